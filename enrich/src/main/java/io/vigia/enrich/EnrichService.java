@@ -1,0 +1,55 @@
+package io.vigia.enrich;
+
+import io.vigia.common.config.KafkaSettings;
+import io.vigia.enrich.analysis.ArticleAnalyzer;
+import io.vigia.enrich.topology.EnrichTopology;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs the enrichment topology with exactly-once processing; several instances share partitions. */
+public final class EnrichService implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(EnrichService.class);
+
+  private final KafkaStreams streams;
+
+  public EnrichService(EnrichSettings settings, KafkaSettings kafka, ArticleAnalyzer analyzer) {
+    Properties p = streamsProperties(settings, kafka);
+    this.streams = new KafkaStreams(EnrichTopology.build(analyzer, settings.profileName()), p);
+    streams.setUncaughtExceptionHandler(e -> {
+      LOG.error("enrich stream thread failed; replacing it", e);
+      return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+    });
+  }
+
+  static Properties streamsProperties(EnrichSettings settings, KafkaSettings kafka) {
+    Properties p = new Properties();
+    p.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
+    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) kafka.replicationFactor());
+    p.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toAbsolutePath().toString());
+    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
+    p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), 16 * 1024 * 1024);
+    return p;
+  }
+
+  public void start() {
+    streams.start();
+  }
+
+  public KafkaStreams.State state() {
+    return streams.state();
+  }
+
+  @Override
+  public void close() {
+    streams.close(Duration.ofSeconds(30));
+  }
+}

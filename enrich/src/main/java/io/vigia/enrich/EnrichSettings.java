@@ -1,0 +1,16 @@
+package io.vigia.enrich;
+
+import io.vigia.common.config.Config;
+import java.nio.file.Path;
+
+/** Enrich's configuration, validated at start. */
+public record EnrichSettings(String applicationId, Path stateDir, String profileName) {
+
+  public static EnrichSettings from(Config c, String profileName) {
+    String appId = c.string("enrich.application-id");
+    if (!appId.matches("[a-zA-Z0-9._-]+")) {
+      throw c.invalid("enrich.application-id", "letters, digits, '.', '_' or '-'");
+    }
+    return new EnrichSettings(appId, Path.of(c.string("data-dir")).resolve("streams"), profileName);
+  }
+}

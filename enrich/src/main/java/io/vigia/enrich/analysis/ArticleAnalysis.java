@@ -1,0 +1,14 @@
+package io.vigia.enrich.analysis;
+
+import io.vigia.schemas.Entity;
+import io.vigia.schemas.Relevance;
+import io.vigia.schemas.Stance;
+import java.util.List;
+
+/** Everything learned from one article on its own, without state: entities, relevance, stance. */
+public record ArticleAnalysis(List<Entity> entities, Relevance relevance, List<Stance> stance) {
+  public ArticleAnalysis {
+    entities = List.copyOf(entities);
+    stance = List.copyOf(stance);
+  }
+}

@@ -1,0 +1,238 @@
+package io.vigia.ingest;
+
+import io.vigia.common.config.KafkaSettings;
+import io.vigia.common.profile.FeedSpec;
+import io.vigia.common.text.TextNormalizer;
+import io.vigia.common.url.CanonicalUrl;
+import io.vigia.ingest.extract.ArticleExtractor;
+import io.vigia.ingest.extract.ExtractedPage;
+import io.vigia.ingest.feed.FeedItem;
+import io.vigia.ingest.feed.FeedReader;
+import io.vigia.ingest.fetch.FetchResult;
+import io.vigia.ingest.fetch.PageFetcher;
+import io.vigia.schemas.RawArticle;
+import io.vigia.schemas.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polls every feed, fetches each new item's page once, extracts it and produces a raw article.
+ * What was fetched is remembered in a compacted topic, so a restart fetches nothing twice.
+ */
+public final class IngestService implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
+
+  private final IngestSettings settings;
+  private final KafkaSettings kafka;
+  private final ArticleExtractor extractor;
+  private final PageFetcher fetcher;
+  private final FeedReader feedReader = new FeedReader();
+  private final Set<String> seen = ConcurrentHashMap.newKeySet();
+  private final Map<String, SourceStatus> sources = new ConcurrentHashMap<>();
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private volatile boolean running;
+  private KafkaProducer<String, RawArticle> producer;
+  private KafkaProducer<String, String> seenProducer;
+  private Thread thread;
+
+  /** Health of one source, as shown by {@code GET /api/sources}. */
+  public record SourceStatus(String url, String name, String state, String lastError, Instant lastPoll, int itemsSeen, int articlesProduced) {}
+
+  public IngestService(IngestSettings settings, KafkaSettings kafka, ArticleExtractor extractor) {
+    this.settings = settings;
+    this.kafka = kafka;
+    this.extractor = extractor;
+    this.fetcher = new PageFetcher(settings.userAgent(), settings.allowPrivateAddresses(), settings.maxBodyBytes(),
+        settings.connectTimeout(), settings.readTimeout());
+    for (FeedSpec f : settings.feeds()) {
+      sources.put(f.url(), new SourceStatus(f.url(), f.name(), "pending", null, null, 0, 0));
+    }
+  }
+
+  public void start() {
+    restoreSeen();
+    Properties p = kafka.clientProperties();
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+    producer = new KafkaProducer<>(p, Topics.RAW.keySerde().serializer(), Topics.RAW.valueSerde().serializer());
+    seenProducer = new KafkaProducer<>(p, Topics.INGEST_SEEN.keySerde().serializer(), Topics.INGEST_SEEN.valueSerde().serializer());
+    running = true;
+    thread = new Thread(this::loop, "vigia-ingest");
+    thread.setDaemon(true);
+    thread.start();
+    LOG.info("ingest polling {} feeds every {}", settings.feeds().size(), settings.pollInterval());
+  }
+
+  /** Reads the compacted topic of fetched URLs from the beginning. */
+  private void restoreSeen() {
+    Properties p = kafka.clientProperties();
+    p.put(ConsumerConfig.GROUP_ID_CONFIG, "vigia-ingest-restore-" + UUID.randomUUID());
+    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p, Topics.INGEST_SEEN.keySerde().deserializer(),
+        Topics.INGEST_SEEN.valueSerde().deserializer())) {
+      List<TopicPartition> parts = c.partitionsFor(Topics.INGEST_SEEN.name()).stream()
+          .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+      c.assign(parts);
+      c.seekToBeginning(parts);
+      Map<TopicPartition, Long> end = c.endOffsets(parts);
+      while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
+        for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(500))) {
+          seen.add(r.key());
+        }
+      }
+    }
+    LOG.info("ingest remembers {} fetched articles", seen.size());
+  }
+
+  private void loop() {
+    try {
+      while (running) {
+        for (FeedSpec feed : settings.feeds()) {
+          if (!running) {
+            break;
+          }
+          pollFeed(feed);
+        }
+        producer.flush();
+        seenProducer.flush();
+        if (stopped.await(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+          break;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      LOG.error("ingest loop stopped", e);
+    }
+  }
+
+  void pollFeed(FeedSpec feed) {
+    SourceStatus before = sources.get(feed.url());
+    FetchResult r = fetcher.fetch(feed.url());
+    if (r instanceof FetchResult.Failed f) {
+      update(feed, "failing", f.reason(), 0, 0);
+    } else if (r instanceof FetchResult.NotModified) {
+      update(feed, "not-modified", null, 0, 0);
+    } else if (r instanceof FetchResult.Fetched f) {
+      List<FeedItem> items;
+      try {
+        items = feedReader.read(f.finalUrl(), f.body());
+      } catch (FeedReader.FeedException e) {
+        update(feed, "failing", e.getMessage(), 0, 0);
+        return;
+      }
+      int produced = 0;
+      for (FeedItem item : items) {
+        if (!running) {
+          break;
+        }
+        if (fetchArticle(feed, item)) {
+          produced++;
+        }
+      }
+      update(feed, "ok", null, items.size(), produced);
+    }
+    if (before != null && "failing".equals(sources.get(feed.url()).state())) {
+      LOG.warn("feed {} failing: {}", feed.url(), sources.get(feed.url()).lastError());
+    }
+  }
+
+  private boolean fetchArticle(FeedSpec feed, FeedItem item) {
+    String key = CanonicalUrl.normalise(item.link()).orElse(null);
+    if (key == null || seen.contains(key)) {
+      return false;
+    }
+    FetchResult r = fetcher.fetch(item.link());
+    if (!(r instanceof FetchResult.Fetched f)) {
+      LOG.info("article {} not fetched: {}", item.link(), r);
+      return false;
+    }
+    ExtractedPage page = extractor.extract(f.finalUrl(), f.body(), f.charset().orElse(null));
+    if (!page.isArticle()) {
+      LOG.info("{} is not an article: {}", item.link(), page.notArticleReason());
+      remember(key);
+      return false;
+    }
+    String canonical = CanonicalUrl.normalise(page.canonicalUrl()).orElse(CanonicalUrl.normalise(f.finalUrl()).orElse(key));
+    String id = CanonicalUrl.idOf(canonical);
+    RawArticle a = RawArticle.newBuilder()
+        .setId(id)
+        .setUrl(f.finalUrl())
+        .setCanonicalUrl(canonical)
+        .setSource(feed.name())
+        .setFeedUrl(feed.url())
+        .setGuid(item.guid())
+        .setTitle(page.title().isBlank() && item.title() != null ? item.title() : page.title())
+        .setByline(page.byline())
+        .setPublishedAt(page.publishedAt() != null ? page.publishedAt().toInstant() : item.publishedAt())
+        .setModifiedAt(page.modifiedAt() == null ? null : page.modifiedAt().toInstant())
+        .setFetchedAt(Instant.now())
+        .setLanguage(page.language() != null ? page.language() : feed.language())
+        .setText(page.text())
+        .setContentHash(TextNormalizer.contentHash(page.text()))
+        .setDescription(page.description())
+        .setSiteName(page.siteName())
+        .setLeadImage(page.leadImage())
+        .setExtractor(extractor.version())
+        .build();
+    // Produce first, remember second: a crash in between refetches the page, and enrich drops
+    // the repeat by its canonical URL; the other order could lose the article.
+    producer.send(new ProducerRecord<>(Topics.RAW.name(), id, a));
+    remember(key);
+    if (!canonical.equals(key)) {
+      remember(canonical);
+    }
+    return true;
+  }
+
+  private void remember(String canonicalUrl) {
+    seen.add(canonicalUrl);
+    seenProducer.send(new ProducerRecord<>(Topics.INGEST_SEEN.name(), canonicalUrl, Instant.now().toString()));
+  }
+
+  private void update(FeedSpec feed, String state, String error, int items, int produced) {
+    sources.compute(feed.url(), (k, old) -> new SourceStatus(feed.url(), feed.name(), state, error, Instant.now(),
+        (old == null ? 0 : old.itemsSeen()) + items, (old == null ? 0 : old.articlesProduced()) + produced));
+  }
+
+  /** Source health, one entry per configured feed. */
+  public List<SourceStatus> sources() {
+    return settings.feeds().stream().map(f -> sources.get(f.url())).toList();
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    stopped.countDown();
+    if (thread != null) {
+      try {
+        thread.join(30_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (producer != null) {
+      producer.close(Duration.ofSeconds(10));
+      seenProducer.close(Duration.ofSeconds(10));
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package io.vigia.ingest;
+
+import io.vigia.common.config.Config;
+import io.vigia.common.profile.FeedSpec;
+import io.vigia.common.profile.WatchProfile;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Ingest's configuration, validated at start. */
+public record IngestSettings(
+    List<FeedSpec> feeds,
+    boolean allowPrivateAddresses,
+    String userAgent,
+    Duration pollInterval,
+    Duration connectTimeout,
+    Duration readTimeout,
+    long maxBodyBytes) {
+
+  public IngestSettings {
+    feeds = List.copyOf(feeds);
+  }
+
+  public static IngestSettings from(Config c, WatchProfile profile) {
+    List<FeedSpec> feeds = new ArrayList<>();
+    if (c.node("feeds").isArray() && c.node("feeds").size() > 0) {
+      for (var f : c.node("feeds")) {
+        try {
+          feeds.add(new FeedSpec(f.path("url").asText(null), f.path("name").asText(null), f.path("language").asText(null)));
+        } catch (RuntimeException e) {
+          throw c.invalid("feeds", "a list of {url, name} with http(s) URLs (" + e.getMessage() + ")");
+        }
+      }
+    } else {
+      feeds.addAll(profile.feeds());
+    }
+    String ua = c.string("ingest.user-agent");
+    if (ua.isBlank()) {
+      throw c.invalid("ingest.user-agent", "a User-Agent that names Vigía and a contact URL");
+    }
+    return new IngestSettings(feeds, c.bool("ingest.allow-private-addresses"), ua,
+        c.duration("ingest.poll-interval", Duration.ofSeconds(1), Duration.ofDays(1)),
+        c.duration("ingest.connect-timeout", Duration.ofMillis(100), Duration.ofMinutes(5)),
+        c.duration("ingest.read-timeout", Duration.ofMillis(100), Duration.ofMinutes(10)),
+        c.longValue("ingest.max-body-bytes", 1024, 1L << 30));
+  }
+}

@@ -1,0 +1,43 @@
+package io.vigia.schemas;
+
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * Every topic the stages meet through. Stages never call each other: ingest produces {@link
+ * #RAW}, enrich turns it into {@link #ENRICHED} (and {@link #IRRELEVANT}), the sink indexes
+ * enriched articles; anything a stage cannot process goes to {@link #DEAD_LETTER}.
+ */
+public final class Topics {
+  private Topics() {}
+
+  public static final Serde<String> KEYS = Serdes.String();
+
+  /** Raw articles keyed by article id (derived from the canonical URL). */
+  public static final Topic<String, RawArticle> RAW =
+      new Topic<>("vigia.articles.raw", KEYS, AvroSerde.of(RawArticle.class), false);
+
+  /** Relevant, enriched articles keyed by the id of the index document they write. */
+  public static final Topic<String, EnrichedArticle> ENRICHED =
+      new Topic<>("vigia.articles.enriched", KEYS, AvroSerde.of(EnrichedArticle.class), false);
+
+  /** Articles the relevance stage judged off-topic, with score and reasons, for audit and replay. */
+  public static final Topic<String, EnrichedArticle> IRRELEVANT =
+      new Topic<>("vigia.articles.irrelevant", KEYS, AvroSerde.of(EnrichedArticle.class), false);
+
+  /**
+   * Ingest's memory of what it already fetched, keyed by canonical URL (value: fetch time).
+   * Compacted, so it survives restarts and is shared by every ingest instance.
+   */
+  public static final Topic<String, String> INGEST_SEEN =
+      new Topic<>("vigia.ingest.seen", KEYS, Serdes.String(), true);
+
+  /** Records a stage could not process, with the reason and their origin. */
+  public static final Topic<String, DeadLetter> DEAD_LETTER =
+      new Topic<>("vigia.deadletter", KEYS, AvroSerde.of(DeadLetter.class), false);
+
+  /** Every topic, for creation at start. */
+  public static java.util.List<Topic<?, ?>> all() {
+    return java.util.List.of(RAW, ENRICHED, IRRELEVANT, INGEST_SEEN, DEAD_LETTER);
+  }
+}

@@ -1,0 +1,177 @@
+package io.vigia.sink;
+
+import io.vigia.common.config.KafkaSettings;
+import io.vigia.schemas.DeadLetter;
+import io.vigia.schemas.EnrichedArticle;
+import io.vigia.schemas.Topics;
+import io.vigia.sink.index.ArticleDocument;
+import io.vigia.sink.index.ArticleIndex;
+import io.vigia.sink.index.IndexUnavailableException;
+import io.vigia.sink.index.WriteOutcome;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Consumes enriched articles and writes them to the index. Offsets are committed only after the
+ * index says the batch is durable, so a crash replays rather than loses; replays overwrite by id,
+ * so they do not double. Unreadable records and documents the engine rejects go to the
+ * dead-letter topic. When the engine is unavailable the sink pauses and retries the same batch.
+ */
+public final class SinkService implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SinkService.class);
+
+  private final KafkaSettings kafka;
+  private final SinkSettings settings;
+  private final ArticleIndex index;
+  private final AtomicLong indexed = new AtomicLong();
+  private volatile boolean running;
+  private KafkaConsumer<String, byte[]> consumer;
+  private KafkaProducer<String, DeadLetter> deadLetters;
+  private Thread thread;
+
+  public SinkService(SinkSettings settings, KafkaSettings kafka, ArticleIndex index) {
+    this.settings = settings;
+    this.kafka = kafka;
+    this.index = index;
+  }
+
+  public void start() {
+    Properties c = kafka.clientProperties();
+    c.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
+    c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+    consumer = new KafkaConsumer<>(c, Topics.KEYS.deserializer(), new ByteArrayDeserializer());
+    Properties p = kafka.clientProperties();
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    deadLetters = new KafkaProducer<>(p, Topics.DEAD_LETTER.keySerde().serializer(), Topics.DEAD_LETTER.valueSerde().serializer());
+    running = true;
+    thread = new Thread(this::loop, "vigia-sink");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private void loop() {
+    try {
+      consumer.subscribe(List.of(Topics.ENRICHED.name()));
+      while (running) {
+        ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+        if (!records.isEmpty()) {
+          writeDurably(records);
+        }
+      }
+    } catch (WakeupException e) {
+      // closing
+    } catch (RuntimeException e) {
+      LOG.error("sink stopped", e);
+    } finally {
+      consumer.close(Duration.ofSeconds(10));
+    }
+  }
+
+  private void writeDurably(ConsumerRecords<String, byte[]> records) {
+    Instant now = Instant.now();
+    Map<String, ArticleDocument> docs = new HashMap<>();
+    Map<String, ConsumerRecord<String, byte[]>> origin = new HashMap<>();
+    for (ConsumerRecord<String, byte[]> r : records) {
+      try {
+        EnrichedArticle e = Topics.ENRICHED.valueSerde().deserializer().deserialize(r.topic(), r.value());
+        ArticleDocument d = ArticleDocument.from(e, now);
+        docs.put(d.id(), d); // a later version in the same batch wins
+        origin.put(d.id(), r);
+      } catch (RuntimeException ex) {
+        deadLetter(r, "unreadable enriched article: " + ex.getMessage(), ex);
+      }
+    }
+    List<ArticleDocument> batch = new ArrayList<>(docs.values());
+    long backoff = 500;
+    while (running) {
+      try {
+        WriteOutcome out = index.write(batch);
+        for (WriteOutcome.Rejected rej : out.rejected()) {
+          deadLetter(origin.get(rej.id()), "rejected by the index: " + rej.reason(), null);
+        }
+        deadLetters.flush();
+        consumer.commitSync(nextOffsets(records));
+        indexed.addAndGet(out.written());
+        return;
+      } catch (IndexUnavailableException e) {
+        LOG.warn("index unavailable ({}); retrying in {} ms, offsets not committed", e.getMessage(), backoff);
+        sleep(backoff);
+        backoff = Math.min(backoff * 2, 30_000);
+      }
+    }
+  }
+
+  private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<String, byte[]> records) {
+    Map<TopicPartition, OffsetAndMetadata> m = new HashMap<>();
+    for (TopicPartition tp : records.partitions()) {
+      List<ConsumerRecord<String, byte[]>> rs = records.records(tp);
+      m.put(tp, new OffsetAndMetadata(rs.get(rs.size() - 1).offset() + 1));
+    }
+    return m;
+  }
+
+  private void deadLetter(ConsumerRecord<String, byte[]> r, String reason, Exception ex) {
+    LOG.warn("dead letter from {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), reason);
+    DeadLetter d = DeadLetter.newBuilder().setStage("sink").setTopic(r.topic()).setPartition(r.partition()).setOffset(r.offset())
+        .setKey(r.key() == null ? null : ByteBuffer.wrap(r.key().getBytes(StandardCharsets.UTF_8)))
+        .setValue(r.value() == null ? null : ByteBuffer.wrap(r.value()))
+        .setError(reason).setErrorClass(ex == null ? null : ex.getClass().getName()).setAt(Instant.now()).build();
+    deadLetters.send(new ProducerRecord<>(Topics.DEAD_LETTER.name(), r.key(), d));
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Documents written since start. */
+  public long indexed() {
+    return indexed.get();
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    if (consumer != null) {
+      consumer.wakeup();
+    }
+    if (thread != null) {
+      try {
+        thread.join(30_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (deadLetters != null) {
+      deadLetters.close(Duration.ofSeconds(10));
+    }
+  }
+}

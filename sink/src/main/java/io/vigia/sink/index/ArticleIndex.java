@@ -1,0 +1,27 @@
+package io.vigia.sink.index;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Search storage behind one small interface; the sink and the search API never look past it.
+ * Backends: embedded Lucene (default) and OpenSearch.
+ */
+public interface ArticleIndex extends AutoCloseable {
+
+  /**
+   * Writes documents, replacing any with the same id, and returns once they are durable: after
+   * this returns the sink commits its Kafka offsets.
+   */
+  WriteOutcome write(List<ArticleDocument> documents) throws IndexUnavailableException;
+
+  Optional<ArticleDocument> get(String id);
+
+  SearchResult search(SearchQuery query);
+
+  /** Number of documents, for health and tests. */
+  long count();
+
+  @Override
+  void close();
+}

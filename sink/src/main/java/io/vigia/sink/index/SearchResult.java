@@ -1,0 +1,6 @@
+package io.vigia.sink.index;
+
+import java.util.List;
+
+/** One page of hits and the total that matched. */
+public record SearchResult(long total, List<ArticleDocument> articles) {}

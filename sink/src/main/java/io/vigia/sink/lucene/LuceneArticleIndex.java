@@ -1,0 +1,240 @@
+package io.vigia.sink.lucene;
+
+import io.vigia.common.http.Json;
+import io.vigia.sink.index.ArticleDocument;
+import io.vigia.sink.index.ArticleIndex;
+import io.vigia.sink.index.IndexUnavailableException;
+import io.vigia.sink.index.SearchQuery;
+import io.vigia.sink.index.SearchResult;
+import io.vigia.sink.index.WriteOutcome;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.es.SpanishAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * The embedded backend: a Lucene index on disk. Writes replace documents by id and are committed
+ * before {@link #write} returns, so they survive a crash; searches see them right after (the
+ * searcher is refreshed on every write). The full document is stored as JSON and returned as is.
+ */
+public final class LuceneArticleIndex implements ArticleIndex {
+  static final String ID = "id";
+  static final String SOURCE_JSON = "_source";
+  static final String TIME = "time";
+
+  private final Directory directory;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+  private final Analyzer analyzer;
+
+  public LuceneArticleIndex(Path dir) {
+    try {
+      Files.createDirectories(dir);
+      directory = FSDirectory.open(dir);
+      analyzer = new PerFieldAnalyzerWrapper(new FoldingAnalyzer(), Map.of(
+          "text_es", new SpanishAnalyzer(), "text_en", new EnglishAnalyzer(),
+          "title_es", new SpanishAnalyzer(), "title_en", new EnglishAnalyzer()));
+      writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+      searchers = new SearcherManager(writer, null);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the Lucene index at " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public WriteOutcome write(List<ArticleDocument> documents) throws IndexUnavailableException {
+    try {
+      for (ArticleDocument d : documents) {
+        writer.updateDocument(new Term(ID, d.id()), toLucene(d));
+      }
+      writer.commit();
+      searchers.maybeRefreshBlocking();
+      return WriteOutcome.allWritten(documents.size());
+    } catch (IOException e) {
+      throw new IndexUnavailableException("Lucene write failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static Document toLucene(ArticleDocument d) throws IOException {
+    Document doc = new Document();
+    doc.add(new StringField(ID, d.id(), Field.Store.NO));
+    doc.add(new StoredField(SOURCE_JSON, Json.MAPPER.writeValueAsBytes(d)));
+    doc.add(new TextField("title", nz(d.title()), Field.Store.NO));
+    doc.add(new TextField("text", nz(d.text()), Field.Store.NO));
+    String lang = d.language() == null ? "" : d.language();
+    if (lang.equals("es") || lang.equals("en")) {
+      doc.add(new TextField("title_" + lang, nz(d.title()), Field.Store.NO));
+      doc.add(new TextField("text_" + lang, nz(d.text()), Field.Store.NO));
+    }
+    keyword(doc, "language", lang);
+    keyword(doc, "source", d.source());
+    keyword(doc, "story", d.storyId());
+    keyword(doc, "dedup", d.dedupStatus());
+    for (ArticleDocument.EntityRef e : d.entities()) {
+      keyword(doc, "entity", e.id());
+    }
+    for (ArticleDocument.StanceRef s : d.stance()) {
+      keyword(doc, "stance", s.target() + ":" + s.label());
+    }
+    long t = d.effectiveTime() == null ? 0 : d.effectiveTime().toEpochMilli();
+    doc.add(new LongPoint(TIME, t));
+    doc.add(new NumericDocValuesField(TIME, t));
+    return doc;
+  }
+
+  private static void keyword(Document doc, String field, String value) {
+    if (value != null && !value.isEmpty()) {
+      doc.add(new StringField(field, value, Field.Store.NO));
+    }
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
+  }
+
+  @Override
+  public Optional<ArticleDocument> get(String id) {
+    return withSearcher(s -> {
+      TopDocs top = s.search(new TermQuery(new Term(ID, id)), 1);
+      return top.scoreDocs.length == 0 ? Optional.empty() : Optional.of(load(s, top.scoreDocs[0]));
+    });
+  }
+
+  @Override
+  public SearchResult search(SearchQuery q) {
+    Query query = toQuery(q);
+    return withSearcher(s -> {
+      Sort sort = switch (q.sort()) {
+        case NEWEST -> new Sort(new SortField(TIME, SortField.Type.LONG, true));
+        case OLDEST -> new Sort(new SortField(TIME, SortField.Type.LONG, false));
+        case RELEVANCE -> Sort.RELEVANCE;
+      };
+      int n = Math.max(1, q.from() + q.size());
+      TopDocs top = s.search(query, n, sort);
+      List<ArticleDocument> page = new ArrayList<>();
+      for (int i = q.from(); i < top.scoreDocs.length && page.size() < q.size(); i++) {
+        page.add(load(s, top.scoreDocs[i]));
+      }
+      return new SearchResult(s.count(query), page);
+    });
+  }
+
+  Query toQuery(SearchQuery q) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    if (q.q() != null && !q.q().isBlank()) {
+      MultiFieldQueryParser parser = new MultiFieldQueryParser(
+          new String[] {"title", "text", "title_es", "text_es", "title_en", "text_en"}, analyzer,
+          Map.of("title", 2f, "title_es", 2f, "title_en", 2f));
+      parser.setDefaultOperator(QueryParser.Operator.AND);
+      parser.setAllowLeadingWildcard(false);
+      try {
+        b.add(parser.parse(q.q()), BooleanClause.Occur.MUST);
+      } catch (ParseException | RuntimeException e) {
+        try {
+          b.add(parser.parse(QueryParser.escape(q.q())), BooleanClause.Occur.MUST);
+        } catch (ParseException e2) {
+          throw new IllegalArgumentException("cannot understand query: " + q.q());
+        }
+      }
+    } else {
+      b.add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
+    }
+    filter(b, "language", q.language());
+    filter(b, "source", q.source());
+    filter(b, "story", q.story());
+    for (String e : q.entities()) {
+      filter(b, "entity", e);
+    }
+    q.stance().forEach((target, label) -> filter(b, "stance", target + ":" + label));
+    if (!q.includeDuplicates()) {
+      b.add(new TermQuery(new Term("dedup", "duplicate")), BooleanClause.Occur.MUST_NOT);
+    }
+    if (q.since() != null || q.until() != null) {
+      long from = q.since() == null ? Long.MIN_VALUE : q.since().toEpochMilli();
+      long to = q.until() == null ? Long.MAX_VALUE : q.until().toEpochMilli();
+      b.add(LongPoint.newRangeQuery(TIME, from, to), BooleanClause.Occur.FILTER);
+    }
+    return b.build();
+  }
+
+  private static void filter(BooleanQuery.Builder b, String field, String value) {
+    if (value != null && !value.isBlank()) {
+      b.add(new TermQuery(new Term(field, value)), BooleanClause.Occur.FILTER);
+    }
+  }
+
+  private static ArticleDocument load(IndexSearcher s, ScoreDoc sd) throws IOException {
+    byte[] json = s.storedFields().document(sd.doc).getBinaryValue(SOURCE_JSON).bytes;
+    return Json.MAPPER.readValue(json, ArticleDocument.class);
+  }
+
+  @Override
+  public long count() {
+    return withSearcher(s -> (long) s.count(new MatchAllDocsQuery()));
+  }
+
+  private interface SearcherFn<T> {
+    T apply(IndexSearcher s) throws IOException;
+  }
+
+  private <T> T withSearcher(SearcherFn<T> fn) {
+    try {
+      IndexSearcher s = searchers.acquire();
+      try {
+        return fn.apply(s);
+      } finally {
+        searchers.release(s);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      searchers.close();
+      writer.close();
+      directory.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+}
