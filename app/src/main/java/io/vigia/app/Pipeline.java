@@ -1,0 +1,139 @@
+package io.vigia.app;
+
+import io.vigia.broker.EmbeddedKafka;
+import io.vigia.common.config.Config;
+import io.vigia.common.config.KafkaSettings;
+import io.vigia.common.http.HttpApi;
+import io.vigia.common.http.Response;
+import io.vigia.common.metrics.Metrics;
+import io.vigia.common.profile.WatchProfile;
+import io.vigia.enrich.EnrichService;
+import io.vigia.enrich.EnrichSettings;
+import io.vigia.enrich.analysis.ArticleAnalyzer;
+import io.vigia.ingest.IngestService;
+import io.vigia.ingest.IngestSettings;
+import io.vigia.ingest.extract.JsoupArticleExtractor;
+import io.vigia.schemas.TopicCreator;
+import io.vigia.schemas.Topics;
+import io.vigia.sink.SinkService;
+import io.vigia.sink.SinkSettings;
+import io.vigia.sink.api.SearchApi;
+import io.vigia.sink.index.ArticleIndex;
+import io.vigia.sink.index.ArticleIndexes;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything {@code vigia run} starts, in order, and stops in reverse: the HTTP port first (so a
+ * taken port fails before anything else starts), the data folder lock, the broker, the topics,
+ * then sink, enrich and ingest, each a service that would run the same way as its own process.
+ */
+final class Pipeline implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+
+  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private HttpApi http;
+  private ArticleIndex index;
+  private IngestService ingest;
+  private EnrichService enrich;
+  private SinkService sink;
+
+  static Pipeline start(Config config, boolean demo) {
+    Pipeline p = new Pipeline();
+    try {
+      p.startAll(config, demo);
+      return p;
+    } catch (RuntimeException e) {
+      p.close();
+      throw e;
+    }
+  }
+
+  private void startAll(Config config, boolean demo) {
+    WatchProfile profile = WatchProfile.load(config.string("profile"));
+    http = new HttpApi();
+    http.start(config.string("http.host"), config.integer("http.port", 0, 65535));
+    started.push(http);
+
+    DataDir data = DataDir.open(Path.of(config.string("data-dir")));
+    started.push(data);
+
+    String bootstrap = config.string("kafka.bootstrap-servers");
+    if (bootstrap.isBlank()) {
+      EmbeddedKafka broker = new EmbeddedKafka(data.path().resolve("kafka"), config.integer("kafka.embedded-port", 0, 65535));
+      started.push(broker);
+      broker.start();
+      bootstrap = broker.bootstrapServers();
+      LOG.info("embedded Kafka broker on {}", bootstrap);
+    }
+    KafkaSettings kafka = new KafkaSettings(bootstrap, config.integer("kafka.partitions", 1, 1024),
+        (short) config.integer("kafka.replication-factor", 1, 7));
+    try (Admin admin = Admin.create(kafka.clientProperties())) {
+      TopicCreator.ensure(admin, Topics.all(), kafka.partitions(), kafka.replicationFactor());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while creating topics", e);
+    }
+
+    IngestSettings ingestSettings = IngestSettings.from(config, profile);
+    if (demo) {
+      DemoSite site = DemoSite.start();
+      started.push(site);
+      ingestSettings = site.settingsFor(ingestSettings);
+      LOG.info("demo site on {} with {} feeds", site.baseUrl(), ingestSettings.feeds().size());
+    }
+
+    index = ArticleIndexes.open(SinkSettings.from(config));
+    started.push(index);
+    sink = new SinkService(SinkSettings.from(config), kafka, index);
+    started.push(sink);
+    sink.start();
+    new SearchApi(index).register(http);
+
+    enrich = new EnrichService(EnrichSettings.from(config, profile.name()), kafka, ArticleAnalyzer.fromProfile(profile));
+    started.push(enrich);
+    enrich.start();
+
+    ingest = new IngestService(ingestSettings, kafka, new JsoupArticleExtractor());
+    started.push(ingest);
+    ingest.start();
+
+    http.route("GET", "/healthz", r -> Response.json(health()));
+    http.route("GET", "/api/sources", r -> Response.json(Map.of("sources", ingest.sources())));
+    http.route("GET", "/metrics", r -> Response.text(200, "text/plain; version=0.0.4", Metrics.registry().scrape()));
+  }
+
+  private Map<String, Object> health() {
+    Map<String, Object> h = new LinkedHashMap<>();
+    h.put("status", "ok");
+    h.put("enrich", enrich.state().toString());
+    h.put("indexed", index.count());
+    return h;
+  }
+
+  String httpUrl() {
+    return "http://127.0.0.1:" + http.port();
+  }
+
+  int httpPort() {
+    return http.port();
+  }
+
+  @Override
+  public synchronized void close() {
+    while (!started.isEmpty()) {
+      AutoCloseable c = started.pop();
+      try {
+        c.close();
+      } catch (Exception e) {
+        LOG.warn("error while stopping {}", c.getClass().getSimpleName(), e);
+      }
+    }
+  }
+}
