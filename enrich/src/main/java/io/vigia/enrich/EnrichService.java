@@ -50,6 +50,8 @@ public final class EnrichService implements AutoCloseable {
 
   @Override
   public void close() {
-    streams.close(Duration.ofSeconds(30));
+    // Leave the group on a clean stop, so a restart (or the instance taking over) does not wait
+    // for the session timeout before it gets the partitions back.
+    streams.close(new KafkaStreams.CloseOptions().timeout(Duration.ofSeconds(30)).leaveGroup(true));
   }
 }

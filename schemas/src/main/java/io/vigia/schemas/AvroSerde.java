@@ -22,6 +22,18 @@ import org.apache.kafka.common.serialization.Serializer;
  * SerializationException} that says so, which the stages route to the dead-letter topic.
  */
 public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
+  static {
+    // Avro refuses to instantiate generated classes outside trusted packages; ours are trusted.
+    // Set before any Avro reader class initialises, unless the operator chose a value.
+    String key = "org.apache.avro.SERIALIZABLE_PACKAGES";
+    String current = System.getProperty(key);
+    if (current == null) {
+      System.setProperty(key, "io.vigia.schemas");
+    } else if (!current.contains("io.vigia.schemas")) {
+      System.setProperty(key, current + ",io.vigia.schemas");
+    }
+  }
+
   private final Class<T> type;
   private final BinaryMessageEncoder<T> encoder;
   private final BinaryMessageDecoder<T> decoder;
