@@ -13,6 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The sample site behind {@code vigia run --demo}: bundled feeds and article pages served on
@@ -22,20 +25,30 @@ import java.util.List;
 final class DemoSite implements AutoCloseable {
   static final List<String> FEEDS = List.of("caribe-diario.xml", "orinoco-times.atom", "monitor-andino.rdf");
   private final HttpServer server;
+  private final Map<String, AtomicInteger> requests;
 
-  private DemoSite(HttpServer server) {
+  private DemoSite(HttpServer server, Map<String, AtomicInteger> requests) {
     this.server = server;
+    this.requests = requests;
   }
 
+  /** The bundled demo site. */
   static DemoSite start() {
+    return start("/demo");
+  }
+
+  /** A loopback site serving the classpath folder {@code root} (tests use their own fixtures). */
+  static DemoSite start(String root) {
+    Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
     try {
       HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
       s.createContext("/", ex -> {
         String path = ex.getRequestURI().getPath();
+        requests.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
         byte[] body = null;
         String type = "text/html; charset=utf-8";
         if (!path.contains("..")) {
-          try (InputStream in = DemoSite.class.getResourceAsStream("/demo" + path)) {
+          try (InputStream in = DemoSite.class.getResourceAsStream(root + path)) {
             if (in != null) {
               String base = "http://" + ex.getLocalAddress().getAddress().getHostAddress() + ":" + ex.getLocalAddress().getPort();
               body = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{{base}}", base).getBytes(StandardCharsets.UTF_8);
@@ -56,10 +69,16 @@ final class DemoSite implements AutoCloseable {
         }
       });
       s.start();
-      return new DemoSite(s);
+      return new DemoSite(s, requests);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the demo site", e);
     }
+  }
+
+  /** How many times {@code path} was requested. */
+  int requests(String path) {
+    AtomicInteger n = requests.get(path);
+    return n == null ? 0 : n.get();
   }
 
   String baseUrl() {

@@ -43,6 +43,7 @@ final class Pipeline implements AutoCloseable {
   private IngestService ingest;
   private EnrichService enrich;
   private SinkService sink;
+  private String bootstrapServers;
 
   static Pipeline start(Config config, boolean demo) {
     Pipeline p = new Pipeline();
@@ -72,6 +73,7 @@ final class Pipeline implements AutoCloseable {
       bootstrap = broker.bootstrapServers();
       LOG.info("embedded Kafka broker on {}", bootstrap);
     }
+    bootstrapServers = bootstrap;
     KafkaSettings kafka = new KafkaSettings(bootstrap, config.integer("kafka.partitions", 1, 1024),
         (short) config.integer("kafka.replication-factor", 1, 7));
     try (Admin admin = Admin.create(kafka.clientProperties())) {
@@ -119,6 +121,10 @@ final class Pipeline implements AutoCloseable {
 
   String httpUrl() {
     return "http://127.0.0.1:" + http.port();
+  }
+
+  String bootstrapServers() {
+    return bootstrapServers;
   }
 
   int httpPort() {

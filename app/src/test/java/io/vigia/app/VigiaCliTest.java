@@ -1,0 +1,68 @@
+package io.vigia.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VigiaCliTest {
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private PrintStream oldOut;
+  private PrintStream oldErr;
+
+  @BeforeEach
+  void capture() {
+    oldOut = System.out;
+    oldErr = System.err;
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  @AfterEach
+  void restore() {
+    System.setOut(oldOut);
+    System.setErr(oldErr);
+  }
+
+  @Test
+  void shouldListTheCommandsInHelp() {
+    assertThat(Vigia.execute("--help")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("run").contains("Commands:");
+  }
+
+  @Test
+  void shouldExitWithAClearMessageWhenThePortIsTaken(@TempDir Path data) throws IOException {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      int code = Vigia.execute("run", "--port", String.valueOf(taken.getLocalPort()), "--data", data.toString());
+      assertThat(code).isEqualTo(2);
+      assertThat(err.toString(StandardCharsets.UTF_8)).contains("already in use").contains("--port");
+    }
+  }
+
+  @Test
+  void shouldExitWithAClearMessageWhenTheDataFolderIsUnusable(@TempDir Path tmp) throws IOException {
+    Path file = Files.writeString(tmp.resolve("not-a-folder"), "x");
+    int code = Vigia.execute("run", "--port", "0", "--data", file.toString());
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("data folder").contains("--data");
+  }
+
+  @Test
+  void shouldExitWithAClearMessageOnABadConfigFile(@TempDir Path tmp) throws IOException {
+    Path cfg = Files.writeString(tmp.resolve("bad.yaml"), "http:\n  port: eighty\n");
+    int code = Vigia.execute("run", "--config", cfg.toString(), "--data", tmp.resolve("d").toString());
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("'http.port' is 'eighty'");
+  }
+}
