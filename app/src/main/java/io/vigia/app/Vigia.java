@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
     description = "Vigía: streaming news monitoring. Feeds in; a deduplicated, enriched, searchable stream out.",
     subcommands = {
       RunCommand.class,
+      IngestCommand.class,
+      SinkCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Vigia implements Runnable {

@@ -1,0 +1,18 @@
+# One image for every stage; the stage is the command: `ingest`, `enrich`, `sink` or `run`.
+# Build: docker build -t vigia .
+FROM maven:3.9.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY . .
+RUN mvn -B -q -ntp -DskipTests -Dmaven.test.skip=true package -pl app -am
+
+FROM eclipse-temurin:17-jre
+RUN useradd --system --uid 10001 --home /var/lib/vigia vigia && mkdir -p /var/lib/vigia && chown vigia /var/lib/vigia
+COPY --from=build /src/app/target/vigia.jar /opt/vigia/vigia.jar
+USER vigia
+WORKDIR /var/lib/vigia
+ENV VIGIA_DATA_DIR=/var/lib/vigia \
+    VIGIA_HTTP_HOST=0.0.0.0 \
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+EXPOSE 8080
+ENTRYPOINT ["java", "-jar", "/opt/vigia/vigia.jar"]
+CMD ["--help"]

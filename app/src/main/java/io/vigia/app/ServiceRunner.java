@@ -1,0 +1,81 @@
+package io.vigia.app;
+
+import io.vigia.common.config.Config;
+import io.vigia.common.config.KafkaSettings;
+import io.vigia.common.http.HttpApi;
+import io.vigia.common.http.Response;
+import io.vigia.common.metrics.Metrics;
+import io.vigia.schemas.TopicCreator;
+import io.vigia.schemas.Topics;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.admin.Admin;
+
+/**
+ * Runs one stage as its own service on a Kafka cluster: topics created when missing, an HTTP
+ * server with {@code /healthz} (alive), {@code /readyz} (ready for work) and {@code /metrics},
+ * and a graceful stop on SIGTERM that closes everything in reverse order.
+ */
+final class ServiceRunner implements AutoCloseable {
+  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  final Config config;
+  final KafkaSettings kafka;
+  final HttpApi http = new HttpApi();
+
+  ServiceRunner(Config config) {
+    this.config = config;
+    this.kafka = KafkaSettings.from(config);
+  }
+
+  /** Binds the HTTP port and creates missing topics; call before starting the stage. */
+  ServiceRunner start(String stage, BooleanSupplier ready) {
+    http.start(config.string("http.host"), config.integer("http.port", 0, 65535));
+    started.push(http);
+    try (Admin admin = Admin.create(kafka.clientProperties())) {
+      TopicCreator.ensure(admin, Topics.all(), kafka.partitions(), kafka.replicationFactor());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while creating topics", e);
+    }
+    http.route("GET", "/healthz", r -> Response.json(Map.of("status", "ok", "stage", stage)));
+    http.route("GET", "/readyz", r -> ready.getAsBoolean()
+        ? Response.json(Map.of("ready", true, "stage", stage))
+        : Response.json(503, Map.of("ready", false, "stage", stage)));
+    http.route("GET", "/metrics", r -> Response.text(200, "text/plain; version=0.0.4", Metrics.registry().scrape()));
+    return this;
+  }
+
+  <T extends AutoCloseable> T track(T service) {
+    started.push(service);
+    return service;
+  }
+
+  /** Blocks until the process is asked to stop, then closes everything. */
+  void awaitShutdown(String banner) {
+    CountDownLatch stop = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      close();
+      stop.countDown();
+    }, "vigia-shutdown"));
+    System.out.println(banner + " (HTTP on port " + http.port() + ")");
+    try {
+      stop.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    while (!started.isEmpty()) {
+      try {
+        started.pop().close();
+      } catch (Exception e) {
+        System.err.println("vigia: error while stopping: " + e);
+      }
+    }
+  }
+}
