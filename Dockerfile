@@ -6,6 +6,7 @@ COPY . .
 RUN mvn -B -q -ntp -DskipTests -Dmaven.test.skip=true package -pl app -am
 
 FROM eclipse-temurin:17-jre
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
 RUN useradd --system --uid 10001 --home /var/lib/vigia vigia && mkdir -p /var/lib/vigia && chown vigia /var/lib/vigia
 COPY --from=build /src/app/target/vigia.jar /opt/vigia/vigia.jar
 USER vigia

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       RunCommand.class,
       IngestCommand.class,
+      EnrichCommand.class,
       SinkCommand.class,
       CommandLine.HelpCommand.class,
     })
