@@ -46,6 +46,11 @@ final class Pipeline implements AutoCloseable {
   private String bootstrapServers;
 
   static Pipeline start(Config config, boolean demo) {
+    if (config.string("instance-id").isBlank()) {
+      // One process owns the data folder (it is locked), so a fixed name is safe and lets a
+      // restart after a crash resume at once (static group membership).
+      config = config.with("instance-id", "embedded");
+    }
     Pipeline p = new Pipeline();
     try {
       p.startAll(config, demo);

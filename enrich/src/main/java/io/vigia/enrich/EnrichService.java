@@ -37,6 +37,11 @@ public final class EnrichService implements AutoCloseable {
     p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
     p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), 16 * 1024 * 1024);
+    if (!settings.instanceId().isBlank()) {
+      // Static membership: a restarted instance gets its tasks back without waiting for the
+      // session timeout of the member it replaces.
+      p.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), settings.instanceId() + "-enrich");
+    }
     return p;
   }
 

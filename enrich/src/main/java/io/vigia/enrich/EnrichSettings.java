@@ -4,13 +4,17 @@ import io.vigia.common.config.Config;
 import java.nio.file.Path;
 
 /** Enrich's configuration, validated at start. */
-public record EnrichSettings(String applicationId, Path stateDir, String profileName) {
+public record EnrichSettings(String applicationId, Path stateDir, String profileName, String instanceId) {
+
+  public EnrichSettings(String applicationId, Path stateDir, String profileName) {
+    this(applicationId, stateDir, profileName, "");
+  }
 
   public static EnrichSettings from(Config c, String profileName) {
     String appId = c.string("enrich.application-id");
     if (!appId.matches("[a-zA-Z0-9._-]+")) {
       throw c.invalid("enrich.application-id", "letters, digits, '.', '_' or '-'");
     }
-    return new EnrichSettings(appId, Path.of(c.string("data-dir")).resolve("streams"), profileName);
+    return new EnrichSettings(appId, Path.of(c.string("data-dir")).resolve("streams"), profileName, c.string("instance-id"));
   }
 }

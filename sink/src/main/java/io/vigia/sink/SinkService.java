@@ -63,6 +63,9 @@ public final class SinkService implements AutoCloseable {
     c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+    if (!settings.instanceId().isBlank()) {
+      c.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, settings.instanceId() + "-sink"); // static membership
+    }
     consumer = new KafkaConsumer<>(c, Topics.KEYS.deserializer(), new ByteArrayDeserializer());
     Properties p = kafka.clientProperties();
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

@@ -4,7 +4,11 @@ import io.vigia.common.config.Config;
 import java.nio.file.Path;
 
 /** The sink's configuration, validated at start. */
-public record SinkSettings(Backend backend, String groupId, Path luceneDir) {
+public record SinkSettings(Backend backend, String groupId, Path luceneDir, String instanceId) {
+
+  public SinkSettings(Backend backend, String groupId, Path luceneDir) {
+    this(backend, groupId, luceneDir, "");
+  }
 
   public enum Backend { LUCENE, OPENSEARCH }
 
@@ -13,6 +17,6 @@ public record SinkSettings(Backend backend, String groupId, Path luceneDir) {
     if (!dir.isAbsolute()) {
       dir = Path.of(c.string("data-dir")).resolve(dir);
     }
-    return new SinkSettings(c.enumValue("sink.backend", Backend.class), c.string("sink.group-id"), dir);
+    return new SinkSettings(c.enumValue("sink.backend", Backend.class), c.string("sink.group-id"), dir, c.string("instance-id"));
   }
 }

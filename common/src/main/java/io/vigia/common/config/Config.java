@@ -366,6 +366,15 @@ public final class Config {
         + envName(key) + ".");
   }
 
+  /** A copy with one key changed (origin: the command line). */
+  public Config with(String key, Object value) {
+    ObjectNode copy = tree.deepCopy();
+    setPath(copy, key, YAML.valueToTree(value));
+    Map<String, String> o = new LinkedHashMap<>(origins);
+    o.put(key, "the command line");
+    return new Config(copy, o);
+  }
+
   /** The whole tree, for diagnostics. */
   public JsonNode tree() {
     return tree.deepCopy();

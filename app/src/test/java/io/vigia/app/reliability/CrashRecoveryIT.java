@@ -1,0 +1,140 @@
+package io.vigia.app.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vigia.app.testing.ArticleFarm;
+import io.vigia.app.testing.StageProcess;
+import io.vigia.common.http.Json;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * kill -9 of the whole one-process pipeline ({@code vigia run}) at random moments while it
+ * ingests a loopback farm of articles; after the last restart it must end with every article in
+ * the index exactly once. The CI run is short; the long run is
+ * {@code ./mvnw -B verify -pl app -am -Dit.test=CrashRecoveryIT -Dvigia.crash.articles=10000 -Dvigia.crash.kills=20}
+ * (see docs/RELIABILITY.md). Figures are printed as one {@code RESULT} line.
+ */
+class CrashRecoveryIT {
+  private static final int ARTICLES = Integer.getInteger("vigia.crash.articles", 400);
+  private static final int KILLS = Integer.getInteger("vigia.crash.kills", 3);
+  private static final long SEED = Long.getLong("vigia.crash.seed", System.nanoTime());
+
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  @TempDir Path tmp;
+
+  @Test
+  void shouldIndexEveryArticleExactlyOnceAcrossKillNineRestarts() throws Exception {
+    int feeds = Math.max(1, ARTICLES / 50);
+    try (ArticleFarm farm = new ArticleFarm(feeds, ARTICLES / feeds)) {
+      Path config = Files.writeString(tmp.resolve("vigia.yaml"), farm.feedsYaml() + """
+          ingest:
+            allow-private-addresses: true
+            poll-interval: 1s
+          """);
+      Path data = tmp.resolve("data");
+      int port = freePort();
+      Random random = new Random(SEED);
+      int kills = 0;
+      long started = System.currentTimeMillis();
+      for (int round = 0; round <= KILLS; round++) {
+        StageProcess vigia = StageProcess.start("run-" + round, tmp.resolve("logs"), Map.of(), "768m",
+            "run", "--config", config.toString(), "--data", data.toString(), "--port", String.valueOf(port));
+        try {
+          if (round < KILLS) {
+            // Kill at a random moment once the process is serving, while it is still working.
+            awaitServing(port, vigia);
+            Thread.sleep(500 + random.nextInt(6000));
+            vigia.kill();
+            kills++;
+          } else {
+            long total = awaitTotal(port, farm.articles(), vigia);
+            assertThat(total).as("every article indexed (log: %s)", vigia.logFile()).isEqualTo(farm.articles());
+            assertExactlyOnce(port, farm.articles());
+          }
+        } finally {
+          vigia.close();
+        }
+      }
+      System.out.printf("RESULT crash-recovery articles=%d kills=%d lost=0 doubled=0 seconds=%d seed=%d%n",
+          farm.articles(), kills, (System.currentTimeMillis() - started) / 1000, SEED);
+    }
+  }
+
+  private void assertExactlyOnce(int port, int expected) throws Exception {
+    Set<String> urls = new HashSet<>();
+    Map<String, Integer> seen = new HashMap<>();
+    for (int from = 0; from < expected; from += 100) {
+      JsonNode page = get(port, "/api/articles?size=100&sort=oldest&from=" + from);
+      for (JsonNode a : page.path("articles")) {
+        seen.merge(a.path("url").asText(), 1, Integer::sum);
+        urls.add(a.path("url").asText());
+      }
+    }
+    assertThat(seen.values()).as("no article twice").allMatch(n -> n == 1);
+    assertThat(urls).as("every article once").hasSize(expected);
+  }
+
+  private long awaitTotal(int port, int expected, StageProcess p) throws Exception {
+    long deadline = System.currentTimeMillis() + Math.max(180_000, expected * 60L);
+    long total = -1;
+    while (System.currentTimeMillis() < deadline && p.isAlive()) {
+      try {
+        total = get(port, "/api/articles?size=0").path("total").asLong();
+        if (total >= expected) {
+          Thread.sleep(3000); // anything more would be a double
+          return get(port, "/api/articles?size=0").path("total").asLong();
+        }
+      } catch (IOException e) {
+        // not serving yet
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError("indexed " + total + " of " + expected + "; log tail:\n" + p.logTail(40));
+  }
+
+  private void awaitServing(int port, StageProcess p) throws Exception {
+    long deadline = System.currentTimeMillis() + 120_000;
+    while (System.currentTimeMillis() < deadline && p.isAlive()) {
+      try {
+        get(port, "/healthz");
+        return;
+      } catch (IOException e) {
+        Thread.sleep(200);
+      }
+    }
+    throw new AssertionError("vigia run did not start; log tail:\n" + p.logTail(40));
+  }
+
+  private JsonNode get(int port, String path) throws IOException, InterruptedException {
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200) {
+      throw new IOException("HTTP " + r.statusCode() + " for " + path + ": " + r.body());
+    }
+    return Json.MAPPER.readTree(r.body());
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+}

@@ -1,0 +1,150 @@
+package io.vigia.app.testing;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A loopback news site for load and fault tests: {@code feeds} RSS feeds of {@code perFeed}
+ * items each, every item a distinct article about the elections (unique wording, so no two are
+ * near-duplicates), generated on request. It counts page fetches, so a test can prove that no
+ * page was fetched twice.
+ */
+public final class ArticleFarm implements AutoCloseable {
+  private static final String[] PLACES = {"Caracas", "Maracaibo", "Valencia", "Barquisimeto", "Mérida", "Ciudad Guayana",
+      "Maturín", "Barcelona", "Cumaná", "San Cristóbal", "Puerto Ayacucho", "Coro"};
+  private static final String[] TOPICS = {"el registro electoral", "la auditoría de las máquinas de votación",
+      "la inscripción de candidatos", "la observación internacional", "las actas de escrutinio", "el voto en el exterior",
+      "la campaña presidencial", "el cronograma del Consejo Nacional Electoral"};
+
+  private final HttpServer server;
+  private final int feeds;
+  private final int perFeed;
+  private final Map<String, AtomicInteger> pageFetches = new ConcurrentHashMap<>();
+
+  public ArticleFarm(int feeds, int perFeed) {
+    this.feeds = feeds;
+    this.perFeed = perFeed;
+    try {
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    server.setExecutor(Executors.newFixedThreadPool(4));
+    server.createContext("/", ex -> {
+      String path = ex.getRequestURI().getPath();
+      String body;
+      String type;
+      if (path.startsWith("/feed/")) {
+        body = feed(Integer.parseInt(path.substring("/feed/".length()).replace(".xml", "")));
+        type = "application/rss+xml; charset=utf-8";
+      } else if (path.startsWith("/a/")) {
+        pageFetches.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
+        body = page(path.substring(3).replace(".html", ""));
+        type = "text/html; charset=utf-8";
+      } else {
+        body = null;
+        type = "text/plain";
+      }
+      try (OutputStream out = ex.getResponseBody()) {
+        if (body == null) {
+          ex.sendResponseHeaders(404, -1);
+        } else {
+          byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+          ex.getResponseHeaders().set("Content-Type", type);
+          ex.sendResponseHeaders(200, bytes.length);
+          out.write(bytes);
+        }
+      }
+    });
+    server.start();
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  public List<String> feedUrls() {
+    List<String> urls = new ArrayList<>();
+    for (int f = 0; f < feeds; f++) {
+      urls.add(baseUrl() + "/feed/" + f + ".xml");
+    }
+    return urls;
+  }
+
+  /** Total distinct articles the farm lists. */
+  public int articles() {
+    return feeds * perFeed;
+  }
+
+  /** Pages fetched more than once (should be none). */
+  public List<String> pagesFetchedMoreThanOnce() {
+    return pageFetches.entrySet().stream().filter(e -> e.getValue().get() > 1).map(Map.Entry::getKey).sorted().toList();
+  }
+
+  public int distinctPagesFetched() {
+    return pageFetches.size();
+  }
+
+  /** A config snippet listing every feed, for {@code --config}. */
+  public String feedsYaml() {
+    StringBuilder sb = new StringBuilder("feeds:\n");
+    for (int f = 0; f < feeds; f++) {
+      sb.append("  - url: ").append(baseUrl()).append("/feed/").append(f).append(".xml\n    name: Farm ").append(f).append('\n');
+    }
+    return sb.toString();
+  }
+
+  private String feed(int f) {
+    StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>Farm ")
+        .append(f).append("</title><link>").append(baseUrl()).append("/</link><description>farm</description>");
+    for (int i = 0; i < perFeed; i++) {
+      String id = f + "-" + i;
+      sb.append("<item><title>Nota ").append(id).append("</title><link>").append(baseUrl()).append("/a/").append(id)
+          .append(".html</link><guid>farm-").append(id).append("</guid><pubDate>")
+          .append(DateTimeFormatter.RFC_1123_DATE_TIME.format(published(f, i).atOffset(ZoneOffset.UTC))).append("</pubDate></item>");
+    }
+    return sb.append("</channel></rss>").toString();
+  }
+
+  private static Instant published(int f, int i) {
+    return Instant.parse("2024-07-01T00:00:00Z").plusSeconds(3600L * f + 60L * i);
+  }
+
+  /** A page whose words depend on its id, so every article is textually distinct. */
+  private static String page(String id) {
+    String[] parts = id.split("-");
+    int f = Integer.parseInt(parts[0]);
+    int i = Integer.parseInt(parts[1]);
+    long seed = (f * 7919L + i * 104729L) & 0x7fffffff;
+    StringBuilder text = new StringBuilder();
+    for (int p = 0; p < 4; p++) {
+      long s = seed * (p + 3);
+      text.append("<p>En ").append(PLACES[(int) (s % PLACES.length)]).append(", el informe número ").append(id).append('.').append(p)
+          .append(" sobre ").append(TOPICS[(int) ((s / 7) % TOPICS.length)]).append(" registró ").append(s % 9973)
+          .append(" observaciones, ").append((s / 13) % 811).append(" reclamos y ").append((s / 17) % 97)
+          .append(" centros visitados antes de las elecciones presidenciales en Venezuela; referencia ")
+          .append(Long.toString(s * 31 + p, 36)).append(".</p>");
+    }
+    return "<!DOCTYPE html><html lang=\"es\"><head><meta charset=\"utf-8\"><title>Nota " + id + "</title></head><body><article><h1>Nota "
+        + id + " sobre las elecciones</h1>" + text + "</article></body></html>";
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
