@@ -15,7 +15,8 @@ final class ErrorHandler implements IExecutionExceptionHandler {
 
   @Override
   public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parsed) {
-    if (ex instanceof ConfigException || ex instanceof PortInUseException || ex instanceof UserError) {
+    if (ex instanceof ConfigException || ex instanceof PortInUseException || ex instanceof UserError
+        || ex instanceof io.vigia.schemas.SchemaCheck.IncompatibleSchemaException) {
       cmd.getErr().println("vigia: " + ex.getMessage());
       return USAGE;
     }

@@ -13,6 +13,7 @@ import io.vigia.enrich.analysis.ArticleAnalyzer;
 import io.vigia.ingest.IngestService;
 import io.vigia.ingest.IngestSettings;
 import io.vigia.ingest.extract.JsoupArticleExtractor;
+import io.vigia.schemas.SchemaCheck;
 import io.vigia.schemas.TopicCreator;
 import io.vigia.schemas.Topics;
 import io.vigia.sink.SinkService;
@@ -83,6 +84,7 @@ final class Pipeline implements AutoCloseable {
         (short) config.integer("kafka.replication-factor", 1, 7));
     try (Admin admin = Admin.create(kafka.clientProperties())) {
       TopicCreator.ensure(admin, Topics.all(), kafka.partitions(), kafka.replicationFactor());
+      SchemaCheck.verifyAndRegister(kafka.clientProperties());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating topics", e);

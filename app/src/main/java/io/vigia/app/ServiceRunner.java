@@ -5,6 +5,7 @@ import io.vigia.common.config.KafkaSettings;
 import io.vigia.common.http.HttpApi;
 import io.vigia.common.http.Response;
 import io.vigia.common.metrics.Metrics;
+import io.vigia.schemas.SchemaCheck;
 import io.vigia.schemas.TopicCreator;
 import io.vigia.schemas.Topics;
 import java.util.ArrayDeque;
@@ -36,6 +37,7 @@ final class ServiceRunner implements AutoCloseable {
     started.push(http);
     try (Admin admin = Admin.create(kafka.clientProperties())) {
       TopicCreator.ensure(admin, Topics.all(), kafka.partitions(), kafka.replicationFactor());
+      SchemaCheck.verifyAndRegister(kafka.clientProperties());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating topics", e);

@@ -35,12 +35,13 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
   }
 
   private final Class<T> type;
+  private final Schema schema;
   private final BinaryMessageEncoder<T> encoder;
   private final BinaryMessageDecoder<T> decoder;
 
   public AvroSerde(Class<T> type) {
     this.type = Objects.requireNonNull(type, "type");
-    Schema schema = SpecificData.get().getSchema(type);
+    this.schema = SpecificData.get().getSchema(type);
     SpecificData model = SpecificData.getForClass(type);
     this.encoder = new BinaryMessageEncoder<>(model, schema);
     this.decoder = new BinaryMessageDecoder<>(model, schema);
@@ -51,6 +52,19 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
 
   public static <T extends SpecificRecord> AvroSerde<T> of(Class<T> type) {
     return new AvroSerde<>(type);
+  }
+
+  /** The schema this serde writes. */
+  public Schema schema() {
+    return schema;
+  }
+
+  /**
+   * Teaches the decoder another writer schema (e.g. a newer compatible one recorded by another
+   * instance), so its records decode instead of going to the dead-letter topic.
+   */
+  public void addWriterSchema(Schema writer) {
+    decoder.addSchema(writer);
   }
 
   public byte[] encode(T value) {

@@ -36,8 +36,12 @@ public final class Topics {
   public static final Topic<String, DeadLetter> DEAD_LETTER =
       new Topic<>("vigia.deadletter", KEYS, AvroSerde.of(DeadLetter.class), false);
 
+  /** The schema log: every schema a stage writes, keyed by name@fingerprint (see {@link SchemaCheck}). */
+  public static final Topic<String, String> SCHEMAS =
+      new Topic<>("vigia.schemas", KEYS, Serdes.String(), true);
+
   /** Every topic, for creation at start. */
   public static java.util.List<Topic<?, ?>> all() {
-    return java.util.List.of(RAW, ENRICHED, IRRELEVANT, INGEST_SEEN, DEAD_LETTER);
+    return java.util.List.of(RAW, ENRICHED, IRRELEVANT, INGEST_SEEN, DEAD_LETTER, SCHEMAS);
   }
 }
