@@ -33,6 +33,7 @@ final class ServiceRunner implements AutoCloseable {
 
   /** Binds the HTTP port and creates missing topics; call before starting the stage. */
   ServiceRunner start(String stage, BooleanSupplier ready) {
+    http.requireKeyForWrites(config.secret("http.api-key", "http.api-key-file").orElse(null));
     http.start(config.string("http.host"), config.integer("http.port", 0, 65535));
     started.push(http);
     try (Admin admin = Admin.create(kafka.clientProperties())) {

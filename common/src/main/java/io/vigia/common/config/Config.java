@@ -366,6 +366,23 @@ public final class Config {
         + envName(key) + ".");
   }
 
+  /**
+   * A secret given either inline ({@code key}) or in a file ({@code fileKey}, which wins); the
+   * value never appears in messages.
+   */
+  public Optional<String> secret(String key, String fileKey) {
+    String file = string(fileKey);
+    if (!file.isBlank()) {
+      try {
+        return Optional.of(Files.readString(Path.of(file)).trim());
+      } catch (IOException e) {
+        throw new ConfigException("Config key '" + fileKey + "' names " + file + ", which cannot be read (" + e.getMessage()
+            + "). Point it at a readable file or set " + envName(key) + ".");
+      }
+    }
+    return optionalString(key);
+  }
+
   /** A copy with one key changed (origin: the command line). */
   public Config with(String key, Object value) {
     ObjectNode copy = tree.deepCopy();

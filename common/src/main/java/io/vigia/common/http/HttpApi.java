@@ -36,6 +36,7 @@ public final class HttpApi implements AutoCloseable {
   private record Route(String method, Pattern pattern, List<String> names, Handler handler) {}
 
   private final List<Route> routes = new ArrayList<>();
+  private volatile byte[] writeKey;
   private HttpServer server;
   private ExecutorService executor;
 
@@ -53,6 +54,29 @@ public final class HttpApi implements AutoCloseable {
     regex.append(Pattern.quote(path.substring(last)));
     routes.add(new Route(method, Pattern.compile(regex.toString()), names, handler));
     return this;
+  }
+
+  /**
+   * Requires {@code key} on every request that changes something (POST, PUT, PATCH, DELETE), in
+   * {@code Authorization: Bearer KEY} or {@code X-Api-Key: KEY}; reads stay open. Null or blank
+   * leaves writes open (a one-machine install on loopback).
+   */
+  public HttpApi requireKeyForWrites(String key) {
+    this.writeKey = key == null || key.isBlank() ? null : key.getBytes(StandardCharsets.UTF_8);
+    return this;
+  }
+
+  private void checkWriteKey(HttpExchange ex, String method) {
+    byte[] key = writeKey;
+    if (key == null || method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
+      return;
+    }
+    String auth = ex.getRequestHeaders().getFirst("Authorization");
+    String given = auth != null && auth.startsWith("Bearer ") ? auth.substring(7).trim() : ex.getRequestHeaders().getFirst("X-Api-Key");
+    // Constant-time comparison: the time taken says nothing about how much of the key matched.
+    if (given == null || !java.security.MessageDigest.isEqual(key, given.getBytes(StandardCharsets.UTF_8))) {
+      throw new HttpError(401, "this endpoint needs the API key (Authorization: Bearer KEY or X-Api-Key: KEY)");
+    }
   }
 
   /**
@@ -112,6 +136,7 @@ public final class HttpApi implements AutoCloseable {
     }
     String path = ex.getRequestURI().getPath();
     String method = ex.getRequestMethod().equals("HEAD") ? "GET" : ex.getRequestMethod();
+    checkWriteKey(ex, method);
     boolean pathMatched = false;
     List<Route> snapshot;
     synchronized (this) {

@@ -66,4 +66,19 @@ class HttpApiTest {
           .hasMessageContaining("already in use").hasMessageContaining("--port");
     }
   }
+
+  @Test
+  void shouldRequireTheApiKeyForWritesButNotForReads() throws Exception {
+    api.route("GET", "/api/subscriptions", r -> Response.json(Map.of()));
+    api.route("POST", "/api/subscriptions", r -> Response.json(201, Map.of("ok", true)));
+    api.requireKeyForWrites("s3cret").start("127.0.0.1", 0);
+    URI uri = URI.create("http://127.0.0.1:" + api.port() + "/api/subscriptions");
+    assertThat(get("/api/subscriptions").statusCode()).isEqualTo(200);
+    HttpRequest.Builder post = HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString("{}"));
+    assertThat(client.send(post.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+    assertThat(client.send(HttpRequest.newBuilder(uri).header("X-Api-Key", "wrong").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+        HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+    assertThat(client.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer s3cret").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+        HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(201);
+  }
 }
