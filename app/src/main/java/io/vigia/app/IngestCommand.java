@@ -23,9 +23,10 @@ final class IngestCommand implements Runnable {
     IngestSettings settings = IngestSettings.from(config, profile);
     ServiceRunner runner = new ServiceRunner(config);
     try {
-      IngestService ingest = new IngestService(settings, runner.kafka, new JsoupArticleExtractor());
+      IngestService ingest = new IngestService(settings, runner.kafka, new JsoupArticleExtractor(), ServiceRunner.diskGuard(config));
       runner.start("ingest", () -> true);
       runner.track(ingest).start();
+      runner.healthDetails(() -> ingest.pausedBecause() == null ? Map.of() : Map.of("paused", ingest.pausedBecause()));
       runner.http.route("GET", "/api/sources", r -> Response.json(Map.of("sources", ingest.sources())));
     } catch (RuntimeException e) {
       runner.close();

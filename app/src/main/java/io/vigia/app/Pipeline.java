@@ -101,7 +101,7 @@ final class Pipeline implements AutoCloseable {
 
     index = ArticleIndexes.open(SinkSettings.from(config));
     started.push(index);
-    sink = new SinkService(SinkSettings.from(config), kafka, index);
+    sink = new SinkService(SinkSettings.from(config), kafka, index, ServiceRunner.diskGuard(config));
     started.push(sink);
     sink.start();
     new SearchApi(index).register(http);
@@ -110,7 +110,7 @@ final class Pipeline implements AutoCloseable {
     started.push(enrich);
     enrich.start();
 
-    ingest = new IngestService(ingestSettings, kafka, new JsoupArticleExtractor());
+    ingest = new IngestService(ingestSettings, kafka, new JsoupArticleExtractor(), ServiceRunner.diskGuard(config));
     started.push(ingest);
     ingest.start();
 
@@ -124,6 +124,10 @@ final class Pipeline implements AutoCloseable {
     h.put("status", "ok");
     h.put("enrich", enrich.state().toString());
     h.put("indexed", index.count());
+    String paused = ingest.pausedBecause() != null ? ingest.pausedBecause() : sink.pausedBecause();
+    if (paused != null) {
+      h.put("paused", paused);
+    }
     return h;
   }
 

@@ -10,7 +10,11 @@ import io.vigia.schemas.TopicCreator;
 import io.vigia.schemas.Topics;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
+import io.vigia.common.disk.DiskSpaceGuard;
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
@@ -25,6 +29,7 @@ final class ServiceRunner implements AutoCloseable {
   final Config config;
   final KafkaSettings kafka;
   final HttpApi http = new HttpApi();
+  private volatile Supplier<Map<String, Object>> healthDetails = Map::of;
 
   ServiceRunner(Config config) {
     this.config = config;
@@ -43,12 +48,29 @@ final class ServiceRunner implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating topics", e);
     }
-    http.route("GET", "/healthz", r -> Response.json(Map.of("status", "ok", "stage", stage)));
+    http.route("GET", "/healthz", r -> {
+      Map<String, Object> h = new LinkedHashMap<>();
+      h.put("status", "ok");
+      h.put("stage", stage);
+      h.putAll(healthDetails.get());
+      return Response.json(h);
+    });
     http.route("GET", "/readyz", r -> ready.getAsBoolean()
         ? Response.json(Map.of("ready", true, "stage", stage))
         : Response.json(503, Map.of("ready", false, "stage", stage)));
     http.route("GET", "/metrics", r -> Response.text(200, "text/plain; version=0.0.4", Metrics.registry().scrape()));
     return this;
+  }
+
+  /** Extra fields for {@code /healthz}, e.g. why the stage is paused. */
+  void healthDetails(Supplier<Map<String, Object>> details) {
+    this.healthDetails = details;
+  }
+
+  /** The guard that pauses writing stages while the data folder's disk is nearly full. */
+  static DiskSpaceGuard diskGuard(Config config) {
+    return new DiskSpaceGuard(Path.of(config.string("data-dir")),
+        (long) config.integer("data-dir-min-free-mb", 0, 1_000_000) * 1024 * 1024);
   }
 
   <T extends AutoCloseable> T track(T service) {

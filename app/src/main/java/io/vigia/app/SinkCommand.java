@@ -6,6 +6,7 @@ import io.vigia.sink.SinkSettings;
 import io.vigia.sink.api.SearchApi;
 import io.vigia.sink.index.ArticleIndex;
 import io.vigia.sink.index.ArticleIndexes;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -23,7 +24,9 @@ final class SinkCommand implements Runnable {
     try {
       runner.start("sink", () -> true);
       ArticleIndex index = runner.track(ArticleIndexes.open(settings));
-      runner.track(new SinkService(settings, runner.kafka, index)).start();
+      SinkService sink = runner.track(new SinkService(settings, runner.kafka, index, ServiceRunner.diskGuard(config)));
+      sink.start();
+      runner.healthDetails(() -> sink.pausedBecause() == null ? Map.of() : Map.of("paused", sink.pausedBecause()));
       new SearchApi(index).register(runner.http);
     } catch (RuntimeException e) {
       runner.close();

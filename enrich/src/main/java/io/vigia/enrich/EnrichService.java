@@ -1,6 +1,8 @@
 package io.vigia.enrich;
 
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.vigia.common.config.KafkaSettings;
+import io.vigia.common.metrics.Metrics;
 import io.vigia.enrich.analysis.ArticleAnalyzer;
 import io.vigia.enrich.topology.EnrichTopology;
 import java.time.Duration;
@@ -46,6 +48,7 @@ public final class EnrichService implements AutoCloseable {
   }
 
   public void start() {
+    new KafkaStreamsMetrics(streams).bindTo(Metrics.registry()); // lag, rates, task state
     streams.start();
   }
 

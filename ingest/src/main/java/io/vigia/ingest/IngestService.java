@@ -1,6 +1,10 @@
 package io.vigia.ingest;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.vigia.common.config.KafkaSettings;
+import io.vigia.common.disk.DiskSpaceGuard;
+import io.vigia.common.metrics.Metrics;
 import io.vigia.common.profile.FeedSpec;
 import io.vigia.common.text.TextNormalizer;
 import io.vigia.common.url.CanonicalUrl;
@@ -47,6 +51,12 @@ public final class IngestService implements AutoCloseable {
   private final Set<String> seen = ConcurrentHashMap.newKeySet();
   private final Map<String, SourceStatus> sources = new ConcurrentHashMap<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
+  private final DiskSpaceGuard disk;
+  private volatile String pausedBecause;
+  private final Counter produced = Counter.builder("vigia.ingest.articles.produced").description("Raw articles produced").register(Metrics.registry());
+  private final DistributionSummary publishedToFetched = DistributionSummary.builder("vigia.freshness.published.to.fetched")
+      .baseUnit("seconds").description("Seconds from an article's publication to its fetch").publishPercentiles(0.5, 0.9, 0.99)
+      .register(Metrics.registry());
   private volatile boolean running;
   private KafkaProducer<String, RawArticle> producer;
   private KafkaProducer<String, String> seenProducer;
@@ -56,6 +66,11 @@ public final class IngestService implements AutoCloseable {
   public record SourceStatus(String url, String name, String state, String lastError, Instant lastPoll, int itemsSeen, int articlesProduced) {}
 
   public IngestService(IngestSettings settings, KafkaSettings kafka, ArticleExtractor extractor) {
+    this(settings, kafka, extractor, DiskSpaceGuard.none());
+  }
+
+  public IngestService(IngestSettings settings, KafkaSettings kafka, ArticleExtractor extractor, DiskSpaceGuard disk) {
+    this.disk = disk;
     this.settings = settings;
     this.kafka = kafka;
     this.extractor = extractor;
@@ -109,6 +124,12 @@ public final class IngestService implements AutoCloseable {
         for (FeedSpec feed : settings.feeds()) {
           if (!running) {
             break;
+          }
+          while (running && (pausedBecause = disk.pauseReason().orElse(null)) != null) {
+            LOG.warn("ingest paused: {}", pausedBecause);
+            if (stopped.await(5, TimeUnit.SECONDS)) {
+              return;
+            }
           }
           pollFeed(feed);
         }
@@ -197,6 +218,10 @@ public final class IngestService implements AutoCloseable {
     // Produce first, remember second: a crash in between refetches the page, and enrich drops
     // the repeat by its canonical URL; the other order could lose the article.
     producer.send(new ProducerRecord<>(Topics.RAW.name(), id, a));
+    produced.increment();
+    if (a.getPublishedAt() != null) {
+      publishedToFetched.record(Math.max(0, Duration.between(a.getPublishedAt(), a.getFetchedAt()).toMillis() / 1000.0));
+    }
     remember(key);
     if (!canonical.equals(key)) {
       remember(canonical);
@@ -209,7 +234,13 @@ public final class IngestService implements AutoCloseable {
     seenProducer.send(new ProducerRecord<>(Topics.INGEST_SEEN.name(), canonicalUrl, Instant.now().toString()));
   }
 
+  /** Why ingest is paused (e.g. the disk is nearly full), or null while it works. */
+  public String pausedBecause() {
+    return pausedBecause;
+  }
+
   private void update(FeedSpec feed, String state, String error, int items, int produced) {
+    Metrics.registry().counter("vigia.ingest.feeds.polled", "outcome", state).increment();
     sources.compute(feed.url(), (k, old) -> new SourceStatus(feed.url(), feed.name(), state, error, Instant.now(),
         (old == null ? 0 : old.itemsSeen()) + items, (old == null ? 0 : old.articlesProduced()) + produced));
   }

@@ -1,6 +1,12 @@
 package io.vigia.sink;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.vigia.common.config.KafkaSettings;
+import io.vigia.common.disk.DiskSpaceGuard;
+import io.vigia.common.metrics.Metrics;
 import io.vigia.schemas.DeadLetter;
 import io.vigia.schemas.EnrichedArticle;
 import io.vigia.schemas.Topics;
@@ -45,12 +51,26 @@ public final class SinkService implements AutoCloseable {
   private final SinkSettings settings;
   private final ArticleIndex index;
   private final AtomicLong indexed = new AtomicLong();
+  private final DiskSpaceGuard disk;
+  private volatile String pausedBecause;
+  private final Counter indexedCounter = Counter.builder("vigia.sink.articles.indexed").description("Documents written durably").register(Metrics.registry());
+  private final Counter deadLetterCounter = Counter.builder("vigia.sink.dead.letters").description("Records sent to the dead-letter topic").register(Metrics.registry());
+  private final Timer writeLatency = Timer.builder("vigia.sink.write").description("Time to write a batch durably").publishPercentiles(0.5, 0.99).register(Metrics.registry());
+  private final DistributionSummary fetchedToSearchable = DistributionSummary.builder("vigia.freshness.fetched.to.searchable")
+      .baseUnit("seconds").description("Seconds from an article's fetch to searchable").publishPercentiles(0.5, 0.9, 0.99).register(Metrics.registry());
+  private final DistributionSummary publishedToSearchable = DistributionSummary.builder("vigia.freshness.published.to.searchable")
+      .baseUnit("seconds").description("Seconds from an article's publication to searchable").publishPercentiles(0.5, 0.9, 0.99).register(Metrics.registry());
   private volatile boolean running;
   private KafkaConsumer<String, byte[]> consumer;
   private KafkaProducer<String, DeadLetter> deadLetters;
   private Thread thread;
 
   public SinkService(SinkSettings settings, KafkaSettings kafka, ArticleIndex index) {
+    this(settings, kafka, index, DiskSpaceGuard.none());
+  }
+
+  public SinkService(SinkSettings settings, KafkaSettings kafka, ArticleIndex index, DiskSpaceGuard disk) {
+    this.disk = disk;
     this.settings = settings;
     this.kafka = kafka;
     this.index = index;
@@ -67,6 +87,7 @@ public final class SinkService implements AutoCloseable {
       c.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, settings.instanceId() + "-sink"); // static membership
     }
     consumer = new KafkaConsumer<>(c, Topics.KEYS.deserializer(), new ByteArrayDeserializer());
+    new KafkaClientMetrics(consumer).bindTo(Metrics.registry()); // consumer lag, fetch rates
     Properties p = kafka.clientProperties();
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -112,8 +133,34 @@ public final class SinkService implements AutoCloseable {
     List<ArticleDocument> batch = new ArrayList<>(docs.values());
     long backoff = 500;
     while (running) {
+      String full = disk.pauseReason().orElse(null);
+      if (full != null) {
+        pausedBecause = full;
+        LOG.warn("sink paused: {}; offsets not committed", full);
+        // Paused partitions return nothing, but polling keeps the group membership alive
+        // (max.poll.interval) so no rebalance storm follows a long disk-full episode.
+        consumer.pause(consumer.assignment());
+        consumer.poll(Duration.ofSeconds(5));
+        continue;
+      }
+      if (pausedBecause != null) {
+        consumer.resume(consumer.paused());
+        pausedBecause = null;
+      }
       try {
+        long t0 = System.nanoTime();
         WriteOutcome out = index.write(batch);
+        writeLatency.record(Duration.ofNanos(System.nanoTime() - t0));
+        Instant searchable = Instant.now();
+        for (ArticleDocument d : batch) {
+          if (d.fetchedAt() != null) {
+            fetchedToSearchable.record(Math.max(0, Duration.between(d.fetchedAt(), searchable).toMillis() / 1000.0));
+          }
+          if (d.publishedAt() != null) {
+            publishedToSearchable.record(Math.max(0, Duration.between(d.publishedAt(), searchable).toMillis() / 1000.0));
+          }
+        }
+        indexedCounter.increment(out.written());
         for (WriteOutcome.Rejected rej : out.rejected()) {
           deadLetter(origin.get(rej.id()), "rejected by the index: " + rej.reason(), null);
         }
@@ -140,6 +187,7 @@ public final class SinkService implements AutoCloseable {
 
   private void deadLetter(ConsumerRecord<String, byte[]> r, String reason, Exception ex) {
     LOG.warn("dead letter from {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), reason);
+    deadLetterCounter.increment();
     DeadLetter d = DeadLetter.newBuilder().setStage("sink").setTopic(r.topic()).setPartition(r.partition()).setOffset(r.offset())
         .setKey(r.key() == null ? null : ByteBuffer.wrap(r.key().getBytes(StandardCharsets.UTF_8)))
         .setValue(r.value() == null ? null : ByteBuffer.wrap(r.value()))
@@ -153,6 +201,11 @@ public final class SinkService implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** Why the sink is paused (e.g. the disk is nearly full), or null while it works. */
+  public String pausedBecause() {
+    return pausedBecause;
   }
 
   /** Documents written since start. */
