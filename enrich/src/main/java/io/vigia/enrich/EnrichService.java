@@ -20,7 +20,7 @@ public final class EnrichService implements AutoCloseable {
 
   public EnrichService(EnrichSettings settings, KafkaSettings kafka, ArticleAnalyzer analyzer) {
     Properties p = streamsProperties(settings, kafka);
-    this.streams = new KafkaStreams(EnrichTopology.build(analyzer, settings.profileName()), p);
+    this.streams = new KafkaStreams(EnrichTopology.build(analyzer, settings.profileName(), settings.dedup()), p);
     streams.setUncaughtExceptionHandler(e -> {
       LOG.error("enrich stream thread failed; replacing it", e);
       return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
