@@ -3,8 +3,10 @@ package io.vigia.enrich.dedup;
 import io.vigia.schemas.DedupStatus;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -30,6 +32,10 @@ public final class DedupEngine {
   static final int TEXT_BANDS = 32;
   /** Single-hash bands over the story features: articles sharing a sampled name or figure meet. */
   static final int STORY_BANDS = 16;
+  /** Story bands a candidate must share with the article to be compared at all. */
+  private static final int MIN_STORY_HITS = 2;
+  /** Story candidates compared at most, those sharing the most bands first. */
+  private static final int MAX_STORY_CANDIDATES = 24;
   /** Containment only counts when the smaller text is at least this share of the larger one. */
   private static final double MIN_SIZE_RATIO = 0.5;
   /** Evictions done per article at most, so one article never pays for a long gap. */
@@ -169,13 +175,26 @@ public final class DedupEngine {
    * named after the article.
    */
   private String storyOf(DedupInput in, Fingerprint fp, Set<String> textCandidates) {
-    Set<String> candidates = new LinkedHashSet<>(textCandidates);
+    // Candidates met in several story bands share more features; only the best few are compared,
+    // so popular names ("Venezuela") filling buckets do not make the work grow.
+    Map<String, Integer> hits = new HashMap<>();
+    for (String id : textCandidates) {
+      hits.put(id, STORY_BANDS);
+    }
     int[] sig = fp.featureMinHash(STORY_BANDS);
     for (int b = 0; b < STORY_BANDS; b++) {
       if (sig[b] != Integer.MAX_VALUE) {
-        candidates.addAll(StringLists.items(store.get(storyBucket(b, sig[b]))));
+        for (String id : StringLists.items(store.get(storyBucket(b, sig[b])))) {
+          hits.merge(id, 1, Integer::sum);
+        }
       }
     }
+    List<String> candidates = hits.entrySet().stream()
+        .filter(e -> e.getValue() >= MIN_STORY_HITS)
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+        .limit(MAX_STORY_CANDIDATES)
+        .map(Map.Entry::getKey)
+        .toList();
     long window = settings.storyWindow().toMillis();
     double decay = settings.storyDecay().toMillis();
     String best = null;
