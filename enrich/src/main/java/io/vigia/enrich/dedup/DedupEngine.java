@@ -45,6 +45,7 @@ public final class DedupEngine {
 
   private final DedupStore store;
   private final DedupSettings settings;
+  private final Map<String, List<String>> bucketsRead = new HashMap<>();
 
   public DedupEngine(DedupStore store, DedupSettings settings) {
     this.store = Objects.requireNonNull(store);
@@ -52,6 +53,7 @@ public final class DedupEngine {
   }
 
   public DedupDecision decide(DedupInput in) {
+    bucketsRead.clear();
     long clock = advanceClock(in.time());
     evictOlderThan(clock - settings.retention().toMillis());
 
@@ -66,7 +68,7 @@ public final class DedupEngine {
     Set<String> textCandidates = new LinkedHashSet<>();
     long[] textBands = fp.bands(TEXT_BANDS);
     for (int b = 0; b < TEXT_BANDS; b++) {
-      textCandidates.addAll(StringLists.items(store.get(textBucket(b, textBands[b]))));
+      textCandidates.addAll(bucket(textBucket(b, textBands[b])));
     }
     if (match == null) {
       match = nearMatch(in, fp, textCandidates);
@@ -184,7 +186,7 @@ public final class DedupEngine {
     int[] sig = fp.featureMinHash(STORY_BANDS);
     for (int b = 0; b < STORY_BANDS; b++) {
       if (sig[b] != Integer.MAX_VALUE) {
-        for (String id : StringLists.items(store.get(storyBucket(b, sig[b])))) {
+        for (String id : bucket(storyBucket(b, sig[b]))) {
           hits.merge(id, 1, Integer::sum);
         }
       }
@@ -298,16 +300,23 @@ public final class DedupEngine {
 
   /** Adds the id to a bucket, keeping only the most recent {@code bucketSize} members. */
   private void addToBucket(String key, String id) {
-    List<String> members = StringLists.items(store.get(key));
+    List<String> members = new ArrayList<>(bucket(key));
     members.remove(id);
     members.add(id);
     if (members.size() > settings.bucketSize()) {
       members = new ArrayList<>(members.subList(members.size() - settings.bucketSize(), members.size()));
     }
     store.put(key, StringLists.encode(0, members));
+    bucketsRead.put(key, members);
+  }
+
+  /** A bucket's members, read from the store once per decision (a decision reads, then adds to, the same buckets). */
+  private List<String> bucket(String key) {
+    return bucketsRead.computeIfAbsent(key, k -> StringLists.items(store.get(k)));
   }
 
   private void removeFromBucket(String key, String id) {
+    bucketsRead.remove(key);
     byte[] old = store.get(key);
     if (old == null) {
       return;
@@ -351,7 +360,8 @@ public final class DedupEngine {
   }
 
   private static String evictionKey(long time, String target) {
-    return String.format("e|%016x|%s", Math.max(0, time), target);
+    String hex = Long.toHexString(Math.max(0, time));
+    return "e|" + "0000000000000000".substring(hex.length()) + hex + "|" + target;
   }
 
   private static String textBucket(int band, long hash) {

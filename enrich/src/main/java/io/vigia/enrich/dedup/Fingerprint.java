@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -27,11 +26,9 @@ public record Fingerprint(int[] minHash, int shingles, long[] features, int[] an
   /** Names and figures kept in order for the translation check. */
   public static final int ANCHORS = 64;
 
-  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-  /** A name (capitalised word, acronym) or a figure; separators inside figures are kept to be unified. */
-  private static final Pattern TOKEN = Pattern.compile("\\p{N}+(?:[.,]\\p{N}+)*|\\p{L}[\\p{L}\\p{M}'’]*");
-  private static final Pattern SENTENCE_END = Pattern.compile("[.!?:;\"“”«»()\\-–—]\\s*$|^\\s*$");
+  /** Characters after which a capital starts a sentence rather than a name. */
+  private static final String SENTENCE_END = ".!?:;\"\u201c\u201d\u00ab\u00bb()-\u2013\u2014";
   private static final long[] SEEDS = new long[HASHES];
 
   static {
@@ -58,14 +55,22 @@ public record Fingerprint(int[] minHash, int shingles, long[] features, int[] an
 
   static long[] shingleHashes(String text) {
     String folded = TextNormalizer.fold(text);
-    Matcher m = WORD.matcher(folded);
     long[] words = new long[Math.max(16, folded.length() / 4)];
     int n = 0;
-    while (m.find()) {
+    int len = folded.length();
+    for (int i = 0; i < len; ) {
+      if (!Character.isLetterOrDigit(folded.charAt(i))) {
+        i++;
+        continue;
+      }
+      int start = i;
+      while (i < len && Character.isLetterOrDigit(folded.charAt(i))) {
+        i++;
+      }
       if (n == words.length) {
         words = Arrays.copyOf(words, n * 2);
       }
-      words[n++] = hash(folded, m.start(), m.end());
+      words[n++] = hash(folded, start, i);
     }
     if (n < 3) {
       return n == 0 ? new long[0] : new long[] {mix(words[0] * 31 + (n > 1 ? words[1] : 0))};
@@ -74,15 +79,23 @@ public record Fingerprint(int[] minHash, int shingles, long[] features, int[] an
     for (int i = 0; i + 2 < n; i++) {
       shingles[i] = mix(words[i] * 0x100000001B3L ^ mix(words[i + 1] + 0x51) * 31 ^ words[i + 2]);
     }
-    return Arrays.stream(shingles).distinct().toArray();
+    Arrays.sort(shingles);
+    int distinct = 0;
+    for (int i = 0; i < shingles.length; i++) {
+      if (i == 0 || shingles[i] != shingles[i - 1]) {
+        shingles[distinct++] = shingles[i];
+      }
+    }
+    return Arrays.copyOf(shingles, distinct);
   }
 
   static int[] minHash(long[] shingles) {
     int[] sig = new int[HASHES];
     Arrays.fill(sig, Integer.MAX_VALUE);
     for (long sh : shingles) {
+      // Multiply-shift hashing of an already mixed 64-bit value: one multiply per function.
       for (int i = 0; i < HASHES; i++) {
-        int h = (int) (mix(sh ^ SEEDS[i]) >>> 33);
+        int h = (int) ((sh * SEEDS[i] + SEEDS[HASHES - 1 - i]) >>> 33);
         if (h < sig[i]) {
           sig[i] = h;
         }
@@ -143,51 +156,98 @@ public record Fingerprint(int[] minHash, int shingles, long[] features, int[] an
   static long[] features(String title, String text, Collection<String> entityIds) {
     Set<String> out = new HashSet<>();
     for (String part : new String[] {title, text}) {
-      if (part == null) {
-        continue;
-      }
-      Matcher m = TOKEN.matcher(part);
-      while (m.find()) {
-        String t = m.group();
-        if (Character.isDigit(t.charAt(0))) {
-          String figure = t.replaceAll("[.,]", "|");
-          if (figure.length() > 1 || part.length() < 200) {
-            out.add("#" + figure);
+      if (part != null) {
+        boolean shortPart = part.length() < 200;
+        // Single digits count only in short parts (a headline), where they are rare enough to tell.
+        scan(part, t -> {
+          if (t.charAt(0) != '#' || t.length() > 2 || shortPart) {
+            out.add(t);
           }
-        } else if (Character.isUpperCase(t.charAt(0)) && !sentenceStart(part, m.start())) {
-          String name = stripPossessive(fold(t));
-          if (name.length() > 2 || t.equals(t.toUpperCase(Locale.ROOT))) {
-            out.add("@" + name);
-          }
-        }
+        });
       }
     }
     for (String id : entityIds) {
       out.add("!" + id);
     }
-    return out.stream().mapToLong(s -> hash(s, 0, s.length())).sorted().distinct().toArray();
+    long[] hashes = new long[out.size()];
+    int i = 0;
+    for (String f : out) {
+      hashes[i++] = hash(f, 0, f.length());
+    }
+    Arrays.sort(hashes);
+    return hashes;
+  }
+
+  /**
+   * Calls back with each name ({@code @} + folded word written with a capital inside a sentence,
+   * and acronyms) and figure ({@code #} + digits, separators unified) of the text, in order.
+   */
+  private static void scan(String s, java.util.function.Consumer<String> found) {
+    int len = s.length();
+    StringBuilder b = new StringBuilder(24);
+    for (int i = 0; i < len; ) {
+      char c = s.charAt(i);
+      if (Character.isDigit(c)) {
+        b.setLength(0);
+        b.append('#');
+        while (i < len) {
+          char d = s.charAt(i);
+          if (Character.isDigit(d)) {
+            b.append(d);
+            i++;
+          } else if ((d == '.' || d == ',') && i + 1 < len && Character.isDigit(s.charAt(i + 1))) {
+            b.append('|');
+            i++;
+          } else {
+            break;
+          }
+        }
+        found.accept(b.toString());
+      } else if (Character.isLetter(c)) {
+        int start = i;
+        i++;
+        while (i < len) {
+          char d = s.charAt(i);
+          if (Character.isLetter(d) || Character.getType(d) == Character.NON_SPACING_MARK || d == '\'' || d == '\u2019') {
+            i++;
+          } else {
+            break;
+          }
+        }
+        if (Character.isUpperCase(c) && !sentenceStart(s, start)) {
+          String word = s.substring(start, i);
+          String name = stripPossessive(fold(word));
+          if (name.length() > 2 || isAcronym(word)) {
+            found.accept("@" + name);
+          }
+        }
+      } else {
+        i++;
+      }
+    }
+  }
+
+  private static boolean isAcronym(String word) {
+    for (int i = 0; i < word.length(); i++) {
+      if (Character.isLowerCase(word.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The names and figures of the text in order (names as in {@link #features}), at most {@link #ANCHORS}. */
   static int[] anchors(String text) {
     int[] out = new int[ANCHORS];
-    int n = 0;
+    int[] n = {0};
     if (text != null) {
-      Matcher m = TOKEN.matcher(text);
-      while (m.find() && n < ANCHORS) {
-        String t = m.group();
-        String anchor = null;
-        if (Character.isDigit(t.charAt(0))) {
-          anchor = "#" + t.replaceAll("[.,]", "|");
-        } else if (Character.isUpperCase(t.charAt(0)) && !sentenceStart(text, m.start())) {
-          anchor = "@" + stripPossessive(fold(t));
+      scan(text, t -> {
+        if (n[0] < ANCHORS) {
+          out[n[0]++] = (int) hash(t, 0, t.length());
         }
-        if (anchor != null) {
-          out[n++] = (int) hash(anchor, 0, anchor.length());
-        }
-      }
+      });
     }
-    return Arrays.copyOf(out, n);
+    return Arrays.copyOf(out, n[0]);
   }
 
   /**
@@ -215,11 +275,20 @@ public record Fingerprint(int[] minHash, int shingles, long[] features, int[] an
 
   private static boolean sentenceStart(String s, int at) {
     int from = Math.max(0, at - 3);
-    return SENTENCE_END.matcher(s.substring(from, at)).find();
+    int j = at - 1;
+    while (j >= from && Character.isWhitespace(s.charAt(j))) {
+      j--;
+    }
+    return j < from || SENTENCE_END.indexOf(s.charAt(j)) >= 0;
   }
 
   private static String fold(String s) {
-    return MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) > 127) {
+        return MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
+      }
+    }
+    return s.toLowerCase(Locale.ROOT);
   }
 
   private static String stripPossessive(String s) {

@@ -49,7 +49,9 @@ public final class EnrichTopology {
     ArticleEnricher enricher = new ArticleEnricher(analyzer, profileName);
     StreamsBuilder builder = new StreamsBuilder();
     builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(DedupProcessor.STORE), Serdes.String(), Serdes.ByteArray()));
+        Stores.persistentKeyValueStore(DedupProcessor.STORE), Serdes.String(), Serdes.ByteArray())
+        // The cache absorbs the repeated rewrites of busy LSH buckets between commits.
+        .withCachingEnabled());
 
     KStream<String, Decoded> decoded = builder
         .stream(Topics.RAW.name(), Consumed.with(Topics.KEYS, Serdes.ByteArray()).withName("read-raw-articles"))
