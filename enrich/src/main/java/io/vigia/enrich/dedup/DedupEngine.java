@@ -106,12 +106,15 @@ public final class DedupEngine {
     }
     Fingerprint fp = Fingerprint.of(in.title(), in.text(), in.entityIds());
     double similarity = fp.jaccard(seen.fingerprint());
+    // The new version replaces the document the earlier one wrote: its own, or for an earlier
+    // update the original's. A copy of another source's article stays that article's copy.
+    String document = seen.status() == DedupStatus.UPDATE ? seen.duplicateOf() : seen.id();
     forget(seen);
     int sources = addSource(seen.storyId(), in.source(), in.time());
     StoredArticle updated = new StoredArticle(in.id(), seen.root(), seen.storyId(), in.source(), Math.max(in.time(), seen.time()),
-        in.canonicalUrl(), seen.guidKey(), in.contentHash(), DedupStatus.UPDATE, seen.root(), fp);
+        in.canonicalUrl(), seen.guidKey(), in.contentHash(), DedupStatus.UPDATE, document, fp);
     remember(updated, fp.bands(TEXT_BANDS));
-    return new DedupDecision(DedupStatus.UPDATE, seen.root(), similarity, "canonical-url", seen.storyId(), sources, false);
+    return new DedupDecision(DedupStatus.UPDATE, document, similarity, "canonical-url", seen.storyId(), sources, false);
   }
 
   private Match exactMatch(DedupInput in, String guidKey) {

@@ -95,7 +95,7 @@ public record Fingerprint(int[] minHash, int shingles, long[] features, int[] an
     for (long sh : shingles) {
       // Multiply-shift hashing of an already mixed 64-bit value: one multiply per function.
       for (int i = 0; i < HASHES; i++) {
-        int h = (int) ((sh * SEEDS[i] + SEEDS[HASHES - 1 - i]) >>> 33);
+        int h = (int) ((sh * (SEEDS[i] | 1L) + SEEDS[HASHES - 1 - i]) >>> 33);
         if (h < sig[i]) {
           sig[i] = h;
         }

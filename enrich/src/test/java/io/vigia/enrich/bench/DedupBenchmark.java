@@ -77,6 +77,9 @@ public final class DedupBenchmark {
     }
     System.out.printf("total %d articles in %.0f s%n", bench.n, (System.nanoTime() - totalStart) / 1e9);
     store.close();
+    try (var files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    }
   }
 
   private void next(DedupEngine engine) {

@@ -113,6 +113,17 @@ class DedupEngineTest {
   }
 
   @Test
+  void shouldUpdateAChangedCopyInPlaceWithoutReplacingTheOriginalOfAnotherSource() {
+    original();
+    String copyUrl = "https://republisher.example/p/1";
+    engine.decide(article("b1", copyUrl, "Copy", Fixtures.syndicated(EN), hoursLater(2)));
+    DedupDecision d = engine.decide(article("b1", copyUrl, "Copy", Fixtures.syndicated(Fixtures.updated(EN)), hoursLater(3)));
+    assertThat(d.status()).isEqualTo(DedupStatus.UPDATE);
+    assertThat(d.duplicateOf()).isEqualTo("b1");
+    assertThat(d.storyId()).isEqualTo("a1");
+  }
+
+  @Test
   void shouldRecogniseAReplayOfTheSameArticle() {
     original();
     DedupDecision d = engine.decide(article("a1", WIRE, "CNE sets July 28 for presidential vote", EN, T0));
