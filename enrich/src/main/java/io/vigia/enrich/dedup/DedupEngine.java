@@ -189,7 +189,7 @@ public final class DedupEngine {
     int[] sig = fp.featureMinHash(STORY_BANDS);
     for (int b = 0; b < STORY_BANDS; b++) {
       if (sig[b] != Integer.MAX_VALUE) {
-        for (String id : storyMembers(b, sig[b])) {
+        for (String id : bucket(storyBucket(b, sig[b]))) {
           hits.merge(id, 1, Integer::sum);
         }
       }
@@ -262,7 +262,7 @@ public final class DedupEngine {
     int[] sig = a.fingerprint().featureMinHash(STORY_BANDS);
     for (int b = 0; b < STORY_BANDS; b++) {
       if (sig[b] != Integer.MAX_VALUE) {
-        store.put(storyMember(b, sig[b], a.time(), a.id()), EMPTY);
+        addToBucket(storyBucket(b, sig[b]), a.id());
       }
     }
   }
@@ -280,7 +280,7 @@ public final class DedupEngine {
     int[] sig = a.fingerprint().featureMinHash(STORY_BANDS);
     for (int b = 0; b < STORY_BANDS; b++) {
       if (sig[b] != Integer.MAX_VALUE) {
-        store.delete(storyMember(b, sig[b], a.time(), a.id()));
+        removeFromBucket(storyBucket(b, sig[b]), a.id());
       }
     }
   }
@@ -363,38 +363,15 @@ public final class DedupEngine {
   }
 
   private static String evictionKey(long time, String target) {
-    return "e|" + hex16(Math.max(0, time)) + "|" + target;
+    String hex = Long.toHexString(Math.max(0, time));
+    return "e|" + "0000000000000000".substring(hex.length()) + hex + "|" + target;
   }
 
   private static String textBucket(int band, long hash) {
     return "b|" + band + "|" + Long.toHexString(hash);
   }
 
-  /**
-   * Story buckets hold one key per member, newest first ({@code f|band|hash|inverted time|id}):
-   * a popular name's bucket is read up to {@code bucketSize} members, and adding a member writes
-   * one small key instead of rewriting the list.
-   */
-  private List<String> storyMembers(int band, int hash) {
-    String prefix = storyBucket(band, hash);
-    List<String> ids = new ArrayList<>();
-    for (String key : store.keys(prefix, prefix + "~", settings.bucketSize())) {
-      ids.add(key.substring(prefix.length() + 17));
-    }
-    return ids;
-  }
-
-  private static String storyMember(int band, int hash, long time, String id) {
-    return storyBucket(band, hash) + hex16(Long.MAX_VALUE - Math.max(0, time)) + "|" + id;
-  }
-
   private static String storyBucket(int band, int hash) {
-    return "f|" + band + "|" + Integer.toHexString(hash) + "|";
+    return "f|" + band + "|" + Integer.toHexString(hash);
   }
-
-  private static String hex16(long v) {
-    String hex = Long.toHexString(v);
-    return "0000000000000000".substring(hex.length()) + hex;
-  }
-
 }
