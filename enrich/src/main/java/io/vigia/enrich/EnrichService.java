@@ -2,6 +2,7 @@ package io.vigia.enrich;
 
 import io.vigia.common.config.KafkaSettings;
 import io.vigia.enrich.analysis.ArticleAnalyzer;
+import io.vigia.enrich.dedup.DedupRocksDbConfig;
 import io.vigia.enrich.topology.EnrichTopology;
 import java.time.Duration;
 import java.util.Properties;
@@ -35,6 +36,7 @@ public final class EnrichService implements AutoCloseable {
     p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) kafka.replicationFactor());
     p.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toAbsolutePath().toString());
     p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
+    p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, DedupRocksDbConfig.class);
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
     p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), 16 * 1024 * 1024);
     if (!settings.instanceId().isBlank()) {

@@ -4,6 +4,7 @@ import io.vigia.common.text.TextNormalizer;
 import io.vigia.enrich.dedup.DedupDecision;
 import io.vigia.enrich.dedup.DedupEngine;
 import io.vigia.enrich.dedup.DedupInput;
+import io.vigia.enrich.dedup.DedupRocksDbConfig;
 import io.vigia.enrich.dedup.DedupSettings;
 import io.vigia.enrich.dedup.KeyValueDedupStore;
 import io.vigia.schemas.DedupStatus;
@@ -54,6 +55,8 @@ public final class DedupBenchmark {
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, "dedup-bench");
     p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     p.put(StreamsConfig.STATE_DIR_CONFIG, dir.toString());
+    // The same RocksDB settings as the enrich service.
+    p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, DedupRocksDbConfig.class);
     MockProcessorContext<Object, Object> context = new MockProcessorContext<>(p, new TaskId(0, 0), dir.toFile());
     KeyValueStore<String, byte[]> store = Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore("dedup-state"), Serdes.String(), Serdes.ByteArray()).withLoggingDisabled().build();
