@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.vigia.common.config.KafkaSettings;
 import io.vigia.common.metrics.Metrics;
 import io.vigia.enrich.analysis.ArticleAnalyzer;
+import io.vigia.enrich.dedup.DedupRocksDbConfig;
 import io.vigia.enrich.topology.EnrichTopology;
 import java.time.Duration;
 import java.util.Properties;
@@ -22,7 +23,7 @@ public final class EnrichService implements AutoCloseable {
 
   public EnrichService(EnrichSettings settings, KafkaSettings kafka, ArticleAnalyzer analyzer) {
     Properties p = streamsProperties(settings, kafka);
-    this.streams = new KafkaStreams(EnrichTopology.build(analyzer, settings.profileName()), p);
+    this.streams = new KafkaStreams(EnrichTopology.build(analyzer, settings.profileName(), settings.dedup()), p);
     streams.setUncaughtExceptionHandler(e -> {
       LOG.error("enrich stream thread failed; replacing it", e);
       return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
@@ -37,6 +38,7 @@ public final class EnrichService implements AutoCloseable {
     p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) kafka.replicationFactor());
     p.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toAbsolutePath().toString());
     p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
+    p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, DedupRocksDbConfig.class);
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
     p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), 16 * 1024 * 1024);
     if (!settings.instanceId().isBlank()) {

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Dedup benchmark: articles/s through the dedup engine on a RocksDB store, and the cost per
+# article as the stored corpus grows. Arguments: corpus sizes to measure at (default 10k 100k 1M).
+# Usage: bench/dedup-bench.sh [10000 100000 1000000]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -B -q -pl enrich -am test-compile dependency:build-classpath \
+  -Dmdep.includeScope=test -Dmdep.outputFile=target/dedup-bench.classpath >/dev/null
+CP="enrich/target/test-classes:enrich/target/classes:$(cat enrich/target/dedup-bench.classpath)"
+exec java -Xmx2g -cp "$CP" io.vigia.enrich.bench.DedupBenchmark "$@"

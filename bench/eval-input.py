@@ -1,0 +1,42 @@
+#!/usr/bin/env python3
+"""Builds `vigia enrich --input` lines from a labelled corpus folder (articles.jsonl,
+duplicates.jsonl, negatives.jsonl, feeds/index.json), interleaved by publication time.
+
+Usage: bench/eval-input.py CORPUS_DIR > input.jsonl
+"""
+import json
+import sys
+from datetime import datetime
+
+corpus = sys.argv[1]
+
+
+def read(name):
+    try:
+        with open(f"{corpus}/{name}", encoding="utf-8") as f:
+            return [json.loads(line) for line in f if line.strip()]
+    except FileNotFoundError:
+        return []
+
+
+try:
+    with open(f"{corpus}/feeds/index.json", encoding="utf-8") as f:
+        pages = json.load(f).get("pages", {})
+except FileNotFoundError:
+    pages = {}
+
+items = []
+for o in read("articles.jsonl") + read("duplicates.jsonl") + read("negatives.jsonl"):
+    page = pages.get(o["id"], {})
+    published = o.get("published") or page.get("html_published")
+    items.append({
+        "id": o["id"],
+        "url": page.get("url") or f"https://{o['id']}.example/{o['id']}",
+        "title": o.get("headline", ""),
+        "text": o.get("body", ""),
+        "language": o.get("lang") or page.get("lang"),
+        "publishedAt": published,
+    })
+items.sort(key=lambda x: datetime.fromisoformat(x["publishedAt"]).timestamp() if x["publishedAt"] else 0)
+for x in items:
+    print(json.dumps(x, ensure_ascii=False))

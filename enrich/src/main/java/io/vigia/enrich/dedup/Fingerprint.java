@@ -1,0 +1,373 @@
+package io.vigia.enrich.dedup;
+
+import io.vigia.common.text.TextNormalizer;
+import java.text.Normalizer;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What dedup compares of an article: a MinHash signature of its word 3-shingles (near-duplicates)
+ * and a set of language-independent story features (names, figures and entity ids), each hashed
+ * to a long. Computed once per article, stored instead of the text.
+ *
+ * @param minHash the minimum of each of {@link #HASHES} hash functions over the shingles
+ * @param shingles how many distinct shingles the text has (for the containment estimate)
+ * @param features sorted hashes of the story features
+ * @param anchors the first {@link #ANCHORS} names and figures of the text, in order: a
+ *     translation keeps them in nearly the same order
+ */
+public record Fingerprint(int[] minHash, int shingles, long[] features, int[] anchors) {
+  /** Hash functions in the MinHash signature. */
+  public static final int HASHES = 128;
+  /** Names and figures kept in order for the translation check. */
+  public static final int ANCHORS = 64;
+
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+  /** Characters after which a capital starts a sentence rather than a name. */
+  private static final String SENTENCE_END = ".!?:;\"\u201c\u201d\u00ab\u00bb()-\u2013\u2014";
+  private static final long[] SEEDS = new long[HASHES];
+
+  static {
+    long s = 0x9E3779B97F4A7C15L;
+    for (int i = 0; i < HASHES; i++) {
+      s = mix(s + 0x632BE59BD9B4E019L);
+      SEEDS[i] = s;
+    }
+  }
+
+  public Fingerprint {
+    if (minHash.length != HASHES) {
+      throw new IllegalArgumentException("a signature has " + HASHES + " hashes, got " + minHash.length);
+    }
+  }
+
+  /** The fingerprint of an article; {@code entityIds} are the linked entities (may be empty). */
+  public static Fingerprint of(String title, String text, Collection<String> entityIds) {
+    long[] shingles = shingleHashes(text);
+    return new Fingerprint(minHash(shingles), shingles.length, features(title, text, entityIds), anchors(text));
+  }
+
+  // ---------------------------------------------------------------- near-duplicates
+
+  static long[] shingleHashes(String text) {
+    String folded = TextNormalizer.fold(text);
+    long[] words = new long[Math.max(16, folded.length() / 4)];
+    int n = 0;
+    int len = folded.length();
+    for (int i = 0; i < len; ) {
+      if (!Character.isLetterOrDigit(folded.charAt(i))) {
+        i++;
+        continue;
+      }
+      int start = i;
+      while (i < len && Character.isLetterOrDigit(folded.charAt(i))) {
+        i++;
+      }
+      if (n == words.length) {
+        words = Arrays.copyOf(words, n * 2);
+      }
+      words[n++] = hash(folded, start, i);
+    }
+    if (n < 3) {
+      return n == 0 ? new long[0] : new long[] {mix(words[0] * 31 + (n > 1 ? words[1] : 0))};
+    }
+    long[] shingles = new long[n - 2];
+    for (int i = 0; i + 2 < n; i++) {
+      shingles[i] = mix(words[i] * 0x100000001B3L ^ mix(words[i + 1] + 0x51) * 31 ^ words[i + 2]);
+    }
+    Arrays.sort(shingles);
+    int distinct = 0;
+    for (int i = 0; i < shingles.length; i++) {
+      if (i == 0 || shingles[i] != shingles[i - 1]) {
+        shingles[distinct++] = shingles[i];
+      }
+    }
+    return Arrays.copyOf(shingles, distinct);
+  }
+
+  static int[] minHash(long[] shingles) {
+    int[] sig = new int[HASHES];
+    Arrays.fill(sig, Integer.MAX_VALUE);
+    for (long sh : shingles) {
+      // Multiply-shift hashing of an already mixed 64-bit value: one multiply per function.
+      for (int i = 0; i < HASHES; i++) {
+        int h = (int) ((sh * (SEEDS[i] | 1L) + SEEDS[HASHES - 1 - i]) >>> 33);
+        if (h < sig[i]) {
+          sig[i] = h;
+        }
+      }
+    }
+    return sig;
+  }
+
+  /** The estimated Jaccard similarity of the two shingle sets. */
+  public double jaccard(Fingerprint other) {
+    if (shingles == 0 || other.shingles == 0) {
+      return 0;
+    }
+    int same = 0;
+    for (int i = 0; i < HASHES; i++) {
+      if (minHash[i] == other.minHash[i]) {
+        same++;
+      }
+    }
+    return (double) same / HASHES;
+  }
+
+  /**
+   * The estimated share of the smaller text's shingles that the larger one contains: tolerates a
+   * copy that dropped paragraphs or an update that added some.
+   */
+  public double containment(Fingerprint other) {
+    double j = jaccard(other);
+    int small = Math.min(shingles, other.shingles);
+    if (small == 0) {
+      return 0;
+    }
+    double intersection = j / (1 + j) * (shingles + other.shingles);
+    return Math.min(1.0, intersection / small);
+  }
+
+  /** Hashes of the LSH bands: texts that agree on every hash of one band become candidates. */
+  public long[] bands(int bands) {
+    int rows = HASHES / bands;
+    long[] out = new long[bands];
+    for (int b = 0; b < bands; b++) {
+      long h = b + 1;
+      for (int r = 0; r < rows; r++) {
+        h = mix(h * 0x100000001B3L + minHash[b * rows + r]);
+      }
+      out[b] = h;
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- stories
+
+  /**
+   * Story features: words written with a capital inside a sentence (names, acronyms, places),
+   * figures with their separators unified ({@code 41.80} = {@code 41,80}), and entity ids. These
+   * survive translation, unlike the words around them.
+   */
+  static long[] features(String title, String text, Collection<String> entityIds) {
+    Set<String> out = new HashSet<>();
+    for (String part : new String[] {title, text}) {
+      if (part != null) {
+        boolean shortPart = part.length() < 200;
+        // Single digits count only in short parts (a headline), where they are rare enough to tell.
+        scan(part, t -> {
+          if (t.charAt(0) != '#' || t.length() > 2 || shortPart) {
+            out.add(t);
+          }
+        });
+      }
+    }
+    for (String id : entityIds) {
+      out.add("!" + id);
+    }
+    long[] hashes = new long[out.size()];
+    int i = 0;
+    for (String f : out) {
+      hashes[i++] = hash(f, 0, f.length());
+    }
+    Arrays.sort(hashes);
+    return hashes;
+  }
+
+  /**
+   * Calls back with each name ({@code @} + folded word written with a capital inside a sentence,
+   * and acronyms) and figure ({@code #} + digits, separators unified) of the text, in order.
+   */
+  private static void scan(String s, java.util.function.Consumer<String> found) {
+    int len = s.length();
+    StringBuilder b = new StringBuilder(24);
+    for (int i = 0; i < len; ) {
+      char c = s.charAt(i);
+      if (Character.isDigit(c)) {
+        b.setLength(0);
+        b.append('#');
+        while (i < len) {
+          char d = s.charAt(i);
+          if (Character.isDigit(d)) {
+            b.append(d);
+            i++;
+          } else if ((d == '.' || d == ',') && i + 1 < len && Character.isDigit(s.charAt(i + 1))) {
+            b.append('|');
+            i++;
+          } else {
+            break;
+          }
+        }
+        found.accept(b.toString());
+      } else if (Character.isLetter(c)) {
+        int start = i;
+        i++;
+        while (i < len) {
+          char d = s.charAt(i);
+          if (Character.isLetter(d) || Character.getType(d) == Character.NON_SPACING_MARK || d == '\'' || d == '\u2019') {
+            i++;
+          } else {
+            break;
+          }
+        }
+        if (Character.isUpperCase(c) && !sentenceStart(s, start)) {
+          String word = s.substring(start, i);
+          String name = stripPossessive(fold(word));
+          if (name.length() > 2 || isAcronym(word)) {
+            found.accept("@" + name);
+          }
+        }
+      } else {
+        i++;
+      }
+    }
+  }
+
+  private static boolean isAcronym(String word) {
+    for (int i = 0; i < word.length(); i++) {
+      if (Character.isLowerCase(word.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The names and figures of the text in order (names as in {@link #features}), at most {@link #ANCHORS}. */
+  static int[] anchors(String text) {
+    int[] out = new int[ANCHORS];
+    int[] n = {0};
+    if (text != null) {
+      scan(text, t -> {
+        if (n[0] < ANCHORS) {
+          out[n[0]++] = (int) hash(t, 0, t.length());
+        }
+      });
+    }
+    return Arrays.copyOf(out, n[0]);
+  }
+
+  /**
+   * The longest common subsequence of the two anchor sequences over the shorter one: near 1 when
+   * one text names the same people and figures in the same order as the other, as a translation does.
+   */
+  public double anchorAlignment(Fingerprint other) {
+    int[] a = anchors;
+    int[] b = other.anchors;
+    if (a.length == 0 || b.length == 0) {
+      return 0;
+    }
+    int[] prev = new int[b.length + 1];
+    int[] cur = new int[b.length + 1];
+    for (int i = 1; i <= a.length; i++) {
+      for (int j = 1; j <= b.length; j++) {
+        cur[j] = a[i - 1] == b[j - 1] ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return (double) prev[b.length] / Math.min(a.length, b.length);
+  }
+
+  private static boolean sentenceStart(String s, int at) {
+    int from = Math.max(0, at - 3);
+    int j = at - 1;
+    while (j >= from && Character.isWhitespace(s.charAt(j))) {
+      j--;
+    }
+    return j < from || SENTENCE_END.indexOf(s.charAt(j)) >= 0;
+  }
+
+  private static String fold(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) > 127) {
+        return MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
+      }
+    }
+    return s.toLowerCase(Locale.ROOT);
+  }
+
+  private static String stripPossessive(String s) {
+    return s.endsWith("'s") || s.endsWith("’s") ? s.substring(0, s.length() - 2) : s;
+  }
+
+  /** How many story features the two share. */
+  public int sharedFeatures(Fingerprint other) {
+    int i = 0;
+    int j = 0;
+    int n = 0;
+    while (i < features.length && j < other.features.length) {
+      long a = features[i];
+      long b = other.features[j];
+      if (a == b) {
+        n++;
+        i++;
+        j++;
+      } else if (a < b) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+    return n;
+  }
+
+  /** Shared features over the smaller feature set: 1 when one article's names and figures are all in the other. */
+  public double featureOverlap(Fingerprint other) {
+    int small = Math.min(features.length, other.features.length);
+    return small == 0 ? 0 : (double) sharedFeatures(other) / small;
+  }
+
+  /** MinHash of the feature set, {@code n} hashes, for finding story candidates by LSH. */
+  public int[] featureMinHash(int n) {
+    int[] sig = new int[n];
+    Arrays.fill(sig, Integer.MAX_VALUE);
+    for (long f : features) {
+      for (int i = 0; i < n; i++) {
+        int h = (int) (mix(f ^ SEEDS[i]) >>> 33);
+        if (h < sig[i]) {
+          sig[i] = h;
+        }
+      }
+    }
+    return sig;
+  }
+
+  // ---------------------------------------------------------------- hashing
+
+  static long hash(String s, int from, int to) {
+    long h = 0xCBF29CE484222325L;
+    for (int i = from; i < to; i++) {
+      h ^= s.charAt(i);
+      h *= 0x100000001B3L;
+    }
+    return mix(h);
+  }
+
+  /** SplitMix64's finaliser: spreads every input bit over the output. */
+  static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Fingerprint f && shingles == f.shingles && Arrays.equals(minHash, f.minHash)
+        && Arrays.equals(features, f.features) && Arrays.equals(anchors, f.anchors);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(minHash) * 31 + Arrays.hashCode(features);
+  }
+
+  @Override
+  public String toString() {
+    return "Fingerprint[shingles=" + shingles + ", features=" + features.length + "]";
+  }
+}

@@ -1,0 +1,45 @@
+package io.vigia.enrich.dedup;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/** Dedup state in a Kafka Streams store, so it is changelogged and a restarted instance decides the same. */
+public final class KeyValueDedupStore implements DedupStore {
+  private final KeyValueStore<String, byte[]> store;
+
+  public KeyValueDedupStore(KeyValueStore<String, byte[]> store) {
+    this.store = store;
+  }
+
+  @Override
+  public byte[] get(String key) {
+    return store.get(key);
+  }
+
+  @Override
+  public void put(String key, byte[] value) {
+    store.put(key, value);
+  }
+
+  @Override
+  public void delete(String key) {
+    store.delete(key);
+  }
+
+  @Override
+  public List<String> keys(String from, String to, int limit) {
+    List<String> out = new ArrayList<>();
+    try (KeyValueIterator<String, byte[]> it = store.range(from, to)) {
+      while (it.hasNext() && out.size() < limit) {
+        KeyValue<String, byte[]> kv = it.next();
+        if (kv.key.compareTo(to) < 0) {
+          out.add(kv.key);
+        }
+      }
+    }
+    return out;
+  }
+}

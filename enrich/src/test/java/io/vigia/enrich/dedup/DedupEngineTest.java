@@ -1,0 +1,211 @@
+package io.vigia.enrich.dedup;
+
+import static io.vigia.enrich.dedup.Fixtures.T0;
+import static io.vigia.enrich.dedup.Fixtures.article;
+import static io.vigia.enrich.dedup.Fixtures.hoursLater;
+import static io.vigia.enrich.dedup.Fixtures.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vigia.schemas.DedupStatus;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DedupEngineTest {
+  private static final String EN = text("timetable-en.txt");
+  private static final String ES = text("timetable-es.txt");
+  private static final String REACTION = text("timetable-reaction-en.txt");
+  private static final String UNRELATED = text("unrelated-en.txt");
+  private static final String WIRE = "https://wire.example/en/cne-sets-july-28";
+
+  private final MemoryDedupStore store = new MemoryDedupStore();
+  private DedupEngine engine = new DedupEngine(store, DedupSettings.defaults());
+
+  private DedupDecision original() {
+    return engine.decide(article("a1", WIRE, "CNE sets July 28 for presidential vote", EN, T0));
+  }
+
+  @Test
+  void shouldMarkTheFirstArticleOriginalInItsOwnStory() {
+    DedupDecision d = original();
+    assertThat(d.status()).isEqualTo(DedupStatus.ORIGINAL);
+    assertThat(d.duplicateOf()).isNull();
+    assertThat(d.storyId()).isEqualTo("a1");
+    assertThat(d.storySources()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldMarkTheSameLinkFromAnotherFeedAsDuplicateByCanonicalUrl() {
+    original();
+    DedupDecision d = engine.decide(article("a2", WIRE, "Another feed's headline", EN, hoursLater(1)));
+    assertThat(d.status()).isEqualTo(DedupStatus.DUPLICATE);
+    assertThat(d.duplicateOf()).isEqualTo("a1");
+    assertThat(d.reason()).isEqualTo("canonical-url");
+  }
+
+  @Test
+  void shouldMarkTheSameFeedGuidOfOneSourceAsDuplicate() {
+    engine.decide(new DedupInput("a1", WIRE, "item-77", "h1", "wire.example", T0.toEpochMilli(), "t", EN, List.of()));
+    DedupDecision d = engine.decide(new DedupInput("a2", WIRE + "?page=1", "item-77", "h1", "wire.example",
+        hoursLater(1).toEpochMilli(), "t", EN, List.of()));
+    assertThat(d.status()).isEqualTo(DedupStatus.DUPLICATE);
+    assertThat(d.reason()).isEqualTo("guid");
+  }
+
+  @Test
+  void shouldNotConfuseTheSameGuidOfTwoSources() {
+    engine.decide(new DedupInput("a1", WIRE, "1", "h1", "wire.example", T0.toEpochMilli(), "t", EN, List.of()));
+    DedupDecision d = engine.decide(new DedupInput("b1", "https://other.example/x", "1", "h2", "other.example",
+        hoursLater(1).toEpochMilli(), "t", UNRELATED, List.of()));
+    assertThat(d.status()).isEqualTo(DedupStatus.ORIGINAL);
+  }
+
+  @Test
+  void shouldMarkTheSameTextOnAnotherSiteAsDuplicateByContentHash() {
+    original();
+    DedupDecision d = engine.decide(article("b1", "https://mirror.example/cne", "Mirror", EN.toUpperCase(), hoursLater(2)));
+    assertThat(d.status()).isEqualTo(DedupStatus.DUPLICATE);
+    assertThat(d.duplicateOf()).isEqualTo("a1");
+    assertThat(d.reason()).isEqualTo("content-hash");
+  }
+
+  @Test
+  void shouldMarkASyndicatedCopyWithEditsAsNearDuplicateOfTheOriginal() {
+    original();
+    DedupDecision d = engine.decide(article("b1", "https://republisher.example/partner/cne-date",
+        "Venezuela will vote on July 28, electoral council says", Fixtures.syndicated(EN), hoursLater(5)));
+    assertThat(d.status()).isEqualTo(DedupStatus.DUPLICATE);
+    assertThat(d.duplicateOf()).isEqualTo("a1");
+    assertThat(d.reason()).isIn("near-duplicate", "contained");
+    assertThat(d.similarity()).isGreaterThan(0.5);
+    assertThat(d.storyId()).isEqualTo("a1");
+    assertThat(d.storySources()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldPointACopyOfACopyAtTheFirstSeenArticle() {
+    original();
+    engine.decide(article("b1", "https://republisher.example/p/1", "Copy", Fixtures.syndicated(EN), hoursLater(5)));
+    DedupDecision d = engine.decide(article("c1", "https://aggregator.example/p/2", "Copy of copy",
+        Fixtures.syndicated(EN) + "\n\nShared by an aggregator.", hoursLater(6)));
+    assertThat(d.status()).isEqualTo(DedupStatus.DUPLICATE);
+    assertThat(d.duplicateOf()).isEqualTo("a1");
+    assertThat(d.storySources()).isEqualTo(3);
+  }
+
+  @Test
+  void shouldMarkANewerVersionFromTheSameSourceAsAnUpdateOfTheOriginal() {
+    original();
+    DedupDecision d = engine.decide(article("a9", "https://wire.example/en/update-1-cne-sets-july-28",
+        "UPDATE 1-CNE sets July 28; voter count revised", Fixtures.updated(EN), hoursLater(4)));
+    assertThat(d.status()).isEqualTo(DedupStatus.UPDATE);
+    assertThat(d.duplicateOf()).isEqualTo("a1");
+    assertThat(d.storySources()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldTreatAChangedTextUnderTheSameIdAsAnUpdateInPlace() {
+    original();
+    DedupDecision d = engine.decide(article("a1", WIRE, "CNE sets July 28", Fixtures.updated(EN), hoursLater(3)));
+    assertThat(d.status()).isEqualTo(DedupStatus.UPDATE);
+    assertThat(d.duplicateOf()).isEqualTo("a1");
+    assertThat(d.replay()).isFalse();
+  }
+
+  @Test
+  void shouldUpdateAChangedCopyInPlaceWithoutReplacingTheOriginalOfAnotherSource() {
+    original();
+    String copyUrl = "https://republisher.example/p/1";
+    engine.decide(article("b1", copyUrl, "Copy", Fixtures.syndicated(EN), hoursLater(2)));
+    DedupDecision d = engine.decide(article("b1", copyUrl, "Copy", Fixtures.syndicated(Fixtures.updated(EN)), hoursLater(3)));
+    assertThat(d.status()).isEqualTo(DedupStatus.UPDATE);
+    assertThat(d.duplicateOf()).isEqualTo("b1");
+    assertThat(d.storyId()).isEqualTo("a1");
+  }
+
+  @Test
+  void shouldRecogniseAReplayOfTheSameArticle() {
+    original();
+    DedupDecision d = engine.decide(article("a1", WIRE, "CNE sets July 28 for presidential vote", EN, T0));
+    assertThat(d.replay()).isTrue();
+    assertThat(d.status()).isEqualTo(DedupStatus.ORIGINAL);
+  }
+
+  @Test
+  void shouldPutATranslationInTheOriginalsStoryWithoutCallingItACopy() {
+    original();
+    DedupDecision d = engine.decide(article("es1", "https://wire.example/es/cne-fija-28-julio",
+        "El CNE fija el 28 de julio para la presidencial", ES, hoursLater(6)));
+    assertThat(d.status()).isEqualTo(DedupStatus.ORIGINAL);
+    assertThat(d.storyId()).isEqualTo("a1");
+  }
+
+  @Test
+  void shouldGroupAnotherOutletsArticleOnTheSameEventAndCountItsSource() {
+    original();
+    engine.decide(article("b1", "https://republisher.example/p/1", "Copy", Fixtures.syndicated(EN), hoursLater(2)));
+    DedupDecision d = engine.decide(article("r1", "https://daily.example/politics/opposition-weighs-options",
+        "Opposition weighs its options after CNE sets the date", REACTION, hoursLater(20)));
+    assertThat(d.status()).isEqualTo(DedupStatus.ORIGINAL);
+    assertThat(d.storyId()).isEqualTo("a1");
+    assertThat(d.storySources()).isEqualTo(3);
+  }
+
+  @Test
+  void shouldKeepAnUnrelatedArticleInItsOwnStory() {
+    original();
+    DedupDecision d = engine.decide(article("u1", "https://daily.example/economy/rates", "Central bank holds", UNRELATED, hoursLater(1)));
+    assertThat(d.status()).isEqualTo(DedupStatus.ORIGINAL);
+    assertThat(d.storyId()).isEqualTo("u1");
+  }
+
+  @Test
+  void shouldNotGroupArticlesPublishedFurtherApartThanTheStoryWindow() {
+    original();
+    DedupDecision d = engine.decide(article("es1", "https://wire.example/es/cne-fija-28-julio", "El CNE fija", ES, hoursLater(24 * 10)));
+    assertThat(d.storyId()).isEqualTo("es1");
+  }
+
+  @Test
+  void shouldDecideOnArticleTimeSoABackfillMatchesTheLiveStream() {
+    // A year-old backfill processed today: decided by the articles' own times, not the clock.
+    java.time.Instant old = T0.minus(Duration.ofDays(365));
+    engine.decide(article("a1", WIRE, "t", EN, old));
+    DedupDecision copy = engine.decide(article("b1", "https://republisher.example/p/1", "t", Fixtures.syndicated(EN), old.plusSeconds(3600)));
+    DedupDecision translation = engine.decide(article("es1", "https://wire.example/es/x", "t", ES, old.plusSeconds(7200)));
+    assertThat(copy.duplicateOf()).isEqualTo("a1");
+    assertThat(translation.storyId()).isEqualTo("a1");
+  }
+
+  @Test
+  void shouldForgetArticlesOlderThanTheRetentionInArticleTime() {
+    engine = new DedupEngine(store, withRetention(Duration.ofDays(2)));
+    engine.decide(article("a1", WIRE, "t", EN, T0));
+    int withOne = store.size();
+    engine.decide(article("u1", "https://daily.example/economy/rates", "t", UNRELATED, T0.plus(Duration.ofDays(3))));
+    // The first article is forgotten: a copy of it now is new, and the state holds one article again.
+    assertThat(store.size()).isLessThanOrEqualTo(withOne + 1);
+    DedupDecision d = engine.decide(article("b1", "https://republisher.example/p/1", "t", Fixtures.syndicated(EN), T0.plus(Duration.ofDays(3))));
+    assertThat(d.status()).isEqualTo(DedupStatus.ORIGINAL);
+  }
+
+  @Test
+  void shouldKeepTheStateBoundedOverAStreamLongerThanTheRetention() {
+    engine = new DedupEngine(store, withRetention(Duration.ofDays(1)));
+    int afterFirstDays = 0;
+    for (int i = 0; i < 400; i++) {
+      String text = UNRELATED.replace("10.75%", (i % 97) + "." + i + "%") + "\n\nItem " + i + " of a long series number " + (i * 7919);
+      engine.decide(article("x" + i, "https://daily.example/n/" + i, "n " + i, text, T0.plus(Duration.ofHours(i))));
+      if (i == 100) {
+        afterFirstDays = store.size();
+      }
+    }
+    assertThat(store.size()).isLessThan(afterFirstDays * 2);
+  }
+
+  private static DedupSettings withRetention(Duration retention) {
+    DedupSettings d = DedupSettings.defaults();
+    return new DedupSettings(retention, d.storyWindow(), d.storyDecay(), d.nearDuplicateJaccard(), d.containment(),
+        d.storyOverlap(), d.storyMinShared(), d.bucketSize());
+  }
+}

@@ -1,0 +1,48 @@
+package io.vigia.enrich.dedup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vigia.common.config.Config;
+import io.vigia.common.config.ConfigException;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class DedupSettingsTest {
+  @Test
+  void shouldReadEveryDefault() {
+    DedupSettings d = DedupSettings.defaults();
+    assertThat(d.retention()).isEqualTo(Duration.ofDays(30));
+    assertThat(d.storyWindow()).isEqualTo(Duration.ofDays(3));
+    assertThat(d.storyDecay()).isEqualTo(Duration.ofHours(48));
+    assertThat(d.nearDuplicateJaccard()).isEqualTo(0.5);
+    assertThat(d.containment()).isEqualTo(0.8);
+    assertThat(d.storyOverlap()).isEqualTo(0.2);
+    assertThat(d.storyMinShared()).isEqualTo(4);
+    assertThat(d.bucketSize()).isEqualTo(32);
+  }
+
+  @Test
+  void shouldMapEveryKey() {
+    DedupSettings d = DedupSettings.from(Config.builder().yaml("""
+        enrich:
+          dedup:
+            retention: 7d
+            story-window: 1d
+            story-decay: 12h
+            near-duplicate-jaccard: 0.6
+            containment: 0.9
+            story-overlap: 0.3
+            story-min-shared: 6
+            bucket-size: 8
+        """).build());
+    assertThat(d).isEqualTo(new DedupSettings(Duration.ofDays(7), Duration.ofDays(1), Duration.ofHours(12), 0.6, 0.9, 0.3, 6, 8));
+  }
+
+  @Test
+  void shouldRefuseARetentionThatIsNotADurationAndSayWhichKey() {
+    assertThatThrownBy(() -> DedupSettings.from(Config.builder().set("enrich.dedup.retention", "forever").build()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("enrich.dedup.retention");
+  }
+}
