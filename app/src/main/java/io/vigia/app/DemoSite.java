@@ -91,7 +91,8 @@ final class DemoSite implements AutoCloseable {
     for (String f : FEEDS) {
       feeds.add(new FeedSpec(baseUrl() + "/feeds/" + f, "Demo: " + f.substring(0, f.indexOf('.'))));
     }
-    return new IngestSettings(feeds, true, s.userAgent(), Duration.ofSeconds(30), s.connectTimeout(), s.readTimeout(), s.maxBodyBytes());
+    return new IngestSettings(feeds, true, s.userAgent(), Duration.ofSeconds(30), s.connectTimeout(), s.readTimeout(), s.maxBodyBytes(),
+        s.groupId(), s.instanceId());
   }
 
   @Override

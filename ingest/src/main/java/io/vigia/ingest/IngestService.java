@@ -8,6 +8,7 @@ import io.vigia.common.metrics.Metrics;
 import io.vigia.common.profile.FeedSpec;
 import io.vigia.common.text.TextNormalizer;
 import io.vigia.common.url.CanonicalUrl;
+import io.vigia.ingest.cluster.FeedOwnership;
 import io.vigia.ingest.extract.ArticleExtractor;
 import io.vigia.ingest.extract.ExtractedPage;
 import io.vigia.ingest.feed.FeedItem;
@@ -61,6 +62,8 @@ public final class IngestService implements AutoCloseable {
   private KafkaProducer<String, RawArticle> producer;
   private KafkaProducer<String, String> seenProducer;
   private Thread thread;
+  private FeedOwnership ownership;
+  private Thread seenTail;
 
   /** Health of one source, as shown by {@code GET /api/sources}. */
   public record SourceStatus(String url, String name, String state, String lastError, Instant lastPoll, int itemsSeen, int articlesProduced) {}
@@ -83,6 +86,7 @@ public final class IngestService implements AutoCloseable {
 
   public void start() {
     restoreSeen();
+    ownership = new FeedOwnership(kafka, settings.groupId(), settings.instanceId()).start(settings.feeds());
     Properties p = kafka.clientProperties();
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -102,8 +106,9 @@ public final class IngestService implements AutoCloseable {
     p.put(ConsumerConfig.GROUP_ID_CONFIG, "vigia-ingest-restore-" + UUID.randomUUID());
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p, Topics.INGEST_SEEN.keySerde().deserializer(),
-        Topics.INGEST_SEEN.valueSerde().deserializer())) {
+    KafkaConsumer<String, String> c = new KafkaConsumer<>(p, Topics.INGEST_SEEN.keySerde().deserializer(),
+        Topics.INGEST_SEEN.valueSerde().deserializer());
+    try {
       List<TopicPartition> parts = c.partitionsFor(Topics.INGEST_SEEN.name()).stream()
           .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
       c.assign(parts);
@@ -114,12 +119,37 @@ public final class IngestService implements AutoCloseable {
           seen.add(r.key());
         }
       }
+    } catch (RuntimeException e) {
+      c.close();
+      throw e;
     }
     LOG.info("ingest remembers {} fetched articles", seen.size());
+    // Keep following it: other ingest instances fetch too, and what they fetched is not ours to fetch again.
+    seenTail = new Thread(() -> tailSeen(c), "vigia-ingest-seen");
+    seenTail.setDaemon(true);
+    seenTail.start();
+  }
+
+  private void tailSeen(KafkaConsumer<String, String> c) {
+    try (c) {
+      while (running || stopped.getCount() > 0) {
+        for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(500))) {
+          seen.add(r.key());
+        }
+      }
+    } catch (org.apache.kafka.common.errors.WakeupException e) {
+      // closing
+    } catch (RuntimeException e) {
+      LOG.warn("stopped following the fetched-URL log: {}", e.toString());
+    }
   }
 
   private void loop() {
     try {
+      if (!ownership.awaitAssignment(Duration.ofSeconds(60))) {
+        LOG.warn("no feed partitions assigned after 60 s; is another ingest instance of group '{}' polling them all?",
+            settings.groupId());
+      }
       while (running) {
         for (FeedSpec feed : settings.feeds()) {
           if (!running) {
@@ -131,7 +161,9 @@ public final class IngestService implements AutoCloseable {
               return;
             }
           }
-          pollFeed(feed);
+          if (ownership.owns(feed)) {
+            pollFeed(feed);
+          }
         }
         producer.flush();
         seenProducer.flush();
@@ -254,6 +286,9 @@ public final class IngestService implements AutoCloseable {
   public void close() {
     running = false;
     stopped.countDown();
+    if (ownership != null) {
+      ownership.close();
+    }
     if (thread != null) {
       try {
         thread.join(30_000);

@@ -15,10 +15,23 @@ public record IngestSettings(
     Duration pollInterval,
     Duration connectTimeout,
     Duration readTimeout,
-    long maxBodyBytes) {
+    long maxBodyBytes,
+    String groupId,
+    String instanceId) {
 
   public IngestSettings {
     feeds = List.copyOf(feeds);
+  }
+
+  public IngestSettings(List<FeedSpec> feeds, boolean allowPrivateAddresses, String userAgent, Duration pollInterval,
+      Duration connectTimeout, Duration readTimeout, long maxBodyBytes) {
+    this(feeds, allowPrivateAddresses, userAgent, pollInterval, connectTimeout, readTimeout, maxBodyBytes, "vigia-ingest", "");
+  }
+
+  /** The same settings polling other feeds (the demo site swaps in its own). */
+  public IngestSettings withFeeds(List<FeedSpec> other) {
+    return new IngestSettings(other, allowPrivateAddresses, userAgent, pollInterval, connectTimeout, readTimeout, maxBodyBytes,
+        groupId, instanceId);
   }
 
   public static IngestSettings from(Config c, WatchProfile profile) {
@@ -42,6 +55,7 @@ public record IngestSettings(
         c.duration("ingest.poll-interval", Duration.ofSeconds(1), Duration.ofDays(1)),
         c.duration("ingest.connect-timeout", Duration.ofMillis(100), Duration.ofMinutes(5)),
         c.duration("ingest.read-timeout", Duration.ofMillis(100), Duration.ofMinutes(10)),
-        c.longValue("ingest.max-body-bytes", 1024, 1L << 30));
+        c.longValue("ingest.max-body-bytes", 1024, 1L << 30),
+        c.string("ingest.group-id"), c.string("instance-id"));
   }
 }

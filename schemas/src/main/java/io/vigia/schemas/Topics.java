@@ -32,6 +32,15 @@ public final class Topics {
   public static final Topic<String, String> INGEST_SEEN =
       new Topic<>("vigia.ingest.seen", KEYS, Serdes.String(), true);
 
+  /**
+   * The feed list, keyed by feed URL and compacted. Ingest instances share the feeds through a
+   * consumer group on this topic: an instance polls the feeds whose key falls in the partitions
+   * it is assigned, so Kafka's group protocol (not a coordinator of ours) splits and hands over
+   * the work when instances come and go.
+   */
+  public static final Topic<String, String> INGEST_FEEDS =
+      new Topic<>("vigia.ingest.feeds", KEYS, Serdes.String(), true);
+
   /** Records a stage could not process, with the reason and their origin. */
   public static final Topic<String, DeadLetter> DEAD_LETTER =
       new Topic<>("vigia.deadletter", KEYS, AvroSerde.of(DeadLetter.class), false);
@@ -42,6 +51,6 @@ public final class Topics {
 
   /** Every topic, for creation at start. */
   public static java.util.List<Topic<?, ?>> all() {
-    return java.util.List.of(RAW, ENRICHED, IRRELEVANT, INGEST_SEEN, DEAD_LETTER, SCHEMAS);
+    return java.util.List.of(RAW, ENRICHED, IRRELEVANT, INGEST_SEEN, INGEST_FEEDS, DEAD_LETTER, SCHEMAS);
   }
 }
