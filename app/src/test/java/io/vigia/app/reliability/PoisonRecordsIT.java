@@ -1,0 +1,168 @@
+package io.vigia.app.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vigia.app.PipelineHandle;
+import io.vigia.schemas.DeadLetter;
+import io.vigia.schemas.EnrichedArticle;
+import io.vigia.schemas.RawArticle;
+import io.vigia.schemas.Topics;
+import io.vigia.schemas.testing.SampleArticles;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Poison on every topic of a running pipeline: bytes that are not Avro, and records written with
+ * a schema from the future (a field this build does not know, never registered). Records a stage
+ * reads as articles go to the dead-letter topic with the reason and origin; the rest (the
+ * memory of fetched URLs, the feed list, the schema log, the dead letters themselves) are
+ * ignored by their readers. Either way the stage keeps going, and a restart over the same data
+ * comes up clean.
+ */
+class PoisonRecordsIT {
+  private static final byte[] NOT_AVRO = {0, 1, 2, (byte) 0xC3, (byte) 0x28, 'n', 'o', 't', ' ', 'a', 'v', 'r', 'o'};
+
+  @TempDir Path data;
+
+  @Test
+  void shouldDeadLetterPoisonAndKeepIndexing() throws Exception {
+    try (PipelineHandle p = PipelineHandle.start(data)) {
+      String bootstrap = p.bootstrapServers();
+      try (KafkaProducer<String, byte[]> producer = producer(bootstrap)) {
+        for (String topic : List.of(Topics.RAW.name(), Topics.ENRICHED.name(), Topics.IRRELEVANT.name(), Topics.INGEST_SEEN.name(),
+            Topics.INGEST_FEEDS.name(), Topics.SCHEMAS.name(), Topics.DEAD_LETTER.name())) {
+          producer.send(new ProducerRecord<>(topic, "poison-" + topic, NOT_AVRO)).get();
+        }
+        producer.send(new ProducerRecord<>(Topics.RAW.name(), "future-raw", fromTheFuture(Topics.RAW.valueSerde().schema()))).get();
+        producer.send(new ProducerRecord<>(Topics.ENRICHED.name(), "future-enriched",
+            fromTheFuture(Topics.ENRICHED.valueSerde().schema()))).get();
+        // A good article after the poison: the stages must still be working.
+        RawArticle good = SampleArticles.raw("https://diario.example/2024/07/29/cne-resultados",
+                "El CNE de Venezuela proclama resultados de las elecciones presidenciales",
+                "Caracas. El Consejo Nacional Electoral de Venezuela proclamó los resultados de las elecciones presidenciales "
+                    + "del domingo. La oposición venezolana reclamó las actas de escrutinio mesa por mesa y observadores "
+                    + "internacionales pidieron la publicación de los resultados desagregados de la votación.")
+            .setFetchedAt(java.time.Instant.now()).build();
+        producer.send(new ProducerRecord<>(Topics.RAW.name(), good.getId(), Topics.RAW.valueSerde().serializer().serialize(Topics.RAW.name(), good))).get();
+
+        JsonNode found = p.await("/api/articles/" + good.getId(), j -> j.has("id"), Duration.ofSeconds(90));
+        assertThat(found.path("title").asText()).contains("CNE");
+      }
+
+      Map<String, DeadLetter> letters = deadLetters(bootstrap, 4, Duration.ofSeconds(60));
+      assertThat(letters).containsKeys("poison-" + Topics.RAW.name(), "future-raw", "poison-" + Topics.ENRICHED.name(), "future-enriched");
+      DeadLetter raw = letters.get("poison-" + Topics.RAW.name());
+      assertThat(raw.getStage()).isEqualTo("enrich");
+      assertThat(raw.getTopic()).isEqualTo(Topics.RAW.name());
+      assertThat(raw.getError()).isNotBlank();
+      assertThat(raw.getValue().array()).as("the original bytes are kept for replay").isEqualTo(NOT_AVRO);
+      assertThat(letters.get("future-enriched").getStage()).isEqualTo("sink");
+      assertThat(letters.get("future-raw").getError()).as("says why").containsIgnoringCase("schema");
+      assertThat(p.health().path("enrich").asText()).isEqualTo("RUNNING");
+    }
+    // The schema log, the feed list and the fetched-URL memory all hold poison now.
+    try (PipelineHandle p = PipelineHandle.start(data)) {
+      assertThat(p.await("/healthz", j -> "RUNNING".equals(j.path("enrich").asText()), Duration.ofSeconds(90))
+          .path("status").asText()).isEqualTo("ok");
+    }
+  }
+
+  /** The current schema plus a field this build has never seen, encoded with its unknown fingerprint. */
+  private static byte[] fromTheFuture(Schema current) throws Exception {
+    Schema future = Schema.createRecord(current.getName(), current.getDoc(), current.getNamespace(), false,
+        new java.util.ArrayList<>(current.getFields().stream()
+            .map(f -> new Schema.Field(f.name(), f.schema(), f.doc(), f.defaultVal())).toList()) {{
+          add(new Schema.Field("fromTheFuture", Schema.create(Schema.Type.STRING), "added by a newer writer", "x"));
+        }});
+    GenericRecord r = new GenericData.Record(future);
+    for (Schema.Field f : future.getFields()) {
+      r.put(f.name(), defaultFor(f.schema()));
+    }
+    return new BinaryMessageEncoder<GenericRecord>(GenericData.get(), future).encode(r).array();
+  }
+
+  private static Object defaultFor(Schema s) {
+    switch (s.getType()) {
+      case UNION:
+        return s.getTypes().stream().anyMatch(t -> t.getType() == Schema.Type.NULL) ? null : defaultFor(s.getTypes().get(0));
+      case STRING:
+        return "x";
+      case LONG:
+        return 0L;
+      case INT:
+        return 0;
+      case DOUBLE:
+        return 0.0;
+      case FLOAT:
+        return 0.0f;
+      case BOOLEAN:
+        return false;
+      case ARRAY:
+        return new GenericData.Array<>(s, List.of());
+      case MAP:
+        return Map.of();
+      case ENUM:
+        return new GenericData.EnumSymbol(s, s.getEnumSymbols().get(0));
+      case BYTES:
+        return java.nio.ByteBuffer.wrap(new byte[0]);
+      case RECORD: {
+        GenericRecord r = new GenericData.Record(s);
+        s.getFields().forEach(f -> r.put(f.name(), defaultFor(f.schema())));
+        return r;
+      }
+      default:
+        throw new IllegalArgumentException("no default for " + s);
+    }
+  }
+
+  private static KafkaProducer<String, byte[]> producer(String bootstrap) {
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+  }
+
+  private static Map<String, DeadLetter> deadLetters(String bootstrap, int atLeast, Duration timeout) {
+    Properties p = new Properties();
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
+    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    Map<String, DeadLetter> letters = new HashMap<>();
+    try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(p, Topics.KEYS.deserializer(),
+        new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+      List<TopicPartition> parts = c.partitionsFor(Topics.DEAD_LETTER.name()).stream()
+          .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+      c.assign(parts);
+      c.seekToBeginning(parts);
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (letters.size() < atLeast && System.nanoTime() < deadline) {
+        c.poll(Duration.ofMillis(300)).forEach(r -> {
+          if (r.key() != null && !r.key().startsWith("poison-" + Topics.DEAD_LETTER.name())) {
+            letters.put(r.key(), Topics.DEAD_LETTER.valueSerde().deserializer().deserialize(r.topic(), r.value()));
+          }
+        });
+      }
+    }
+    return letters;
+  }
+}
