@@ -54,9 +54,9 @@ class PoisonRecordsIT {
             Topics.INGEST_FEEDS.name(), Topics.SCHEMAS.name(), Topics.DEAD_LETTER.name())) {
           producer.send(new ProducerRecord<>(topic, "poison-" + topic, NOT_AVRO)).get();
         }
-        producer.send(new ProducerRecord<>(Topics.RAW.name(), "future-raw", fromTheFuture(Topics.RAW.valueSerde().schema()))).get();
+        producer.send(new ProducerRecord<>(Topics.RAW.name(), "future-raw", fromTheFuture(RawArticle.getClassSchema()))).get();
         producer.send(new ProducerRecord<>(Topics.ENRICHED.name(), "future-enriched",
-            fromTheFuture(Topics.ENRICHED.valueSerde().schema()))).get();
+            fromTheFuture(EnrichedArticle.getClassSchema()))).get();
         // A good article after the poison: the stages must still be working.
         RawArticle good = SampleArticles.raw("https://diario.example/2024/07/29/cne-resultados",
                 "El CNE de Venezuela proclama resultados de las elecciones presidenciales",
