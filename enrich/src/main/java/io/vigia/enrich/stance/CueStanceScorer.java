@@ -85,6 +85,9 @@ public final class CueStanceScorer implements StanceScorer {
       if (q != null && q.isScareQuote()) {
         continue; // a scare-quoted cue is mocked, not meant: the scare quote below decides
       }
+      if (negated(tokens, h.from())) {
+        continue; // "no hubo fraude", "not a dictatorship": the cue is denied, not asserted
+      }
       double w = c.weight() * (attributed ? cues.attributed() : 1.0);
       if (c.favor()) {
         favor[c.target()] += w;
@@ -126,6 +129,22 @@ public final class CueStanceScorer implements StanceScorer {
       out.add(new Tally(favor[t], against[t], count[t], List.copyOf(ev.subList(0, Math.min(MAX_EVIDENCE, ev.size())))));
     }
     return out;
+  }
+
+  private static final java.util.Set<String> NEGATIONS = java.util.Set.of("no", "ni", "sin", "nunca", "jamas", "not", "never",
+      "without", "nor");
+
+  /** A negation among the three words before a cue, within its sentence. */
+  private static boolean negated(Tokens t, int at) {
+    for (int i = at - 1; i >= Math.max(0, at - 3); i--) {
+      if (NEGATIONS.contains(t.folded(i))) {
+        return true;
+      }
+      if (t.sentenceStart(i)) {
+        return false;
+      }
+    }
+    return false;
   }
 
   public StanceCues cues() {
