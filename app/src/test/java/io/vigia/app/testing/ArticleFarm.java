@@ -42,6 +42,7 @@ public final class ArticleFarm implements AutoCloseable {
   private final int feeds;
   private final int perFeed;
   private final Map<String, AtomicInteger> pageFetches = new ConcurrentHashMap<>();
+  private volatile long pageDelayMillis;
 
   public ArticleFarm(int feeds, int perFeed) {
     this.feeds = feeds;
@@ -61,6 +62,7 @@ public final class ArticleFarm implements AutoCloseable {
         type = "application/rss+xml; charset=utf-8";
       } else if (path.startsWith("/a/")) {
         pageFetches.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
+        pause(pageDelayMillis);
         body = page(path.substring(3).replace(".html", ""));
         type = "text/html; charset=utf-8";
       } else {
@@ -79,6 +81,25 @@ public final class ArticleFarm implements AutoCloseable {
       }
     });
     server.start();
+  }
+
+  /**
+   * Makes every article page answer after {@code millis}: a slow site, so that a test can act
+   * while the work is still under way however fast the machine is.
+   */
+  public ArticleFarm withPageDelay(long millis) {
+    this.pageDelayMillis = millis;
+    return this;
+  }
+
+  private static void pause(long millis) {
+    if (millis > 0) {
+      try {
+        Thread.sleep(millis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   public String baseUrl() {
