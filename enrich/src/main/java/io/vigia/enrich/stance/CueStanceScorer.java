@@ -10,15 +10,22 @@ import io.vigia.schemas.Stance;
 import io.vigia.schemas.StanceLabel;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
  * Target-dependent stance from framing cues, with the evidence that decided it. For every target
- * of the profile, cues for and against are found in the headline and body; a cue in the outlet's
- * voice counts fully, one inside attributed speech counts a fraction (reporting harsh words is
- * not taking a side), and a scare quote around a legitimising word ("won", "presidente") counts
- * against the target it mocks. Offsets of the evidence are into {@code title + "\n\n" + text}.
+ * of the profile, cues for and against are found in the headline and body. A cue in the outlet's
+ * own voice counts fully; inside a quotation it counts the {@code attributed} share, and in a
+ * sentence that names its speaker ("said", "según", "accused") the {@code reported} share:
+ * reporting harsh words is not taking a side. A negated cue ("no hubo fraude") does not count; a
+ * hedged one ("el supuesto fraude") counts for the other side. A scare quote (one to three words
+ * in quotes in a sentence that names no speaker) mocks what it quotes: around one side's cue it
+ * counts for the other side, around a legitimising word ("won", “interim president”) against the
+ * target it most specifically names. Headline cues count {@code headline} times. Offsets of the
+ * evidence are into {@code title + "\n\n" + text}.
  */
 public final class CueStanceScorer implements StanceScorer {
   private static final int MAX_EVIDENCE = 6;
@@ -28,9 +35,13 @@ public final class CueStanceScorer implements StanceScorer {
   private final StanceCues cues;
   private final TermMatcher<Cue> matcher = new TermMatcher<>();
   private final List<TermMatcher<String>> scareWords = new ArrayList<>();
+  private final TermMatcher<Boolean> attribution = new TermMatcher<>();
+  private final TermMatcher<Boolean> hedges = new TermMatcher<>();
 
   public CueStanceScorer(StanceCues cues) {
     this.cues = cues;
+    cues.attribution().forEach(w -> attribution.add(w, Boolean.TRUE));
+    cues.hedges().forEach(w -> hedges.add(w, Boolean.TRUE));
     for (int t = 0; t < cues.targets().size(); t++) {
       StanceCues.Target target = cues.targets().get(t);
       int idx = t;
@@ -65,9 +76,25 @@ public final class CueStanceScorer implements StanceScorer {
 
   /** Cue totals per target, in the order of the profile's targets. */
   public List<Tally> tally(String title, String text) {
-    String all = (title == null ? "" : title) + "\n\n" + (text == null ? "" : text);
+    String head = title == null ? "" : title;
+    String all = head + "\n\n" + (text == null ? "" : text);
+    int bodyStart = head.length() + 2;
     Tokens tokens = Tokens.of(all);
     List<QuotationSpans.Span> quotes = QuotationSpans.of(all);
+    Sentences sentences = Sentences.of(all, quotes);
+    boolean[] reportedSentence = new boolean[sentences.size()];
+    boolean[] hedgeAt = new boolean[tokens.size()];
+    for (TermMatcher.Hit<Boolean> h : hedges.findAll(tokens)) {
+      for (int i = h.from(); i < h.to(); i++) {
+        hedgeAt[i] = true;
+      }
+    }
+    for (TermMatcher.Hit<Boolean> h : attribution.findAll(tokens)) {
+      int at = tokens.start(h.from());
+      if (!hedgeAt[h.from()] && enclosing(quotes, at) == null) {
+        reportedSentence[sentences.indexOf(at)] = true;
+      }
+    }
     int n = cues.targets().size();
     double[] favor = new double[n];
     double[] against = new double[n];
@@ -76,49 +103,82 @@ public final class CueStanceScorer implements StanceScorer {
     for (int t = 0; t < n; t++) {
       evidence.add(new ArrayList<>());
     }
+    Map<QuotationSpans.Span, List<Cue>> mocked = new HashMap<>();
     for (TermMatcher.Hit<Cue> h : matcher.findAll(tokens)) {
       Cue c = h.value();
       int start = tokens.start(h.from());
       int end = tokens.end(h.to() - 1);
       QuotationSpans.Span q = enclosing(quotes, start);
-      boolean attributed = q != null && !q.isScareQuote();
-      if (q != null && q.isScareQuote()) {
-        continue; // a scare-quoted cue is mocked, not meant: the scare quote below decides
+      boolean reported = reportedSentence[sentences.indexOf(start)];
+      if (q != null && q.isScareQuote() && !reported) {
+        // A scare-quoted cue is mocked, not meant: the scare quote below counts it for the other side.
+        mocked.computeIfAbsent(q, k -> new ArrayList<>()).add(c);
+        continue;
       }
       if (negated(tokens, h.from())) {
         continue; // "no hubo fraude", "not a dictatorship": the cue is denied, not asserted
       }
-      double w = c.weight() * (attributed ? cues.attributed() : 1.0);
-      if (c.favor()) {
-        favor[c.target()] += w;
-      } else {
-        against[c.target()] += w;
+      boolean side = c.favor();
+      double w = c.weight();
+      String how = "";
+      if (q != null) {
+        w *= cues.attributed(); // inside a quotation (or a partial quote in a reported sentence)
+        how = " (quoted)";
+      } else if (reported) {
+        w *= cues.reported();
+        how = " (reported)";
+      } else if (hedged(tokens, hedgeAt, h.from())) {
+        side = !side; // "el supuesto fraude", "so-called dictatorship": doubting the claim takes the other side
+        w *= cues.hedged();
+        how = " (hedged)";
       }
-      count[c.target()]++;
-      evidence.get(c.target()).add(new Evidence(sentenceAround(all, start, end), start, end, (c.favor() ? "favor: " : "against: ") + c.cue(),
-          c.favor() ? w : -w, attributed));
+      if (start < bodyStart) {
+        w *= cues.headline();
+      }
+      add(c.target(), side, w, favor, against, count);
+      evidence.get(c.target()).add(new Evidence(sentenceAround(all, start, end), start, end, (side ? "favor: " : "against: ") + c.cue() + how,
+          side ? w : -w, q != null || reported));
     }
     for (QuotationSpans.Span q : quotes) {
       if (!q.isScareQuote()) {
         continue;
       }
+      // A cue quoted in a sentence that names its speaker (Blinken called it a “sham”) is a
+      // partial quote, counted above as quoted speech and absent here; a legitimising word in
+      // quotes (“won”) is a scare quote even there: no speaker's claim needs quoting as “won”.
+      List<Cue> inside = mocked.get(q);
+      double w = cues.scare() * (q.start() < bodyStart ? cues.headline() : 1.0);
+      String quoted = all.substring(q.start(), q.end());
+      boolean[] done = new boolean[n];
+      if (inside != null) {
+        // Scare quotes around one side's word ("fraud", «victoria») mock that side's claim.
+        for (Cue c : inside) {
+          if (!done[c.target()]) {
+            done[c.target()] = true;
+            boolean side = !c.favor();
+            add(c.target(), side, w, favor, against, count);
+            evidence.get(c.target()).add(new Evidence(sentenceAround(all, q.start() - 1, q.end() + 1), q.start() - 1, q.end() + 1,
+                (side ? "favor" : "against") + ": scare quotes around \u201C" + quoted + "\u201D", side ? w : -w, false));
+          }
+        }
+        continue;
+      }
       // The most specific scare word decides whom it mocks: “interim president” is about the
       // opposition's claim even though “president” alone would point at the government.
-      Tokens inside = Tokens.of(all.substring(q.start(), q.end()));
+      Tokens words = Tokens.of(quoted);
       int[] longest = new int[n];
       int best = 0;
       for (int t = 0; t < n; t++) {
-        for (TermMatcher.Hit<String> h : scareWords.get(t).findAll(inside)) {
+        for (TermMatcher.Hit<String> h : scareWords.get(t).findAll(words)) {
           longest[t] = Math.max(longest[t], h.to() - h.from());
         }
         best = Math.max(best, longest[t]);
       }
       for (int t = 0; t < n; t++) {
         if (best > 0 && longest[t] == best) {
-          against[t] += cues.scare();
-          count[t]++;
+          add(t, false, w, favor, against, count);
           evidence.get(t).add(new Evidence(sentenceAround(all, q.start() - 1, q.end() + 1), q.start() - 1, q.end() + 1,
-              "against: scare quotes around \u201C" + all.substring(q.start(), q.end()) + "\u201D", -cues.scare(), false));
+              "against: scare quotes around \u201C" + quoted + "\u201D", -w, false));
         }
       }
     }
@@ -131,6 +191,15 @@ public final class CueStanceScorer implements StanceScorer {
     return out;
   }
 
+  private static void add(int target, boolean favorSide, double w, double[] favor, double[] against, int[] count) {
+    if (favorSide) {
+      favor[target] += w;
+    } else {
+      against[target] += w;
+    }
+    count[target]++;
+  }
+
   private static final java.util.Set<String> NEGATIONS = java.util.Set.of("no", "ni", "sin", "nunca", "jamas", "not", "never",
       "without", "nor");
 
@@ -138,6 +207,19 @@ public final class CueStanceScorer implements StanceScorer {
   private static boolean negated(Tokens t, int at) {
     for (int i = at - 1; i >= Math.max(0, at - 3); i--) {
       if (NEGATIONS.contains(t.folded(i))) {
+        return true;
+      }
+      if (t.sentenceStart(i)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** A hedge among the two words before a cue ("la supuesta dictadura", "the so-called regime"). */
+  private static boolean hedged(Tokens t, boolean[] hedgeAt, int at) {
+    for (int i = at - 1; i >= Math.max(0, at - 2); i--) {
+      if (hedgeAt[i]) {
         return true;
       }
       if (t.sentenceStart(i)) {
