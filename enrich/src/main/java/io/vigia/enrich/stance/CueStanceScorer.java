@@ -53,11 +53,52 @@ public final class CueStanceScorer implements StanceScorer {
     }
   }
 
-  /** What one article shows toward each target before labels: used by scoring and by training. */
-  public record Tally(double favor, double against, int cues, List<Evidence> evidence) {
+  /** Kinds of occurrence of a cue, each with its factor in the profile. */
+  static final int OWN = 0;
+  static final int QUOTED = 1;
+  static final int REPORTED = 2;
+  static final int HEDGED = 3;
+  static final int SCARE = 4;
+  private static final int KINDS = 5;
+
+  /**
+   * What one article shows toward one target before labels: the weighted cue totals for and
+   * against under the profile's factors, the number of cue occurrences, the evidence, and the
+   * raw totals per side, kind of occurrence and place ({@link #score(StanceCues)} recomputes the
+   * score under other factors without reading the text again, which is what training does).
+   */
+  public record Tally(double favor, double against, int cues, List<Evidence> evidence, double[] parts) {
     public double score() {
       return (favor - against) / Math.sqrt(1 + cues);
     }
+
+    /** The score this article would have under the occurrence factors of {@code factors}. */
+    public double score(StanceCues factors) {
+      return (total(parts, true, factors) - total(parts, false, factors)) / Math.sqrt(1 + cues);
+    }
+  }
+
+  private static int part(boolean favorSide, int kind, boolean headline) {
+    return (favorSide ? 0 : 2 * KINDS) + 2 * kind + (headline ? 1 : 0);
+  }
+
+  static double factor(StanceCues c, int kind, boolean headline) {
+    double k = switch (kind) {
+      case OWN -> 1.0;
+      case QUOTED -> c.attributed();
+      case REPORTED -> c.reported();
+      case HEDGED -> c.hedged();
+      default -> c.scare();
+    };
+    return headline ? k * c.headline() : k;
+  }
+
+  private static double total(double[] parts, boolean favorSide, StanceCues c) {
+    double sum = 0;
+    for (int kind = 0; kind < KINDS; kind++) {
+      sum += parts[part(favorSide, kind, false)] * factor(c, kind, false) + parts[part(favorSide, kind, true)] * factor(c, kind, true);
+    }
+    return sum;
   }
 
   @Override
@@ -96,8 +137,7 @@ public final class CueStanceScorer implements StanceScorer {
       }
     }
     int n = cues.targets().size();
-    double[] favor = new double[n];
-    double[] against = new double[n];
+    double[][] parts = new double[n][4 * KINDS];
     int[] count = new int[n];
     List<List<Evidence>> evidence = new ArrayList<>();
     for (int t = 0; t < n; t++) {
@@ -119,23 +159,20 @@ public final class CueStanceScorer implements StanceScorer {
         continue; // "no hubo fraude", "not a dictatorship": the cue is denied, not asserted
       }
       boolean side = c.favor();
-      double w = c.weight();
+      int kind = OWN;
       String how = "";
       if (q != null) {
-        w *= cues.attributed(); // inside a quotation (or a partial quote in a reported sentence)
+        kind = QUOTED; // inside a quotation (or a partial quote in a reported sentence)
         how = " (quoted)";
       } else if (reported) {
-        w *= cues.reported();
+        kind = REPORTED;
         how = " (reported)";
       } else if (hedged(tokens, hedgeAt, h.from())) {
         side = !side; // "el supuesto fraude", "so-called dictatorship": doubting the claim takes the other side
-        w *= cues.hedged();
+        kind = HEDGED;
         how = " (hedged)";
       }
-      if (start < bodyStart) {
-        w *= cues.headline();
-      }
-      add(c.target(), side, w, favor, against, count);
+      double w = add(c.target(), side, kind, start < bodyStart, c.weight(), parts, count);
       evidence.get(c.target()).add(new Evidence(sentenceAround(all, start, end), start, end, (side ? "favor: " : "against: ") + c.cue() + how,
           side ? w : -w, q != null || reported));
     }
@@ -147,7 +184,7 @@ public final class CueStanceScorer implements StanceScorer {
       // partial quote, counted above as quoted speech and absent here; a legitimising word in
       // quotes (“won”) is a scare quote even there: no speaker's claim needs quoting as “won”.
       List<Cue> inside = mocked.get(q);
-      double w = cues.scare() * (q.start() < bodyStart ? cues.headline() : 1.0);
+      boolean inHeadline = q.start() < bodyStart;
       String quoted = all.substring(q.start(), q.end());
       boolean[] done = new boolean[n];
       if (inside != null) {
@@ -156,7 +193,7 @@ public final class CueStanceScorer implements StanceScorer {
           if (!done[c.target()]) {
             done[c.target()] = true;
             boolean side = !c.favor();
-            add(c.target(), side, w, favor, against, count);
+            double w = add(c.target(), side, SCARE, inHeadline, 1.0, parts, count);
             evidence.get(c.target()).add(new Evidence(sentenceAround(all, q.start() - 1, q.end() + 1), q.start() - 1, q.end() + 1,
                 (side ? "favor" : "against") + ": scare quotes around \u201C" + quoted + "\u201D", side ? w : -w, false));
           }
@@ -176,7 +213,7 @@ public final class CueStanceScorer implements StanceScorer {
       }
       for (int t = 0; t < n; t++) {
         if (best > 0 && longest[t] == best) {
-          add(t, false, w, favor, against, count);
+          double w = add(t, false, SCARE, inHeadline, 1.0, parts, count);
           evidence.get(t).add(new Evidence(sentenceAround(all, q.start() - 1, q.end() + 1), q.start() - 1, q.end() + 1,
               "against: scare quotes around \u201C" + quoted + "\u201D", -w, false));
         }
@@ -186,18 +223,17 @@ public final class CueStanceScorer implements StanceScorer {
     for (int t = 0; t < n; t++) {
       List<Evidence> ev = evidence.get(t);
       ev.sort(Comparator.comparingDouble((Evidence e) -> -Math.abs(e.getWeight())));
-      out.add(new Tally(favor[t], against[t], count[t], List.copyOf(ev.subList(0, Math.min(MAX_EVIDENCE, ev.size())))));
+      out.add(new Tally(total(parts[t], true, cues), total(parts[t], false, cues), count[t],
+          List.copyOf(ev.subList(0, Math.min(MAX_EVIDENCE, ev.size()))), parts[t]));
     }
     return out;
   }
 
-  private static void add(int target, boolean favorSide, double w, double[] favor, double[] against, int[] count) {
-    if (favorSide) {
-      favor[target] += w;
-    } else {
-      against[target] += w;
-    }
+  /** Counts one occurrence and returns its weight under the profile's factors. */
+  private double add(int target, boolean favorSide, int kind, boolean headline, double raw, double[][] parts, int[] count) {
+    parts[target][part(favorSide, kind, headline)] += raw;
     count[target]++;
+    return raw * factor(cues, kind, headline);
   }
 
   private static final java.util.Set<String> NEGATIONS = java.util.Set.of("no", "ni", "sin", "nunca", "jamas", "not", "never",
