@@ -13,7 +13,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Locale;
 
 /**
  * Target-dependent stance from framing cues, with the evidence that decided it. For every target
@@ -29,6 +28,7 @@ import java.util.Locale;
  */
 public final class CueStanceScorer implements StanceScorer {
   private static final int MAX_EVIDENCE = 6;
+  private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
 
   private record Cue(int target, boolean favor, String cue, double weight) {}
 
@@ -139,7 +139,7 @@ public final class CueStanceScorer implements StanceScorer {
     int n = cues.targets().size();
     double[][] parts = new double[n][4 * KINDS];
     int[] count = new int[n];
-    List<List<Evidence>> evidence = new ArrayList<>();
+    List<List<Found>> evidence = new ArrayList<>();
     for (int t = 0; t < n; t++) {
       evidence.add(new ArrayList<>());
     }
@@ -173,8 +173,7 @@ public final class CueStanceScorer implements StanceScorer {
         how = " (hedged)";
       }
       double w = add(c.target(), side, kind, start < bodyStart, c.weight(), parts, count);
-      evidence.get(c.target()).add(new Evidence(sentenceAround(all, start, end), start, end, (side ? "favor: " : "against: ") + c.cue() + how,
-          side ? w : -w, q != null || reported));
+      evidence.get(c.target()).add(new Found(start, end, side, c.cue(), how, w, q != null || reported));
     }
     for (QuotationSpans.Span q : quotes) {
       if (!q.isScareQuote()) {
@@ -194,8 +193,8 @@ public final class CueStanceScorer implements StanceScorer {
             done[c.target()] = true;
             boolean side = !c.favor();
             double w = add(c.target(), side, SCARE, inHeadline, 1.0, parts, count);
-            evidence.get(c.target()).add(new Evidence(sentenceAround(all, q.start() - 1, q.end() + 1), q.start() - 1, q.end() + 1,
-                (side ? "favor" : "against") + ": scare quotes around \u201C" + quoted + "\u201D", side ? w : -w, false));
+            evidence.get(c.target()).add(new Found(q.start() - 1, q.end() + 1, side, "scare quotes around \u201C" + quoted + "\u201D", "", w,
+                false));
           }
         }
         continue;
@@ -214,19 +213,29 @@ public final class CueStanceScorer implements StanceScorer {
       for (int t = 0; t < n; t++) {
         if (best > 0 && longest[t] == best) {
           double w = add(t, false, SCARE, inHeadline, 1.0, parts, count);
-          evidence.get(t).add(new Evidence(sentenceAround(all, q.start() - 1, q.end() + 1), q.start() - 1, q.end() + 1,
-              "against: scare quotes around \u201C" + quoted + "\u201D", -w, false));
+          evidence.get(t).add(new Found(q.start() - 1, q.end() + 1, false, "scare quotes around \u201C" + quoted + "\u201D", "", w, false));
         }
       }
     }
     List<Tally> out = new ArrayList<>(n);
     for (int t = 0; t < n; t++) {
-      List<Evidence> ev = evidence.get(t);
-      ev.sort(Comparator.comparingDouble((Evidence e) -> -Math.abs(e.getWeight())));
-      out.add(new Tally(total(parts[t], true, cues), total(parts[t], false, cues), count[t],
-          List.copyOf(ev.subList(0, Math.min(MAX_EVIDENCE, ev.size()))), parts[t]));
+      List<Found> found = evidence.get(t);
+      found.sort(Comparator.comparingDouble((Found f) -> -f.weight()));
+      List<Evidence> ev = new ArrayList<>(Math.min(MAX_EVIDENCE, found.size()));
+      for (Found f : found.subList(0, Math.min(MAX_EVIDENCE, found.size()))) {
+        ev.add(f.evidence(all)); // only the evidence shown pays for its sentence and label
+      }
+      out.add(new Tally(total(parts[t], true, cues), total(parts[t], false, cues), count[t], List.copyOf(ev), parts[t]));
     }
     return out;
+  }
+
+  /** One cue occurrence, turned into {@link Evidence} only if it is among the strongest. */
+  private record Found(int start, int end, boolean favorSide, String what, String how, double weight, boolean attributed) {
+    Evidence evidence(String all) {
+      return new Evidence(sentenceAround(all, start, end), start, end, (favorSide ? "favor: " : "against: ") + what + how,
+          favorSide ? weight : -weight, attributed);
+    }
   }
 
   /** Counts one occurrence and returns its weight under the profile's factors. */
@@ -291,7 +300,7 @@ public final class CueStanceScorer implements StanceScorer {
     if (to < text.length() && ".!?".indexOf(text.charAt(to)) >= 0) {
       to++;
     }
-    return text.substring(from, to).strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT).isEmpty() ? text.substring(start, end)
-        : text.substring(from, to).strip().replaceAll("\\s+", " ");
+    String sentence = WHITESPACE.matcher(text.substring(from, to).strip()).replaceAll(" ");
+    return sentence.isEmpty() ? text.substring(start, end) : sentence;
   }
 }
