@@ -25,14 +25,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code vigia stance-train}: calibrates a stance target's thresholds from labelled JSON lines and
- * writes the profile's stance file with them, so users adapt stance to their own sources or to a
- * new target without touching code.
+ * {@code vigia stance-train}: calibrates how a stance target's cues count (the weights of quoted,
+ * reported, hedged, scare-quoted and headline cues) and its thresholds from labelled JSON lines,
+ * and writes the profile's stance file with them, so users adapt stance to their own sources or
+ * to a new target without touching code.
  */
 @Command(name = "stance-train", mixinStandardHelpOptions = true,
     description = {
-        "Calibrates the stance thresholds of one target of the watch profile from labelled examples and writes "
-            + "the updated stance.yaml (to --out, or stdout).",
+        "Calibrates how the stance cues of one target of the watch profile count (weights of quoted, reported, hedged, "
+            + "scare-quoted and headline cues) and its thresholds from labelled examples, and writes the updated stance.yaml "
+            + "(to --out, or stdout).",
         "Input: JSON lines {\"title\",\"text\",\"label\":\"favor|against|neutral\"} (\"headline\"/\"body\"/\"stance\" are read too).",
         "Prints the macro-F1 before, after (on the examples) and cross-validated (on held-out folds)."})
 final class StanceTrainCommand implements Runnable {
@@ -50,6 +52,9 @@ final class StanceTrainCommand implements Runnable {
   @Option(names = "--folds", defaultValue = "5", description = "Cross-validation folds (default: ${DEFAULT-VALUE}).")
   int folds;
 
+  @Option(names = "--thresholds-only", description = "Keep the profile's weights; calibrate the thresholds only.")
+  boolean thresholdsOnly;
+
   @Override
   public void run() {
     Config config = options.load();
@@ -61,11 +66,18 @@ final class StanceTrainCommand implements Runnable {
     if (examples.size() < 6) {
       throw new ConfigException("Only " + examples.size() + " labelled examples in " + input + ": give at least a few of each label.");
     }
-    StanceCalibration.Result r = StanceCalibration.calibrate(scorer, target, examples, folds);
+    StanceCalibration.Result r = StanceCalibration.calibrate(scorer, target, examples, folds, thresholdsOnly);
+    StanceCues fitted = r.cues();
     System.err.printf(Locale.ROOT, "stance-train %s: %d examples; macro-F1 before %.3f, fitted %.3f, %d-fold cross-validated %.3f; "
-            + "thresholds favor %.2f against %.2f%n", target, r.examples(), r.before(), r.fittedMacroF1(), folds,
-        r.crossValidatedMacroF1(), r.favorThreshold(), r.againstThreshold());
+            + "thresholds favor %.2f against %.2f; weights attributed %.2f reported %.2f hedged %.2f scare %.2f headline %.2f%n",
+        target, r.examples(), r.before(), r.fittedMacroF1(), folds, r.crossValidatedMacroF1(), r.favorThreshold(), r.againstThreshold(),
+        fitted.attributed(), fitted.reported(), fitted.hedged(), fitted.scare(), fitted.headline());
     ObjectNode updated = stanceFile.deepCopy();
+    updated.put("attributed", fitted.attributed());
+    updated.put("reported", fitted.reported());
+    updated.put("scare", fitted.scare());
+    updated.put("hedged", fitted.hedged());
+    updated.put("headline", fitted.headline());
     ObjectNode thresholds = ((ObjectNode) updated.path("targets").path(target)).putObject("thresholds");
     thresholds.put("favor", Math.round(r.favorThreshold() * 100) / 100.0);
     thresholds.put("against", Math.round(r.againstThreshold() * 100) / 100.0);

@@ -10,27 +10,38 @@ import io.vigia.schemas.Stance;
 import io.vigia.schemas.StanceLabel;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 
 /**
  * Target-dependent stance from framing cues, with the evidence that decided it. For every target
- * of the profile, cues for and against are found in the headline and body; a cue in the outlet's
- * voice counts fully, one inside attributed speech counts a fraction (reporting harsh words is
- * not taking a side), and a scare quote around a legitimising word ("won", "presidente") counts
- * against the target it mocks. Offsets of the evidence are into {@code title + "\n\n" + text}.
+ * of the profile, cues for and against are found in the headline and body. A cue in the outlet's
+ * own voice counts fully; inside a quotation it counts the {@code attributed} share, and in a
+ * sentence that names its speaker ("said", "según", "accused") the {@code reported} share:
+ * reporting harsh words is not taking a side. A negated cue ("no hubo fraude") does not count; a
+ * hedged one ("el supuesto fraude") counts for the other side. A scare quote (one to three words
+ * in quotes in a sentence that names no speaker) mocks what it quotes: around one side's cue it
+ * counts for the other side, around a legitimising word ("won", “interim president”) against the
+ * target it most specifically names. Headline cues count {@code headline} times. Offsets of the
+ * evidence are into {@code title + "\n\n" + text}.
  */
 public final class CueStanceScorer implements StanceScorer {
   private static final int MAX_EVIDENCE = 6;
+  private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
 
   private record Cue(int target, boolean favor, String cue, double weight) {}
 
   private final StanceCues cues;
   private final TermMatcher<Cue> matcher = new TermMatcher<>();
   private final List<TermMatcher<String>> scareWords = new ArrayList<>();
+  private final TermMatcher<Boolean> attribution = new TermMatcher<>();
+  private final TermMatcher<Boolean> hedges = new TermMatcher<>();
 
   public CueStanceScorer(StanceCues cues) {
     this.cues = cues;
+    cues.attribution().forEach(w -> attribution.add(w, Boolean.TRUE));
+    cues.hedges().forEach(w -> hedges.add(w, Boolean.TRUE));
     for (int t = 0; t < cues.targets().size(); t++) {
       StanceCues.Target target = cues.targets().get(t);
       int idx = t;
@@ -42,11 +53,52 @@ public final class CueStanceScorer implements StanceScorer {
     }
   }
 
-  /** What one article shows toward each target before labels: used by scoring and by training. */
-  public record Tally(double favor, double against, int cues, List<Evidence> evidence) {
+  /** Kinds of occurrence of a cue, each with its factor in the profile. */
+  static final int OWN = 0;
+  static final int QUOTED = 1;
+  static final int REPORTED = 2;
+  static final int HEDGED = 3;
+  static final int SCARE = 4;
+  private static final int KINDS = 5;
+
+  /**
+   * What one article shows toward one target before labels: the weighted cue totals for and
+   * against under the profile's factors, the number of cue occurrences, the evidence, and the
+   * raw totals per side, kind of occurrence and place ({@link #score(StanceCues)} recomputes the
+   * score under other factors without reading the text again, which is what training does).
+   */
+  public record Tally(double favor, double against, int cues, List<Evidence> evidence, double[] parts) {
     public double score() {
       return (favor - against) / Math.sqrt(1 + cues);
     }
+
+    /** The score this article would have under the occurrence factors of {@code factors}. */
+    public double score(StanceCues factors) {
+      return (total(parts, true, factors) - total(parts, false, factors)) / Math.sqrt(1 + cues);
+    }
+  }
+
+  private static int part(boolean favorSide, int kind, boolean headline) {
+    return (favorSide ? 0 : 2 * KINDS) + 2 * kind + (headline ? 1 : 0);
+  }
+
+  static double factor(StanceCues c, int kind, boolean headline) {
+    double k = switch (kind) {
+      case OWN -> 1.0;
+      case QUOTED -> c.attributed();
+      case REPORTED -> c.reported();
+      case HEDGED -> c.hedged();
+      default -> c.scare();
+    };
+    return headline ? k * c.headline() : k;
+  }
+
+  private static double total(double[] parts, boolean favorSide, StanceCues c) {
+    double sum = 0;
+    for (int kind = 0; kind < KINDS; kind++) {
+      sum += parts[part(favorSide, kind, false)] * factor(c, kind, false) + parts[part(favorSide, kind, true)] * factor(c, kind, true);
+    }
+    return sum;
   }
 
   @Override
@@ -65,70 +117,132 @@ public final class CueStanceScorer implements StanceScorer {
 
   /** Cue totals per target, in the order of the profile's targets. */
   public List<Tally> tally(String title, String text) {
-    String all = (title == null ? "" : title) + "\n\n" + (text == null ? "" : text);
+    String head = title == null ? "" : title;
+    String all = head + "\n\n" + (text == null ? "" : text);
+    int bodyStart = head.length() + 2;
     Tokens tokens = Tokens.of(all);
     List<QuotationSpans.Span> quotes = QuotationSpans.of(all);
+    Sentences sentences = Sentences.of(all, quotes);
+    boolean[] reportedSentence = new boolean[sentences.size()];
+    boolean[] hedgeAt = new boolean[tokens.size()];
+    for (TermMatcher.Hit<Boolean> h : hedges.findAll(tokens)) {
+      for (int i = h.from(); i < h.to(); i++) {
+        hedgeAt[i] = true;
+      }
+    }
+    for (TermMatcher.Hit<Boolean> h : attribution.findAll(tokens)) {
+      int at = tokens.start(h.from());
+      if (!hedgeAt[h.from()] && enclosing(quotes, at) == null) {
+        reportedSentence[sentences.indexOf(at)] = true;
+      }
+    }
     int n = cues.targets().size();
-    double[] favor = new double[n];
-    double[] against = new double[n];
+    double[][] parts = new double[n][4 * KINDS];
     int[] count = new int[n];
-    List<List<Evidence>> evidence = new ArrayList<>();
+    List<List<Found>> evidence = new ArrayList<>();
     for (int t = 0; t < n; t++) {
       evidence.add(new ArrayList<>());
     }
+    Map<QuotationSpans.Span, List<Cue>> mocked = new HashMap<>();
     for (TermMatcher.Hit<Cue> h : matcher.findAll(tokens)) {
       Cue c = h.value();
       int start = tokens.start(h.from());
       int end = tokens.end(h.to() - 1);
       QuotationSpans.Span q = enclosing(quotes, start);
-      boolean attributed = q != null && !q.isScareQuote();
-      if (q != null && q.isScareQuote()) {
-        continue; // a scare-quoted cue is mocked, not meant: the scare quote below decides
+      boolean reported = reportedSentence[sentences.indexOf(start)];
+      if (q != null && q.isScareQuote() && !reported) {
+        // A scare-quoted cue is mocked, not meant: the scare quote below counts it for the other side.
+        mocked.computeIfAbsent(q, k -> new ArrayList<>()).add(c);
+        continue;
       }
       if (negated(tokens, h.from())) {
         continue; // "no hubo fraude", "not a dictatorship": the cue is denied, not asserted
       }
-      double w = c.weight() * (attributed ? cues.attributed() : 1.0);
-      if (c.favor()) {
-        favor[c.target()] += w;
-      } else {
-        against[c.target()] += w;
+      boolean side = c.favor();
+      int kind = OWN;
+      String how = "";
+      if (q != null) {
+        kind = QUOTED; // inside a quotation (or a partial quote in a reported sentence)
+        how = " (quoted)";
+      } else if (reported) {
+        kind = REPORTED;
+        how = " (reported)";
+      } else if (hedged(tokens, hedgeAt, h.from())) {
+        side = !side; // "el supuesto fraude", "so-called dictatorship": doubting the claim takes the other side
+        kind = HEDGED;
+        how = " (hedged)";
       }
-      count[c.target()]++;
-      evidence.get(c.target()).add(new Evidence(sentenceAround(all, start, end), start, end, (c.favor() ? "favor: " : "against: ") + c.cue(),
-          c.favor() ? w : -w, attributed));
+      double w = add(c.target(), side, kind, start < bodyStart, c.weight(), parts, count);
+      evidence.get(c.target()).add(new Found(start, end, side, c.cue(), how, w, q != null || reported));
     }
     for (QuotationSpans.Span q : quotes) {
       if (!q.isScareQuote()) {
         continue;
       }
+      // A cue quoted in a sentence that names its speaker (Blinken called it a “sham”) is a
+      // partial quote, counted above as quoted speech and absent here; a legitimising word in
+      // quotes (“won”) is a scare quote even there: no speaker's claim needs quoting as “won”.
+      List<Cue> inside = mocked.get(q);
+      boolean inHeadline = q.start() < bodyStart;
+      String quoted = all.substring(q.start(), q.end());
+      boolean[] done = new boolean[n];
+      if (inside != null) {
+        // Scare quotes around one side's word ("fraud", «victoria») mock that side's claim.
+        for (Cue c : inside) {
+          if (!done[c.target()]) {
+            done[c.target()] = true;
+            boolean side = !c.favor();
+            double w = add(c.target(), side, SCARE, inHeadline, 1.0, parts, count);
+            evidence.get(c.target()).add(new Found(q.start() - 1, q.end() + 1, side, "scare quotes around \u201C" + quoted + "\u201D", "", w,
+                false));
+          }
+        }
+        continue;
+      }
       // The most specific scare word decides whom it mocks: “interim president” is about the
       // opposition's claim even though “president” alone would point at the government.
-      Tokens inside = Tokens.of(all.substring(q.start(), q.end()));
+      Tokens words = Tokens.of(quoted);
       int[] longest = new int[n];
       int best = 0;
       for (int t = 0; t < n; t++) {
-        for (TermMatcher.Hit<String> h : scareWords.get(t).findAll(inside)) {
+        for (TermMatcher.Hit<String> h : scareWords.get(t).findAll(words)) {
           longest[t] = Math.max(longest[t], h.to() - h.from());
         }
         best = Math.max(best, longest[t]);
       }
       for (int t = 0; t < n; t++) {
         if (best > 0 && longest[t] == best) {
-          against[t] += cues.scare();
-          count[t]++;
-          evidence.get(t).add(new Evidence(sentenceAround(all, q.start() - 1, q.end() + 1), q.start() - 1, q.end() + 1,
-              "against: scare quotes around \u201C" + all.substring(q.start(), q.end()) + "\u201D", -cues.scare(), false));
+          double w = add(t, false, SCARE, inHeadline, 1.0, parts, count);
+          evidence.get(t).add(new Found(q.start() - 1, q.end() + 1, false, "scare quotes around \u201C" + quoted + "\u201D", "", w, false));
         }
       }
     }
     List<Tally> out = new ArrayList<>(n);
     for (int t = 0; t < n; t++) {
-      List<Evidence> ev = evidence.get(t);
-      ev.sort(Comparator.comparingDouble((Evidence e) -> -Math.abs(e.getWeight())));
-      out.add(new Tally(favor[t], against[t], count[t], List.copyOf(ev.subList(0, Math.min(MAX_EVIDENCE, ev.size())))));
+      List<Found> found = evidence.get(t);
+      found.sort(Comparator.comparingDouble((Found f) -> -f.weight()));
+      List<Evidence> ev = new ArrayList<>(Math.min(MAX_EVIDENCE, found.size()));
+      for (Found f : found.subList(0, Math.min(MAX_EVIDENCE, found.size()))) {
+        ev.add(f.evidence(all)); // only the evidence shown pays for its sentence and label
+      }
+      out.add(new Tally(total(parts[t], true, cues), total(parts[t], false, cues), count[t], List.copyOf(ev), parts[t]));
     }
     return out;
+  }
+
+  /** One cue occurrence, turned into {@link Evidence} only if it is among the strongest. */
+  private record Found(int start, int end, boolean favorSide, String what, String how, double weight, boolean attributed) {
+    Evidence evidence(String all) {
+      return new Evidence(sentenceAround(all, start, end), start, end, (favorSide ? "favor: " : "against: ") + what + how,
+          favorSide ? weight : -weight, attributed);
+    }
+  }
+
+  /** Counts one occurrence and returns its weight under the profile's factors. */
+  private double add(int target, boolean favorSide, int kind, boolean headline, double raw, double[][] parts, int[] count) {
+    parts[target][part(favorSide, kind, headline)] += raw;
+    count[target]++;
+    return raw * factor(cues, kind, headline);
   }
 
   private static final java.util.Set<String> NEGATIONS = java.util.Set.of("no", "ni", "sin", "nunca", "jamas", "not", "never",
@@ -138,6 +252,19 @@ public final class CueStanceScorer implements StanceScorer {
   private static boolean negated(Tokens t, int at) {
     for (int i = at - 1; i >= Math.max(0, at - 3); i--) {
       if (NEGATIONS.contains(t.folded(i))) {
+        return true;
+      }
+      if (t.sentenceStart(i)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** A hedge among the two words before a cue ("la supuesta dictadura", "the so-called regime"). */
+  private static boolean hedged(Tokens t, boolean[] hedgeAt, int at) {
+    for (int i = at - 1; i >= Math.max(0, at - 2); i--) {
+      if (hedgeAt[i]) {
         return true;
       }
       if (t.sentenceStart(i)) {
@@ -173,7 +300,7 @@ public final class CueStanceScorer implements StanceScorer {
     if (to < text.length() && ".!?".indexOf(text.charAt(to)) >= 0) {
       to++;
     }
-    return text.substring(from, to).strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT).isEmpty() ? text.substring(start, end)
-        : text.substring(from, to).strip().replaceAll("\\s+", " ");
+    String sentence = WHITESPACE.matcher(text.substring(from, to).strip()).replaceAll(" ");
+    return sentence.isEmpty() ? text.substring(start, end) : sentence;
   }
 }

@@ -6,33 +6,54 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Calibrates the thresholds between favor, neutral and against for one target from labelled
- * examples: every example is tallied once with the profile's cues, then the thresholds that
- * maximise macro-F1 are searched on a grid. A k-fold cross-validated figure is reported next to
- * the fitted one, so users see how well the calibration carries to articles it has not seen.
+ * Calibrates how one target's cues are counted from labelled examples: the weights of the kinds
+ * of occurrence (quoted, reported, hedged, scare quotes, headline) on a small grid, and for each
+ * the thresholds between favor, neutral and against that maximise macro-F1. Every example is
+ * read once; its per-kind cue totals are then rescored under each candidate. A k-fold
+ * cross-validated figure (the whole search redone on k-1 folds, the held-out fold predicted) is
+ * reported next to the fitted one, so users see how well the calibration carries to articles it
+ * has not seen. The cue lexicon itself is not changed: that stays the analyst's, in the profile.
  */
 public final class StanceCalibration {
   /** One labelled example. */
   public record Example(String title, String text, StanceLabel label) {}
 
-  /** Fitted thresholds and what they achieve. */
-  public record Result(double favorThreshold, double againstThreshold, double fittedMacroF1, double crossValidatedMacroF1,
+  /**
+   * Fitted thresholds and factors and what they achieve.
+   *
+   * @param cues the profile's cues with the fitted factors and the target's fitted thresholds
+   */
+  public record Result(double favorThreshold, double againstThreshold, StanceCues cues, double fittedMacroF1, double crossValidatedMacroF1,
       double before, int examples) {}
+
+  private static final double[] ATTRIBUTED = {0, 0.1, 0.25, 0.5};
+  private static final double[] REPORTED = {0.1, 0.3, 0.5, 1.0};
+  private static final double[] HEDGED = {0, 0.5, 0.75, 1.0};
+  private static final double[] SCARE = {1.0, 2.5, 4.0};
+  private static final double[] HEADLINE = {1.0, 1.5, 2.0};
 
   private StanceCalibration() {}
 
-  public static Result calibrate(CueStanceScorer scorer, String target, List<Example> examples, int folds) {
+  /** Fits factors and thresholds ({@code thresholdsOnly}: thresholds only, the profile's factors kept). */
+  public static Result calibrate(CueStanceScorer scorer, String target, List<Example> examples, int folds, boolean thresholdsOnly) {
     int t = targetIndex(scorer, target);
-    double[] scores = new double[examples.size()];
+    StanceCues base = scorer.cues();
+    List<CueStanceScorer.Tally> tallies = new ArrayList<>(examples.size());
     StanceLabel[] gold = new StanceLabel[examples.size()];
     for (int i = 0; i < examples.size(); i++) {
-      scores[i] = scorer.tally(examples.get(i).title(), examples.get(i).text()).get(t).score();
+      tallies.add(scorer.tally(examples.get(i).title(), examples.get(i).text()).get(t));
       gold[i] = examples.get(i).label();
     }
-    StanceCues.Target current = scorer.cues().targets().get(t);
-    double before = macroF1(scores, gold, all(examples.size()), current.favorThreshold(), current.againstThreshold());
-    double[] fit = best(scores, gold, all(examples.size()));
-    double fitted = macroF1(scores, gold, all(examples.size()), fit[0], fit[1]);
+    List<StanceCues> candidates = thresholdsOnly ? List.of(base) : candidates(base);
+    double[][] scores = new double[candidates.size()][examples.size()];
+    for (int c = 0; c < candidates.size(); c++) {
+      for (int i = 0; i < examples.size(); i++) {
+        scores[c][i] = tallies.get(i).score(candidates.get(c));
+      }
+    }
+    StanceCues.Target current = base.targets().get(t);
+    double before = macroF1(scores[0], gold, all(examples.size()), current.favorThreshold(), current.againstThreshold());
+    Fit fit = fit(scores, gold, all(examples.size()));
 
     // k-fold: fit on k-1 folds, predict the held-out one; macro-F1 over all held-out predictions.
     int k = Math.max(2, Math.min(folds, examples.size()));
@@ -51,14 +72,54 @@ public final class StanceCalibration {
       for (int i = 0; i < train.length; i++) {
         train[i] = fold[i] != f;
       }
-      double[] th = best(scores, gold, train);
+      Fit th = fit(scores, gold, train);
       for (int i = 0; i < train.length; i++) {
         if (!train[i]) {
-          predicted[i] = label(scores[i], th[0], th[1]);
+          predicted[i] = label(scores[th.candidate()][i], th.favor(), th.against());
         }
       }
     }
-    return new Result(fit[0], fit[1], fitted, macroF1(predicted, gold), before, examples.size());
+    StanceCues chosen = candidates.get(fit.candidate());
+    List<StanceCues.Target> targets = new ArrayList<>(chosen.targets());
+    targets.set(t, targets.get(t).withThresholds(fit.favor(), fit.against()));
+    return new Result(fit.favor(), fit.against(), chosen.withTargets(targets), fit.f1(), macroF1(predicted, gold), before, examples.size());
+  }
+
+  /** Fits factors and thresholds with the default grid. */
+  public static Result calibrate(CueStanceScorer scorer, String target, List<Example> examples, int folds) {
+    return calibrate(scorer, target, examples, folds, false);
+  }
+
+  private record Fit(int candidate, double favor, double against, double f1) {}
+
+  /** The profile's own factors first: on a tie they are kept. */
+  private static List<StanceCues> candidates(StanceCues base) {
+    List<StanceCues> out = new ArrayList<>();
+    out.add(base);
+    for (double a : ATTRIBUTED) {
+      for (double r : REPORTED) {
+        for (double h : HEDGED) {
+          for (double s : SCARE) {
+            for (double hl : HEADLINE) {
+              out.add(base.withFactors(a, r, s, h, hl));
+            }
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Fit fit(double[][] scores, StanceLabel[] gold, boolean[] use) {
+    Fit best = null;
+    for (int c = 0; c < scores.length; c++) {
+      double[] th = best(scores[c], gold, use);
+      double f = macroF1(scores[c], gold, use, th[0], th[1]);
+      if (best == null || f > best.f1() + 1e-9) {
+        best = new Fit(c, th[0], th[1], f);
+      }
+    }
+    return best;
   }
 
   private static int targetIndex(CueStanceScorer scorer, String target) {

@@ -8,9 +8,21 @@ import java.util.Map;
 
 /**
  * The profile's stance cues ({@code stance.yaml}): per target, weighted cues for and against,
- * words whose scare-quoting mocks the target, and the thresholds between labels.
+ * words whose scare-quoting mocks the target, and the thresholds between labels; for all targets,
+ * the words that attribute a sentence to a speaker, the hedges that cast doubt on the word they
+ * precede, and how much each kind of occurrence counts.
+ *
+ * @param attributed share a cue counts inside a quotation attributed to a speaker
+ * @param reported share a cue counts in a sentence attributed to a speaker (indirect speech)
+ * @param scare weight of a scare quote
+ * @param hedged share a cue counts, for the other side, after a hedge ("so-called fraud")
+ * @param headline factor of a cue in the headline
+ * @param attribution words and phrases that attribute a sentence to someone ("said", "según")
+ * @param hedges words that cast doubt on the following cue ("supuesto", "so-called")
+ * @param targets the targets, in the profile's order
  */
-public record StanceCues(double attributed, double scare, List<Target> targets) {
+public record StanceCues(double attributed, double reported, double scare, double hedged, double headline, List<String> attribution,
+    List<String> hedges, List<Target> targets) {
 
   /** Cues toward one target. */
   public record Target(String name, double favorThreshold, double againstThreshold, Map<String, Double> favor,
@@ -20,14 +32,30 @@ public record StanceCues(double attributed, double scare, List<Target> targets) 
       against = Map.copyOf(against);
       scareQuoted = List.copyOf(scareQuoted);
     }
+
+    /** The same cues with other thresholds (what calibration changes). */
+    public Target withThresholds(double favorAt, double againstAt) {
+      return new Target(name, favorAt, againstAt, favor, against, scareQuoted);
+    }
   }
 
   public StanceCues {
+    attribution = List.copyOf(attribution);
+    hedges = List.copyOf(hedges);
     targets = List.copyOf(targets);
   }
 
   public static StanceCues none() {
-    return new StanceCues(0.25, 2.5, List.of());
+    return new StanceCues(0.25, 0.5, 2.5, 0.5, 1.0, List.of(), List.of(), List.of());
+  }
+
+  /** The same cues with other weights for the kinds of occurrence (what calibration changes). */
+  public StanceCues withFactors(double attributedShare, double reportedShare, double scareWeight, double hedgedShare, double headlineFactor) {
+    return new StanceCues(attributedShare, reportedShare, scareWeight, hedgedShare, headlineFactor, attribution, hedges, targets);
+  }
+
+  public StanceCues withTargets(List<Target> newTargets) {
+    return new StanceCues(attributed, reported, scare, hedged, headline, attribution, hedges, newTargets);
   }
 
   public static StanceCues from(JsonNode root, String source) {
@@ -37,11 +65,25 @@ public record StanceCues(double attributed, double scare, List<Target> targets) 
       targets.add(new Target(e.getKey(), t.path("thresholds").path("favor").asDouble(1.0), t.path("thresholds").path("against").asDouble(1.0),
           weights(t.path("favor"), source, e.getKey()), weights(t.path("against"), source, e.getKey()), words(t.path("scare-quoted"))));
     });
-    double attributed = root.path("attributed").asDouble(0.25);
-    if (attributed < 0 || attributed > 1) {
-      throw new IllegalArgumentException(source + ": attributed must be between 0 and 1 (the share a quoted cue counts)");
+    return new StanceCues(share(root, "attributed", 0.25, source), share(root, "reported", 0.5, source), positive(root, "scare", 2.5, source),
+        share(root, "hedged", 0.5, source), positive(root, "headline", 1.0, source), words(root.path("attribution")),
+        words(root.path("hedges")), targets);
+  }
+
+  private static double share(JsonNode root, String key, double fallback, String source) {
+    double v = root.path(key).asDouble(fallback);
+    if (v < 0 || v > 1) {
+      throw new IllegalArgumentException(source + ": " + key + " must be between 0 and 1 (the share such a cue counts), was " + v);
     }
-    return new StanceCues(attributed, root.path("scare").asDouble(2.5), targets);
+    return v;
+  }
+
+  private static double positive(JsonNode root, String key, double fallback, String source) {
+    double v = root.path(key).asDouble(fallback);
+    if (v < 0) {
+      throw new IllegalArgumentException(source + ": " + key + " must be a positive number, was " + v);
+    }
+    return v;
   }
 
   private static Map<String, Double> weights(JsonNode n, String source, String target) {

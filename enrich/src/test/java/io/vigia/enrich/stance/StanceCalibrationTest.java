@@ -44,4 +44,22 @@ class StanceCalibrationTest {
   void shouldNameTheTargetsWhenAskedForAnUnknownOne() {
     assertThatThrownBy(() -> StanceCalibration.calibrate(scorer, "nobody", examples(), 3)).hasMessageContaining("maduro-government");
   }
+
+  @Test
+  void shouldLearnThatQuotedCuesCountLessWhenNeutralReportsQuoteTheHarshWords() {
+    CueStanceScorer naive = new CueStanceScorer(scorer.cues().withFactors(1.0, 1.0, 2.5, 0.5, 1.0));
+    List<StanceCalibration.Example> examples = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      examples.add(new StanceCalibration.Example("Vote " + i, "The regime held a sham vote and jailed critics.", StanceLabel.AGAINST));
+      examples.add(new StanceCalibration.Example("Vote " + i,
+          "\u201CThe regime held a sham vote and jailed critics,\u201D the opposition leader told reporters.", StanceLabel.NEUTRAL));
+      examples.add(new StanceCalibration.Example("Voto " + i, "Una victoria histórica del pueblo contra la injerencia.", StanceLabel.FAVOR));
+    }
+    StanceCalibration.Result thresholdsOnly = StanceCalibration.calibrate(naive, "maduro-government", examples, 3, true);
+    StanceCalibration.Result weights = StanceCalibration.calibrate(naive, "maduro-government", examples, 3, false);
+    assertThat(thresholdsOnly.fittedMacroF1()).isLessThan(1.0);
+    assertThat(weights.fittedMacroF1()).isEqualTo(1.0);
+    assertThat(weights.cues().attributed()).isLessThan(1.0);
+    assertThat(weights.cues().targets().get(0).favorThreshold()).isEqualTo(weights.favorThreshold());
+  }
 }
