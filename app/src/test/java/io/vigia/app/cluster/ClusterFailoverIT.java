@@ -37,7 +37,7 @@ class ClusterFailoverIT {
         .setConfigProp("group.initial.rebalance.delay.ms", "0")
         .setConfigProp("log.cleaner.dedupe.buffer.size", "4194304")
         .build();
-        ArticleFarm farm = new ArticleFarm(12, ARTICLES / 12)) {
+        ArticleFarm farm = new ArticleFarm(12, ARTICLES / 12).withPageDelay(30)) {
       cluster.format();
       cluster.startup();
       cluster.waitForReadyBrokers();
