@@ -12,6 +12,7 @@ import io.vigia.ingest.cluster.FeedOwnership;
 import io.vigia.ingest.extract.ArticleExtractor;
 import io.vigia.ingest.extract.ExtractedPage;
 import io.vigia.ingest.feed.FeedItem;
+import io.vigia.ingest.feed.FeedPollState;
 import io.vigia.ingest.feed.FeedReader;
 import io.vigia.ingest.fetch.FetchResult;
 import io.vigia.ingest.fetch.PageFetcher;
@@ -51,6 +52,7 @@ public final class IngestService implements AutoCloseable {
   private final FeedReader feedReader = new FeedReader();
   private final Set<String> seen = ConcurrentHashMap.newKeySet();
   private final Map<String, SourceStatus> sources = new ConcurrentHashMap<>();
+  private final Map<String, FeedPollState> pollStates = new ConcurrentHashMap<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final DiskSpaceGuard disk;
   private volatile String pausedBecause;
@@ -66,7 +68,12 @@ public final class IngestService implements AutoCloseable {
   private Thread seenTail;
 
   /** Health of one source, as shown by {@code GET /api/sources}. */
-  public record SourceStatus(String url, String name, String state, String lastError, Instant lastPoll, int itemsSeen, int articlesProduced) {}
+  public record SourceStatus(String url, String name, String state, String lastError, Instant lastPoll, int itemsSeen,
+      int articlesProduced, int errorStreak, Instant nextPollNotBefore) {
+    SourceStatus(String url, String name, String state, String lastError, Instant lastPoll, int itemsSeen, int articlesProduced) {
+      this(url, name, state, lastError, lastPoll, itemsSeen, articlesProduced, 0, null);
+    }
+  }
 
   public IngestService(IngestSettings settings, KafkaSettings kafka, ArticleExtractor extractor) {
     this(settings, kafka, extractor, DiskSpaceGuard.none());
@@ -180,7 +187,13 @@ public final class IngestService implements AutoCloseable {
 
   void pollFeed(FeedSpec feed) {
     SourceStatus before = sources.get(feed.url());
-    FetchResult r = fetcher.fetch(feed.url());
+    FeedPollState st = pollStates.computeIfAbsent(feed.url(), u -> new FeedPollState());
+    Instant now = Instant.now();
+    if (!st.due(now)) {
+      return; // backing off (error streak or Retry-After): this source waits, the others go on
+    }
+    FetchResult r = fetcher.fetch(feed.url(), st.validatorsFor());
+    st.afterFetch(r, now, settings.pollInterval());
     if (r instanceof FetchResult.Failed f) {
       update(feed, "failing", f.reason(), 0, 0);
     } else if (r instanceof FetchResult.NotModified) {
@@ -273,8 +286,10 @@ public final class IngestService implements AutoCloseable {
 
   private void update(FeedSpec feed, String state, String error, int items, int produced) {
     Metrics.registry().counter("vigia.ingest.feeds.polled", "outcome", state).increment();
+    FeedPollState st = pollStates.get(feed.url());
     sources.compute(feed.url(), (k, old) -> new SourceStatus(feed.url(), feed.name(), state, error, Instant.now(),
-        (old == null ? 0 : old.itemsSeen()) + items, (old == null ? 0 : old.articlesProduced()) + produced));
+        (old == null ? 0 : old.itemsSeen()) + items, (old == null ? 0 : old.articlesProduced()) + produced,
+        st == null ? 0 : st.errorStreak(), st == null ? null : st.notBefore()));
   }
 
   /** Source health, one entry per configured feed. */

@@ -30,6 +30,15 @@ public sealed interface FetchResult {
   /** The server said nothing changed since the validators we sent. */
   record NotModified(String finalUrl) implements FetchResult {}
 
+  /** Validators sent with a conditional GET; either may be null. */
+  record Validators(String etag, String lastModified) {
+    public static final Validators NONE = new Validators(null, null);
+  }
+
   /** It did not work; {@code reason} is what an operator reads in source health. */
-  record Failed(String url, String reason, boolean retryable) implements FetchResult {}
+  record Failed(String url, String reason, boolean retryable, java.time.Duration retryAfter) implements FetchResult {
+    public Failed(String url, String reason, boolean retryable) {
+      this(url, reason, retryable, null);
+    }
+  }
 }

@@ -17,14 +17,32 @@ import java.util.Locale;
  */
 public final class PageFetcher {
   private static final int MAX_REDIRECTS = 5;
+  private static final java.util.concurrent.ScheduledExecutorService CLOSER =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "vigia-fetch-deadline");
+        t.setDaemon(true);
+        return t;
+      });
 
   private final HttpClient client;
   private final String userAgent;
   private final boolean allowPrivate;
   private final long maxBytes;
   private final Duration readTimeout;
+  private final java.util.Set<String> exemptAuthorities;
 
   public PageFetcher(String userAgent, boolean allowPrivate, long maxBytes, Duration connectTimeout, Duration readTimeout) {
+    this(userAgent, allowPrivate, maxBytes, connectTimeout, readTimeout, java.util.Set.of());
+  }
+
+  /**
+   * As above, with {@code exemptAuthorities} ({@code host:port}) reachable even when private:
+   * tests exempt exactly their loopback fixture server and check that every other private
+   * address, including other ports on loopback, stays refused.
+   */
+  public PageFetcher(String userAgent, boolean allowPrivate, long maxBytes, Duration connectTimeout, Duration readTimeout,
+      java.util.Set<String> exemptAuthorities) {
+    this.exemptAuthorities = java.util.Set.copyOf(exemptAuthorities);
     this.client = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
     this.userAgent = userAgent;
     this.allowPrivate = allowPrivate;
@@ -33,6 +51,15 @@ public final class PageFetcher {
   }
 
   public FetchResult fetch(String url) {
+    return fetch(url, FetchResult.Validators.NONE);
+  }
+
+  /**
+   * Fetches {@code url}, sending {@code validators} as If-None-Match / If-Modified-Since (a
+   * conditional GET); gzip and deflate bodies are inflated with the same size cap as plain ones,
+   * so a compression bomb is refused.
+   */
+  public FetchResult fetch(String url, FetchResult.Validators validators) {
     String current = url;
     for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
       URI uri;
@@ -45,13 +72,23 @@ public final class PageFetcher {
       if (!scheme.equals("http") && !scheme.equals("https")) {
         return new FetchResult.Failed(current, "refused scheme '" + scheme + "': only http and https", false);
       }
-      String refusal = checkAddress(uri.getHost());
+      String refusal = exemptAuthorities.contains(uri.getHost() + ":" + uri.getPort()) ? null : checkAddress(uri.getHost());
+      if (refusal == null && uri.getPort() == 0) {
+        refusal = "port 0";
+      }
       if (refusal != null) {
         return new FetchResult.Failed(current, refusal, false);
       }
-      HttpRequest req = HttpRequest.newBuilder(uri).timeout(readTimeout).header("User-Agent", userAgent)
+      HttpRequest.Builder rb = HttpRequest.newBuilder(uri).timeout(readTimeout).header("User-Agent", userAgent)
           .header("Accept", "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.5")
-          .GET().build();
+          .header("Accept-Encoding", "gzip, deflate");
+      if (validators != null && validators.etag() != null) {
+        rb.header("If-None-Match", validators.etag());
+      }
+      if (validators != null && validators.lastModified() != null) {
+        rb.header("If-Modified-Since", validators.lastModified());
+      }
+      HttpRequest req = rb.GET().build();
       try {
         HttpResponse<InputStream> resp = client.send(req, HttpResponse.BodyHandlers.ofInputStream());
         int status = resp.statusCode();
@@ -70,15 +107,54 @@ public final class PageFetcher {
         }
         try (InputStream in = resp.body()) {
           if (status < 200 || status >= 300) {
-            return new FetchResult.Failed(current, "HTTP " + status, status == 429 || status >= 500);
+            Duration retryAfter = RetryAfter.parse(resp.headers().firstValue("Retry-After").orElse(null), java.time.Instant.now());
+            return new FetchResult.Failed(current, "HTTP " + status + (retryAfter == null ? "" : " (Retry-After " + retryAfter.toSeconds() + "s)"),
+                status == 429 || status >= 500, retryAfter);
           }
-          byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+          String encoding = resp.headers().firstValue("Content-Encoding").orElse("identity").trim().toLowerCase(Locale.ROOT);
+          InputStream decoded;
+          if (encoding.equals("gzip") || encoding.equals("x-gzip")) {
+            decoded = new java.util.zip.GZIPInputStream(in, 8192);
+          } else if (encoding.equals("deflate")) {
+            decoded = new java.util.zip.InflaterInputStream(in);
+          } else if (encoding.equals("identity") || encoding.isEmpty()) {
+            decoded = in;
+          } else {
+            return new FetchResult.Failed(current, "unsupported Content-Encoding '" + encoding + "'", false);
+          }
+          // The request timeout ends at the headers; a body that trickles forever is cut at the
+          // same deadline counted again from here, by closing the stream under the reader.
+          java.util.concurrent.atomic.AtomicBoolean expired = new java.util.concurrent.atomic.AtomicBoolean();
+          var closer = CLOSER.schedule(() -> {
+            expired.set(true);
+            try {
+              in.close();
+            } catch (IOException ignored) {
+              // the reader sees the closed stream
+            }
+          }, readTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+          byte[] body;
+          try {
+            body = decoded.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+          } catch (IOException e) {
+            if (expired.get()) {
+              return new FetchResult.Failed(current, "body not complete after " + readTimeout.toMillis() + " ms (slow or endless body)", true);
+            }
+            throw e;
+          } finally {
+            closer.cancel(false);
+          }
           if (body.length > maxBytes) {
-            return new FetchResult.Failed(current, "body larger than " + maxBytes + " bytes", false);
+            return new FetchResult.Failed(current, (decoded == in ? "body" : "decompressed body (" + encoding + ")")
+                + " larger than " + maxBytes + " bytes: refused", false);
           }
           return new FetchResult.Fetched(current, status, body, resp.headers().firstValue("Content-Type").orElse(null),
               resp.headers().firstValue("ETag").orElse(null), resp.headers().firstValue("Last-Modified").orElse(null));
         }
+      } catch (java.net.http.HttpTimeoutException e) {
+        return new FetchResult.Failed(current, "timed out after " + readTimeout.toMillis() + " ms", true);
+      } catch (java.util.zip.ZipException e) {
+        return new FetchResult.Failed(current, "corrupt compressed body: " + e.getMessage(), false);
       } catch (IOException e) {
         return new FetchResult.Failed(current, "I/O error: " + e.getMessage(), true);
       } catch (InterruptedException e) {
@@ -98,9 +174,10 @@ public final class PageFetcher {
     }
     try {
       for (InetAddress a : InetAddress.getAllByName(host)) {
-        if (a.isLoopbackAddress() || a.isSiteLocalAddress() || a.isLinkLocalAddress() || a.isAnyLocalAddress()
-            || a.isMulticastAddress()) {
-          return "refused private or loopback address " + a.getHostAddress() + " for host " + host;
+        String why = AddressGuard.refusal(a);
+        if (why != null) {
+          return "refused " + why + " " + a.getHostAddress() + " for host " + host
+              + " (set ingest.allow-private-addresses only for tests)";
         }
       }
       return null;
