@@ -4,16 +4,22 @@
 #   .ci/opensearch.sh stop  [DIR]
 # The server comes from Maven Central (integ-test-zip) with the analysis-common module added
 # (spanish/english analysers). OpenSearch refuses to run as root: as root an unprivileged user
-# "vigia-os" is created and runs it.
+# "vigia-os" is created and runs it (so DIR must be reachable by it: the default is under /tmp).
 set -euo pipefail
 VERSION=2.19.1
 cmd=${1:-start}
 here=$(cd "$(dirname "$0")/.." && pwd)
-dir=${2:-$here/target/opensearch}
+dir=${2:-${TMPDIR:-/tmp}/vigia-opensearch}
 mvn=${MVN:-$( [ -x "$here/mvnw" ] && echo "$here/mvnw" || echo mvn )}
 
 if [ "$cmd" = stop ]; then
-  if [ -f "$dir/pid" ]; then kill "$(cat "$dir/pid")" 2>/dev/null || true; rm -f "$dir/pid"; fi
+  for f in os.pid pid; do
+    if [ -f "$dir/$f" ]; then
+      p=$(cat "$dir/$f"); kill "$p" 2>/dev/null || true
+      for _ in $(seq 1 30); do kill -0 "$p" 2>/dev/null || break; sleep 1; done
+      rm -f "$dir/$f"
+    fi
+  done
   exit 0
 fi
 
@@ -21,9 +27,9 @@ mkdir -p "$dir"
 home="$dir/opensearch-$VERSION"
 if [ ! -x "$home/bin/opensearch" ]; then
   "$mvn" -B -q dependency:unpack -f "$here/pom.xml" -N \
-    -Dartifact=org.opensearch.distribution.integ-test-zip:opensearch:$VERSION:zip -DoutputDirectory="$dir" >&2
+    -Dartifact=org.opensearch.distribution.integ-test-zip:opensearch:$VERSION:zip -DoutputDirectory="$dir" -Dmdep.overWriteReleases=true >&2
   "$mvn" -B -q dependency:copy -f "$here/pom.xml" -N \
-    -Dartifact=org.opensearch.plugin:analysis-common:$VERSION -DoutputDirectory="$home/modules/analysis-common" >&2
+    -Dartifact=org.opensearch.plugin:analysis-common:$VERSION -DoutputDirectory="$home/modules/analysis-common" -Dmdep.overWriteReleases=true >&2
   cat > "$home/modules/analysis-common/plugin-descriptor.properties" <<PROPS
 description=Adds analysers for many languages
 version=$VERSION

@@ -29,7 +29,9 @@ class OpenSearchArticleIndexIT {
 
   @AfterAll
   static void stopServer() {
-    server.close();
+    if (server != null) {
+      server.close();
+    }
   }
 
   @BeforeEach

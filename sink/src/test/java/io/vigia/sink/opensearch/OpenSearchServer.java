@@ -34,11 +34,12 @@ final class OpenSearchServer implements AutoCloseable {
       }
     }
     Path script = root.resolve(".ci/opensearch.sh");
-    Path dir = root.resolve("target/opensearch");
+    Path dir = Files.createTempDirectory("vigia-opensearch"); // reachable by the unprivileged user the script runs it as
     Process p = new ProcessBuilder(List.of("bash", script.toString(), "start", dir.toString()))
         .redirectError(ProcessBuilder.Redirect.INHERIT).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
     if (p.waitFor() != 0) {
+      new ProcessBuilder(List.of("bash", script.toString(), "stop", dir.toString())).inheritIO().start().waitFor();
       throw new IllegalStateException("could not start OpenSearch with " + script + ": " + out);
     }
     String[] lines = out.split("\n");
@@ -56,6 +57,9 @@ final class OpenSearchServer implements AutoCloseable {
     }
     try {
       new ProcessBuilder(List.of("bash", script.toString(), "stop", dir.toString())).inheritIO().start().waitFor();
+      try (var files = Files.walk(dir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
     } catch (IOException e) {
       throw new IllegalStateException("could not stop OpenSearch: " + e.getMessage(), e);
     } catch (InterruptedException e) {
