@@ -52,6 +52,7 @@ import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBui
 public final class OpenSearchArticleIndex implements ArticleIndex {
   /** Mapping version: bump it (and reindex) when the template's mappings change. */
   public static final int MAPPING_VERSION = 1;
+  private static final int MAX_ID_BYTES = 512;
 
   private final OpenSearchSettings settings;
   private final OpenSearchTransport transport;
@@ -108,10 +109,15 @@ public final class OpenSearchArticleIndex implements ArticleIndex {
   @Override
   public WriteOutcome write(List<ArticleDocument> documents) throws IndexUnavailableException {
     Map<String, ArticleDocument> pending = new LinkedHashMap<>();
-    for (ArticleDocument d : documents) {
-      pending.put(d.id(), d); // the last write of an id wins, as in Lucene
-    }
     List<WriteOutcome.Rejected> rejected = new ArrayList<>();
+    for (ArticleDocument d : documents) {
+      if (d.id() == null || d.id().isEmpty() || d.id().getBytes(StandardCharsets.UTF_8).length > MAX_ID_BYTES) {
+        // OpenSearch would fail the whole bulk request for it, so it is rejected here, alone
+        rejected.add(new WriteOutcome.Rejected(d.id(), "document id is empty or longer than " + MAX_ID_BYTES + " bytes"));
+      } else {
+        pending.put(d.id(), d); // the last write of an id wins, as in Lucene
+      }
+    }
     int written = 0;
     long backoff = 100;
     for (int attempt = 0; !pending.isEmpty(); attempt++) {

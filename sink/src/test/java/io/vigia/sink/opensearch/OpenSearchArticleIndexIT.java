@@ -119,4 +119,19 @@ class OpenSearchArticleIndexIT {
     assertThat(stats.perDay()).extracting(d -> d.day() + "=" + d.total()).containsExactly("2024-07-01=2", "2024-07-02=1");
     assertThat(stats.topSources()).extracting(c -> c.id() + "=" + c.count()).containsExactly("a.example=2", "b.example=1");
   }
+
+  @Test
+  void shouldReportADocumentOpenSearchCannotTakeAndWriteTheRest() throws Exception {
+    ArticleDocument good = doc("https://a.example/ok", "Bien", "x", "es", "a.example", "2024-07-01T10:00:00Z");
+    ArticleDocument base = doc("https://a.example/bad", "Mal", "x", "es", "a.example", "2024-07-01T10:00:00Z");
+    ArticleDocument bad = new ArticleDocument("x".repeat(600), base.articleId(), base.url(), base.canonicalUrl(), base.title(),
+        base.byline(), base.publishedAt(), base.fetchedAt(), base.indexedAt(), base.language(), base.source(), base.feedUrl(),
+        base.text(), base.description(), base.siteName(), base.leadImage(), base.dedupStatus(), base.duplicateOf(), base.storyId(),
+        base.storySources(), base.relevance(), base.entities(), base.stance(), base.enrichmentVersion());
+    var outcome = index.write(List.of(good, bad));
+    assertThat(outcome.written()).isEqualTo(1);
+    assertThat(outcome.rejected()).singleElement().satisfies(r -> assertThat(r.reason()).contains("512 bytes"));
+    index.refresh();
+    assertThat(index.get(good.id())).isPresent();
+  }
 }
