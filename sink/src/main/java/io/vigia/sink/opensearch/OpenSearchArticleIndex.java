@@ -150,6 +150,11 @@ public final class OpenSearchArticleIndex implements ArticleIndex {
     return new WriteOutcome(written, rejected);
   }
 
+  /** One bulk request of the documents with no chunking, retries or outcome checks: the benchmark's baseline. */
+  public void rawBulk(List<ArticleDocument> documents) throws IndexUnavailableException {
+    bulk(documents);
+  }
+
   /** Splits a batch into bulk requests of at most {@code bulkMaxDocs} documents and about {@code bulkMaxBytes}. */
   private List<List<ArticleDocument>> chunks(List<ArticleDocument> docs) {
     List<List<ArticleDocument>> out = new ArrayList<>();
