@@ -1,8 +1,8 @@
 package io.vigia.sink.index;
 
-import io.vigia.common.config.ConfigException;
 import io.vigia.sink.SinkSettings;
 import io.vigia.sink.lucene.LuceneArticleIndex;
+import io.vigia.sink.opensearch.OpenSearchArticleIndex;
 
 /** Opens the backend the configuration names. */
 public final class ArticleIndexes {
@@ -11,7 +11,7 @@ public final class ArticleIndexes {
   public static ArticleIndex open(SinkSettings settings) {
     return switch (settings.backend()) {
       case LUCENE -> new LuceneArticleIndex(settings.luceneDir());
-      case OPENSEARCH -> throw new ConfigException("sink.backend 'opensearch' is not available in this build yet; use 'lucene'.");
+      case OPENSEARCH -> new OpenSearchArticleIndex(settings.openSearch());
     };
   }
 }

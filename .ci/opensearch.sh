@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Starts a throwaway OpenSearch 2.19.1 for integration tests and prints its URL; "stop DIR" stops it.
+#   .ci/opensearch.sh start [DIR]   -> prints http://127.0.0.1:PORT on the last line
+#   .ci/opensearch.sh stop  [DIR]
+# The server comes from Maven Central (integ-test-zip) with the analysis-common module added
+# (spanish/english analysers). OpenSearch refuses to run as root: as root an unprivileged user
+# "vigia-os" is created and runs it (so DIR must be reachable by it: the default is under /tmp).
+set -euo pipefail
+VERSION=2.19.1
+cmd=${1:-start}
+here=$(cd "$(dirname "$0")/.." && pwd)
+dir=${2:-${TMPDIR:-/tmp}/vigia-opensearch}
+mvn=${MVN:-$( [ -x "$here/mvnw" ] && echo "$here/mvnw" || echo mvn )}
+
+if [ "$cmd" = stop ]; then
+  for f in os.pid pid; do
+    if [ -f "$dir/$f" ]; then
+      p=$(cat "$dir/$f"); kill "$p" 2>/dev/null || true
+      for _ in $(seq 1 30); do kill -0 "$p" 2>/dev/null || break; sleep 1; done
+      rm -f "$dir/$f"
+    fi
+  done
+  exit 0
+fi
+
+mkdir -p "$dir"
+home="$dir/opensearch-$VERSION"
+if [ ! -x "$home/bin/opensearch" ]; then
+  "$mvn" -B -q dependency:unpack -f "$here/pom.xml" -N \
+    -Dartifact=org.opensearch.distribution.integ-test-zip:opensearch:$VERSION:zip -DoutputDirectory="$dir" -Dmdep.overWriteReleases=true >&2
+  "$mvn" -B -q dependency:copy -f "$here/pom.xml" -N \
+    -Dartifact=org.opensearch.plugin:analysis-common:$VERSION -DoutputDirectory="$home/modules/analysis-common" -Dmdep.overWriteReleases=true >&2
+  cat > "$home/modules/analysis-common/plugin-descriptor.properties" <<PROPS
+description=Adds analysers for many languages
+version=$VERSION
+name=analysis-common
+classname=org.opensearch.analysis.common.CommonAnalysisPlugin
+java.version=11
+opensearch.version=$VERSION
+extended.plugins=
+has.native.controller=false
+PROPS
+fi
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+rm -rf "$home/data" "$home/logs"; mkdir -p "$home/data" "$home/logs"
+args=(-Ediscovery.type=single-node -Enetwork.host=127.0.0.1 -Ehttp.port=$port -Etransport.port=0
+      -Ecluster.routing.allocation.disk.threshold_enabled=false -p "$dir/os.pid")
+export OPENSEARCH_JAVA_HOME=${OPENSEARCH_JAVA_HOME:-${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}}
+export OPENSEARCH_JAVA_OPTS=${OPENSEARCH_JAVA_OPTS:--Xms512m -Xmx512m}
+if [ "$(id -u)" = 0 ]; then
+  id vigia-os >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin vigia-os
+  chown -R vigia-os "$dir"
+  chmod o+x "$dir" "$(dirname "$dir")" 2>/dev/null || true
+  runuser -u vigia-os -- env OPENSEARCH_JAVA_OPTS="$OPENSEARCH_JAVA_OPTS" OPENSEARCH_JAVA_HOME="$OPENSEARCH_JAVA_HOME" "$home/bin/opensearch" "${args[@]}" >"$dir/console.log" 2>&1 &
+else
+  "$home/bin/opensearch" "${args[@]}" >"$dir/console.log" 2>&1 &
+fi
+echo $! > "$dir/pid"
+for _ in $(seq 1 120); do
+  if curl -fs "http://127.0.0.1:$port/_cluster/health?wait_for_status=green&timeout=1s" >/dev/null 2>&1; then
+    echo "http://127.0.0.1:$port"; exit 0
+  fi
+  kill -0 "$(cat "$dir/pid")" 2>/dev/null || break
+  sleep 1
+done
+echo "OpenSearch did not become green; see $dir/console.log" >&2
+tail -20 "$dir/console.log" >&2 || true
+exit 1

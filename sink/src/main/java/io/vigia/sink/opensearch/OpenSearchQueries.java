@@ -1,0 +1,123 @@
+package io.vigia.sink.opensearch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vigia.common.http.Json;
+import io.vigia.sink.index.IndexStats;
+import io.vigia.sink.index.SearchQuery;
+import io.vigia.sink.index.StorySummary;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The search API's vocabulary in OpenSearch query DSL, with the same meaning as the Lucene backend. */
+final class OpenSearchQueries {
+  private OpenSearchQueries() {}
+
+  static ObjectNode query(SearchQuery q) {
+    ObjectNode root = Json.MAPPER.createObjectNode();
+    ObjectNode bool = root.putObject("bool");
+    if (q.q() != null && !q.q().isBlank()) {
+      ObjectNode qs = bool.putArray("must").addObject().putObject("simple_query_string");
+      qs.put("query", q.q());
+      qs.put("default_operator", "and");
+      ArrayNode fields = qs.putArray("fields");
+      for (String f : new String[] {"title^2", "text", "title_es^2", "text_es", "title_en^2", "text_en"}) {
+        fields.add(f);
+      }
+    }
+    ArrayNode filter = bool.putArray("filter");
+    term(filter, "language", q.language());
+    term(filter, "source", q.source());
+    term(filter, "story", q.story());
+    for (String e : q.entities()) {
+      term(filter, "entity", e);
+    }
+    q.stance().forEach((target, label) -> term(filter, "stance", target + ":" + label));
+    if (q.since() != null || q.until() != null) {
+      ObjectNode range = filter.addObject().putObject("range").putObject("time");
+      if (q.since() != null) {
+        range.put("gte", q.since().toString());
+      }
+      if (q.until() != null) {
+        range.put("lte", q.until().toString());
+      }
+    }
+    if (!q.includeDuplicates()) {
+      bool.putArray("must_not").addObject().putObject("term").put("dedup", "duplicate");
+    }
+    return root;
+  }
+
+  private static void term(ArrayNode filter, String field, String value) {
+    if (value != null && !value.isBlank()) {
+      filter.addObject().putObject("term").put(field, value);
+    }
+  }
+
+  static IndexStats stats(OpenSearchArticleIndex index, SearchQuery filter, String target, int top) {
+    ObjectNode body = Json.MAPPER.createObjectNode();
+    body.set("query", query(filter));
+    body.put("size", 0);
+    body.put("track_total_hits", true);
+    ObjectNode aggs = body.putObject("aggs");
+    ObjectNode days = aggs.putObject("days");
+    days.putObject("date_histogram").put("field", "time").put("calendar_interval", "day").put("format", "yyyy-MM-dd")
+        .put("min_doc_count", 1);
+    ObjectNode labels = days.putObject("aggs").putObject("stance").putObject("filters").putObject("filters");
+    for (String label : new String[] {"favor", "against", "neutral"}) {
+      labels.putObject(label).putObject("term").put("stance", target + ":" + label);
+    }
+    aggs.putObject("entities").putObject("terms").put("field", "entity_key").put("size", top);
+    aggs.putObject("sources").putObject("terms").put("field", "source").put("size", top);
+    JsonNode n = index.searchRaw(body);
+    JsonNode a = n.path("aggregations");
+    List<IndexStats.Day> perDay = new ArrayList<>();
+    for (JsonNode b : a.path("days").path("buckets")) {
+      JsonNode s = b.path("stance").path("buckets");
+      perDay.add(new IndexStats.Day(b.path("key_as_string").asText(), s.path("favor").path("doc_count").asLong(),
+          s.path("against").path("doc_count").asLong(), s.path("neutral").path("doc_count").asLong(), b.path("doc_count").asLong()));
+    }
+    List<IndexStats.Count> entities = new ArrayList<>();
+    for (JsonNode b : a.path("entities").path("buckets")) {
+      String[] parts = b.path("key").asText().split("\t", 3);
+      entities.add(new IndexStats.Count(parts[0], parts.length > 1 ? parts[1] : null, parts.length > 2 ? parts[2] : null,
+          b.path("doc_count").asLong()));
+    }
+    List<IndexStats.Count> sources = new ArrayList<>();
+    for (JsonNode b : a.path("sources").path("buckets")) {
+      sources.add(new IndexStats.Count(b.path("key").asText(), null, null, b.path("doc_count").asLong()));
+    }
+    return new IndexStats(n.path("hits").path("total").path("value").asLong(), target, perDay, entities, sources);
+  }
+
+  static List<StorySummary> stories(OpenSearchArticleIndex index, SearchQuery filter, int size) {
+    ObjectNode body = Json.MAPPER.createObjectNode();
+    body.set("query", query(filter));
+    body.put("size", 0);
+    ObjectNode stories = body.putObject("aggs").putObject("stories");
+    stories.putObject("terms").put("field", "story").put("size", size);
+    ObjectNode sub = stories.putObject("aggs");
+    sub.putObject("sources").putObject("cardinality").put("field", "source");
+    sub.putObject("first").putObject("min").put("field", "time");
+    sub.putObject("last").putObject("max").put("field", "time");
+    ObjectNode firstHit = sub.putObject("title").putObject("top_hits");
+    firstHit.put("size", 1);
+    firstHit.putArray("sort").addObject().putObject("time").put("order", "asc");
+    firstHit.putObject("_source").putArray("includes").add("doc.title");
+    JsonNode n = index.searchRaw(body);
+    List<StorySummary> out = new ArrayList<>();
+    for (JsonNode b : n.path("aggregations").path("stories").path("buckets")) {
+      JsonNode hit = b.path("title").path("hits").path("hits").path(0);
+      out.add(new StorySummary(b.path("key").asText(), hit.path("_source").path("doc").path("title").asText(null),
+          b.path("doc_count").asLong(), b.path("sources").path("value").asLong(),
+          instant(b.path("first")), instant(b.path("last"))));
+    }
+    return out;
+  }
+
+  private static Instant instant(JsonNode agg) {
+    return agg.path("value").isNumber() ? Instant.ofEpochMilli(agg.path("value").asLong()) : null;
+  }
+}

@@ -1,0 +1,129 @@
+package io.vigia.sink.opensearch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vigia.schemas.EnrichedArticle;
+import io.vigia.schemas.RawArticle;
+import io.vigia.schemas.testing.SampleArticles;
+import io.vigia.sink.index.ArticleDocument;
+import io.vigia.sink.index.SearchQuery;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the OpenSearch backend must do, against a real server: {@link OpenSearchArticleIndexIT}
+ * (started by {@code .ci/opensearch.sh}) and {@link OpenSearchArticleIndexContainerIT} (the
+ * official image, where Docker exists).
+ */
+abstract class OpenSearchIndexContract {
+  private OpenSearchArticleIndex index;
+
+  /** The base URL of the server under test. */
+  protected abstract String url();
+
+  @BeforeEach
+  void openIndex() {
+    index = new OpenSearchArticleIndex(OpenSearchSettings.of(url(), "it-" + UUID.randomUUID().toString().substring(0, 8)));
+  }
+
+  @AfterEach
+  void closeIndex() {
+    index.close();
+  }
+
+  private static ArticleDocument doc(String url, String title, String text, String lang, String source, String published) {
+    RawArticle a = SampleArticles.raw(url, title, text).setLanguage(lang).setSource(source)
+        .setPublishedAt(Instant.parse(published)).build();
+    EnrichedArticle e = SampleArticles.enriched(a);
+    return ArticleDocument.from(e, Instant.now());
+  }
+
+  @Test
+  void shouldOverwriteRatherThanDuplicateWhenTheSameArticleIsWrittenTwice() throws Exception {
+    ArticleDocument d = doc("https://example.org/a", "El CNE proclama", "texto", "es", "example.org", "2024-07-29T00:00:00Z");
+    assertThat(index.write(List.of(d)).written()).isEqualTo(1);
+    assertThat(index.write(List.of(d)).written()).isEqualTo(1);
+    index.refresh();
+    assertThat(index.count()).isEqualTo(1);
+    assertThat(index.get(d.id())).get().extracting(ArticleDocument::title).isEqualTo("El CNE proclama");
+    assertThat(index.get("missing")).isEmpty();
+  }
+
+  @Test
+  void shouldWriteBehindAnAliasOverAVersionedIndex() throws Exception {
+    index.write(List.of(doc("https://example.org/a", "t", "x", "es", "example.org", "2024-07-29T00:00:00Z")));
+    index.refresh();
+    var hits = index.search(SearchQuery.text("", 10));
+    assertThat(hits.total()).isEqualTo(1);
+    assertThat(index.concreteIndex()).endsWith("-v" + OpenSearchArticleIndex.MAPPING_VERSION);
+    // a second client on the same alias finds the index instead of creating another
+    try (OpenSearchArticleIndex again = new OpenSearchArticleIndex(OpenSearchSettings.of(url(), index.concreteIndex()
+        .substring(0, index.concreteIndex().length() - 3)))) {
+      assertThat(again.count()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void shouldStemSpanishAndEnglishAndFilterBySourceLanguageAndDate() throws Exception {
+    index.write(List.of(
+        doc("https://a.example/1", "Elecciones presidenciales", "El CNE anunció resultados", "es", "a.example", "2024-07-01T10:00:00Z"),
+        doc("https://b.example/2", "Election disputes", "The CNE announced results", "en", "b.example", "2024-08-01T10:00:00Z"),
+        doc("https://a.example/3", "Béisbol", "Los Leones ganaron", "es", "a.example", "2024-09-01T10:00:00Z")));
+    index.refresh();
+    assertThat(index.search(SearchQuery.text("presidencial", 10)).articles()).extracting(ArticleDocument::url)
+        .containsExactly("https://a.example/1");
+    assertThat(index.search(SearchQuery.text("dispute", 10)).articles()).extracting(ArticleDocument::url)
+        .containsExactly("https://b.example/2");
+    assertThat(index.search(SearchQuery.text("cne", 10)).articles()).extracting(ArticleDocument::url)
+        .containsExactly("https://b.example/2", "https://a.example/1");
+    assertThat(index.search(SearchQuery.text("anuncio", 10)).total()).as("accent-folded").isEqualTo(1);
+    SearchQuery bySource = new SearchQuery(null, List.of(), Map.of(), "es", "a.example", null,
+        Instant.parse("2024-08-15T00:00:00Z"), null, false, 0, 10, SearchQuery.Sort.OLDEST);
+    assertThat(index.search(bySource).articles()).extracting(ArticleDocument::url).containsExactly("https://a.example/3");
+  }
+
+  @Test
+  void shouldPageThroughHitsInOrder() throws Exception {
+    for (int i = 0; i < 5; i++) {
+      index.write(List.of(doc("https://a.example/" + i, "Noticia " + i, "texto", "es", "a.example", "2024-07-0" + (i + 1) + "T00:00:00Z")));
+    }
+    index.refresh();
+    SearchQuery page2 = new SearchQuery(null, List.of(), Map.of(), null, null, null, null, null, false, 2, 2, SearchQuery.Sort.OLDEST);
+    var hits = index.search(page2);
+    assertThat(hits.total()).isEqualTo(5);
+    assertThat(hits.articles()).extracting(ArticleDocument::url).containsExactly("https://a.example/2", "https://a.example/3");
+  }
+
+  @Test
+  void shouldCountArticlesPerDayAndSourceInStats() throws Exception {
+    index.write(List.of(
+        doc("https://a.example/1", "Uno", "x", "es", "a.example", "2024-07-01T10:00:00Z"),
+        doc("https://a.example/2", "Dos", "x", "es", "a.example", "2024-07-01T12:00:00Z"),
+        doc("https://b.example/3", "Tres", "x", "es", "b.example", "2024-07-02T10:00:00Z")));
+    index.refresh();
+    var stats = index.stats(SearchQuery.text(null, 0), "maduro-government", 10);
+    assertThat(stats.total()).isEqualTo(3);
+    assertThat(stats.perDay()).extracting(d -> d.day() + "=" + d.total()).containsExactly("2024-07-01=2", "2024-07-02=1");
+    assertThat(stats.topSources()).extracting(c -> c.id() + "=" + c.count()).containsExactly("a.example=2", "b.example=1");
+  }
+
+  @Test
+  void shouldReportADocumentOpenSearchCannotTakeAndWriteTheRest() throws Exception {
+    ArticleDocument good = doc("https://a.example/ok", "Bien", "x", "es", "a.example", "2024-07-01T10:00:00Z");
+    ArticleDocument base = doc("https://a.example/bad", "Mal", "x", "es", "a.example", "2024-07-01T10:00:00Z");
+    ArticleDocument bad = new ArticleDocument("x".repeat(600), base.articleId(), base.url(), base.canonicalUrl(), base.title(),
+        base.byline(), base.publishedAt(), base.fetchedAt(), base.indexedAt(), base.language(), base.source(), base.feedUrl(),
+        base.text(), base.description(), base.siteName(), base.leadImage(), base.dedupStatus(), base.duplicateOf(), base.storyId(),
+        base.storySources(), base.relevance(), base.entities(), base.stance(), base.enrichmentVersion());
+    var outcome = index.write(List.of(good, bad));
+    assertThat(outcome.written()).isEqualTo(1);
+    assertThat(outcome.rejected()).singleElement().satisfies(r -> assertThat(r.reason()).contains("512 bytes"));
+    index.refresh();
+    assertThat(index.get(good.id())).isPresent();
+  }
+}
