@@ -119,6 +119,16 @@ public final class KeywordQuery {
   }
 
   @Override
+  public boolean equals(Object o) {
+    return o instanceof KeywordQuery k && k.source.equals(source);
+  }
+
+  @Override
+  public int hashCode() {
+    return source.hashCode();
+  }
+
+  @Override
   public String toString() {
     return source;
   }
