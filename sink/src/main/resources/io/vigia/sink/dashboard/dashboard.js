@@ -118,13 +118,15 @@
       } else if (r.label) {
         add(d, r.label, num(r));
       } else if (LABELS.some(function (l) { return typeof r[l] === 'number'; })) {
-        LABELS.forEach(function (l) { if (typeof r[l] === 'number') { add(d, l, r[l]); } });
+        var labelled = 0;
+        LABELS.forEach(function (l) { if (typeof r[l] === 'number') { add(d, l, r[l]); labelled += r[l]; } });
+        if (typeof r.total === 'number' && typeof r.none !== 'number' && r.total > labelled) { add(d, 'none', r.total - labelled); }
       } else {
         add(d, 'none', num(r));
       }
     });
     var ents = (s.topEntities || s.entities || []).map(function (e) { return { id: e.id || e.key || e.name, name: e.name || e.id || e.key, count: num(e) }; });
-    var srcs = (s.topSources || s.sources || []).map(function (x) { return { name: x.source || x.name || x.key, count: num(x) }; });
+    var srcs = (s.topSources || s.sources || []).map(function (x) { return { name: x.source || x.name || x.id || x.key, count: num(x) }; });
     return {
       target: s.target || null,
       timeline: Object.keys(byDay).sort().map(function (d) { return { day: d, counts: byDay[d] }; }),
@@ -318,7 +320,9 @@
     var p = filters();
     $('status').textContent = 'Loading…';
     var articles = getJson(withParams('/api/articles', p, { size: '100' }));
-    var stats = getJson(withParams('/api/stats', p)).then(normaliseStats).catch(function () { return null; });
+    var sp = new URLSearchParams(p);
+    if ($('f-stance').value) { sp.set('target', $('f-stance').value.split(':')[0]); }
+    var stats = getJson(withParams('/api/stats', sp)).then(normaliseStats).catch(function () { return null; });
     return Promise.all([articles, stats]).then(function (r) {
       if (mine !== seq) { return null; }
       var res = r[0];
