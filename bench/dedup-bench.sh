@@ -4,7 +4,7 @@
 # Usage: bench/dedup-bench.sh [10000 100000 1000000]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -pl enrich -am test-compile dependency:build-classpath \
+./mvnw -B -q -ntp -pl enrich -am test-compile dependency:build-classpath \
   -Dmdep.includeScope=test -Dmdep.outputFile=target/dedup-bench.classpath >/dev/null
 CP="enrich/target/test-classes:enrich/target/classes:$(cat enrich/target/dedup-bench.classpath)"
 exec java -Xmx2g -cp "$CP" io.vigia.enrich.bench.DedupBenchmark "$@"

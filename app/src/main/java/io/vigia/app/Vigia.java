@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       EnrichCommand.class,
       SinkCommand.class,
       AlertsCommand.class,
+      StanceTrainCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Vigia implements Runnable {

@@ -78,6 +78,12 @@ class PipelineIT {
       String id = get(p, "/api/articles?q=observers").path("articles").get(0).path("id").asText();
       assertThat(get(p, "/api/articles/" + id).path("text").asText()).contains("preliminary report");
       assertThat(site.requests("/pages/uno.html")).as("two links with different tracking, one fetch").isEqualTo(1);
+      JsonNode stats = get(p, "/api/stats?target=maduro-government");
+      assertThat(stats.path("total").asLong()).isEqualTo(2);
+      assertThat(stats.path("perDay").size()).isPositive();
+      assertThat(stats.path("topEntities").toString()).as("entities are linked in the running pipeline").contains("Caracas");
+      assertThat(get(p, "/api/stories").path("stories").size()).isBetween(1, 2);
+      assertThat(get(p, "/api/articles?entity=Q1533").path("total").asLong()).as("filter by entity id").isEqualTo(1);
     }
 
     try (Pipeline p = Pipeline.start(config(), false)) {

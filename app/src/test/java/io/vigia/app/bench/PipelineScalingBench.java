@@ -61,17 +61,20 @@ class PipelineScalingBench {
       double ingestSeconds = (System.nanoTime() - t0) / 1e9;
       System.out.printf("RESULT ingest articles=%d seconds=%.1f articles-per-second=%.1f%n", farm.articles(), ingestSeconds,
           farm.articles() / ingestSeconds);
-      for (int k : new int[] {1, 2}) {
-        runEnrichAndSink(k, config, env, farm.articles());
+      // Order is a parameter so order effects (page cache, JIT of the broker) can be seen: -Dvigia.bench.instances=2,1
+      int run = 0;
+      for (String k : System.getProperty("vigia.bench.instances", "1,2").split(",")) {
+        runEnrichAndSink(++run, Integer.parseInt(k.trim()), config, env, farm.articles());
       }
     }
   }
 
-  private void runEnrichAndSink(int enrichInstances, Path config, Map<String, String> base, int articles) throws Exception {
+  private void runEnrichAndSink(int run, int enrichInstances, Path config, Map<String, String> base, int articles) throws Exception {
     Map<String, String> env = new HashMap<>(base);
-    env.put("VIGIA_ENRICH_APPLICATION_ID", "bench-enrich-" + enrichInstances);
-    env.put("VIGIA_SINK_GROUP_ID", "bench-sink-" + enrichInstances);
-    Path dir = tmp.resolve("run-" + enrichInstances);
+    // Every run starts from scratch on the same raw records: its own application id, group and index.
+    env.put("VIGIA_ENRICH_APPLICATION_ID", "bench-enrich-" + run);
+    env.put("VIGIA_SINK_GROUP_ID", "bench-sink-" + run);
+    Path dir = tmp.resolve("run-" + run);
     int sinkPort = SearchClient.freePort();
     int enrichPort = SearchClient.freePort();
     List<StageProcess> stages = new ArrayList<>();
@@ -86,8 +89,8 @@ class PipelineScalingBench {
       }
       new SearchClient(sinkPort).awaitTotalAtLeast(articles, 900_000, sink);
       double seconds = (System.nanoTime() - start) / 1e9;
-      System.out.printf("RESULT enrich+sink enrich-instances=%d articles=%d seconds=%.1f articles-per-second=%.1f cores=%d%n",
-          enrichInstances, articles, seconds, articles / seconds, Runtime.getRuntime().availableProcessors());
+      System.out.printf("RESULT enrich+sink run=%d enrich-instances=%d articles=%d seconds=%.1f articles-per-second=%.1f cores=%d%n",
+          run, enrichInstances, articles, seconds, articles / seconds, Runtime.getRuntime().availableProcessors());
       printMetrics("sink", sinkPort, "vigia_freshness_fetched", "vigia_sink_write");
       printMetrics("enrich-1", enrichPort, "kafka_stream_thread_process_rate", "kafka_stream_thread_process_total");
     } finally {

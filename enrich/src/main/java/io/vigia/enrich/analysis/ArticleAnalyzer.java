@@ -1,6 +1,12 @@
 package io.vigia.enrich.analysis;
 
 import io.vigia.common.profile.WatchProfile;
+import io.vigia.enrich.entities.KnowledgeBase;
+import io.vigia.enrich.entities.KnowledgeBaseEntityLinker;
+import io.vigia.enrich.relevance.ProfileRelevanceScorer;
+import io.vigia.enrich.relevance.RelevanceRules;
+import io.vigia.enrich.stance.CueStanceScorer;
+import io.vigia.enrich.stance.StanceCues;
 import io.vigia.schemas.Entity;
 import io.vigia.schemas.RawArticle;
 import io.vigia.schemas.Relevance;
@@ -13,7 +19,7 @@ import java.util.Objects;
  */
 public final class ArticleAnalyzer {
   /** Bump when what an enrichment means changes, so records can be told apart in the index. */
-  public static final int ENRICHMENT_VERSION = 1;
+  public static final int ENRICHMENT_VERSION = 2;
 
   private final EntityLinker entities;
   private final RelevanceScorer relevance;
@@ -27,10 +33,13 @@ public final class ArticleAnalyzer {
 
   /** The analyzer the watch profile describes. */
   public static ArticleAnalyzer fromProfile(WatchProfile profile) {
-    return new ArticleAnalyzer(
-        (title, text, language) -> List.of(),
-        (article, found) -> new Relevance(true, 1.0, List.of("no relevance rules yet: everything is relevant")),
-        (article, found) -> List.of());
+    KnowledgeBase kb = profile.readTree("entities.yaml").map(n -> KnowledgeBase.from(n, profile.name() + "/entities.yaml"))
+        .orElse(KnowledgeBase.empty());
+    RelevanceRules rules = profile.readTree("relevance.yaml").map(n -> RelevanceRules.from(n, profile.name() + "/relevance.yaml"))
+        .orElse(RelevanceRules.none());
+    StanceCues cues = profile.readTree("stance.yaml").map(n -> StanceCues.from(n, profile.name() + "/stance.yaml"))
+        .orElse(StanceCues.none());
+    return new ArticleAnalyzer(new KnowledgeBaseEntityLinker(kb), new ProfileRelevanceScorer(rules), new CueStanceScorer(cues));
   }
 
   public ArticleAnalysis analyze(RawArticle article) {

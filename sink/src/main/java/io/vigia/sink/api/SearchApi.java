@@ -23,6 +23,8 @@ import java.util.Map;
  * <ul>
  *   <li>{@code GET /api/articles?q=&size=&from=&language=&source=&entity=&story=&stance=target:label&since=&until=&sort=&duplicates=}
  *   <li>{@code GET /api/articles/{id}}
+ *   <li>{@code GET /api/stats?target=&top=} plus the filters above: articles per day per stance, top entities and sources
+ *   <li>{@code GET /api/stories?size=} plus the filters above: stories with their article and source counts
  * </ul>
  */
 public final class SearchApi {
@@ -38,6 +40,8 @@ public final class SearchApi {
   public void register(HttpApi http) {
     http.route("GET", "/api/articles", this::search);
     http.route("GET", "/api/articles/{id}", this::get);
+    http.route("GET", "/api/stats", this::stats);
+    http.route("GET", "/api/stories", this::stories);
   }
 
   Response search(Request r) {
@@ -49,6 +53,21 @@ public final class SearchApi {
     body.put("size", q.size());
     body.put("articles", result.articles().stream().map(SearchApi::summary).toList());
     return Response.json(body);
+  }
+
+  /** {@code GET /api/stats?target=maduro-government&top=10} plus any search filter. */
+  Response stats(Request r) {
+    SearchQuery q = parse(r);
+    String target = r.param("target").orElse("maduro-government");
+    return Response.json(index.stats(q, target, r.intParam("top", 10, 1, 100)));
+  }
+
+  /** {@code GET /api/stories?size=20} plus any search filter (duplicates count toward their story). */
+  Response stories(Request r) {
+    SearchQuery q = parse(r);
+    SearchQuery withCopies = new SearchQuery(q.q(), q.entities(), q.stance(), q.language(), q.source(), q.story(), q.since(), q.until(),
+        true, 0, 0, q.sort());
+    return Response.json(Map.of("stories", index.stories(withCopies, r.intParam("size", 20, 1, 200))));
   }
 
   Response get(Request r) {

@@ -19,6 +19,12 @@ public interface ArticleIndex extends AutoCloseable {
 
   SearchResult search(SearchQuery query);
 
+  /** Articles per day per stance toward {@code target}, top entities and sources, over the matches of {@code filter}. */
+  IndexStats stats(SearchQuery filter, String target, int top);
+
+  /** Stories among the matches of {@code filter}, most covered first. */
+  List<StorySummary> stories(SearchQuery filter, int size);
+
   /** Number of documents, for health and tests. */
   long count();
 

@@ -26,6 +26,11 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.util.BytesRef;
+import io.vigia.sink.index.IndexStats;
+import io.vigia.sink.index.StorySummary;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -108,10 +113,23 @@ public final class LuceneArticleIndex implements ArticleIndex {
     keyword(doc, "dedup", d.dedupStatus());
     for (ArticleDocument.EntityRef e : d.entities()) {
       keyword(doc, "entity", e.id());
+      if (e.linked()) {
+        doc.add(new SortedSetDocValuesField(Aggregations.ENTITY_DV,
+            new BytesRef(e.id() + Aggregations.SEP + e.name() + Aggregations.SEP + e.type())));
+      }
     }
     for (ArticleDocument.StanceRef s : d.stance()) {
       keyword(doc, "stance", s.target() + ":" + s.label());
+      doc.add(new SortedSetDocValuesField(Aggregations.STANCE_DV, new BytesRef(s.target() + ":" + s.label())));
     }
+    if (d.source() != null) {
+      doc.add(new SortedDocValuesField(Aggregations.SOURCE_DV, new BytesRef(d.source())));
+    }
+    if (d.storyId() != null) {
+      doc.add(new SortedDocValuesField(Aggregations.STORY_DV, new BytesRef(d.storyId())));
+    }
+    String title = nz(d.title());
+    doc.add(new SortedDocValuesField(Aggregations.TITLE_DV, new BytesRef(title.length() > 300 ? title.substring(0, 300) : title)));
     long t = d.effectiveTime() == null ? 0 : d.effectiveTime().toEpochMilli();
     doc.add(new LongPoint(TIME, t));
     doc.add(new NumericDocValuesField(TIME, t));
@@ -202,6 +220,16 @@ public final class LuceneArticleIndex implements ArticleIndex {
   private static ArticleDocument load(IndexSearcher s, ScoreDoc sd) throws IOException {
     byte[] json = s.storedFields().document(sd.doc).getBinaryValue(SOURCE_JSON).bytes;
     return Json.MAPPER.readValue(json, ArticleDocument.class);
+  }
+
+  @Override
+  public IndexStats stats(SearchQuery filter, String target, int top) {
+    return withSearcher(s -> Aggregations.stats(s, toQuery(filter), target, top));
+  }
+
+  @Override
+  public List<StorySummary> stories(SearchQuery filter, int size) {
+    return withSearcher(s -> Aggregations.stories(s, toQuery(filter), size));
   }
 
   @Override

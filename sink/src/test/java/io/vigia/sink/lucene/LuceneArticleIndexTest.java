@@ -73,4 +73,66 @@ class LuceneArticleIndexTest {
       assertThat(index.get(first.getId())).get().extracting(ArticleDocument::title).isEqualTo("Cifras corregidas");
     }
   }
+
+  private static ArticleDocument enriched(String url, String source, String story, String published, String stanceLabel, String... entityIds) {
+    RawArticle a = SampleArticles.raw(url, "Title " + url, "texto").setSource(source).setPublishedAt(Instant.parse(published)).build();
+    io.vigia.schemas.EnrichedArticle e = SampleArticles.enriched(a);
+    e.getDedup().setStoryId(story);
+    e.setStance(List.of(new io.vigia.schemas.Stance("maduro-government", io.vigia.schemas.StanceLabel.valueOf(stanceLabel), 0.0, List.of())));
+    List<io.vigia.schemas.Entity> entities = new java.util.ArrayList<>();
+    for (String id : entityIds) {
+      entities.add(new io.vigia.schemas.Entity(id, "Name of " + id, "PERSON", 1, 0, true));
+    }
+    entities.add(new io.vigia.schemas.Entity("unlinked:x", "Somebody New", "PERSON", 1, 0, false));
+    e.setEntities(entities);
+    return ArticleDocument.from(e, Instant.now());
+  }
+
+  @Test
+  void shouldFilterByEntityAndStance() throws Exception {
+    try (LuceneArticleIndex index = new LuceneArticleIndex(dir)) {
+      index.write(List.of(
+          enriched("https://a.example/1", "A", "s1", "2024-07-28T10:00:00Z", "AGAINST", "Q1"),
+          enriched("https://b.example/2", "B", "s1", "2024-07-28T12:00:00Z", "FAVOR", "Q1", "Q2"),
+          enriched("https://c.example/3", "C", "s2", "2024-07-29T09:00:00Z", "NEUTRAL", "Q2")));
+      SearchQuery byEntity = new SearchQuery(null, List.of("Q1"), java.util.Map.of(), null, null, null, null, null, false, 0, 10, null);
+      assertThat(index.search(byEntity).total()).isEqualTo(2);
+      SearchQuery byStance = new SearchQuery(null, List.of(), java.util.Map.of("maduro-government", "favor"), null, null, null, null, null,
+          false, 0, 10, null);
+      assertThat(index.search(byStance).articles()).extracting(ArticleDocument::source).containsExactly("B");
+    }
+  }
+
+  @Test
+  void shouldCountArticlesPerDayPerStanceAndTopEntitiesAndSources() throws Exception {
+    try (LuceneArticleIndex index = new LuceneArticleIndex(dir)) {
+      index.write(List.of(
+          enriched("https://a.example/1", "A", "s1", "2024-07-28T10:00:00Z", "AGAINST", "Q1"),
+          enriched("https://b.example/2", "B", "s1", "2024-07-28T12:00:00Z", "FAVOR", "Q1", "Q2"),
+          enriched("https://a.example/3", "A", "s2", "2024-07-29T09:00:00Z", "NEUTRAL", "Q2")));
+      var stats = index.stats(SearchQuery.text(null, 0), "maduro-government", 5);
+      assertThat(stats.total()).isEqualTo(3);
+      assertThat(stats.perDay()).containsExactly(new io.vigia.sink.index.IndexStats.Day("2024-07-28", 1, 1, 0, 2),
+          new io.vigia.sink.index.IndexStats.Day("2024-07-29", 0, 0, 1, 1));
+      assertThat(stats.topEntities()).extracting(io.vigia.sink.index.IndexStats.Count::id).containsExactly("Q1", "Q2");
+      assertThat(stats.topEntities().get(0).name()).isEqualTo("Name of Q1");
+      assertThat(stats.topSources()).extracting(io.vigia.sink.index.IndexStats.Count::id, io.vigia.sink.index.IndexStats.Count::count)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple("A", 2L), org.assertj.core.groups.Tuple.tuple("B", 1L));
+    }
+  }
+
+  @Test
+  void shouldListStoriesWithArticleAndSourceCountsMostCoveredFirst() throws Exception {
+    try (LuceneArticleIndex index = new LuceneArticleIndex(dir)) {
+      index.write(List.of(
+          enriched("https://a.example/1", "A", "s1", "2024-07-28T10:00:00Z", "AGAINST", "Q1"),
+          enriched("https://b.example/2", "B", "s1", "2024-07-28T12:00:00Z", "FAVOR", "Q1"),
+          enriched("https://a.example/3", "A", "s2", "2024-07-29T09:00:00Z", "NEUTRAL", "Q2")));
+      var stories = index.stories(SearchQuery.text(null, 0), 10);
+      assertThat(stories).extracting(io.vigia.sink.index.StorySummary::story).containsExactly("s1", "s2");
+      assertThat(stories.get(0).articles()).isEqualTo(2);
+      assertThat(stories.get(0).sources()).isEqualTo(2);
+      assertThat(stories.get(0).title()).isEqualTo("Title https://a.example/1");
+    }
+  }
 }

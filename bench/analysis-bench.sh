@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Per-article cost of entity tagging, relevance and stance (bundled profile, one thread,
+# generated 500-word es/en articles). Prints median and p99 in ms.
+# Usage: bench/analysis-bench.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./mvnw -B -q -ntp -pl enrich -am test-compile dependency:build-classpath \
+  -Dmdep.includeScope=test -Dmdep.outputFile=target/analysis-bench.classpath >/dev/null
+CP="enrich/target/test-classes:enrich/target/classes:$(cat enrich/target/analysis-bench.classpath)"
+exec java -Xmx1g -cp "$CP" io.vigia.enrich.bench.AnalysisBenchmark "$@"

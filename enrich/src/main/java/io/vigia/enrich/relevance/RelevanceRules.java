@@ -1,0 +1,64 @@
+package io.vigia.enrich.relevance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The profile's relevance rules ({@code relevance.yaml}): weighted terms and entity ids in four
+ * groups (the place anchor, the political anchor, other places, off-topic subjects) and a
+ * threshold. See the file's comments for how they combine.
+ */
+public record RelevanceRules(double threshold, Group venezuela, Group politics, Group elsewhere, Group offtopic) {
+
+  /** Weighted terms (a trailing * matches a word prefix) and entity ids. */
+  public record Group(Map<String, Double> terms, Map<String, Double> entities) {
+    public Group {
+      terms = Map.copyOf(terms);
+      entities = Map.copyOf(entities);
+    }
+
+    static Group empty() {
+      return new Group(Map.of(), Map.of());
+    }
+  }
+
+  /** Everything relevant: what a profile without rules means. */
+  public static RelevanceRules none() {
+    return new RelevanceRules(0, Group.empty(), Group.empty(), Group.empty(), Group.empty());
+  }
+
+  public boolean isEmpty() {
+    return venezuela.terms().isEmpty() && venezuela.entities().isEmpty();
+  }
+
+  public static RelevanceRules from(JsonNode root, String source) {
+    double threshold = root.path("threshold").asDouble(0.5);
+    if (threshold < 0 || threshold > 1) {
+      throw new IllegalArgumentException(source + ": threshold must be between 0 and 1, was " + threshold);
+    }
+    JsonNode g = root.path("groups");
+    for (String required : new String[] {"venezuela", "politics"}) {
+      if (!g.has(required)) {
+        throw new IllegalArgumentException(source + ": groups." + required + " is missing (the two anchors an article needs)");
+      }
+    }
+    return new RelevanceRules(threshold, group(g.path("venezuela"), source), group(g.path("politics"), source),
+        group(g.path("elsewhere"), source), group(g.path("offtopic"), source));
+  }
+
+  private static Group group(JsonNode n, String source) {
+    return new Group(weights(n.path("terms"), source), weights(n.path("entities"), source));
+  }
+
+  private static Map<String, Double> weights(JsonNode n, String source) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    n.fields().forEachRemaining(e -> {
+      if (!e.getValue().isNumber()) {
+        throw new IllegalArgumentException(source + ": weight of '" + e.getKey() + "' must be a number");
+      }
+      out.put(e.getKey(), e.getValue().asDouble());
+    });
+    return out;
+  }
+}

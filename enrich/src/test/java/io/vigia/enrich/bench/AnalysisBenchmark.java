@@ -1,0 +1,87 @@
+package io.vigia.enrich.bench;
+
+import io.vigia.common.profile.WatchProfile;
+import io.vigia.enrich.entities.KnowledgeBase;
+import io.vigia.enrich.entities.KnowledgeBaseEntityLinker;
+import io.vigia.enrich.relevance.ProfileRelevanceScorer;
+import io.vigia.enrich.relevance.RelevanceRules;
+import io.vigia.enrich.stance.CueStanceScorer;
+import io.vigia.enrich.stance.StanceCues;
+import io.vigia.schemas.Entity;
+import io.vigia.schemas.RawArticle;
+import io.vigia.schemas.testing.SampleArticles;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.function.Consumer;
+
+/**
+ * Per-article cost of entity tagging, relevance and stance with the bundled profile, on one
+ * thread, over generated 500-word articles in Spanish and English (names, cues and filler mixed
+ * at realistic rates). Prints the median and p99 in milliseconds after a warm-up.
+ * Run: {@code bench/analysis-bench.sh}.
+ */
+public final class AnalysisBenchmark {
+  private static final String[] NAMES = {"Nicolás Maduro", "María Corina Machado", "Edmundo González", "el Consejo Nacional Electoral",
+      "the National Electoral Council", "Diosdado Cabello", "Estados Unidos", "the United States", "la Unión Europea", "the CNE",
+      "González", "Caracas", "Maracaibo", "el TSJ", "Washington", "Delcy Rodríguez", "the OAS", "Brasil", "Colombia", "PSUV"};
+  private static final String[] WORDS = ("el la de que y en los se del las un por con no una su para es al lo como más pero sus le ya o "
+      + "the of and to in a is that for it as was with be by on not he this are or his from at which but have an they "
+      + "elecciones votación régimen gobierno oposición resultados actas observadores campaña candidato election vote regime "
+      + "government opposition results tally observers campaign candidate sanctions sanciones protesta protest fraude fraud "
+      + "histórica victoria soberanía injerencia dictadura represión presos políticos comunicado declaró afirmó said stated").split(" ");
+
+  private AnalysisBenchmark() {}
+
+  public static void main(String[] args) {
+    WatchProfile profile = WatchProfile.load("venezuela-elections");
+    KnowledgeBaseEntityLinker entities = new KnowledgeBaseEntityLinker(KnowledgeBase.from(profile.readTree("entities.yaml").orElseThrow(), "kb"));
+    ProfileRelevanceScorer relevance = new ProfileRelevanceScorer(RelevanceRules.from(profile.readTree("relevance.yaml").orElseThrow(), "rel"));
+    CueStanceScorer stance = new CueStanceScorer(StanceCues.from(profile.readTree("stance.yaml").orElseThrow(), "stance"));
+    RawArticle[] articles = new RawArticle[500];
+    Random random = new Random(7);
+    for (int i = 0; i < articles.length; i++) {
+      articles[i] = SampleArticles.raw("https://bench.example/" + i, "Titular " + i + " sobre " + NAMES[i % NAMES.length], text(random, 500)).build();
+    }
+    List<Entity> found = entities.link(articles[0].getTitle(), articles[0].getText(), "es");
+    measure("entity tagging", articles, a -> entities.link(a.getTitle(), a.getText(), a.getLanguage()));
+    measure("relevance", articles, a -> relevance.score(a, found));
+    measure("stance", articles, a -> stance.score(a, found));
+  }
+
+  private static String text(Random r, int words) {
+    StringBuilder sb = new StringBuilder();
+    for (int w = 0; w < words; w++) {
+      if (r.nextInt(25) == 0) {
+        sb.append(NAMES[r.nextInt(NAMES.length)]);
+      } else if (r.nextInt(60) == 0) {
+        sb.append('“').append(WORDS[r.nextInt(WORDS.length)]).append('”');
+      } else {
+        sb.append(WORDS[r.nextInt(WORDS.length)]);
+      }
+      sb.append(r.nextInt(18) == 0 ? ". " : r.nextInt(90) == 0 ? ".\n\n" : " ");
+    }
+    return sb.toString();
+  }
+
+  private static void measure(String what, RawArticle[] articles, Consumer<RawArticle> work) {
+    for (int round = 0; round < 20; round++) { // warm-up: let the JIT compile the hot paths
+      for (RawArticle a : articles) {
+        work.accept(a);
+      }
+    }
+    long[] nanos = new long[articles.length * 10];
+    int n = 0;
+    for (int round = 0; round < 10; round++) {
+      for (RawArticle a : articles) {
+        long t0 = System.nanoTime();
+        work.accept(a);
+        nanos[n++] = System.nanoTime() - t0;
+      }
+    }
+    Arrays.sort(nanos);
+    System.out.printf(Locale.ROOT, "RESULT %s per 500-word article: median %.3f ms, p99 %.3f ms (%d runs, one thread)%n", what,
+        nanos[n / 2] / 1e6, nanos[(int) (n * 0.99)] / 1e6, n);
+  }
+}
