@@ -39,8 +39,7 @@ public final class RecentAlerts implements AutoCloseable {
     c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     consumer = new KafkaConsumer<>(c, new StringDeserializer(), new StringDeserializer());
-    List<TopicPartition> parts = consumer.partitionsFor(AlertTopics.ALERTS.name(), Duration.ofSeconds(60)).stream()
-        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+    List<TopicPartition> parts = TopicPartitions.of(consumer, AlertTopics.ALERTS.name(), Duration.ofSeconds(60));
     consumer.assign(parts);
     Map<TopicPartition, Long> begin = consumer.beginningOffsets(parts);
     consumer.endOffsets(parts).forEach((tp, end) -> consumer.seek(tp, Math.max(begin.get(tp), end - KEEP)));

@@ -56,8 +56,7 @@ public final class SubscriptionRegistry implements AutoCloseable {
     c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     consumer = new KafkaConsumer<>(c, new StringDeserializer(), new StringDeserializer());
-    List<TopicPartition> parts = consumer.partitionsFor(AlertTopics.SUBSCRIPTIONS.name(), Duration.ofSeconds(60)).stream()
-        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+    List<TopicPartition> parts = TopicPartitions.of(consumer, AlertTopics.SUBSCRIPTIONS.name(), Duration.ofSeconds(60));
     consumer.assign(parts);
     consumer.seekToBeginning(parts);
     Map<TopicPartition, Long> end = consumer.endOffsets(parts);

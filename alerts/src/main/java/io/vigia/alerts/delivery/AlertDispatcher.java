@@ -161,6 +161,12 @@ public final class AlertDispatcher implements AutoCloseable {
         Alert.headline(alert) + "\n\n" + alert.path("article").path("text").asText() + "\n");
   }
 
+  /** Matches waiting for the next digest of a subscription. */
+  public int pendingDigest(String subscriptionId) {
+    List<JsonNode> l = digests.get(subscriptionId);
+    return l == null ? 0 : l.size();
+  }
+
   /** Sends every digest whose period is over; called by a timer, and by tests. */
   public void flushDueDigests() {
     Instant now = clock.instant();
