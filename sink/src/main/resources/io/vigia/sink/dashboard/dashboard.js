@@ -164,8 +164,9 @@
         if (!n) { return; }
         var h = (H - 2 * pad) * n / max;
         var rect = document.createElementNS(ns, 'rect');
-        rect.setAttribute('x', String(pad + i * bw + 1));
-        rect.setAttribute('width', String(Math.max(1, bw - 2)));
+        var w = Math.max(1, Math.min(bw - 2, 48));
+        rect.setAttribute('x', String(pad + i * bw + (bw - w) / 2));
+        rect.setAttribute('width', String(w));
         rect.setAttribute('y', String(y - h));
         rect.setAttribute('height', String(h));
         rect.setAttribute('fill', COLORS[l]);

@@ -112,7 +112,7 @@ class DashboardIT {
           .setLinked(true).build()));
       e.setStance(List.of(Stance.newBuilder().setTarget("maduro-government").setLabel(StanceLabel.valueOf(r[6].toUpperCase()))
           .setScore(0.5).build()));
-      if (r[1].contains("actas") || r[1].contains("results")) {
+      if (r[1].toLowerCase().contains("actas") || r[1].contains("results")) {
         e.getDedup().setStoryId("story-results");
         e.getDedup().setStorySources(3);
       }
@@ -175,6 +175,7 @@ class DashboardIT {
     assertThat(timelineTotal()).isEqualTo(8);
     String shot = System.getProperty("vigia.dashboard.screenshot");
     if (shot != null && !shot.isBlank()) {
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 1700));
       File png = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
       Files.copy(png.toPath(), Path.of(shot), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
