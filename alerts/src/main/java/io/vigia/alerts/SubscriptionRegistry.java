@@ -104,7 +104,9 @@ public final class SubscriptionRegistry implements AutoCloseable {
     try {
       subscriptions.put(id, Subscription.fromJson(Json.MAPPER.readTree(json), id, Instant.EPOCH));
     } catch (Exception e) {
-      LOG.warn("ignoring unreadable subscription {}: {}", id, e.getMessage());
+      // Jackson's parse errors quote the input, which holds the secret: never log those.
+      LOG.warn("ignoring unreadable subscription {}: {}", id,
+          e instanceof com.fasterxml.jackson.core.JsonProcessingException ? "not valid JSON" : e.getMessage());
     }
   }
 

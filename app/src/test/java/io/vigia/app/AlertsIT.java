@@ -129,6 +129,9 @@ class AlertsIT {
       assertThat(created.body()).doesNotContain(SECRET).contains("\"hasSecret\":true");
       String id = Json.MAPPER.readTree(created.body()).path("id").asText();
       assertThat(p.get("/api/subscriptions").toString()).contains(id).doesNotContain(SECRET);
+      HttpResponse<String> typo = post(p.httpUrl() + "/api/subscriptions", "{\"name\": \"x\", \"query\": {\"langauge\": \"es\"}}");
+      assertThat(typo.statusCode()).isEqualTo(400);
+      assertThat(typo.body()).contains("unknown query field 'langauge'");
 
       open.set(true);
       // The run is over when the index stops growing.

@@ -13,6 +13,8 @@ import io.vigia.common.config.KafkaSettings;
 import io.vigia.common.http.Json;
 import io.vigia.common.metrics.Metrics;
 import io.vigia.schemas.DeadLetter;
+import io.vigia.schemas.Topic;
+import io.vigia.schemas.TopicCreator;
 import io.vigia.schemas.Topics;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +32,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -63,6 +66,7 @@ public final class AlertDispatcher implements AutoCloseable {
   private final Clock clock;
   private final Map<String, List<JsonNode>> digests = new ConcurrentHashMap<>();
   private final Map<String, Instant> lastDigest = new ConcurrentHashMap<>();
+  private final java.util.Set<String> createdTopics = ConcurrentHashMap.newKeySet();
   private final Counter delivered = Counter.builder("vigia.alerts.delivered").description("Alert deliveries that succeeded").register(Metrics.registry());
   private final Counter deadLettered = Counter.builder("vigia.alerts.dead.letters").description("Alert deliveries given up on").register(Metrics.registry());
   private final ExecutorService workers = Executors.newFixedThreadPool(8, daemon("vigia-alerts-delivery"));
@@ -97,6 +101,7 @@ public final class AlertDispatcher implements AutoCloseable {
     Properties p = kafka.clientProperties();
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
     producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
     deadLetters = new KafkaProducer<>(p, Topics.DEAD_LETTER.keySerde().serializer(), Topics.DEAD_LETTER.valueSerde().serializer());
     running = true;
@@ -211,6 +216,7 @@ public final class AlertDispatcher implements AutoCloseable {
     if (s.kafka() != null) {
       attempt(s, "kafka", bytes, () -> {
         try {
+          ensureTopic(s.kafka().topic());
           producer.send(new ProducerRecord<>(s.kafka().topic(), s.id(), body.toString())).get(30, TimeUnit.SECONDS);
           return DeliveryResult.delivered();
         } catch (Exception e) {
@@ -218,6 +224,17 @@ public final class AlertDispatcher implements AutoCloseable {
         }
       });
     }
+  }
+
+  /** Creates a subscription's Kafka topic the first time it is used, as the stage's own topics are. */
+  private void ensureTopic(String topic) throws InterruptedException {
+    if (createdTopics.contains(topic)) {
+      return;
+    }
+    try (Admin admin = Admin.create(kafka.clientProperties())) {
+      TopicCreator.ensure(admin, List.of(new Topic<>(topic, Topics.KEYS, Topics.KEYS, false)), kafka.partitions(), kafka.replicationFactor());
+    }
+    createdTopics.add(topic);
   }
 
   private void attempt(Subscription s, String channel, byte[] body, Supplier<DeliveryResult> send) {

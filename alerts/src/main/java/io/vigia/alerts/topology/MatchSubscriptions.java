@@ -105,7 +105,9 @@ final class MatchSubscriptions implements Processor<String, byte[], String, Stri
       JsonNode n = Json.MAPPER.readTree(json);
       return Subscription.fromJson(n, id, Instant.EPOCH);
     } catch (Exception ex) {
-      LOG.warn("ignoring subscription {}: {}", id, ex.getMessage());
+      // Jackson's parse errors quote the input, which holds the secret: never log those.
+      LOG.warn("ignoring subscription {}: {}", id,
+          ex instanceof com.fasterxml.jackson.core.JsonProcessingException ? "not valid JSON" : ex.getMessage());
       // Cached as absent so the warning is not repeated for every article.
       return null;
     }

@@ -14,7 +14,6 @@ import io.vigia.broker.EmbeddedKafka;
 import io.vigia.common.config.KafkaSettings;
 import io.vigia.common.http.Json;
 import io.vigia.schemas.DeadLetter;
-import io.vigia.schemas.Topic;
 import io.vigia.schemas.TopicCreator;
 import io.vigia.schemas.Topics;
 import io.vigia.schemas.testing.SampleArticles;
@@ -103,9 +102,8 @@ class AlertDeliveryIT {
     broker = new EmbeddedKafka(dir.resolve("kafka"), 0).start();
     kafka = new KafkaSettings(broker.bootstrapServers(), 1, (short) 1);
     try (Admin admin = Admin.create(kafka.clientProperties())) {
-      List<Topic<?, ?>> topics = new ArrayList<>(AlertTopics.all());
-      topics.add(new Topic<>("it.program-alerts", Topics.KEYS, Topics.KEYS, false));
-      TopicCreator.ensure(admin, topics, 1, (short) 1);
+      // The program topic of the Kafka delivery is not created here: the dispatcher creates it.
+      TopicCreator.ensure(admin, List.copyOf(AlertTopics.all()), 1, (short) 1);
     }
   }
 
