@@ -52,8 +52,13 @@ class AlertsIT {
 
   record Received(byte[] body, String signature, String timestamp, String alertId) {}
 
+  private final ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log = new ch.qos.logback.core.read.ListAppender<>();
+
   @BeforeEach
   void startServers() throws Exception {
+    // Every log event of the run, to check that the secret never appears in one.
+    log.start();
+    ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(log);
     site = DemoSite.start();
     // The feeds are empty until the subscription exists, so the run's articles all arrive after it.
     gate = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
@@ -92,6 +97,7 @@ class AlertsIT {
 
   @AfterEach
   void stopServers() {
+    ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(log);
     receiver.stop(0);
     gate.stop(0);
     site.close();
@@ -166,6 +172,11 @@ class AlertsIT {
           HttpResponse.BodyHandlers.ofString());
       assertThat(deleted.statusCode()).isEqualTo(204);
       assertThat(p.get("/api/subscriptions/" + id).path("error").asText()).contains("no subscription");
+    }
+    assertThat(log.list).as("log events of the run").isNotEmpty();
+    for (ch.qos.logback.classic.spi.ILoggingEvent e : log.list) {
+      String text = e.getFormattedMessage() + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getMessage());
+      assertThat(text).as("a log line").doesNotContain(SECRET);
     }
   }
 
