@@ -54,6 +54,11 @@ public record AlertRule(
 
   /** Whether the article passes every filter (and, for a story rule, its story is big enough). */
   public boolean matches(EnrichedArticle e) {
+    return matches(e, new ArticleWords(e));
+  }
+
+  /** The same, with the article's words split once for every rule checked against it. */
+  public boolean matches(EnrichedArticle e, ArticleWords words) {
     var a = e.getArticle();
     if (!languages.isEmpty() && (a.getLanguage() == null || !languages.contains(a.getLanguage().toLowerCase(Locale.ROOT)))) {
       return false;
@@ -83,7 +88,7 @@ public record AlertRule(
     if (isStoryRule() && e.getDedup().getStorySources() < storySources) {
       return false;
     }
-    return q.matches(a.getTitle(), a.getText());
+    return q.isEmpty() || q.matches(words.title(), words.text());
   }
 
   /** An entity filter names the entity's id (as the search API does) or, for convenience, its name. */

@@ -69,11 +69,11 @@ public final class KeywordQuery {
 
   /** True when the folded words of {@code title} and {@code text} satisfy every clause. */
   public boolean matches(String title, String text) {
-    if (clauses.isEmpty()) {
-      return true;
-    }
-    List<String> titleWords = words(title);
-    List<String> textWords = words(text);
+    return clauses.isEmpty() || matches(words(title), words(text));
+  }
+
+  /** The same on words already split by {@link #words(String)} (done once per article, not per rule). */
+  public boolean matches(List<String> titleWords, List<String> textWords) {
     for (Clause c : clauses) {
       boolean found = false;
       for (List<String> phrase : c.alternatives()) {
@@ -105,7 +105,8 @@ public final class KeywordQuery {
     return false;
   }
 
-  static List<String> words(String text) {
+  /** Lower-case, accent-free words of {@code text}, as the matcher compares them. */
+  public static List<String> words(String text) {
     List<String> out = new ArrayList<>();
     Matcher m = WORD.matcher(TextNormalizer.fold(text).toLowerCase(Locale.ROOT));
     while (m.find()) {

@@ -3,6 +3,7 @@ package io.vigia.alerts.topology;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vigia.alerts.Alert;
 import io.vigia.alerts.Subscription;
+import io.vigia.alerts.rule.ArticleWords;
 import io.vigia.common.http.Json;
 import io.vigia.schemas.EnrichedArticle;
 import io.vigia.schemas.Topics;
@@ -64,8 +65,9 @@ final class MatchSubscriptions implements Processor<String, byte[], String, Stri
       return;
     }
     Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+    ArticleWords words = new ArticleWords(e);
     for (Subscription s : current()) {
-      if (!s.rule().matches(e)) {
+      if (!s.rule().matches(e, words)) {
         continue;
       }
       String firedFor = s.rule().isStoryRule() ? "story:" + e.getDedup().getStoryId() : "article:" + Alert.rootArticleId(e);
