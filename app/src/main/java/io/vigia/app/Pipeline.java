@@ -1,5 +1,7 @@
 package io.vigia.app;
 
+import io.vigia.alerts.AlertsService;
+import io.vigia.alerts.AlertsSettings;
 import io.vigia.broker.EmbeddedKafka;
 import io.vigia.common.config.Config;
 import io.vigia.common.config.KafkaSettings;
@@ -18,6 +20,7 @@ import io.vigia.schemas.TopicCreator;
 import io.vigia.schemas.Topics;
 import io.vigia.sink.SinkService;
 import io.vigia.sink.SinkSettings;
+import io.vigia.sink.api.DashboardPage;
 import io.vigia.sink.api.SearchApi;
 import io.vigia.sink.index.ArticleIndex;
 import io.vigia.sink.index.ArticleIndexes;
@@ -44,6 +47,7 @@ final class Pipeline implements AutoCloseable {
   private IngestService ingest;
   private EnrichService enrich;
   private SinkService sink;
+  private AlertsService alerts;
   private String bootstrapServers;
 
   static Pipeline start(Config config, boolean demo) {
@@ -105,6 +109,15 @@ final class Pipeline implements AutoCloseable {
     started.push(sink);
     sink.start();
     new SearchApi(index).register(http);
+    new DashboardPage().register(http);
+
+    AlertsSettings alertsSettings = AlertsSettings.from(config);
+    if (alertsSettings.enabled()) {
+      alerts = new AlertsService(alertsSettings, kafka);
+      started.push(alerts);
+      alerts.start();
+      alerts.register(http);
+    }
 
     enrich = new EnrichService(EnrichSettings.from(config, profile.name()), kafka, ArticleAnalyzer.fromProfile(profile));
     started.push(enrich);
@@ -124,6 +137,9 @@ final class Pipeline implements AutoCloseable {
     h.put("status", "ok");
     h.put("enrich", enrich.state().toString());
     h.put("indexed", index.count());
+    if (alerts != null) {
+      h.putAll(alerts.health());
+    }
     String paused = ingest.pausedBecause() != null ? ingest.pausedBecause() : sink.pausedBecause();
     if (paused != null) {
       h.put("paused", paused);

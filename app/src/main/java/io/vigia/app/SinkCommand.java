@@ -3,6 +3,7 @@ package io.vigia.app;
 import io.vigia.common.config.Config;
 import io.vigia.sink.SinkService;
 import io.vigia.sink.SinkSettings;
+import io.vigia.sink.api.DashboardPage;
 import io.vigia.sink.api.SearchApi;
 import io.vigia.sink.index.ArticleIndex;
 import io.vigia.sink.index.ArticleIndexes;
@@ -28,6 +29,7 @@ final class SinkCommand implements Runnable {
       sink.start();
       runner.healthDetails(() -> sink.pausedBecause() == null ? Map.of() : Map.of("paused", sink.pausedBecause()));
       new SearchApi(index).register(runner.http);
+      new DashboardPage().register(runner.http);
     } catch (RuntimeException e) {
       runner.close();
       throw e;

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       EnrichCommand.class,
       SinkCommand.class,
+      AlertsCommand.class,
       StanceTrainCommand.class,
       CommandLine.HelpCommand.class,
     })

@@ -1,0 +1,143 @@
+package io.vigia.alerts;
+
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.vigia.alerts.api.SubscriptionsApi;
+import io.vigia.alerts.delivery.AlertDispatcher;
+import io.vigia.alerts.delivery.EmailSender;
+import io.vigia.alerts.delivery.WebhookSender;
+import io.vigia.alerts.topology.AlertTopology;
+import io.vigia.common.config.KafkaSettings;
+import io.vigia.common.http.HttpApi;
+import io.vigia.common.metrics.Metrics;
+import io.vigia.schemas.TopicCreator;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The alerts stage: the subscription registry (and the YAML file's subscriptions), the matching
+ * topology (exactly once), the dispatcher that delivers, and the recent-alerts view. Several
+ * instances share the matching and the delivery work; each sees every subscription.
+ */
+public final class AlertsService implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(AlertsService.class);
+
+  private final AlertsSettings settings;
+  private final KafkaSettings kafka;
+  private final Clock clock;
+  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private SubscriptionRegistry registry;
+  private RecentAlerts recent;
+  private KafkaStreams streams;
+
+  public AlertsService(AlertsSettings settings, KafkaSettings kafka) {
+    this(settings, kafka, Clock.systemUTC());
+  }
+
+  public AlertsService(AlertsSettings settings, KafkaSettings kafka, Clock clock) {
+    this.settings = settings;
+    this.kafka = kafka;
+    this.clock = clock;
+  }
+
+  public void start() {
+    try (Admin admin = Admin.create(kafka.clientProperties())) {
+      TopicCreator.ensure(admin, AlertTopics.all(), kafka.partitions(), kafka.replicationFactor());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while creating alert topics", e);
+    }
+    registry = track(new SubscriptionRegistry(kafka));
+    registry.start();
+    settings.subscriptionsFile().ifPresent(this::loadFile);
+
+    streams = new KafkaStreams(AlertTopology.build(settings.sentRetention()), streamsProperties());
+    streams.setUncaughtExceptionHandler(e -> {
+      LOG.error("alerts stream thread failed; replacing it", e);
+      return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+    });
+    new KafkaStreamsMetrics(streams).bindTo(Metrics.registry());
+    track(() -> streams.close(new KafkaStreams.CloseOptions().timeout(Duration.ofSeconds(30)).leaveGroup(true)));
+    streams.start();
+
+    AlertDispatcher dispatcher = track(new AlertDispatcher(kafka, settings.deliveryGroupId(), registry,
+        new WebhookSender(settings.webhookTimeout(), settings.allowPrivateAddresses()), new EmailSender(settings.smtp()),
+        settings.retry(), clock));
+    dispatcher.start();
+    recent = track(new RecentAlerts(kafka));
+    recent.start();
+    LOG.info("alerts: {} subscriptions", registry.list().size());
+  }
+
+  private void loadFile(java.nio.file.Path file) {
+    for (Subscription s : SubscriptionsFile.read(file, System.getenv(), clock.instant())) {
+      Subscription existing = registry.get(s.id()).orElse(null);
+      if (existing != null) {
+        s = new Subscription(s.id(), s.name(), s.rule(), s.webhook(), s.email(), s.kafka(), s.digest(), existing.createdAt());
+        if (existing.toStoredJson().equals(s.toStoredJson())) {
+          continue;
+        }
+      }
+      registry.put(s);
+    }
+  }
+
+  Properties streamsProperties() {
+    Properties p = new Properties();
+    p.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
+    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) kafka.replicationFactor());
+    p.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toAbsolutePath().toString());
+    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
+    // A new deployment alerts on what arrives from now on, not on the topic's whole history.
+    p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "latest");
+    if (!settings.instanceId().isBlank()) {
+      p.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), settings.instanceId() + "-alerts");
+    }
+    return p;
+  }
+
+  /** Adds the subscription and alert endpoints to an HTTP server. */
+  public void register(HttpApi http) {
+    new SubscriptionsApi(registry, recent, clock).register(http);
+  }
+
+  public KafkaStreams.State state() {
+    return streams == null ? KafkaStreams.State.CREATED : streams.state();
+  }
+
+  public SubscriptionRegistry registry() {
+    return registry;
+  }
+
+  public Map<String, Object> health() {
+    return Map.of("alerts", state().toString(), "subscriptions", registry == null ? 0 : registry.list().size());
+  }
+
+  private <T extends AutoCloseable> T track(T c) {
+    started.push(c);
+    return c;
+  }
+
+  @Override
+  public void close() {
+    while (!started.isEmpty()) {
+      try {
+        started.pop().close();
+      } catch (Exception e) {
+        LOG.warn("error while stopping alerts", e);
+      }
+    }
+  }
+}

@@ -1,0 +1,186 @@
+package io.vigia.alerts;
+
+import io.vigia.common.config.KafkaSettings;
+import io.vigia.common.http.Json;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This instance's view of every subscription: it reads the whole compacted topic from the
+ * beginning and follows it, so a subscription written through any instance is seen by all.
+ * Writes wait until this view has read them back, so a client can read its own write.
+ */
+public final class SubscriptionRegistry implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SubscriptionRegistry.class);
+  private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
+
+  private final KafkaSettings kafka;
+  private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
+  private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
+  private final Object progress = new Object();
+  private KafkaConsumer<String, String> consumer;
+  private KafkaProducer<String, String> producer;
+  private Thread thread;
+  private volatile boolean running;
+
+  public SubscriptionRegistry(KafkaSettings kafka) {
+    this.kafka = kafka;
+  }
+
+  /** Starts following the topic and returns once everything written before now has been read. */
+  public void start() {
+    Properties c = kafka.clientProperties();
+    c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    consumer = new KafkaConsumer<>(c, new StringDeserializer(), new StringDeserializer());
+    List<TopicPartition> parts = TopicPartitions.of(consumer, AlertTopics.SUBSCRIPTIONS.name(), Duration.ofSeconds(60));
+    consumer.assign(parts);
+    consumer.seekToBeginning(parts);
+    Map<TopicPartition, Long> end = consumer.endOffsets(parts);
+    Properties p = kafka.clientProperties();
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+    running = true;
+    thread = new Thread(this::follow, "vigia-alerts-subscriptions");
+    thread.setDaemon(true);
+    thread.start();
+    end.forEach((tp, offset) -> awaitPosition(tp, offset, Duration.ofSeconds(60)));
+  }
+
+  private void follow() {
+    try {
+      while (running) {
+        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+          apply(r.key(), r.value());
+        }
+        for (TopicPartition tp : consumer.assignment()) {
+          positions.put(tp, consumer.position(tp));
+        }
+        synchronized (progress) {
+          progress.notifyAll();
+        }
+      }
+    } catch (WakeupException e) {
+      // closing
+    } catch (RuntimeException e) {
+      LOG.error("subscription reader stopped", e);
+    } finally {
+      consumer.close(Duration.ofSeconds(5));
+    }
+  }
+
+  private void apply(String id, String json) {
+    if (id == null) {
+      return;
+    }
+    if (json == null) {
+      subscriptions.remove(id);
+      return;
+    }
+    try {
+      subscriptions.put(id, Subscription.fromJson(Json.MAPPER.readTree(json), id, Instant.EPOCH));
+    } catch (Exception e) {
+      // Jackson's parse errors quote the input, which holds the secret: never log those.
+      LOG.warn("ignoring unreadable subscription {}: {}", id,
+          e instanceof com.fasterxml.jackson.core.JsonProcessingException ? "not valid JSON" : e.getMessage());
+    }
+  }
+
+  /** Writes (creates or replaces) a subscription and waits until this instance sees it. */
+  public Subscription put(Subscription s) {
+    write(s.id(), s.toStoredJson().toString());
+    return s;
+  }
+
+  /** Deletes a subscription; true if it existed. */
+  public boolean delete(String id) {
+    boolean existed = subscriptions.containsKey(id);
+    if (existed) {
+      write(id, null);
+    }
+    return existed;
+  }
+
+  private void write(String id, String json) {
+    try {
+      RecordMetadata m = producer.send(new ProducerRecord<>(AlertTopics.SUBSCRIPTIONS.name(), id, json))
+          .get(WRITE_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      awaitPosition(new TopicPartition(m.topic(), m.partition()), m.offset() + 1, WRITE_TIMEOUT);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while saving subscription " + id, e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("cannot save subscription " + id + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void awaitPosition(TopicPartition tp, long offset, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (progress) {
+      while (positions.getOrDefault(tp, -1L) < offset) {
+        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (left <= 0 || !running) {
+          throw new IllegalStateException("subscriptions topic not read up to " + tp + "@" + offset + " within " + timeout.toSeconds() + " s");
+        }
+        try {
+          progress.wait(Math.min(left, 200));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted", e);
+        }
+      }
+    }
+  }
+
+  public Optional<Subscription> get(String id) {
+    return Optional.ofNullable(subscriptions.get(id));
+  }
+
+  /** Every subscription, oldest first. */
+  public List<Subscription> list() {
+    Collection<Subscription> all = subscriptions.values();
+    return all.stream().sorted(Comparator.comparing(Subscription::createdAt).thenComparing(Subscription::id)).toList();
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    if (consumer != null) {
+      consumer.wakeup();
+    }
+    if (thread != null) {
+      try {
+        thread.join(10_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (producer != null) {
+      producer.close(Duration.ofSeconds(5));
+    }
+  }
+}

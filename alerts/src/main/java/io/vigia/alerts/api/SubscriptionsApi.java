@@ -1,0 +1,88 @@
+package io.vigia.alerts.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vigia.alerts.RecentAlerts;
+import io.vigia.alerts.Subscription;
+import io.vigia.alerts.SubscriptionRegistry;
+import io.vigia.common.http.HttpApi;
+import io.vigia.common.http.HttpError;
+import io.vigia.common.http.Json;
+import io.vigia.common.http.Request;
+import io.vigia.common.http.Response;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Map;
+
+/**
+ * Subscriptions over HTTP; no answer ever carries a webhook secret.
+ *
+ * <ul>
+ *   <li>{@code POST /api/subscriptions} a subscription: 201 with it (secret replaced by {@code hasSecret})
+ *   <li>{@code GET /api/subscriptions}, {@code GET /api/subscriptions/{id}}
+ *   <li>{@code DELETE /api/subscriptions/{id}}: 204
+ *   <li>{@code GET /api/alerts?size=&subscription=}: the latest alerts, newest first
+ * </ul>
+ */
+public final class SubscriptionsApi {
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final SubscriptionRegistry registry;
+  private final RecentAlerts recent;
+  private final Clock clock;
+
+  public SubscriptionsApi(SubscriptionRegistry registry, RecentAlerts recent, Clock clock) {
+    this.registry = registry;
+    this.recent = recent;
+    this.clock = clock;
+  }
+
+  public void register(HttpApi http) {
+    http.route("POST", "/api/subscriptions", this::create);
+    http.route("GET", "/api/subscriptions", r -> Response.json(Map.of("subscriptions",
+        registry.list().stream().map(Subscription::toPublicJson).toList())));
+    http.route("GET", "/api/subscriptions/{id}", r -> Response.json(find(r.pathParam("id")).toPublicJson()));
+    http.route("DELETE", "/api/subscriptions/{id}", r -> {
+      if (!registry.delete(r.pathParam("id"))) {
+        throw HttpError.notFound("no subscription " + r.pathParam("id"));
+      }
+      return Response.noContent();
+    });
+    http.route("GET", "/api/alerts", r -> Response.json(Map.of("alerts",
+        recent.latest(r.intParam("size", 20, 1, 200), r.param("subscription").orElse(null)))));
+  }
+
+  Response create(Request r) {
+    JsonNode body;
+    try {
+      body = Json.MAPPER.readTree(r.body());
+    } catch (IOException e) {
+      throw HttpError.badRequest("the body must be JSON: {\"name\": ..., \"query\": {...}, \"webhook\": {\"url\": ..., \"secret\": ...}}");
+    }
+    Subscription s;
+    try {
+      String generated = Subscription.slug(body == null ? "" : body.path("name").asText());
+      generated = generated.substring(0, Math.min(generated.length(), 50)) + "-" + HexFormat.of().formatHex(randomBytes());
+      s = Subscription.fromJson(body, generated, clock.instant());
+    } catch (IllegalArgumentException e) {
+      throw HttpError.badRequest(e.getMessage());
+    }
+    if (registry.get(s.id()).isPresent()) {
+      throw new HttpError(409, "subscription " + s.id() + " exists; DELETE it first or choose another id");
+    }
+    registry.put(s);
+    Response created = Response.json(201, s.toPublicJson());
+    return new Response(created.status(), created.contentType(), created.body(), Map.of("Location", "/api/subscriptions/" + s.id()));
+  }
+
+  private Subscription find(String id) {
+    return registry.get(id).orElseThrow(() -> HttpError.notFound("no subscription " + id));
+  }
+
+  private static byte[] randomBytes() {
+    byte[] b = new byte[4];
+    RANDOM.nextBytes(b);
+    return b;
+  }
+}

@@ -1,0 +1,302 @@
+package io.vigia.alerts.delivery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.Counter;
+import io.vigia.alerts.Alert;
+import io.vigia.alerts.AlertTopics;
+import io.vigia.alerts.Subscription;
+import io.vigia.alerts.SubscriptionRegistry;
+import io.vigia.common.config.KafkaSettings;
+import io.vigia.common.http.Json;
+import io.vigia.common.metrics.Metrics;
+import io.vigia.schemas.DeadLetter;
+import io.vigia.schemas.Topic;
+import io.vigia.schemas.TopicCreator;
+import io.vigia.schemas.Topics;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers the alerts topic to each subscription's webhook, email and Kafka topic. A batch is
+ * delivered in parallel, each delivery retried with exponential backoff; what still fails goes
+ * to the dead-letter topic with the reason. Offsets are committed after the batch, so a crash
+ * redelivers rather than loses (receivers drop repeats by {@code X-Vigia-Alert-Id}). Digest
+ * subscriptions are collected here and sent once per period; a partial digest does not survive
+ * a restart.
+ */
+public final class AlertDispatcher implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(AlertDispatcher.class);
+
+  private final KafkaSettings kafka;
+  private final String groupId;
+  private final SubscriptionRegistry registry;
+  private final WebhookSender webhooks;
+  private final EmailSender email;
+  private final RetryPolicy retry;
+  private final Clock clock;
+  private final Map<String, List<JsonNode>> digests = new ConcurrentHashMap<>();
+  private final Map<String, Instant> lastDigest = new ConcurrentHashMap<>();
+  private final java.util.Set<String> createdTopics = ConcurrentHashMap.newKeySet();
+  private final Counter delivered = Counter.builder("vigia.alerts.delivered").description("Alert deliveries that succeeded").register(Metrics.registry());
+  private final Counter deadLettered = Counter.builder("vigia.alerts.dead.letters").description("Alert deliveries given up on").register(Metrics.registry());
+  private final ExecutorService workers = Executors.newFixedThreadPool(8, daemon("vigia-alerts-delivery"));
+  private final ScheduledExecutorService digestTimer = Executors.newSingleThreadScheduledExecutor(daemon("vigia-alerts-digest"));
+  private KafkaConsumer<String, String> consumer;
+  private KafkaProducer<String, String> producer;
+  private KafkaProducer<String, DeadLetter> deadLetters;
+  private Thread thread;
+  private volatile boolean running;
+
+  public AlertDispatcher(KafkaSettings kafka, String groupId, SubscriptionRegistry registry, WebhookSender webhooks, EmailSender email,
+      RetryPolicy retry, Clock clock) {
+    this.kafka = kafka;
+    this.groupId = groupId;
+    this.registry = registry;
+    this.webhooks = webhooks;
+    this.email = email;
+    this.retry = retry;
+    this.clock = clock;
+  }
+
+  public void start() {
+    Properties c = kafka.clientProperties();
+    c.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+    c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
+    // A batch may wait out the retries of a slow webhook before the next poll.
+    c.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 15 * 60_000);
+    consumer = new KafkaConsumer<>(c, new StringDeserializer(), new StringDeserializer());
+    Properties p = kafka.clientProperties();
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
+    producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+    deadLetters = new KafkaProducer<>(p, Topics.DEAD_LETTER.keySerde().serializer(), Topics.DEAD_LETTER.valueSerde().serializer());
+    running = true;
+    thread = new Thread(this::loop, "vigia-alerts-dispatch");
+    thread.setDaemon(true);
+    thread.start();
+    digestTimer.scheduleWithFixedDelay(this::flushDueDigests, 10, 10, TimeUnit.SECONDS);
+  }
+
+  private void loop() {
+    try {
+      consumer.subscribe(List.of(AlertTopics.ALERTS.name()));
+      while (running) {
+        ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
+        if (records.isEmpty()) {
+          continue;
+        }
+        List<Future<?>> pending = new ArrayList<>();
+        for (ConsumerRecord<String, String> r : records) {
+          pending.add(workers.submit(() -> dispatch(r)));
+        }
+        for (Future<?> f : pending) {
+          f.get();
+        }
+        producer.flush();
+        deadLetters.flush();
+        consumer.commitSync();
+      }
+    } catch (WakeupException e) {
+      // closing
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      LOG.error("alert delivery stopped", e);
+    } finally {
+      consumer.close(Duration.ofSeconds(5));
+    }
+  }
+
+  private void dispatch(ConsumerRecord<String, String> r) {
+    Subscription s = registry.get(r.key()).orElse(null);
+    if (s == null) {
+      LOG.debug("alert for deleted subscription {} dropped", r.key());
+      return;
+    }
+    JsonNode alert;
+    try {
+      alert = Json.MAPPER.readTree(r.value());
+    } catch (Exception e) {
+      deadLetter(s, r.value(), "unreadable alert: " + e.getMessage());
+      return;
+    }
+    if (s.digest() != null) {
+      digests.computeIfAbsent(s.id(), k -> {
+        lastDigest.putIfAbsent(k, clock.instant());
+        return java.util.Collections.synchronizedList(new ArrayList<>());
+      }).add(alert);
+      return;
+    }
+    ObjectNode body = ((ObjectNode) alert.deepCopy()).put("sentAt", clock.instant().toString());
+    deliver(s, alert.path("id").asText(), body, "Vigía: " + s.name() + ": " + alert.path("article").path("title").asText(),
+        Alert.headline(alert) + "\n\n" + alert.path("article").path("text").asText() + "\n");
+  }
+
+  /** Matches waiting for the next digest of a subscription. */
+  public int pendingDigest(String subscriptionId) {
+    List<JsonNode> l = digests.get(subscriptionId);
+    return l == null ? 0 : l.size();
+  }
+
+  /** Sends every digest whose period is over; called by a timer, and by tests. */
+  public void flushDueDigests() {
+    Instant now = clock.instant();
+    for (String id : List.copyOf(digests.keySet())) {
+      Subscription s = registry.get(id).orElse(null);
+      if (s == null || s.digest() == null) {
+        digests.remove(id);
+        continue;
+      }
+      if (lastDigest.getOrDefault(id, now).plus(s.digest()).isAfter(now)) {
+        continue;
+      }
+      List<JsonNode> batch = digests.remove(id);
+      lastDigest.put(id, now);
+      if (batch == null || batch.isEmpty()) {
+        continue;
+      }
+      ObjectNode body = JsonNodeFactory.instance.objectNode();
+      body.put("id", Alert.id(id, "digest:" + now));
+      body.put("subscriptionId", id).put("subscriptionName", s.name()).put("kind", "digest").put("period", s.digest().toString());
+      body.put("sentAt", now.toString());
+      ArrayNode list = body.putArray("alerts");
+      StringBuilder text = new StringBuilder();
+      synchronized (batch) {
+        batch.forEach(a -> {
+          list.add(a);
+          text.append("- ").append(Alert.headline(a)).append('\n');
+        });
+      }
+      deliver(s, body.path("id").asText(), body, "Vigía digest: " + s.name() + " (" + batch.size() + ")", text.toString());
+    }
+  }
+
+  private void deliver(Subscription s, String alertId, ObjectNode body, String subject, String text) {
+    byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+    if (s.webhook() != null) {
+      attempt(s, "webhook", bytes, () -> webhooks.send(s.webhook(), alertId, bytes));
+    }
+    if (s.email() != null) {
+      attempt(s, "email", bytes, () -> email.send(s.email().to(), subject, text));
+    }
+    if (s.kafka() != null) {
+      attempt(s, "kafka", bytes, () -> {
+        try {
+          ensureTopic(s.kafka().topic());
+          producer.send(new ProducerRecord<>(s.kafka().topic(), s.id(), body.toString())).get(30, TimeUnit.SECONDS);
+          return DeliveryResult.delivered();
+        } catch (Exception e) {
+          return DeliveryResult.failed("Kafka topic " + s.kafka().topic() + ": " + e.getMessage(), true);
+        }
+      });
+    }
+  }
+
+  /** Creates a subscription's Kafka topic the first time it is used, as the stage's own topics are. */
+  private void ensureTopic(String topic) throws InterruptedException {
+    if (createdTopics.contains(topic)) {
+      return;
+    }
+    try (Admin admin = Admin.create(kafka.clientProperties())) {
+      TopicCreator.ensure(admin, List.of(new Topic<>(topic, Topics.KEYS, Topics.KEYS, false)), kafka.partitions(), kafka.replicationFactor());
+    }
+    createdTopics.add(topic);
+  }
+
+  private void attempt(Subscription s, String channel, byte[] body, Supplier<DeliveryResult> send) {
+    for (int attempt = 1; ; attempt++) {
+      DeliveryResult r = send.get();
+      if (r instanceof DeliveryResult.Delivered) {
+        delivered.increment();
+        return;
+      }
+      DeliveryResult.Failed f = (DeliveryResult.Failed) r;
+      if (!f.retryable() || attempt >= retry.maxAttempts() || !running) {
+        deadLetter(s, new String(body, StandardCharsets.UTF_8),
+            channel + " delivery failed after " + attempt + " attempt" + (attempt == 1 ? "" : "s") + ": " + f.reason());
+        return;
+      }
+      Duration wait = retry.delayAfter(attempt);
+      LOG.info("{} delivery for subscription {} failed ({}); retry {} in {} ms", channel, s.id(), f.reason(), attempt + 1, wait.toMillis());
+      try {
+        Thread.sleep(wait.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private void deadLetter(Subscription s, String body, String reason) {
+    LOG.warn("alert for subscription {} dead-lettered: {}", s.id(), reason);
+    deadLettered.increment();
+    DeadLetter d = DeadLetter.newBuilder().setStage("alerts").setTopic(AlertTopics.ALERTS.name())
+        .setKey(ByteBuffer.wrap(s.id().getBytes(StandardCharsets.UTF_8)))
+        .setValue(ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)))
+        .setError(reason).setAt(clock.instant()).build();
+    deadLetters.send(new ProducerRecord<>(Topics.DEAD_LETTER.name(), s.id(), d));
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    digestTimer.shutdownNow();
+    if (consumer != null) {
+      consumer.wakeup();
+    }
+    if (thread != null) {
+      try {
+        thread.join(30_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    workers.shutdownNow();
+    if (producer != null) {
+      producer.close(Duration.ofSeconds(5));
+      deadLetters.close(Duration.ofSeconds(5));
+    }
+  }
+}

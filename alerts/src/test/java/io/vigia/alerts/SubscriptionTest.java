@@ -1,0 +1,61 @@
+package io.vigia.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vigia.common.http.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SubscriptionTest {
+  private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+
+  @Test
+  void shouldNeverShowTheSecretOutsideTheStoredForm() throws Exception {
+    Subscription s = Subscription.fromJson(Json.MAPPER.readTree(
+        "{\"name\": \"CNE\", \"query\": {\"q\": \"CNE\", \"language\": \"es\"}, \"webhook\": {\"url\": \"https://hooks.example.org/x\", \"secret\": \"s3cr3t-value\"}}"),
+        "cne", NOW);
+    assertThat(s.toPublicJson().toString()).doesNotContain("s3cr3t-value").contains("\"hasSecret\":true");
+    assertThat(s.toString()).doesNotContain("s3cr3t-value");
+    assertThat(s.webhook().toString()).doesNotContain("s3cr3t-value");
+    assertThat(s.toStoredJson().path("webhook").path("secret").asText()).isEqualTo("s3cr3t-value");
+    Subscription back = Subscription.fromJson(s.toStoredJson(), "other", NOW.plusSeconds(5));
+    assertThat(back).isEqualTo(s);
+  }
+
+  @Test
+  void shouldRefuseAWebhookWithoutSecretAndUnknownFields() {
+    assertThatThrownBy(() -> Subscription.fromJson(Json.MAPPER.readTree(
+        "{\"name\": \"x\", \"webhook\": {\"url\": \"https://h.example.org/\"}}"), "x", NOW)).hasMessageContaining("secret");
+    assertThatThrownBy(() -> Subscription.fromJson(Json.MAPPER.readTree("{\"name\": \"x\", \"hook\": {}}"), "x", NOW))
+        .hasMessageContaining("unknown field 'hook'");
+  }
+
+  @Test
+  void shouldReadTheYamlFileWithSecretsFromTheEnvironment(@TempDir Path dir) throws Exception {
+    Path f = dir.resolve("subs.yaml");
+    Files.writeString(f, """
+        subscriptions:
+          - name: Actas y CNE
+            query: {q: actas, language: [es], stance: "maduro-government:against"}
+            webhook: {url: "https://hooks.example.org/a", secret: "${HOOK_SECRET}"}
+            digest: 1h
+          - id: newsroom
+            name: Newsroom mail
+            query: {entity: Q1}
+            email: {to: [desk@example.org]}
+        """);
+    List<Subscription> subs = SubscriptionsFile.read(f, Map.of("HOOK_SECRET", "from-the-env"), NOW);
+    assertThat(subs).extracting(Subscription::id).containsExactly("actas-y-cne", "newsroom");
+    assertThat(subs.get(0).webhook().secret()).isEqualTo("from-the-env");
+    assertThat(subs.get(0).digest()).isEqualTo(Duration.ofHours(1));
+    assertThat(subs.get(1).email().to()).containsExactly("desk@example.org");
+    assertThatThrownBy(() -> SubscriptionsFile.read(f, Map.of(), NOW)).hasMessageContaining("HOOK_SECRET");
+  }
+}

@@ -1,0 +1,69 @@
+package io.vigia.alerts.rule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vigia.common.http.Json;
+import io.vigia.schemas.EnrichedArticle;
+import io.vigia.schemas.Entity;
+import io.vigia.schemas.Stance;
+import io.vigia.schemas.StanceLabel;
+import io.vigia.schemas.testing.SampleArticles;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AlertRuleTest {
+  private static AlertRule rule(String json) throws Exception {
+    return AlertRule.fromJson(Json.MAPPER.readTree(json));
+  }
+
+  private static EnrichedArticle article(String lang, String title) {
+    EnrichedArticle e = SampleArticles.enriched(SampleArticles.raw("https://example.org/" + title.hashCode(), title, "Texto sobre el CNE.")
+        .setLanguage(lang).build());
+    e.setEntities(List.of(Entity.newBuilder().setId("Q1").setName("Consejo Nacional Electoral").setType("ORG").setMentions(1)
+        .setFirstOffset(0).setLinked(true).build()));
+    e.setStance(List.of(Stance.newBuilder().setTarget("maduro-government").setLabel(StanceLabel.AGAINST).setScore(-0.5).build()));
+    return e;
+  }
+
+  @Test
+  void shouldMatchTheIssuesExampleQuery() throws Exception {
+    AlertRule r = rule("{\"q\": \"CNE\", \"language\": \"es\"}");
+    assertThat(r.matches(article("es", "Anuncio"))).isTrue();
+    assertThat(r.matches(article("en", "Announcement"))).isFalse();
+  }
+
+  @Test
+  void shouldFilterByEntityIdOrNameStanceAndSource() throws Exception {
+    EnrichedArticle a = article("es", "Anuncio");
+    assertThat(rule("{\"entity\": \"Q1\"}").matches(a)).isTrue();
+    assertThat(rule("{\"entity\": [\"Q1\", \"Q2\"]}").matches(a)).isFalse();
+    assertThat(rule("{\"entityAny\": [\"Q2\", \"consejo nacional electoral\"]}").matches(a)).isTrue();
+    assertThat(rule("{\"stance\": \"maduro-government:against\"}").matches(a)).isTrue();
+    assertThat(rule("{\"stance\": {\"maduro-government\": \"favor\"}}").matches(a)).isFalse();
+    assertThat(rule("{\"source\": [\"Other\", \"Test Source\"]}").matches(a)).isTrue();
+    assertThat(rule("{\"source\": \"Other\"}").matches(a)).isFalse();
+  }
+
+  @Test
+  void shouldMatchAStoryRuleOnlyOnceItReachesEnoughSources() throws Exception {
+    AlertRule r = rule("{\"storySources\": 3}");
+    EnrichedArticle a = article("es", "Anuncio");
+    a.getDedup().setStorySources(2);
+    assertThat(r.matches(a)).isFalse();
+    a.getDedup().setStorySources(3);
+    assertThat(r.matches(a)).isTrue();
+  }
+
+  @Test
+  void shouldRefuseUnknownFieldsAndBadStanceLabels() {
+    assertThatThrownBy(() -> rule("{\"langauge\": \"es\"}")).hasMessageContaining("unknown query field 'langauge'");
+    assertThatThrownBy(() -> rule("{\"stance\": \"x:maybe\"}")).hasMessageContaining("favor, against or neutral");
+  }
+
+  @Test
+  void shouldRoundTripThroughJson() throws Exception {
+    String json = "{\"q\":\"CNE -fraude\",\"language\":[\"es\"],\"entity\":[\"Q1\"],\"stance\":{\"maduro-government\":\"against\"},\"storySources\":2}";
+    assertThat(rule(json).toJson()).isEqualTo(Json.MAPPER.readTree(json));
+  }
+}

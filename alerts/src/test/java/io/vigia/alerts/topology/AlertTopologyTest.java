@@ -1,0 +1,128 @@
+package io.vigia.alerts.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vigia.alerts.AlertTopics;
+import io.vigia.common.http.Json;
+import io.vigia.schemas.DedupStatus;
+import io.vigia.schemas.EnrichedArticle;
+import io.vigia.schemas.Topics;
+import io.vigia.schemas.testing.SampleArticles;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AlertTopologyTest {
+  private TopologyTestDriver driver;
+  private TestInputTopic<String, String> subscriptions;
+  private TestInputTopic<String, byte[]> enriched;
+  private TestOutputTopic<String, String> alerts;
+
+  @BeforeEach
+  void start() {
+    Properties p = new Properties();
+    p.put(StreamsConfig.APPLICATION_ID_CONFIG, "alerts-test");
+    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    driver = new TopologyTestDriver(AlertTopology.build(Duration.ofDays(30)), p);
+    subscriptions = driver.createInputTopic(AlertTopics.SUBSCRIPTIONS.name(), new StringSerializer(), new StringSerializer());
+    enriched = driver.createInputTopic(Topics.ENRICHED.name(), new StringSerializer(), new ByteArraySerializer());
+    alerts = driver.createOutputTopic(AlertTopics.ALERTS.name(), new StringDeserializer(), new StringDeserializer());
+  }
+
+  @AfterEach
+  void stop() {
+    driver.close();
+  }
+
+  private void subscribe(String id, String query) {
+    subscriptions.pipeInput(id, "{\"id\":\"" + id + "\",\"name\":\"" + id + "\",\"query\":" + query + "}");
+  }
+
+  private void send(EnrichedArticle e) {
+    enriched.pipeInput(e.getArticle().getId(), Topics.ENRICHED.valueSerde().serializer().serialize(Topics.ENRICHED.name(), e));
+  }
+
+  private static EnrichedArticle article(String url, String title, String lang) {
+    return SampleArticles.enriched(SampleArticles.raw(url, title, "Texto de la nota.").setLanguage(lang).build());
+  }
+
+  private List<JsonNode> read() {
+    return alerts.readValuesToList().stream().map(v -> {
+      try {
+        return Json.MAPPER.readTree(v);
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+    }).toList();
+  }
+
+  @Test
+  void shouldAlertOncePerSubscriptionAndArticleHoweverManyCopiesArrive() {
+    subscribe("cne-es", "{\"q\":\"CNE\",\"language\":\"es\"}");
+    EnrichedArticle original = article("https://a.example/1", "El CNE anuncia", "es");
+    EnrichedArticle copy = article("https://b.example/copia", "El CNE anuncia (copia)", "es");
+    copy.getDedup().setStatus(DedupStatus.DUPLICATE);
+    copy.getDedup().setDuplicateOf(original.getArticle().getId());
+    send(original);
+    send(original); // a replay
+    send(copy);
+    send(article("https://a.example/2", "The CNE announces", "en"));
+    send(article("https://a.example/3", "Otra cosa", "es"));
+    List<JsonNode> out = read();
+    assertThat(out).hasSize(1);
+    assertThat(out.get(0).path("subscriptionId").asText()).isEqualTo("cne-es");
+    assertThat(out.get(0).path("article").path("id").asText()).isEqualTo(original.getArticle().getId());
+    assertThat(out.get(0).path("kind").asText()).isEqualTo("article");
+  }
+
+  @Test
+  void shouldAlertEachSubscriptionSeparately() {
+    subscribe("a", "{\"q\":\"CNE\"}");
+    subscribe("b", "{\"language\":\"es\"}");
+    send(article("https://a.example/1", "El CNE anuncia", "es"));
+    assertThat(read()).extracting(j -> j.path("subscriptionId").asText()).containsExactlyInAnyOrder("a", "b");
+  }
+
+  @Test
+  void shouldFireAStoryRuleOnceWhenTheThresholdIsCrossed() {
+    subscribe("big-story", "{\"storySources\":3}");
+    for (int sources = 1; sources <= 5; sources++) {
+      EnrichedArticle e = article("https://s" + sources + ".example/x", "Nota " + sources, "es");
+      e.getDedup().setStoryId("story-1");
+      e.getDedup().setStorySources(sources);
+      send(e);
+    }
+    List<JsonNode> out = read();
+    assertThat(out).hasSize(1);
+    assertThat(out.get(0).path("kind").asText()).isEqualTo("story");
+    assertThat(out.get(0).path("article").path("dedup").path("sources").asInt()).isEqualTo(3);
+  }
+
+  @Test
+  void shouldStopAlertingOnceTheSubscriptionIsDeleted() {
+    subscribe("a", "{\"q\":\"CNE\"}");
+    send(article("https://a.example/1", "El CNE anuncia", "es"));
+    subscriptions.pipeInput("a", (String) null);
+    send(article("https://a.example/2", "El CNE otra vez", "es"));
+    assertThat(read()).hasSize(1);
+  }
+
+  @Test
+  void shouldSkipUnreadableRecordsAndKeepGoing() {
+    subscribe("a", "{\"q\":\"CNE\"}");
+    enriched.pipeInput("junk", new byte[] {1, 2, 3});
+    send(article("https://a.example/1", "El CNE anuncia", "es"));
+    assertThat(read()).hasSize(1);
+  }
+}
