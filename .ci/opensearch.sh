@@ -2,6 +2,7 @@
 # Starts a throwaway OpenSearch 2.19.1 for integration tests and prints its URL; "stop DIR" stops it.
 #   .ci/opensearch.sh start [DIR]   -> prints http://127.0.0.1:PORT on the last line
 #   .ci/opensearch.sh stop  [DIR]
+#   .ci/opensearch.sh pause|resume [DIR]   SIGSTOP/SIGCONT: the engine goes silent and comes back (outage tests)
 # The server comes from Maven Central (integ-test-zip) with the analysis-common module added
 # (spanish/english analysers). OpenSearch refuses to run as root: as root an unprivileged user
 # "vigia-os" is created and runs it (so DIR must be reachable by it: the default is under /tmp).
@@ -20,6 +21,12 @@ if [ "$cmd" = stop ]; then
       rm -f "$dir/$f"
     fi
   done
+  exit 0
+fi
+
+if [ "$cmd" = pause ] || [ "$cmd" = resume ]; then
+  sig=STOP; [ "$cmd" = resume ] && sig=CONT
+  kill -s "$sig" "$(cat "$dir/os.pid")"
   exit 0
 fi
 
