@@ -34,11 +34,20 @@ class DeploymentFilesTest {
   @Test
   void shouldDescribeEveryServiceOfTheStack() {
     assertThat(compose.path("services").has("kafka")).isTrue();
-    for (String stage : new String[] {"ingest", "enrich", "sink"}) {
+    for (String stage : new String[] {"ingest", "enrich", "sink", "alerts"}) {
       assertThat(compose.path("services").has(stage)).as(stage).isTrue();
       assertThat(compose.path("services").path(stage).path("healthcheck").isObject()).as(stage + " health check").isTrue();
     }
     assertThat(compose.path("services").path("kafka").path("image").asText()).startsWith("apache/kafka:");
+  }
+
+  @Test
+  void shouldIndexIntoTheOpenSearchServiceOfTheStack() {
+    JsonNode sinkEnv = compose.path("services").path("sink").path("environment");
+    assertThat(sinkEnv.path("VIGIA_SINK_BACKEND").asText()).isEqualTo("opensearch");
+    String host = java.net.URI.create(sinkEnv.path("VIGIA_SINK_OPENSEARCH_URL").asText()).getHost();
+    assertThat(compose.path("services").has(host)).as("the sink's OpenSearch URL names a service: " + host).isTrue();
+    assertThat(compose.path("services").path(host).path("image").asText()).startsWith("opensearchproject/opensearch:");
   }
 
   @Test

@@ -85,7 +85,7 @@ public final class IngestService implements AutoCloseable {
     this.kafka = kafka;
     this.extractor = extractor;
     this.fetcher = new PageFetcher(settings.userAgent(), settings.allowPrivateAddresses(), settings.maxBodyBytes(),
-        settings.connectTimeout(), settings.readTimeout());
+        settings.connectTimeout(), settings.readTimeout(), java.util.Set.copyOf(settings.privateAddressExceptions()));
     for (FeedSpec f : settings.feeds()) {
       sources.put(f.url(), new SourceStatus(f.url(), f.name(), "pending", null, null, 0, 0));
     }
@@ -207,36 +207,75 @@ public final class IngestService implements AutoCloseable {
         return;
       }
       int produced = 0;
-      for (FeedItem item : items) {
+      int failed = 0;
+      String firstFailure = null;
+      List<FeedItem> read = items.size() > settings.maxItemsPerFeed() ? items.subList(0, settings.maxItemsPerFeed()) : items;
+      for (FeedItem item : read) {
         if (!running) {
           break;
         }
-        if (fetchArticle(feed, item)) {
+        ItemOutcome o = fetchArticle(feed, item);
+        if (o == ItemOutcome.PRODUCED) {
           produced++;
+        } else if (o instanceof ItemOutcome.Failed itemFailure) {
+          failed++;
+          firstFailure = firstFailure == null ? item.link() + ": " + itemFailure.reason() : firstFailure;
         }
       }
-      update(feed, "ok", null, items.size(), produced);
+      // The feed itself is fine; what went wrong with its items is still the source's news.
+      String problem = null;
+      if (failed > 0) {
+        problem = failed + " of " + read.size() + " items not ingested (first: " + firstFailure + ")";
+      }
+      if (read.size() < items.size()) {
+        problem = (problem == null ? "" : problem + "; ") + "feed lists " + items.size() + " items, only the first "
+            + read.size() + " are read (ingest.max-items-per-feed)";
+      }
+      update(feed, "ok", problem, items.size(), produced);
     }
     if (before != null && "failing".equals(sources.get(feed.url()).state())) {
       LOG.warn("feed {} failing: {}", feed.url(), sources.get(feed.url()).lastError());
     }
   }
 
-  private boolean fetchArticle(FeedSpec feed, FeedItem item) {
+  /** What became of one feed item. */
+  private sealed interface ItemOutcome {
+    ItemOutcome PRODUCED = new Produced();
+    ItemOutcome ALREADY_SEEN = new AlreadySeen();
+
+    record Produced() implements ItemOutcome {}
+
+    record AlreadySeen() implements ItemOutcome {}
+
+    record Failed(String reason) implements ItemOutcome {}
+  }
+
+  private ItemOutcome fetchArticle(FeedSpec feed, FeedItem item) {
     String key = CanonicalUrl.normalise(item.link()).orElse(null);
-    if (key == null || seen.contains(key)) {
-      return false;
+    if (key == null) {
+      return new ItemOutcome.Failed("not an http(s) article URL");
+    }
+    if (seen.contains(key)) {
+      return ItemOutcome.ALREADY_SEEN;
     }
     FetchResult r = fetcher.fetch(item.link());
     if (!(r instanceof FetchResult.Fetched f)) {
       LOG.info("article {} not fetched: {}", item.link(), r);
-      return false;
+      return new ItemOutcome.Failed(r instanceof FetchResult.Failed failed ? failed.reason() : String.valueOf(r));
     }
-    ExtractedPage page = extractor.extract(f.finalUrl(), f.body(), f.charset().orElse(null));
+    ExtractedPage page;
+    try {
+      page = extractor.extract(f.finalUrl(), f.body(), f.charset().orElse(null));
+    } catch (RuntimeException | StackOverflowError e) {
+      // A page the extractor cannot digest is that page's problem, not the feed's or the process's.
+      LOG.warn("{} could not be extracted: {}", item.link(), e.toString());
+      remember(key);
+      return new ItemOutcome.Failed("extraction failed: " + e);
+    }
     if (!page.isArticle()) {
       LOG.info("{} is not an article: {}", item.link(), page.notArticleReason());
       remember(key);
-      return false;
+      return new ItemOutcome.Failed("not an article: " + page.notArticleReason());
     }
     String canonical = CanonicalUrl.normalise(page.canonicalUrl()).orElse(CanonicalUrl.normalise(f.finalUrl()).orElse(key));
     String id = CanonicalUrl.idOf(canonical);
@@ -271,7 +310,7 @@ public final class IngestService implements AutoCloseable {
     if (!canonical.equals(key)) {
       remember(canonical);
     }
-    return true;
+    return ItemOutcome.PRODUCED;
   }
 
   private void remember(String canonicalUrl) {

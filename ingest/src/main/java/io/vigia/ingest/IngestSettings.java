@@ -17,11 +17,22 @@ public record IngestSettings(
     Duration readTimeout,
     long maxBodyBytes,
     String groupId,
-    String instanceId) {
+    String instanceId,
+    List<String> privateAddressExceptions,
+    int maxItemsPerFeed) {
 
   public IngestSettings {
     feeds = List.copyOf(feeds);
+    privateAddressExceptions = List.copyOf(privateAddressExceptions);
   }
+
+  public IngestSettings(List<FeedSpec> feeds, boolean allowPrivateAddresses, String userAgent, Duration pollInterval,
+      Duration connectTimeout, Duration readTimeout, long maxBodyBytes, String groupId, String instanceId) {
+    this(feeds, allowPrivateAddresses, userAgent, pollInterval, connectTimeout, readTimeout, maxBodyBytes, groupId, instanceId,
+        List.of(), DEFAULT_MAX_ITEMS_PER_FEED);
+  }
+
+  static final int DEFAULT_MAX_ITEMS_PER_FEED = 1000;
 
   public IngestSettings(List<FeedSpec> feeds, boolean allowPrivateAddresses, String userAgent, Duration pollInterval,
       Duration connectTimeout, Duration readTimeout, long maxBodyBytes) {
@@ -31,7 +42,7 @@ public record IngestSettings(
   /** The same settings polling other feeds (the demo site swaps in its own). */
   public IngestSettings withFeeds(List<FeedSpec> other) {
     return new IngestSettings(other, allowPrivateAddresses, userAgent, pollInterval, connectTimeout, readTimeout, maxBodyBytes,
-        groupId, instanceId);
+        groupId, instanceId, privateAddressExceptions, maxItemsPerFeed);
   }
 
   public static IngestSettings from(Config c, WatchProfile profile) {
@@ -56,6 +67,25 @@ public record IngestSettings(
         c.duration("ingest.connect-timeout", Duration.ofMillis(100), Duration.ofMinutes(5)),
         c.duration("ingest.read-timeout", Duration.ofMillis(100), Duration.ofMinutes(10)),
         c.longValue("ingest.max-body-bytes", 1024, 1L << 30),
-        c.string("ingest.group-id"), c.string("instance-id"));
+        c.string("ingest.group-id"), c.string("instance-id"), exceptions(c), c.integer("ingest.max-items-per-feed", 1, 1_000_000));
+  }
+
+  /** {@code host:port} authorities reachable even though private: exactly one fixture server, not a network. */
+  private static List<String> exceptions(Config c) {
+    List<String> out = new ArrayList<>();
+    var node = c.node("ingest.private-address-exceptions");
+    if (node != null && !node.isMissingNode() && !node.isNull()) {
+      if (!node.isArray()) {
+        throw c.invalid("ingest.private-address-exceptions", "a list of host:port, e.g. [\"127.0.0.1:8081\"]");
+      }
+      for (var n : node) {
+        String a = n.asText("");
+        if (!a.matches("[^\\s/:]+:\\d{1,5}|\\[[0-9a-fA-F:.]+\\]:\\d{1,5}")) {
+          throw c.invalid("ingest.private-address-exceptions", "host:port entries (got '" + a + "')");
+        }
+        out.add(a.toLowerCase(java.util.Locale.ROOT));
+      }
+    }
+    return out;
   }
 }

@@ -92,7 +92,7 @@ public final class HostileSite implements AutoCloseable {
 
     xml("xxe-file", "XXE: external entity reading a local file",
         "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><rss version=\"2.0\"><channel><title>t</title>"
-            + "<item><title>&x;</title><link>" + base() + "/good.html?xxe</link><description>&x;</description></item></channel></rss>");
+            + "<item><title>&x;</title><link>" + base() + "/none/xxe</link><description>&x;</description></item></channel></rss>");
     xml("xxe-parameter", "XXE: parameter entity and an external DTD on the internal server",
         "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY % d SYSTEM \"http://127.0.0.1:" + ip + "/evil.dtd\"> %d;]><rss version=\"2.0\">"
             + "<channel><title>t</title></channel></rss>");
@@ -100,7 +100,7 @@ public final class HostileSite implements AutoCloseable {
         "<?xml version=\"1.0\"?><!DOCTYPE rss SYSTEM \"http://127.0.0.1:" + ip + "/rss.dtd\"><rss version=\"2.0\"><channel><title>t</title></channel></rss>");
     xml("xxe-atom", "XXE inside an Atom feed",
         "<?xml version=\"1.0\"?><!DOCTYPE feed [<!ENTITY x SYSTEM \"file:///etc/hostname\">]><feed xmlns=\"http://www.w3.org/2005/Atom\">"
-            + "<title>&x;</title><entry><title>&x;</title><link href=\"" + base() + "/good.html?atom\"/></entry></feed>");
+            + "<title>&x;</title><entry><title>&x;</title><link href=\"" + base() + "/none/atom\"/></entry></feed>");
     xml("xxe-rdf", "XXE inside an RSS 1.0 (RDF) feed",
         "<?xml version=\"1.0\"?><!DOCTYPE rdf:RDF [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" "
             + "xmlns=\"http://purl.org/rss/1.0/\"><channel><title>&x;</title></channel></rdf:RDF>");
@@ -116,7 +116,7 @@ public final class HostileSite implements AutoCloseable {
             + "</title></channel></rss>");
     xml("xinclude", "XInclude of a local file",
         "<?xml version=\"1.0\"?><rss version=\"2.0\" xmlns:xi=\"http://www.w3.org/2001/XInclude\"><channel><title>t</title><item><title>x</title>"
-            + "<link>" + base() + "/good.html?xi</link><description><xi:include href=\"file:///etc/passwd\" parse=\"text\"/></description></item></channel></rss>");
+            + "<link>" + base() + "/none/xi</link><description><xi:include href=\"file:///etc/passwd\" parse=\"text\"/></description></item></channel></rss>");
     String deep = "<a>".repeat(200_000) + "</a>".repeat(200_000);
     xml("deep-nesting", "200,000 nested elements (stack exhaustion)",
         "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title><description>" + deep + "</description></channel></rss>");
@@ -207,8 +207,8 @@ public final class HostileSite implements AutoCloseable {
     pageCase("page-binary", "binary bytes served as text/html", ex -> send(ex, 200, "text/html", random(512 * 1024)));
     pageCase("page-nul", "NUL bytes through a page", ex -> send(ex, 200, "text/html",
         ("<html><body><article><h1>t\u0000</h1>" + "<p>\u0000\u0000</p>".repeat(10_000) + "</article></body></html>").getBytes(StandardCharsets.UTF_8)));
-    pageCase("page-wrong-charset", "UTF-16 bytes declared as UTF-8", ex -> send(ex, 200, "text/html; charset=utf-8",
-        good.getBytes(StandardCharsets.UTF_16)));
+    pageCase("page-wrong-charset", "UTF-16 bytes (no BOM) declared as UTF-8", ex -> send(ex, 200, "text/html; charset=utf-8",
+        good.getBytes(StandardCharsets.UTF_16LE)));
   }
 
   private static String page(String title, String text) {
