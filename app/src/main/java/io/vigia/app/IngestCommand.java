@@ -1,5 +1,7 @@
 package io.vigia.app;
 
+import io.vigia.app.relevance.RelevanceTally;
+import io.vigia.app.relevance.SourceHealth;
 import io.vigia.common.config.Config;
 import io.vigia.common.http.Response;
 import io.vigia.common.profile.WatchProfile;
@@ -27,7 +29,8 @@ final class IngestCommand implements Runnable {
       runner.start("ingest", () -> true);
       runner.track(ingest).start();
       runner.healthDetails(() -> ingest.pausedBecause() == null ? Map.of() : Map.of("paused", ingest.pausedBecause()));
-      runner.http.route("GET", "/api/sources", r -> Response.json(Map.of("sources", ingest.sources())));
+      RelevanceTally tally = runner.track(new RelevanceTally(runner.kafka)).start();
+      runner.http.route("GET", "/api/sources", r -> Response.json(Map.of("sources", SourceHealth.of(ingest.sources(), tally))));
     } catch (RuntimeException e) {
       runner.close();
       throw e;

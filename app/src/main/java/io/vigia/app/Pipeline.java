@@ -2,6 +2,8 @@ package io.vigia.app;
 
 import io.vigia.alerts.AlertsService;
 import io.vigia.alerts.AlertsSettings;
+import io.vigia.app.relevance.RelevanceTally;
+import io.vigia.app.relevance.SourceHealth;
 import io.vigia.broker.EmbeddedKafka;
 import io.vigia.common.config.Config;
 import io.vigia.common.config.KafkaSettings;
@@ -83,6 +85,7 @@ final class Pipeline implements AutoCloseable {
       broker.start();
       bootstrap = broker.bootstrapServers();
       LOG.info("embedded Kafka broker on {}", bootstrap);
+      EmbeddedAddress.write(data.path(), bootstrap);
     }
     bootstrapServers = bootstrap;
     KafkaSettings kafka = new KafkaSettings(bootstrap, config.integer("kafka.partitions", 1, 1024),
@@ -128,7 +131,9 @@ final class Pipeline implements AutoCloseable {
     ingest.start();
 
     http.route("GET", "/healthz", r -> Response.json(health()));
-    http.route("GET", "/api/sources", r -> Response.json(Map.of("sources", ingest.sources())));
+    RelevanceTally tally = new RelevanceTally(kafka).start();
+    started.push(tally);
+    http.route("GET", "/api/sources", r -> Response.json(Map.of("sources", SourceHealth.of(ingest.sources(), tally))));
     http.route("GET", "/metrics", r -> Response.text(200, "text/plain; version=0.0.4", Metrics.registry().scrape()));
   }
 

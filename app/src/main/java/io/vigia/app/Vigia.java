@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       SinkCommand.class,
       AlertsCommand.class,
       StanceTrainCommand.class,
+      ReplayIrrelevantCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Vigia implements Runnable {

@@ -169,7 +169,7 @@ public final class IngestService implements AutoCloseable {
             }
           }
           if (ownership.owns(feed)) {
-            pollFeed(feed);
+            pollOneIsolated(feed);
           }
         }
         producer.flush();
@@ -182,6 +182,16 @@ public final class IngestService implements AutoCloseable {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
       LOG.error("ingest loop stopped", e);
+    }
+  }
+
+  /** One source's failure, whatever it is, stays that source's: the others are still polled. */
+  private void pollOneIsolated(FeedSpec feed) {
+    try {
+      pollFeed(feed);
+    } catch (RuntimeException | StackOverflowError e) {
+      LOG.error("feed {} broke its poll", feed.url(), e);
+      update(feed, "failing", "internal error while polling: " + e, 0, 0);
     }
   }
 
@@ -226,6 +236,9 @@ public final class IngestService implements AutoCloseable {
       String problem = null;
       if (failed > 0) {
         problem = failed + " of " + read.size() + " items not ingested (first: " + firstFailure + ")";
+      }
+      if (items.isEmpty()) {
+        problem = "the feed lists no items";
       }
       if (read.size() < items.size()) {
         problem = (problem == null ? "" : problem + "; ") + "feed lists " + items.size() + " items, only the first "
@@ -326,9 +339,21 @@ public final class IngestService implements AutoCloseable {
   private void update(FeedSpec feed, String state, String error, int items, int produced) {
     Metrics.registry().counter("vigia.ingest.feeds.polled", "outcome", state).increment();
     FeedPollState st = pollStates.get(feed.url());
-    sources.compute(feed.url(), (k, old) -> new SourceStatus(feed.url(), feed.name(), state, error, Instant.now(),
+    sources.compute(feed.url(), (k, old) -> new SourceStatus(feed.url(), feed.name(), state, stickyItemProblem(old, state, error, produced),
+        Instant.now(),
         (old == null ? 0 : old.itemsSeen()) + items, (old == null ? 0 : old.articlesProduced()) + produced,
         st == null ? 0 : st.errorStreak(), st == null ? null : st.notBefore()));
+  }
+
+  /**
+   * Items that could not be ingested are remembered and not retried, so the polls after the one
+   * that met them see nothing new: their problem stays on the source until it produces again.
+   */
+  private static String stickyItemProblem(SourceStatus old, String state, String error, int produced) {
+    if (error == null && "ok".equals(state) && produced == 0 && old != null && "ok".equals(old.state())) {
+      return old.lastError();
+    }
+    return error;
   }
 
   /** Source health, one entry per configured feed. */

@@ -14,8 +14,10 @@ public final class FeedReader {
 
   /** The items of the feed at {@code feedUrl}, links resolved against it. */
   public List<FeedItem> read(String feedUrl, byte[] body) throws FeedException {
+    byte[] xml = withoutExternalDoctype(body);
+    requireShallow(xml);
     try {
-      SyndFeed feed = new SyndFeedInput().build(new XmlReader(new ByteArrayInputStream(withoutExternalDoctype(body))));
+      SyndFeed feed = new SyndFeedInput().build(new XmlReader(new ByteArrayInputStream(xml)));
       List<FeedItem> items = new ArrayList<>();
       for (SyndEntry e : feed.getEntries()) {
         String link = e.getLink();
@@ -33,6 +35,39 @@ public final class FeedReader {
       return items;
     } catch (Exception e) {
       throw new FeedException("not a readable feed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Deeper than any real feed (RSS and Atom nest a handful of levels, with some XHTML inside). */
+  static final int MAX_DEPTH = 256;
+
+  /**
+   * Refuses documents nested absurdly deep before Rome sees them: JDOM and Rome's converters
+   * take time quadratic in the depth (200,000 levels: ~40 s of one core), which would stall the
+   * polling of every other feed. A streaming pass is linear and allocates nothing per level;
+   * what it cannot read is left for Rome to reject with its own message.
+   */
+  private static void requireShallow(byte[] xml) throws FeedException {
+    javax.xml.stream.XMLInputFactory f = javax.xml.stream.XMLInputFactory.newFactory();
+    f.setProperty(javax.xml.stream.XMLInputFactory.SUPPORT_DTD, false);
+    f.setProperty(javax.xml.stream.XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    int depth = 0;
+    try {
+      javax.xml.stream.XMLStreamReader r = f.createXMLStreamReader(new ByteArrayInputStream(xml));
+      try {
+        while (r.hasNext()) {
+          int event = r.next();
+          if (event == javax.xml.stream.XMLStreamConstants.START_ELEMENT && ++depth > MAX_DEPTH) {
+            throw new FeedException("not a readable feed: elements nested more than " + MAX_DEPTH + " deep", null);
+          } else if (event == javax.xml.stream.XMLStreamConstants.END_ELEMENT) {
+            depth--;
+          }
+        }
+      } finally {
+        r.close();
+      }
+    } catch (javax.xml.stream.XMLStreamException | RuntimeException e) {
+      // not well-formed or not XML at all: Rome reports it
     }
   }
 

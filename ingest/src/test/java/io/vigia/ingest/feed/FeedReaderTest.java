@@ -67,4 +67,13 @@ class FeedReaderTest {
     assertTimeoutPreemptively(Duration.ofSeconds(10),
         () -> assertThrows(FeedReader.FeedException.class, () -> reader.read("https://x.example/feed", body)));
   }
+
+  @Test
+  void shouldRefuseADeeplyNestedFeedWithAReasonInsteadOfOverflowingTheStack() {
+    String deep = "<a>".repeat(200_000) + "</a>".repeat(200_000);
+    byte[] body = ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title><description>" + deep
+        + "</description></channel></rss>").getBytes(StandardCharsets.UTF_8);
+    FeedReader.FeedException e = assertThrows(FeedReader.FeedException.class, () -> new FeedReader().read("http://example.org/f", body));
+    org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("nest"), e.getMessage());
+  }
 }
