@@ -312,22 +312,34 @@ public final class IngestService implements AutoCloseable {
         .setLeadImage(page.leadImage())
         .setExtractor(extractor.version())
         .build();
-    // Produce first, remember second: a crash in between refetches the page, and enrich drops
-    // the repeat by its canonical URL; the other order could lose the article.
-    producer.send(new ProducerRecord<>(Topics.RAW.name(), id, a));
+    // Produce first, remember second, and only once the broker has the article: the fetched-URL
+    // log is written from the send's acknowledgement. Two producers give no order between their
+    // topics, so remembering right after send() could persist the URL while the article still sat
+    // in the other producer's buffer, and a kill -9 then would lose it for good. A crash before the
+    // acknowledgement refetches the page instead, and enrich drops the repeat by its id.
+    List<String> keys = canonical.equals(key) ? List.of(key) : List.of(key, canonical);
+    seen.addAll(keys); // this process does not fetch it again meanwhile
+    producer.send(new ProducerRecord<>(Topics.RAW.name(), id, a), (metadata, error) -> {
+      if (error == null) {
+        keys.forEach(this::persistSeen);
+      } else {
+        LOG.warn("article {} not produced ({}); it will be fetched again", a.getUrl(), error.toString());
+        keys.forEach(seen::remove);
+      }
+    });
     produced.increment();
     if (a.getPublishedAt() != null) {
       publishedToFetched.record(Math.max(0, Duration.between(a.getPublishedAt(), a.getFetchedAt()).toMillis() / 1000.0));
-    }
-    remember(key);
-    if (!canonical.equals(key)) {
-      remember(canonical);
     }
     return ItemOutcome.PRODUCED;
   }
 
   private void remember(String canonicalUrl) {
     seen.add(canonicalUrl);
+    persistSeen(canonicalUrl);
+  }
+
+  private void persistSeen(String canonicalUrl) {
     seenProducer.send(new ProducerRecord<>(Topics.INGEST_SEEN.name(), canonicalUrl, Instant.now().toString()));
   }
 

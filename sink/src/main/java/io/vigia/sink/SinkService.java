@@ -58,6 +58,9 @@ public final class SinkService implements AutoCloseable {
   private final Timer writeLatency = Timer.builder("vigia.sink.write").description("Time to write a batch durably").publishPercentiles(0.5, 0.99).register(Metrics.registry());
   private final DistributionSummary fetchedToSearchable = DistributionSummary.builder("vigia.freshness.fetched.to.searchable")
       .baseUnit("seconds").description("Seconds from an article's fetch to searchable").publishPercentiles(0.5, 0.9, 0.99).register(Metrics.registry());
+  private final DistributionSummary enrichedToSearchable = DistributionSummary.builder("vigia.freshness.enriched.to.searchable")
+      .baseUnit("seconds").description("Seconds from an article's enrichment (its record in Kafka) to searchable")
+      .publishPercentiles(0.5, 0.9, 0.99).register(Metrics.registry());
   private final DistributionSummary publishedToSearchable = DistributionSummary.builder("vigia.freshness.published.to.searchable")
       .baseUnit("seconds").description("Seconds from an article's publication to searchable").publishPercentiles(0.5, 0.9, 0.99).register(Metrics.registry());
   private volatile boolean running;
@@ -120,11 +123,15 @@ public final class SinkService implements AutoCloseable {
     Instant now = Instant.now();
     Map<String, ArticleDocument> docs = new HashMap<>();
     Map<String, ConsumerRecord<String, byte[]>> origin = new HashMap<>();
+    Map<String, Instant> enrichedAt = new HashMap<>();
     for (ConsumerRecord<String, byte[]> r : records) {
       try {
         EnrichedArticle e = Topics.ENRICHED.valueSerde().deserializer().deserialize(r.topic(), r.value());
         ArticleDocument d = ArticleDocument.from(e, now);
         docs.put(d.id(), d); // a later version in the same batch wins
+        if (e.getEnrichedAt() != null) {
+          enrichedAt.put(d.id(), e.getEnrichedAt());
+        }
         origin.put(d.id(), r);
       } catch (RuntimeException ex) {
         deadLetter(r, "unreadable enriched article: " + ex.getMessage(), ex);
@@ -153,6 +160,10 @@ public final class SinkService implements AutoCloseable {
         writeLatency.record(Duration.ofNanos(System.nanoTime() - t0));
         Instant searchable = Instant.now();
         for (ArticleDocument d : batch) {
+          Instant enriched = enrichedAt.get(d.id());
+          if (enriched != null) {
+            enrichedToSearchable.record(Math.max(0, Duration.between(enriched, searchable).toMillis() / 1000.0));
+          }
           if (d.fetchedAt() != null) {
             fetchedToSearchable.record(Math.max(0, Duration.between(d.fetchedAt(), searchable).toMillis() / 1000.0));
           }

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Enriched-record-in-Kafka to searchable, p50/p99, for both backends (FreshnessBench).
+#   bench/freshness.sh [ARTICLES]     Lucene, then OpenSearch (started and stopped by .ci/opensearch.sh)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+articles=${1:-2000}
+run() {
+  ./mvnw -B -q -ntp verify -pl app -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false \
+    -Dit.test=FreshnessBench -Dvigia.bench.articles="$articles" "$@" 2>&1 | grep -E "^RESULT|^METRIC" || true
+}
+run -Dvigia.bench.backend=lucene
+dir=${TMPDIR:-/tmp}/vigia-freshness-os
+url=$(.ci/opensearch.sh start "$dir" | tail -1)
+trap '.ci/opensearch.sh stop "$dir"' EXIT
+run -Dvigia.bench.backend=opensearch -Dvigia.bench.opensearch-url="$url"
