@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       AlertsCommand.class,
       StanceTrainCommand.class,
       ReplayIrrelevantCommand.class,
+      ExtractCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Vigia implements Runnable {

@@ -1,0 +1,321 @@
+package io.vigia.ingest.extract;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Elements;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * Finds the body of an article the way Readability does, in one pass over the tree: drop what is
+ * never content (scripts, navigation, forms, captions, hidden and "unlikely" blocks such as share
+ * bars, related stories, newsletter boxes, comments, cookie banners), score paragraphs by length
+ * and commas into their ancestors, weighted by class/id hints and discounted by link density, take
+ * the best container and its siblings that look like content, then read it out as paragraphs and
+ * drop the blocks that are mostly links or publisher boilerplate.
+ */
+final class MainContent {
+  private static final Pattern UNLIKELY = Pattern.compile("(?i)-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|"
+      + "disqus|extra|footer|gdpr|header|legends|menu|related|relacionad|remark|replies|rss|shoutbox|sidebar|skyscraper|social|"
+      + "sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share|compartir|newsletter|subscri|suscri|promo|"
+      + "cookie|consent|recommend|most-?read|mas-?leido|trending|outbrain|taboola|signup|sign-up|widget|navigation|masthead|"
+      + "read-?more|lee-?tambien|te-puede|tags|byline|author-bio|caption|credit");
+  private static final Pattern MAYBE = Pattern.compile("(?i)and|article|body|column|content|main|shadow|story|entry|post|text|cuerpo|nota");
+  private static final Pattern POSITIVE = Pattern.compile("(?i)article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|"
+      + "cuerpo|noticia|nota|detalle");
+  private static final Pattern NEGATIVE = Pattern.compile("(?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|"
+      + "foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|"
+      + "shopping|tags|tool|widget|newsletter|subscri|social|recommend|cookie|caption|credit");
+  private static final Set<String> NEVER_CONTENT = Set.of("script", "style", "noscript", "template", "iframe", "svg", "canvas", "form",
+      "button", "input", "select", "textarea", "nav", "aside", "footer", "header", "figcaption", "figure", "picture", "video", "audio",
+      "object", "embed", "dialog", "menu", "link", "meta");
+  private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dd", "dt",
+      "blockquote", "pre", "table", "tr", "td", "th", "tbody", "thead", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "address", "center");
+  private static final Set<String> DIV_BLOCK_CHILDREN = Set.of("a", "blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul",
+      "section", "article", "h1", "h2", "h3", "h4", "h5", "h6");
+  /** Lines publishers and republishers add around a story: never part of it. */
+  private static final Pattern BOILERPLATE = Pattern.compile("(?iu)^(©|\\(c\\)|copyright\\b|all rights reserved|todos los derechos|"
+      + "we support our publishers|you can view this story|click here|haga clic|haz clic|read more\\b|read also|lee también|lea también|"
+      + "te puede interesar|le puede interesar|también te puede|related:|relacionad[oa]s?:|sign up|subscribe|suscríbete|suscribete|"
+      + "follow us|síguenos|siguenos|share this|compartir|advertisement|publicidad|anuncio|getty images|foto:|photo:|image:|"
+      + "this article (was|is) (originally )?published|este artículo (fue|es)|la entrada .* se publicó|the post .* appeared first)");
+
+  private MainContent() {}
+
+  /** The body text, paragraphs separated by a blank line; {@code headline} is left out if repeated. */
+  static String extract(Document doc, String headline, boolean stripUnlikely) {
+    Element body = doc.body();
+    if (body == null) {
+      return "";
+    }
+    strip(body, stripUnlikely);
+    Element top = bestCandidate(body);
+    List<Element> parts = withSiblings(top);
+    List<String> blocks = new ArrayList<>();
+    for (Element part : parts) {
+      readBlocks(part, blocks);
+    }
+    String norm = headline == null ? null : normalise(headline);
+    List<String> kept = new ArrayList<>();
+    for (String b : blocks) {
+      if (norm != null && normalise(b).equals(norm)) {
+        continue;
+      }
+      kept.add(b);
+    }
+    return String.join("\n\n", kept);
+  }
+
+  private static String normalise(String s) {
+    return s.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
+  }
+
+  /** Removes what is never content, hidden blocks and unlikely candidates; turns text-only divs into paragraphs. */
+  private static void strip(Element body, boolean stripUnlikely) {
+    for (Element e : new ArrayList<>(body.getAllElements())) {
+      if (e == body || e.parent() == null) {
+        continue;
+      }
+      String tag = e.normalName();
+      if (NEVER_CONTENT.contains(tag) || isHidden(e)) {
+        e.remove();
+        continue;
+      }
+      if (!tag.equals("article") && !tag.equals("main") && !tag.equals("a") && !tag.equals("p")) {
+        String hint = e.className() + " " + e.id();
+        if (stripUnlikely && hint.length() > 1 && UNLIKELY.matcher(hint).find() && !MAYBE.matcher(hint).find() && !insideTableOrCode(e)) {
+          e.remove();
+          continue;
+        }
+        String role = e.attr("role");
+        if (role.equals("navigation") || role.equals("complementary") || role.equals("banner") || role.equals("contentinfo")
+            || role.equals("dialog") || role.equals("alert") || role.equals("menu")) {
+          e.remove();
+        }
+      }
+    }
+    for (Element div : body.select("div")) {
+      boolean blockChild = false;
+      for (Element c : div.children()) {
+        if (DIV_BLOCK_CHILDREN.contains(c.normalName())) {
+          blockChild = true;
+          break;
+        }
+      }
+      if (!blockChild && div.text().length() >= 25) {
+        div.tagName("p");
+      }
+    }
+  }
+
+  private static boolean isHidden(Element e) {
+    if (e.hasAttr("hidden") || "true".equals(e.attr("aria-hidden")) && !e.normalName().equals("span")) {
+      return true;
+    }
+    String style = e.attr("style");
+    return !style.isEmpty() && style.replace(" ", "").toLowerCase(java.util.Locale.ROOT).contains("display:none");
+  }
+
+  private static boolean insideTableOrCode(Element e) {
+    for (Element p = e.parent(); p != null; p = p.parent()) {
+      String t = p.normalName();
+      if (t.equals("table") || t.equals("code") || t.equals("pre")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Element bestCandidate(Element body) {
+    Map<Element, double[]> scores = new IdentityHashMap<>();
+    for (Element p : body.select("p, pre, td, blockquote, h2, h3")) {
+      String text = p.text();
+      if (text.length() < 25) {
+        continue;
+      }
+      double score = 1 + commas(text) + Math.min(text.length() / 100, 3);
+      Element ancestor = p.parent();
+      for (int level = 0; ancestor != null && level < 5; level++, ancestor = ancestor.parent()) {
+        if (ancestor == body.parent()) {
+          break;
+        }
+        double[] s = scores.computeIfAbsent(ancestor, MainContent::initialScore);
+        s[0] += level == 0 ? score : level == 1 ? score / 2 : score / (level * 3);
+      }
+    }
+    Element top = null;
+    double best = Double.NEGATIVE_INFINITY;
+    for (Map.Entry<Element, double[]> e : scores.entrySet()) {
+      double s = e.getValue()[0] * (1 - linkDensity(e.getKey()));
+      e.getValue()[0] = s;
+      if (s > best) {
+        best = s;
+        top = e.getKey();
+      }
+    }
+    if (top == null) {
+      return body;
+    }
+    // A container holding the top one and most of its score is the article (paragraphs split into sections).
+    Element parent = top.parent();
+    double[] ps = parent == null ? null : scores.get(parent);
+    if (ps != null && parent != body.parent() && ps[0] >= best * 0.9) {
+      top = parent;
+    }
+    CANDIDATE_SCORES.set(scores);
+    return top;
+  }
+
+  private static final ThreadLocal<Map<Element, double[]>> CANDIDATE_SCORES = ThreadLocal.withInitial(HashMap::new);
+
+  private static List<Element> withSiblings(Element top) {
+    Map<Element, double[]> scores = CANDIDATE_SCORES.get();
+    CANDIDATE_SCORES.remove();
+    List<Element> out = new ArrayList<>();
+    Element parent = top.parent();
+    if (parent == null || top.normalName().equals("body")) {
+      out.add(top);
+      return out;
+    }
+    double[] ts = scores.get(top);
+    double threshold = Math.max(10, (ts == null ? 0 : ts[0]) * 0.2);
+    for (Element sibling : parent.children()) {
+      if (sibling == top) {
+        out.add(sibling);
+        continue;
+      }
+      double[] s = scores.get(sibling);
+      double bonus = !top.className().isEmpty() && top.className().equals(sibling.className()) ? (ts == null ? 0 : ts[0] * 0.2) : 0;
+      if (s != null && s[0] + bonus >= threshold) {
+        out.add(sibling);
+      } else if (sibling.normalName().equals("p")) {
+        String text = sibling.text();
+        double ld = linkDensity(sibling);
+        if (text.length() > 80 && ld < 0.25 || text.length() > 0 && text.length() <= 80 && ld == 0 && text.matches("(?s).*\\.( |$).*")) {
+          out.add(sibling);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static double[] initialScore(Element e) {
+    double s = switch (e.normalName()) {
+      case "div", "article", "main", "section" -> 5;
+      case "pre", "td", "blockquote" -> 3;
+      case "address", "ol", "ul", "dl", "dd", "dt", "li", "form" -> -3;
+      case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
+      default -> 0;
+    };
+    if (e.normalName().equals("article")) {
+      s += 10;
+    }
+    return new double[] {s + classWeight(e)};
+  }
+
+  private static int classWeight(Element e) {
+    int w = 0;
+    for (String hint : new String[] {e.className(), e.id()}) {
+      if (hint.isEmpty()) {
+        continue;
+      }
+      if (NEGATIVE.matcher(hint).find()) {
+        w -= 25;
+      }
+      if (POSITIVE.matcher(hint).find()) {
+        w += 25;
+      }
+    }
+    return w;
+  }
+
+  private static int commas(String text) {
+    int n = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == ',' || c == '，' || c == '、') {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static double linkDensity(Element e) {
+    int total = e.text().length();
+    if (total == 0) {
+      return 0;
+    }
+    int links = 0;
+    for (Element a : e.select("a")) {
+      String href = a.attr("href");
+      links += href.startsWith("#") ? a.text().length() / 3 : a.text().length();
+    }
+    return Math.min(1.0, (double) links / total);
+  }
+
+  /** Reads {@code root} out as text blocks, splitting at block elements; drops link lists and boilerplate lines. */
+  private static void readBlocks(Element root, List<String> out) {
+    StringBuilder text = new StringBuilder();
+    int[] linkChars = {0};
+    int[] inLink = {0};
+    NodeTraversor.traverse(new NodeVisitor() {
+      @Override
+      public void head(Node node, int depth) {
+        if (node instanceof TextNode t) {
+          String s = t.getWholeText();
+          text.append(s);
+          if (inLink[0] > 0) {
+            linkChars[0] += s.strip().length();
+          }
+        } else if (node instanceof Element e) {
+          if (e.normalName().equals("a")) {
+            inLink[0]++;
+          } else if (e.normalName().equals("br")) {
+            text.append(' ');
+          } else if (BLOCKS.contains(e.normalName())) {
+            flush(text, linkChars, out);
+          }
+        }
+      }
+
+      @Override
+      public void tail(Node node, int depth) {
+        if (node instanceof Element e) {
+          if (e.normalName().equals("a")) {
+            inLink[0]--;
+          } else if (BLOCKS.contains(e.normalName())) {
+            flush(text, linkChars, out);
+          }
+        }
+      }
+    }, root);
+    flush(text, linkChars, out);
+  }
+
+  private static void flush(StringBuilder text, int[] linkChars, List<String> out) {
+    String block = text.toString().replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
+    int links = linkChars[0];
+    text.setLength(0);
+    linkChars[0] = 0;
+    if (block.isEmpty()) {
+      return;
+    }
+    double density = (double) links / block.length();
+    if (density > 0.5 && block.length() < 400) {
+      return; // a list of links: related stories, tags, share buttons
+    }
+    if (block.length() < 200 && BOILERPLATE.matcher(block).find()) {
+      return;
+    }
+    out.add(block);
+  }
+}

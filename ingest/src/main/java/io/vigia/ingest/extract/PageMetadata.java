@@ -1,0 +1,218 @@
+package io.vigia.ingest.extract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * What a page says about itself: JSON-LD (a NewsArticle or its kin, also inside {@code @graph}),
+ * OpenGraph and {@code article:*} meta, Dublin Core and the common ad-hoc meta names, {@code
+ * <time>}, {@code itemprop}. Read before the body is cleaned, so nothing is lost to it.
+ */
+record PageMetadata(
+    String headline,
+    String ogTitle,
+    String documentTitle,
+    List<String> authors,
+    OffsetDateTime published,
+    OffsetDateTime modified,
+    String language,
+    String canonicalUrl,
+    String description,
+    String siteName,
+    String image,
+    String ogType,
+    boolean articleTyped,
+    boolean paywalled) {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Set<String> ARTICLE_TYPES = Set.of("newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle",
+      "opinionnewsarticle", "backgroundnewsarticle", "blogposting", "reviewnewsarticle", "liveblogposting", "report", "webpage-article");
+
+  static PageMetadata read(Document doc, String url) {
+    JsonNode ld = articleJsonLd(doc);
+    String headline = text(ld, "headline");
+    List<String> authors = new ArrayList<>();
+    if (ld != null) {
+      JsonNode a = ld.path("author");
+      for (JsonNode one : a.isArray() ? a : List.of(a)) {
+        String name = one.isTextual() ? one.asText() : one.path("name").asText("");
+        if (!name.isBlank() && name.length() < 80) {
+          authors.add(name.trim());
+        }
+      }
+    }
+    if (authors.isEmpty()) {
+      for (String css : List.of("meta[name=author]", "meta[property=article:author]", "meta[name=dc.creator]", "meta[name=byl]",
+          "meta[name=sailthru.author]", "meta[name=parsely-author]")) {
+        String v = meta(doc, css);
+        if (v != null && !v.startsWith("http") && v.length() < 100) {
+          authors.add(v.replaceFirst("(?i)^(by|por)\\s+", ""));
+          break;
+        }
+      }
+    }
+    if (authors.isEmpty()) {
+      Element e = doc.selectFirst("[rel=author], [itemprop=author] [itemprop=name], [itemprop=author], .byline__name, .author-name, .byline");
+      if (e != null) {
+        String v = e.text().replaceFirst("(?i)^(by|por)\\s+", "").trim();
+        if (!v.isEmpty() && v.length() < 100) {
+          authors.add(v);
+        }
+      }
+    }
+
+    OffsetDateTime published = Dates.parseMachine(text(ld, "datePublished"));
+    for (String css : List.of("meta[property=article:published_time]", "meta[name=article:published_time]", "meta[property=og:published_time]",
+        "meta[itemprop=datePublished]", "meta[name=pubdate]", "meta[name=publishdate]", "meta[name=publish-date]", "meta[name=date]",
+        "meta[name=dc.date]", "meta[name=DC.date.issued]", "meta[name=dcterms.created]", "meta[name=sailthru.date]",
+        "meta[name=parsely-pub-date]", "meta[name=cXenseParse:recs:publishtime]", "meta[property=bt:pubDate]")) {
+      if (published != null) {
+        break;
+      }
+      published = Dates.parseMachine(meta(doc, css));
+    }
+    if (published == null) {
+      Element t = doc.selectFirst("[itemprop=datePublished][datetime], [itemprop=datePublished][content], time[pubdate][datetime], "
+          + "article time[datetime], header time[datetime], time[datetime]");
+      if (t != null) {
+        published = Dates.parseMachine(t.hasAttr("datetime") ? t.attr("datetime") : t.attr("content"));
+      }
+    }
+    OffsetDateTime modified = Dates.parseMachine(text(ld, "dateModified"));
+    if (modified == null) {
+      modified = Dates.parseMachine(meta(doc, "meta[property=article:modified_time]"));
+    }
+
+    String lang = null;
+    Element html = doc.selectFirst("html");
+    if (html != null && !html.attr("lang").isBlank()) {
+      lang = html.attr("lang");
+    } else if (meta(doc, "meta[http-equiv=content-language]") != null) {
+      lang = meta(doc, "meta[http-equiv=content-language]");
+    } else if (text(ld, "inLanguage") != null) {
+      lang = text(ld, "inLanguage");
+    } else if (meta(doc, "meta[property=og:locale]") != null) {
+      lang = meta(doc, "meta[property=og:locale]");
+    }
+    if (lang != null) {
+      lang = lang.trim().toLowerCase(Locale.ROOT);
+      lang = lang.length() >= 2 && Character.isLetter(lang.charAt(0)) && Character.isLetter(lang.charAt(1)) ? lang.substring(0, 2) : null;
+    }
+
+    String canonical = doc.select("link[rel=canonical]").attr("abs:href");
+    if (canonical.isBlank()) {
+      canonical = absolute(doc, meta(doc, "meta[property=og:url]"));
+    }
+    String image = meta(doc, "meta[property=og:image]");
+    if (image == null && ld != null) {
+      JsonNode img = ld.path("image");
+      img = img.isArray() && img.size() > 0 ? img.get(0) : img;
+      image = img.isTextual() ? img.asText() : img.path("url").asText(null);
+    }
+    String siteName = meta(doc, "meta[property=og:site_name]");
+    if (siteName == null && ld != null) {
+      siteName = ld.path("publisher").path("name").asText(null);
+    }
+    String description = meta(doc, "meta[property=og:description]");
+    if (description == null) {
+      description = meta(doc, "meta[name=description]");
+    }
+    String ogType = meta(doc, "meta[property=og:type]");
+    boolean paywalled = ld != null && ld.path("isAccessibleForFree").asText("true").equalsIgnoreCase("false");
+    return new PageMetadata(clean(headline), clean(meta(doc, "meta[property=og:title]")), clean(doc.title()),
+        List.copyOf(new LinkedHashSet<>(authors)), published, modified, lang, canonical == null || canonical.isBlank() ? null : canonical,
+        description, siteName, absolute(doc, image), ogType == null ? null : ogType.toLowerCase(Locale.ROOT), ld != null, paywalled);
+  }
+
+  private static String clean(String s) {
+    if (s == null) {
+      return null;
+    }
+    String t = org.jsoup.parser.Parser.unescapeEntities(s, false).replaceAll("\\s+", " ").trim();
+    return t.isEmpty() ? null : t;
+  }
+
+  private static String absolute(Document doc, String href) {
+    if (href == null || href.isBlank()) {
+      return null;
+    }
+    try {
+      return java.net.URI.create(doc.location()).resolve(href.trim()).toString();
+    } catch (RuntimeException e) {
+      return href.trim();
+    }
+  }
+
+  static String meta(Document doc, String css) {
+    Element e = doc.selectFirst(css);
+    if (e == null) {
+      return null;
+    }
+    String v = e.hasAttr("content") ? e.attr("content") : e.attr("value");
+    return v.isBlank() ? null : v.trim();
+  }
+
+  private static String text(JsonNode n, String field) {
+    if (n == null) {
+      return null;
+    }
+    JsonNode v = n.path(field);
+    if (v.isArray() && v.size() > 0) {
+      v = v.get(0);
+    }
+    return v.isValueNode() && !v.asText().isBlank() ? v.asText().trim() : null;
+  }
+
+  /** The first JSON-LD object typed as an article, searched through arrays and {@code @graph}. */
+  private static JsonNode articleJsonLd(Document doc) {
+    for (Element script : doc.select("script[type=application/ld+json]")) {
+      String data = script.data().trim();
+      if (data.isEmpty() || data.length() > 2_000_000) {
+        continue;
+      }
+      try {
+        JsonNode found = findArticle(JSON.readTree(data), 0);
+        if (found != null) {
+          return found;
+        }
+      } catch (Exception e) {
+        // broken JSON-LD is common; the other sources remain
+      }
+    }
+    return null;
+  }
+
+  private static JsonNode findArticle(JsonNode n, int depth) {
+    if (n == null || depth > 6) {
+      return null;
+    }
+    if (n.isArray()) {
+      for (JsonNode c : n) {
+        JsonNode f = findArticle(c, depth + 1);
+        if (f != null) {
+          return f;
+        }
+      }
+      return null;
+    }
+    if (!n.isObject()) {
+      return null;
+    }
+    JsonNode type = n.path("@type");
+    for (JsonNode t : type.isArray() ? type : List.of(type)) {
+      if (ARTICLE_TYPES.contains(t.asText("").toLowerCase(Locale.ROOT))) {
+        return n;
+      }
+    }
+    JsonNode f = findArticle(n.path("@graph"), depth + 1);
+    return f != null ? f : findArticle(n.path("mainEntity"), depth + 1);
+  }
+}
