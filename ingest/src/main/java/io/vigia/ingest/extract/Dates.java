@@ -35,7 +35,7 @@ final class Dates {
       + "|ene|feb|mar|abr|jun|jul|ago|sept|sep|set|oct|nov|dic|jan|apr|aug|dec)\\.?";
   /** 29 de julio de 2024 / 29 julio 2024 / 29 Jul 2024 / 29-jul-2024. */
   private static final Pattern DAY_MONTH_YEAR = Pattern.compile(
-      "(?iu)\\b(\\d{1,2})(?:º|°|st|nd|rd|th)?(?:\\s+de|\\s*[-/]\\s*|\\s+)" + MONTH + "(?:\\s+de(?:l)?|,)?\\s*[-/]?\\s*(\\d{4})\\b");
+      "(?iu)\\b(\\d{1,2})(?:º|°|st|nd|rd|th)?(?:\\s+de\\s+|\\s*[-/]\\s*|\\s+)" + MONTH + "(?:\\s+de(?:l)?|,)?\\s*[-/]?\\s*(\\d{4})\\b");
   /** July 29, 2024 / Jul. 29 2024. */
   private static final Pattern MONTH_DAY_YEAR = Pattern.compile(
       "(?iu)\\b" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b");

@@ -17,8 +17,13 @@ import org.jsoup.nodes.Element;
  * false and the reason.
  */
 public final class JsoupArticleExtractor implements ArticleExtractor {
-  /** Below this much body text a page is not an article (a teaser, a gallery, a front). */
-  static final int MIN_ARTICLE_CHARS = 250;
+  /**
+   * Below this much body text a page is not an article (a gallery, a player, an empty shell). Kept
+   * low on purpose: a two-sentence breaking-news brief is exactly what a monitor must not drop.
+   */
+  static final int MIN_ARTICLE_CHARS = 80;
+  /** Below this much text, a page with many linked headlines is a section front. */
+  static final int FRONT_MAX_CHARS = 400;
   /** Below this much body text the page is read a second time without the class hints. */
   static final int RETRY_BELOW_CHARS = 500;
 
@@ -138,15 +143,19 @@ public final class JsoupArticleExtractor implements ArticleExtractor {
     if (meta.paywalled() && chars < 1000) {
       return "paywalled: only " + chars + " characters visible";
     }
-    if (chars < MIN_ARTICLE_CHARS) {
+    if (chars < FRONT_MAX_CHARS) {
       int headlines = 0;
       for (Element a : doc.select("a[href]")) {
         if (a.text().length() >= 30) {
           headlines++;
         }
       }
-      return headlines >= 8 ? "a section front: " + headlines + " linked headlines and " + chars + " characters of body text"
-          : chars == 0 ? "no body text" : "too little body text (" + chars + " characters)";
+      if (headlines >= 8 && !meta.articleTyped()) {
+        return "a section front: " + headlines + " linked headlines and " + chars + " characters of body text";
+      }
+    }
+    if (chars < MIN_ARTICLE_CHARS) {
+      return chars == 0 ? "no body text" : "too little body text (" + chars + " characters)";
     }
     return null;
   }

@@ -29,6 +29,12 @@ final class MainContent {
       + "sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share|compartir|newsletter|subscri|suscri|promo|"
       + "cookie|consent|recommend|most-?read|mas-?leido|trending|outbrain|taboola|signup|sign-up|widget|navigation|masthead|"
       + "read-?more|lee-?tambien|te-puede|tags|byline|author-bio|caption|credit");
+  /** Hints no site uses for its story: honoured even on the second, hint-distrusting reading. */
+  private static final Pattern CERTAINLY_NOT = Pattern.compile("(?i)comment|disqus|respond|replies|cookie|consent|gdpr|newsletter|"
+      + "subscri|suscri|share|compartir|social|related|relacionad|outbrain|taboola|recommend|most-?read|mas-?leido|trending");
+  /** A small element that holds the publication date or time, not the story. */
+  private static final Pattern DATE_HINT = Pattern.compile("(?i)(^|[\\s_-])(date|dates|fecha|timestamp|pubdate|published|posted-on|"
+      + "post-date|entry-date|article-date)([\\s_-]|$)");
   private static final Pattern MAYBE = Pattern.compile("(?i)and|article|body|column|content|main|shadow|story|entry|post|text|cuerpo|nota");
   private static final Pattern POSITIVE = Pattern.compile("(?i)article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|"
       + "cuerpo|noticia|nota|detalle");
@@ -38,9 +44,10 @@ final class MainContent {
   private static final Set<String> NEVER_CONTENT = Set.of("script", "style", "noscript", "template", "iframe", "svg", "canvas", "form",
       "button", "input", "select", "textarea", "nav", "aside", "footer", "header", "figcaption", "figure", "picture", "video", "audio",
       "object", "embed", "dialog", "menu", "link", "meta");
+  private static final Set<String> WRAPPERS = Set.of("form", "header", "section");
   private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dd", "dt",
       "blockquote", "pre", "table", "tr", "td", "th", "tbody", "thead", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "address", "center");
-  private static final Set<String> DIV_BLOCK_CHILDREN = Set.of("a", "blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul",
+  private static final Set<String> DIV_BLOCK_CHILDREN = Set.of("blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul",
       "section", "article", "h1", "h2", "h3", "h4", "h5", "h6");
   /** Lines publishers and republishers add around a story: never part of it. */
   private static final Pattern BOILERPLATE = Pattern.compile("(?iu)^(©|\\(c\\)|copyright\\b|all rights reserved|todos los derechos|"
@@ -87,12 +94,21 @@ final class MainContent {
       }
       String tag = e.normalName();
       if (NEVER_CONTENT.contains(tag) || isHidden(e)) {
-        e.remove();
+        // Some sites wrap the whole page in a <form> (ASP.NET) or the story in a <header>-less
+        // layout: a form or header holding a lot of text is a wrapper, not a widget.
+        if (!(WRAPPERS.contains(tag) && (e.text().length() > 1000 || e.select("p").size() >= 3))) {
+          e.remove();
+        }
         continue;
       }
       if (!tag.equals("article") && !tag.equals("main") && !tag.equals("a") && !tag.equals("p")) {
         String hint = e.className() + " " + e.id();
-        if (stripUnlikely && hint.length() > 1 && UNLIKELY.matcher(hint).find() && !MAYBE.matcher(hint).find() && !insideTableOrCode(e)) {
+        if (hint.length() > 1 && (stripUnlikely ? UNLIKELY : CERTAINLY_NOT).matcher(hint).find() && !MAYBE.matcher(hint).find()
+            && !insideTableOrCode(e)) {
+          e.remove();
+          continue;
+        }
+        if (hint.length() > 1 && DATE_HINT.matcher(hint).find() && e.text().length() < 100 && e.select("p, div, article, section").size() <= 1) {
           e.remove();
           continue;
         }

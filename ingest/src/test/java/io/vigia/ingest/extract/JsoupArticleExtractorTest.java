@@ -1,0 +1,125 @@
+package io.vigia.ingest.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import org.junit.jupiter.api.Test;
+
+class JsoupArticleExtractorTest {
+  private final JsoupArticleExtractor extractor = new JsoupArticleExtractor();
+
+  private static final String STORY = """
+      <!doctype html><html lang="en"><head><meta charset="utf-8">
+      <title>Observers ask for the tally sheets | The Caracas Ledger</title>
+      <meta property="og:site_name" content="The Caracas Ledger">
+      <meta property="og:image" content="/img/lead.jpg">
+      <link rel="canonical" href="https://ledger.example/2024/07/30/tally-sheets?utm_source=x">
+      <script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"Ledger"},
+        {"@type":"NewsArticle","headline":"Observers ask for the tally sheets","datePublished":"2024-07-30T09:15:00-04:00",
+         "author":[{"@type":"Person","name":"Ana Rivas"}]}]}</script></head>
+      <body><header class="site-header"><nav><a href="/">Home</a> <a href="/politics">Politics</a></nav></header>
+      <div class="share-bar"><a href="#">Share on X</a> <a href="#">Facebook</a></div>
+      <main><article class="story"><h1>Observers ask for the tally sheets</h1>
+      <div class="story-body">
+      <p>International observers asked the electoral council on Tuesday to publish the tally sheets, polling station by polling station, before the result is certified.</p>
+      <figure><img src="/a.jpg"><figcaption>Voters queue in Caracas. (Photo: Agency)</figcaption></figure>
+      <p>The opposition says its own count, built from copies of the sheets its witnesses collected, shows a different result, and it has published the scans online.</p>
+      <div class="newsletter-signup"><p>Sign up for our morning briefing, every weekday in your inbox.</p></div>
+      <p>The council said it would answer within the legal deadline, which ends on Friday, and that the count was final.</p>
+      <p>© Copyright 2024 The Caracas Ledger. All rights reserved.</p>
+      </div>
+      <aside class="related"><h3>Related stories</h3><ul><li><a href="/a">A story about something else entirely</a></li></ul></aside>
+      <section id="comments"><p>Great article, thanks for sharing this with everyone who reads it.</p></section>
+      </article></main><footer>About us · Contact · Privacy</footer></body></html>
+      """;
+
+  @Test
+  void shouldExtractTheStoryAndItsMetadataWithoutTheSiteAround() {
+    ExtractedPage p = extractor.extract("https://ledger.example/x", STORY.getBytes(StandardCharsets.UTF_8), null);
+
+    assertThat(p.isArticle()).isTrue();
+    assertThat(p.title()).isEqualTo("Observers ask for the tally sheets");
+    assertThat(p.byline()).isEqualTo("Ana Rivas");
+    assertThat(p.publishedAt()).isEqualTo(OffsetDateTime.parse("2024-07-30T09:15:00-04:00"));
+    assertThat(p.language()).isEqualTo("en");
+    assertThat(p.siteName()).isEqualTo("The Caracas Ledger");
+    assertThat(p.leadImage()).isEqualTo("https://ledger.example/img/lead.jpg");
+    assertThat(p.canonicalUrl()).startsWith("https://ledger.example/2024/07/30/tally-sheets");
+    assertThat(p.text().split("\n\n")).containsExactly(
+        "International observers asked the electoral council on Tuesday to publish the tally sheets, polling station by polling station, before the result is certified.",
+        "The opposition says its own count, built from copies of the sheets its witnesses collected, shows a different result, and it has published the scans online.",
+        "The council said it would answer within the legal deadline, which ends on Friday, and that the count was final.");
+  }
+
+  @Test
+  void shouldReadSpanishVisibleDatesDetectTheLanguageAndDropRepublisherLines() {
+    String html = """
+        <html><head><title>Nota</title></head><body>
+        <div class="nota"><h1>El CNE publica el cronograma electoral completo</h1>
+        <span class="fecha">Caracas, 29 de julio de 2024</span>
+        <p>We support our Publishers and Content Creators. You can view this story on their website by CLICKING HERE.</p>
+        <p>El Consejo Nacional Electoral publicó este lunes el cronograma de las elecciones, con las fechas de inscripción de los candidatos y de la campaña.</p>
+        <p>Los partidos de la oposición dijeron que revisarán los plazos y que pedirán más tiempo para los votantes que viven fuera del país.</p>
+        </div></body></html>
+        """;
+    ExtractedPage p = extractor.extract("https://diario.example/nota", html.getBytes(StandardCharsets.UTF_8), null);
+
+    assertThat(p.title()).isEqualTo("El CNE publica el cronograma electoral completo");
+    assertThat(p.publishedAt()).isEqualTo(OffsetDateTime.parse("2024-07-29T00:00Z"));
+    assertThat(p.language()).as("no lang attribute: detected from the words").isEqualTo("es");
+    assertThat(p.text()).startsWith("El Consejo Nacional Electoral publicó").doesNotContain("CLICKING HERE");
+  }
+
+  @Test
+  void shouldTakeThePublicationDayFromTheUrlWhenThePageGivesNone() {
+    String html = "<html><body><article><h1>A headline long enough to count</h1><p>" + "Words of the story, one after another. ".repeat(12)
+        + "</p></article></body></html>";
+    ExtractedPage p = extractor.extract("https://news.example/2024/08/02/story", html.getBytes(StandardCharsets.UTF_8), null);
+    assertThat(p.publishedAt()).isEqualTo(OffsetDateTime.parse("2024-08-02T00:00Z"));
+  }
+
+  @Test
+  void shouldReadAPageWrappedInOneBigFormAndAnUnlikelyClass() {
+    String html = "<html><body><form id=\"aspnetForm\"><div class=\"Page-ad-margins\"><div class=\"body\">"
+        + "<p>First paragraph of a real story, long enough to be scored as content by the extractor.</p>".repeat(6)
+        + "</div></div></form></body></html>";
+    ExtractedPage p = extractor.extract("https://x.example/a", html.getBytes(StandardCharsets.UTF_8), null);
+    assertThat(p.isArticle()).isTrue();
+    assertThat(p.text()).contains("First paragraph of a real story");
+  }
+
+  @Test
+  void shouldMarkASectionFrontAsNotAnArticle() {
+    StringBuilder html = new StringBuilder("<html><head><meta property=\"og:type\" content=\"website\"></head><body><h1>Politics</h1><ul>");
+    for (int i = 0; i < 20; i++) {
+      html.append("<li><a href=\"/story-").append(i).append("\">Headline number ").append(i).append(" about the elections in Venezuela</a></li>");
+    }
+    ExtractedPage p = extractor.extract("https://x.example/politics", html.append("</ul></body></html>").toString().getBytes(StandardCharsets.UTF_8), null);
+    assertThat(p.isArticle()).isFalse();
+    assertThat(p.notArticleReason()).contains("section front");
+  }
+
+  @Test
+  void shouldMarkAVideoPageAsNotAnArticle() {
+    String html = "<html><head><meta property=\"og:type\" content=\"video.other\"></head><body><h1>Watch: the count</h1>"
+        + "<p>A short caption for the video, shown under the player.</p></body></html>";
+    ExtractedPage p = extractor.extract("https://x.example/v", html.getBytes(StandardCharsets.UTF_8), null);
+    assertThat(p.isArticle()).isFalse();
+    assertThat(p.notArticleReason()).contains("video");
+  }
+
+  @Test
+  void shouldAnswerBadInputWithAReasonNeverACrash() {
+    byte[] binary = new byte[8192];
+    new java.util.Random(1).nextBytes(binary);
+    assertThat(extractor.extract("https://x.example/b", binary, null).notArticleReason()).contains("binary");
+    assertThat(extractor.extract("https://x.example/e", new byte[0], null).notArticleReason()).contains("empty");
+    assertThat(extractor.extract("https://x.example/m", "<html><p>unclosed <div><span>tags <<>> everywhere".getBytes(StandardCharsets.UTF_8), null)
+        .isArticle()).isFalse();
+    assertThat(extractor.extract("https://x.example/n", "<html><head><title>t</title></head></html>".getBytes(StandardCharsets.UTF_8), null)
+        .notArticleReason()).isEqualTo("no body text");
+    byte[] huge = ("<html><body><p>" + "palabra ".repeat(20 * 1024 * 1024 / 8) + "</p></body></html>").getBytes(StandardCharsets.UTF_8);
+    assertThat(extractor.extract("https://x.example/h", huge, null).text()).startsWith("palabra palabra");
+  }
+}
