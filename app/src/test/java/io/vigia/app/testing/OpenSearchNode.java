@@ -1,0 +1,83 @@
+package io.vigia.app.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A real OpenSearch for fault tests, started with {@code .ci/opensearch.sh} (Maven Central's
+ * integ-test distribution, run as an unprivileged user when we are root), which can also freeze
+ * it (SIGSTOP: sockets accept, nothing answers, as a hung node) and let it go again.
+ */
+public final class OpenSearchNode implements AutoCloseable {
+  private final Path script;
+  private final Path dir;
+  private final String url;
+
+  private OpenSearchNode(Path script, Path dir, String url) {
+    this.script = script;
+    this.dir = dir;
+    this.url = url;
+  }
+
+  public static OpenSearchNode start() throws IOException, InterruptedException {
+    Path root = Path.of("").toAbsolutePath();
+    while (!Files.exists(root.resolve(".ci/opensearch.sh"))) {
+      root = root.getParent();
+      if (root == null) {
+        throw new IllegalStateException(".ci/opensearch.sh not found above " + Path.of("").toAbsolutePath());
+      }
+    }
+    Path script = root.resolve(".ci/opensearch.sh");
+    Path dir = Files.createTempDirectory("vigia-os-fault");
+    OpenSearchNode node = new OpenSearchNode(script, dir, null);
+    String out = node.run("start");
+    String[] lines = out.trim().split("\n");
+    return new OpenSearchNode(script, dir, lines[lines.length - 1].trim());
+  }
+
+  public String url() {
+    return url;
+  }
+
+  /** Freezes the server process. */
+  public void pause() throws IOException, InterruptedException {
+    run("pause");
+  }
+
+  public void resume() throws IOException, InterruptedException {
+    run("resume");
+  }
+
+  private String run(String command) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of("bash", script.toString(), command, dir.toString()));
+    Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (p.waitFor() != 0) {
+      throw new IllegalStateException(script + " " + command + " failed: " + out);
+    }
+    return out;
+  }
+
+  @Override
+  public void close() {
+    try {
+      run("resume");
+    } catch (RuntimeException | IOException | InterruptedException e) {
+      // not paused, or already gone
+    }
+    try {
+      run("stop");
+      try (var files = Files.walk(dir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("could not stop OpenSearch: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
