@@ -3,6 +3,7 @@ package io.vigia.app.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigia.app.testing.ArticleFarm;
+import io.vigia.common.testing.OpenSearchNode;
 import io.vigia.app.testing.SearchClient;
 import io.vigia.app.testing.StageProcess;
 import java.nio.file.Files;
@@ -17,9 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Cluster mode without Docker: a KRaft cluster of three brokers and a controller in the test JVM (replication factor 3),
- * two instances of ingest and of enrich as separate processes, and the sink; one instance of each
- * scaled stage is killed with SIGKILL once work is under way. The survivors must take the work
- * over through Kafka alone, and the index must end with every article exactly once.
+ * two instances of each stage as separate processes, the sinks writing to one real OpenSearch; one
+ * instance of each stage is killed with SIGKILL once work is under way. The survivors must take
+ * the work over through Kafka alone, and the index must end with every article exactly once.
  */
 class ClusterFailoverIT {
   private static final int ARTICLES = Integer.getInteger("vigia.cluster.articles", 300);
@@ -37,7 +38,8 @@ class ClusterFailoverIT {
         .setConfigProp("group.initial.rebalance.delay.ms", "0")
         .setConfigProp("log.cleaner.dedupe.buffer.size", "4194304")
         .build();
-        ArticleFarm farm = new ArticleFarm(12, ARTICLES / 12).withPageDelay(30)) {
+        ArticleFarm farm = new ArticleFarm(12, ARTICLES / 12).withPageDelay(30);
+        OpenSearchNode opensearch = OpenSearchNode.start()) {
       cluster.format();
       cluster.startup();
       cluster.waitForReadyBrokers();
@@ -48,13 +50,18 @@ class ClusterFailoverIT {
           kafka:
             partitions: 4
             replication-factor: 3
-          """);
+          sink:
+            backend: opensearch
+            opensearch:
+              url: %s
+          """.formatted(opensearch.url()));
       Map<String, String> env = Map.of("VIGIA_KAFKA_BOOTSTRAP_SERVERS", cluster.bootstrapServers());
       Path logs = tmp.resolve("logs");
       int sinkPort = SearchClient.freePort();
       List<StageProcess> stages = new ArrayList<>();
       try {
-        StageProcess sink = stage(stages, logs, env, config, "sink", "sink-1", sinkPort);
+        StageProcess sink1 = stage(stages, logs, env, config, "sink", "sink-1", 0);
+        StageProcess sink = stage(stages, logs, env, config, "sink", "sink-2", sinkPort);
         StageProcess enrich1 = stage(stages, logs, env, config, "enrich", "enrich-1", 0);
         stage(stages, logs, env, config, "enrich", "enrich-2", 0);
         StageProcess ingest1 = stage(stages, logs, env, config, "ingest", "ingest-1", 0);
@@ -66,13 +73,14 @@ class ClusterFailoverIT {
         assertThat(atKill).as("the kills happen while work remains").isLessThan(farm.articles());
         ingest1.kill();
         enrich1.kill();
+        sink1.kill();
 
         long total = search.awaitTotalAtLeast(farm.articles(), 300_000, sink);
         Thread.sleep(3000);
         assertThat(search.total()).as("nothing doubled").isEqualTo(farm.articles()).isEqualTo(total);
         search.assertEveryUrlOnce(farm.articles());
         assertThat(farm.pagesFetchedMoreThanOnce()).as("pages fetched by both ingest instances").hasSizeLessThan(farm.articles() / 10);
-        System.out.printf("RESULT cluster-failover brokers=3 articles=%d killed=ingest-1,enrich-1 at=%d lost=0 doubled=0 refetched=%d%n",
+        System.out.printf("RESULT cluster-failover brokers=3 articles=%d killed=ingest-1,enrich-1,sink-1 backend=opensearch at=%d lost=0 doubled=0 refetched=%d%n",
             farm.articles(), atKill, farm.pagesFetchedMoreThanOnce().size());
       } finally {
         stages.forEach(StageProcess::close);

@@ -3,7 +3,7 @@ package io.vigia.app.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigia.app.testing.ArticleFarm;
-import io.vigia.app.testing.OpenSearchNode;
+import io.vigia.common.testing.OpenSearchNode;
 import io.vigia.app.testing.SearchClient;
 import io.vigia.app.testing.StageProcess;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.vigia.app.testing;
+package io.vigia.common.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,9 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A real OpenSearch for fault tests, started with {@code .ci/opensearch.sh} (Maven Central's
- * integ-test distribution, run as an unprivileged user when we are root), which can also freeze
- * it (SIGSTOP: sockets accept, nothing answers, as a hung node) and let it go again.
+ * A real OpenSearch for integration and fault tests: the one at {@code VIGIA_TEST_OPENSEARCH_URL}
+ * when set, else one started (and later stopped) with {@code .ci/opensearch.sh} (Maven Central's
+ * integ-test distribution, run as an unprivileged user when we are root), which can also be frozen
+ * (SIGSTOP: sockets accept, nothing answers, as a hung node) and let go again.
  */
 public final class OpenSearchNode implements AutoCloseable {
   private final Path script;
@@ -24,6 +25,10 @@ public final class OpenSearchNode implements AutoCloseable {
   }
 
   public static OpenSearchNode start() throws IOException, InterruptedException {
+    String given = System.getenv("VIGIA_TEST_OPENSEARCH_URL");
+    if (given != null && !given.isBlank()) {
+      return new OpenSearchNode(null, null, given.trim());
+    }
     Path root = Path.of("").toAbsolutePath();
     while (!Files.exists(root.resolve(".ci/opensearch.sh"))) {
       root = root.getParent();
@@ -53,6 +58,9 @@ public final class OpenSearchNode implements AutoCloseable {
   }
 
   private String run(String command) throws IOException, InterruptedException {
+    if (script == null) {
+      throw new UnsupportedOperationException("the OpenSearch at VIGIA_TEST_OPENSEARCH_URL is not ours to " + command);
+    }
     List<String> cmd = new ArrayList<>(List.of("bash", script.toString(), command, dir.toString()));
     Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -64,6 +72,9 @@ public final class OpenSearchNode implements AutoCloseable {
 
   @Override
   public void close() {
+    if (script == null) {
+      return;
+    }
     try {
       run("resume");
     } catch (RuntimeException | IOException | InterruptedException e) {
