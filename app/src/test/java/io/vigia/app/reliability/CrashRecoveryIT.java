@@ -43,7 +43,10 @@ class CrashRecoveryIT {
   @Test
   void shouldIndexEveryArticleExactlyOnceAcrossKillNineRestarts() throws Exception {
     int feeds = Math.max(1, ARTICLES / 50);
-    try (ArticleFarm farm = new ArticleFarm(feeds, ARTICLES / feeds)) {
+    // Pages answer slowly enough that the work spans the rounds (a few seconds of work each):
+    // every kill lands while articles are still arriving.
+    long pageDelay = Math.max(1, KILLS * 3500L / ARTICLES);
+    try (ArticleFarm farm = new ArticleFarm(feeds, ARTICLES / feeds).withPageDelay(pageDelay)) {
       Path config = Files.writeString(tmp.resolve("vigia.yaml"), farm.feedsYaml() + """
           ingest:
             allow-private-addresses: true

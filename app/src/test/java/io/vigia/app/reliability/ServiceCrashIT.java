@@ -6,6 +6,7 @@ import io.vigia.app.testing.ArticleFarm;
 import io.vigia.app.testing.SearchClient;
 import io.vigia.app.testing.StageProcess;
 import io.vigia.broker.EmbeddedKafka;
+import io.vigia.common.testing.OpenSearchNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -26,6 +27,8 @@ class ServiceCrashIT {
   private static final int ARTICLES = Integer.getInteger("vigia.service-crash.articles", 300);
   private static final int KILLS = Integer.getInteger("vigia.service-crash.kills", 3);
   private static final long SEED = Long.getLong("vigia.service-crash.seed", System.nanoTime());
+  /** {@code lucene} (default) or {@code opensearch} (a real one, started for the test). */
+  private static final String BACKEND = System.getProperty("vigia.service-crash.backend", "lucene");
 
   @TempDir Path tmp;
 
@@ -33,15 +36,24 @@ class ServiceCrashIT {
   void shouldIndexEveryArticleExactlyOnceWhileServicesAreKilledAndRestarted() throws Exception {
     Random random = new Random(SEED);
     int feeds = Math.max(1, ARTICLES / 50);
+    // Pages answer slowly enough that fetching spans the kills (about 6 s apart): every kill lands
+    // while articles are still arriving, however many articles and kills are asked for.
+    long pageDelay = Math.max(1, KILLS * 6000L / ARTICLES);
     try (EmbeddedKafka broker = new EmbeddedKafka(tmp.resolve("kafka"), 0).start();
-        ArticleFarm farm = new ArticleFarm(feeds, ARTICLES / feeds)) {
+        ArticleFarm farm = new ArticleFarm(feeds, ARTICLES / feeds).withPageDelay(pageDelay);
+        OpenSearchNode opensearch = BACKEND.equals("opensearch") ? OpenSearchNode.start() : null) {
       Path config = Files.writeString(tmp.resolve("vigia.yaml"), farm.feedsYaml() + """
           ingest:
             allow-private-addresses: true
             poll-interval: 1s
           kafka:
             partitions: 3
-          """);
+          """ + (opensearch == null ? "" : """
+          sink:
+            backend: opensearch
+            opensearch:
+              url: %s
+          """.formatted(opensearch.url())));
       Map<String, String> env = Map.of("VIGIA_KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
       int sinkPort = SearchClient.freePort();
       Map<String, StageProcess> running = new LinkedHashMap<>();
@@ -63,8 +75,8 @@ class ServiceCrashIT {
         Thread.sleep(3000);
         assertThat(search.total()).as("nothing doubled").isEqualTo(farm.articles()).isEqualTo(total);
         search.assertEveryUrlOnce(farm.articles());
-        System.out.printf("RESULT service-crash articles=%d kills=%d %s lost=0 doubled=0 seconds=%d seed=%d%n", farm.articles(),
-            KILLS, killed, (System.currentTimeMillis() - started) / 1000, SEED);
+        System.out.printf("RESULT service-crash backend=%s articles=%d kills=%d %s lost=0 doubled=0 seconds=%d seed=%d%n", BACKEND,
+            farm.articles(), KILLS, killed, (System.currentTimeMillis() - started) / 1000, SEED);
       } finally {
         running.values().forEach(StageProcess::close);
       }
