@@ -94,10 +94,17 @@ public final class SearchApi {
     } catch (IllegalArgumentException e) {
       throw HttpError.badRequest("'sort' must be newest, oldest or relevance");
     }
+    int from = r.intParam("from", 0, 0, SearchQuery.MAX_FROM);
+    int size = r.intParam("size", 20, 0, SearchQuery.MAX_SIZE);
+    if (from + size > SearchQuery.MAX_FROM) {
+      // The deepest page any backend serves (OpenSearch's result window): past it, narrow the search.
+      throw HttpError.badRequest("'from' + 'size' must be at most " + SearchQuery.MAX_FROM
+          + "; to go further, narrow the search (since/until, source, q) instead of paging deeper");
+    }
     return new SearchQuery(r.param("q").orElse(null), r.params("entity"), stance, r.param("language").orElse(null),
         r.param("source").orElse(null), r.param("story").orElse(null), time(r, "since", false), time(r, "until", true),
         r.param("duplicates").map(Boolean::parseBoolean).orElse(false),
-        r.intParam("from", 0, 0, SearchQuery.MAX_FROM), r.intParam("size", 20, 0, SearchQuery.MAX_SIZE), sort);
+        from, size, sort);
   }
 
   private static Instant time(Request r, String name, boolean endOfDay) {
