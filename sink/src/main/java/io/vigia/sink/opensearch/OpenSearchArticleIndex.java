@@ -70,6 +70,12 @@ public final class OpenSearchArticleIndex implements ArticleIndex {
             settings.password() == null ? new char[0] : settings.password().toCharArray()));
         hc.setDefaultCredentialsProvider(creds);
       }
+      if (settings.caFile() != null) {
+        hc.setConnectionManager(org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder.create()
+            .setTlsStrategy(org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder.create()
+                .setSslContext(TlsTrust.trusting(settings.caFile())).build())
+            .build());
+      }
       return hc;
     });
     transport = b.build();
