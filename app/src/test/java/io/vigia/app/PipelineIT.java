@@ -78,6 +78,8 @@ class PipelineIT {
       String id = get(p, "/api/articles?q=observers").path("articles").get(0).path("id").asText();
       assertThat(get(p, "/api/articles/" + id).path("text").asText()).contains("preliminary report");
       assertThat(site.requests("/pages/uno.html")).as("two links with different tracking, one fetch").isEqualTo(1);
+      assertThat(site.requests("/private/borrador.html")).as("robots.txt disallows /private/").isZero();
+      assertThat(get(p, "/api/sources").path("sources").get(0).path("lastError").asText()).contains("robots.txt");
       JsonNode stats = get(p, "/api/stats?target=maduro-government");
       assertThat(stats.path("total").asLong()).isEqualTo(2);
       assertThat(stats.path("perDay").size()).isPositive();

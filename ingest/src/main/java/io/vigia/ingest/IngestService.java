@@ -16,6 +16,7 @@ import io.vigia.ingest.feed.FeedPollState;
 import io.vigia.ingest.feed.FeedReader;
 import io.vigia.ingest.fetch.FetchResult;
 import io.vigia.ingest.fetch.PageFetcher;
+import io.vigia.ingest.fetch.RobotsPolicy;
 import io.vigia.schemas.RawArticle;
 import io.vigia.schemas.Topics;
 import java.time.Duration;
@@ -49,6 +50,8 @@ public final class IngestService implements AutoCloseable {
   private final KafkaSettings kafka;
   private final ArticleExtractor extractor;
   private final PageFetcher fetcher;
+  private final RobotsPolicy robots;
+  private final Map<String, Long> lastRequestToHost = new ConcurrentHashMap<>();
   private final FeedReader feedReader = new FeedReader();
   private final Set<String> seen = ConcurrentHashMap.newKeySet();
   private final Map<String, SourceStatus> sources = new ConcurrentHashMap<>();
@@ -86,6 +89,7 @@ public final class IngestService implements AutoCloseable {
     this.extractor = extractor;
     this.fetcher = new PageFetcher(settings.userAgent(), settings.allowPrivateAddresses(), settings.maxBodyBytes(),
         settings.connectTimeout(), settings.readTimeout(), java.util.Set.copyOf(settings.privateAddressExceptions()));
+    this.robots = new RobotsPolicy(fetcher, "vigia", java.time.Clock.systemUTC());
     for (FeedSpec f : settings.feeds()) {
       sources.put(f.url(), new SourceStatus(f.url(), f.name(), "pending", null, null, 0, 0));
     }
@@ -271,6 +275,14 @@ public final class IngestService implements AutoCloseable {
     if (seen.contains(key)) {
       return ItemOutcome.ALREADY_SEEN;
     }
+    RobotsPolicy.Verdict robotsSay = robots.check(item.link());
+    if (!robotsSay.allowed()) {
+      if (!robotsSay.temporary()) {
+        remember(key); // the site asked us not to: do not ask again every poll
+      }
+      return new ItemOutcome.Failed(robotsSay.reason());
+    }
+    paceFor(item.link(), robotsSay.crawlDelay());
     FetchResult r = fetcher.fetch(item.link());
     if (!(r instanceof FetchResult.Fetched f)) {
       LOG.info("article {} not fetched: {}", item.link(), r);
@@ -332,6 +344,31 @@ public final class IngestService implements AutoCloseable {
       publishedToFetched.record(Math.max(0, Duration.between(a.getPublishedAt(), a.getFetchedAt()).toMillis() / 1000.0));
     }
     return ItemOutcome.PRODUCED;
+  }
+
+  /** Waits out a site's Crawl-delay (at most a minute) since our last request to it. */
+  private void paceFor(String url, Duration crawlDelay) {
+    if (crawlDelay == null || crawlDelay.isZero()) {
+      return;
+    }
+    String host;
+    try {
+      host = java.net.URI.create(url).getRawAuthority();
+    } catch (IllegalArgumentException e) {
+      return;
+    }
+    long delay = Math.min(crawlDelay.toMillis(), 60_000);
+    long now = System.currentTimeMillis();
+    Long last = lastRequestToHost.get(host);
+    long wait = last == null ? 0 : last + delay - now;
+    if (wait > 0) {
+      try {
+        stopped.await(wait, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    lastRequestToHost.put(host, System.currentTimeMillis());
   }
 
   private void remember(String canonicalUrl) {
