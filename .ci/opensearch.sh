@@ -18,6 +18,8 @@ if [ "$cmd" = stop ]; then
     if [ -f "$dir/$f" ]; then
       p=$(cat "$dir/$f"); kill "$p" 2>/dev/null || true
       for _ in $(seq 1 30); do kill -0 "$p" 2>/dev/null || break; sleep 1; done
+      # The runuser wrapper can outlive the server it started: do not leave it behind.
+      kill -9 "$p" 2>/dev/null || true
       rm -f "$dir/$f"
     fi
   done
