@@ -1,5 +1,6 @@
 package io.vigia.alerts;
 
+import io.vigia.common.kafka.TopicPartitions;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vigia.common.config.KafkaSettings;
 import io.vigia.common.http.Json;

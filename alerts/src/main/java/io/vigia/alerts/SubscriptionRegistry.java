@@ -1,5 +1,6 @@
 package io.vigia.alerts;
 
+import io.vigia.common.kafka.TopicPartitions;
 import io.vigia.common.config.KafkaSettings;
 import io.vigia.common.http.Json;
 import java.time.Duration;

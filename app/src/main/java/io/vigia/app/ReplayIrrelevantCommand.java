@@ -1,5 +1,6 @@
 package io.vigia.app;
 
+import io.vigia.common.kafka.TopicPartitions;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vigia.common.config.Config;
 import io.vigia.common.config.ConfigException;
@@ -16,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,8 +91,7 @@ final class ReplayIrrelevantCommand implements Callable<Integer> {
     try (KafkaConsumer<String, EnrichedArticle> consumer = consumer(kafka);
         KafkaProducer<String, RawArticle> producer = dryRun ? null
             : new KafkaProducer<>(pp, Topics.RAW.keySerde().serializer(), Topics.RAW.valueSerde().serializer())) {
-      List<TopicPartition> parts = new ArrayList<>();
-      consumer.partitionsFor(Topics.IRRELEVANT.name()).forEach(i -> parts.add(new TopicPartition(i.topic(), i.partition())));
+      List<TopicPartition> parts = TopicPartitions.of(consumer, Topics.IRRELEVANT.name(), Duration.ofSeconds(30));
       consumer.assign(parts);
       Map<TopicPartition, Long> end = consumer.endOffsets(parts);
       seek(consumer, parts, from, end);

@@ -1,5 +1,6 @@
 package io.vigia.ingest;
 
+import io.vigia.common.kafka.TopicPartitions;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.vigia.common.config.KafkaSettings;
@@ -120,8 +121,7 @@ public final class IngestService implements AutoCloseable {
     KafkaConsumer<String, String> c = new KafkaConsumer<>(p, Topics.INGEST_SEEN.keySerde().deserializer(),
         Topics.INGEST_SEEN.valueSerde().deserializer());
     try {
-      List<TopicPartition> parts = c.partitionsFor(Topics.INGEST_SEEN.name()).stream()
-          .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+      List<TopicPartition> parts = TopicPartitions.of(c, Topics.INGEST_SEEN.name(), Duration.ofSeconds(60));
       c.assign(parts);
       c.seekToBeginning(parts);
       Map<TopicPartition, Long> end = c.endOffsets(parts);

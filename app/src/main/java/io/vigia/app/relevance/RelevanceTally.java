@@ -1,5 +1,6 @@
 package io.vigia.app.relevance;
 
+import io.vigia.common.kafka.TopicPartitions;
 import io.vigia.common.config.KafkaSettings;
 import io.vigia.schemas.EnrichedArticle;
 import io.vigia.schemas.Topics;
@@ -59,7 +60,7 @@ public final class RelevanceTally implements AutoCloseable {
     try {
       List<TopicPartition> parts = new ArrayList<>();
       for (String topic : List.of(Topics.ENRICHED.name(), Topics.IRRELEVANT.name())) {
-        consumer.partitionsFor(topic).forEach(i -> parts.add(new TopicPartition(i.topic(), i.partition())));
+        parts.addAll(TopicPartitions.of(consumer, topic, Duration.ofSeconds(60)));
       }
       consumer.assign(parts);
       consumer.seekToBeginning(parts);

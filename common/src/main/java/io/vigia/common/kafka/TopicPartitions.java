@@ -1,15 +1,18 @@
-package io.vigia.alerts;
+package io.vigia.common.kafka;
 
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 
-/** The partitions of a topic, waiting for a topic created a moment ago to show up in the metadata. */
-final class TopicPartitions {
+/**
+ * The partitions of a topic, waiting for a topic created a moment ago to show up in the metadata.
+ * Every reader that follows a topic without a consumer group (assign, seek, poll) starts here.
+ */
+public final class TopicPartitions {
   private TopicPartitions() {}
 
-  static List<TopicPartition> of(Consumer<?, ?> consumer, String topic, Duration timeout) {
+  public static List<TopicPartition> of(Consumer<?, ?> consumer, String topic, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       List<TopicPartition> parts = consumer.partitionsFor(topic, timeout).stream()
