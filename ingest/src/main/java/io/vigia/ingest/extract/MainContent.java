@@ -1,7 +1,6 @@
 package io.vigia.ingest.extract;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,8 +64,7 @@ final class MainContent {
       return "";
     }
     strip(body, stripUnlikely);
-    Element top = bestCandidate(body);
-    List<Element> parts = withSiblings(top);
+    List<Element> parts = withSiblings(bestCandidate(body));
     List<String> blocks = new ArrayList<>();
     for (Element part : parts) {
       readBlocks(part, blocks);
@@ -151,7 +149,10 @@ final class MainContent {
     return false;
   }
 
-  private static Element bestCandidate(Element body) {
+  /** The container chosen as the article, with the scores of every scored element (for its siblings). */
+  private record Candidate(Element top, Map<Element, double[]> scores) {}
+
+  private static Candidate bestCandidate(Element body) {
     Map<Element, double[]> scores = new IdentityHashMap<>();
     for (Element p : body.select("p, pre, td, blockquote, h2, h3")) {
       String text = p.text();
@@ -179,7 +180,7 @@ final class MainContent {
       }
     }
     if (top == null) {
-      return body;
+      return new Candidate(body, scores);
     }
     // A container holding the top one and most of its score is the article (paragraphs split into sections).
     Element parent = top.parent();
@@ -187,15 +188,12 @@ final class MainContent {
     if (ps != null && parent != body.parent() && ps[0] >= best * 0.9) {
       top = parent;
     }
-    CANDIDATE_SCORES.set(scores);
-    return top;
+    return new Candidate(top, scores);
   }
 
-  private static final ThreadLocal<Map<Element, double[]>> CANDIDATE_SCORES = ThreadLocal.withInitial(HashMap::new);
-
-  private static List<Element> withSiblings(Element top) {
-    Map<Element, double[]> scores = CANDIDATE_SCORES.get();
-    CANDIDATE_SCORES.remove();
+  private static List<Element> withSiblings(Candidate candidate) {
+    Element top = candidate.top();
+    Map<Element, double[]> scores = candidate.scores();
     List<Element> out = new ArrayList<>();
     Element parent = top.parent();
     if (parent == null || top.normalName().equals("body")) {
