@@ -4,7 +4,8 @@
 #   bench/extraction-score.sh [SHARED_DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-shared=${1:-../shared}
+# absolute: manifest paths are resolved against the manifest's own folder
+shared=$(cd "${1:-../shared}" && pwd)
 tmp=$(mktemp -d)
 python3 - "$shared" "$tmp" <<'PY'
 import json, os, sys
@@ -24,7 +25,6 @@ with open(f"{tmp}/dev.jsonl", "w") as m, open(f"{tmp}/dev-truth.jsonl", "w") as 
                 m.write(json.dumps({"id": o["id"], "url": o.get("url") or f"https://example.org/{o['id']}", "path": p}) + "\n")
 PY
 ./vigia extract --manifest "$tmp/zyte.jsonl" > "$tmp/zyte.out"
-echo "== zyte-aeb"
-  python3 "$shared/tools/score_extraction.py" --truth "$shared/benchmarks/zyte-aeb/ground-truth.json" --pred "$tmp/zyte.out"
+echo "== zyte-aeb"; python3 "$shared/tools/score_extraction.py" --truth "$shared/benchmarks/zyte-aeb/ground-truth.json" --pred "$tmp/zyte.out"
 ./vigia extract --manifest "$tmp/dev.jsonl" > "$tmp/dev.out"
 echo "== eval-dev"; python3 "$shared/tools/score_extraction.py" --truth "$tmp/dev-truth.jsonl" --pred "$tmp/dev.out"
