@@ -113,6 +113,8 @@ class AlertsIT {
         ingest:
           allow-private-addresses: true
           poll-interval: 1s
+          max-poll-interval: 1s
+          host-delay: 0s
         http:
           port: 0
         alerts:

@@ -57,6 +57,8 @@ class PipelineIT {
         ingest:
           allow-private-addresses: true
           poll-interval: 1s
+          max-poll-interval: 1s
+          host-delay: 0s
         http:
           port: 0
         """.formatted(site.baseUrl())).set("data-dir", data.toString()).build();

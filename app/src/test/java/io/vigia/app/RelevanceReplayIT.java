@@ -40,6 +40,8 @@ class RelevanceReplayIT {
           ingest:
             allow-private-addresses: true
             poll-interval: 1s
+            max-poll-interval: 1s
+            host-delay: 0s
           http:
             port: 0
           """.formatted(profile, site.baseUrl(), FEED));

@@ -12,10 +12,13 @@ import io.vigia.common.url.CanonicalUrl;
 import io.vigia.ingest.cluster.FeedOwnership;
 import io.vigia.ingest.extract.ArticleExtractor;
 import io.vigia.ingest.extract.ExtractedPage;
+import io.vigia.ingest.feed.FeedDocument;
 import io.vigia.ingest.feed.FeedItem;
+import io.vigia.ingest.feed.GoogleNewsLink;
 import io.vigia.ingest.feed.FeedPollState;
 import io.vigia.ingest.feed.FeedReader;
 import io.vigia.ingest.fetch.FetchResult;
+import io.vigia.ingest.fetch.HostGate;
 import io.vigia.ingest.fetch.PageFetcher;
 import io.vigia.ingest.fetch.RobotsPolicy;
 import io.vigia.schemas.RawArticle;
@@ -52,7 +55,9 @@ public final class IngestService implements AutoCloseable {
   private final ArticleExtractor extractor;
   private final PageFetcher fetcher;
   private final RobotsPolicy robots;
-  private final Map<String, Long> lastRequestToHost = new ConcurrentHashMap<>();
+  private final HostGate gate;
+  private final Set<String> polling = ConcurrentHashMap.newKeySet();
+  private java.util.concurrent.ExecutorService pollers;
   private final FeedReader feedReader = new FeedReader();
   private final Set<String> seen = ConcurrentHashMap.newKeySet();
   private final Map<String, SourceStatus> sources = new ConcurrentHashMap<>();
@@ -74,7 +79,7 @@ public final class IngestService implements AutoCloseable {
   /** Health of one source, as shown by {@code GET /api/sources}. */
   public record SourceStatus(String url, String name, String state, String lastError, Instant lastPoll, int itemsSeen,
       int articlesProduced, int errorStreak, Instant nextPollNotBefore) {
-    SourceStatus(String url, String name, String state, String lastError, Instant lastPoll, int itemsSeen, int articlesProduced) {
+    public SourceStatus(String url, String name, String state, String lastError, Instant lastPoll, int itemsSeen, int articlesProduced) {
       this(url, name, state, lastError, lastPoll, itemsSeen, articlesProduced, 0, null);
     }
   }
@@ -91,6 +96,7 @@ public final class IngestService implements AutoCloseable {
     this.fetcher = new PageFetcher(settings.userAgent(), settings.allowPrivateAddresses(), settings.maxBodyBytes(),
         settings.connectTimeout(), settings.readTimeout(), java.util.Set.copyOf(settings.privateAddressExceptions()));
     this.robots = new RobotsPolicy(fetcher, "vigia", java.time.Clock.systemUTC());
+    this.gate = new HostGate(settings.hostDelay(), settings.maxInFlightPerHost());
     for (FeedSpec f : settings.feeds()) {
       sources.put(f.url(), new SourceStatus(f.url(), f.name(), "pending", null, null, 0, 0));
     }
@@ -104,57 +110,116 @@ public final class IngestService implements AutoCloseable {
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
     producer = new KafkaProducer<>(p, Topics.RAW.keySerde().serializer(), Topics.RAW.valueSerde().serializer());
+    // Writes both compacted String topics: the fetched-URL log and the per-feed state.
     seenProducer = new KafkaProducer<>(p, Topics.INGEST_SEEN.keySerde().serializer(), Topics.INGEST_SEEN.valueSerde().serializer());
     running = true;
+    java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+    pollers = java.util.concurrent.Executors.newFixedThreadPool(settings.fetchThreads(), r -> {
+      Thread t = new Thread(r, "vigia-ingest-poll-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
     thread = new Thread(this::loop, "vigia-ingest");
     thread.setDaemon(true);
     thread.start();
-    LOG.info("ingest polling {} feeds every {}", settings.feeds().size(), settings.pollInterval());
+    LOG.info("ingest polling {} feeds every {} to {} ({} at once; {} between requests to a host, at most {} in flight)",
+        settings.feeds().size(), settings.pollInterval(), settings.maxPollInterval(), settings.fetchThreads(),
+        settings.hostDelay(), settings.maxInFlightPerHost());
   }
 
-  /** Reads the compacted topic of fetched URLs from the beginning. */
+  /**
+   * Reads the compacted topic of fetched URLs, and the one of per-feed state, from the beginning,
+   * then keeps following both: other ingest instances fetch and poll too, and what they fetched
+   * is not ours to fetch again; a feed handed over to us continues from its last state.
+   */
   private void restoreSeen() {
+    follow(Topics.INGEST_SEEN, (k, v) -> seen.add(k), "vigia-ingest-seen");
+    LOG.info("ingest remembers {} fetched articles", seen.size());
+    follow(Topics.INGEST_FEED_STATE, this::learnFeedState, "vigia-ingest-feed-state");
+    LOG.info("ingest restored the polling state of {} feeds and sitemaps", sharedStates.size());
+  }
+
+  private void follow(io.vigia.schemas.Topic<String, String> topic, java.util.function.BiConsumer<String, String> apply,
+      String threadName) {
     Properties p = kafka.clientProperties();
     p.put(ConsumerConfig.GROUP_ID_CONFIG, "vigia-ingest-restore-" + UUID.randomUUID());
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    KafkaConsumer<String, String> c = new KafkaConsumer<>(p, Topics.INGEST_SEEN.keySerde().deserializer(),
-        Topics.INGEST_SEEN.valueSerde().deserializer());
+    KafkaConsumer<String, String> c = new KafkaConsumer<>(p, topic.keySerde().deserializer(), topic.valueSerde().deserializer());
     try {
-      List<TopicPartition> parts = TopicPartitions.of(c, Topics.INGEST_SEEN.name(), Duration.ofSeconds(60));
+      List<TopicPartition> parts = TopicPartitions.of(c, topic.name(), Duration.ofSeconds(60));
       c.assign(parts);
       c.seekToBeginning(parts);
       Map<TopicPartition, Long> end = c.endOffsets(parts);
       while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
         for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(500))) {
-          seen.add(r.key());
+          applySafely(apply, r);
         }
       }
     } catch (RuntimeException e) {
       c.close();
       throw e;
     }
-    LOG.info("ingest remembers {} fetched articles", seen.size());
-    // Keep following it: other ingest instances fetch too, and what they fetched is not ours to fetch again.
-    seenTail = new Thread(() -> tailSeen(c), "vigia-ingest-seen");
-    seenTail.setDaemon(true);
-    seenTail.start();
+    Thread tail = new Thread(() -> tail(c, apply), threadName);
+    tail.setDaemon(true);
+    tail.start();
   }
 
-  private void tailSeen(KafkaConsumer<String, String> c) {
+  private static void applySafely(java.util.function.BiConsumer<String, String> apply, ConsumerRecord<String, String> r) {
+    if (r.key() == null) {
+      return;
+    }
+    try {
+      apply.accept(r.key(), r.value());
+    } catch (RuntimeException e) {
+      LOG.warn("skipped an unreadable record of {} (key {}): {}", r.topic(), r.key(), e.toString());
+    }
+  }
+
+  private void tail(KafkaConsumer<String, String> c, java.util.function.BiConsumer<String, String> apply) {
     try (c) {
       while (running || stopped.getCount() > 0) {
         for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(500))) {
-          seen.add(r.key());
+          applySafely(apply, r);
         }
       }
     } catch (org.apache.kafka.common.errors.WakeupException e) {
       // closing
     } catch (RuntimeException e) {
-      LOG.warn("stopped following the fetched-URL log: {}", e.toString());
+      LOG.warn("stopped following {}: {}", c.subscription().isEmpty() ? "a topic" : c.subscription(), e.toString());
     }
   }
 
+  /** The latest persisted state per feed (or sitemap) URL, whoever polled it. */
+  private final Map<String, FeedStateRecord> sharedStates = new ConcurrentHashMap<>();
+
+  private void learnFeedState(String url, String json) {
+    if (json == null) {
+      sharedStates.remove(url);
+      return;
+    }
+    FeedStateRecord r = FeedStateRecord.parse(json);
+    sharedStates.put(url, r);
+    if (r.status() != null && sources.containsKey(url) && !pollStates.containsKey(url)) {
+      // Not polled here (yet): show what its poller last saw.
+      sources.put(url, r.status().toStatus(url, sources.get(url).name()));
+    }
+  }
+
+  private void persistFeedState(String url) {
+    FeedPollState st = pollStates.get(url);
+    if (st == null || seenProducer == null) {
+      return;
+    }
+    SourceStatus status = sources.get(url);
+    String json = new FeedStateRecord(st.snapshot(), status == null ? null : FeedStateRecord.Status.of(status)).toJson();
+    seenProducer.send(new ProducerRecord<>(Topics.INGEST_FEED_STATE.name(), url, json));
+  }
+
+  /**
+   * Hands every owned feed that is due to the polling threads, then sleeps until the next one is
+   * due (at most the shortest interval). A feed is never polled twice at once.
+   */
   private void loop() {
     try {
       if (!ownership.awaitAssignment(Duration.ofSeconds(60))) {
@@ -162,6 +227,7 @@ public final class IngestService implements AutoCloseable {
             settings.groupId());
       }
       while (running) {
+        Instant next = Instant.now().plus(settings.pollInterval());
         for (FeedSpec feed : settings.feeds()) {
           if (!running) {
             break;
@@ -172,56 +238,91 @@ public final class IngestService implements AutoCloseable {
               return;
             }
           }
-          if (ownership.owns(feed)) {
-            pollOneIsolated(feed);
+          if (!ownership.owns(feed)) {
+            if (!polling.contains(feed.url())) {
+              pollStates.remove(feed.url()); // another instance polls it now; its state comes back through the topic
+            }
+            continue;
+          }
+          FeedPollState st = stateOf(feed.url());
+          if (!st.due(Instant.now())) {
+            if (st.notBefore() != null && st.notBefore().isBefore(next)) {
+              next = st.notBefore();
+            }
+            continue;
+          }
+          if (polling.add(feed.url())) {
+            pollers.execute(() -> {
+              try {
+                pollOneIsolated(feed);
+              } finally {
+                polling.remove(feed.url());
+              }
+            });
           }
         }
-        producer.flush();
-        seenProducer.flush();
-        if (stopped.await(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+        long sleep = Math.max(50, Duration.between(Instant.now(), next).toMillis());
+        if (stopped.await(sleep, TimeUnit.MILLISECONDS)) {
           break;
         }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // closing
     } catch (RuntimeException e) {
       LOG.error("ingest loop stopped", e);
     }
+  }
+
+  /** The feed's polling state: ours, else the last one persisted by whoever polled it, else new. */
+  private FeedPollState stateOf(String url) {
+    return pollStates.computeIfAbsent(url, u -> {
+      FeedStateRecord r = sharedStates.get(u);
+      return r == null ? new FeedPollState() : new FeedPollState(r.poll());
+    });
   }
 
   /** One source's failure, whatever it is, stays that source's: the others are still polled. */
   private void pollOneIsolated(FeedSpec feed) {
     try {
       pollFeed(feed);
+      producer.flush();
     } catch (RuntimeException | StackOverflowError e) {
       LOG.error("feed {} broke its poll", feed.url(), e);
       update(feed, "failing", "internal error while polling: " + e, 0, 0);
     }
+    persistFeedState(feed.url());
   }
 
   void pollFeed(FeedSpec feed) {
     SourceStatus before = sources.get(feed.url());
-    FeedPollState st = pollStates.computeIfAbsent(feed.url(), u -> new FeedPollState());
+    FeedPollState st = stateOf(feed.url());
     Instant now = Instant.now();
     if (!st.due(now)) {
-      return; // backing off (error streak or Retry-After): this source waits, the others go on
+      return; // backing off (error streak or Retry-After) or not yet time: this source waits, the others go on
     }
-    FetchResult r = fetcher.fetch(feed.url(), st.validatorsFor());
+    FetchResult r = politely(feed.url(), st.validatorsFor());
     st.afterFetch(r, now, settings.pollInterval());
     if (r instanceof FetchResult.Failed f) {
       update(feed, "failing", f.reason(), 0, 0);
     } else if (r instanceof FetchResult.NotModified) {
+      st.afterItems(now, false, settings.pollInterval(), settings.maxPollInterval());
       update(feed, "not-modified", null, 0, 0);
     } else if (r instanceof FetchResult.Fetched f) {
-      List<FeedItem> items;
+      FeedDocument doc;
       try {
-        items = feedReader.read(f.finalUrl(), f.body());
+        doc = feedReader.readDocument(f.finalUrl(), f.body(), f.contentType());
       } catch (FeedReader.FeedException e) {
         update(feed, "failing", e.getMessage(), 0, 0);
         return;
       }
+      List<String> problems = new java.util.ArrayList<>();
+      List<FeedItem> items = doc instanceof FeedDocument.SitemapIndex index ? itemsOfIndex(index, problems)
+          : ((FeedDocument.Items) doc).items();
       int produced = 0;
       int failed = 0;
+      int fresh = 0;
       String firstFailure = null;
       List<FeedItem> read = items.size() > settings.maxItemsPerFeed() ? items.subList(0, settings.maxItemsPerFeed()) : items;
       for (FeedItem item : read) {
@@ -229,6 +330,9 @@ public final class IngestService implements AutoCloseable {
           break;
         }
         ItemOutcome o = fetchArticle(feed, item);
+        if (o != ItemOutcome.ALREADY_SEEN) {
+          fresh++;
+        }
         if (o == ItemOutcome.PRODUCED) {
           produced++;
         } else if (o instanceof ItemOutcome.Failed itemFailure) {
@@ -236,24 +340,79 @@ public final class IngestService implements AutoCloseable {
           firstFailure = firstFailure == null ? item.link() + ": " + itemFailure.reason() : firstFailure;
         }
       }
+      st.afterItems(now, fresh > 0, settings.pollInterval(), settings.maxPollInterval());
       // The feed itself is fine; what went wrong with its items is still the source's news.
-      String problem = null;
       if (failed > 0) {
-        problem = failed + " of " + read.size() + " items not ingested (first: " + firstFailure + ")";
+        problems.add(0, failed + " of " + read.size() + " items not ingested (first: " + firstFailure + ")");
       }
       if (items.isEmpty()) {
-        problem = "the feed lists no items";
+        problems.add(0, doc instanceof FeedDocument.SitemapIndex ? "the sitemap index lists no readable sitemap with items"
+            : "the feed lists no items");
       }
       if (read.size() < items.size()) {
-        problem = (problem == null ? "" : problem + "; ") + "feed lists " + items.size() + " items, only the first "
-            + read.size() + " are read (ingest.max-items-per-feed)";
+        problems.add("feed lists " + items.size() + " items, only the first " + read.size() + " are read (ingest.max-items-per-feed)");
       }
-      update(feed, "ok", problem, items.size(), produced);
+      update(feed, "ok", problems.isEmpty() ? null : String.join("; ", problems), items.size(), produced);
     }
     if (before != null && "failing".equals(sources.get(feed.url()).state())) {
       LOG.warn("feed {} failing: {}", feed.url(), sources.get(feed.url()).lastError());
     }
   }
+
+  /**
+   * The items of a sitemap index's most recently modified sitemaps (news sitemap indexes list one
+   * per day or per hour, newest first or last). Each sitemap has its own validators and backoff;
+   * one that fails is reported with the index and the others are still read.
+   */
+  private List<FeedItem> itemsOfIndex(FeedDocument.SitemapIndex index, List<String> problems) {
+    List<FeedDocument.Sitemap> newest = new java.util.ArrayList<>(index.sitemaps());
+    newest.sort(java.util.Comparator.comparing(FeedDocument.Sitemap::lastModified,
+        java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())));
+    List<FeedItem> items = new java.util.ArrayList<>();
+    for (FeedDocument.Sitemap sm : newest.subList(0, Math.min(newest.size(), settings.maxSitemapsPerIndex()))) {
+      FeedPollState st = stateOf(sm.url());
+      Instant now = Instant.now();
+      if (!st.due(now)) {
+        continue;
+      }
+      FetchResult r = politely(sm.url(), st.validatorsFor());
+      st.afterFetch(r, now, settings.pollInterval());
+      persistFeedState(sm.url());
+      if (r instanceof FetchResult.Failed f) {
+        problems.add("sitemap " + sm.url() + ": " + f.reason());
+      } else if (r instanceof FetchResult.Fetched f) {
+        try {
+          FeedDocument d = feedReader.readDocument(f.finalUrl(), f.body(), f.contentType());
+          if (d instanceof FeedDocument.Items its) {
+            items.addAll(its.items());
+          } else {
+            problems.add("sitemap " + sm.url() + ": an index inside an index is not followed");
+          }
+        } catch (FeedReader.FeedException e) {
+          problems.add("sitemap " + sm.url() + ": " + e.getMessage());
+        }
+      }
+    }
+    return items;
+  }
+
+  /** A request through the host rules (delay, in-flight cap, the site's Crawl-delay). */
+  private FetchResult politely(String url, FetchResult.Validators validators) {
+    return politely(url, validators, null);
+  }
+
+  private FetchResult politely(String url, FetchResult.Validators validators, Duration crawlDelay) {
+    try (HostGate.Permit p = gate.acquire(url, crawlDelay == null ? null
+        : crawlDelay.compareTo(MAX_CRAWL_DELAY) > 0 ? MAX_CRAWL_DELAY : crawlDelay)) {
+      return fetcher.fetch(url, validators);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new FetchResult.Failed(url, "interrupted (ingest stopping)", true);
+    }
+  }
+
+  /** A robots.txt Crawl-delay longer than this is honoured as this. */
+  private static final Duration MAX_CRAWL_DELAY = Duration.ofMinutes(1);
 
   /** What became of one feed item. */
   private sealed interface ItemOutcome {
@@ -267,7 +426,9 @@ public final class IngestService implements AutoCloseable {
     record Failed(String reason) implements ItemOutcome {}
   }
 
-  private ItemOutcome fetchArticle(FeedSpec feed, FeedItem item) {
+  private ItemOutcome fetchArticle(FeedSpec feed, FeedItem listed) {
+    // A Google News link names Google, not the outlet: key and fetch by the publisher's URL when it carries one.
+    FeedItem item = GoogleNewsLink.publisherUrl(listed.link()).map(listed::withLink).orElse(listed);
     String key = CanonicalUrl.normalise(item.link()).orElse(null);
     if (key == null) {
       return new ItemOutcome.Failed("not an http(s) article URL");
@@ -282,8 +443,7 @@ public final class IngestService implements AutoCloseable {
       }
       return new ItemOutcome.Failed(robotsSay.reason());
     }
-    paceFor(item.link(), robotsSay.crawlDelay());
-    FetchResult r = fetcher.fetch(item.link());
+    FetchResult r = politely(item.link(), FetchResult.Validators.NONE, robotsSay.crawlDelay());
     if (!(r instanceof FetchResult.Fetched f)) {
       LOG.info("article {} not fetched: {}", item.link(), r);
       return new ItemOutcome.Failed(r instanceof FetchResult.Failed failed ? failed.reason() : String.valueOf(r));
@@ -296,6 +456,9 @@ public final class IngestService implements AutoCloseable {
       LOG.warn("{} could not be extracted: {}", item.link(), e.toString());
       remember(key);
       return new ItemOutcome.Failed("extraction failed: " + e);
+    }
+    if (!page.isArticle()) {
+      page = withTheFeedsText(page, item);
     }
     if (!page.isArticle()) {
       LOG.info("{} is not an article: {}", item.link(), page.notArticleReason());
@@ -316,12 +479,12 @@ public final class IngestService implements AutoCloseable {
         .setPublishedAt(page.publishedAt() != null ? page.publishedAt().toInstant() : item.publishedAt())
         .setModifiedAt(page.modifiedAt() == null ? null : page.modifiedAt().toInstant())
         .setFetchedAt(Instant.now())
-        .setLanguage(page.language() != null ? page.language() : feed.language())
+        .setLanguage(page.language() != null ? page.language() : item.language() != null ? item.language() : feed.language())
         .setText(page.text())
         .setContentHash(TextNormalizer.contentHash(page.text()))
         .setDescription(page.description())
         .setSiteName(page.siteName())
-        .setLeadImage(page.leadImage())
+        .setLeadImage(page.leadImage() != null ? page.leadImage() : item.image())
         .setExtractor(extractor.version())
         .build();
     // Produce first, remember second, and only once the broker has the article: the fetched-URL
@@ -346,29 +509,26 @@ public final class IngestService implements AutoCloseable {
     return ItemOutcome.PRODUCED;
   }
 
-  /** Waits out a site's Crawl-delay (at most a minute) since our last request to it. */
-  private void paceFor(String url, Duration crawlDelay) {
-    if (crawlDelay == null || crawlDelay.isZero()) {
-      return;
+  /**
+   * A page that shows too little text (rendered by script, or cut short) keeps its metadata but
+   * takes the text its feed carried ({@code content:encoded}, Atom content) when that reads as an
+   * article. Paywalls, videos and section fronts stay what they are: their feeds' teasers are not
+   * the story.
+   */
+  private ExtractedPage withTheFeedsText(ExtractedPage page, FeedItem item) {
+    String why = page.notArticleReason() == null ? "" : page.notArticleReason();
+    if (item.content() == null || !(why.startsWith("no body text") || why.startsWith("too little body text"))) {
+      return page;
     }
-    String host;
-    try {
-      host = java.net.URI.create(url).getRawAuthority();
-    } catch (IllegalArgumentException e) {
-      return;
+    ExtractedPage fromFeed = extractor.extract(page.url(),
+        ("<html><body><article>" + item.content() + "</article></body></html>").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        java.nio.charset.StandardCharsets.UTF_8);
+    if (!fromFeed.isArticle()) {
+      return page;
     }
-    long delay = Math.min(crawlDelay.toMillis(), 60_000);
-    long now = System.currentTimeMillis();
-    Long last = lastRequestToHost.get(host);
-    long wait = last == null ? 0 : last + delay - now;
-    if (wait > 0) {
-      try {
-        stopped.await(wait, TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    lastRequestToHost.put(host, System.currentTimeMillis());
+    return new ExtractedPage(page.url(), page.canonicalUrl(), page.title().isBlank() ? fromFeed.title() : page.title(), page.byline(),
+        page.publishedAt(), page.modifiedAt(), page.language() != null ? page.language() : fromFeed.language(), fromFeed.text(),
+        page.description(), page.siteName(), page.leadImage(), true, null);
   }
 
   private void remember(String canonicalUrl) {
@@ -420,6 +580,10 @@ public final class IngestService implements AutoCloseable {
     if (thread != null) {
       try {
         thread.join(30_000);
+        pollers.shutdown();
+        if (!pollers.awaitTermination(30, TimeUnit.SECONDS)) {
+          pollers.shutdownNow();
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

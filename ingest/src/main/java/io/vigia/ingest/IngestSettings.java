@@ -7,7 +7,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Ingest's configuration, validated at start. */
+/**
+ * Ingest's configuration, validated at start. {@code pollInterval} is the shortest interval a
+ * feed is polled at and {@code maxPollInterval} the longest (adaptive in between);
+ * {@code hostDelay} and {@code maxInFlightPerHost} pace requests to one host, and
+ * {@code fetchThreads} feeds are polled at once.
+ */
 public record IngestSettings(
     List<FeedSpec> feeds,
     boolean allowPrivateAddresses,
@@ -19,12 +24,33 @@ public record IngestSettings(
     String groupId,
     String instanceId,
     List<String> privateAddressExceptions,
-    int maxItemsPerFeed) {
+    int maxItemsPerFeed,
+    Duration maxPollInterval,
+    Duration hostDelay,
+    int maxInFlightPerHost,
+    int fetchThreads,
+    int maxSitemapsPerIndex) {
 
   public IngestSettings {
     feeds = List.copyOf(feeds);
     privateAddressExceptions = List.copyOf(privateAddressExceptions);
+    if (maxPollInterval.compareTo(pollInterval) < 0) {
+      maxPollInterval = pollInterval;
+    }
   }
+
+  /** Fixed interval, no per-host delay: for fixtures that are ours (tests, the demo site). */
+  public IngestSettings(List<FeedSpec> feeds, boolean allowPrivateAddresses, String userAgent, Duration pollInterval,
+      Duration connectTimeout, Duration readTimeout, long maxBodyBytes, String groupId, String instanceId,
+      List<String> privateAddressExceptions, int maxItemsPerFeed) {
+    this(feeds, allowPrivateAddresses, userAgent, pollInterval, connectTimeout, readTimeout, maxBodyBytes, groupId, instanceId,
+        privateAddressExceptions, maxItemsPerFeed, pollInterval, Duration.ZERO, DEFAULT_MAX_IN_FLIGHT_PER_HOST,
+        DEFAULT_FETCH_THREADS, DEFAULT_MAX_SITEMAPS_PER_INDEX);
+  }
+
+  static final int DEFAULT_MAX_IN_FLIGHT_PER_HOST = 2;
+  static final int DEFAULT_FETCH_THREADS = 4;
+  static final int DEFAULT_MAX_SITEMAPS_PER_INDEX = 5;
 
   public IngestSettings(List<FeedSpec> feeds, boolean allowPrivateAddresses, String userAgent, Duration pollInterval,
       Duration connectTimeout, Duration readTimeout, long maxBodyBytes, String groupId, String instanceId) {
@@ -42,7 +68,8 @@ public record IngestSettings(
   /** The same settings polling other feeds (the demo site swaps in its own). */
   public IngestSettings withFeeds(List<FeedSpec> other) {
     return new IngestSettings(other, allowPrivateAddresses, userAgent, pollInterval, connectTimeout, readTimeout, maxBodyBytes,
-        groupId, instanceId, privateAddressExceptions, maxItemsPerFeed);
+        groupId, instanceId, privateAddressExceptions, maxItemsPerFeed, maxPollInterval, hostDelay, maxInFlightPerHost,
+        fetchThreads, maxSitemapsPerIndex);
   }
 
   public static IngestSettings from(Config c, WatchProfile profile) {
@@ -62,12 +89,20 @@ public record IngestSettings(
     if (ua.isBlank()) {
       throw c.invalid("ingest.user-agent", "a User-Agent that names Vigía and a contact URL");
     }
-    return new IngestSettings(feeds, c.bool("ingest.allow-private-addresses"), ua,
-        c.duration("ingest.poll-interval", Duration.ofSeconds(1), Duration.ofDays(1)),
+    Duration shortest = c.duration("ingest.poll-interval", Duration.ofSeconds(1), Duration.ofDays(1));
+    Duration longest = c.duration("ingest.max-poll-interval", Duration.ofSeconds(1), Duration.ofDays(7));
+    if (longest.compareTo(shortest) < 0) {
+      throw c.invalid("ingest.max-poll-interval", "a duration at least ingest.poll-interval (" + shortest
+          + "), the shortest interval; set both equal for a fixed interval");
+    }
+    return new IngestSettings(feeds, c.bool("ingest.allow-private-addresses"), ua, shortest,
         c.duration("ingest.connect-timeout", Duration.ofMillis(100), Duration.ofMinutes(5)),
         c.duration("ingest.read-timeout", Duration.ofMillis(100), Duration.ofMinutes(10)),
         c.longValue("ingest.max-body-bytes", 1024, 1L << 30),
-        c.string("ingest.group-id"), c.string("instance-id"), exceptions(c), c.integer("ingest.max-items-per-feed", 1, 1_000_000));
+        c.string("ingest.group-id"), c.string("instance-id"), exceptions(c), c.integer("ingest.max-items-per-feed", 1, 1_000_000),
+        longest, c.duration("ingest.host-delay", Duration.ZERO, Duration.ofMinutes(5)),
+        c.integer("ingest.max-in-flight-per-host", 1, 64), c.integer("ingest.fetch-threads", 1, 256),
+        c.integer("ingest.max-sitemaps-per-index", 1, 1000));
   }
 
   /** {@code host:port} authorities reachable even though private: exactly one fixture server, not a network. */

@@ -41,6 +41,14 @@ public final class Topics {
   public static final Topic<String, String> INGEST_FEEDS =
       new Topic<>("vigia.ingest.feeds", KEYS, Serdes.String(), true);
 
+  /**
+   * Ingest's per-feed polling state (validators, interval, error streak, health figures), keyed
+   * by feed URL, JSON values, compacted: a restarted or newly assigned instance picks up where
+   * the feed's previous poller left it.
+   */
+  public static final Topic<String, String> INGEST_FEED_STATE =
+      new Topic<>("vigia.ingest.feed-state", KEYS, Serdes.String(), true);
+
   /** Records a stage could not process, with the reason and their origin. */
   public static final Topic<String, DeadLetter> DEAD_LETTER =
       new Topic<>("vigia.deadletter", KEYS, AvroSerde.of(DeadLetter.class), false);
@@ -51,6 +59,6 @@ public final class Topics {
 
   /** Every topic, for creation at start. */
   public static java.util.List<Topic<?, ?>> all() {
-    return java.util.List.of(RAW, ENRICHED, IRRELEVANT, INGEST_SEEN, INGEST_FEEDS, DEAD_LETTER, SCHEMAS);
+    return java.util.List.of(RAW, ENRICHED, IRRELEVANT, INGEST_SEEN, INGEST_FEEDS, INGEST_FEED_STATE, DEAD_LETTER, SCHEMAS);
   }
 }

@@ -38,6 +38,8 @@ class FreshnessBench {
           ingest:
             allow-private-addresses: true
             poll-interval: 1s
+            max-poll-interval: 1s
+            host-delay: 0s
           alerts:
             enabled: false
           """);

@@ -44,6 +44,8 @@ class PipelineScalingBench {
           ingest:
             allow-private-addresses: true
             poll-interval: 1s
+            max-poll-interval: 1s
+            host-delay: 0s
           kafka:
             partitions: 4
           """);

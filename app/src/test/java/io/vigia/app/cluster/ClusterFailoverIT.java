@@ -47,6 +47,8 @@ class ClusterFailoverIT {
           ingest:
             allow-private-addresses: true
             poll-interval: 1s
+            max-poll-interval: 1s
+            host-delay: 0s
           kafka:
             partitions: 4
             replication-factor: 3

@@ -33,6 +33,8 @@ class BrokerRestartIT {
           ingest:
             allow-private-addresses: true
             poll-interval: 1s
+            max-poll-interval: 1s
+            host-delay: 0s
           kafka:
             partitions: 3
           """);

@@ -51,6 +51,8 @@ class CrashRecoveryIT {
           ingest:
             allow-private-addresses: true
             poll-interval: 1s
+            max-poll-interval: 1s
+            host-delay: 0s
           """);
       Path data = tmp.resolve("data");
       int port = freePort();

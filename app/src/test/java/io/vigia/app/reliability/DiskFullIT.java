@@ -52,6 +52,8 @@ class DiskFullIT {
           ingest:
             allow-private-addresses: true
             poll-interval: 1s
+            max-poll-interval: 1s
+            host-delay: 0s
           http:
             port: 0
           data-dir-min-free-mb: 300

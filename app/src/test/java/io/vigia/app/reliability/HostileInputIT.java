@@ -32,6 +32,9 @@ class HostileInputIT {
             allow-private-addresses: false
             private-address-exceptions: ["%s"]
             poll-interval: 10s
+            # every hostile source sits on this one fixture server: pace it like sixty hosts, not one
+            host-delay: 0s
+            max-in-flight-per-host: 16
             connect-timeout: 2s
             read-timeout: 4s
           """.formatted(site.hostPort()));

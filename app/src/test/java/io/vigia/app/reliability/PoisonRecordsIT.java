@@ -51,7 +51,7 @@ class PoisonRecordsIT {
       String bootstrap = p.bootstrapServers();
       try (KafkaProducer<String, byte[]> producer = producer(bootstrap)) {
         for (String topic : List.of(Topics.RAW.name(), Topics.ENRICHED.name(), Topics.IRRELEVANT.name(), Topics.INGEST_SEEN.name(),
-            Topics.INGEST_FEEDS.name(), Topics.SCHEMAS.name(), Topics.DEAD_LETTER.name())) {
+            Topics.INGEST_FEEDS.name(), Topics.INGEST_FEED_STATE.name(), Topics.SCHEMAS.name(), Topics.DEAD_LETTER.name())) {
           producer.send(new ProducerRecord<>(topic, "poison-" + topic, NOT_AVRO)).get();
         }
         producer.send(new ProducerRecord<>(Topics.RAW.name(), "future-raw", fromTheFuture(RawArticle.getClassSchema()))).get();

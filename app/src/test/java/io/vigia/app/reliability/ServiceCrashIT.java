@@ -46,6 +46,8 @@ class ServiceCrashIT {
           ingest:
             allow-private-addresses: true
             poll-interval: 1s
+            max-poll-interval: 1s
+            host-delay: 0s
           kafka:
             partitions: 3
           """ + (opensearch == null ? "" : """

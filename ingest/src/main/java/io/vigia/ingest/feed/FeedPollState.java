@@ -9,7 +9,12 @@ import java.util.concurrent.ThreadLocalRandom;
  * What ingest remembers about polling one feed: its validators for conditional GET (with an
  * unconditional fetch every {@link #UNCONDITIONAL_EVERY} polls, for servers whose validators never
  * change), its error streak and when it may be polled again (exponential backoff with jitter,
- * never earlier than a Retry-After the server sent). Thread-confined to the polling loop.
+ * never earlier than a Retry-After the server sent), and its adaptive interval: halved (down to
+ * the shortest) after a poll that found new items, ×1.25 (up to the longest) after one that found
+ * none, the multiplicative schedule Nutch's AdaptiveFetchSchedule uses. A feed that publishes every
+ * few minutes is polled every few minutes; one silent for days drifts to the longest interval,
+ * and its first new item brings it back quickly. Methods are synchronized: the polling loop reads
+ * when a feed is due while a fetching thread updates it.
  */
 public final class FeedPollState {
   /** Every this many conditional polls, one is sent without validators. */
@@ -21,14 +26,35 @@ public final class FeedPollState {
   private int conditionalPolls;
   private int errorStreak;
   private Instant notBefore;
+  private Duration interval;
+
+  public FeedPollState() {}
+
+  /** A state restored from its {@link #snapshot()}. */
+  public FeedPollState(Snapshot s) {
+    this.validators = new FetchResult.Validators(s.etag(), s.lastModified());
+    this.conditionalPolls = s.conditionalPolls();
+    this.errorStreak = s.errorStreak();
+    this.notBefore = s.notBefore();
+    this.interval = s.intervalMillis() <= 0 ? null : Duration.ofMillis(s.intervalMillis());
+  }
+
+  /** What survives a restart (kept in a compacted topic, one record per feed). */
+  public record Snapshot(String etag, String lastModified, int conditionalPolls, int errorStreak, Instant notBefore,
+      long intervalMillis) {}
+
+  public synchronized Snapshot snapshot() {
+    return new Snapshot(validators.etag(), validators.lastModified(), conditionalPolls, errorStreak, notBefore,
+        interval == null ? 0 : interval.toMillis());
+  }
 
   /** Whether the feed may be polled at {@code now}. */
-  public boolean due(Instant now) {
+  public synchronized boolean due(Instant now) {
     return notBefore == null || !now.isBefore(notBefore);
   }
 
   /** The validators to send with the next poll (none every {@link #UNCONDITIONAL_EVERY} polls). */
-  public FetchResult.Validators validatorsFor() {
+  public synchronized FetchResult.Validators validatorsFor() {
     if (conditionalPolls >= UNCONDITIONAL_EVERY) {
       return FetchResult.Validators.NONE;
     }
@@ -36,7 +62,7 @@ public final class FeedPollState {
   }
 
   /** Learns from the outcome of a poll that started at {@code now}. */
-  public void afterFetch(FetchResult r, Instant now, Duration pollInterval) {
+  public synchronized void afterFetch(FetchResult r, Instant now, Duration pollInterval) {
     if (r instanceof FetchResult.Failed f) {
       errorStreak++;
       Duration backoff = backoff(pollInterval, errorStreak);
@@ -56,6 +82,28 @@ public final class FeedPollState {
     }
   }
 
+  /**
+   * Schedules the next poll after one that succeeded at {@code now} (a 304 finds nothing new),
+   * within {@code [shortest, longest]}.
+   */
+  public synchronized void afterItems(Instant now, boolean foundNew, Duration shortest, Duration longest) {
+    Duration current = interval == null ? shortest : interval;
+    Duration next = foundNew ? current.dividedBy(2) : Duration.ofMillis(current.toMillis() * 5 / 4);
+    if (next.compareTo(shortest) < 0) {
+      next = shortest;
+    }
+    if (next.compareTo(longest) > 0) {
+      next = longest;
+    }
+    interval = next;
+    notBefore = now.plus(next);
+  }
+
+  /** The interval the next successful poll is scheduled with (the shortest until one succeeded). */
+  public synchronized Duration interval(Duration shortest) {
+    return interval == null ? shortest : interval;
+  }
+
   /** {@code interval * 2^(streak-1)}, capped at {@link #MAX_BACKOFF}, with ±20 % jitter. */
   static Duration backoff(Duration interval, int streak) {
     long base = interval.toMillis();
@@ -68,11 +116,11 @@ public final class FeedPollState {
     return Duration.ofMillis((long) (ms * jitter));
   }
 
-  public int errorStreak() {
+  public synchronized int errorStreak() {
     return errorStreak;
   }
 
-  public Instant notBefore() {
+  public synchronized Instant notBefore() {
     return notBefore;
   }
 }

@@ -63,4 +63,40 @@ class FeedPollStateTest {
       assertTrue(FeedPollState.backoff(INTERVAL, streak).compareTo(FeedPollState.MAX_BACKOFF.multipliedBy(12).dividedBy(10)) <= 0);
     }
   }
+
+  @Test
+  void shouldPollAQuietFeedLessOftenAndABusyOneAtTheShortestInterval() {
+    Duration shortest = Duration.ofMinutes(5);
+    Duration longest = Duration.ofHours(1);
+    FeedPollState s = new FeedPollState();
+    Instant now = t0;
+    for (int i = 0; i < 30; i++) { // silent for hours
+      s.afterItems(now, false, shortest, longest);
+      assertTrue(s.interval(shortest).compareTo(longest) <= 0);
+      now = s.notBefore();
+    }
+    assertEquals(longest, s.interval(shortest));
+    assertFalse(s.due(now.minusSeconds(1).minus(longest)));
+    s.afterItems(now, true, shortest, longest); // it publishes again: polled twice as often at once
+    assertEquals(Duration.ofMinutes(30), s.interval(shortest));
+    s.afterItems(now, true, shortest, longest);
+    s.afterItems(now, true, shortest, longest);
+    s.afterItems(now, true, shortest, longest);
+    assertEquals(shortest, s.interval(shortest));
+    assertEquals(now.plus(shortest), s.notBefore());
+    s.afterItems(now, false, shortest, longest);
+    assertEquals(Duration.ofMinutes(5).plusSeconds(75), s.interval(shortest));
+  }
+
+  @Test
+  void shouldComeBackFromItsSnapshotAsItWas() {
+    FeedPollState s = new FeedPollState();
+    s.afterFetch(new FetchResult.Fetched("u", 200, new byte[0], null, "\"e\"", "Mon, 01 Jan 2026 00:00:00 GMT"), t0, INTERVAL);
+    s.afterItems(t0, false, INTERVAL, Duration.ofHours(1));
+    s.afterFetch(new FetchResult.NotModified("u"), t0, INTERVAL);
+    FeedPollState back = new FeedPollState(s.snapshot());
+    assertEquals(s.snapshot(), back.snapshot());
+    assertEquals("\"e\"", back.validatorsFor().etag());
+    assertEquals(Duration.ofMinutes(5).plusSeconds(75), back.interval(INTERVAL));
+  }
 }

@@ -1,0 +1,96 @@
+package io.vigia.ingest.fetch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class HostGateTest {
+
+  @Test
+  void shouldSpaceTheStartsOfRequestsToOneHostByTheDelay() throws Exception {
+    HostGate gate = new HostGate(Duration.ofMillis(100), 4);
+    List<Long> starts = Collections.synchronizedList(new ArrayList<>());
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        done.add(pool.submit(() -> {
+          try (HostGate.Permit p = gate.acquire("https://diario.example/a", null)) {
+            starts.add(System.nanoTime());
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : done) {
+        f.get(30, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    List<Long> sorted = new ArrayList<>(starts);
+    Collections.sort(sorted);
+    for (int i = 1; i < sorted.size(); i++) {
+      assertThat(sorted.get(i) - sorted.get(i - 1)).as("gap %d", i).isGreaterThanOrEqualTo(Duration.ofMillis(100).toNanos());
+    }
+  }
+
+  @Test
+  void shouldHonourALongerCrawlDelay() throws Exception {
+    HostGate gate = new HostGate(Duration.ZERO, 2);
+    long first;
+    try (HostGate.Permit p = gate.acquire("https://diario.example/a", Duration.ofMillis(300))) {
+      first = System.nanoTime();
+    }
+    try (HostGate.Permit p = gate.acquire("https://diario.example/b", Duration.ofMillis(300))) {
+      assertThat(System.nanoTime() - first).isGreaterThanOrEqualTo(Duration.ofMillis(300).toNanos());
+    }
+  }
+
+  @Test
+  void shouldNeverHaveMoreThanTheCapInFlightAndLetOtherHostsGoMeanwhile() throws Exception {
+    HostGate gate = new HostGate(Duration.ZERO, 2);
+    AtomicInteger inFlight = new AtomicInteger();
+    AtomicInteger most = new AtomicInteger();
+    CountDownLatch release = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(5);
+    try {
+      List<Future<?>> busy = new ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        busy.add(pool.submit(() -> {
+          try (HostGate.Permit p = gate.acquire("https://slow.example/x", null)) {
+            most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            release.await(30, TimeUnit.SECONDS);
+            inFlight.decrementAndGet();
+          }
+          return null;
+        }));
+      }
+      while (gate.inFlight("https://slow.example/") < 2) {
+        Thread.sleep(10);
+      }
+      // slow.example is at its cap; another host is not held up by it
+      try (HostGate.Permit p = gate.acquire("https://other.example/y", null)) {
+        assertThat(gate.inFlight("https://other.example/")).isEqualTo(1);
+      }
+      assertThat(gate.inFlight("https://slow.example/")).isEqualTo(2);
+      release.countDown();
+      for (Future<?> f : busy) {
+        f.get(30, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(most.get()).isEqualTo(2);
+    assertThat(gate.inFlight("https://slow.example/")).isZero();
+  }
+}
