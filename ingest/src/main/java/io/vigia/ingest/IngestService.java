@@ -55,11 +55,11 @@ public final class IngestService implements AutoCloseable {
   private final ArticleExtractor extractor;
   private final PageFetcher fetcher;
   private final RobotsPolicy robots;
-  private final HostGate gate;
   private final Set<String> polling = ConcurrentHashMap.newKeySet();
   private java.util.concurrent.ExecutorService pollers;
   private final FeedReader feedReader = new FeedReader();
   private final Set<String> seen = ConcurrentHashMap.newKeySet();
+  private final Set<String> claimed = ConcurrentHashMap.newKeySet();
   private final Map<String, SourceStatus> sources = new ConcurrentHashMap<>();
   private final Map<String, FeedPollState> pollStates = new ConcurrentHashMap<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -93,10 +93,10 @@ public final class IngestService implements AutoCloseable {
     this.settings = settings;
     this.kafka = kafka;
     this.extractor = extractor;
+    HostGate gate = new HostGate(settings.hostDelay(), settings.maxInFlightPerHost());
     this.fetcher = new PageFetcher(settings.userAgent(), settings.allowPrivateAddresses(), settings.maxBodyBytes(),
-        settings.connectTimeout(), settings.readTimeout(), java.util.Set.copyOf(settings.privateAddressExceptions()));
+        settings.connectTimeout(), settings.readTimeout(), java.util.Set.copyOf(settings.privateAddressExceptions()), gate);
     this.robots = new RobotsPolicy(fetcher, "vigia", java.time.Clock.systemUTC());
-    this.gate = new HostGate(settings.hostDelay(), settings.maxInFlightPerHost());
     for (FeedSpec f : settings.feeds()) {
       sources.put(f.url(), new SourceStatus(f.url(), f.name(), "pending", null, null, 0, 0));
     }
@@ -396,19 +396,13 @@ public final class IngestService implements AutoCloseable {
     return items;
   }
 
-  /** A request through the host rules (delay, in-flight cap, the site's Crawl-delay). */
+  /** A request through the host rules (the fetcher's gate: delay, in-flight cap, the site's Crawl-delay). */
   private FetchResult politely(String url, FetchResult.Validators validators) {
     return politely(url, validators, null);
   }
 
   private FetchResult politely(String url, FetchResult.Validators validators, Duration crawlDelay) {
-    try (HostGate.Permit p = gate.acquire(url, crawlDelay == null ? null
-        : crawlDelay.compareTo(MAX_CRAWL_DELAY) > 0 ? MAX_CRAWL_DELAY : crawlDelay)) {
-      return fetcher.fetch(url, validators);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new FetchResult.Failed(url, "interrupted (ingest stopping)", true);
-    }
+    return fetcher.fetch(url, validators, crawlDelay == null || crawlDelay.compareTo(MAX_CRAWL_DELAY) <= 0 ? crawlDelay : MAX_CRAWL_DELAY);
   }
 
   /** A robots.txt Crawl-delay longer than this is honoured as this. */
@@ -433,9 +427,23 @@ public final class IngestService implements AutoCloseable {
     if (key == null) {
       return new ItemOutcome.Failed("not an http(s) article URL");
     }
-    if (seen.contains(key)) {
+    // Feeds are polled in parallel and one article is often listed by several: one thread claims
+    // it, and checks again once it holds the claim (a claim is released only after the URL is in
+    // `seen`, so the re-check sees what the previous holder fetched).
+    if (seen.contains(key) || !claimed.add(key)) {
       return ItemOutcome.ALREADY_SEEN;
     }
+    try {
+      if (seen.contains(key)) {
+        return ItemOutcome.ALREADY_SEEN;
+      }
+      return fetchClaimed(feed, item, key);
+    } finally {
+      claimed.remove(key);
+    }
+  }
+
+  private ItemOutcome fetchClaimed(FeedSpec feed, FeedItem item, String key) {
     RobotsPolicy.Verdict robotsSay = robots.check(item.link());
     if (!robotsSay.allowed()) {
       if (!robotsSay.temporary()) {

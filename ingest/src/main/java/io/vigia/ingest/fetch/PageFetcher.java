@@ -30,6 +30,7 @@ public final class PageFetcher {
   private final long maxBytes;
   private final Duration readTimeout;
   private final java.util.Set<String> exemptAuthorities;
+  private final HostGate gate;
 
   public PageFetcher(String userAgent, boolean allowPrivate, long maxBytes, Duration connectTimeout, Duration readTimeout) {
     this(userAgent, allowPrivate, maxBytes, connectTimeout, readTimeout, java.util.Set.of());
@@ -42,6 +43,13 @@ public final class PageFetcher {
    */
   public PageFetcher(String userAgent, boolean allowPrivate, long maxBytes, Duration connectTimeout, Duration readTimeout,
       java.util.Set<String> exemptAuthorities) {
+    this(userAgent, allowPrivate, maxBytes, connectTimeout, readTimeout, exemptAuthorities, HostGate.unlimited());
+  }
+
+  /** As above, every request (each redirect hop, robots.txt too) passing through {@code gate}'s per-host rules. */
+  public PageFetcher(String userAgent, boolean allowPrivate, long maxBytes, Duration connectTimeout, Duration readTimeout,
+      java.util.Set<String> exemptAuthorities, HostGate gate) {
+    this.gate = gate;
     this.exemptAuthorities = java.util.Set.copyOf(exemptAuthorities);
     this.client = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
     this.userAgent = userAgent;
@@ -60,6 +68,14 @@ public final class PageFetcher {
    * so a compression bomb is refused.
    */
   public FetchResult fetch(String url, FetchResult.Validators validators) {
+    return fetch(url, validators, null);
+  }
+
+  /**
+   * As {@link #fetch(String, FetchResult.Validators)}, each request waiting for its host's turn,
+   * at least {@code crawlDelay} (a site's robots.txt Crawl-delay; null for none) after the last.
+   */
+  public FetchResult fetch(String url, FetchResult.Validators validators, Duration crawlDelay) {
     String current = url;
     for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
       URI uri;
@@ -89,7 +105,7 @@ public final class PageFetcher {
         rb.header("If-Modified-Since", validators.lastModified());
       }
       HttpRequest req = rb.GET().build();
-      try {
+      try (HostGate.Permit turn = gate.acquire(current, crawlDelay)) {
         HttpResponse<InputStream> resp = client.send(req, HttpResponse.BodyHandlers.ofInputStream());
         int status = resp.statusCode();
         if (status >= 300 && status < 400 && status != 304) {

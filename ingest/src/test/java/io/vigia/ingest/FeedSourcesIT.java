@@ -1,0 +1,381 @@
+package io.vigia.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.vigia.broker.EmbeddedKafka;
+import io.vigia.common.config.KafkaSettings;
+import io.vigia.common.profile.FeedSpec;
+import io.vigia.ingest.extract.JsoupArticleExtractor;
+import io.vigia.schemas.RawArticle;
+import io.vigia.schemas.TopicCreator;
+import io.vigia.schemas.Topics;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.zip.GZIPOutputStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Ingest against a loopback site that publishes in every feed format it must read (RSS 0.91 with
+ * the Netscape DOCTYPE, 0.92, 2.0 with content:encoded and Media RSS, RSS 1.0, Atom 0.3 and 1.0,
+ * a Google News sitemap, a sitemap index, a Google News search feed) next to feeds that fail in
+ * the ways real ones do. Every article arrives exactly once, each failure is reported on its own
+ * source, requests to the host keep the politeness rules, and a restarted instance continues
+ * from the persisted feed state. An IT: a real broker and a real HTTP server.
+ */
+class FeedSourcesIT {
+  private static final Duration HOST_DELAY = Duration.ofMillis(200);
+
+  @TempDir Path tmp;
+  private EmbeddedKafka broker;
+  private KafkaSettings kafka;
+  private HttpServer site;
+  private String base;
+  private final Map<String, Function<HttpExchange, Response>> routes = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+  private final List<Long> requestStarts = Collections.synchronizedList(new ArrayList<>());
+  private final Map<String, List<String>> conditionalHeaders = new ConcurrentHashMap<>();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger mostInFlight = new AtomicInteger();
+
+  private record Response(int status, Map<String, String> headers, byte[] body) {
+    static Response ok(String contentType, byte[] body) {
+      return new Response(200, Map.of("Content-Type", contentType), body);
+    }
+  }
+
+  @BeforeEach
+  void start() throws Exception {
+    broker = new EmbeddedKafka(tmp.resolve("kafka"), 0).start();
+    kafka = new KafkaSettings(broker.bootstrapServers(), 2, (short) 1);
+    try (Admin admin = Admin.create(kafka.clientProperties())) {
+      TopicCreator.ensure(admin, Topics.all(), 2, (short) 1);
+    }
+    site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+    site.setExecutor(Executors.newFixedThreadPool(8));
+    site.createContext("/", this::serve);
+    site.start();
+    base = "http://127.0.0.1:" + site.getAddress().getPort();
+  }
+
+  @AfterEach
+  void stop() {
+    if (site != null) {
+      site.stop(0);
+    }
+    if (broker != null) {
+      broker.close();
+    }
+  }
+
+  private void serve(HttpExchange ex) throws IOException {
+    String path = ex.getRequestURI().getPath();
+    requestStarts.add(System.nanoTime());
+    mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+    try {
+      hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+      String inm = ex.getRequestHeaders().getFirst("If-None-Match");
+      conditionalHeaders.computeIfAbsent(path, p -> Collections.synchronizedList(new ArrayList<>())).add(inm == null ? "-" : inm);
+      Function<HttpExchange, Response> route = routes.get(path);
+      Response r = route == null ? new Response(404, Map.of(), "not here".getBytes(StandardCharsets.UTF_8)) : route.apply(ex);
+      r.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
+      if (r.status() == 304) {
+        ex.sendResponseHeaders(304, -1);
+      } else {
+        ex.sendResponseHeaders(r.status(), r.body().length == 0 ? -1 : r.body().length);
+        try (OutputStream out = ex.getResponseBody()) {
+          out.write(r.body());
+        }
+      }
+    } finally {
+      inFlight.decrementAndGet();
+      ex.close();
+    }
+  }
+
+  /** A feed with an ETag: unchanged polls get a 304. */
+  private void feed(String path, String contentType, byte[] body) {
+    String etag = "\"" + Integer.toHexString(java.util.Arrays.hashCode(body)) + "\"";
+    routes.put(path, ex -> etag.equals(ex.getRequestHeaders().getFirst("If-None-Match"))
+        ? new Response(304, Map.of("ETag", etag), new byte[0])
+        : new Response(200, Map.of("Content-Type", contentType, "ETag", etag), body));
+  }
+
+  private static String paragraphs(String lead) {
+    return "<p>" + lead + "</p>"
+        + "<p>El Consejo Nacional Electoral publicó el cronograma y los partidos presentaron sus candidaturas ante la junta regional.</p>"
+        + "<p>Los testigos de mesa recibirán credenciales y los observadores podrán acompañar el escrutinio en cada centro de votación.</p>";
+  }
+
+  private void article(String path, String title, String lead) {
+    String html = "<!doctype html><html lang=\"es\"><head><meta charset=\"utf-8\"><title>" + title + " | Diario</title></head><body>"
+        + "<nav><a href=\"/\">Portada</a></nav><article><h1>" + title + "</h1>" + paragraphs(lead) + "</article></body></html>";
+    routes.put(path, ex -> Response.ok("text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static byte[] gzipBomb() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
+      byte[] zeros = new byte[1 << 20];
+      for (int i = 0; i < 64; i++) {
+        gz.write(zeros);
+      }
+    }
+    return bytes.toByteArray();
+  }
+
+  private static String googleNewsLink(String publisherUrl) {
+    byte[] u = publisherUrl.getBytes(StandardCharsets.UTF_8);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(0x08);
+    out.write(0x13);
+    out.write(0x22);
+    out.write(u.length); // < 128 here
+    out.writeBytes(u);
+    return "https://news.google.com/rss/articles/" + Base64.getUrlEncoder().withoutPadding().encodeToString(out.toByteArray()) + "?oc=5";
+  }
+
+  private Map<String, String> publish() throws IOException {
+    Map<String, String> expected = new HashMap<>(); // article path -> a phrase of its text
+    String[] names = {"rss091", "rss092", "rss20", "rdf", "atom03", "atom10", "news", "sm1", "sm2", "gn"};
+    for (String n : names) {
+      String lead = "Primera línea del artículo " + n + " sobre las elecciones en Mérida.";
+      article("/a/" + n, "Artículo " + n + " del CNE", lead);
+      expected.put("/a/" + n, lead);
+    }
+    String fullText = "Texto completo que solo trae el feed: la junta electoral de Táchira instaló las mesas a las seis.";
+    routes.put("/a/script-only", ex -> Response.ok("text/html; charset=utf-8",
+        "<html><head><title>App</title></head><body><div id=\"root\"></div><script>render()</script></body></html>"
+            .getBytes(StandardCharsets.UTF_8)));
+    expected.put("/a/script-only", fullText);
+
+    feed("/feeds/rss091.xml", "text/xml", ("""
+        <?xml version="1.0" encoding="ISO-8859-1"?>
+        <!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd">
+        <rss version="0.91"><channel><title>Diario</title><link>%s/</link><description>Política</description><language>es</language>
+        <item><title>Elecciones en Mérida</title><link>/a/rss091</link><description>x</description></item>
+        </channel></rss>
+        """.formatted(base)).getBytes(StandardCharsets.ISO_8859_1));
+    feed("/feeds/rss092.xml", "text/xml; charset=iso-8859-1", ("""
+        <rss version="0.92"><channel><title>Diario</title><link>%s/</link><description>d</description>
+        <item><title>“Participación” en Táchira</title><link>%s/a/rss092</link></item>
+        <item><title>Otra vez el mismo GUID</title><link>%s/a/rss092?utm_source=rss&amp;utm_medium=feed</link></item>
+        </channel></rss>
+        """.formatted(base, base, base)).getBytes(Charset.forName("windows-1252")));
+    feed("/feeds/rss20.xml", "application/rss+xml", ("""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:media="http://search.yahoo.com/mrss/">
+        <channel><title>Diario</title><link>%1$s/</link><description>d</description>
+        <item><title><![CDATA[<b>Artículo</b> rss20]]></title><link>%1$s/a/rss20</link><guid>g-1</guid>
+          <pubDate>Mon, 29 Jul 2024 10:00:00 GMT</pubDate><media:thumbnail url="/img/rss20.jpg"/></item>
+        <item><title>Duplicado</title><link>%1$s/a/rss20#comments</link><guid>g-1</guid></item>
+        <item><title>Solo en el feed</title><link>%1$s/a/script-only</link><guid>g-2</guid>
+          <content:encoded><![CDATA[<p>%2$s</p><p>Los observadores llegaron temprano a los centros de votación de la región.</p>]]></content:encoded></item>
+        </channel></rss>
+        """.formatted(base, fullText)).getBytes(StandardCharsets.UTF_8));
+    feed("/feeds/rdf.xml", "application/rdf+xml", ("""
+        <?xml version="1.0"?>
+        <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
+          <channel rdf:about="%1$s/"><title>R</title><link>%1$s/</link><description>d</description>
+            <items><rdf:Seq><rdf:li rdf:resource="%1$s/a/rdf"/></rdf:Seq></items></channel>
+          <item rdf:about="%1$s/a/rdf"><title>RDF</title><link>%1$s/a/rdf</link></item>
+        </rdf:RDF>
+        """.formatted(base)).getBytes(StandardCharsets.UTF_8));
+    feed("/feeds/atom03.xml", "application/atom+xml", ("""
+        <?xml version="1.0" encoding="utf-8"?>
+        <feed version="0.3" xmlns="http://purl.org/atom/ns#"><title>A</title><link rel="alternate" type="text/html" href="%1$s/"/>
+          <modified>2024-07-29T10:00:00Z</modified>
+          <entry><title>Atom 0.3</title><link rel="alternate" type="text/html" href="%1$s/a/atom03"/><id>tag:x,2024:1</id>
+            <issued>2024-07-29T10:00:00Z</issued><modified>2024-07-29T10:00:00Z</modified></entry>
+        </feed>
+        """.formatted(base)).getBytes(StandardCharsets.UTF_8));
+    feed("/feeds/atom10.xml", "application/atom+xml", ("""
+        <?xml version="1.0" encoding="utf-8"?>
+        <feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><id>urn:x</id><updated>2024-07-29T10:00:00Z</updated>
+          <entry><title type="html">Atom &lt;i&gt;1.0&lt;/i&gt;</title><link href="/a/atom10"/><id>urn:1</id><updated>2024-07-29T10:00:00Z</updated></entry>
+          <entry><title>Ya visto en otro feed</title><link href="/a/rss091?utm_campaign=atom&amp;fbclid=abc"/><id>urn:2</id>
+            <updated>2024-07-29T10:00:00Z</updated></entry>
+        </feed>
+        """.formatted(base)).getBytes(StandardCharsets.UTF_8));
+    feed("/sitemap-news.xml", "application/xml", ("""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+          <url><loc>%s/a/news</loc><news:news><news:publication><news:name>Diario</news:name><news:language>es</news:language>
+            </news:publication><news:publication_date>2024-07-29T10:00:00Z</news:publication_date><news:title>Noticia</news:title>
+          </news:news></url>
+        </urlset>
+        """.formatted(base)).getBytes(StandardCharsets.UTF_8));
+    feed("/sitemap-index.xml", "application/xml", ("""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+          <sitemap><loc>%1$s/sitemaps/1.xml</loc><lastmod>2024-07-29T10:00:00Z</lastmod></sitemap>
+          <sitemap><loc>%1$s/sitemaps/2.xml</loc><lastmod>2024-07-28T10:00:00Z</lastmod></sitemap>
+        </sitemapindex>
+        """.formatted(base)).getBytes(StandardCharsets.UTF_8));
+    for (String n : List.of("1", "2")) {
+      feed("/sitemaps/" + n + ".xml", "application/xml", ("""
+          <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>%s/a/sm%s</loc></url></urlset>
+          """.formatted(base, n)).getBytes(StandardCharsets.UTF_8));
+    }
+    feed("/feeds/google-news.xml", "application/rss+xml", ("""
+        <rss version="2.0"><channel><title>"CNE" - Google News</title><link>https://news.google.com/</link><description>d</description>
+        <item><title>Artículo gn - Diario</title><link>%s</link><guid isPermaLink="false">CBMi</guid>
+          <source url="%s">Diario</source></item>
+        </channel></rss>
+        """.formatted(googleNewsLink(base + "/a/gn").replace("&", "&amp;"), base)).getBytes(StandardCharsets.UTF_8));
+
+    routes.put("/feeds/error.xml", ex -> new Response(500, Map.of(), "boom".getBytes(StandardCharsets.UTF_8)));
+    routes.put("/feeds/busy.xml", ex -> new Response(429, Map.of("Retry-After", "3600"), new byte[0]));
+    routes.put("/feeds/loop.xml", ex -> new Response(302, Map.of("Location", "/feeds/loop.xml?again"), new byte[0]));
+    routes.put("/feeds/to-metadata.xml", ex -> new Response(302, Map.of("Location", "http://169.254.169.254/latest/meta-data/"), new byte[0]));
+    routes.put("/feeds/to-loopback.xml", ex -> new Response(302, Map.of("Location", "http://127.0.0.1:1/feed.xml"), new byte[0]));
+    byte[] bomb = gzipBomb();
+    routes.put("/feeds/bomb.xml", ex -> new Response(200, Map.of("Content-Type", "application/rss+xml", "Content-Encoding", "gzip"), bomb));
+    routes.put("/feeds/xxe.xml", ex -> Response.ok("application/rss+xml", """
+        <?xml version="1.0"?>
+        <!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+        <rss version="2.0"><channel><title>&xxe;</title><link>https://x.example/</link><description>d</description></channel></rss>
+        """.getBytes(StandardCharsets.UTF_8)));
+    return expected;
+  }
+
+  private static final Map<String, String> FAILURES = Map.of(
+      "error", "HTTP 500", "busy", "HTTP 429", "loop", "redirects", "to-metadata", "169.254.169.254",
+      "to-loopback", "refused", "bomb", "larger than", "xxe", "not a readable feed");
+
+  private List<FeedSpec> feeds() {
+    List<FeedSpec> feeds = new ArrayList<>();
+    for (String f : List.of("/feeds/rss091.xml", "/feeds/rss092.xml", "/feeds/rss20.xml", "/feeds/rdf.xml", "/feeds/atom03.xml",
+        "/feeds/atom10.xml", "/sitemap-news.xml", "/sitemap-index.xml", "/feeds/google-news.xml")) {
+      feeds.add(new FeedSpec(base + f, f, "es"));
+    }
+    FAILURES.keySet().forEach(n -> feeds.add(new FeedSpec(base + "/feeds/" + n + ".xml", n, "es")));
+    return feeds;
+  }
+
+  private IngestService ingest(String instance) {
+    IngestSettings s = new IngestSettings(feeds(), false, "Vigia-test/1 (+https://vigia.example/contact)", Duration.ofSeconds(1),
+        Duration.ofSeconds(2), Duration.ofSeconds(3), 4 * 1024 * 1024, "ingest-it", instance,
+        List.of("127.0.0.1:" + site.getAddress().getPort()), 100, Duration.ofSeconds(1), HOST_DELAY, 2, 4, 5);
+    IngestService svc = new IngestService(s, kafka, new JsoupArticleExtractor());
+    svc.start();
+    return svc;
+  }
+
+  @Test
+  void shouldReadEveryFormatFetchEachArticleOnceReportEachFailureAndContinueAfterARestart() throws Exception {
+    Map<String, String> expected = publish();
+    Map<String, RawArticle> byPath = new HashMap<>();
+    try (IngestService first = ingest("a"); KafkaConsumer<String, RawArticle> consumer = consumer()) {
+      long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+      while (byPath.size() < expected.size() && System.nanoTime() < deadline) {
+        collect(consumer, byPath);
+      }
+      assertThat(byPath.keySet()).as("one article per page, whatever feed listed it").containsExactlyInAnyOrderElementsOf(expected.keySet());
+      expected.forEach((path, phrase) -> assertThat(byPath.get(path).getText()).as(path).contains(phrase));
+      assertThat(byPath.get("/a/rss20").getLeadImage()).as("Media RSS thumbnail").isEqualTo(base + "/img/rss20.jpg");
+      assertThat(byPath.get("/a/gn").getUrl()).as("Google News link resolved to the publisher").isEqualTo(base + "/a/gn");
+      assertThat(hits.get("/a/rss092").get()).as("the same link with tracking parameters is one article").isEqualTo(1);
+      assertThat(hits.get("/a/rss091").get()).as("listed by two feeds, fetched once").isEqualTo(1);
+      assertThat(hits.get("/a/rss20").get()).as("duplicate GUID, fragment link").isEqualTo(1);
+
+      Map<String, IngestService.SourceStatus> sources = awaitFailuresReported(first);
+      FAILURES.forEach((name, why) -> {
+        assertThat(sources.get(name).state()).as(name).isEqualTo("failing");
+        assertThat(sources.get(name).lastError()).as(name).contains(why);
+      });
+      assertThat(sources.get("/feeds/rss20.xml").state()).isIn("ok", "not-modified");
+
+      // Politeness, as the server saw it: never more than 2 at once, starts at least the delay apart
+      // (less a little for the trip from the client's clock to the server's). Redirect hops and
+      // robots.txt are requests too.
+      assertThat(mostInFlight.get()).isLessThanOrEqualTo(2);
+      List<Long> starts = new ArrayList<>(requestStarts);
+      Collections.sort(starts);
+      for (int i = 2; i < starts.size(); i++) {
+        assertThat(starts.get(i) - starts.get(i - 2)).as("two requests apart").isGreaterThanOrEqualTo(HOST_DELAY.toNanos() * 2 - 80_000_000L);
+      }
+    }
+    int busyHits = hits.get("/feeds/busy.xml").get();
+    int rss20Polls = conditionalHeaders.get("/feeds/rss20.xml").size();
+    produceNothingMoreAfterRestart(byPath, busyHits, rss20Polls);
+  }
+
+  private void produceNothingMoreAfterRestart(Map<String, RawArticle> before, int busyHits, int rss20Polls) throws Exception {
+    try (IngestService second = ingest("b"); KafkaConsumer<String, RawArticle> consumer = consumer()) {
+      // The state comes back before the first poll: health figures, validators, the 429's hour.
+      IngestService.SourceStatus restored = second.sources().stream().filter(s -> s.name().equals("/feeds/rss20.xml")).findFirst().orElseThrow();
+      assertThat(restored.itemsSeen()).as("restored health of %s", restored).isGreaterThanOrEqualTo(3);
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (conditionalHeaders.get("/feeds/rss20.xml").size() <= rss20Polls + 1 && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      List<String> sent = conditionalHeaders.get("/feeds/rss20.xml");
+      assertThat(sent.get(rss20Polls)).as("the restarted instance's first poll is conditional").isNotEqualTo("-");
+      Map<String, RawArticle> again = new HashMap<>();
+      for (int i = 0; i < 10; i++) {
+        collect(consumer, again);
+      }
+      assertThat(again.keySet()).as("articles produced").containsExactlyInAnyOrderElementsOf(before.keySet());
+      assertThat(hits.get("/feeds/busy.xml").get()).as("Retry-After: 3600 outlives the restart").isEqualTo(busyHits);
+      assertThat(hits.get("/a/rss20").get()).as("nothing fetched twice").isEqualTo(1);
+    }
+  }
+
+  private Map<String, IngestService.SourceStatus> awaitFailuresReported(IngestService svc) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    Map<String, IngestService.SourceStatus> byName = new HashMap<>();
+    while (System.nanoTime() < deadline) {
+      byName.clear();
+      svc.sources().forEach(s -> byName.put(s.name(), s));
+      if (FAILURES.keySet().stream().allMatch(n -> "failing".equals(byName.get(n).state()))) {
+        break;
+      }
+      Thread.sleep(200);
+    }
+    return byName;
+  }
+
+  private KafkaConsumer<String, RawArticle> consumer() {
+    Properties p = kafka.clientProperties();
+    p.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
+    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    KafkaConsumer<String, RawArticle> c = new KafkaConsumer<>(p, Topics.KEYS.deserializer(), Topics.RAW.valueSerde().deserializer());
+    c.subscribe(List.of(Topics.RAW.name()));
+    return c;
+  }
+
+  /** Adds what arrived, by page path; a second record for one path fails the test. */
+  private void collect(KafkaConsumer<String, RawArticle> consumer, Map<String, RawArticle> byPath) {
+    for (ConsumerRecord<String, RawArticle> r : consumer.poll(Duration.ofMillis(300))) {
+      String path = java.net.URI.create(r.value().getUrl()).getPath();
+      assertThat(byPath.put(path, r.value())).as("a second article for %s", path).isNull();
+    }
+  }
+}
