@@ -175,6 +175,12 @@ class FeedSourcesIT {
             .getBytes(StandardCharsets.UTF_8)));
     expected.put("/a/script-only", fullText);
 
+    String latinLead = "“Participación” récord en Táchira — según la junta regional, que instaló las mesas a las seis.";
+    String latinPage = "<html><head><title>Latin-1</title></head><body><article><h1>Participación en Táchira</h1>"
+        + paragraphs(latinLead) + "</article></body></html>";
+    routes.put("/a/latin1", ex -> Response.ok("text/html; charset=ISO-8859-1", latinPage.getBytes(Charset.forName("windows-1252"))));
+    expected.put("/a/latin1", latinLead);
+
     feed("/feeds/rss091.xml", "text/xml", ("""
         <?xml version="1.0" encoding="ISO-8859-1"?>
         <!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd">
@@ -186,8 +192,9 @@ class FeedSourcesIT {
         <rss version="0.92"><channel><title>Diario</title><link>%s/</link><description>d</description>
         <item><title>“Participación” en Táchira</title><link>%s/a/rss092</link></item>
         <item><title>Otra vez el mismo GUID</title><link>%s/a/rss092?utm_source=rss&amp;utm_medium=feed</link></item>
+        <item><title>Página en Latin-1</title><link>%s/a/latin1</link></item>
         </channel></rss>
-        """.formatted(base, base, base)).getBytes(Charset.forName("windows-1252")));
+        """.formatted(base, base, base, base)).getBytes(Charset.forName("windows-1252")));
     feed("/feeds/rss20.xml", "application/rss+xml", ("""
         <?xml version="1.0" encoding="UTF-8"?>
         <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:media="http://search.yahoo.com/mrss/">

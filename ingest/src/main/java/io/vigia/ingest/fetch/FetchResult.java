@@ -9,6 +9,10 @@ public sealed interface FetchResult {
   /** A body came back (status 2xx). {@code finalUrl} is the URL after redirects. */
   record Fetched(String finalUrl, int status, byte[] body, String contentType, String etag, String lastModified)
       implements FetchResult {
+    /**
+     * The charset of the Content-Type, as browsers read the label (WHATWG): ISO-8859-1 and
+     * US-ASCII mean windows-1252, whose curly quotes and dashes Spanish pages labelled Latin-1 use.
+     */
     public Optional<Charset> charset() {
       if (contentType == null) {
         return Optional.empty();
@@ -17,7 +21,9 @@ public sealed interface FetchResult {
         String p = part.trim();
         if (p.toLowerCase().startsWith("charset=")) {
           try {
-            return Optional.of(Charset.forName(p.substring(8).replace("\"", "").trim()));
+            Charset c = Charset.forName(p.substring(8).replace("\"", "").trim());
+            boolean latin1 = c.equals(java.nio.charset.StandardCharsets.ISO_8859_1) || c.equals(java.nio.charset.StandardCharsets.US_ASCII);
+            return Optional.of(latin1 ? Charset.forName("windows-1252") : c);
           } catch (RuntimeException e) {
             return Optional.empty();
           }
