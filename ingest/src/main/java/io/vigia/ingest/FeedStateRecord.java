@@ -15,13 +15,13 @@ record FeedStateRecord(FeedPollState.Snapshot poll, Status status) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The health figures of {@link IngestService.SourceStatus} that outlive a restart. */
-  record Status(String state, String lastError, Instant lastPoll, int itemsSeen, int articlesProduced) {
+  record Status(String state, String lastError, Instant lastPoll, int itemsSeen, int articlesProduced, Instant lastNewItemAt) {
     static Status of(IngestService.SourceStatus s) {
-      return new Status(s.state(), s.lastError(), s.lastPoll(), s.itemsSeen(), s.articlesProduced());
+      return new Status(s.state(), s.lastError(), s.lastPoll(), s.itemsSeen(), s.articlesProduced(), s.lastNewItemAt());
     }
 
     IngestService.SourceStatus toStatus(String url, String name) {
-      return new IngestService.SourceStatus(url, name, state, lastError, lastPoll, itemsSeen, articlesProduced);
+      return new IngestService.SourceStatus(url, name, state, lastError, lastPoll, itemsSeen, articlesProduced, lastNewItemAt);
     }
   }
 
@@ -41,6 +41,7 @@ record FeedStateRecord(FeedPollState.Snapshot poll, Status status) {
       s.put("lastPoll", status.lastPoll() == null ? null : status.lastPoll().toString());
       s.put("itemsSeen", status.itemsSeen());
       s.put("articlesProduced", status.articlesProduced());
+      s.put("lastNewItemAt", status.lastNewItemAt() == null ? null : status.lastNewItemAt().toString());
     }
     return n.toString();
   }
@@ -61,7 +62,7 @@ record FeedStateRecord(FeedPollState.Snapshot poll, Status status) {
         p.path("conditionalPolls").asInt(0), p.path("errorStreak").asInt(0), instant(p, "notBefore"), p.path("intervalMillis").asLong(0));
     JsonNode s = n.get("status");
     Status status = s == null || !s.isObject() ? null : new Status(text(s, "state"), text(s, "lastError"), instant(s, "lastPoll"),
-        s.path("itemsSeen").asInt(0), s.path("articlesProduced").asInt(0));
+        s.path("itemsSeen").asInt(0), s.path("articlesProduced").asInt(0), instant(s, "lastNewItemAt"));
     return new FeedStateRecord(poll, status);
   }
 

@@ -76,11 +76,22 @@ public final class IngestService implements AutoCloseable {
   private FeedOwnership ownership;
   private Thread seenTail;
 
-  /** Health of one source, as shown by {@code GET /api/sources}. */
+  /**
+   * Health of one source, as shown by {@code GET /api/sources}: {@code lastNewItemAt} is when a
+   * poll last found an item it had not seen (null: never), {@code pollInterval} its current
+   * adaptive interval.
+   */
   public record SourceStatus(String url, String name, String state, String lastError, Instant lastPoll, int itemsSeen,
-      int articlesProduced, int errorStreak, Instant nextPollNotBefore) {
-    public SourceStatus(String url, String name, String state, String lastError, Instant lastPoll, int itemsSeen, int articlesProduced) {
-      this(url, name, state, lastError, lastPoll, itemsSeen, articlesProduced, 0, null);
+      int articlesProduced, int errorStreak, Instant nextPollNotBefore, Instant lastNewItemAt, Duration pollInterval) {
+    public SourceStatus(String url, String name, String state, String lastError, Instant lastPoll, int itemsSeen, int articlesProduced,
+        Instant lastNewItemAt) {
+      this(url, name, state, lastError, lastPoll, itemsSeen, articlesProduced, 0, null, lastNewItemAt, null);
+    }
+
+    /** How long the source has listed nothing new (since its first poll when it never has), or null before any poll. */
+    public Duration silentFor(Instant now) {
+      Instant since = lastNewItemAt != null ? lastNewItemAt : lastPoll;
+      return since == null ? null : Duration.between(since, now);
     }
   }
 
@@ -98,7 +109,8 @@ public final class IngestService implements AutoCloseable {
         settings.connectTimeout(), settings.readTimeout(), java.util.Set.copyOf(settings.privateAddressExceptions()), gate);
     this.robots = new RobotsPolicy(fetcher, "vigia", java.time.Clock.systemUTC());
     for (FeedSpec f : settings.feeds()) {
-      sources.put(f.url(), new SourceStatus(f.url(), f.name(), "pending", null, null, 0, 0));
+      sources.put(f.url(), new SourceStatus(f.url(), f.name(), "pending", null, null, 0, 0, null));
+      registerSourceGauges(f);
     }
   }
 
@@ -290,7 +302,7 @@ public final class IngestService implements AutoCloseable {
       producer.flush();
     } catch (RuntimeException | StackOverflowError e) {
       LOG.error("feed {} broke its poll", feed.url(), e);
-      update(feed, "failing", "internal error while polling: " + e, 0, 0);
+      update(feed, "failing", "internal error while polling: " + e, 0, 0, 0);
     }
     persistFeedState(feed.url());
   }
@@ -305,16 +317,16 @@ public final class IngestService implements AutoCloseable {
     FetchResult r = politely(feed.url(), st.validatorsFor());
     st.afterFetch(r, now, settings.pollInterval());
     if (r instanceof FetchResult.Failed f) {
-      update(feed, "failing", f.reason(), 0, 0);
+      update(feed, "failing", f.reason(), 0, 0, 0);
     } else if (r instanceof FetchResult.NotModified) {
       st.afterItems(now, false, settings.pollInterval(), settings.maxPollInterval());
-      update(feed, "not-modified", null, 0, 0);
+      update(feed, "not-modified", null, 0, 0, 0);
     } else if (r instanceof FetchResult.Fetched f) {
       FeedDocument doc;
       try {
         doc = feedReader.readDocument(f.finalUrl(), f.body(), f.contentType());
       } catch (FeedReader.FeedException e) {
-        update(feed, "failing", e.getMessage(), 0, 0);
+        update(feed, "failing", e.getMessage(), 0, 0, 0);
         return;
       }
       List<String> problems = new java.util.ArrayList<>();
@@ -352,7 +364,7 @@ public final class IngestService implements AutoCloseable {
       if (read.size() < items.size()) {
         problems.add("feed lists " + items.size() + " items, only the first " + read.size() + " are read (ingest.max-items-per-feed)");
       }
-      update(feed, "ok", problems.isEmpty() ? null : String.join("; ", problems), items.size(), produced);
+      update(feed, "ok", problems.isEmpty() ? null : String.join("; ", problems), items.size(), produced, fresh);
     }
     if (before != null && "failing".equals(sources.get(feed.url()).state())) {
       LOG.warn("feed {} failing: {}", feed.url(), sources.get(feed.url()).lastError());
@@ -553,13 +565,34 @@ public final class IngestService implements AutoCloseable {
     return pausedBecause;
   }
 
-  private void update(FeedSpec feed, String state, String error, int items, int produced) {
+  private void update(FeedSpec feed, String state, String error, int items, int produced, int fresh) {
     Metrics.registry().counter("vigia.ingest.feeds.polled", "outcome", state).increment();
     FeedPollState st = pollStates.get(feed.url());
+    Instant now = Instant.now();
     sources.compute(feed.url(), (k, old) -> new SourceStatus(feed.url(), feed.name(), state, stickyItemProblem(old, state, error, produced),
-        Instant.now(),
+        now,
         (old == null ? 0 : old.itemsSeen()) + items, (old == null ? 0 : old.articlesProduced()) + produced,
-        st == null ? 0 : st.errorStreak(), st == null ? null : st.notBefore()));
+        st == null ? 0 : st.errorStreak(), st == null ? null : st.notBefore(),
+        fresh > 0 ? now : old == null ? null : old.lastNewItemAt(), st == null ? null : st.interval(settings.pollInterval())));
+  }
+
+  /** Source health as metrics too, tagged with the source's name: what /api/sources shows, for dashboards and alerting rules. */
+  private void registerSourceGauges(FeedSpec f) {
+    var tags = io.micrometer.core.instrument.Tags.of("source", f.name() == null ? f.url() : f.name());
+    io.micrometer.core.instrument.Gauge.builder("vigia.ingest.source.failing", sources,
+        m -> m.get(f.url()) != null && "failing".equals(m.get(f.url()).state()) ? 1 : 0)
+        .tags(tags).description("1 while the source's last poll failed").register(Metrics.registry());
+    io.micrometer.core.instrument.Gauge.builder("vigia.ingest.source.error.streak", sources,
+        m -> m.get(f.url()) == null ? 0 : m.get(f.url()).errorStreak())
+        .tags(tags).description("Failed polls in a row").register(Metrics.registry());
+    io.micrometer.core.instrument.Gauge.builder("vigia.ingest.source.articles", sources,
+        m -> m.get(f.url()) == null ? 0 : m.get(f.url()).articlesProduced())
+        .tags(tags).description("Articles produced from the source").register(Metrics.registry());
+    io.micrometer.core.instrument.Gauge.builder("vigia.ingest.source.silent.seconds", sources, m -> {
+      SourceStatus s = m.get(f.url());
+      Duration d = s == null ? null : s.silentFor(Instant.now());
+      return d == null ? Double.NaN : d.toSeconds();
+    }).tags(tags).description("Seconds since the source last listed a new item").register(Metrics.registry());
   }
 
   /**

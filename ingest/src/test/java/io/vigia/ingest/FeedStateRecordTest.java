@@ -13,7 +13,8 @@ class FeedStateRecordTest {
   void shouldReadBackWhatItWrote() {
     FeedStateRecord r = new FeedStateRecord(
         new FeedPollState.Snapshot("\"v1\"", "Mon, 01 Jan 2026 00:00:00 GMT", 3, 2, Instant.parse("2026-01-01T01:00:00Z"), 450_000),
-        new FeedStateRecord.Status("failing", "HTTP 503 (Retry-After 120s)", Instant.parse("2026-01-01T00:58:00Z"), 40, 12));
+        new FeedStateRecord.Status("failing", "HTTP 503 (Retry-After 120s)", Instant.parse("2026-01-01T00:58:00Z"), 40, 12,
+            Instant.parse("2026-01-01T00:30:00Z")));
     assertThat(FeedStateRecord.parse(r.toJson())).isEqualTo(r);
   }
 
