@@ -104,6 +104,9 @@ class FeedSourcesIT {
       conditionalHeaders.computeIfAbsent(path, p -> Collections.synchronizedList(new ArrayList<>())).add(inm == null ? "-" : inm);
       Function<HttpExchange, Response> route = routes.get(path);
       Response r = route == null ? new Response(404, Map.of(), "not here".getBytes(StandardCharsets.UTF_8)) : route.apply(ex);
+      if (r == null) {
+        return; // the route answered by itself
+      }
       r.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
       if (r.status() == 304) {
         ex.sendResponseHeaders(304, -1);
@@ -269,12 +272,41 @@ class FeedSourcesIT {
         <!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
         <rss version="2.0"><channel><title>&xxe;</title><link>https://x.example/</link><description>d</description></channel></rss>
         """.getBytes(StandardCharsets.UTF_8)));
+    StringBuilder lol = new StringBuilder("<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY lol \"lol\">");
+    String prev = "lol";
+    for (int i = 1; i <= 9; i++) {
+      lol.append("<!ENTITY lol").append(i).append(" \"").append(("&" + prev + ";").repeat(10)).append("\">");
+      prev = "lol" + i;
+    }
+    lol.append("]>\n<rss version=\"2.0\"><channel><title>&lol9;</title></channel></rss>");
+    routes.put("/feeds/laughs.xml", ex -> Response.ok("application/rss+xml", lol.toString().getBytes(StandardCharsets.UTF_8)));
+    byte[] huge = new byte[5 * 1024 * 1024];
+    java.util.Arrays.fill(huge, (byte) ' ');
+    routes.put("/feeds/huge.xml", ex -> Response.ok("application/rss+xml", huge));
+    routes.put("/feeds/slow.xml", ex -> {
+      try { // headers at once, then a body that trickles past the read timeout
+        ex.getResponseHeaders().add("Content-Type", "application/rss+xml");
+        ex.sendResponseHeaders(200, 0);
+        OutputStream out = ex.getResponseBody();
+        for (int i = 0; i < 60; i++) {
+          out.write("<!-- . -->".getBytes(StandardCharsets.UTF_8));
+          out.flush();
+          Thread.sleep(100);
+        }
+        out.close();
+      } catch (IOException | InterruptedException e) {
+        // the client hung up, as it should
+      }
+      return null;
+    });
     return expected;
   }
 
-  private static final Map<String, String> FAILURES = Map.of(
-      "error", "HTTP 500", "busy", "HTTP 429", "loop", "redirects", "to-metadata", "169.254.169.254",
-      "to-loopback", "refused", "bomb", "larger than", "xxe", "not a readable feed");
+  private static final Map<String, String> FAILURES = Map.ofEntries(
+      Map.entry("error", "HTTP 500"), Map.entry("busy", "HTTP 429"), Map.entry("loop", "redirects"),
+      Map.entry("to-metadata", "169.254.169.254"), Map.entry("to-loopback", "refused"), Map.entry("bomb", "larger than"),
+      Map.entry("xxe", "not a readable feed"), Map.entry("laughs", "not a readable feed"), Map.entry("huge", "larger than"),
+      Map.entry("slow", "slow or endless body"));
 
   private List<FeedSpec> feeds() {
     List<FeedSpec> feeds = new ArrayList<>();

@@ -38,7 +38,7 @@ class ClusterFailoverIT {
         .setConfigProp("group.initial.rebalance.delay.ms", "0")
         .setConfigProp("log.cleaner.dedupe.buffer.size", "4194304")
         .build();
-        ArticleFarm farm = new ArticleFarm(12, ARTICLES / 12).withPageDelay(30);
+        ArticleFarm farm = new ArticleFarm(12, ARTICLES / 12).withPageDelay(30 * ArticleFarm.PARALLEL_FETCHES);
         OpenSearchNode opensearch = OpenSearchNode.start()) {
       cluster.format();
       cluster.startup();

@@ -28,7 +28,7 @@ class BrokerRestartIT {
     EmbeddedKafka broker = new EmbeddedKafka(kafkaDir, 0).start();
     String bootstrap = broker.bootstrapServers();
     int port = Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1));
-    try (ArticleFarm farm = new ArticleFarm(6, ARTICLES / 6).withPageDelay(50)) {
+    try (ArticleFarm farm = new ArticleFarm(6, ARTICLES / 6).withPageDelay(50 * ArticleFarm.PARALLEL_FETCHES)) {
       Path config = Files.writeString(tmp.resolve("vigia.yaml"), farm.feedsYaml() + """
           ingest:
             allow-private-addresses: true

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vigia.app.testing.ArticleFarm;
+import io.vigia.app.testing.SearchClient;
 import io.vigia.app.testing.StageProcess;
 import io.vigia.common.http.Json;
 import java.io.IOException;
@@ -45,8 +46,8 @@ class CrashRecoveryIT {
     int feeds = Math.max(1, ARTICLES / 50);
     // Pages answer slowly enough that the work spans the rounds (a few seconds of work each):
     // every kill lands while articles are still arriving.
-    long pageDelay = Math.max(1, KILLS * 3500L / ARTICLES);
-    try (ArticleFarm farm = new ArticleFarm(feeds, ARTICLES / feeds).withPageDelay(pageDelay)) {
+    long pageDelay = Math.max(1, KILLS * 3500L * ArticleFarm.PARALLEL_FETCHES / ARTICLES);
+    try (ArticleFarm farm = new ArticleFarm(feeds, ARTICLES / feeds).withPageDelay(pageDelay).withCopies(10)) {
       Path config = Files.writeString(tmp.resolve("vigia.yaml"), farm.feedsYaml() + """
           ingest:
             allow-private-addresses: true
@@ -73,13 +74,16 @@ class CrashRecoveryIT {
             long total = awaitTotal(port, farm.articles(), vigia);
             assertThat(total).as("every article indexed (log: %s)", vigia.logFile()).isEqualTo(farm.articles());
             assertExactlyOnce(port, farm.articles());
+            SearchClient search = new SearchClient(port);
+            search.awaitTotalAtLeast("&duplicates=true", farm.articles() + farm.copies().size(), 120_000, vigia);
+            search.assertCopiesLinked(farm.copies(), farm.articles());
           }
         } finally {
           vigia.close();
         }
       }
-      System.out.printf("RESULT crash-recovery articles=%d kills=%d lost=0 doubled=0 seconds=%d seed=%d%n",
-          farm.articles(), kills, (System.currentTimeMillis() - started) / 1000, SEED);
+      System.out.printf("RESULT crash-recovery articles=%d copies=%d kills=%d lost=0 doubled=0 copies-linked=all seconds=%d seed=%d%n",
+          farm.articles(), farm.copies().size(), kills, (System.currentTimeMillis() - started) / 1000, SEED);
     }
   }
 

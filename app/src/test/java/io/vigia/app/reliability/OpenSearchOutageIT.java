@@ -28,7 +28,7 @@ class OpenSearchOutageIT {
   @Test
   void shouldResumeAloneAndLoseNothingWhenOpenSearchIsFrozenForAMinute() throws Exception {
     try (OpenSearchNode os = OpenSearchNode.start();
-        ArticleFarm farm = new ArticleFarm(6, ARTICLES / 6).withPageDelay(40)) {
+        ArticleFarm farm = new ArticleFarm(6, ARTICLES / 6).withPageDelay(40 * ArticleFarm.PARALLEL_FETCHES)) {
       Path config = Files.writeString(tmp.resolve("vigia.yaml"), farm.feedsYaml() + """
           ingest:
             allow-private-addresses: true

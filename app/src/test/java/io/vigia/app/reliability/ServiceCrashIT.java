@@ -38,9 +38,9 @@ class ServiceCrashIT {
     int feeds = Math.max(1, ARTICLES / 50);
     // Pages answer slowly enough that fetching spans the kills (about 6 s apart): every kill lands
     // while articles are still arriving, however many articles and kills are asked for.
-    long pageDelay = Math.max(1, KILLS * 6000L / ARTICLES);
+    long pageDelay = Math.max(1, KILLS * 6000L * ArticleFarm.PARALLEL_FETCHES / ARTICLES);
     try (EmbeddedKafka broker = new EmbeddedKafka(tmp.resolve("kafka"), 0).start();
-        ArticleFarm farm = new ArticleFarm(feeds, ARTICLES / feeds).withPageDelay(pageDelay);
+        ArticleFarm farm = new ArticleFarm(feeds, ARTICLES / feeds).withPageDelay(pageDelay).withCopies(10);
         OpenSearchNode opensearch = BACKEND.equals("opensearch") ? OpenSearchNode.start() : null) {
       Path config = Files.writeString(tmp.resolve("vigia.yaml"), farm.feedsYaml() + """
           ingest:
@@ -77,8 +77,10 @@ class ServiceCrashIT {
         Thread.sleep(3000);
         assertThat(search.total()).as("nothing doubled").isEqualTo(farm.articles()).isEqualTo(total);
         search.assertEveryUrlOnce(farm.articles());
-        System.out.printf("RESULT service-crash backend=%s articles=%d kills=%d %s lost=0 doubled=0 seconds=%d seed=%d%n", BACKEND,
-            farm.articles(), KILLS, killed, (System.currentTimeMillis() - started) / 1000, SEED);
+        search.awaitTotalAtLeast("&duplicates=true", farm.articles() + farm.copies().size(), 300_000, running.get("sink"));
+        search.assertCopiesLinked(farm.copies(), farm.articles());
+        System.out.printf("RESULT service-crash backend=%s articles=%d copies=%d kills=%d %s lost=0 doubled=0 copies-linked=all seconds=%d seed=%d%n",
+            BACKEND, farm.articles(), farm.copies().size(), KILLS, killed, (System.currentTimeMillis() - started) / 1000, SEED);
       } finally {
         running.values().forEach(StageProcess::close);
       }

@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A loopback news site for load and fault tests: {@code feeds} RSS feeds of {@code perFeed}
  * items each, every item a distinct article about the elections (unique wording, so no two are
  * near-duplicates), generated on request. It counts page fetches, so a test can prove that no
- * page was fetched twice.
+ * page was fetched twice. {@link #withCopies} adds republished copies on another host name, so a
+ * test can also check that copies stay linked to their originals.
  */
 public final class ArticleFarm implements AutoCloseable {
   static {
@@ -43,6 +44,7 @@ public final class ArticleFarm implements AutoCloseable {
   private final int perFeed;
   private final Map<String, AtomicInteger> pageFetches = new ConcurrentHashMap<>();
   private volatile long pageDelayMillis;
+  private volatile int copyEvery;
 
   public ArticleFarm(int feeds, int perFeed) {
     this.feeds = feeds;
@@ -65,6 +67,11 @@ public final class ArticleFarm implements AutoCloseable {
         pause(pageDelayMillis);
         body = page(path.substring(3).replace(".html", ""));
         type = "text/html; charset=utf-8";
+      } else if (path.startsWith("/c/")) {
+        pageFetches.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
+        pause(pageDelayMillis);
+        body = copyPage(path.substring(3).replace(".html", ""));
+        type = "text/html; charset=utf-8";
       } else {
         body = null;
         type = "text/plain";
@@ -84,12 +91,45 @@ public final class ArticleFarm implements AutoCloseable {
   }
 
   /**
+   * Pages of one host ingest fetches at once (its default {@code ingest.max-in-flight-per-host}):
+   * tests that pace the farm so a fault lands mid-run scale their page delay by it.
+   */
+  public static final int PARALLEL_FETCHES = 2;
+
+  /**
    * Makes every article page answer after {@code millis}: a slow site, so that a test can act
    * while the work is still under way however fast the machine is.
    */
   public ArticleFarm withPageDelay(long millis) {
     this.pageDelayMillis = millis;
     return this;
+  }
+
+  /**
+   * Also lists, for every {@code every}-th article of each feed, a republisher's copy two hours
+   * later: the same story with the republisher's title and a credit line, served under the host
+   * name {@code localhost} (another source for dedup, the same loopback server).
+   */
+  public ArticleFarm withCopies(int every) {
+    this.copyEvery = every;
+    return this;
+  }
+
+  /** Copy URL to original URL, for every copy the feeds list. */
+  public Map<String, String> copies() {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    if (copyEvery > 0) {
+      for (int f = 0; f < feeds; f++) {
+        for (int i = 0; i < perFeed; i += copyEvery) {
+          out.put(copyUrl(f + "-" + i), baseUrl() + "/a/" + f + "-" + i + ".html");
+        }
+      }
+    }
+    return out;
+  }
+
+  private String copyUrl(String id) {
+    return "http://localhost:" + server.getAddress().getPort() + "/c/" + id + ".html";
   }
 
   private static void pause(long millis) {
@@ -145,12 +185,27 @@ public final class ArticleFarm implements AutoCloseable {
       sb.append("<item><title>Nota ").append(id).append("</title><link>").append(baseUrl()).append("/a/").append(id)
           .append(".html</link><guid>farm-").append(id).append("</guid><pubDate>")
           .append(DateTimeFormatter.RFC_1123_DATE_TIME.format(published(f, i).atOffset(ZoneOffset.UTC))).append("</pubDate></item>");
+      if (copyEvery > 0 && i % copyEvery == 0) {
+        sb.append("<item><title>Republicado ").append(id).append("</title><link>").append(copyUrl(id)).append("</link><guid>copy-")
+            .append(id).append("</guid><pubDate>")
+            .append(DateTimeFormatter.RFC_1123_DATE_TIME.format(published(f, i).plusSeconds(7200).atOffset(ZoneOffset.UTC)))
+            .append("</pubDate></item>");
+      }
     }
     return sb.append("</channel></rss>").toString();
   }
 
   private static Instant published(int f, int i) {
     return Instant.parse("2024-07-01T00:00:00Z").plusSeconds(3600L * f + 60L * i);
+  }
+
+  /** The article {@code id} as a republisher shows it: its own headline, the story, a credit line. */
+  private static String copyPage(String id) {
+    String original = page(id);
+    String story = original.substring(original.indexOf("<p>"), original.indexOf("</article>"));
+    return "<!DOCTYPE html><html lang=\"es\"><head><meta charset=\"utf-8\"><title>Republicado " + id + "</title></head><body><article>"
+        + "<h1>Republicado: la nota " + id + " sobre las elecciones</h1>" + story
+        + "<p>Este artículo se publicó originalmente en Farm Noticias y se reproduce con autorización.</p></article></body></html>";
   }
 
   /** A page whose words depend on its id, so every article is textually distinct. */

@@ -39,11 +39,16 @@ public final class SearchClient {
 
   /** Waits until the index holds at least {@code n} articles; fails with the process log otherwise. */
   public long awaitTotalAtLeast(int n, long timeoutMs, StageProcess watched) throws InterruptedException {
+    return awaitTotalAtLeast("", n, timeoutMs, watched);
+  }
+
+  /** As above, counting what {@code filter} (a query-string suffix, e.g. {@code &duplicates=true}) matches. */
+  public long awaitTotalAtLeast(String filter, int n, long timeoutMs, StageProcess watched) throws InterruptedException {
     long deadline = System.currentTimeMillis() + timeoutMs;
     long total = -1;
     while (System.currentTimeMillis() < deadline) {
       try {
-        total = total();
+        total = get("/api/articles?size=0" + filter).path("total").asLong();
         if (total >= n) {
           return total;
         }
@@ -62,29 +67,67 @@ public final class SearchClient {
    */
   public void assertEveryUrlOnce(int expected) throws IOException, InterruptedException {
     Map<String, java.util.Set<String>> idsByUrl = new HashMap<>();
-    if (expected + 100 <= 10_000) {
-      readPages("", expected, idsByUrl);
-    } else {
-      java.time.Instant first = java.time.Instant.parse(get("/api/articles?size=1&sort=oldest").path("articles").get(0).path("publishedAt").asText());
-      java.time.Instant last = java.time.Instant.parse(get("/api/articles?size=1&sort=newest").path("articles").get(0).path("publishedAt").asText());
-      for (java.time.Instant day = first.truncatedTo(java.time.temporal.ChronoUnit.DAYS); !day.isAfter(last);
-          day = day.plus(java.time.Duration.ofDays(1))) {
-        String window = "&since=" + day + "&until=" + day.plus(java.time.Duration.ofDays(1)).minusMillis(1);
-        long inWindow = get("/api/articles?size=0" + window).path("total").asLong();
-        assertThat(inWindow).as("one day's articles fit in the deepest page").isLessThanOrEqualTo(9_900);
-        readPages(window, (int) inWindow, idsByUrl);
-      }
+    for (JsonNode a : readAll("", expected)) {
+      idsByUrl.computeIfAbsent(a.path("url").asText(), u -> new java.util.HashSet<>()).add(a.path("id").asText());
     }
     assertThat(idsByUrl.entrySet()).as("no article under two ids").allMatch(e -> e.getValue().size() == 1);
     assertThat(idsByUrl).as("every article once").hasSize(expected);
   }
 
-  private void readPages(String filter, int expected, Map<String, java.util.Set<String>> idsByUrl) throws IOException, InterruptedException {
+  /**
+   * Every republished copy is indexed once, as a duplicate of its original (or, when a crash let
+   * the copy through first, the original as a duplicate of the copy), and both are in one story.
+   */
+  public void assertCopiesLinked(Map<String, String> copyToOriginal, int articles) throws IOException, InterruptedException {
+    Map<String, JsonNode> byUrl = new HashMap<>();
+    Map<String, Integer> count = new HashMap<>();
+    for (JsonNode a : readAll("&duplicates=true", articles + copyToOriginal.size())) {
+      byUrl.put(a.path("url").asText(), a);
+      count.merge(a.path("url").asText(), 1, Integer::sum);
+    }
+    assertThat(count.entrySet()).as("no document twice, duplicates included").allMatch(e -> e.getValue() == 1);
+    assertThat(byUrl).as("originals and copies").hasSize(articles + copyToOriginal.size());
+    copyToOriginal.forEach((copyUrl, originalUrl) -> {
+      JsonNode copy = byUrl.get(copyUrl);
+      JsonNode original = byUrl.get(originalUrl);
+      assertThat(copy).as("copy %s indexed", copyUrl).isNotNull();
+      assertThat(original).as("original %s indexed", originalUrl).isNotNull();
+      boolean copyLinked = "duplicate".equalsIgnoreCase(copy.path("dedup").path("status").asText())
+          && copy.path("dedup").path("duplicateOf").asText().equals(original.path("id").asText());
+      boolean originalLinked = "duplicate".equalsIgnoreCase(original.path("dedup").path("status").asText())
+          && original.path("dedup").path("duplicateOf").asText().equals(copy.path("id").asText());
+      assertThat(copyLinked ^ originalLinked).as("%s and %s: one is the other's duplicate (%s / %s)", copyUrl, originalUrl,
+          copy.path("dedup"), original.path("dedup")).isTrue();
+      assertThat(copy.path("dedup").path("story").asText()).as("%s in its original's story", copyUrl).isNotEmpty()
+          .isEqualTo(original.path("dedup").path("story").asText());
+    });
+  }
+
+  /** Every document matching {@code filter} (a query-string suffix); one publication day at a time past 10,000. */
+  public java.util.List<JsonNode> readAll(String filter, int expected) throws IOException, InterruptedException {
+    java.util.List<JsonNode> out = new java.util.ArrayList<>();
+    if (expected + 100 <= 10_000) {
+      readPages(filter, expected, out);
+    } else {
+      java.time.Instant first = java.time.Instant.parse(
+          get("/api/articles?size=1&sort=oldest" + filter).path("articles").get(0).path("publishedAt").asText());
+      java.time.Instant last = java.time.Instant.parse(
+          get("/api/articles?size=1&sort=newest" + filter).path("articles").get(0).path("publishedAt").asText());
+      for (java.time.Instant day = first.truncatedTo(java.time.temporal.ChronoUnit.DAYS); !day.isAfter(last);
+          day = day.plus(java.time.Duration.ofDays(1))) {
+        String window = filter + "&since=" + day + "&until=" + day.plus(java.time.Duration.ofDays(1)).minusMillis(1);
+        long inWindow = get("/api/articles?size=0" + window).path("total").asLong();
+        assertThat(inWindow).as("one day's articles fit in the deepest page").isLessThanOrEqualTo(9_900);
+        readPages(window, (int) inWindow, out);
+      }
+    }
+    return out;
+  }
+
+  private void readPages(String filter, int expected, java.util.List<JsonNode> out) throws IOException, InterruptedException {
     for (int from = 0; from < expected + 100 && from + 100 <= 10_000; from += 100) {
       JsonNode page = get("/api/articles?size=100&sort=oldest&from=" + from + filter);
-      for (JsonNode a : page.path("articles")) {
-        idsByUrl.computeIfAbsent(a.path("url").asText(), u -> new java.util.HashSet<>()).add(a.path("id").asText());
-      }
+      page.path("articles").forEach(out::add);
     }
   }
 

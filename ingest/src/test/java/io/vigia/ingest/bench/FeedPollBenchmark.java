@@ -62,13 +62,16 @@ public final class FeedPollBenchmark {
           FeedPollState st = states.get(n);
           String url = "http://" + authority + "/feed/" + n;
           FetchResult r = fetcher.fetch(url, st.validatorsFor());
-          st.afterFetch(r, Instant.now(), Duration.ofMinutes(5));
+          Instant now = Instant.now();
+          st.afterFetch(r, now, Duration.ofMinutes(5));
           if (r instanceof FetchResult.NotModified) {
+            st.afterItems(now, false, Duration.ofMinutes(5), Duration.ofHours(1));
             notModified.incrementAndGet();
           } else if (r instanceof FetchResult.Fetched f) {
             fetched.incrementAndGet();
             try {
-              for (FeedItem item : reader.read(f.finalUrl(), f.body())) {
+              var doc = reader.readDocument(f.finalUrl(), f.body(), f.contentType());
+              for (FeedItem item : doc instanceof io.vigia.ingest.feed.FeedDocument.Items its ? its.items() : List.<FeedItem>of()) {
                 CanonicalUrl.normalise(item.link()).ifPresent(k -> {
                   if (seen.add(k)) {
                     newItems.incrementAndGet();

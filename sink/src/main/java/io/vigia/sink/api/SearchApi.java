@@ -137,7 +137,12 @@ public final class SearchApi {
     m.put("source", d.source());
     String text = d.text() == null ? "" : d.text();
     m.put("text", text.length() <= SNIPPET_CHARS ? text : text.substring(0, SNIPPET_CHARS) + "…");
-    m.put("dedup", Map.of("status", d.dedupStatus(), "story", nz(d.storyId()), "sources", d.storySources()));
+    Map<String, Object> dedup = new LinkedHashMap<>();
+    dedup.put("status", d.dedupStatus());
+    dedup.put("duplicateOf", d.duplicateOf()); // null unless a copy or an update
+    dedup.put("story", nz(d.storyId()));
+    dedup.put("sources", d.storySources());
+    m.put("dedup", dedup);
     m.put("entities", d.entities());
     m.put("stance", d.stance().stream().map(s -> Map.of("target", s.target(), "label", s.label(), "score", s.score())).toList());
     return m;
