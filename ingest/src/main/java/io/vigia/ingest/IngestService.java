@@ -62,6 +62,8 @@ public final class IngestService implements AutoCloseable {
   private final Set<String> claimed = ConcurrentHashMap.newKeySet();
   private final Map<String, SourceStatus> sources = new ConcurrentHashMap<>();
   private final Map<String, FeedPollState> pollStates = new ConcurrentHashMap<>();
+  /** The latest persisted state per feed (or sitemap) URL, whoever polled it. */
+  private final Map<String, FeedStateRecord> sharedStates = new ConcurrentHashMap<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final DiskSpaceGuard disk;
   private volatile String pausedBecause;
@@ -115,7 +117,7 @@ public final class IngestService implements AutoCloseable {
   }
 
   public void start() {
-    restoreSeen();
+    restoreState();
     ownership = new FeedOwnership(kafka, settings.groupId(), settings.instanceId()).start(settings.feeds());
     Properties p = kafka.clientProperties();
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -144,7 +146,7 @@ public final class IngestService implements AutoCloseable {
    * then keeps following both: other ingest instances fetch and poll too, and what they fetched
    * is not ours to fetch again; a feed handed over to us continues from its last state.
    */
-  private void restoreSeen() {
+  private void restoreState() {
     follow(Topics.INGEST_SEEN, (k, v) -> seen.add(k), "vigia-ingest-seen");
     LOG.info("ingest remembers {} fetched articles", seen.size());
     follow(Topics.INGEST_FEED_STATE, this::learnFeedState, "vigia-ingest-feed-state");
@@ -201,9 +203,6 @@ public final class IngestService implements AutoCloseable {
       LOG.warn("stopped following {}: {}", c.subscription().isEmpty() ? "a topic" : c.subscription(), e.toString());
     }
   }
-
-  /** The latest persisted state per feed (or sitemap) URL, whoever polled it. */
-  private final Map<String, FeedStateRecord> sharedStates = new ConcurrentHashMap<>();
 
   private void learnFeedState(String url, String json) {
     if (json == null) {
