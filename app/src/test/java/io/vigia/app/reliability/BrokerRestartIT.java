@@ -28,7 +28,9 @@ class BrokerRestartIT {
     EmbeddedKafka broker = new EmbeddedKafka(kafkaDir, 0).start();
     String bootstrap = broker.bootstrapServers();
     int port = Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1));
-    try (ArticleFarm farm = new ArticleFarm(6, ARTICLES / 6).withPageDelay(50 * ArticleFarm.PARALLEL_FETCHES)) {
+    // The site answers slowly enough that fetching all its articles takes about 15 s whatever their
+    // number, so the fault always lands mid-run (and long runs are not paced into hours).
+    try (ArticleFarm farm = new ArticleFarm(6, ARTICLES / 6).withPageDelay(Math.max(1, 15_000L * ArticleFarm.PARALLEL_FETCHES / ARTICLES))) {
       Path config = Files.writeString(tmp.resolve("vigia.yaml"), farm.feedsYaml() + """
           ingest:
             allow-private-addresses: true

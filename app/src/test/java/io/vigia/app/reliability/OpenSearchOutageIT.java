@@ -28,7 +28,9 @@ class OpenSearchOutageIT {
   @Test
   void shouldResumeAloneAndLoseNothingWhenOpenSearchIsFrozenForAMinute() throws Exception {
     try (OpenSearchNode os = OpenSearchNode.start();
-        ArticleFarm farm = new ArticleFarm(6, ARTICLES / 6).withPageDelay(40 * ArticleFarm.PARALLEL_FETCHES)) {
+        // The site answers slowly enough that fetching all its articles takes about 12 s whatever their
+        // number, so the fault always lands mid-run (and long runs are not paced into hours).
+        ArticleFarm farm = new ArticleFarm(6, ARTICLES / 6).withPageDelay(Math.max(1, 12_000L * ArticleFarm.PARALLEL_FETCHES / ARTICLES))) {
       Path config = Files.writeString(tmp.resolve("vigia.yaml"), farm.feedsYaml() + """
           ingest:
             allow-private-addresses: true
