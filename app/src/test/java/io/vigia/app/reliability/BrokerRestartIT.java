@@ -58,7 +58,8 @@ class BrokerRestartIT {
         Thread.sleep(10_000);
         broker = new EmbeddedKafka(kafkaDir, port).start();
 
-        long total = search.awaitTotalAtLeast(farm.articles(), 240_000, sink);
+        // Three JVMs on two cores index a few dozen articles a second: long runs get the time they need.
+        long total = search.awaitTotalAtLeast(farm.articles(), Math.max(240_000, farm.articles() * 60L), sink);
         Thread.sleep(3000);
         assertThat(search.total()).as("nothing doubled").isEqualTo(farm.articles()).isEqualTo(total);
         search.assertEveryUrlOnce(farm.articles());
