@@ -24,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ClusterFailoverIT {
   private static final int ARTICLES = Integer.getInteger("vigia.cluster.articles", 300);
+  /** 12 feeds, more for long runs: a feed lists at most 500 items (ingest reads 1,000 per poll, ingest.max-items-per-feed). */
+  private static final int FEEDS = Math.max(12, ARTICLES / 500);
 
   @TempDir Path tmp;
 
@@ -40,7 +42,7 @@ class ClusterFailoverIT {
         .build();
         // The site answers slowly enough that fetching all its articles takes about 9 s whatever their
         // number, so the fault always lands mid-run (and long runs are not paced into hours).
-        ArticleFarm farm = new ArticleFarm(12, ARTICLES / 12).withPageDelay(Math.max(1, 9_000L * ArticleFarm.PARALLEL_FETCHES / ARTICLES));
+        ArticleFarm farm = new ArticleFarm(FEEDS, ARTICLES / FEEDS).withPageDelay(Math.max(1, 9_000L * ArticleFarm.PARALLEL_FETCHES / ARTICLES));
         OpenSearchNode opensearch = OpenSearchNode.start()) {
       cluster.format();
       cluster.startup();

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BrokerRestartIT {
   private static final int ARTICLES = Integer.getInteger("vigia.broker-restart.articles", 300);
+  /** 6 feeds, more for long runs: a feed lists at most 500 items (ingest reads 1,000 per poll, ingest.max-items-per-feed). */
+  private static final int FEEDS = Math.max(6, ARTICLES / 500);
 
   @TempDir Path tmp;
 
@@ -30,7 +32,7 @@ class BrokerRestartIT {
     int port = Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1));
     // The site answers slowly enough that fetching all its articles takes about 15 s whatever their
     // number, so the fault always lands mid-run (and long runs are not paced into hours).
-    try (ArticleFarm farm = new ArticleFarm(6, ARTICLES / 6).withPageDelay(Math.max(1, 15_000L * ArticleFarm.PARALLEL_FETCHES / ARTICLES))) {
+    try (ArticleFarm farm = new ArticleFarm(FEEDS, ARTICLES / FEEDS).withPageDelay(Math.max(1, 15_000L * ArticleFarm.PARALLEL_FETCHES / ARTICLES))) {
       Path config = Files.writeString(tmp.resolve("vigia.yaml"), farm.feedsYaml() + """
           ingest:
             allow-private-addresses: true

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OpenSearchOutageIT {
   private static final int ARTICLES = Integer.getInteger("vigia.os-outage.articles", 300);
+  /** 6 feeds, more for long runs: a feed lists at most 500 items (ingest reads 1,000 per poll, ingest.max-items-per-feed). */
+  private static final int FEEDS = Math.max(6, ARTICLES / 500);
   private static final int OUTAGE_SECONDS = Integer.getInteger("vigia.os-outage.seconds", 60);
 
   @TempDir Path tmp;
@@ -30,7 +32,7 @@ class OpenSearchOutageIT {
     try (OpenSearchNode os = OpenSearchNode.start();
         // The site answers slowly enough that fetching all its articles takes about 12 s whatever their
         // number, so the fault always lands mid-run (and long runs are not paced into hours).
-        ArticleFarm farm = new ArticleFarm(6, ARTICLES / 6).withPageDelay(Math.max(1, 12_000L * ArticleFarm.PARALLEL_FETCHES / ARTICLES))) {
+        ArticleFarm farm = new ArticleFarm(FEEDS, ARTICLES / FEEDS).withPageDelay(Math.max(1, 12_000L * ArticleFarm.PARALLEL_FETCHES / ARTICLES))) {
       Path config = Files.writeString(tmp.resolve("vigia.yaml"), farm.feedsYaml() + """
           ingest:
             allow-private-addresses: true
