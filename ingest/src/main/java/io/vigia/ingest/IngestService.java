@@ -335,7 +335,7 @@ public final class IngestService implements AutoCloseable {
       int failed = 0;
       int fresh = 0;
       String firstFailure = null;
-      List<FeedItem> read = items.size() > settings.maxItemsPerFeed() ? items.subList(0, settings.maxItemsPerFeed()) : items;
+      List<FeedItem> read = items.size() > settings.maxItemsPerFeed() ? newest(items, settings.maxItemsPerFeed()) : items;
       for (FeedItem item : read) {
         if (!running) {
           break;
@@ -361,13 +361,26 @@ public final class IngestService implements AutoCloseable {
             : "the feed lists no items");
       }
       if (read.size() < items.size()) {
-        problems.add("feed lists " + items.size() + " items, only the first " + read.size() + " are read (ingest.max-items-per-feed)");
+        problems.add("feed lists " + items.size() + " items, only the newest " + read.size() + " are read (ingest.max-items-per-feed)");
       }
       update(feed, "ok", problems.isEmpty() ? null : String.join("; ", problems), items.size(), produced, fresh);
     }
     if (before != null && "failing".equals(sources.get(feed.url()).state())) {
       LOG.warn("feed {} failing: {}", feed.url(), sources.get(feed.url()).lastError());
     }
+  }
+
+  /**
+   * The {@code n} newest items by date when the items carry dates (sitemaps often list oldest
+   * first), else the first {@code n} as listed (feeds list newest first).
+   */
+  static List<FeedItem> newest(List<FeedItem> items, int n) {
+    if (items.stream().noneMatch(i -> i.publishedAt() != null)) {
+      return items.subList(0, n);
+    }
+    List<FeedItem> byDate = new java.util.ArrayList<>(items);
+    byDate.sort(java.util.Comparator.comparing(FeedItem::publishedAt, java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())));
+    return byDate.subList(0, n);
   }
 
   /**
