@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The long versions of the fault tests (see docs/RELIABILITY.md). Each prints a RESULT line.
-#   bench/soak.sh                 10,000 articles and 20 kills each (about an hour on 2 cores)
+#   bench/soak.sh                 10,000 articles and 20 kills each (about 20 minutes on 2 cores)
 #   bench/soak.sh 2000 5          smaller
 #   BACKEND=opensearch bench/soak.sh   the separate-services soak writes to a real OpenSearch (started by .ci/opensearch.sh)
 set -euo pipefail
