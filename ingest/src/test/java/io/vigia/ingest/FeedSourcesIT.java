@@ -20,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -153,17 +152,6 @@ class FeedSourcesIT {
     return bytes.toByteArray();
   }
 
-  private static String googleNewsLink(String publisherUrl) {
-    byte[] u = publisherUrl.getBytes(StandardCharsets.UTF_8);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.write(0x08);
-    out.write(0x13);
-    out.write(0x22);
-    out.write(u.length); // < 128 here
-    out.writeBytes(u);
-    return "https://news.google.com/rss/articles/" + Base64.getUrlEncoder().withoutPadding().encodeToString(out.toByteArray()) + "?oc=5";
-  }
-
   private Map<String, String> publish() throws IOException {
     Map<String, String> expected = new HashMap<>(); // article path -> a phrase of its text
     String[] names = {"rss091", "rss092", "rss20", "rdf", "atom03", "atom10", "news", "sm1", "sm2", "gn"};
@@ -258,7 +246,7 @@ class FeedSourcesIT {
         <item><title>Artículo gn - Diario</title><link>%s</link><guid isPermaLink="false">CBMi</guid>
           <source url="%s">Diario</source></item>
         </channel></rss>
-        """.formatted(googleNewsLink(base + "/a/gn").replace("&", "&amp;"), base)).getBytes(StandardCharsets.UTF_8));
+        """.formatted(io.vigia.ingest.feed.GoogleNewsIds.articleLink(base + "/a/gn").replace("&", "&amp;"), base)).getBytes(StandardCharsets.UTF_8));
 
     routes.put("/feeds/error.xml", ex -> new Response(500, Map.of(), "boom".getBytes(StandardCharsets.UTF_8)));
     routes.put("/feeds/busy.xml", ex -> new Response(429, Map.of("Retry-After", "3600"), new byte[0]));
