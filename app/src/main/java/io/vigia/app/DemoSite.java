@@ -10,12 +10,16 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The sample site behind {@code vigia run --demo}: bundled feeds and article pages served on
@@ -31,6 +35,7 @@ final class DemoSite implements AutoCloseable {
     }
   }
 
+  private static final Logger LOG = LoggerFactory.getLogger(DemoSite.class);
   static final List<String> FEEDS = List.of("caribe-diario.xml", "orinoco-times.atom", "monitor-andino.rdf");
   private final HttpServer server;
   private final Map<String, AtomicInteger> requests;
@@ -40,16 +45,58 @@ final class DemoSite implements AutoCloseable {
     this.requests = requests;
   }
 
-  /** The bundled demo site. */
+  /** The bundled demo site, on any free port. */
   static DemoSite start() {
-    return start("/demo");
+    return start("/demo", 0);
   }
 
-  /** A loopback site serving the classpath folder {@code root} (tests use their own fixtures). */
+  /**
+   * The bundled demo site on the port it had the last time over this data folder (kept in
+   * {@code portFile}). The port is part of every demo article's URL, so a new port on restart
+   * would make every article new again and fetch and index it a second time.
+   */
+  static DemoSite startRemembering(Path portFile) {
+    int port = rememberedPort(portFile);
+    DemoSite site;
+    try {
+      site = start("/demo", port);
+    } catch (UncheckedIOException e) {
+      if (port == 0) {
+        throw e;
+      }
+      LOG.warn("demo site: port {} of the last run is taken now; on a new port the demo articles have new addresses and "
+          + "arrive again, as copies of the first ones", port);
+      site = start("/demo", 0);
+    }
+    try {
+      Files.writeString(portFile, Integer.toString(site.server.getAddress().getPort()));
+    } catch (IOException e) {
+      LOG.warn("demo site: cannot remember its port in {} ({}); a restart will serve it on another port", portFile, e.toString());
+    }
+    return site;
+  }
+
+  private static int rememberedPort(Path portFile) {
+    try {
+      if (Files.exists(portFile)) {
+        int port = Integer.parseInt(Files.readString(portFile).trim());
+        return port > 0 && port < 65536 ? port : 0;
+      }
+    } catch (IOException | NumberFormatException e) {
+      LOG.warn("demo site: ignoring unreadable {} ({})", portFile, e.toString());
+    }
+    return 0;
+  }
+
+  /** A loopback site serving the classpath folder {@code root} on any free port (tests use their own fixtures). */
   static DemoSite start(String root) {
+    return start(root, 0);
+  }
+
+  private static DemoSite start(String root, int port) {
     Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
     try {
-      HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+      HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
       s.createContext("/", ex -> {
         String path = ex.getRequestURI().getPath();
         requests.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
@@ -79,7 +126,7 @@ final class DemoSite implements AutoCloseable {
       s.start();
       return new DemoSite(s, requests);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot start the demo site", e);
+      throw new UncheckedIOException("cannot start the demo site on port " + port, e);
     }
   }
 

@@ -100,7 +100,7 @@ final class Pipeline implements AutoCloseable {
 
     IngestSettings ingestSettings = IngestSettings.from(config, profile);
     if (demo) {
-      DemoSite site = DemoSite.start();
+      DemoSite site = DemoSite.startRemembering(data.path().resolve("demo-site.port"));
       started.push(site);
       ingestSettings = site.settingsFor(ingestSettings);
       LOG.info("demo site on {} with {} feeds", site.baseUrl(), ingestSettings.feeds().size());
