@@ -7,6 +7,8 @@ import io.vigia.alerts.delivery.EmailSender;
 import io.vigia.alerts.delivery.WebhookSender;
 import io.vigia.alerts.topology.AlertTopology;
 import io.vigia.common.config.KafkaSettings;
+import io.vigia.common.health.HealthReporting;
+import io.vigia.common.health.StageHealth;
 import io.vigia.common.http.HttpApi;
 import io.vigia.common.metrics.Metrics;
 import io.vigia.schemas.TopicCreator;
@@ -29,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * topology (exactly once), the dispatcher that delivers, and the recent-alerts view. Several
  * instances share the matching and the delivery work; each sees every subscription.
  */
-public final class AlertsService implements AutoCloseable {
+public final class AlertsService implements AutoCloseable, HealthReporting {
   private static final Logger LOG = LoggerFactory.getLogger(AlertsService.class);
 
   private final AlertsSettings settings;
@@ -39,6 +41,7 @@ public final class AlertsService implements AutoCloseable {
   private SubscriptionRegistry registry;
   private RecentAlerts recent;
   private KafkaStreams streams;
+  private AlertDispatcher dispatcher;
 
   public AlertsService(AlertsSettings settings, KafkaSettings kafka) {
     this(settings, kafka, Clock.systemUTC());
@@ -70,7 +73,7 @@ public final class AlertsService implements AutoCloseable {
     track(() -> streams.close(new KafkaStreams.CloseOptions().timeout(Duration.ofSeconds(30)).leaveGroup(true)));
     streams.start();
 
-    AlertDispatcher dispatcher = track(new AlertDispatcher(kafka, settings.deliveryGroupId(), registry,
+    dispatcher = track(new AlertDispatcher(kafka, settings.deliveryGroupId(), registry,
         new WebhookSender(settings.webhookTimeout(), settings.allowPrivateAddresses()), new EmailSender(settings.smtp()),
         settings.retry(), clock));
     dispatcher.start();
@@ -121,8 +124,23 @@ public final class AlertsService implements AutoCloseable {
     return registry;
   }
 
-  public Map<String, Object> health() {
+  /** Figures for {@code /healthz} beside the stage's state. */
+  public Map<String, Object> healthDetails() {
     return Map.of("alerts", state().toString(), "subscriptions", registry == null ? 0 : registry.list().size());
+  }
+
+  /** Down once the matching topology or the delivery loop stopped. */
+  @Override
+  public StageHealth health() {
+    if (dispatcher != null && dispatcher.failure() != null) {
+      return StageHealth.down("alerts", "alert delivery stopped", dispatcher.failure());
+    }
+    return switch (state()) {
+      case RUNNING, REBALANCING -> StageHealth.up("alerts");
+      case CREATED -> StageHealth.starting("alerts", "not started");
+      case PENDING_SHUTDOWN, NOT_RUNNING -> StageHealth.down("alerts", "Kafka Streams stopped (" + state() + ")");
+      case PENDING_ERROR, ERROR -> StageHealth.down("alerts", "Kafka Streams failed (" + state() + "); see the log, restart the service");
+    };
   }
 
   private <T extends AutoCloseable> T track(T c) {

@@ -3,7 +3,6 @@ package io.vigia.app;
 import io.vigia.alerts.AlertsService;
 import io.vigia.alerts.AlertsSettings;
 import io.vigia.common.config.Config;
-import org.apache.kafka.streams.KafkaStreams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -20,9 +19,9 @@ final class AlertsCommand implements Runnable {
     ServiceRunner runner = new ServiceRunner(config);
     try {
       AlertsService alerts = new AlertsService(AlertsSettings.from(config), runner.kafka);
-      runner.start("alerts", () -> alerts.state() == KafkaStreams.State.RUNNING);
-      runner.track(alerts).start();
-      runner.healthDetails(alerts::health);
+      runner.start("alerts");
+      runner.report(runner.track(alerts)).start();
+      runner.healthDetails(alerts::healthDetails);
       alerts.register(runner.http);
     } catch (RuntimeException e) {
       runner.close();

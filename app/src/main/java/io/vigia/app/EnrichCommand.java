@@ -16,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.apache.kafka.streams.KafkaStreams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -48,8 +47,8 @@ final class EnrichCommand implements Runnable {
     ServiceRunner runner = new ServiceRunner(config);
     try {
       EnrichService enrich = new EnrichService(EnrichSettings.from(config, profile.name()), runner.kafka, ArticleAnalyzer.fromProfile(profile));
-      runner.start("enrich", () -> enrich.state() == KafkaStreams.State.RUNNING);
-      runner.track(enrich).start();
+      runner.start("enrich");
+      runner.report(runner.track(enrich)).start();
     } catch (RuntimeException e) {
       runner.close();
       throw e;

@@ -26,10 +26,9 @@ final class IngestCommand implements Runnable {
     ServiceRunner runner = new ServiceRunner(config);
     try {
       IngestService ingest = new IngestService(settings, runner.kafka, new JsoupArticleExtractor(), ServiceRunner.diskGuard(config));
-      runner.start("ingest", () -> true);
-      runner.track(ingest).start();
-      runner.healthDetails(() -> ingest.pausedBecause() == null ? Map.of() : Map.of("paused", ingest.pausedBecause()));
-      RelevanceTally tally = runner.track(new RelevanceTally(runner.kafka)).start();
+      runner.start("ingest");
+      runner.report(runner.track(ingest)).start();
+      RelevanceTally tally = runner.report(runner.track(new RelevanceTally(runner.kafka))).start();
       runner.http.route("GET", "/api/sources", r -> Response.json(Map.of("sources", SourceHealth.of(ingest.sources(), tally))));
     } catch (RuntimeException e) {
       runner.close();

@@ -7,6 +7,7 @@ import io.vigia.app.relevance.SourceHealth;
 import io.vigia.broker.EmbeddedKafka;
 import io.vigia.common.config.Config;
 import io.vigia.common.config.KafkaSettings;
+import io.vigia.common.health.HealthReport;
 import io.vigia.common.http.HttpApi;
 import io.vigia.common.http.Response;
 import io.vigia.common.metrics.Metrics;
@@ -51,6 +52,7 @@ final class Pipeline implements AutoCloseable {
   private SinkService sink;
   private AlertsService alerts;
   private String bootstrapServers;
+  private final HealthReport health = new HealthReport();
 
   static Pipeline start(Config config, boolean demo) {
     if (config.string("instance-id").isBlank()) {
@@ -130,24 +132,32 @@ final class Pipeline implements AutoCloseable {
     started.push(ingest);
     ingest.start();
 
-    http.route("GET", "/healthz", r -> Response.json(health()));
     RelevanceTally tally = new RelevanceTally(kafka).start();
     started.push(tally);
+    health.add(ingest).add(enrich).add(sink);
+    if (alerts != null) {
+      health.add(alerts);
+    }
+    health.add(tally);
+    http.route("GET", "/healthz", r -> {
+      HealthReport.Answer a = health.liveness(this::healthDetails);
+      return Response.json(a.status(), a.body());
+    });
+    http.route("GET", "/readyz", r -> {
+      HealthReport.Answer a = health.readiness();
+      return Response.json(a.status(), a.body());
+    });
     http.route("GET", "/api/sources", r -> Response.json(Map.of("sources", SourceHealth.of(ingest.sources(), tally))));
     http.route("GET", "/metrics", r -> Response.text(200, "text/plain; version=0.0.4", Metrics.registry().scrape()));
   }
 
-  private Map<String, Object> health() {
+  /** Figures beside the stages' states in {@code /healthz}. */
+  private Map<String, Object> healthDetails() {
     Map<String, Object> h = new LinkedHashMap<>();
-    h.put("status", "ok");
     h.put("enrich", enrich.state().toString());
     h.put("indexed", index.count());
     if (alerts != null) {
-      h.putAll(alerts.health());
-    }
-    String paused = ingest.pausedBecause() != null ? ingest.pausedBecause() : sink.pausedBecause();
-    if (paused != null) {
-      h.put("paused", paused);
+      h.putAll(alerts.healthDetails());
     }
     return h;
   }

@@ -2,6 +2,8 @@ package io.vigia.app;
 
 import io.vigia.common.config.Config;
 import io.vigia.common.config.KafkaSettings;
+import io.vigia.common.health.HealthReport;
+import io.vigia.common.health.HealthReporting;
 import io.vigia.common.http.HttpApi;
 import io.vigia.common.http.Response;
 import io.vigia.common.metrics.Metrics;
@@ -16,7 +18,6 @@ import java.util.function.Supplier;
 import io.vigia.common.disk.DiskSpaceGuard;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
@@ -30,6 +31,7 @@ final class ServiceRunner implements AutoCloseable {
   final KafkaSettings kafka;
   final HttpApi http = new HttpApi();
   private volatile Supplier<Map<String, Object>> healthDetails = Map::of;
+  private final HealthReport health = new HealthReport();
 
   ServiceRunner(Config config) {
     this.config = config;
@@ -37,7 +39,7 @@ final class ServiceRunner implements AutoCloseable {
   }
 
   /** Binds the HTTP port and creates missing topics; call before starting the stage. */
-  ServiceRunner start(String stage, BooleanSupplier ready) {
+  ServiceRunner start(String stage) {
     http.requireKeyForWrites(config.secret("http.api-key", "http.api-key-file").orElse(null));
     http.start(config.string("http.host"), config.integer("http.port", 0, 65535));
     started.push(http);
@@ -49,20 +51,31 @@ final class ServiceRunner implements AutoCloseable {
       throw new IllegalStateException("interrupted while creating topics", e);
     }
     http.route("GET", "/healthz", r -> {
-      Map<String, Object> h = new LinkedHashMap<>();
-      h.put("status", "ok");
-      h.put("stage", stage);
-      h.putAll(healthDetails.get());
-      return Response.json(h);
+      HealthReport.Answer a = health.liveness(() -> {
+        Map<String, Object> h = new LinkedHashMap<>();
+        h.put("stage", stage);
+        h.putAll(healthDetails.get());
+        return h;
+      });
+      return Response.json(a.status(), a.body());
     });
-    http.route("GET", "/readyz", r -> ready.getAsBoolean()
-        ? Response.json(Map.of("ready", true, "stage", stage))
-        : Response.json(503, Map.of("ready", false, "stage", stage)));
+    http.route("GET", "/readyz", r -> {
+      HealthReport.Answer a = health.readiness();
+      Map<String, Object> body = new LinkedHashMap<>(a.body());
+      body.put("stage", stage);
+      return Response.json(a.status(), body);
+    });
     http.route("GET", "/metrics", r -> Response.text(200, "text/plain; version=0.0.4", Metrics.registry().scrape()));
     return this;
   }
 
-  /** Extra fields for {@code /healthz}, e.g. why the stage is paused. */
+  /** Adds what {@code /healthz} and {@code /readyz} report on (a service is ready once all of them are). */
+  <T extends HealthReporting> T report(T stage) {
+    health.add(stage);
+    return stage;
+  }
+
+  /** Extra figures for {@code /healthz}. */
   void healthDetails(Supplier<Map<String, Object>> details) {
     this.healthDetails = details;
   }

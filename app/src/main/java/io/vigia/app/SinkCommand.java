@@ -7,7 +7,6 @@ import io.vigia.sink.api.DashboardPage;
 import io.vigia.sink.api.SearchApi;
 import io.vigia.sink.index.ArticleIndex;
 import io.vigia.sink.index.ArticleIndexes;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -23,11 +22,10 @@ final class SinkCommand implements Runnable {
     SinkSettings settings = SinkSettings.from(config);
     ServiceRunner runner = new ServiceRunner(config);
     try {
-      runner.start("sink", () -> true);
+      runner.start("sink");
       ArticleIndex index = runner.track(ArticleIndexes.open(settings));
-      SinkService sink = runner.track(new SinkService(settings, runner.kafka, index, ServiceRunner.diskGuard(config)));
+      SinkService sink = runner.report(runner.track(new SinkService(settings, runner.kafka, index, ServiceRunner.diskGuard(config))));
       sink.start();
-      runner.healthDetails(() -> sink.pausedBecause() == null ? Map.of() : Map.of("paused", sink.pausedBecause()));
       new SearchApi(index).register(runner.http);
       new DashboardPage().register(runner.http);
     } catch (RuntimeException e) {

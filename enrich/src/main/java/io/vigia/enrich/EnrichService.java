@@ -2,6 +2,8 @@ package io.vigia.enrich;
 
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.vigia.common.config.KafkaSettings;
+import io.vigia.common.health.HealthReporting;
+import io.vigia.common.health.StageHealth;
 import io.vigia.common.metrics.Metrics;
 import io.vigia.enrich.analysis.ArticleAnalyzer;
 import io.vigia.enrich.dedup.DedupRocksDbConfig;
@@ -16,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Runs the enrichment topology with exactly-once processing; several instances share partitions. */
-public final class EnrichService implements AutoCloseable {
+public final class EnrichService implements AutoCloseable, HealthReporting {
   private static final Logger LOG = LoggerFactory.getLogger(EnrichService.class);
 
   private final KafkaStreams streams;
@@ -56,6 +58,17 @@ public final class EnrichService implements AutoCloseable {
 
   public KafkaStreams.State state() {
     return streams.state();
+  }
+
+  /** From the Streams state: up while running or rebalancing, down once Streams gave up. */
+  @Override
+  public StageHealth health() {
+    return switch (streams.state()) {
+      case RUNNING, REBALANCING -> StageHealth.up("enrich");
+      case CREATED -> StageHealth.starting("enrich", "not started");
+      case PENDING_SHUTDOWN, NOT_RUNNING -> StageHealth.down("enrich", "Kafka Streams stopped (" + streams.state() + ")");
+      case PENDING_ERROR, ERROR -> StageHealth.down("enrich", "Kafka Streams failed (" + streams.state() + "); see the log, restart the service");
+    };
   }
 
   @Override

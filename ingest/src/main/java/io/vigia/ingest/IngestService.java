@@ -4,6 +4,8 @@ import io.vigia.common.kafka.TopicPartitions;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.vigia.common.config.KafkaSettings;
+import io.vigia.common.health.HealthReporting;
+import io.vigia.common.health.StageHealth;
 import io.vigia.common.disk.DiskSpaceGuard;
 import io.vigia.common.metrics.Metrics;
 import io.vigia.common.profile.FeedSpec;
@@ -47,7 +49,7 @@ import org.slf4j.LoggerFactory;
  * Polls every feed, fetches each new item's page once, extracts it and produces a raw article.
  * What was fetched is remembered in a compacted topic, so a restart fetches nothing twice.
  */
-public final class IngestService implements AutoCloseable {
+public final class IngestService implements AutoCloseable, HealthReporting {
   private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
 
   private final IngestSettings settings;
@@ -67,6 +69,8 @@ public final class IngestService implements AutoCloseable {
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final DiskSpaceGuard disk;
   private volatile String pausedBecause;
+  /** Why the polling loop stopped, once it has. */
+  private volatile Throwable failure;
   private final Counter produced = Counter.builder("vigia.ingest.articles.produced").description("Raw articles produced").register(Metrics.registry());
   private final DistributionSummary publishedToFetched = DistributionSummary.builder("vigia.freshness.published.to.fetched")
       .baseUnit("seconds").description("Seconds from an article's publication to its fetch").publishPercentiles(0.5, 0.9, 0.99)
@@ -281,7 +285,8 @@ public final class IngestService implements AutoCloseable {
       Thread.currentThread().interrupt();
     } catch (java.util.concurrent.RejectedExecutionException e) {
       // closing
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      failure = e;
       LOG.error("ingest loop stopped", e);
     }
   }
@@ -575,6 +580,23 @@ public final class IngestService implements AutoCloseable {
   /** Why ingest is paused (e.g. the disk is nearly full), or null while it works. */
   public String pausedBecause() {
     return pausedBecause;
+  }
+
+  /** Down once the polling loop or the feed ownership stopped; paused while the disk is nearly full. */
+  @Override
+  public StageHealth health() {
+    Throwable f = failure;
+    if (f != null) {
+      return StageHealth.down("ingest", "the polling loop stopped", f);
+    }
+    if (ownership != null && ownership.failure() != null) {
+      return StageHealth.down("ingest", "feed ownership stopped: this instance polls no feeds", ownership.failure());
+    }
+    if (!running) {
+      return StageHealth.starting("ingest", "not started");
+    }
+    String paused = pausedBecause;
+    return paused != null ? StageHealth.paused("ingest", paused) : StageHealth.up("ingest");
   }
 
   private void update(FeedSpec feed, String state, String error, int items, int produced, int fresh) {

@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.vigia.common.config.KafkaSettings;
 import io.vigia.common.disk.DiskSpaceGuard;
+import io.vigia.common.health.HealthReporting;
+import io.vigia.common.health.StageHealth;
 import io.vigia.common.metrics.Metrics;
 import io.vigia.schemas.DeadLetter;
 import io.vigia.schemas.EnrichedArticle;
@@ -44,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * so they do not double. Unreadable records and documents the engine rejects go to the
  * dead-letter topic. When the engine is unavailable the sink pauses and retries the same batch.
  */
-public final class SinkService implements AutoCloseable {
+public final class SinkService implements AutoCloseable, HealthReporting {
   private static final Logger LOG = LoggerFactory.getLogger(SinkService.class);
 
   private final KafkaSettings kafka;
@@ -53,6 +55,8 @@ public final class SinkService implements AutoCloseable {
   private final AtomicLong indexed = new AtomicLong();
   private final DiskSpaceGuard disk;
   private volatile String pausedBecause;
+  /** Why the writing loop stopped, once it has. */
+  private volatile Throwable failure;
   private final Counter indexedCounter = Counter.builder("vigia.sink.articles.indexed").description("Documents written durably").register(Metrics.registry());
   private final Counter deadLetterCounter = Counter.builder("vigia.sink.dead.letters").description("Records sent to the dead-letter topic").register(Metrics.registry());
   private final Timer writeLatency = Timer.builder("vigia.sink.write").description("Time to write a batch durably").publishPercentiles(0.5, 0.99).register(Metrics.registry());
@@ -112,7 +116,8 @@ public final class SinkService implements AutoCloseable {
       }
     } catch (WakeupException e) {
       // closing
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      failure = e;
       LOG.error("sink stopped", e);
     } finally {
       consumer.close(Duration.ofSeconds(10));
@@ -217,6 +222,20 @@ public final class SinkService implements AutoCloseable {
   /** Why the sink is paused (e.g. the disk is nearly full), or null while it works. */
   public String pausedBecause() {
     return pausedBecause;
+  }
+
+  /** Down once the writing loop stopped; paused while it waits for disk space or the index. */
+  @Override
+  public StageHealth health() {
+    Throwable f = failure;
+    if (f != null) {
+      return StageHealth.down("sink", "the writing loop stopped", f);
+    }
+    if (!running) {
+      return StageHealth.starting("sink", "not started");
+    }
+    String paused = pausedBecause;
+    return paused != null ? StageHealth.paused("sink", paused) : StageHealth.up("sink");
   }
 
   /** Documents written since start. */

@@ -75,6 +75,8 @@ public final class AlertDispatcher implements AutoCloseable {
   private KafkaProducer<String, String> producer;
   private KafkaProducer<String, DeadLetter> deadLetters;
   private Thread thread;
+  /** Why the delivery loop stopped, once it has. */
+  private volatile Throwable failure;
   private volatile boolean running;
 
   public AlertDispatcher(KafkaSettings kafka, String groupId, SubscriptionRegistry registry, WebhookSender webhooks, EmailSender email,
@@ -111,6 +113,11 @@ public final class AlertDispatcher implements AutoCloseable {
     digestTimer.scheduleWithFixedDelay(this::flushDueDigests, 10, 10, TimeUnit.SECONDS);
   }
 
+  /** Why the delivery loop stopped, or null while it runs. */
+  public Throwable failure() {
+    return failure;
+  }
+
   private void loop() {
     try {
       consumer.subscribe(List.of(AlertTopics.ALERTS.name()));
@@ -134,7 +141,8 @@ public final class AlertDispatcher implements AutoCloseable {
       // closing
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (Exception e) {
+    } catch (Exception | Error e) {
+      failure = e;
       LOG.error("alert delivery stopped", e);
     } finally {
       consumer.close(Duration.ofSeconds(5));

@@ -2,6 +2,8 @@ package io.vigia.app.relevance;
 
 import io.vigia.common.kafka.TopicPartitions;
 import io.vigia.common.config.KafkaSettings;
+import io.vigia.common.health.HealthReporting;
+import io.vigia.common.health.StageHealth;
 import io.vigia.schemas.EnrichedArticle;
 import io.vigia.schemas.Topics;
 import java.time.Duration;
@@ -30,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * each ingest instance) sees the whole count whichever instance enriched what. A record it cannot
  * decode is skipped: the enrich stage already dead-letters those.
  */
-public final class RelevanceTally implements AutoCloseable {
+public final class RelevanceTally implements AutoCloseable, HealthReporting {
   private static final Logger LOG = LoggerFactory.getLogger(RelevanceTally.class);
 
   /** Verdicts for one feed. */
@@ -40,6 +42,7 @@ public final class RelevanceTally implements AutoCloseable {
   private final KafkaConsumer<String, byte[]> consumer;
   private final Thread thread;
   private volatile boolean running = true;
+  private volatile Throwable failure;
 
   public RelevanceTally(KafkaSettings kafka) {
     Properties p = kafka.clientProperties();
@@ -72,6 +75,7 @@ public final class RelevanceTally implements AutoCloseable {
     } catch (WakeupException e) {
       // closing
     } catch (RuntimeException e) {
+      failure = e;
       LOG.warn("stopped counting relevance per feed: {}", e.toString());
     } finally {
       consumer.close(Duration.ofSeconds(5));
@@ -91,6 +95,13 @@ public final class RelevanceTally implements AutoCloseable {
     }
     String feed = a.getArticle().getFeedUrl() == null ? "" : a.getArticle().getFeedUrl().toString();
     byFeed.computeIfAbsent(feed, f -> new AtomicLong[] {new AtomicLong(), new AtomicLong()})[relevant ? 0 : 1].incrementAndGet();
+  }
+
+  /** Down once it stopped following the topics: the per-feed counts of {@code /api/sources} stop growing. */
+  @Override
+  public StageHealth health() {
+    Throwable f = failure;
+    return f == null ? StageHealth.up("relevance-tally") : StageHealth.down("relevance-tally", "stopped counting relevant items per feed", f);
   }
 
   /** The counts of one feed so far (zeros for a feed nothing was enriched from yet). */

@@ -44,6 +44,7 @@ public final class FeedOwnership implements AutoCloseable {
   private final CountDownLatch firstAssignment = new CountDownLatch(1);
   private volatile int partitions = 1;
   private volatile boolean running;
+  private volatile Throwable failure;
   private KafkaConsumer<String, String> consumer;
   private Thread thread;
 
@@ -111,11 +112,17 @@ public final class FeedOwnership implements AutoCloseable {
     } catch (WakeupException e) {
       // closing
     } catch (RuntimeException e) {
+      failure = e;
       LOG.error("feed ownership stopped; this instance polls no feeds until restarted", e);
       owned.clear();
     } finally {
       consumer.close(Duration.ofSeconds(5));
     }
+  }
+
+  /** Why the group membership stopped, or null while it runs. */
+  public Throwable failure() {
+    return failure;
   }
 
   /** Waits for the group's first assignment; false when it did not come in time. */
