@@ -28,7 +28,14 @@ final class UnlinkedNames {
       "consejo", "council", "ministerio", "ministry", "fundacion", "foundation", "universidad", "university", "asociacion",
       "association", "frente", "front", "alianza", "alliance", "tribunal", "court", "corte", "banco", "bank", "instituto",
       "institute", "observatorio", "observatory", "camara", "chamber", "comite", "committee", "mision", "mission", "union",
-      "agencia", "agency", "departamento", "department", "oficina", "office", "grupo", "group", "red", "network");
+      "agencia", "agency", "departamento", "department", "oficina", "office", "grupo", "group", "red", "network",
+      "jurado", "jury", "junta", "board", "coalicion", "coalition", "plataforma", "platform", "servicio", "service",
+      "autoridad", "authority", "sindicato", "federacion", "federation", "confederacion", "confederation",
+      "organizacion", "organization", "organisation", "programa", "programme", "centro", "center", "centre", "foro", "forum",
+      "asamblea", "assembly", "congreso", "congress", "parlamento", "parliament", "senado", "senate", "gobierno", "government",
+      "fiscalia", "policia", "police", "ejercito", "army", "guardia", "guard", "empresa", "company", "corporation",
+      "corporacion", "compania", "news", "noticias", "diario", "times", "press", "prensa", "radio", "television",
+      "televisora", "canal", "channel", "cnn", "bbc");
 
   List<Entity> find(Tokens t, boolean[] covered, int max) {
     Map<String, Entity> out = new LinkedHashMap<>();
@@ -43,7 +50,7 @@ final class UnlinkedNames {
       while (j < t.size() && !covered[j] && j - i < 8 && adjacent(t, j - 1, j)) {
         if (t.capitalised(j) && !NOT_NAMES.contains(t.folded(j))) {
           lastCap = j;
-        } else if (!JOINERS.contains(t.folded(j))) {
+        } else if (!JOINERS.contains(t.folded(j)) || !joinerMayFollow(t, j)) {
           break;
         }
         j++;
@@ -62,6 +69,18 @@ final class UnlinkedNames {
       i = lastCap + 1;
     }
     return new ArrayList<>(out.values());
+  }
+
+  /**
+   * Joiners inside a name come alone or as "de la", "de los", "of the": "Jury and the Red" is two
+   * names joined by a sentence, not one ("Trinidad and Tobago" still is one).
+   */
+  private static boolean joinerMayFollow(Tokens t, int j) {
+    String prev = t.folded(j - 1);
+    if (!JOINERS.contains(prev) || t.capitalised(j - 1)) {
+      return true;
+    }
+    return (prev.equals("de") && t.folded(j).startsWith("l")) || (prev.equals("of") && t.folded(j).equals("the"));
   }
 
   /** Only spaces between two words: a comma or a full stop ends a name. */

@@ -78,6 +78,16 @@ class KnowledgeBaseEntityLinkerTest {
   }
 
   @Test
+  void shouldTypeAnUnknownBodyAsAnOrganisationWhenItsNameSaysSo() throws Exception {
+    Map<String, Entity> found = byName(linker(KB).link("t",
+        "The National Elections Jury and the Red de Observadores Electorales met Carmen Teresa Aldana.", "en"));
+    assertThat(found).containsKeys("National Elections Jury", "Red de Observadores Electorales", "Carmen Teresa Aldana");
+    assertThat(found.get("National Elections Jury").getType()).isEqualTo("ORG");
+    assertThat(found.get("Red de Observadores Electorales").getType()).isEqualTo("ORG");
+    assertThat(found.get("Carmen Teresa Aldana").getType()).isEqualTo("PERSON");
+  }
+
+  @Test
   void shouldNotCountANameInsideALongerKnownName() throws Exception {
     KnowledgeBaseEntityLinker l = new KnowledgeBaseEntityLinker(KnowledgeBase.from(WatchProfile.load("venezuela-elections")
         .readTree("entities.yaml").orElseThrow(), "bundled"));
