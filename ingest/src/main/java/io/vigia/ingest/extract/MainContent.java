@@ -43,6 +43,10 @@ final class MainContent {
   private static final Set<String> NEVER_CONTENT = Set.of("script", "style", "noscript", "template", "iframe", "svg", "canvas", "form",
       "button", "input", "select", "textarea", "nav", "aside", "footer", "header", "figcaption", "figure", "picture", "video", "audio",
       "object", "embed", "dialog", "menu", "link", "meta");
+  /** Inline content (HTML's phrasing content): what a paragraph is made of. */
+  private static final Set<String> PHRASING = Set.of("a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "del", "dfn", "em",
+      "font", "i", "img", "ins", "kbd", "label", "mark", "q", "ruby", "s", "samp", "small", "span", "strike", "strong", "sub", "sup",
+      "time", "tt", "u", "var", "wbr");
   private static final Set<String> WRAPPERS = Set.of("form", "header", "section");
   private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dd", "dt",
       "blockquote", "pre", "table", "tr", "td", "th", "tbody", "thead", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "address", "center");
@@ -129,6 +133,68 @@ final class MainContent {
         div.tagName("p");
       }
     }
+    for (Element container : body.select("div, section, article, main")) {
+      wrapLooseText(container);
+    }
+  }
+
+  /**
+   * Text written straight into a container next to its block children ({@code <div>text<br>text<div
+   * class=share>…</div></div>}, common in older CMSs and in WYSIWYG output) is a paragraph the
+   * scoring would never see: as Readability does, each run of inline content becomes a {@code <p>},
+   * and two {@code <br>} in a row end one paragraph and start the next.
+   */
+  private static void wrapLooseText(Element container) {
+    boolean blockChild = false;
+    boolean looseText = false;
+    for (Node n : container.childNodes()) {
+      if (n instanceof TextNode t && !t.isBlank()) {
+        looseText = true;
+      } else if (n instanceof Element e && !PHRASING.contains(e.normalName())) {
+        blockChild = true;
+      }
+    }
+    if (!blockChild || !looseText) {
+      return;
+    }
+    List<Node> run = new ArrayList<>();
+    int brs = 0;
+    for (Node n : new ArrayList<>(container.childNodes())) {
+      boolean phrasing = n instanceof TextNode || n instanceof Element e && PHRASING.contains(e.normalName());
+      if (!phrasing) {
+        wrap(run);
+        brs = 0;
+        continue;
+      }
+      if (n instanceof Element e && e.normalName().equals("br")) {
+        if (++brs >= 2) {
+          wrap(run);
+        }
+      } else if (!(n instanceof TextNode t && t.isBlank())) {
+        brs = 0;
+      }
+      run.add(n);
+    }
+    wrap(run);
+  }
+
+  /** Moves {@code run} into a new {@code <p>} in its place, unless it holds no text; empties {@code run}. */
+  private static void wrap(List<Node> run) {
+    boolean text = false;
+    for (Node n : run) {
+      if (n instanceof TextNode t ? !t.isBlank() : n instanceof Element e && !e.normalName().equals("br") && e.hasText()) {
+        text = true;
+        break;
+      }
+    }
+    if (text) {
+      Element p = new Element("p");
+      run.get(0).before(p);
+      for (Node n : run) {
+        p.appendChild(n);
+      }
+    }
+    run.clear();
   }
 
   private static boolean isHidden(Element e) {

@@ -72,6 +72,17 @@ class JsoupArticleExtractorTest {
   }
 
   @Test
+  void shouldReadTextWrittenBetweenBrsAsParagraphs() {
+    ExtractedPage p = extractor.extract("https://vale.example/saude/arrombamento", fixture("br-paragraphs.html"), null);
+
+    assertThat(p.text()).doesNotContain("Rua das Flores");
+    assertThat(p.text().split("\n\n")).contains(
+        "A equipe da unidade de atendimento do bairro registrou nesta manhã o arrombamento de dois dos cinco carros, que estavam sem as baterias e com marcas de depredação.",
+        "Segundo a coordenação, o atendimento aos pacientes não foi interrompido, mas as visitas domiciliares da tarde foram remarcadas para a próxima semana. "
+            + "Um boletim de ocorrência foi registrado e a polícia investiga o caso, que é o terceiro do ano na mesma rua.");
+  }
+
+  @Test
   void shouldTakeThePublicationDayFromTheUrlWhenThePageGivesNone() {
     String html = "<html><body><article><h1>A headline long enough to count</h1><p>" + "Words of the story, one after another. ".repeat(12)
         + "</p></article></body></html>";
@@ -107,6 +118,15 @@ class JsoupArticleExtractorTest {
     ExtractedPage p = extractor.extract("https://x.example/v", html.getBytes(StandardCharsets.UTF_8), null);
     assertThat(p.isArticle()).isFalse();
     assertThat(p.notArticleReason()).contains("video");
+  }
+
+  private static byte[] fixture(String name) {
+    try (java.io.InputStream in = JsoupArticleExtractorTest.class.getResourceAsStream(name)) {
+      assertThat(in).as(name).isNotNull();
+      return in.readAllBytes();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test
