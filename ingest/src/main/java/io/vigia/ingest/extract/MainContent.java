@@ -215,8 +215,12 @@ final class MainContent {
     return false;
   }
 
-  /** The container chosen as the article, with the scores of every scored element (for its siblings). */
-  private record Candidate(Element top, Map<Element, double[]> scores) {}
+  /**
+   * The container chosen as the article, the score its siblings are measured against (the best
+   * score, also when the container was widened to an ancestor), and the scores of every scored
+   * element.
+   */
+  private record Candidate(Element top, double score, Map<Element, double[]> scores) {}
 
   private static Candidate bestCandidate(Element body) {
     Map<Element, double[]> scores = new IdentityHashMap<>();
@@ -235,26 +239,89 @@ final class MainContent {
         s[0] += level == 0 ? score : level == 1 ? score / 2 : score / (level * 3);
       }
     }
-    Element top = null;
-    double best = Double.NEGATIVE_INFINITY;
-    for (Map.Entry<Element, double[]> e : scores.entrySet()) {
-      double s = e.getValue()[0] * (1 - linkDensity(e.getKey()));
-      e.getValue()[0] = s;
-      if (s > best) {
-        best = s;
-        top = e.getKey();
-      }
+    List<Map.Entry<Element, double[]>> ranked = new ArrayList<>(scores.entrySet());
+    for (Map.Entry<Element, double[]> e : ranked) {
+      e.getValue()[0] *= 1 - linkDensity(e.getKey());
     }
-    if (top == null) {
-      return new Candidate(body, scores);
+    if (ranked.isEmpty()) {
+      return new Candidate(body, 0, scores);
     }
+    ranked.sort((a, b) -> Double.compare(b.getValue()[0], a.getValue()[0]));
+    Element top = ranked.get(0).getKey();
+    double best = ranked.get(0).getValue()[0];
     // A container holding the top one and most of its score is the article (paragraphs split into sections).
     Element parent = top.parent();
     double[] ps = parent == null ? null : scores.get(parent);
     if (ps != null && parent != body.parent() && ps[0] >= best * 0.9) {
       top = parent;
+    } else {
+      top = commonAncestorOfRivals(top, best, ranked, body);
     }
-    return new Candidate(top, scores);
+    top = outermostWrapperOfAChunk(top, body);
+    double[] own = scores.get(top);
+    return new Candidate(top, Math.max(best, own == null ? 0 : own[0]), scores);
+  }
+
+  /**
+   * When the story is cut into many containers of one paragraph or section each (cards, chunks
+   * between ads), the best one is only a piece: as Readability does, if at least three of the
+   * next best candidates score nearly as well and share an ancestor with the best one, that
+   * ancestor is the article.
+   */
+  private static Element commonAncestorOfRivals(Element top, double best, List<Map.Entry<Element, double[]>> ranked, Element body) {
+    List<Element> rivals = new ArrayList<>();
+    for (int i = 1; i < Math.min(ranked.size(), 5); i++) {
+      if (ranked.get(i).getValue()[0] >= best * 0.75) {
+        rivals.add(ranked.get(i).getKey());
+      }
+    }
+    if (rivals.size() < 3) {
+      return top;
+    }
+    for (Element ancestor = top.parent(); ancestor != null && ancestor != body; ancestor = ancestor.parent()) {
+      int inside = 0;
+      for (Element r : rivals) {
+        if (isAncestor(ancestor, r)) {
+          inside++;
+        }
+      }
+      if (inside >= 3) {
+        return ancestor;
+      }
+    }
+    return top;
+  }
+
+  /**
+   * Stories cut into chunks (between ads, per CMS block) are often each wrapped in a chain of
+   * single-child containers: the chunk's siblings, where the rest of the story lives, are the
+   * outermost wrapper's. Climbing such a chain says nothing new about the content, so it is done
+   * only when the outermost wrapper has a sibling built like it (same tag and class), a chunk the
+   * sibling pass will then take too; a lone wrapper leads to the page layout, not to more story.
+   */
+  private static Element outermostWrapperOfAChunk(Element top, Element body) {
+    Element up = top;
+    while (up.parent() != null && up.parent() != body && up.parent().childrenSize() == 1) {
+      up = up.parent();
+    }
+    if (up == top || up.className().isEmpty() || up.parent() == null) {
+      return top;
+    }
+    for (Element sibling : up.parent().children()) {
+      if (sibling != up && sibling.normalName().equals(up.normalName()) && sibling.className().equals(up.className())) {
+        return up;
+      }
+    }
+    return top;
+  }
+
+  private static boolean isAncestor(Element ancestor, Element e) {
+    for (Element p = e.parent(); p != null; p = p.parent()) {
+      if (p == ancestor) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<Element> withSiblings(Candidate candidate) {
@@ -266,15 +333,14 @@ final class MainContent {
       out.add(top);
       return out;
     }
-    double[] ts = scores.get(top);
-    double threshold = Math.max(10, (ts == null ? 0 : ts[0]) * 0.2);
+    double threshold = Math.max(10, candidate.score() * 0.2);
     for (Element sibling : parent.children()) {
       if (sibling == top) {
         out.add(sibling);
         continue;
       }
       double[] s = scores.get(sibling);
-      double bonus = !top.className().isEmpty() && top.className().equals(sibling.className()) ? (ts == null ? 0 : ts[0] * 0.2) : 0;
+      double bonus = !top.className().isEmpty() && top.className().equals(sibling.className()) ? candidate.score() * 0.2 : 0;
       if (s != null && s[0] + bonus >= threshold) {
         out.add(sibling);
       } else if (sibling.normalName().equals("p")) {

@@ -83,6 +83,22 @@ class JsoupArticleExtractorTest {
   }
 
   @Test
+  void shouldJoinAStoryWrittenOneParagraphPerCard() {
+    ExtractedPage p = extractor.extract("https://island.example/science/moon", fixture("story-in-cards.html"), null);
+
+    assertThat(p.text().split("\n\n")).hasSize(5);
+    assertThat(p.text()).startsWith("Scientists using a telescope").endsWith("after two years of review.").doesNotContain("trade winds");
+  }
+
+  @Test
+  void shouldJoinAStoryCutIntoChunksBetweenAds() {
+    ExtractedPage p = extractor.extract("https://mag.example/business/broke", fixture("story-in-chunks.html"), null);
+
+    assertThat(p.text().split("\n\n")).hasSize(7);
+    assertThat(p.text()).startsWith("The latest wave").endsWith("technology can solve.").doesNotContain("Advertisement", "Sign in");
+  }
+
+  @Test
   void shouldTakeThePublicationDayFromTheUrlWhenThePageGivesNone() {
     String html = "<html><body><article><h1>A headline long enough to count</h1><p>" + "Words of the story, one after another. ".repeat(12)
         + "</p></article></body></html>";
