@@ -301,7 +301,7 @@ final class MainContent {
    */
   private static Element outermostWrapperOfAChunk(Element top, Element body) {
     Element up = top;
-    while (up.parent() != null && up.parent() != body && up.parent().childrenSize() == 1) {
+    while (up.parent() != null && up.parent() != body && onlyChildWithText(up)) {
       up = up.parent();
     }
     if (up == top || up.className().isEmpty() || up.parent() == null) {
@@ -313,6 +313,16 @@ final class MainContent {
       }
     }
     return top;
+  }
+
+  /** True when {@code e}'s siblings hold no text (an empty ad rail or placeholder is no content). */
+  private static boolean onlyChildWithText(Element e) {
+    for (Element sibling : e.parent().children()) {
+      if (sibling != e && sibling.hasText()) {
+        return false;
+      }
+    }
+    return !e.parent().textNodes().stream().anyMatch(t -> !t.isBlank());
   }
 
   private static boolean isAncestor(Element ancestor, Element e) {
