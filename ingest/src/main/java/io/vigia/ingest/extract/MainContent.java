@@ -61,8 +61,11 @@ final class MainContent {
 
   private MainContent() {}
 
-  /** The body text, paragraphs separated by a blank line; {@code headline} is left out if repeated. */
-  static String extract(Document doc, String headline, boolean stripUnlikely) {
+  /**
+   * The body text, paragraphs separated by a blank line; {@code headline} is left out if
+   * repeated, and so are lines that only say who wrote it ({@code authors}) and when.
+   */
+  static String extract(Document doc, String headline, List<String> authors, boolean stripUnlikely) {
     Element body = doc.body();
     if (body == null) {
       return "";
@@ -76,7 +79,7 @@ final class MainContent {
     String norm = headline == null ? null : normalise(headline);
     List<String> kept = new ArrayList<>();
     for (String b : blocks) {
-      if (norm != null && normalise(b).equals(norm)) {
+      if (norm != null && normalise(b).equals(norm) || BylineLines.isBylineOrDate(b, authors)) {
         continue;
       }
       kept.add(b);

@@ -75,11 +75,26 @@ class JsoupArticleExtractorTest {
   void shouldReadTextWrittenBetweenBrsAsParagraphs() {
     ExtractedPage p = extractor.extract("https://vale.example/saude/arrombamento", fixture("br-paragraphs.html"), null);
 
-    assertThat(p.text()).doesNotContain("Rua das Flores");
-    assertThat(p.text().split("\n\n")).contains(
+    assertThat(p.text().split("\n\n")).as("the byline and date line above the text is not text either").containsExactly(
         "A equipe da unidade de atendimento do bairro registrou nesta manhã o arrombamento de dois dos cinco carros, que estavam sem as baterias e com marcas de depredação.",
         "Segundo a coordenação, o atendimento aos pacientes não foi interrompido, mas as visitas domiciliares da tarde foram remarcadas para a próxima semana. "
             + "Um boletim de ocorrência foi registrado e a polícia investiga o caso, que é o terceiro do ano na mesma rua.");
+  }
+
+  @Test
+  void shouldLeaveOutBylineAndDateLinesPrintedInsideTheStory() {
+    String html = """
+        <html><head><meta name="author" content="Ana Rivas"></head><body><article><h1>The council certifies the count</h1>
+        <p class="meta">By Ana Rivas · July 29, 2024 2:30 a.m. · Updated 14:30</p>
+        <p>The electoral council certified the count on Monday, three days after the vote, and said the result was final.</p>
+        <p>Observers said they had not been given the tally sheets they asked for, and that they would publish their own report.</p>
+        <p>Ana Rivas, Political Writer</p>
+        </article></body></html>
+        """;
+    ExtractedPage p = extractor.extract("https://ledger.example/count", html.getBytes(StandardCharsets.UTF_8), null);
+
+    assertThat(p.byline()).isEqualTo("Ana Rivas");
+    assertThat(p.text()).startsWith("The electoral council certified").endsWith("publish their own report.");
   }
 
   @Test
