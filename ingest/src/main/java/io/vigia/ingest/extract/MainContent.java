@@ -1,6 +1,7 @@
 package io.vigia.ingest.extract;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ import org.jsoup.select.NodeVisitor;
  * drop the blocks that are mostly links or publisher boilerplate.
  */
 final class MainContent {
-  private static final Pattern UNLIKELY = Pattern.compile("(?i)-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|"
+  private static final Pattern UNLIKELY_HINT = Pattern.compile("(?i)-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|"
       + "disqus|extra|footer|gdpr|header|legends|menu|related|relacionad|remark|replies|rss|shoutbox|sidebar|skyscraper|social|"
       + "sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share|compartir|newsletter|subscri|suscri|promo|"
       + "cookie|consent|recommend|most-?read|mas-?leido|trending|outbrain|taboola|signup|sign-up|widget|navigation|masthead|"
@@ -93,6 +94,7 @@ final class MainContent {
 
   /** Removes what is never content, hidden blocks and unlikely candidates; turns text-only divs into paragraphs. */
   private static void strip(Element body, boolean stripUnlikely) {
+    Map<String, Hint> verdicts = new HashMap<>();
     for (Element e : new ArrayList<>(body.getAllElements())) {
       if (e == body || e.parent() == null) {
         continue;
@@ -108,12 +110,12 @@ final class MainContent {
       }
       if (!tag.equals("article") && !tag.equals("main") && !tag.equals("a") && !tag.equals("p")) {
         String hint = e.className() + " " + e.id();
-        if (hint.length() > 1 && (stripUnlikely ? UNLIKELY : CERTAINLY_NOT).matcher(hint).find() && !MAYBE.matcher(hint).find()
-            && !insideTableOrCode(e)) {
+        Hint verdict = hint.length() > 1 ? verdicts.computeIfAbsent(hint, h -> Hint.of(h, stripUnlikely)) : Hint.NONE;
+        if (verdict == Hint.UNLIKELY && !insideTableOrCode(e)) {
           e.remove();
           continue;
         }
-        if (hint.length() > 1 && DATE_HINT.matcher(hint).find() && e.text().length() < 100 && e.select("p, div, article, section").size() <= 1) {
+        if (verdict == Hint.DATE && e.text().length() < 100 && e.select("p, div, article, section").size() <= 1) {
           e.remove();
           continue;
         }
@@ -198,6 +200,21 @@ final class MainContent {
       }
     }
     run.clear();
+  }
+
+  /**
+   * What an element's class and id say it is. A page repeats a few class names over hundreds of
+   * elements, and the patterns are long alternations, so each page judges each name once.
+   */
+  private enum Hint {
+    NONE, UNLIKELY, DATE;
+
+    static Hint of(String hint, boolean stripUnlikely) {
+      if ((stripUnlikely ? UNLIKELY_HINT : CERTAINLY_NOT).matcher(hint).find() && !MAYBE.matcher(hint).find()) {
+        return UNLIKELY;
+      }
+      return DATE_HINT.matcher(hint).find() ? DATE : NONE;
+    }
   }
 
   private static boolean isHidden(Element e) {
