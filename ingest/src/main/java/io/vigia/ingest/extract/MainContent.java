@@ -111,7 +111,7 @@ final class MainContent {
       if (!tag.equals("article") && !tag.equals("main") && !tag.equals("a") && !tag.equals("p")) {
         String hint = e.className() + " " + e.id();
         Hint verdict = hint.length() > 1 ? verdicts.computeIfAbsent(hint, h -> Hint.of(h, stripUnlikely)) : Hint.NONE;
-        if (verdict == Hint.UNLIKELY && !insideTableOrCode(e)) {
+        if (verdict == Hint.UNLIKELY && !insideTableOrCode(e) && !isQuotedPost(e)) {
           e.remove();
           continue;
         }
@@ -223,6 +223,20 @@ final class MainContent {
     }
     String style = e.attr("style");
     return !style.isEmpty() && style.replace(" ", "").toLowerCase(java.util.Locale.ROOT).contains("display:none");
+  }
+
+  /**
+   * A post quoted from a social network ({@code <div class="social-embed"><blockquote
+   * class="twitter-tweet">…}) is part of the story even though its wrapper's class says "social":
+   * share bars and follow boxes hold buttons and links, not a quotation that is most of their text.
+   */
+  private static boolean isQuotedPost(Element e) {
+    Element quote = e.normalName().equals("blockquote") ? e : e.selectFirst("blockquote");
+    if (quote == null) {
+      return false;
+    }
+    int all = e.text().length();
+    return all > 0 && quote.text().length() >= all * 0.8;
   }
 
   private static boolean insideTableOrCode(Element e) {

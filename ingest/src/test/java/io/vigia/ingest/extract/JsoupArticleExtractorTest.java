@@ -98,6 +98,22 @@ class JsoupArticleExtractorTest {
   }
 
   @Test
+  void shouldKeepAPostQuotedFromASocialNetworkButNotTheShareBar() {
+    String html = """
+        <html><body><article><h1>A campaign slogan becomes a joke overnight</h1><div class="entry-content">
+        <div class="social-share"><a href="https://x.example/share">Share on X</a> <a href="https://fb.example/share">Share on Facebook</a></div>
+        <p>The state's new anti-drug campaign, which cost nearly half a million dollars, was mocked online within hours of its launch.</p>
+        <div class="social-media-embed"><blockquote class="twitter-tweet"><p>Yes, this is real, and yes, the state paid for it with our money.</p>
+        — A Reader (@areader) November 18, 2019</blockquote></div>
+        <p>The governor defended the slogan on Tuesday, saying that it had got everyone talking about the problem, which was the point.</p>
+        </div></article></body></html>
+        """;
+    ExtractedPage p = extractor.extract("https://news.example/slogan", html.getBytes(StandardCharsets.UTF_8), null);
+
+    assertThat(p.text()).contains("Yes, this is real, and yes, the state paid for it with our money.").doesNotContain("Share on");
+  }
+
+  @Test
   void shouldJoinAStoryWrittenOneParagraphPerCard() {
     ExtractedPage p = extractor.extract("https://island.example/science/moon", fixture("story-in-cards.html"), null);
 
