@@ -384,8 +384,13 @@ final class MainContent {
         continue;
       }
       double[] s = scores.get(sibling);
-      double bonus = !top.className().isEmpty() && top.className().equals(sibling.className()) ? candidate.score() * 0.2 : 0;
+      boolean builtAlike = !top.className().isEmpty() && top.className().equals(sibling.className())
+          && top.normalName().equals(sibling.normalName());
+      double bonus = builtAlike ? candidate.score() * 0.2 : 0;
       if (s != null && s[0] + bonus >= threshold) {
+        out.add(sibling);
+      } else if (s == null && builtAlike && isProse(sibling)) {
+        // Another chunk of the story whose paragraphs sit too deep to have scored it.
         out.add(sibling);
       } else if (sibling.normalName().equals("p")) {
         String text = sibling.text();
@@ -396,6 +401,11 @@ final class MainContent {
       }
     }
     return out;
+  }
+
+  /** Mostly running text rather than links: at least a couple of sentences' worth. */
+  private static boolean isProse(Element e) {
+    return e.text().length() >= 200 && linkDensity(e) < 0.25;
   }
 
   private static double[] initialScore(Element e) {
