@@ -510,8 +510,10 @@ final class MainContent {
       return;
     }
     double density = (double) links / block.length();
-    if (density > 0.5 && block.length() < 400) {
-      return; // a list of links: related stories, tags, share buttons
+    if (density > 0.5 && block.length() < 400 && block.length() - links < 80) {
+      // A list of links (related stories, tags, share buttons); an item whose linked first
+      // sentence is followed by a few more of its own ("10 things to know today") is text.
+      return;
     }
     if (block.length() < 200 && BOILERPLATE.matcher(block).find()) {
       return;

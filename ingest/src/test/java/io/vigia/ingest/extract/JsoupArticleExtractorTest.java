@@ -114,6 +114,26 @@ class JsoupArticleExtractorTest {
   }
 
   @Test
+  void shouldKeepListItemsThatStartWithALinkButDropALinkList() {
+    String html = """
+        <html><body><article><h1>Five things in tech you need to know today</h1><div class="post-content">
+        <p>Good morning, and welcome to the briefing: this is the tech news you need to know this Tuesday, in five items.</p>
+        <ol>
+        <li><strong><a href="/a">The state attorney general is investigating the shared-office company amid layoffs and a collapsed listing.</a></strong> The company confirmed that it had been contacted, and the inquiry will focus on its founder.</li>
+        <li><strong><a href="/b">A new game in a famous series is finally coming out after twelve years of waiting and many rumours.</a></strong> The catch is that it is for virtual reality only; the studio calls it its flagship.</li>
+        </ol>
+        <p>That is all for today: we will be back tomorrow morning with more of the stories that matter, as usual.</p>
+        <ul><li><a href="/c">Read this: the phone makers' new folding screens, compared</a></li>
+        <li><a href="/d">Read this: why the chip shortage is not over yet, explained</a></li></ul>
+        </div></article></body></html>
+        """;
+    ExtractedPage p = extractor.extract("https://news.example/five-things", html.getBytes(StandardCharsets.UTF_8), null);
+
+    assertThat(p.text()).contains("The company confirmed that it had been contacted", "The catch is that it is for virtual reality only")
+        .doesNotContain("Read this");
+  }
+
+  @Test
   void shouldJoinAStoryWrittenOneParagraphPerCard() {
     ExtractedPage p = extractor.extract("https://island.example/science/moon", fixture("story-in-cards.html"), null);
 
