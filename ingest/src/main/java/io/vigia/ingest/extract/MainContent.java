@@ -141,6 +141,22 @@ final class MainContent {
     for (Element container : body.select("div, section, article, main")) {
       wrapLooseText(container);
     }
+    List<Element> spans = body.getElementsByTag("span");
+    for (int i = spans.size() - 1; i >= 0; i--) { // innermost first: the card goes, the name it hangs on stays
+      Element span = spans.get(i);
+      if (isLinkCluster(span) && span.closest("p") != null) {
+        span.remove();
+      }
+    }
+  }
+
+  /**
+   * A run of links inside a sentence that is nothing but links (a hover card on a name with the
+   * person's latest headlines, a "see also" cluster): hidden until hovered, never part of the
+   * sentence it sits in.
+   */
+  private static boolean isLinkCluster(Element span) {
+    return span.getElementsByTag("a").size() >= 3 && linkDensity(span) >= 0.9;
   }
 
   /**

@@ -134,6 +134,21 @@ class JsoupArticleExtractorTest {
   }
 
   @Test
+  void shouldLeaveOutAHoverCardOfLinksInsideASentence() {
+    String html = """
+        <html><body><article><h1>A governor defends an anti-drug campaign</h1><div class="body">
+        <p>The state's governor, <span class="person"><a href="/people/gov">Jane Doe</a><span class="person-card"><a href="/people/gov">Jane Q. Doe</a>
+        <a href="/1">Governor doubles down on campaign</a> <a href="/2">State drops protest laws after lawsuit</a> <a href="/3">MORE</a></span></span>,
+        is defending the campaign, which cost nearly half a million dollars, after it was widely mocked online this week.</p>
+        <p>She said on Tuesday that the slogan had got people talking about the problem, which she said was the whole point of it.</p>
+        </div></article></body></html>
+        """;
+    ExtractedPage p = extractor.extract("https://news.example/campaign", html.getBytes(StandardCharsets.UTF_8), null);
+
+    assertThat(p.text()).contains("The state's governor, Jane Doe, is defending the campaign").doesNotContain("protest laws");
+  }
+
+  @Test
   void shouldJoinAStoryWrittenOneParagraphPerCard() {
     ExtractedPage p = extractor.extract("https://island.example/science/moon", fixture("story-in-cards.html"), null);
 
