@@ -60,6 +60,21 @@ final class MainContent {
       + "follow us|síguenos|siguenos|share this|compartir|advertisement|publicidad|anuncio|getty images|foto:|photo:|image:|"
       + "this article (was|is) (originally )?published|este artículo (fue|es)|la entrada .* se publicó|the post .* appeared first)");
 
+  /**
+   * A whole line that is a control or a widget's label, not writing: comment and share buttons,
+   * ad labels, tag and topic headers, "you may also like", gallery counters ("Image 3 of 12", "1 /
+   * 23"). Matched on the whole (short) line only, so a sentence that starts with one of these
+   * words stays.
+   */
+  private static final Pattern INTERFACE_LINE = Pattern.compile("(?iu)^(?:(?:\\d+\\s+)?comments?|comentarios?|comentários?|share( this)?|"
+      + "sharing is caring|compartir|compartilhe|compartilhar|advert|advertisement|publicidad|publicidade|anuncio|tags|etiquetas|topics|"
+      + "temas|filed under(?:\\s*:.*)?|like this|like loading|loading|cargando|carregando|text size|tamaño de (?:letra|texto)|"
+      + "continue reading( below)?|sigue leyendo|continúa leyendo|you may also like|you might also like|te puede interesar|"
+      + "también te puede interesar|você pode gostar|related|related (?:news|stories|articles|posts)|noticias relacionadas|"
+      + "explore further|back to gallery|(?:image|photo|foto|imagen|imagem|slide)?\\s*\\d+\\s*(?:of|de|/)\\s*/?\\s*\\d+)"
+      + "\\s*[:.…!]*$");
+  private static final int INTERFACE_LINE_MAX = 40;
+
   private MainContent() {}
 
   /**
@@ -529,6 +544,9 @@ final class MainContent {
     if (density > 0.5 && block.length() < 400 && block.length() - links < 80) {
       // A list of links (related stories, tags, share buttons); an item whose linked first
       // sentence is followed by a few more of its own ("10 things to know today") is text.
+      return;
+    }
+    if (block.length() <= INTERFACE_LINE_MAX && INTERFACE_LINE.matcher(block).matches()) {
       return;
     }
     if (block.length() < 200 && BOILERPLATE.matcher(block).find()) {

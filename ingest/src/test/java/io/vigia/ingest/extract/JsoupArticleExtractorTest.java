@@ -149,6 +149,26 @@ class JsoupArticleExtractorTest {
   }
 
   @Test
+  void shouldLeaveOutControlsAndWidgetLabelsButNotSentencesStartingTheSameWay() {
+    String html = """
+        <html><body><article><h1>The new lander will carry four instruments</h1><div class="body">
+        <div class="gallery"><span>Image 2 of 5</span></div>
+        <p>The space agency picked five companies on Monday to bid for its program of small commercial landers for the moon.</p>
+        <div class="slot"><span>Advert</span></div>
+        <p>Share prices of the two listed bidders rose in early trading, while the others, which are private, did not comment.</p>
+        <div><span>Like this:</span></div>
+        <div><span>You may also like...</span></div>
+        <div class="count"><a href="#c">12 Comments</a></div>
+        </div></article></body></html>
+        """;
+    ExtractedPage p = extractor.extract("https://news.example/lander", html.getBytes(StandardCharsets.UTF_8), null);
+
+    assertThat(p.text().split("\n\n")).containsExactly(
+        "The space agency picked five companies on Monday to bid for its program of small commercial landers for the moon.",
+        "Share prices of the two listed bidders rose in early trading, while the others, which are private, did not comment.");
+  }
+
+  @Test
   void shouldJoinAStoryWrittenOneParagraphPerCard() {
     ExtractedPage p = extractor.extract("https://island.example/science/moon", fixture("story-in-cards.html"), null);
 
