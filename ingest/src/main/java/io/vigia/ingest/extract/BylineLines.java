@@ -43,6 +43,9 @@ final class BylineLines {
     if (block.length() > MAX_CHARS || block.indexOf('@') >= 0) {
       return false;
     }
+    if (block.chars().noneMatch(Character::isDigit) && !BY.matcher(block).find() && authors.stream().noneMatch(block::contains)) {
+      return false; // no date, no "By", no author: most short lines (headings, list items) stop here
+    }
     boolean dated = DATE.matcher(block).find();
     String rest = DATE.matcher(block).replaceAll(" ");
     boolean timed = TIME.matcher(rest).find();

@@ -24,18 +24,23 @@ import org.jsoup.select.NodeVisitor;
  * drop the blocks that are mostly links or publisher boilerplate.
  */
 final class MainContent {
-  private static final Pattern UNLIKELY_HINT = Pattern.compile("(?i)-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|"
-      + "disqus|extra|footer|gdpr|header|legends|menu|related|relacionad|remark|replies|rss|shoutbox|sidebar|skyscraper|social|"
-      + "sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share|compartir|newsletter|subscri|suscri|promo|"
-      + "cookie|consent|recommend|most-?read|mas-?leido|trending|outbrain|taboola|signup|sign-up|widget|navigation|masthead|"
-      + "read-?more|lee-?tambien|te-puede|tags|byline|author-bio|caption|credit");
+  private static final Keywords UNLIKELY_HINT = Keywords.of("-ad-", "ai2html", "banner", "breadcrumb", "combx", "comment",
+      "community", "cover-wrap", "disqus", "extra", "footer", "gdpr", "header", "legends", "menu", "related", "relacionad", "remark",
+      "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate", "pagination",
+      "pager", "popup", "yom-remote", "share", "compartir", "newsletter", "subscri", "suscri", "promo", "cookie", "consent", "recommend",
+      "mostread", "most-read", "masleido", "mas-leido", "trending", "outbrain", "taboola", "signup", "sign-up", "widget", "navigation",
+      "masthead", "readmore", "read-more", "leetambien", "lee-tambien", "te-puede", "tags", "byline", "author-bio", "caption", "credit");
   /** Hints no site uses for its story: honoured even on the second, hint-distrusting reading. */
-  private static final Pattern CERTAINLY_NOT = Pattern.compile("(?i)comment|disqus|respond|replies|cookie|consent|gdpr|newsletter|"
-      + "subscri|suscri|share|compartir|social|related|relacionad|outbrain|taboola|recommend|most-?read|mas-?leido|trending");
+  private static final Keywords CERTAINLY_NOT = Keywords.of("comment", "disqus", "respond", "replies", "cookie", "consent", "gdpr",
+      "newsletter", "subscri", "suscri", "share", "compartir", "social", "related", "relacionad", "outbrain", "taboola", "recommend",
+      "mostread", "most-read", "masleido", "mas-leido", "trending");
   /** A small element that holds the publication date or time, not the story. */
   private static final Pattern DATE_HINT = Pattern.compile("(?i)(^|[\\s_-])(date|dates|fecha|timestamp|pubdate|published|posted-on|"
       + "post-date|entry-date|article-date)([\\s_-]|$)");
-  private static final Pattern MAYBE = Pattern.compile("(?i)and|article|body|column|content|main|shadow|story|entry|post|text|cuerpo|nota");
+  private static final Keywords MAYBE = Keywords.of("and", "article", "body", "column", "content", "main", "shadow", "story", "entry",
+      "post", "text", "cuerpo", "nota");
+  /** Cheap first test for {@link #DATE_HINT}: one of these must occur. */
+  private static final Keywords DATE_WORDS = Keywords.of("date", "fecha", "timestamp", "published", "posted");
   private static final Pattern POSITIVE = Pattern.compile("(?i)article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|"
       + "cuerpo|noticia|nota|detalle");
   private static final Pattern NEGATIVE = Pattern.compile("(?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|"
@@ -241,10 +246,11 @@ final class MainContent {
     NONE, UNLIKELY, DATE;
 
     static Hint of(String hint, boolean stripUnlikely) {
-      if ((stripUnlikely ? UNLIKELY_HINT : CERTAINLY_NOT).matcher(hint).find() && !MAYBE.matcher(hint).find()) {
+      String lower = Keywords.lower(hint);
+      if ((stripUnlikely ? UNLIKELY_HINT : CERTAINLY_NOT).in(lower) && !MAYBE.in(lower)) {
         return UNLIKELY;
       }
-      return DATE_HINT.matcher(hint).find() ? DATE : NONE;
+      return DATE_WORDS.in(lower) && DATE_HINT.matcher(lower).find() ? DATE : NONE;
     }
   }
 
