@@ -50,13 +50,13 @@ public final class JsoupArticleExtractor implements ArticleExtractor {
     if (published == null) {
       published = Dates.fromUrl(meta.canonicalUrl() != null ? meta.canonicalUrl() : url);
     }
-    String text = MainContent.extract(doc, headline, true);
+    String text = MainContent.extract(doc, headline, meta.authors(), true);
     if (text.length() < RETRY_BELOW_CHARS) {
       // As Readability does: a class hint can be wrong for a whole site ("Page-ad-margins" around
       // everything); when little is left, read the page again trusting no hint.
       try {
         String again = MainContent.extract(Jsoup.parse(new ByteArrayInputStream(body), declaredCharset == null ? null : declaredCharset.name(), url),
-            headline, false);
+            headline, meta.authors(), false);
         if (again.length() > text.length()) {
           text = again;
         }

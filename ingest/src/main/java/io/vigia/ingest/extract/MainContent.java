@@ -1,6 +1,7 @@
 package io.vigia.ingest.extract;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,18 +24,23 @@ import org.jsoup.select.NodeVisitor;
  * drop the blocks that are mostly links or publisher boilerplate.
  */
 final class MainContent {
-  private static final Pattern UNLIKELY = Pattern.compile("(?i)-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|"
-      + "disqus|extra|footer|gdpr|header|legends|menu|related|relacionad|remark|replies|rss|shoutbox|sidebar|skyscraper|social|"
-      + "sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share|compartir|newsletter|subscri|suscri|promo|"
-      + "cookie|consent|recommend|most-?read|mas-?leido|trending|outbrain|taboola|signup|sign-up|widget|navigation|masthead|"
-      + "read-?more|lee-?tambien|te-puede|tags|byline|author-bio|caption|credit");
+  private static final Keywords UNLIKELY_HINT = Keywords.of("-ad-", "ai2html", "banner", "breadcrumb", "combx", "comment",
+      "community", "cover-wrap", "disqus", "extra", "footer", "gdpr", "header", "legends", "menu", "related", "relacionad", "remark",
+      "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate", "pagination",
+      "pager", "popup", "yom-remote", "share", "compartir", "newsletter", "subscri", "suscri", "promo", "cookie", "consent", "recommend",
+      "mostread", "most-read", "masleido", "mas-leido", "trending", "outbrain", "taboola", "signup", "sign-up", "widget", "navigation",
+      "masthead", "readmore", "read-more", "leetambien", "lee-tambien", "te-puede", "tags", "byline", "author-bio", "caption", "credit");
   /** Hints no site uses for its story: honoured even on the second, hint-distrusting reading. */
-  private static final Pattern CERTAINLY_NOT = Pattern.compile("(?i)comment|disqus|respond|replies|cookie|consent|gdpr|newsletter|"
-      + "subscri|suscri|share|compartir|social|related|relacionad|outbrain|taboola|recommend|most-?read|mas-?leido|trending");
+  private static final Keywords CERTAINLY_NOT = Keywords.of("comment", "disqus", "respond", "replies", "cookie", "consent", "gdpr",
+      "newsletter", "subscri", "suscri", "share", "compartir", "social", "related", "relacionad", "outbrain", "taboola", "recommend",
+      "mostread", "most-read", "masleido", "mas-leido", "trending");
   /** A small element that holds the publication date or time, not the story. */
   private static final Pattern DATE_HINT = Pattern.compile("(?i)(^|[\\s_-])(date|dates|fecha|timestamp|pubdate|published|posted-on|"
       + "post-date|entry-date|article-date)([\\s_-]|$)");
-  private static final Pattern MAYBE = Pattern.compile("(?i)and|article|body|column|content|main|shadow|story|entry|post|text|cuerpo|nota");
+  private static final Keywords MAYBE = Keywords.of("and", "article", "body", "column", "content", "main", "shadow", "story", "entry",
+      "post", "text", "cuerpo", "nota");
+  /** Cheap first test for {@link #DATE_HINT}: one of these must occur. */
+  private static final Keywords DATE_WORDS = Keywords.of("date", "fecha", "timestamp", "published", "posted");
   private static final Pattern POSITIVE = Pattern.compile("(?i)article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|"
       + "cuerpo|noticia|nota|detalle");
   private static final Pattern NEGATIVE = Pattern.compile("(?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|"
@@ -43,6 +49,10 @@ final class MainContent {
   private static final Set<String> NEVER_CONTENT = Set.of("script", "style", "noscript", "template", "iframe", "svg", "canvas", "form",
       "button", "input", "select", "textarea", "nav", "aside", "footer", "header", "figcaption", "figure", "picture", "video", "audio",
       "object", "embed", "dialog", "menu", "link", "meta");
+  /** Inline content (HTML's phrasing content): what a paragraph is made of. */
+  private static final Set<String> PHRASING = Set.of("a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "del", "dfn", "em",
+      "font", "i", "img", "ins", "kbd", "label", "mark", "q", "ruby", "s", "samp", "small", "span", "strike", "strong", "sub", "sup",
+      "time", "tt", "u", "var", "wbr");
   private static final Set<String> WRAPPERS = Set.of("form", "header", "section");
   private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dd", "dt",
       "blockquote", "pre", "table", "tr", "td", "th", "tbody", "thead", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "address", "center");
@@ -55,10 +65,28 @@ final class MainContent {
       + "follow us|síguenos|siguenos|share this|compartir|advertisement|publicidad|anuncio|getty images|foto:|photo:|image:|"
       + "this article (was|is) (originally )?published|este artículo (fue|es)|la entrada .* se publicó|the post .* appeared first)");
 
+  /**
+   * A whole line that is a control or a widget's label, not writing: comment and share buttons,
+   * ad labels, tag and topic headers, "you may also like", gallery counters ("Image 3 of 12", "1 /
+   * 23"). Matched on the whole (short) line only, so a sentence that starts with one of these
+   * words stays.
+   */
+  private static final Pattern INTERFACE_LINE = Pattern.compile("(?iu)^(?:(?:\\d+\\s+)?comments?|comentarios?|comentários?|share( this)?|"
+      + "sharing is caring|compartir|compartilhe|compartilhar|advert|advertisement|publicidad|publicidade|anuncio|tags|etiquetas|topics|"
+      + "temas|filed under(?:\\s*:.*)?|like this|like loading|loading|cargando|carregando|text size|tamaño de (?:letra|texto)|"
+      + "continue reading( below)?|sigue leyendo|continúa leyendo|you may also like|you might also like|te puede interesar|"
+      + "también te puede interesar|você pode gostar|related|related (?:news|stories|articles|posts)|noticias relacionadas|"
+      + "explore further|back to gallery|(?:image|photo|foto|imagen|imagem|slide)?\\s*\\d+\\s*(?:of|de|/)\\s*/?\\s*\\d+)"
+      + "\\s*[:.…!]*$");
+  private static final int INTERFACE_LINE_MAX = 40;
+
   private MainContent() {}
 
-  /** The body text, paragraphs separated by a blank line; {@code headline} is left out if repeated. */
-  static String extract(Document doc, String headline, boolean stripUnlikely) {
+  /**
+   * The body text, paragraphs separated by a blank line; {@code headline} is left out if
+   * repeated, and so are lines that only say who wrote it ({@code authors}) and when.
+   */
+  static String extract(Document doc, String headline, List<String> authors, boolean stripUnlikely) {
     Element body = doc.body();
     if (body == null) {
       return "";
@@ -72,7 +100,7 @@ final class MainContent {
     String norm = headline == null ? null : normalise(headline);
     List<String> kept = new ArrayList<>();
     for (String b : blocks) {
-      if (norm != null && normalise(b).equals(norm)) {
+      if (norm != null && normalise(b).equals(norm) || BylineLines.isBylineOrDate(b, authors)) {
         continue;
       }
       kept.add(b);
@@ -86,6 +114,7 @@ final class MainContent {
 
   /** Removes what is never content, hidden blocks and unlikely candidates; turns text-only divs into paragraphs. */
   private static void strip(Element body, boolean stripUnlikely) {
+    Map<String, Hint> verdicts = new HashMap<>();
     for (Element e : new ArrayList<>(body.getAllElements())) {
       if (e == body || e.parent() == null) {
         continue;
@@ -101,12 +130,12 @@ final class MainContent {
       }
       if (!tag.equals("article") && !tag.equals("main") && !tag.equals("a") && !tag.equals("p")) {
         String hint = e.className() + " " + e.id();
-        if (hint.length() > 1 && (stripUnlikely ? UNLIKELY : CERTAINLY_NOT).matcher(hint).find() && !MAYBE.matcher(hint).find()
-            && !insideTableOrCode(e)) {
+        Hint verdict = hint.length() > 1 ? verdicts.computeIfAbsent(hint, h -> Hint.of(h, stripUnlikely)) : Hint.NONE;
+        if (verdict == Hint.UNLIKELY && !insideTableOrCode(e) && !isQuotedPost(e)) {
           e.remove();
           continue;
         }
-        if (hint.length() > 1 && DATE_HINT.matcher(hint).find() && e.text().length() < 100 && e.select("p, div, article, section").size() <= 1) {
+        if (verdict == Hint.DATE && e.text().length() < 100 && e.select("p, div, article, section").size() <= 1) {
           e.remove();
           continue;
         }
@@ -129,6 +158,100 @@ final class MainContent {
         div.tagName("p");
       }
     }
+    for (Element container : body.select("div, section, article, main")) {
+      wrapLooseText(container);
+    }
+    List<Element> spans = body.getElementsByTag("span");
+    for (int i = spans.size() - 1; i >= 0; i--) { // innermost first: the card goes, the name it hangs on stays
+      Element span = spans.get(i);
+      if (isLinkCluster(span) && span.closest("p") != null) {
+        span.remove();
+      }
+    }
+  }
+
+  /**
+   * A run of links inside a sentence that is nothing but links (a hover card on a name with the
+   * person's latest headlines, a "see also" cluster): hidden until hovered, never part of the
+   * sentence it sits in.
+   */
+  private static boolean isLinkCluster(Element span) {
+    return span.getElementsByTag("a").size() >= 3 && linkDensity(span) >= 0.9;
+  }
+
+  /**
+   * Text written straight into a container next to its block children ({@code <div>text<br>text<div
+   * class=share>…</div></div>}, common in older CMSs and in WYSIWYG output) is a paragraph the
+   * scoring would never see: as Readability does, each run of inline content becomes a {@code <p>},
+   * and two {@code <br>} in a row end one paragraph and start the next.
+   */
+  private static void wrapLooseText(Element container) {
+    boolean blockChild = false;
+    boolean looseText = false;
+    for (Node n : container.childNodes()) {
+      if (n instanceof TextNode t && !t.isBlank()) {
+        looseText = true;
+      } else if (n instanceof Element e && !PHRASING.contains(e.normalName())) {
+        blockChild = true;
+      }
+    }
+    if (!blockChild || !looseText) {
+      return;
+    }
+    List<Node> run = new ArrayList<>();
+    int brs = 0;
+    for (Node n : new ArrayList<>(container.childNodes())) {
+      boolean phrasing = n instanceof TextNode || n instanceof Element e && PHRASING.contains(e.normalName());
+      if (!phrasing) {
+        wrap(run);
+        brs = 0;
+        continue;
+      }
+      if (n instanceof Element e && e.normalName().equals("br")) {
+        if (++brs >= 2) {
+          wrap(run);
+        }
+      } else if (!(n instanceof TextNode t && t.isBlank())) {
+        brs = 0;
+      }
+      run.add(n);
+    }
+    wrap(run);
+  }
+
+  /** Moves {@code run} into a new {@code <p>} in its place, unless it holds no text; empties {@code run}. */
+  private static void wrap(List<Node> run) {
+    boolean text = false;
+    for (Node n : run) {
+      if (n instanceof TextNode t ? !t.isBlank() : n instanceof Element e && !e.normalName().equals("br") && e.hasText()) {
+        text = true;
+        break;
+      }
+    }
+    if (text) {
+      Element p = new Element("p");
+      run.get(0).before(p);
+      for (Node n : run) {
+        p.appendChild(n);
+      }
+    }
+    run.clear();
+  }
+
+  /**
+   * What an element's class and id say it is. A page repeats a few class names over hundreds of
+   * elements, and the patterns are long alternations, so each page judges each name once.
+   */
+  private enum Hint {
+    NONE, UNLIKELY, DATE;
+
+    static Hint of(String hint, boolean stripUnlikely) {
+      String lower = Keywords.lower(hint);
+      if ((stripUnlikely ? UNLIKELY_HINT : CERTAINLY_NOT).in(lower) && !MAYBE.in(lower)) {
+        return UNLIKELY;
+      }
+      return DATE_WORDS.in(lower) && DATE_HINT.matcher(lower).find() ? DATE : NONE;
+    }
   }
 
   private static boolean isHidden(Element e) {
@@ -137,6 +260,20 @@ final class MainContent {
     }
     String style = e.attr("style");
     return !style.isEmpty() && style.replace(" ", "").toLowerCase(java.util.Locale.ROOT).contains("display:none");
+  }
+
+  /**
+   * A post quoted from a social network ({@code <div class="social-embed"><blockquote
+   * class="twitter-tweet">…}) is part of the story even though its wrapper's class says "social":
+   * share bars and follow boxes hold buttons and links, not a quotation that is most of their text.
+   */
+  private static boolean isQuotedPost(Element e) {
+    Element quote = e.normalName().equals("blockquote") ? e : e.selectFirst("blockquote");
+    if (quote == null) {
+      return false;
+    }
+    int all = e.text().length();
+    return all > 0 && quote.text().length() >= all * 0.8;
   }
 
   private static boolean insideTableOrCode(Element e) {
@@ -149,8 +286,12 @@ final class MainContent {
     return false;
   }
 
-  /** The container chosen as the article, with the scores of every scored element (for its siblings). */
-  private record Candidate(Element top, Map<Element, double[]> scores) {}
+  /**
+   * The container chosen as the article, the score its siblings are measured against (the best
+   * score, also when the container was widened to an ancestor), and the scores of every scored
+   * element.
+   */
+  private record Candidate(Element top, double score, Map<Element, double[]> scores) {}
 
   private static Candidate bestCandidate(Element body) {
     Map<Element, double[]> scores = new IdentityHashMap<>();
@@ -169,26 +310,99 @@ final class MainContent {
         s[0] += level == 0 ? score : level == 1 ? score / 2 : score / (level * 3);
       }
     }
-    Element top = null;
-    double best = Double.NEGATIVE_INFINITY;
-    for (Map.Entry<Element, double[]> e : scores.entrySet()) {
-      double s = e.getValue()[0] * (1 - linkDensity(e.getKey()));
-      e.getValue()[0] = s;
-      if (s > best) {
-        best = s;
-        top = e.getKey();
-      }
+    List<Map.Entry<Element, double[]>> ranked = new ArrayList<>(scores.entrySet());
+    for (Map.Entry<Element, double[]> e : ranked) {
+      e.getValue()[0] *= 1 - linkDensity(e.getKey());
     }
-    if (top == null) {
-      return new Candidate(body, scores);
+    if (ranked.isEmpty()) {
+      return new Candidate(body, 0, scores);
     }
+    ranked.sort((a, b) -> Double.compare(b.getValue()[0], a.getValue()[0]));
+    Element top = ranked.get(0).getKey();
+    double best = ranked.get(0).getValue()[0];
     // A container holding the top one and most of its score is the article (paragraphs split into sections).
     Element parent = top.parent();
     double[] ps = parent == null ? null : scores.get(parent);
     if (ps != null && parent != body.parent() && ps[0] >= best * 0.9) {
       top = parent;
+    } else {
+      top = commonAncestorOfRivals(top, best, ranked, body);
     }
-    return new Candidate(top, scores);
+    top = outermostWrapperOfAChunk(top, body);
+    double[] own = scores.get(top);
+    return new Candidate(top, Math.max(best, own == null ? 0 : own[0]), scores);
+  }
+
+  /**
+   * When the story is cut into many containers of one paragraph or section each (cards, chunks
+   * between ads), the best one is only a piece: as Readability does, if at least three of the
+   * next best candidates score nearly as well and share an ancestor with the best one, that
+   * ancestor is the article.
+   */
+  private static Element commonAncestorOfRivals(Element top, double best, List<Map.Entry<Element, double[]>> ranked, Element body) {
+    List<Element> rivals = new ArrayList<>();
+    for (int i = 1; i < Math.min(ranked.size(), 5); i++) {
+      if (ranked.get(i).getValue()[0] >= best * 0.75) {
+        rivals.add(ranked.get(i).getKey());
+      }
+    }
+    if (rivals.size() < 3) {
+      return top;
+    }
+    for (Element ancestor = top.parent(); ancestor != null && ancestor != body; ancestor = ancestor.parent()) {
+      int inside = 0;
+      for (Element r : rivals) {
+        if (isAncestor(ancestor, r)) {
+          inside++;
+        }
+      }
+      if (inside >= 3) {
+        return ancestor;
+      }
+    }
+    return top;
+  }
+
+  /**
+   * Stories cut into chunks (between ads, per CMS block) are often each wrapped in a chain of
+   * single-child containers: the chunk's siblings, where the rest of the story lives, are the
+   * outermost wrapper's. Climbing such a chain says nothing new about the content, so it is done
+   * only when the outermost wrapper has a sibling built like it (same tag and class), a chunk the
+   * sibling pass will then take too; a lone wrapper leads to the page layout, not to more story.
+   */
+  private static Element outermostWrapperOfAChunk(Element top, Element body) {
+    Element up = top;
+    while (up.parent() != null && up.parent() != body && onlyChildWithText(up)) {
+      up = up.parent();
+    }
+    if (up == top || up.className().isEmpty() || up.parent() == null) {
+      return top;
+    }
+    for (Element sibling : up.parent().children()) {
+      if (sibling != up && sibling.normalName().equals(up.normalName()) && sibling.className().equals(up.className())) {
+        return up;
+      }
+    }
+    return top;
+  }
+
+  /** True when {@code e}'s siblings hold no text (an empty ad rail or placeholder is no content). */
+  private static boolean onlyChildWithText(Element e) {
+    for (Element sibling : e.parent().children()) {
+      if (sibling != e && sibling.hasText()) {
+        return false;
+      }
+    }
+    return !e.parent().textNodes().stream().anyMatch(t -> !t.isBlank());
+  }
+
+  private static boolean isAncestor(Element ancestor, Element e) {
+    for (Element p = e.parent(); p != null; p = p.parent()) {
+      if (p == ancestor) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<Element> withSiblings(Candidate candidate) {
@@ -200,16 +414,20 @@ final class MainContent {
       out.add(top);
       return out;
     }
-    double[] ts = scores.get(top);
-    double threshold = Math.max(10, (ts == null ? 0 : ts[0]) * 0.2);
+    double threshold = Math.max(10, candidate.score() * 0.2);
     for (Element sibling : parent.children()) {
       if (sibling == top) {
         out.add(sibling);
         continue;
       }
       double[] s = scores.get(sibling);
-      double bonus = !top.className().isEmpty() && top.className().equals(sibling.className()) ? (ts == null ? 0 : ts[0] * 0.2) : 0;
+      boolean builtAlike = !top.className().isEmpty() && top.className().equals(sibling.className())
+          && top.normalName().equals(sibling.normalName());
+      double bonus = builtAlike ? candidate.score() * 0.2 : 0;
       if (s != null && s[0] + bonus >= threshold) {
+        out.add(sibling);
+      } else if (s == null && builtAlike && isProse(sibling)) {
+        // Another chunk of the story whose paragraphs sit too deep to have scored it.
         out.add(sibling);
       } else if (sibling.normalName().equals("p")) {
         String text = sibling.text();
@@ -220,6 +438,11 @@ final class MainContent {
       }
     }
     return out;
+  }
+
+  /** Mostly running text rather than links: at least a couple of sentences' worth. */
+  private static boolean isProse(Element e) {
+    return e.text().length() >= 200 && linkDensity(e) < 0.25;
   }
 
   private static double[] initialScore(Element e) {
@@ -324,8 +547,13 @@ final class MainContent {
       return;
     }
     double density = (double) links / block.length();
-    if (density > 0.5 && block.length() < 400) {
-      return; // a list of links: related stories, tags, share buttons
+    if (density > 0.5 && block.length() < 400 && block.length() - links < 80) {
+      // A list of links (related stories, tags, share buttons); an item whose linked first
+      // sentence is followed by a few more of its own ("10 things to know today") is text.
+      return;
+    }
+    if (block.length() <= INTERFACE_LINE_MAX && INTERFACE_LINE.matcher(block).matches()) {
+      return;
     }
     if (block.length() < 200 && BOILERPLATE.matcher(block).find()) {
       return;

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
 
 /**
  * What a page says about itself: JSON-LD (a NewsArticle or its kin, also inside {@code @graph}),
@@ -37,6 +38,7 @@ record PageMetadata(
       "opinionnewsarticle", "backgroundnewsarticle", "blogposting", "reviewnewsarticle", "liveblogposting", "report", "webpage-article");
 
   static PageMetadata read(Document doc, String url) {
+    Elements metas = doc.getElementsByTag("meta");
     JsonNode ld = articleJsonLd(doc);
     String headline = text(ld, "headline");
     List<String> authors = new ArrayList<>();
@@ -52,7 +54,7 @@ record PageMetadata(
     if (authors.isEmpty()) {
       for (String css : List.of("meta[name=author]", "meta[property=article:author]", "meta[name=dc.creator]", "meta[name=byl]",
           "meta[name=sailthru.author]", "meta[name=parsely-author]")) {
-        String v = meta(doc, css);
+        String v = meta(metas, css);
         if (v != null && !v.startsWith("http") && v.length() < 100) {
           authors.add(v.replaceFirst("(?i)^(by|por)\\s+", ""));
           break;
@@ -77,7 +79,7 @@ record PageMetadata(
       if (published != null) {
         break;
       }
-      published = Dates.parseMachine(meta(doc, css));
+      published = Dates.parseMachine(meta(metas, css));
     }
     if (published == null) {
       Element t = doc.selectFirst("[itemprop=datePublished][datetime], [itemprop=datePublished][content], time[pubdate][datetime], "
@@ -88,19 +90,19 @@ record PageMetadata(
     }
     OffsetDateTime modified = Dates.parseMachine(text(ld, "dateModified"));
     if (modified == null) {
-      modified = Dates.parseMachine(meta(doc, "meta[property=article:modified_time]"));
+      modified = Dates.parseMachine(meta(metas, "meta[property=article:modified_time]"));
     }
 
     String lang = null;
     Element html = doc.selectFirst("html");
     if (html != null && !html.attr("lang").isBlank()) {
       lang = html.attr("lang");
-    } else if (meta(doc, "meta[http-equiv=content-language]") != null) {
-      lang = meta(doc, "meta[http-equiv=content-language]");
+    } else if (meta(metas, "meta[http-equiv=content-language]") != null) {
+      lang = meta(metas, "meta[http-equiv=content-language]");
     } else if (text(ld, "inLanguage") != null) {
       lang = text(ld, "inLanguage");
-    } else if (meta(doc, "meta[property=og:locale]") != null) {
-      lang = meta(doc, "meta[property=og:locale]");
+    } else if (meta(metas, "meta[property=og:locale]") != null) {
+      lang = meta(metas, "meta[property=og:locale]");
     }
     if (lang != null) {
       lang = lang.trim().toLowerCase(Locale.ROOT);
@@ -109,25 +111,25 @@ record PageMetadata(
 
     String canonical = doc.select("link[rel=canonical]").attr("abs:href");
     if (canonical.isBlank()) {
-      canonical = absolute(doc, meta(doc, "meta[property=og:url]"));
+      canonical = absolute(doc, meta(metas, "meta[property=og:url]"));
     }
-    String image = meta(doc, "meta[property=og:image]");
+    String image = meta(metas, "meta[property=og:image]");
     if (image == null && ld != null) {
       JsonNode img = ld.path("image");
       img = img.isArray() && img.size() > 0 ? img.get(0) : img;
       image = img.isTextual() ? img.asText() : img.path("url").asText(null);
     }
-    String siteName = meta(doc, "meta[property=og:site_name]");
+    String siteName = meta(metas, "meta[property=og:site_name]");
     if (siteName == null && ld != null) {
       siteName = ld.path("publisher").path("name").asText(null);
     }
-    String description = meta(doc, "meta[property=og:description]");
+    String description = meta(metas, "meta[property=og:description]");
     if (description == null) {
-      description = meta(doc, "meta[name=description]");
+      description = meta(metas, "meta[name=description]");
     }
-    String ogType = meta(doc, "meta[property=og:type]");
+    String ogType = meta(metas, "meta[property=og:type]");
     boolean paywalled = ld != null && ld.path("isAccessibleForFree").asText("true").equalsIgnoreCase("false");
-    return new PageMetadata(clean(headline), clean(meta(doc, "meta[property=og:title]")), clean(doc.title()),
+    return new PageMetadata(clean(headline), clean(meta(metas, "meta[property=og:title]")), clean(doc.title()),
         List.copyOf(new LinkedHashSet<>(authors)), published, modified, lang, canonical == null || canonical.isBlank() ? null : canonical,
         description, siteName, absolute(doc, image), ogType == null ? null : ogType.toLowerCase(Locale.ROOT), ld != null, paywalled);
   }
@@ -151,8 +153,9 @@ record PageMetadata(
     }
   }
 
-  static String meta(Document doc, String css) {
-    Element e = doc.selectFirst(css);
+  /** The first of {@code metas} (the page's {@code <meta>} elements) that {@code css} selects: much cheaper than walking the page each time. */
+  static String meta(Elements metas, String css) {
+    Element e = metas.select(css).first();
     if (e == null) {
       return null;
     }

@@ -72,6 +72,119 @@ class JsoupArticleExtractorTest {
   }
 
   @Test
+  void shouldReadTextWrittenBetweenBrsAsParagraphs() {
+    ExtractedPage p = extractor.extract("https://vale.example/saude/arrombamento", fixture("br-paragraphs.html"), null);
+
+    assertThat(p.text().split("\n\n")).as("the byline and date line above the text is not text either").containsExactly(
+        "A equipe da unidade de atendimento do bairro registrou nesta manhã o arrombamento de dois dos cinco carros, que estavam sem as baterias e com marcas de depredação.",
+        "Segundo a coordenação, o atendimento aos pacientes não foi interrompido, mas as visitas domiciliares da tarde foram remarcadas para a próxima semana. "
+            + "Um boletim de ocorrência foi registrado e a polícia investiga o caso, que é o terceiro do ano na mesma rua.");
+  }
+
+  @Test
+  void shouldLeaveOutBylineAndDateLinesPrintedInsideTheStory() {
+    String html = """
+        <html><head><meta name="author" content="Ana Rivas"></head><body><article><h1>The council certifies the count</h1>
+        <p class="meta">By Ana Rivas · July 29, 2024 2:30 a.m. · Updated 14:30</p>
+        <p>The electoral council certified the count on Monday, three days after the vote, and said the result was final.</p>
+        <p>Observers said they had not been given the tally sheets they asked for, and that they would publish their own report.</p>
+        <p>Ana Rivas, Political Writer</p>
+        </article></body></html>
+        """;
+    ExtractedPage p = extractor.extract("https://ledger.example/count", html.getBytes(StandardCharsets.UTF_8), null);
+
+    assertThat(p.byline()).isEqualTo("Ana Rivas");
+    assertThat(p.text()).startsWith("The electoral council certified").endsWith("publish their own report.");
+  }
+
+  @Test
+  void shouldKeepAPostQuotedFromASocialNetworkButNotTheShareBar() {
+    String html = """
+        <html><body><article><h1>A campaign slogan becomes a joke overnight</h1><div class="entry-content">
+        <div class="social-share"><a href="https://x.example/share">Share on X</a> <a href="https://fb.example/share">Share on Facebook</a></div>
+        <p>The state's new anti-drug campaign, which cost nearly half a million dollars, was mocked online within hours of its launch.</p>
+        <div class="social-media-embed"><blockquote class="twitter-tweet"><p>Yes, this is real, and yes, the state paid for it with our money.</p>
+        — A Reader (@areader) November 18, 2019</blockquote></div>
+        <p>The governor defended the slogan on Tuesday, saying that it had got everyone talking about the problem, which was the point.</p>
+        </div></article></body></html>
+        """;
+    ExtractedPage p = extractor.extract("https://news.example/slogan", html.getBytes(StandardCharsets.UTF_8), null);
+
+    assertThat(p.text()).contains("Yes, this is real, and yes, the state paid for it with our money.").doesNotContain("Share on");
+  }
+
+  @Test
+  void shouldKeepListItemsThatStartWithALinkButDropALinkList() {
+    String html = """
+        <html><body><article><h1>Five things in tech you need to know today</h1><div class="post-content">
+        <p>Good morning, and welcome to the briefing: this is the tech news you need to know this Tuesday, in five items.</p>
+        <ol>
+        <li><strong><a href="/a">The state attorney general is investigating the shared-office company amid layoffs and a collapsed listing.</a></strong> The company confirmed that it had been contacted, and the inquiry will focus on its founder.</li>
+        <li><strong><a href="/b">A new game in a famous series is finally coming out after twelve years of waiting and many rumours.</a></strong> The catch is that it is for virtual reality only; the studio calls it its flagship.</li>
+        </ol>
+        <p>That is all for today: we will be back tomorrow morning with more of the stories that matter, as usual.</p>
+        <ul><li><a href="/c">Read this: the phone makers' new folding screens, compared</a></li>
+        <li><a href="/d">Read this: why the chip shortage is not over yet, explained</a></li></ul>
+        </div></article></body></html>
+        """;
+    ExtractedPage p = extractor.extract("https://news.example/five-things", html.getBytes(StandardCharsets.UTF_8), null);
+
+    assertThat(p.text()).contains("The company confirmed that it had been contacted", "The catch is that it is for virtual reality only")
+        .doesNotContain("Read this");
+  }
+
+  @Test
+  void shouldLeaveOutAHoverCardOfLinksInsideASentence() {
+    String html = """
+        <html><body><article><h1>A governor defends an anti-drug campaign</h1><div class="body">
+        <p>The state's governor, <span class="person"><a href="/people/gov">Jane Doe</a><span class="person-card"><a href="/people/gov">Jane Q. Doe</a>
+        <a href="/1">Governor doubles down on campaign</a> <a href="/2">State drops protest laws after lawsuit</a> <a href="/3">MORE</a></span></span>,
+        is defending the campaign, which cost nearly half a million dollars, after it was widely mocked online this week.</p>
+        <p>She said on Tuesday that the slogan had got people talking about the problem, which she said was the whole point of it.</p>
+        </div></article></body></html>
+        """;
+    ExtractedPage p = extractor.extract("https://news.example/campaign", html.getBytes(StandardCharsets.UTF_8), null);
+
+    assertThat(p.text()).contains("The state's governor, Jane Doe, is defending the campaign").doesNotContain("protest laws");
+  }
+
+  @Test
+  void shouldLeaveOutControlsAndWidgetLabelsButNotSentencesStartingTheSameWay() {
+    String html = """
+        <html><body><article><h1>The new lander will carry four instruments</h1><div class="body">
+        <div class="gallery"><span>Image 2 of 5</span></div>
+        <p>The space agency picked five companies on Monday to bid for its program of small commercial landers for the moon.</p>
+        <div class="slot"><span>Advert</span></div>
+        <p>Share prices of the two listed bidders rose in early trading, while the others, which are private, did not comment.</p>
+        <div><span>Like this:</span></div>
+        <div><span>You may also like...</span></div>
+        <div class="count"><a href="#c">12 Comments</a></div>
+        </div></article></body></html>
+        """;
+    ExtractedPage p = extractor.extract("https://news.example/lander", html.getBytes(StandardCharsets.UTF_8), null);
+
+    assertThat(p.text().split("\n\n")).containsExactly(
+        "The space agency picked five companies on Monday to bid for its program of small commercial landers for the moon.",
+        "Share prices of the two listed bidders rose in early trading, while the others, which are private, did not comment.");
+  }
+
+  @Test
+  void shouldJoinAStoryWrittenOneParagraphPerCard() {
+    ExtractedPage p = extractor.extract("https://island.example/science/moon", fixture("story-in-cards.html"), null);
+
+    assertThat(p.text().split("\n\n")).hasSize(5);
+    assertThat(p.text()).startsWith("Scientists using a telescope").endsWith("after two years of review.").doesNotContain("trade winds");
+  }
+
+  @Test
+  void shouldJoinAStoryCutIntoChunksBetweenAds() {
+    ExtractedPage p = extractor.extract("https://mag.example/business/broke", fixture("story-in-chunks.html"), null);
+
+    assertThat(p.text().split("\n\n")).hasSize(7);
+    assertThat(p.text()).startsWith("The latest wave").endsWith("technology can solve.").doesNotContain("Advertisement", "Sign in");
+  }
+
+  @Test
   void shouldTakeThePublicationDayFromTheUrlWhenThePageGivesNone() {
     String html = "<html><body><article><h1>A headline long enough to count</h1><p>" + "Words of the story, one after another. ".repeat(12)
         + "</p></article></body></html>";
@@ -107,6 +220,15 @@ class JsoupArticleExtractorTest {
     ExtractedPage p = extractor.extract("https://x.example/v", html.getBytes(StandardCharsets.UTF_8), null);
     assertThat(p.isArticle()).isFalse();
     assertThat(p.notArticleReason()).contains("video");
+  }
+
+  private static byte[] fixture(String name) {
+    try (java.io.InputStream in = JsoupArticleExtractorTest.class.getResourceAsStream(name)) {
+      assertThat(in).as(name).isNotNull();
+      return in.readAllBytes();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test
