@@ -73,10 +73,10 @@ class FingerprintTest {
 
   @Test
   void shouldWeighSharedFeaturesBySquaredWeights() {
-    Fingerprint a = Fingerprint.of("", "Observers from the Carter Center met the CNE in Caracas.", List.of());
-    Fingerprint b = Fingerprint.of("", "The Carter Center said the CNE had not published results.", List.of());
+    Fingerprint a = Fingerprint.of("", "Observers from the Lima Group met the CNE in Caracas.", List.of());
+    Fingerprint b = Fingerprint.of("", "The Lima Group said the CNE had not published results.", List.of());
     long cne = Fingerprint.features(null, "the CNE", List.of())[0];
-    // Carter, Center and CNE are shared; with the CNE counting nothing, two remain.
+    // Lima, Group and CNE are shared; with the CNE counting nothing, two remain.
     assertThat(a.weightedShared(b, f -> f == cne ? 0 : 1)).isCloseTo(2, within(1e-9));
     assertThat(a.weightedShared(b, f -> f == cne ? 0 : 3)).isCloseTo(18, within(1e-9));
   }
