@@ -1,6 +1,7 @@
 package io.vigia.enrich.dedup;
 
 import io.vigia.schemas.DedupStatus;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.LongToDoubleFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,11 +43,14 @@ public final class DedupEngine {
   /** Evictions done per article at most, so one article never pays for a long gap. */
   private static final int EVICTIONS_PER_ARTICLE = 256;
   private static final String CLOCK = "m|clock";
+  /** How many counted articles the state holds: the N of the feature weights. */
+  private static final String COUNTED = "m|articles";
   private static final byte[] EMPTY = new byte[0];
 
   private final DedupStore store;
   private final DedupSettings settings;
   private final Map<String, List<String>> bucketsRead = new HashMap<>();
+  private final Map<String, Integer> countsRead = new HashMap<>();
 
   public DedupEngine(DedupStore store, DedupSettings settings) {
     this.store = Objects.requireNonNull(store);
@@ -54,6 +59,7 @@ public final class DedupEngine {
 
   public DedupDecision decide(DedupInput in) {
     bucketsRead.clear();
+    countsRead.clear();
     long clock = advanceClock(in.time());
     evictOlderThan(clock - settings.retention().toMillis());
 
@@ -74,7 +80,7 @@ public final class DedupEngine {
       match = nearMatch(in, fp, textCandidates);
     }
 
-    String storyId;
+    String storyId = null;
     DedupStatus status = DedupStatus.ORIGINAL;
     String root = in.id();
     if (match != null) {
@@ -82,13 +88,16 @@ public final class DedupEngine {
       storyId = match.article.storyId();
       boolean sameSource = in.source().equals(match.rootSource) && !Objects.equals(in.contentHash(), match.article.contentHash());
       status = sameSource && in.time() >= match.rootTime ? DedupStatus.UPDATE : DedupStatus.DUPLICATE;
-    } else {
-      storyId = storyOf(in, fp, textCandidates);
+    }
+    LongToDoubleFunction weight = featureWeights();
+    double namesNorm = fp.weightedNorm(weight);
+    if (match == null) {
+      storyId = storyOf(in, fp, textCandidates, weight, namesNorm);
     }
     int sources = addSource(storyId, in.source(), in.time());
     String dupOf = match == null ? null : root;
     StoredArticle stored = new StoredArticle(in.id(), root, storyId, in.source(), in.time(), in.canonicalUrl(), guidKey,
-        in.contentHash(), status, dupOf, fp);
+        in.contentHash(), status, dupOf, fp, namesNorm);
     remember(stored, textBands);
     return new DedupDecision(status, dupOf, match == null ? null : match.similarity, match == null ? null : match.reason,
         storyId, sources, false);
@@ -112,7 +121,7 @@ public final class DedupEngine {
     forget(seen);
     int sources = addSource(seen.storyId(), in.source(), in.time());
     StoredArticle updated = new StoredArticle(in.id(), seen.root(), seen.storyId(), in.source(), Math.max(in.time(), seen.time()),
-        in.canonicalUrl(), seen.guidKey(), in.contentHash(), DedupStatus.UPDATE, document, fp);
+        in.canonicalUrl(), seen.guidKey(), in.contentHash(), DedupStatus.UPDATE, document, fp, fp.weightedNorm(featureWeights()));
     remember(updated, fp.bands(TEXT_BANDS));
     return new DedupDecision(DedupStatus.UPDATE, document, similarity, "canonical-url", seen.storyId(), sources, false);
   }
@@ -174,12 +183,16 @@ public final class DedupEngine {
   // ---------------------------------------------------------------- stories
 
   /**
-   * The story of the candidate whose names and figures line up best with the article's, in the
-   * same order (a translation keeps them; a different article about another event does not),
-   * discounted by how far apart in time the two are, within the story window; else a new story
-   * named after the article.
+   * The story of the candidate that matches the article best, within the story window, by either
+   * of two measures, each discounted by how far apart in time the two are and counted against its
+   * own threshold: the ordered alignment of their names and figures (a translation keeps them in
+   * the same order; a different article about another event does not), or the cosine of their
+   * names, figures and entities weighted by how rare each is in the state (another outlet's
+   * report, a reaction or an opinion piece days later names the same specific actors, not only
+   * the country and its president). Else a new story named after the article.
    */
-  private String storyOf(DedupInput in, Fingerprint fp, Set<String> textCandidates) {
+  private String storyOf(DedupInput in, Fingerprint fp, Set<String> textCandidates, LongToDoubleFunction weight,
+      double namesNorm) {
     // Candidates met in several story bands share more features; only the best few are compared,
     // so popular names ("Venezuela") filling buckets do not make the work grow.
     Map<String, Integer> hits = new HashMap<>();
@@ -202,6 +215,7 @@ public final class DedupEngine {
         .toList();
     long window = settings.storyWindow().toMillis();
     double decay = settings.storyDecay().toMillis();
+    double namesDecay = settings.storyNamesDecay().toMillis();
     String best = null;
     double bestScore = 0;
     for (String id : candidates) {
@@ -209,17 +223,74 @@ public final class DedupEngine {
       if (c == null || Math.abs(c.time() - in.time()) > window || fp.sharedFeatures(c.fingerprint()) < settings.storyMinShared()) {
         continue;
       }
-      // The closer in time, the less alignment it takes: an event's coverage bunches up.
-      double score = fp.anchorAlignment(c.fingerprint()) * Math.exp(-(double) Math.abs(c.time() - in.time()) / decay);
+      double apart = Math.abs(c.time() - in.time());
+      // The closer in time, the less it takes: an event's coverage bunches up.
+      double aligned = fp.anchorAlignment(c.fingerprint()) * Math.exp(-apart / decay);
+      double names = namesNorm > 0 && c.namesNorm() > 0
+          ? fp.weightedShared(c.fingerprint(), weight) / (namesNorm * c.namesNorm()) * Math.exp(-apart / namesDecay)
+          : 0;
+      // Each measure counts by how far above its own threshold it is.
+      double score = Math.max(
+          aligned >= settings.storyOverlap() ? aligned / Math.max(settings.storyOverlap(), 1e-9) : 0,
+          names >= settings.storyNamesOverlap() ? names / settings.storyNamesOverlap() : 0);
       if (LOG.isTraceEnabled()) {
-        LOG.trace("story candidate {} for {}: score {}", c.id(), in.id(), score);
+        LOG.trace("story candidate {} for {}: aligned {}, names {}", c.id(), in.id(), aligned, names);
       }
-      if (score >= settings.storyOverlap() && score > bestScore) {
+      if (score > bestScore) {
         best = c.storyId();
         bestScore = score;
       }
     }
     return best == null ? in.id() : best;
+  }
+
+  // ---------------------------------------------------------------- feature weights
+
+  /**
+   * How telling each story feature is, from how many of the N counted articles in the state (the
+   * originals, not their copies) have it: the inverse document frequency {@code ln((N + 1) / (n +
+   * 1))}. A name every article of the watch has ("Venezuela", "Maduro") counts nothing, one that
+   * only the candidate has counts most. On an empty or young state nothing can be told from
+   * anything, so the weighted measure groups nothing until the state has seen what is common;
+   * the ordered alignment does not depend on it. Only asked about the article's own features (one
+   * read each, kept for the decision).
+   */
+  private LongToDoubleFunction featureWeights() {
+    double n = count(COUNTED) + 1.0;
+    return f -> Math.log(n / (count(featureKey(f)) + 1.0));
+  }
+
+  /** Counts (or uncounts, {@code delta} -1) a stored article's features in the state. */
+  private void countFeatures(StoredArticle a, int delta) {
+    if (!a.counted()) {
+      return;
+    }
+    addCount(COUNTED, delta);
+    for (long f : a.fingerprint().features()) {
+      addCount(featureKey(f), delta);
+    }
+  }
+
+  private int count(String key) {
+    return countsRead.computeIfAbsent(key, k -> {
+      byte[] b = store.get(k);
+      return b == null ? 0 : ByteBuffer.wrap(b).getInt();
+    });
+  }
+
+  private void addCount(String key, int delta) {
+    int n = count(key) + delta;
+    if (n <= 0) {
+      store.delete(key);
+      n = 0;
+    } else {
+      store.put(key, ByteBuffer.allocate(4).putInt(n).array());
+    }
+    countsRead.put(key, n);
+  }
+
+  private static String featureKey(long feature) {
+    return "n|" + Long.toHexString(feature);
   }
 
   private int storySources(String storyId) {
@@ -251,6 +322,7 @@ public final class DedupEngine {
 
   private void remember(StoredArticle a, long[] textBands) {
     store.put("a|" + a.id(), a.encode());
+    countFeatures(a, 1);
     store.put(evictionKey(a.time(), "a|" + a.id()), EMPTY);
     byte[] id = a.id().getBytes(StandardCharsets.UTF_8);
     putIfAbsent("x|u|" + a.canonicalUrl(), id, a.canonicalUrl() != null);
@@ -269,6 +341,7 @@ public final class DedupEngine {
 
   private void forget(StoredArticle a) {
     store.delete("a|" + a.id());
+    countFeatures(a, -1);
     store.delete(evictionKey(a.time(), "a|" + a.id()));
     deleteIfOwned("x|u|" + a.canonicalUrl(), a.id(), a.canonicalUrl() != null);
     deleteIfOwned("x|g|" + a.guidKey(), a.id(), a.guidKey() != null);

@@ -15,10 +15,14 @@ import java.time.Duration;
  *     articles are one story
  * @param storyMinShared names and figures two articles of one story must share at least
  * @param bucketSize most recent articles kept per LSH bucket: bounds the work per article
+ * @param storyNamesOverlap cosine of the two articles' names, figures and entities, each weighted by
+ *     how rare it is in the state (headline ones twice), after the time discount below, from which
+ *     two articles are one story
+ * @param storyNamesDecay time over which the weighted-names cosine two articles need grows by e
  */
 public record DedupSettings(
     Duration retention, Duration storyWindow, Duration storyDecay, double nearDuplicateJaccard, double containment,
-    double storyOverlap, int storyMinShared, int bucketSize) {
+    double storyOverlap, int storyMinShared, int bucketSize, double storyNamesOverlap, Duration storyNamesDecay) {
 
   public static DedupSettings defaults() {
     return from(Config.defaults());
@@ -33,6 +37,8 @@ public record DedupSettings(
         c.decimal("enrich.dedup.containment", 0.05, 1.0),
         c.decimal("enrich.dedup.story-overlap", 0.0, 1.0),
         c.integer("enrich.dedup.story-min-shared", 1, 1000),
-        c.integer("enrich.dedup.bucket-size", 1, 10_000));
+        c.integer("enrich.dedup.bucket-size", 1, 10_000),
+        c.decimal("enrich.dedup.story-names-overlap", 0.01, 1.0),
+        c.duration("enrich.dedup.story-names-decay", Duration.ofMinutes(10), Duration.ofDays(365)));
   }
 }

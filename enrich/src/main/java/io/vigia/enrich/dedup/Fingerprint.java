@@ -5,8 +5,10 @@ import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.LongToDoubleFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -19,12 +21,16 @@ import java.util.regex.Pattern;
  * @param features sorted hashes of the story features
  * @param anchors the first {@link #ANCHORS} names and figures of the text, in order: a
  *     translation keeps them in nearly the same order
+ * @param headline sorted hashes of the story features written in the headline: the names a
+ *     headline gives are what the article is about, so they count {@link #HEADLINE_WEIGHT} times
  */
-public record Fingerprint(int[] minHash, int shingles, long[] features, int[] anchors) {
+public record Fingerprint(int[] minHash, int shingles, long[] features, int[] anchors, long[] headline) {
   /** Hash functions in the MinHash signature. */
   public static final int HASHES = 128;
   /** Names and figures kept in order for the translation check. */
   public static final int ANCHORS = 64;
+  /** How many times a name or figure of the headline counts in {@link #weightedNorm} and {@link #weightedShared}. */
+  public static final double HEADLINE_WEIGHT = 2.0;
 
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
   /** Characters after which a capital starts a sentence rather than a name. */
@@ -48,7 +54,8 @@ public record Fingerprint(int[] minHash, int shingles, long[] features, int[] an
   /** The fingerprint of an article; {@code entityIds} are the linked entities (may be empty). */
   public static Fingerprint of(String title, String text, Collection<String> entityIds) {
     long[] shingles = shingleHashes(text);
-    return new Fingerprint(minHash(shingles), shingles.length, features(title, text, entityIds), anchors(text));
+    return new Fingerprint(minHash(shingles), shingles.length, features(title, text, entityIds), anchors(text),
+        features(title, null, List.of()));
   }
 
   // ---------------------------------------------------------------- near-duplicates
@@ -322,6 +329,51 @@ public record Fingerprint(int[] minHash, int shingles, long[] features, int[] an
     return small == 0 ? 0 : (double) sharedFeatures(other) / small;
   }
 
+  /** Whether the feature (a hash of {@link #features}) is written in the headline. */
+  public boolean inHeadline(long feature) {
+    return Arrays.binarySearch(headline, feature) >= 0;
+  }
+
+  /**
+   * The length of the article's vector of story features, each weighted by {@code weight} (how
+   * telling the feature is, e.g. how rare in the recent articles), headline features {@link
+   * #HEADLINE_WEIGHT} times: the denominator of {@link #weightedShared}'s cosine.
+   */
+  public double weightedNorm(LongToDoubleFunction weight) {
+    double sum = 0;
+    for (long f : features) {
+      double w = weight.applyAsDouble(f) * (inHeadline(f) ? HEADLINE_WEIGHT : 1);
+      sum += w * w;
+    }
+    return Math.sqrt(sum);
+  }
+
+  /**
+   * The dot product of the two weighted feature vectors (see {@link #weightedNorm}): over the
+   * features both share, {@code weight²} times each side's headline factor. {@code weight} is only
+   * asked about this fingerprint's features.
+   */
+  public double weightedShared(Fingerprint other, LongToDoubleFunction weight) {
+    int i = 0;
+    int j = 0;
+    double sum = 0;
+    while (i < features.length && j < other.features.length) {
+      long a = features[i];
+      long b = other.features[j];
+      if (a == b) {
+        double w = weight.applyAsDouble(a);
+        sum += w * w * (inHeadline(a) ? HEADLINE_WEIGHT : 1) * (other.inHeadline(a) ? HEADLINE_WEIGHT : 1);
+        i++;
+        j++;
+      } else if (a < b) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+    return sum;
+  }
+
   /** MinHash of the feature set, {@code n} hashes, for finding story candidates by LSH. */
   public int[] featureMinHash(int n) {
     int[] sig = new int[n];
@@ -358,7 +410,7 @@ public record Fingerprint(int[] minHash, int shingles, long[] features, int[] an
   @Override
   public boolean equals(Object o) {
     return o instanceof Fingerprint f && shingles == f.shingles && Arrays.equals(minHash, f.minHash)
-        && Arrays.equals(features, f.features) && Arrays.equals(anchors, f.anchors);
+        && Arrays.equals(features, f.features) && Arrays.equals(anchors, f.anchors) && Arrays.equals(headline, f.headline);
   }
 
   @Override

@@ -13,12 +13,24 @@ import java.io.UncheckedIOException;
  * keys (to forget them at eviction) and its decision.
  *
  * @param root the first-seen article this one copies, or its own id
+ * @param namesNorm the length of its vector of story features weighted by how rare each was in the
+ *     state when it was stored ({@link Fingerprint#weightedNorm}); -1 for an article stored before
+ *     features were counted (state version 1), which is neither counted nor compared by weight
  */
 record StoredArticle(
     String id, String root, String storyId, String source, long time, String canonicalUrl, String guidKey,
-    String contentHash, DedupStatus status, String duplicateOf, Fingerprint fingerprint) {
+    String contentHash, DedupStatus status, String duplicateOf, Fingerprint fingerprint, double namesNorm) {
 
-  private static final byte VERSION = 1;
+  /** Version 2 added the headline features and {@link #namesNorm}; version 1 is still read. */
+  private static final byte VERSION = 2;
+
+  /**
+   * Whether its features are in the state's feature counts: every article that is not a copy
+   * (copies would make a syndicated story's names look common), once it was stored with counts.
+   */
+  boolean counted() {
+    return namesNorm >= 0 && root.equals(id);
+  }
 
   byte[] encode() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
@@ -46,6 +58,11 @@ record StoredArticle(
       for (int a : fingerprint.anchors()) {
         out.writeInt(a);
       }
+      out.writeShort(fingerprint.headline().length);
+      for (long f : fingerprint.headline()) {
+        out.writeLong(f);
+      }
+      out.writeFloat((float) namesNorm);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -55,7 +72,7 @@ record StoredArticle(
   static StoredArticle decode(byte[] b) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(b))) {
       byte v = in.readByte();
-      if (v != VERSION) {
+      if (v != 1 && v != VERSION) {
         throw new IllegalStateException("dedup state written by a newer version (" + v + ")");
       }
       String id = in.readUTF();
@@ -81,8 +98,13 @@ record StoredArticle(
       for (int i = 0; i < anchors.length; i++) {
         anchors[i] = in.readInt();
       }
+      long[] headline = new long[v == 1 ? 0 : in.readUnsignedShort()];
+      for (int i = 0; i < headline.length; i++) {
+        headline[i] = in.readLong();
+      }
+      double namesNorm = v == 1 ? -1 : in.readFloat();
       return new StoredArticle(id, root, story, source, time, url, guid, hash, status, dupOf,
-          new Fingerprint(minHash, shingles, features, anchors));
+          new Fingerprint(minHash, shingles, features, anchors, headline), namesNorm);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -8,7 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigia.schemas.DedupStatus;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class DedupEngineTest {
@@ -17,6 +19,14 @@ class DedupEngineTest {
   private static final String REACTION = text("timetable-reaction-en.txt");
   private static final String UNRELATED = text("unrelated-en.txt");
   private static final String WIRE = "https://wire.example/en/cne-sets-july-28";
+  /** Six articles of one week about six other events, all naming the watch's usual actors. */
+  private static final List<String> BACKGROUND = List.of(text("watch-background-en.txt").split("\n+===\n+"));
+  /** Six articles of one week about other countries, naming none of the watch's actors. */
+  private static final List<String> OTHER_BACKGROUND = List.of(text("other-background-en.txt").split("\n+===\n+"));
+  private static final String AUDIT = text("audit-report-en.txt");
+  private static final String AUDIT_OPINION = text("audit-opinion-en.txt");
+  private static final String HOSPITAL = text("hospital-opening-en.txt");
+  private static final String REGISTRATION = text("registration-drive-en.txt");
 
   private final MemoryDedupStore store = new MemoryDedupStore();
   private DedupEngine engine = new DedupEngine(store, DedupSettings.defaults());
@@ -203,9 +213,121 @@ class DedupEngineTest {
     assertThat(store.size()).isLessThan(afterFirstDays * 2);
   }
 
+  // ---------------------------------------------------------------- stories by rare shared names
+
+  /**
+   * The background week, one article a day from eight to three days before T0, each from its own
+   * outlet: far enough that the ordered alignment, which counts common names as much as rare ones
+   * and is discounted over a couple of days, does not group the short background pieces with the
+   * articles under test.
+   */
+  private void background(DedupEngine e) {
+    background(e, BACKGROUND);
+  }
+
+  private static void background(DedupEngine e, List<String> texts) {
+    for (int i = 0; i < texts.size(); i++) {
+      DedupDecision d = e.decide(article("bg" + i, "https://outlet" + i + ".example/news/" + i, "News " + i, texts.get(i),
+          T0.minus(Duration.ofDays(texts.size() + 2 - i))));
+      assertThat(d.storyId()).as("background article %d is its own story", i).isEqualTo("bg" + i);
+    }
+  }
+
+  private DedupDecision hospitalThenDrive(DedupEngine e) {
+    e.decide(article("hospital", "https://daily.example/health/petare-hospital", "Maduro opens children's hospital in Petare",
+        HOSPITAL, T0));
+    return e.decide(article("drive", "https://wire.example/en/young-voters-drive",
+        "Electoral council starts drive to register 1.2 million young voters", REGISTRATION, hoursLater(60)));
+  }
+
+  private DedupDecision audit(DedupEngine e) {
+    return e.decide(article("audit", "https://wire.example/en/audit-tally-sheets",
+        "Institute for Electoral Integrity finds 1,243 tally sheets at odds with official results", AUDIT, T0));
+  }
+
+  private DedupDecision auditOpinion(DedupEngine e, long hoursLater) {
+    return e.decide(article("opinion", "https://dispatch.example/opinion/audit-recount",
+        "Opinion: the Institute for Electoral Integrity's audit deserves a recount, not a speech", AUDIT_OPINION,
+        hoursLater(hoursLater)));
+  }
+
+  @Test
+  void shouldPutAnOpinionPieceDaysAfterTheNewsInItsStoryWhenItNamesTheSameSpecificActors() {
+    background(engine);
+    audit(engine);
+    // 78 hours later, another outlet, another text: past the three days in which the ordered
+    // alignment can still tell, but it names the same institute, director, states and figures.
+    DedupDecision d = auditOpinion(engine, 78);
+    assertThat(d.status()).isEqualTo(DedupStatus.ORIGINAL);
+    assertThat(d.storyId()).isEqualTo("audit");
+    assertThat(d.storySources()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldNotGroupTheOpinionPieceAfterTheStoryWindow() {
+    background(engine);
+    audit(engine);
+    assertThat(auditOpinion(engine, 24 * 8).storyId()).isEqualTo("opinion");
+  }
+
+  @Test
+  void shouldNotGroupTwoEventsThatShareOnlyNamesEveryArticleOfTheWatchHas() {
+    background(engine);
+    // Both name Maduro, Machado, Caracas, Venezuela and the CNE, and nothing else in common:
+    // every article of the past week names those.
+    assertThat(hospitalThenDrive(engine).storyId()).isEqualTo("drive");
+  }
+
+  @Test
+  void shouldWeighSharedNamesByHowCommonTheyAreInTheState() {
+    // The same two articles after a week of news about other countries: nothing else names
+    // Maduro, Machado, Caracas or the CNE, so sharing all of them is a strong match.
+    background(engine, OTHER_BACKGROUND);
+    assertThat(hospitalThenDrive(engine).storyId()).isEqualTo("hospital");
+  }
+
+  @Test
+  void shouldNotGroupByWeightedNamesOnAnEmptyStateThatCannotTellWhichNamesAreCommon() {
+    // With nothing to compare with, every name the first article has is in every article the
+    // state holds, so it tells nothing; only the ordered alignment can group, and it does not here.
+    assertThat(hospitalThenDrive(engine).storyId()).isEqualTo("drive");
+  }
+
+  @Test
+  void shouldDecideStoriesTheSameWhenRestartedBetweenArticlesBecauseTheCountsAreInTheStore() {
+    List<String> continuous = storiesOfTheAuditWeek(() -> engine);
+    MemoryDedupStore other = new MemoryDedupStore();
+    List<String> restarted = storiesOfTheAuditWeek(() -> new DedupEngine(other, DedupSettings.defaults()));
+    assertThat(restarted).isEqualTo(continuous).endsWith("audit", "audit");
+  }
+
+  private List<String> storiesOfTheAuditWeek(Supplier<DedupEngine> engines) {
+    List<String> stories = new ArrayList<>();
+    for (int i = 0; i < BACKGROUND.size(); i++) {
+      stories.add(engines.get().decide(article("bg" + i, "https://outlet" + i + ".example/news/" + i, "News " + i,
+          BACKGROUND.get(i), T0.minus(Duration.ofDays(BACKGROUND.size() + 2 - i)))).storyId());
+    }
+    stories.add(audit(engines.get()).storyId());
+    stories.add(auditOpinion(engines.get(), 78).storyId());
+    return stories;
+  }
+
+  @Test
+  void shouldCountOnlyOriginalsAndForgetTheirCountsWithThem() {
+    engine = new DedupEngine(store, withRetention(Duration.ofDays(2)));
+    engine.decide(article("a1", WIRE, "t", EN, T0));
+    engine.decide(article("b1", "https://republisher.example/p/1", "t", Fixtures.syndicated(EN), hoursLater(1)));
+    // A syndicated copy does not make the original's names look common.
+    assertThat(store.get("m|articles")).containsExactly(0, 0, 0, 1);
+    engine.decide(article("u1", "https://daily.example/economy/rates", "t", UNRELATED, T0.plus(Duration.ofDays(3))));
+    // The first article and its copy are forgotten, and their names with them: only the last one's are counted.
+    assertThat(store.get("m|articles")).containsExactly(0, 0, 0, 1);
+    assertThat(store.keys("n|", "n~", 10_000)).hasSize(Fingerprint.of("t", UNRELATED, List.of()).features().length);
+  }
+
   private static DedupSettings withRetention(Duration retention) {
     DedupSettings d = DedupSettings.defaults();
     return new DedupSettings(retention, d.storyWindow(), d.storyDecay(), d.nearDuplicateJaccard(), d.containment(),
-        d.storyOverlap(), d.storyMinShared(), d.bucketSize());
+        d.storyOverlap(), d.storyMinShared(), d.bucketSize(), d.storyNamesOverlap(), d.storyNamesDecay());
   }
 }

@@ -13,13 +13,15 @@ class DedupSettingsTest {
   void shouldReadEveryDefault() {
     DedupSettings d = DedupSettings.defaults();
     assertThat(d.retention()).isEqualTo(Duration.ofDays(30));
-    assertThat(d.storyWindow()).isEqualTo(Duration.ofDays(3));
+    assertThat(d.storyWindow()).isEqualTo(Duration.ofDays(7));
     assertThat(d.storyDecay()).isEqualTo(Duration.ofHours(48));
     assertThat(d.nearDuplicateJaccard()).isEqualTo(0.5);
     assertThat(d.containment()).isEqualTo(0.8);
     assertThat(d.storyOverlap()).isEqualTo(0.2);
     assertThat(d.storyMinShared()).isEqualTo(4);
     assertThat(d.bucketSize()).isEqualTo(32);
+    assertThat(d.storyNamesOverlap()).isEqualTo(0.1);
+    assertThat(d.storyNamesDecay()).isEqualTo(Duration.ofHours(120));
   }
 
   @Test
@@ -35,8 +37,11 @@ class DedupSettingsTest {
             story-overlap: 0.3
             story-min-shared: 6
             bucket-size: 8
+            story-names-overlap: 0.25
+            story-names-decay: 36h
         """).build());
-    assertThat(d).isEqualTo(new DedupSettings(Duration.ofDays(7), Duration.ofDays(1), Duration.ofHours(12), 0.6, 0.9, 0.3, 6, 8));
+    assertThat(d).isEqualTo(new DedupSettings(Duration.ofDays(7), Duration.ofDays(1), Duration.ofHours(12), 0.6, 0.9, 0.3, 6, 8,
+        0.25, Duration.ofHours(36)));
   }
 
   @Test
@@ -44,5 +49,15 @@ class DedupSettingsTest {
     assertThatThrownBy(() -> DedupSettings.from(Config.builder().set("enrich.dedup.retention", "forever").build()))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("enrich.dedup.retention");
+  }
+
+  @Test
+  void shouldRefuseANamesOverlapOutsideItsRangeAndSayWhichKey() {
+    assertThatThrownBy(() -> DedupSettings.from(Config.builder().set("enrich.dedup.story-names-overlap", "0").build()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("enrich.dedup.story-names-overlap");
+    assertThatThrownBy(() -> DedupSettings.from(Config.builder().set("enrich.dedup.story-names-decay", "1s").build()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("enrich.dedup.story-names-decay");
   }
 }

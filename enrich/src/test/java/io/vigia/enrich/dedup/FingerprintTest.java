@@ -2,6 +2,7 @@ package io.vigia.enrich.dedup;
 
 import static io.vigia.enrich.dedup.Fixtures.text;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,27 @@ class FingerprintTest {
     assertThat(translation).isGreaterThan(0.5);
     assertThat(reaction).isLessThan(translation);
     assertThat(of(EN).anchorAlignment(of(UNRELATED))).isLessThan(0.2);
+  }
+
+  @Test
+  void shouldCountTheHeadlinesNamesTwice() {
+    Fingerprint a = Fingerprint.of("Talks resume in Barbados", "Negotiators met in Barbados with Norway as mediator.", List.of());
+    Fingerprint b = Fingerprint.of("", "Negotiators met in Barbados with Norway as mediator.", List.of());
+    // Barbados and Norway, weight 1 each; Barbados is in a's headline.
+    assertThat(b.weightedNorm(f -> 1.0)).isCloseTo(Math.sqrt(2), within(1e-9));
+    assertThat(a.weightedNorm(f -> 1.0)).isCloseTo(Math.sqrt(4 + 1), within(1e-9));
+    assertThat(a.weightedShared(b, f -> 1.0)).isCloseTo(2 + 1, within(1e-9));
+    assertThat(a.weightedShared(a, f -> 1.0)).isCloseTo(4 + 1, within(1e-9));
+  }
+
+  @Test
+  void shouldWeighSharedFeaturesBySquaredWeights() {
+    Fingerprint a = Fingerprint.of("", "Observers from the Lima Group met the CNE in Caracas.", List.of());
+    Fingerprint b = Fingerprint.of("", "The Lima Group said the CNE had not published results.", List.of());
+    long cne = Fingerprint.features(null, "the CNE", List.of())[0];
+    // Lima, Group and CNE are shared; with the CNE counting nothing, two remain.
+    assertThat(a.weightedShared(b, f -> f == cne ? 0 : 1)).isCloseTo(2, within(1e-9));
+    assertThat(a.weightedShared(b, f -> f == cne ? 0 : 3)).isCloseTo(18, within(1e-9));
   }
 
   @Test
