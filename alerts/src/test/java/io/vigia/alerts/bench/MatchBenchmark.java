@@ -2,7 +2,7 @@ package io.vigia.alerts.bench;
 
 import io.vigia.alerts.AlertTopics;
 import io.vigia.alerts.rule.AlertRule;
-import io.vigia.alerts.rule.ArticleWords;
+import io.vigia.sink.lucene.ArticleMatch;
 import io.vigia.common.http.Json;
 import io.vigia.alerts.topology.AlertTopology;
 import io.vigia.schemas.EnrichedArticle;
@@ -75,9 +75,9 @@ public final class MatchBenchmark {
     long t0 = System.nanoTime();
     for (int i = 0; i < n; i++) {
       EnrichedArticle e = Topics.ENRICHED.valueSerde().deserializer().deserialize(Topics.ENRICHED.name(), input.get(i));
-      ArticleWords words = new ArticleWords(e);
+      ArticleMatch article = ArticleMatch.of(e);
       for (AlertRule r : rules) {
-        if (r.matches(e, words)) {
+        if (r.matches(article)) {
           matches++;
         }
       }
