@@ -7,6 +7,9 @@ import java.time.Instant;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.memory.MemoryIndex;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 
 /**
@@ -16,6 +19,7 @@ import org.apache.lucene.search.Query;
  */
 public final class ArticleMatch {
   private final MemoryIndex index = new MemoryIndex();
+  private IndexSearcher searcher;
 
   private ArticleMatch(ArticleDocument d) {
     for (IndexableField f : LuceneArticleIndex.document(d)) {
@@ -37,7 +41,16 @@ public final class ArticleMatch {
 
   /** Whether {@code q} (a {@link LuceneArticleIndex#query} of a search) matches the article. */
   public boolean matches(Query q) {
-    return index.search(q) > 0f;
+    if (searcher == null) {
+      // One searcher for every rule checked against this article, counting rather than scoring.
+      searcher = index.createSearcher();
+      searcher.setQueryCache(null);
+    }
+    try {
+      return searcher.count(q) > 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // an in-memory index does no I/O
+    }
   }
 
   /** Whether the search would return the article, paging aside. */
