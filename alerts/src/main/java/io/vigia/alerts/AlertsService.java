@@ -16,8 +16,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
@@ -62,7 +71,10 @@ public final class AlertsService implements AutoCloseable, HealthReporting {
     }
     registry = track(new SubscriptionRegistry(kafka));
     registry.start();
-    settings.subscriptionsFile().ifPresent(this::loadFile);
+    settings.subscriptionsFile().ifPresent(file -> {
+      FileLoad load = loadFile(SubscriptionsFile.read(file, System.getenv(), clock.instant()), registry::get, registry::put);
+      LOG.info("alerts: {} from {}: {} new or changed, {} unchanged", load.total(), file, load.written(), load.unchanged());
+    });
 
     streams = new KafkaStreams(AlertTopology.build(settings.sentRetention()), streamsProperties());
     streams.setUncaughtExceptionHandler(e -> {
@@ -82,16 +94,56 @@ public final class AlertsService implements AutoCloseable, HealthReporting {
     LOG.info("alerts: {} subscriptions", registry.list().size());
   }
 
-  private void loadFile(java.nio.file.Path file) {
-    for (Subscription s : SubscriptionsFile.read(file, System.getenv(), clock.instant())) {
-      Subscription existing = registry.get(s.id()).orElse(null);
+  /** What loading the subscriptions file did. */
+  record FileLoad(int total, int written, int unchanged) {}
+
+  /**
+   * Merges the file's subscriptions into the stored ones: a new one is written; one already
+   * stored keeps its {@code createdAt} and is written only if it changed, so a restart with the
+   * same file writes nothing; one stored but no longer in the file stays (delete it through the API).
+   */
+  static FileLoad loadFile(List<Subscription> fromFile, Function<String, Optional<Subscription>> stored, Consumer<Subscription> put) {
+    int written = 0;
+    for (Subscription s : fromFile) {
+      Subscription existing = stored.apply(s.id()).orElse(null);
       if (existing != null) {
         s = new Subscription(s.id(), s.name(), s.rule(), s.webhook(), s.email(), s.kafka(), s.digest(), existing.createdAt());
         if (existing.toStoredJson().equals(s.toStoredJson())) {
           continue;
         }
       }
-      registry.put(s);
+      put.accept(s);
+      written++;
+    }
+    return new FileLoad(fromFile.size(), written, fromFile.size() - written);
+  }
+
+  /**
+   * Waits until the matching topology's copy of the subscriptions (its global store) holds
+   * {@code id} as {@code storedJson} (null: gone), so an article that arrives after the API
+   * answered is matched against it on this instance.
+   */
+  public boolean awaitMatcherSees(String id, String storedJson, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      try {
+        ReadOnlyKeyValueStore<String, String> store = streams.store(
+            StoreQueryParameters.fromNameAndType(AlertTopology.SUBSCRIPTIONS_STORE, QueryableStoreTypes.keyValueStore()));
+        if (Objects.equals(store.get(id), storedJson)) {
+          return true;
+        }
+      } catch (InvalidStateStoreException e) {
+        // not queryable while Streams starts or rebalances: wait
+      }
+      if (System.nanoTime() >= deadline) {
+        return false;
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
     }
   }
 
@@ -113,7 +165,7 @@ public final class AlertsService implements AutoCloseable, HealthReporting {
 
   /** Adds the subscription and alert endpoints to an HTTP server. */
   public void register(HttpApi http) {
-    new SubscriptionsApi(registry, recent, clock).register(http);
+    new SubscriptionsApi(registry, recent, clock, this::awaitMatcherSees).register(http);
   }
 
   public KafkaStreams.State state() {
@@ -129,11 +181,14 @@ public final class AlertsService implements AutoCloseable, HealthReporting {
     return Map.of("alerts", state().toString(), "subscriptions", registry == null ? 0 : registry.list().size());
   }
 
-  /** Down once the matching topology or the delivery loop stopped. */
+  /** Down once the matching topology, the delivery loop or the subscriptions reader stopped. */
   @Override
   public StageHealth health() {
     if (dispatcher != null && dispatcher.failure() != null) {
       return StageHealth.down("alerts", "alert delivery stopped", dispatcher.failure());
+    }
+    if (registry != null && registry.failure() != null) {
+      return StageHealth.down("alerts", "subscriptions reader stopped", registry.failure());
     }
     return switch (state()) {
       case RUNNING, REBALANCING -> StageHealth.up("alerts");

@@ -34,9 +34,11 @@ public record AlertsSettings(
         c.string("alerts.smtp.from"), c.string("alerts.smtp.username"),
         c.secret("alerts.smtp.password", "alerts.smtp.password-file").orElse(""), c.bool("alerts.smtp.starttls"),
         c.duration("alerts.smtp.timeout", second, Duration.ofMinutes(5)));
+    Path dataDir = Path.of(c.string("data-dir"));
     return new AlertsSettings(c.bool("alerts.enabled"), appId, c.string("alerts.delivery-group-id"), c.string("instance-id"),
-        Path.of(c.string("data-dir")).resolve("alerts-streams"),
-        c.optionalString("alerts.subscriptions-file").map(Path::of),
+        dataDir.resolve("alerts-streams"),
+        // A relative path is read from the data folder, whatever the working directory.
+        c.optionalString("alerts.subscriptions-file").filter(f -> !f.isBlank()).map(f -> dataDir.resolve(f).normalize()),
         c.duration("alerts.sent-retention", Duration.ofMinutes(1), Duration.ofDays(3650)),
         c.duration("alerts.webhook.timeout", second, Duration.ofMinutes(5)),
         c.bool("alerts.webhook.allow-private-addresses"), retry, smtp);

@@ -46,6 +46,8 @@ public final class SubscriptionRegistry implements AutoCloseable {
   private KafkaProducer<String, String> producer;
   private Thread thread;
   private volatile boolean running;
+  /** Why the reader stopped, once it has. */
+  private volatile Throwable failure;
 
   public SubscriptionRegistry(KafkaSettings kafka) {
     this.kafka = kafka;
@@ -88,6 +90,7 @@ public final class SubscriptionRegistry implements AutoCloseable {
     } catch (WakeupException e) {
       // closing
     } catch (RuntimeException e) {
+      failure = e;
       LOG.error("subscription reader stopped", e);
     } finally {
       consumer.close(Duration.ofSeconds(5));
@@ -157,7 +160,15 @@ public final class SubscriptionRegistry implements AutoCloseable {
     }
   }
 
+  /** Why the reader of the subscriptions topic stopped, or null while it runs. */
+  public Throwable failure() {
+    return failure;
+  }
+
   public Optional<Subscription> get(String id) {
+    if (id == null) {
+      return Optional.empty();
+    }
     return Optional.ofNullable(subscriptions.get(id));
   }
 

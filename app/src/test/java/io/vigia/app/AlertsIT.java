@@ -50,7 +50,7 @@ class AlertsIT {
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final HttpClient http = HttpClient.newHttpClient();
 
-  record Received(byte[] body, String signature, String timestamp, String alertId) {}
+  record Received(byte[] body, String signature, String timestamp, String alertId, String timestamped) {}
 
   private final ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log = new ch.qos.logback.core.read.ListAppender<>();
 
@@ -87,7 +87,8 @@ class AlertsIT {
       int status = attempts.incrementAndGet() == 1 ? 503 : 204;
       if (status == 204) {
         received.add(new Received(body, ex.getRequestHeaders().getFirst(Signature.HEADER),
-            ex.getRequestHeaders().getFirst(Signature.TIMESTAMP_HEADER), ex.getRequestHeaders().getFirst(Signature.ALERT_ID_HEADER)));
+            ex.getRequestHeaders().getFirst(Signature.TIMESTAMP_HEADER), ex.getRequestHeaders().getFirst(Signature.ALERT_ID_HEADER),
+            ex.getRequestHeaders().getFirst(Signature.TIMESTAMPED_HEADER)));
       }
       ex.sendResponseHeaders(status, -1);
       ex.close();
@@ -162,6 +163,7 @@ class AlertsIT {
       for (Received r : received) {
         assertThat(Signature.verify(SECRET, r.body(), r.signature())).as("signature of " + r.alertId()).isTrue();
         assertThat(r.signature()).matches("sha256=[0-9a-f]{64}");
+        assertThat(Signature.verifyTimestamped(SECRET, r.timestamp(), r.body(), r.timestamped())).as("timestamp signed").isTrue();
         JsonNode body = Json.MAPPER.readTree(r.body());
         assertThat(body.path("subscriptionId").asText()).isEqualTo(id);
         assertThat(body.path("id").asText()).isEqualTo(r.alertId());

@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vigia.common.http.Json;
-import io.vigia.sink.index.ArticleDocument;
-import java.lang.reflect.RecordComponent;
+import io.vigia.sink.opensearch.OpenSearchArticleIndex;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,17 +17,33 @@ import org.junit.jupiter.api.Test;
 /**
  * The OpenSearch Dashboards saved objects cannot be imported here (no Dashboards server), so this
  * checks what can be: every line is an object, every reference resolves inside the file, and
- * every field a visualisation aggregates on is a field of the indexed document.
+ * every field a visualisation aggregates on, the index pattern's time field and the saved
+ * search's columns and sort are fields of the index template's mapping, of a type that can be
+ * aggregated (keyword, date, number; not text). {@code OpenSearchDashboardsObjectsIT} runs each
+ * visualisation's aggregation on a real OpenSearch.
  */
 class OpenSearchDashboardsObjectsTest {
-  private static final Path FILE = Path.of("..", "deploy", "opensearch-dashboards", "vigia-saved-objects.ndjson");
+  static final Path FILE = Path.of("..", "deploy", "opensearch-dashboards", "vigia-saved-objects.ndjson");
+  private static final Set<String> AGGREGATABLE = Set.of("keyword", "date", "integer", "long", "double", "boolean");
 
-  @Test
-  void shouldHoldAnIndexPatternVisualisationsAndADashboardThatReferToEachOther() throws Exception {
+  static List<JsonNode> objects() throws Exception {
     List<JsonNode> objects = new ArrayList<>();
     for (String line : Files.readAllLines(FILE)) {
       objects.add(Json.MAPPER.readTree(line));
     }
+    return objects;
+  }
+
+  /** The mapped fields of the template the sink puts ({@code sink/.../opensearch/index-template.json}). */
+  static JsonNode mapping() throws Exception {
+    try (InputStream in = OpenSearchArticleIndex.class.getResourceAsStream("index-template.json")) {
+      return Json.MAPPER.readTree(in).path("template").path("mappings").path("properties");
+    }
+  }
+
+  @Test
+  void shouldHoldAnIndexPatternVisualisationsAndADashboardThatReferToEachOther() throws Exception {
+    List<JsonNode> objects = objects();
     Set<String> ids = new HashSet<>();
     objects.forEach(o -> ids.add(o.path("type").asText() + ":" + o.path("id").asText()));
     assertThat(ids).contains("index-pattern:vigia-articles", "dashboard:vigia-overview");
@@ -41,20 +56,37 @@ class OpenSearchDashboardsObjectsTest {
   }
 
   @Test
-  void shouldAggregateOnlyOnFieldsOfTheIndexedDocument() throws Exception {
-    Set<String> fields = new HashSet<>(Arrays.stream(ArticleDocument.class.getRecordComponents()).map(RecordComponent::getName).toList());
-    for (String line : Files.readAllLines(FILE)) {
-      JsonNode o = Json.MAPPER.readTree(line);
-      if (!o.path("type").asText().equals("visualization")) {
-        continue;
-      }
-      JsonNode vis = Json.MAPPER.readTree(o.path("attributes").path("visState").asText());
-      for (JsonNode agg : vis.path("aggs")) {
-        String field = agg.path("params").path("field").asText("");
-        if (!field.isEmpty()) {
-          assertThat(fields).as(o.path("id").asText() + " aggregates on " + field).contains(field.split("\\.")[0]);
+  void shouldUseOnlyFieldsTheIndexMapsAsAggregatable() throws Exception {
+    JsonNode mapping = mapping();
+    List<String> used = new ArrayList<>();
+    for (JsonNode o : objects()) {
+      switch (o.path("type").asText()) {
+        case "index-pattern" -> {
+          String time = o.path("attributes").path("timeFieldName").asText();
+          assertThat(mapping.path(time).path("type").asText()).as("time field " + time).isEqualTo("date");
         }
+        case "visualization" -> {
+          JsonNode vis = Json.MAPPER.readTree(o.path("attributes").path("visState").asText());
+          for (JsonNode agg : vis.path("aggs")) {
+            String field = agg.path("params").path("field").asText("");
+            if (!field.isEmpty()) {
+              used.add(field);
+              assertThat(AGGREGATABLE).as(o.path("id").asText() + " aggregates on " + field + ", mapped as "
+                  + mapping.path(field)).contains(mapping.path(field).path("type").asText());
+            }
+          }
+        }
+        case "search" -> {
+          for (JsonNode c : o.path("attributes").path("columns")) {
+            assertThat(mapping.has(c.asText())).as("column " + c).isTrue();
+          }
+          for (JsonNode s : o.path("attributes").path("sort")) {
+            assertThat(AGGREGATABLE).as("sort " + s).contains(mapping.path(s.path(0).asText()).path("type").asText());
+          }
+        }
+        default -> { }
       }
     }
+    assertThat(used).contains("time", "stance", "entity_key", "source", "language", "story");
   }
 }

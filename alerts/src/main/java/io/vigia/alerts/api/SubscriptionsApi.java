@@ -12,6 +12,7 @@ import io.vigia.common.http.Response;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 
@@ -19,7 +20,8 @@ import java.util.Map;
  * Subscriptions over HTTP; no answer ever carries a webhook secret.
  *
  * <ul>
- *   <li>{@code POST /api/subscriptions} a subscription: 201 with it (secret replaced by {@code hasSecret})
+ *   <li>{@code POST /api/subscriptions} a subscription: 201 with it (secret replaced by {@code hasSecret}), once the
+ *       matcher of this instance sees it</li>
  *   <li>{@code GET /api/subscriptions}, {@code GET /api/subscriptions/{id}}
  *   <li>{@code DELETE /api/subscriptions/{id}}: 204
  *   <li>{@code GET /api/alerts?size=&subscription=}: the latest alerts, newest first
@@ -31,11 +33,22 @@ public final class SubscriptionsApi {
   private final SubscriptionRegistry registry;
   private final RecentAlerts recent;
   private final Clock clock;
+  private final MatcherView matcher;
 
-  public SubscriptionsApi(SubscriptionRegistry registry, RecentAlerts recent, Clock clock) {
+  /** The matching topology's view of the subscriptions, which may trail the registry's. */
+  @FunctionalInterface
+  public interface MatcherView {
+    /** True once the matcher holds {@code id} as {@code storedJson} (null: deleted), false if not within {@code timeout}. */
+    boolean awaitSees(String id, String storedJson, Duration timeout);
+  }
+
+  static final Duration MATCHER_TIMEOUT = Duration.ofSeconds(30);
+
+  public SubscriptionsApi(SubscriptionRegistry registry, RecentAlerts recent, Clock clock, MatcherView matcher) {
     this.registry = registry;
     this.recent = recent;
     this.clock = clock;
+    this.matcher = matcher;
   }
 
   public void register(HttpApi http) {
@@ -47,6 +60,7 @@ public final class SubscriptionsApi {
       if (!registry.delete(r.pathParam("id"))) {
         throw HttpError.notFound("no subscription " + r.pathParam("id"));
       }
+      awaitMatcher(r.pathParam("id"), null, "deleted");
       return Response.noContent();
     });
     http.route("GET", "/api/alerts", r -> Response.json(Map.of("alerts",
@@ -72,8 +86,17 @@ public final class SubscriptionsApi {
       throw new HttpError(409, "subscription " + s.id() + " exists; DELETE it first or choose another id");
     }
     registry.put(s);
+    // Answer only once the matcher has it: an article arriving after the 201 is checked against it.
+    awaitMatcher(s.id(), s.toStoredJson().toString(), "saved");
     Response created = Response.json(201, s.toPublicJson());
     return new Response(created.status(), created.contentType(), created.body(), Map.of("Location", "/api/subscriptions/" + s.id()));
+  }
+
+  private void awaitMatcher(String id, String storedJson, String done) {
+    if (!matcher.awaitSees(id, storedJson, MATCHER_TIMEOUT)) {
+      throw new HttpError(503, "subscription " + id + " is " + done + ", but the matcher has not picked the change up within "
+          + MATCHER_TIMEOUT.toSeconds() + " s (is the alerts stage running? see /healthz); it will once it runs");
+    }
   }
 
   private Subscription find(String id) {

@@ -27,7 +27,9 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +42,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.consumer.CommitFailedException;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -48,14 +54,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers the alerts topic to each subscription's webhook, email and Kafka topic. A batch is
- * delivered in parallel, each delivery retried with exponential backoff; what still fails goes
- * to the dead-letter topic with the reason. Offsets are committed after the batch, so a crash
- * redelivers rather than loses (receivers drop repeats by {@code X-Vigia-Alert-Id}). Digest
+ * delivered in parallel, each delivery retried with exponential backoff (for at most
+ * {@link #batchWindow()} per batch, so the consumer is never evicted); what still fails, and any
+ * record that is not a readable alert, goes to the dead-letter topic with the reason. A record
+ * never stops the loop. Offsets are committed after the batch's deliveries and dead letters are
+ * acknowledged, so a crash redelivers rather than loses (receivers drop repeats by
+ * {@code X-Vigia-Alert-Id}). Digest
  * subscriptions are collected here and sent once per period; a partial digest does not survive
  * a restart.
  */
 public final class AlertDispatcher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AlertDispatcher.class);
+  static final int MAX_POLL_INTERVAL_MS = 15 * 60_000;
 
   private final KafkaSettings kafka;
   private final String groupId;
@@ -97,8 +107,8 @@ public final class AlertDispatcher implements AutoCloseable {
     c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
-    // A batch may wait out the retries of a slow webhook before the next poll.
-    c.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 15 * 60_000);
+    // A batch may wait out the retries of a slow webhook before the next poll (bounded by batchWindow()).
+    c.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, MAX_POLL_INTERVAL_MS);
     consumer = new KafkaConsumer<>(c, new StringDeserializer(), new StringDeserializer());
     Properties p = kafka.clientProperties();
     p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -126,16 +136,18 @@ public final class AlertDispatcher implements AutoCloseable {
         if (records.isEmpty()) {
           continue;
         }
-        List<Future<?>> pending = new ArrayList<>();
-        for (ConsumerRecord<String, String> r : records) {
-          pending.add(workers.submit(() -> dispatch(r)));
+        try {
+          deliverBatch(records);
+          consumer.commitSync();
+        } catch (BatchNotSettled e) {
+          // Not committed: read the batch again (receivers drop repeats by alert id) after a pause.
+          LOG.warn("alert batch not settled, delivering it again: {}", e.getMessage());
+          rewind(records);
+          Thread.sleep(1_000);
+        } catch (CommitFailedException | RebalanceInProgressException e) {
+          // The partitions moved to another deliverer, which redelivers from the last commit.
+          LOG.warn("alert offsets not committed ({}); the partitions' new owner delivers again", e.getMessage());
         }
-        for (Future<?> f : pending) {
-          f.get();
-        }
-        producer.flush();
-        deadLetters.flush();
-        consumer.commitSync();
       }
     } catch (WakeupException e) {
       // closing
@@ -149,7 +161,70 @@ public final class AlertDispatcher implements AutoCloseable {
     }
   }
 
-  private void dispatch(ConsumerRecord<String, String> r) {
+  /** The batch's records could not all be delivered or dead-lettered (the dead-letter topic refused). */
+  private static final class BatchNotSettled extends Exception {
+    BatchNotSettled(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /**
+   * Delivers a polled batch in parallel and returns once every record is delivered or its dead
+   * letter acknowledged. Retries of a batch stop at {@link #batchWindow()}, well inside
+   * {@code max.poll.interval.ms}, so a slow receiver never gets this consumer evicted.
+   */
+  private void deliverBatch(ConsumerRecords<String, String> records) throws InterruptedException, BatchNotSettled {
+    Instant deadline = Instant.now().plus(batchWindow());
+    List<Future<?>> letters = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<Future<?>> pending = new ArrayList<>();
+    for (ConsumerRecord<String, String> r : records) {
+      pending.add(workers.submit(() -> dispatchSafely(r, deadline, letters)));
+    }
+    for (Future<?> f : pending) {
+      try {
+        f.get();
+      } catch (ExecutionException e) {
+        throw new BatchNotSettled("a delivery failed unexpectedly: " + e.getCause(), e.getCause());
+      }
+    }
+    producer.flush();
+    deadLetters.flush();
+    synchronized (letters) {
+      for (Future<?> f : letters) {
+        try {
+          f.get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+          throw new BatchNotSettled("dead letter not acknowledged: " + (e.getCause() == null ? e : e.getCause()), e);
+        }
+      }
+    }
+  }
+
+  /** How long one batch may spend on retries before what still fails is dead-lettered. */
+  static Duration batchWindow() {
+    return Duration.ofMillis(MAX_POLL_INTERVAL_MS).minus(Duration.ofMinutes(1));
+  }
+
+  private void rewind(ConsumerRecords<String, String> records) {
+    for (TopicPartition tp : records.partitions()) {
+      consumer.seek(tp, records.records(tp).get(0).offset());
+    }
+  }
+
+  /** One record, whatever it holds: delivered, dropped (deleted subscription) or dead-lettered with the reason. */
+  private void dispatchSafely(ConsumerRecord<String, String> r, Instant deadline, List<Future<?>> letters) {
+    try {
+      dispatch(r, deadline, letters);
+    } catch (RuntimeException e) {
+      letters.add(deadLetter(r.key(), r.value(), "alert could not be delivered: " + e));
+    }
+  }
+
+  private void dispatch(ConsumerRecord<String, String> r, Instant deadline, List<Future<?>> letters) {
+    if (r.key() == null || r.value() == null) {
+      letters.add(deadLetter(r.key(), r.value(), "alert record without a subscription id (key) or a value"));
+      return;
+    }
     Subscription s = registry.get(r.key()).orElse(null);
     if (s == null) {
       LOG.debug("alert for deleted subscription {} dropped", r.key());
@@ -159,7 +234,12 @@ public final class AlertDispatcher implements AutoCloseable {
     try {
       alert = Json.MAPPER.readTree(r.value());
     } catch (Exception e) {
-      deadLetter(s, r.value(), "unreadable alert: " + e.getMessage());
+      // Jackson's message quotes the input; the reason names the problem only.
+      letters.add(deadLetter(s.id(), r.value(), "unreadable alert: not valid JSON"));
+      return;
+    }
+    if (alert == null || !alert.isObject()) {
+      letters.add(deadLetter(s.id(), r.value(), "unreadable alert: not a JSON object"));
       return;
     }
     if (s.digest() != null) {
@@ -171,7 +251,7 @@ public final class AlertDispatcher implements AutoCloseable {
     }
     ObjectNode body = ((ObjectNode) alert.deepCopy()).put("sentAt", clock.instant().toString());
     deliver(s, alert.path("id").asText(), body, "Vigía: " + s.name() + ": " + alert.path("article").path("title").asText(),
-        Alert.headline(alert) + "\n\n" + alert.path("article").path("text").asText() + "\n");
+        Alert.headline(alert) + "\n\n" + alert.path("article").path("text").asText() + "\n", deadline, letters);
   }
 
   /** Matches waiting for the next digest of a subscription. */
@@ -209,17 +289,21 @@ public final class AlertDispatcher implements AutoCloseable {
           text.append("- ").append(Alert.headline(a)).append('\n');
         });
       }
-      deliver(s, body.path("id").asText(), body, "Vigía digest: " + s.name() + " (" + batch.size() + ")", text.toString());
+      List<Future<?>> letters = new ArrayList<>();
+      deliver(s, body.path("id").asText(), body, "Vigía digest: " + s.name() + " (" + batch.size() + ")", text.toString(),
+          Instant.now().plus(batchWindow()), letters);
+      deadLetters.flush();
     }
   }
 
-  private void deliver(Subscription s, String alertId, ObjectNode body, String subject, String text) {
+  private void deliver(Subscription s, String alertId, ObjectNode body, String subject, String text, Instant deadline,
+      List<Future<?>> letters) {
     byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
     if (s.webhook() != null) {
-      attempt(s, "webhook", bytes, () -> webhooks.send(s.webhook(), alertId, bytes));
+      attempt(s, "webhook", bytes, () -> webhooks.send(s.webhook(), alertId, bytes), deadline, letters);
     }
     if (s.email() != null) {
-      attempt(s, "email", bytes, () -> email.send(s.email().to(), subject, text));
+      attempt(s, "email", bytes, () -> email.send(s.email().to(), subject, text), deadline, letters);
     }
     if (s.kafka() != null) {
       attempt(s, "kafka", bytes, () -> {
@@ -230,7 +314,7 @@ public final class AlertDispatcher implements AutoCloseable {
         } catch (Exception e) {
           return DeliveryResult.failed("Kafka topic " + s.kafka().topic() + ": " + e.getMessage(), true);
         }
-      });
+      }, deadline, letters);
     }
   }
 
@@ -245,7 +329,12 @@ public final class AlertDispatcher implements AutoCloseable {
     createdTopics.add(topic);
   }
 
-  private void attempt(Subscription s, String channel, byte[] body, Supplier<DeliveryResult> send) {
+  /**
+   * Tries one channel with exponential backoff until it is delivered, refused for good, out of
+   * attempts, or the next wait would pass {@code deadline}; then dead-letters it with the reason.
+   */
+  private void attempt(Subscription s, String channel, byte[] body, Supplier<DeliveryResult> send, Instant deadline,
+      List<Future<?>> letters) {
     for (int attempt = 1; ; attempt++) {
       DeliveryResult r = send.get();
       if (r instanceof DeliveryResult.Delivered) {
@@ -253,30 +342,38 @@ public final class AlertDispatcher implements AutoCloseable {
         return;
       }
       DeliveryResult.Failed f = (DeliveryResult.Failed) r;
+      Duration wait = retry.delayAfter(attempt);
+      String tries = attempt + " attempt" + (attempt == 1 ? "" : "s");
       if (!f.retryable() || attempt >= retry.maxAttempts() || !running) {
-        deadLetter(s, new String(body, StandardCharsets.UTF_8),
-            channel + " delivery failed after " + attempt + " attempt" + (attempt == 1 ? "" : "s") + ": " + f.reason());
+        letters.add(deadLetter(s.id(), new String(body, StandardCharsets.UTF_8), channel + " delivery failed after " + tries + ": " + f.reason()));
         return;
       }
-      Duration wait = retry.delayAfter(attempt);
+      if (Instant.now().plus(wait).isAfter(deadline)) {
+        letters.add(deadLetter(s.id(), new String(body, StandardCharsets.UTF_8), channel + " delivery failed after " + tries
+            + " (retries stop after " + batchWindow().toMinutes() + " min so the deliverer keeps its partitions): " + f.reason()));
+        return;
+      }
       LOG.info("{} delivery for subscription {} failed ({}); retry {} in {} ms", channel, s.id(), f.reason(), attempt + 1, wait.toMillis());
       try {
         Thread.sleep(wait.toMillis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+        letters.add(deadLetter(s.id(), new String(body, StandardCharsets.UTF_8), channel + " delivery interrupted by a stop after "
+            + tries + ": " + f.reason()));
         return;
       }
     }
   }
 
-  private void deadLetter(Subscription s, String body, String reason) {
-    LOG.warn("alert for subscription {} dead-lettered: {}", s.id(), reason);
+  private Future<RecordMetadata> deadLetter(String subscriptionId, String body, String reason) {
+    LOG.warn("alert for subscription {} dead-lettered: {}", subscriptionId, reason);
     deadLettered.increment();
+    byte[] key = subscriptionId == null ? new byte[0] : subscriptionId.getBytes(StandardCharsets.UTF_8);
     DeadLetter d = DeadLetter.newBuilder().setStage("alerts").setTopic(AlertTopics.ALERTS.name())
-        .setKey(ByteBuffer.wrap(s.id().getBytes(StandardCharsets.UTF_8)))
-        .setValue(ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)))
+        .setKey(ByteBuffer.wrap(key))
+        .setValue(ByteBuffer.wrap(body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8)))
         .setError(reason).setAt(clock.instant()).build();
-    deadLetters.send(new ProducerRecord<>(Topics.DEAD_LETTER.name(), s.id(), d));
+    return deadLetters.send(new ProducerRecord<>(Topics.DEAD_LETTER.name(), subscriptionId, d));
   }
 
   private static java.util.concurrent.ThreadFactory daemon(String name) {

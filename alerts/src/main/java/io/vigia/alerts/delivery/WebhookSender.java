@@ -12,7 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * POSTs a JSON body to a subscription's URL with its signature, a timestamp and the alert id.
+ * POSTs a JSON body to a subscription's URL with its signatures (of the body; of the timestamp and
+ * the body), the timestamp and the alert id.
  * 2xx is delivered; 408, 429, 5xx and network errors are worth retrying; other statuses are not.
  * Loopback, private and link-local addresses are refused unless allowed (a webhook must not be
  * a way to reach the internal network).
@@ -36,11 +37,13 @@ public final class WebhookSender {
         return DeliveryResult.failed(refused, false);
       }
     }
+    long timestamp = Instant.now().getEpochSecond();
     HttpRequest req = HttpRequest.newBuilder(url).timeout(timeout)
         .header("Content-Type", "application/json; charset=utf-8")
         .header("User-Agent", "Vigia-Alerts/0.1")
         .header(Signature.HEADER, Signature.sign(target.secret(), body))
-        .header(Signature.TIMESTAMP_HEADER, Long.toString(Instant.now().getEpochSecond()))
+        .header(Signature.TIMESTAMP_HEADER, Long.toString(timestamp))
+        .header(Signature.TIMESTAMPED_HEADER, Signature.signTimestamped(target.secret(), timestamp, body))
         .header(Signature.ALERT_ID_HEADER, alertId)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
     try {

@@ -3,7 +3,7 @@ package io.vigia.alerts.topology;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vigia.alerts.Alert;
 import io.vigia.alerts.Subscription;
-import io.vigia.alerts.rule.ArticleWords;
+import io.vigia.sink.lucene.ArticleMatch;
 import io.vigia.common.http.Json;
 import io.vigia.schemas.EnrichedArticle;
 import io.vigia.schemas.Topics;
@@ -65,9 +65,13 @@ final class MatchSubscriptions implements Processor<String, byte[], String, Stri
       return;
     }
     Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
-    ArticleWords words = new ArticleWords(e);
-    for (Subscription s : current()) {
-      if (!s.rule().matches(e, words)) {
+    List<Subscription> subscriptions = current();
+    if (subscriptions.isEmpty()) {
+      return;
+    }
+    ArticleMatch article = ArticleMatch.of(e);
+    for (Subscription s : subscriptions) {
+      if (!s.rule().matches(article)) {
         continue;
       }
       String firedFor = s.rule().isStoryRule() ? "story:" + e.getDedup().getStoryId() : "article:" + Alert.rootArticleId(e);

@@ -56,9 +56,35 @@ class AlertRuleTest {
   }
 
   @Test
-  void shouldRefuseUnknownFieldsAndBadStanceLabels() {
+  void shouldRefuseUnknownFieldsPagingAndBadStanceLabels() {
     assertThatThrownBy(() -> rule("{\"langauge\": \"es\"}")).hasMessageContaining("unknown query field 'langauge'");
     assertThatThrownBy(() -> rule("{\"stance\": \"x:maybe\"}")).hasMessageContaining("favor, against or neutral");
+    assertThatThrownBy(() -> rule("{\"size\": 10}")).hasMessageContaining("'size' pages a search");
+    assertThatThrownBy(() -> rule("{\"storySources\": \"many\"}")).hasMessageContaining("storySources");
+    assertThatThrownBy(() -> rule("{\"since\": \"yesterday\"}")).hasMessageContaining("2024-07-28");
+  }
+
+  @Test
+  void shouldStemAsTheSearchDoes() throws Exception {
+    // The search finds "presidenciales" for "presidencial" (Spanish stemming); so does a subscription.
+    EnrichedArticle a = article("es", "Elecciones presidenciales");
+    assertThat(rule("{\"q\": \"presidencial\"}").matches(a)).isTrue();
+    assertThat(rule("{\"q\": \"presidencial -cne\"}").matches(a)).isFalse();
+    assertThat(rule("{\"q\": \"presidencial | béisbol\"}").matches(a)).isTrue();
+  }
+
+  @Test
+  void shouldTakeTheSearchFiltersStorySinceUntilAndDuplicates() throws Exception {
+    EnrichedArticle a = article("es", "Anuncio");
+    a.getArticle().setPublishedAt(java.time.Instant.parse("2024-07-29T10:00:00Z"));
+    assertThat(rule("{\"story\": \"" + a.getDedup().getStoryId() + "\"}").matches(a)).isTrue();
+    assertThat(rule("{\"story\": \"other\"}").matches(a)).isFalse();
+    assertThat(rule("{\"since\": \"2024-07-29\", \"until\": \"2024-07-29\"}").matches(a)).isTrue();
+    assertThat(rule("{\"since\": \"2024-07-30\"}").matches(a)).isFalse();
+    a.getDedup().setStatus(io.vigia.schemas.DedupStatus.DUPLICATE);
+    a.getDedup().setDuplicateOf("original-id");
+    assertThat(rule("{\"q\": \"CNE\"}").matches(a)).as("a copy is hidden, as in the search").isFalse();
+    assertThat(rule("{\"q\": \"CNE\", \"duplicates\": true}").matches(a)).isTrue();
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vigia.app.PipelineHandle;
+import io.vigia.common.http.Json;
 import io.vigia.schemas.DeadLetter;
 import io.vigia.schemas.EnrichedArticle;
 import io.vigia.schemas.RawArticle;
@@ -86,6 +87,92 @@ class PoisonRecordsIT {
       assertThat(p.await("/healthz", j -> "RUNNING".equals(j.path("enrich").asText()), Duration.ofSeconds(90))
           .path("status").asText()).isEqualTo("ok");
     }
+  }
+
+  /**
+   * Poison on the alerts topics: alert records that are not JSON, JSON that is not an object,
+   * no key; subscriptions that are not JSON or not objects. Each unreadable alert is
+   * dead-lettered with the reason, the subscriptions are ignored, and the deliverer keeps
+   * delivering the good alerts that follow (its loop neither dies nor stalls on them).
+   */
+  @Test
+  void shouldDeadLetterPoisonAlertsAndKeepDelivering() throws Exception {
+    java.util.concurrent.CopyOnWriteArrayList<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+    com.sun.net.httpserver.HttpServer hook = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 4);
+    hook.createContext("/hook", ex -> {
+      received.add(Json.MAPPER.readTree(ex.getRequestBody().readAllBytes()).path("id").asText());
+      ex.sendResponseHeaders(204, -1);
+      ex.close();
+    });
+    hook.start();
+    io.vigia.common.config.Config config = io.vigia.common.config.Config.builder().yaml("""
+        http:
+          port: 0
+        alerts:
+          webhook:
+            allow-private-addresses: true
+        """).set("data-dir", data.toString()).build();
+    try (PipelineHandle p = PipelineHandle.start(config, true)) {
+      java.net.http.HttpResponse<String> created = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+              java.net.URI.create(p.httpUrl() + "/api/subscriptions"))
+          .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"id\": \"poison-check\", \"name\": \"poison check\", "
+              + "\"query\": {\"q\": \"zzzz-no-article-says-this\"}, \"webhook\": {\"url\": \"http://127.0.0.1:"
+              + hook.getAddress().getPort() + "/hook\", \"secret\": \"poison-secret-1\"}}")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+      Properties props = new Properties();
+      props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, p.bootstrapServers());
+      try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+        for (String[] kv : new String[][] {{"poison-sub", "{not json"}, {"poison-array", "[1]"}, {"poison-string", "\"x\""},
+            {"poison-object", "{\"name\": 5, \"query\": []}"}}) {
+          producer.send(new ProducerRecord<>("vigia.alerts.subscriptions", kv[0], kv[1])).get();
+        }
+        producer.send(new ProducerRecord<>("vigia.alerts", "poison-check", "{\"id\": \"good-1\", \"article\": {\"title\": \"ok\"}}")).get();
+        for (String[] kv : new String[][] {{"poison-check", "not json at all"}, {"poison-check", "[1, 2]"}, {"poison-check", "\"a string\""},
+            {null, "{}"}}) {
+          producer.send(new ProducerRecord<>("vigia.alerts", kv[0], kv[1])).get();
+        }
+        producer.send(new ProducerRecord<>("vigia.alerts", "poison-check", "{\"id\": \"good-2\", \"article\": {\"title\": \"ok\"}}")).get();
+      }
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (!received.contains("good-2") && System.nanoTime() < deadline) {
+        Thread.sleep(200);
+      }
+      assertThat(received).as("the alerts around the poison are delivered").contains("good-1", "good-2");
+      List<DeadLetter> letters = alertDeadLetters(p.bootstrapServers(), 4, Duration.ofSeconds(30));
+      assertThat(letters).extracting(d -> d.getError().toString()).anySatisfy(e -> assertThat(e).contains("not valid JSON"))
+          .anySatisfy(e -> assertThat(e).contains("not a JSON object")).anySatisfy(e -> assertThat(e).contains("without a subscription id"));
+      assertThat(letters).hasSizeGreaterThanOrEqualTo(4);
+      assertThat(p.health().path("stages").path("alerts").path("state").asText()).as("the deliverer is alive").isEqualTo("up");
+      assertThat(p.get("/api/subscriptions").path("subscriptions")).extracting(n -> n.path("id").asText()).containsExactly("poison-check");
+    } finally {
+      hook.stop(0);
+    }
+  }
+
+  private static List<DeadLetter> alertDeadLetters(String bootstrap, int atLeast, Duration timeout) {
+    Properties p = new Properties();
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
+    List<DeadLetter> letters = new java.util.ArrayList<>();
+    try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(p, Topics.KEYS.deserializer(),
+        new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+      List<TopicPartition> parts = c.partitionsFor(Topics.DEAD_LETTER.name()).stream()
+          .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+      c.assign(parts);
+      c.seekToBeginning(parts);
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (letters.size() < atLeast && System.nanoTime() < deadline) {
+        c.poll(Duration.ofMillis(300)).forEach(r -> {
+          DeadLetter d = Topics.DEAD_LETTER.valueSerde().deserializer().deserialize(r.topic(), r.value());
+          if ("alerts".contentEquals(d.getStage())) {
+            letters.add(d);
+          }
+        });
+      }
+    }
+    return letters;
   }
 
   /** The current schema plus a field this build has never seen, encoded with its unknown fingerprint. */

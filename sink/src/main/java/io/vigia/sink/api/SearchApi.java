@@ -8,20 +8,17 @@ import io.vigia.sink.index.ArticleDocument;
 import io.vigia.sink.index.ArticleIndex;
 import io.vigia.sink.index.SearchQuery;
 import io.vigia.sink.index.SearchResult;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
+import io.vigia.sink.index.SearchParameters;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The search API, the same whichever backend holds the index.
  *
  * <ul>
- *   <li>{@code GET /api/articles?q=&size=&from=&language=&source=&entity=&story=&stance=target:label&since=&until=&sort=&duplicates=}
+ *   <li>{@code GET /api/articles?q=&size=&from=&language=&source=&entity=&entityAny=&story=&storySources=&stance=target:label&since=&until=&sort=&duplicates=}
  *   <li>{@code GET /api/articles/{id}}
  *   <li>{@code GET /api/stats?target=&top=} plus the filters above: articles per day per stance, top entities and sources
  *   <li>{@code GET /api/stories?size=} plus the filters above: stories with their article and source counts
@@ -46,7 +43,7 @@ public final class SearchApi {
 
   Response search(Request r) {
     SearchQuery q = parse(r);
-    SearchResult result = index.search(q);
+    SearchResult result = badQueryIs400(() -> index.search(q));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("total", result.total());
     body.put("from", q.from());
@@ -59,15 +56,15 @@ public final class SearchApi {
   Response stats(Request r) {
     SearchQuery q = parse(r);
     String target = r.param("target").orElse("maduro-government");
-    return Response.json(index.stats(q, target, r.intParam("top", 10, 1, 100)));
+    int top = r.intParam("top", 10, 1, 100);
+    return Response.json(badQueryIs400(() -> index.stats(q, target, top)));
   }
 
   /** {@code GET /api/stories?size=20} plus any search filter (duplicates count toward their story). */
   Response stories(Request r) {
-    SearchQuery q = parse(r);
-    SearchQuery withCopies = new SearchQuery(q.q(), q.entities(), q.stance(), q.language(), q.source(), q.story(), q.since(), q.until(),
-        true, 0, 0, q.sort());
-    return Response.json(Map.of("stories", index.stories(withCopies, r.intParam("size", 20, 1, 200))));
+    SearchQuery q = parse(withoutParam(r, "size"));
+    int size = r.intParam("size", 20, 1, 200);
+    return Response.json(Map.of("stories", badQueryIs400(() -> index.stories(q.withPage(true, 0, 0), size))));
   }
 
   Response get(Request r) {
@@ -75,51 +72,28 @@ public final class SearchApi {
         .orElseThrow(() -> HttpError.notFound("no article " + r.pathParam("id")));
   }
 
-  /** Parses the search vocabulary from query parameters; alerts reuse it. */
+  /** Parses the search vocabulary from query parameters ({@link SearchParameters}, which alert subscriptions use too). */
   public static SearchQuery parse(Request r) {
-    if (r.param("q").map(String::length).orElse(0) > 1000) {
-      throw HttpError.badRequest("'q' must be at most 1000 characters");
-    }
-    Map<String, String> stance = new LinkedHashMap<>();
-    for (String s : r.params("stance")) {
-      int colon = s.indexOf(':');
-      if (colon <= 0 || colon == s.length() - 1) {
-        throw HttpError.badRequest("'stance' must be target:label, e.g. maduro-government:against");
-      }
-      stance.put(s.substring(0, colon), s.substring(colon + 1).toLowerCase(Locale.ROOT));
-    }
-    SearchQuery.Sort sort;
     try {
-      sort = SearchQuery.Sort.valueOf(r.param("sort").orElse("newest").toUpperCase(Locale.ROOT));
+      return SearchParameters.parse(r.query(), 20);
     } catch (IllegalArgumentException e) {
-      throw HttpError.badRequest("'sort' must be newest, oldest or relevance");
+      throw HttpError.badRequest(e.getMessage());
     }
-    int from = r.intParam("from", 0, 0, SearchQuery.MAX_FROM);
-    int size = r.intParam("size", 20, 0, SearchQuery.MAX_SIZE);
-    if (from + size > SearchQuery.MAX_FROM) {
-      // The deepest page any backend serves (OpenSearch's result window): past it, narrow the search.
-      throw HttpError.badRequest("'from' + 'size' must be at most " + SearchQuery.MAX_FROM
-          + "; to go further, narrow the search (since/until, source, q) instead of paging deeper");
-    }
-    return new SearchQuery(r.param("q").orElse(null), r.params("entity"), stance, r.param("language").orElse(null),
-        r.param("source").orElse(null), r.param("story").orElse(null), time(r, "since", false), time(r, "until", true),
-        r.param("duplicates").map(Boolean::parseBoolean).orElse(false),
-        from, size, sort);
   }
 
-  private static Instant time(Request r, String name, boolean endOfDay) {
-    String v = r.param(name).orElse(null);
-    if (v == null) {
-      return null;
-    }
+  /** {@code /api/stories} pages by its own {@code size} (up to 200), not the article list's. */
+  private static Request withoutParam(Request r, String name) {
+    Map<String, List<String>> q = new LinkedHashMap<>(r.query());
+    q.remove(name);
+    return new Request(r.method(), r.path(), r.pathParams(), q, r.headers(), r.body());
+  }
+
+  /** What the index cannot run (a query that expands too far, one OpenSearch refuses) is the caller's to fix: 400. */
+  private static <T> T badQueryIs400(Supplier<T> call) {
     try {
-      if (v.length() == 10) {
-        LocalDate d = LocalDate.parse(v);
-        return (endOfDay ? d.plusDays(1) : d).atStartOfDay().toInstant(ZoneOffset.UTC).minusMillis(endOfDay ? 1 : 0);
-      }
-      return Instant.parse(v);
-    } catch (DateTimeParseException e) {
-      throw HttpError.badRequest("'" + name + "' must be a date (2024-07-28) or an instant (2024-07-28T12:00:00Z)");
+      return call.get();
+    } catch (IllegalArgumentException e) {
+      throw HttpError.badRequest(e.getMessage());
     }
   }
 

@@ -61,8 +61,10 @@ final class Aggregations {
       @Override
       public void collect(int doc) throws IOException {
         total[0]++;
-        String day = time.advanceExact(doc) ? LocalDate.ofInstant(Instant.ofEpochMilli(time.longValue()), ZoneOffset.UTC).toString() : "unknown";
-        long[] d = days.computeIfAbsent(day, k -> new long[4]);
+        // An article without a time counts in the total but on no day (as OpenSearch's date histogram).
+        long[] d = time.advanceExact(doc)
+            ? days.computeIfAbsent(LocalDate.ofInstant(Instant.ofEpochMilli(time.longValue()), ZoneOffset.UTC).toString(), k -> new long[4])
+            : new long[4];
         d[3]++;
         if (stance.advanceExact(doc)) {
           for (int i = 0; i < stance.docValueCount(); i++) {
@@ -133,13 +135,16 @@ final class Aggregations {
         }
         Story st = stories.computeIfAbsent(story.lookupOrd(story.ordValue()).utf8ToString(), k -> new Story());
         st.articles++;
-        long t = time.advanceExact(doc) ? time.longValue() : 0;
-        st.first = Math.min(st.first, t);
-        st.last = Math.max(st.last, t);
+        boolean timed = time.advanceExact(doc);
+        long t = timed ? time.longValue() : Long.MAX_VALUE; // untimed articles name a story only if none is timed
+        if (timed) {
+          st.first = Math.min(st.first, t);
+          st.last = Math.max(st.last, t);
+        }
         if (source.advanceExact(doc)) {
           st.sources.add(source.lookupOrd(source.ordValue()).utf8ToString());
         }
-        if (t < st.titleTime && title.advanceExact(doc)) { // the story is named by its earliest article
+        if ((t < st.titleTime || st.title == null) && title.advanceExact(doc)) { // the story is named by its earliest article
           st.title = title.lookupOrd(title.ordValue()).utf8ToString();
           st.titleTime = t;
         }
@@ -150,12 +155,16 @@ final class Aggregations {
         return ScoreMode.COMPLETE_NO_SCORES;
       }
     });
+    // Most sources first, then most articles, then latest, then by id: the order OpenSearch's terms aggregation is given.
     return stories.entrySet().stream()
         .sorted(Comparator.comparingLong((Map.Entry<String, Story> e) -> -e.getValue().sources.size())
-            .thenComparingLong(e -> -e.getValue().articles).thenComparingLong(e -> -e.getValue().last))
+            .thenComparingLong(e -> -e.getValue().articles)
+            .thenComparing((Map.Entry<String, Story> e) -> e.getValue().last, Comparator.reverseOrder())
+            .thenComparing(Map.Entry::getKey))
         .limit(size)
         .map(e -> new StorySummary(e.getKey(), e.getValue().title, e.getValue().articles, e.getValue().sources.size(),
-            Instant.ofEpochMilli(e.getValue().first), Instant.ofEpochMilli(e.getValue().last)))
+            e.getValue().first == Long.MAX_VALUE ? null : Instant.ofEpochMilli(e.getValue().first),
+            e.getValue().last == Long.MIN_VALUE ? null : Instant.ofEpochMilli(e.getValue().last)))
         .toList();
   }
 

@@ -36,9 +36,13 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
-import org.apache.lucene.queryparser.classic.ParseException;
-import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.queryparser.simple.SimpleQueryParser;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.document.IntPoint;
+import io.vigia.common.text.TextNormalizer;
+import io.vigia.sink.index.QueryText;
+import java.util.LinkedHashMap;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -62,20 +66,22 @@ public final class LuceneArticleIndex implements ArticleIndex {
   static final String ID = "id";
   static final String SOURCE_JSON = "_source";
   static final String TIME = "time";
+  static final String ID_DV = "id_dv";
+  static final String ENTITY_NAME = "entity_name";
+  static final String STORY_SOURCES = "story_sources";
+  private static final Analyzer ANALYZER = new PerFieldAnalyzerWrapper(new FoldingAnalyzer(), Map.of(
+      "text_es", new SpanishAnalyzer(), "text_en", new EnglishAnalyzer(),
+      "title_es", new SpanishAnalyzer(), "title_en", new EnglishAnalyzer()));
 
   private final Directory directory;
   private final IndexWriter writer;
   private final SearcherManager searchers;
-  private final Analyzer analyzer;
 
   public LuceneArticleIndex(Path dir) {
     try {
       Files.createDirectories(dir);
       directory = FSDirectory.open(dir);
-      analyzer = new PerFieldAnalyzerWrapper(new FoldingAnalyzer(), Map.of(
-          "text_es", new SpanishAnalyzer(), "text_en", new EnglishAnalyzer(),
-          "title_es", new SpanishAnalyzer(), "title_en", new EnglishAnalyzer()));
-      writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+      writer = new IndexWriter(directory, new IndexWriterConfig(ANALYZER).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
       searchers = new SearcherManager(writer, null);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the Lucene index at " + dir + ": " + e.getMessage(), e);
@@ -97,9 +103,19 @@ public final class LuceneArticleIndex implements ArticleIndex {
   }
 
   private static Document toLucene(ArticleDocument d) throws IOException {
+    Document doc = document(d);
+    doc.add(new StoredField(SOURCE_JSON, Json.MAPPER.writeValueAsBytes(d)));
+    return doc;
+  }
+
+  /**
+   * The indexed fields of a document (everything but the stored JSON): what the index writes and
+   * what an alert subscription is checked against, one article at a time, in a {@code MemoryIndex}.
+   */
+  public static Document document(ArticleDocument d) {
     Document doc = new Document();
     doc.add(new StringField(ID, d.id(), Field.Store.NO));
-    doc.add(new StoredField(SOURCE_JSON, Json.MAPPER.writeValueAsBytes(d)));
+    doc.add(new SortedDocValuesField(ID_DV, new BytesRef(d.id())));
     doc.add(new TextField("title", nz(d.title()), Field.Store.NO));
     doc.add(new TextField("text", nz(d.text()), Field.Store.NO));
     String lang = d.language() == null ? "" : d.language();
@@ -113,6 +129,7 @@ public final class LuceneArticleIndex implements ArticleIndex {
     keyword(doc, "dedup", d.dedupStatus());
     for (ArticleDocument.EntityRef e : d.entities()) {
       keyword(doc, "entity", e.id());
+      keyword(doc, ENTITY_NAME, TextNormalizer.fold(e.name()));
       if (e.linked()) {
         doc.add(new SortedSetDocValuesField(Aggregations.ENTITY_DV,
             new BytesRef(e.id() + Aggregations.SEP + e.name() + Aggregations.SEP + e.type())));
@@ -128,11 +145,15 @@ public final class LuceneArticleIndex implements ArticleIndex {
     if (d.storyId() != null) {
       doc.add(new SortedDocValuesField(Aggregations.STORY_DV, new BytesRef(d.storyId())));
     }
+    doc.add(new IntPoint(STORY_SOURCES, d.storySources()));
     String title = nz(d.title());
     doc.add(new SortedDocValuesField(Aggregations.TITLE_DV, new BytesRef(title.length() > 300 ? title.substring(0, 300) : title)));
-    long t = d.effectiveTime() == null ? 0 : d.effectiveTime().toEpochMilli();
-    doc.add(new LongPoint(TIME, t));
-    doc.add(new NumericDocValuesField(TIME, t));
+    if (d.effectiveTime() != null) {
+      // No time, no value: such a document sorts last either way and no date range matches it, as in OpenSearch.
+      long t = d.effectiveTime().toEpochMilli();
+      doc.add(new LongPoint(TIME, t));
+      doc.add(new NumericDocValuesField(TIME, t));
+    }
     return doc;
   }
 
@@ -156,15 +177,10 @@ public final class LuceneArticleIndex implements ArticleIndex {
 
   @Override
   public SearchResult search(SearchQuery q) {
-    Query query = toQuery(q);
+    Query query = query(q);
     return withSearcher(s -> {
-      Sort sort = switch (q.sort()) {
-        case NEWEST -> new Sort(new SortField(TIME, SortField.Type.LONG, true));
-        case OLDEST -> new Sort(new SortField(TIME, SortField.Type.LONG, false));
-        case RELEVANCE -> Sort.RELEVANCE;
-      };
       int n = Math.max(1, q.from() + q.size());
-      TopDocs top = s.search(query, n, sort);
+      TopDocs top = searchTooManyClausesAsBadQuery(() -> s.search(query, n, sort(q.sort())));
       List<ArticleDocument> page = new ArrayList<>();
       for (int i = q.from(); i < top.scoreDocs.length && page.size() < q.size(); i++) {
         page.add(load(s, top.scoreDocs[i]));
@@ -173,33 +189,78 @@ public final class LuceneArticleIndex implements ArticleIndex {
     });
   }
 
-  Query toQuery(SearchQuery q) {
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    if (q.q() != null && !q.q().isBlank()) {
-      MultiFieldQueryParser parser = new MultiFieldQueryParser(
-          new String[] {"title", "text", "title_es", "text_es", "title_en", "text_en"}, analyzer,
-          Map.of("title", 2f, "title_es", 2f, "title_en", 2f));
-      parser.setDefaultOperator(QueryParser.Operator.AND);
-      parser.setAllowLeadingWildcard(false);
-      try {
-        b.add(parser.parse(q.q()), BooleanClause.Occur.MUST);
-      } catch (ParseException | RuntimeException e) {
-        try {
-          b.add(parser.parse(QueryParser.escape(q.q())), BooleanClause.Occur.MUST);
-        } catch (ParseException e2) {
-          throw new IllegalArgumentException("cannot understand query: " + q.q());
-        }
+  /** Newest, oldest or best first; documents without a time last either way; ties by id, so pages neither skip nor repeat. */
+  static Sort sort(SearchQuery.Sort sort) {
+    SortField byId = new SortField(ID_DV, SortField.Type.STRING);
+    byId.setMissingValue(SortField.STRING_LAST);
+    return switch (sort) {
+      case NEWEST -> {
+        SortField t = new SortField(TIME, SortField.Type.LONG, true);
+        t.setMissingValue(Long.MIN_VALUE);
+        yield new Sort(t, byId);
       }
+      case OLDEST -> {
+        SortField t = new SortField(TIME, SortField.Type.LONG, false);
+        t.setMissingValue(Long.MAX_VALUE);
+        yield new Sort(t, byId);
+      }
+      case RELEVANCE -> new Sort(SortField.FIELD_SCORE, byId);
+    };
+  }
+
+  private interface SearchCall<T> {
+    T run() throws IOException;
+  }
+
+  /** A query that expands past Lucene's clause limit is the user's to narrow: a bad query, not a server error. */
+  private static <T> T searchTooManyClausesAsBadQuery(SearchCall<T> call) throws IOException {
+    try {
+      return call.run();
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw new IllegalArgumentException("the query has too many words or expands to too many terms; use fewer words or a longer prefix");
+    }
+  }
+
+  /** The analysers of the index: folded words for every field, Spanish and English stemming on their own fields. */
+  public static Analyzer analyzer() {
+    return ANALYZER;
+  }
+
+  /**
+   * The Lucene query of a search, for the index and for alert subscriptions alike: {@code q} in
+   * the {@link QueryText} syntax (Lucene's {@link SimpleQueryParser}, as OpenSearch's
+   * {@code simple_query_string}), every filter as a non-scoring clause.
+   */
+  public static Query query(SearchQuery q) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    if (q.hasText()) {
+      Map<String, Float> weights = new LinkedHashMap<>();
+      for (String f : QueryText.FIELDS) {
+        weights.put(f, QueryText.boost(f));
+      }
+      SimpleQueryParser parser = new SimpleQueryParser(ANALYZER, weights);
+      parser.setDefaultOperator(BooleanClause.Occur.MUST);
+      Query text = parser.parse(QueryText.normalize(q.q()));
+      // Only stop words or punctuation: nothing to look for, so nothing matches (as in OpenSearch).
+      b.add(text == null ? new MatchNoDocsQuery("no words in q") : text, BooleanClause.Occur.MUST);
     } else {
       b.add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
     }
-    filter(b, "language", q.language());
-    filter(b, "source", q.source());
+    anyOf(b, "language", q.languages());
+    anyOf(b, "source", q.sources());
     filter(b, "story", q.story());
     for (String e : q.entities()) {
-      filter(b, "entity", e);
+      b.add(entity(e), BooleanClause.Occur.FILTER);
+    }
+    if (!q.entitiesAny().isEmpty()) {
+      BooleanQuery.Builder any = new BooleanQuery.Builder();
+      q.entitiesAny().forEach(e -> any.add(entity(e), BooleanClause.Occur.SHOULD));
+      b.add(any.build(), BooleanClause.Occur.FILTER);
     }
     q.stance().forEach((target, label) -> filter(b, "stance", target + ":" + label));
+    if (q.storySources() > 0) {
+      b.add(IntPoint.newRangeQuery(STORY_SOURCES, q.storySources(), Integer.MAX_VALUE), BooleanClause.Occur.FILTER);
+    }
     if (!q.includeDuplicates()) {
       b.add(new TermQuery(new Term("dedup", "duplicate")), BooleanClause.Occur.MUST_NOT);
     }
@@ -209,6 +270,22 @@ public final class LuceneArticleIndex implements ArticleIndex {
       b.add(LongPoint.newRangeQuery(TIME, from, to), BooleanClause.Occur.FILTER);
     }
     return b.build();
+  }
+
+  /** An entity filter names the entity's id or its name (case and accents ignored). */
+  private static Query entity(String value) {
+    return new BooleanQuery.Builder()
+        .add(new TermQuery(new Term("entity", value)), BooleanClause.Occur.SHOULD)
+        .add(new TermQuery(new Term(ENTITY_NAME, TextNormalizer.fold(value))), BooleanClause.Occur.SHOULD)
+        .build();
+  }
+
+  private static void anyOf(BooleanQuery.Builder b, String field, List<String> values) {
+    if (values.size() == 1) {
+      filter(b, field, values.get(0));
+    } else if (!values.isEmpty()) {
+      b.add(new TermInSetQuery(field, values.stream().map(BytesRef::new).toList()), BooleanClause.Occur.FILTER);
+    }
   }
 
   private static void filter(BooleanQuery.Builder b, String field, String value) {
@@ -224,12 +301,12 @@ public final class LuceneArticleIndex implements ArticleIndex {
 
   @Override
   public IndexStats stats(SearchQuery filter, String target, int top) {
-    return withSearcher(s -> Aggregations.stats(s, toQuery(filter), target, top));
+    return withSearcher(s -> searchTooManyClausesAsBadQuery(() -> Aggregations.stats(s, query(filter), target, top)));
   }
 
   @Override
   public List<StorySummary> stories(SearchQuery filter, int size) {
-    return withSearcher(s -> Aggregations.stories(s, toQuery(filter), size));
+    return withSearcher(s -> searchTooManyClausesAsBadQuery(() -> Aggregations.stories(s, query(filter), size)));
   }
 
   @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vigia.common.http.Json;
+import io.vigia.common.text.TextNormalizer;
 import io.vigia.sink.index.ArticleDocument;
 import io.vigia.sink.index.ArticleIndex;
 import io.vigia.sink.index.IndexStats;
@@ -108,8 +109,25 @@ public final class OpenSearchArticleIndex implements ArticleIndex {
         created.requireOk("create index " + concreteIndex());
       }
     }
+    addFieldsNewerThanTheIndex(template);
     call("GET", "/_cluster/health/" + settings.index(), Map.of("wait_for_status", "yellow", "timeout", "30s"), null)
         .requireOk("wait for the index");
+  }
+
+  /**
+   * Fields added to the template after {@code -v1} was created ({@code entity_name},
+   * {@code story_sources}) are put on the existing index too: adding a field is a compatible
+   * mapping change, so no reindex is needed; documents written before it lack the field until
+   * they are written again.
+   */
+  private void addFieldsNewerThanTheIndex(JsonNode template) throws IOException {
+    ObjectNode body = Json.MAPPER.createObjectNode();
+    ObjectNode props = body.putObject("properties");
+    JsonNode all = template.path("template").path("mappings").path("properties");
+    for (String f : new String[] {"entity_name", "story_sources"}) {
+      props.set(f, all.get(f));
+    }
+    call("PUT", "/" + settings.index() + "/_mapping", Map.of(), Json.MAPPER.writeValueAsBytes(body)).requireOk("add new fields");
   }
 
   @Override
@@ -238,14 +256,17 @@ public final class OpenSearchArticleIndex implements ArticleIndex {
     s.put("source", d.source());
     s.put("story", d.storyId());
     s.put("dedup", d.dedupStatus());
+    s.put("story_sources", d.storySources());
     Instant t = d.effectiveTime();
     if (t != null) {
       s.put("time", t.toString());
     }
     ArrayNode entities = s.putArray("entity");
     ArrayNode linked = s.putArray("entity_key");
+    ArrayNode names = s.putArray("entity_name");
     for (ArticleDocument.EntityRef e : d.entities()) {
       entities.add(e.id());
+      names.add(TextNormalizer.fold(e.name()));
       if (e.linked()) {
         linked.add(e.id() + "\t" + e.name() + "\t" + e.type());
       }
@@ -307,11 +328,22 @@ public final class OpenSearchArticleIndex implements ArticleIndex {
       if (r.status == 400) {
         throw new IllegalArgumentException("cannot understand query: " + abbreviate(r.body));
       }
+      if (r.body.contains("too_many_clauses")) {
+        throw tooManyClauses();
+      }
       r.requireOk("search");
       return r.json();
     } catch (IOException e) {
+      // OpenSearch answers a query that expands past its clause limit with a 500: it is still the caller's to narrow.
+      if (String.valueOf(e.getMessage()).contains("too_many_clauses")) {
+        throw tooManyClauses();
+      }
       throw new UncheckedIOException("OpenSearch search failed: " + e.getMessage(), e);
     }
+  }
+
+  private static IllegalArgumentException tooManyClauses() {
+    return new IllegalArgumentException("the query has too many words or expands to too many terms; use fewer words or a longer prefix");
   }
 
   @Override

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vigia.common.http.Json;
+import io.vigia.common.text.TextNormalizer;
 import io.vigia.sink.index.IndexStats;
+import io.vigia.sink.index.QueryText;
 import io.vigia.sink.index.SearchQuery;
 import io.vigia.sink.index.StorySummary;
 import java.time.Instant;
@@ -18,23 +20,32 @@ final class OpenSearchQueries {
   static ObjectNode query(SearchQuery q) {
     ObjectNode root = Json.MAPPER.createObjectNode();
     ObjectNode bool = root.putObject("bool");
-    if (q.q() != null && !q.q().isBlank()) {
+    if (q.hasText()) {
       ObjectNode qs = bool.putArray("must").addObject().putObject("simple_query_string");
-      qs.put("query", q.q());
+      qs.put("query", QueryText.normalize(q.q()));
       qs.put("default_operator", "and");
       ArrayNode fields = qs.putArray("fields");
-      for (String f : new String[] {"title^2", "text", "title_es^2", "text_es", "title_en^2", "text_en"}) {
-        fields.add(f);
+      for (String f : QueryText.FIELDS) {
+        fields.add(QueryText.boost(f) == 1f ? f : f + "^" + (int) QueryText.boost(f));
       }
     }
     ArrayNode filter = bool.putArray("filter");
-    term(filter, "language", q.language());
-    term(filter, "source", q.source());
+    anyOf(filter, "language", q.languages());
+    anyOf(filter, "source", q.sources());
     term(filter, "story", q.story());
     for (String e : q.entities()) {
-      term(filter, "entity", e);
+      filter.add(entity(e));
+    }
+    if (!q.entitiesAny().isEmpty()) {
+      ObjectNode any = filter.addObject().putObject("bool");
+      ArrayNode should = any.putArray("should");
+      q.entitiesAny().forEach(e -> should.add(entity(e)));
+      any.put("minimum_should_match", 1);
     }
     q.stance().forEach((target, label) -> term(filter, "stance", target + ":" + label));
+    if (q.storySources() > 0) {
+      filter.addObject().putObject("range").putObject("story_sources").put("gte", q.storySources());
+    }
     if (q.since() != null || q.until() != null) {
       ObjectNode range = filter.addObject().putObject("range").putObject("time");
       if (q.since() != null) {
@@ -48,6 +59,26 @@ final class OpenSearchQueries {
       bool.putArray("must_not").addObject().putObject("term").put("dedup", "duplicate");
     }
     return root;
+  }
+
+  /** An entity filter names the entity's id or its name (case and accents ignored), as in Lucene. */
+  private static ObjectNode entity(String value) {
+    ObjectNode n = Json.MAPPER.createObjectNode();
+    ObjectNode b = n.putObject("bool");
+    ArrayNode should = b.putArray("should");
+    should.addObject().putObject("term").put("entity", value);
+    should.addObject().putObject("term").put("entity_name", TextNormalizer.fold(value));
+    b.put("minimum_should_match", 1);
+    return n;
+  }
+
+  private static void anyOf(ArrayNode filter, String field, List<String> values) {
+    if (values.size() == 1) {
+      term(filter, field, values.get(0));
+    } else if (!values.isEmpty()) {
+      ArrayNode terms = filter.addObject().putObject("terms").putArray(field);
+      values.forEach(terms::add);
+    }
   }
 
   private static void term(ArrayNode filter, String field, String value) {
@@ -82,12 +113,12 @@ final class OpenSearchQueries {
     List<IndexStats.Count> entities = new ArrayList<>();
     for (JsonNode b : a.path("entities").path("buckets")) {
       String[] parts = b.path("key").asText().split("\t", 3);
-      entities.add(new IndexStats.Count(parts[0], parts.length > 1 ? parts[1] : null, parts.length > 2 ? parts[2] : null,
+      entities.add(new IndexStats.Count(parts[0], parts.length > 1 ? parts[1] : parts[0], parts.length > 2 ? parts[2] : null,
           b.path("doc_count").asLong()));
     }
     List<IndexStats.Count> sources = new ArrayList<>();
     for (JsonNode b : a.path("sources").path("buckets")) {
-      sources.add(new IndexStats.Count(b.path("key").asText(), null, null, b.path("doc_count").asLong()));
+      sources.add(new IndexStats.Count(b.path("key").asText(), b.path("key").asText(), null, b.path("doc_count").asLong()));
     }
     return new IndexStats(n.path("hits").path("total").path("value").asLong(), target, perDay, entities, sources);
   }
@@ -97,9 +128,16 @@ final class OpenSearchQueries {
     body.set("query", query(filter));
     body.put("size", 0);
     ObjectNode stories = body.putObject("aggs").putObject("stories");
-    stories.putObject("terms").put("field", "story").put("size", size);
+    ObjectNode terms = stories.putObject("terms").put("field", "story").put("size", size);
+    // Most sources first, then most articles, then latest, then by id: the Lucene backend's order.
+    ArrayNode order = terms.putArray("order");
+    order.addObject().put("sources", "desc");
+    order.addObject().put("_count", "desc");
+    order.addObject().put("last", "desc");
+    order.addObject().put("_key", "asc");
     ObjectNode sub = stories.putObject("aggs");
-    sub.putObject("sources").putObject("cardinality").put("field", "source");
+    // Exact below 3,000 distinct values, far above any story's sources.
+    sub.putObject("sources").putObject("cardinality").put("field", "source").put("precision_threshold", 3000);
     sub.putObject("first").putObject("min").put("field", "time");
     sub.putObject("last").putObject("max").put("field", "time");
     ObjectNode firstHit = sub.putObject("title").putObject("top_hits");

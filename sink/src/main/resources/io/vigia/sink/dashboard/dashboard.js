@@ -333,6 +333,9 @@
       renderArticles(res);
       var s = r[1] && r[1].timeline.length + r[1].entities.length + r[1].sources.length > 0 ? r[1] : statsFromArticles(res.articles);
       if (!s.target) { s.target = timelineTarget(res.articles); }
+      // Where the charts' figures came from, for people (the status line) and tests: "stats"
+      // (GET /api/stats over every match) or "articles" (computed here from the latest 100).
+      ['timeline', 'entities', 'sources'].forEach(function (id) { $(id).setAttribute('data-source', s.approximate ? 'articles' : 'stats'); });
       renderTimeline(s);
       renderBars('entities', s.entities, function (e) { setFilter('f-entity', e.id); }, 'No entities.');
       renderBars('sources', s.sources, function (x) { known.sources[x.name] = true; fillSources(); setFilter('f-source', x.name); }, 'No sources.');

@@ -146,6 +146,10 @@ class DashboardIT {
     awaitReload(null);
     assertThat(articles()).hasSize(8);
     assertThat(timelineTotal()).isEqualTo(8);
+    // The charts come from /api/stats, not from the page's fallback over the article list, so a broken /api/stats fails here.
+    for (String chart : List.of("timeline", "entities", "sources")) {
+      assertThat(browser.findElement(By.id(chart)).getAttribute("data-source")).as(chart).isEqualTo("stats");
+    }
     assertThat(browser.findElements(By.cssSelector("#timeline rect.bar"))).isNotEmpty();
     assertThat(browser.findElement(By.id("entities")).getText()).contains("Consejo Nacional Electoral");
     assertThat(browser.findElement(By.id("sources")).getText()).contains("Orinoco Times");
@@ -168,6 +172,7 @@ class DashboardIT {
     awaitReload(mark);
     assertThat(timelineTotal()).isEqualTo(3);
     assertThat(articles()).hasSize(3);
+    assertThat(browser.findElement(By.id("timeline")).getAttribute("data-source")).isEqualTo("stats");
 
     mark = loadedMark();
     new Select(browser.findElement(By.id("f-language"))).selectByValue("");

@@ -6,6 +6,8 @@ import io.vigia.schemas.EnrichedArticle;
 import io.vigia.schemas.RawArticle;
 import io.vigia.schemas.testing.SampleArticles;
 import io.vigia.sink.index.ArticleDocument;
+import io.vigia.sink.index.ArticleIndex;
+import io.vigia.sink.index.ArticleIndexContract;
 import io.vigia.sink.index.SearchQuery;
 import java.time.Instant;
 import java.util.List;
@@ -18,13 +20,24 @@ import org.junit.jupiter.api.Test;
 /**
  * What the OpenSearch backend must do, against a real server: {@link OpenSearchArticleIndexIT}
  * (started by {@code .ci/opensearch.sh}) and {@link OpenSearchArticleIndexContainerIT} (the
- * official image, where Docker exists).
+ * official image, where Docker exists): the search contract every backend shares
+ * ({@link ArticleIndexContract}) and what is particular to OpenSearch.
  */
-abstract class OpenSearchIndexContract {
+abstract class OpenSearchIndexContract extends ArticleIndexContract {
   private OpenSearchArticleIndex index;
 
   /** The base URL of the server under test. */
   protected abstract String url();
+
+  @Override
+  protected ArticleIndex newIndex() {
+    return new OpenSearchArticleIndex(OpenSearchSettings.of(url(), "contract-" + UUID.randomUUID().toString().substring(0, 8)));
+  }
+
+  @Override
+  protected void makeSearchable(ArticleIndex index) {
+    ((OpenSearchArticleIndex) index).refresh();
+  }
 
   @BeforeEach
   void openIndex() {

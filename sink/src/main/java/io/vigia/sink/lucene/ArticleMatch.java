@@ -1,0 +1,60 @@
+package io.vigia.sink.lucene;
+
+import io.vigia.schemas.EnrichedArticle;
+import io.vigia.sink.index.ArticleDocument;
+import io.vigia.sink.index.SearchQuery;
+import java.time.Instant;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.memory.MemoryIndex;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+
+/**
+ * One enriched article indexed alone, in memory, exactly as the search index writes it (the
+ * same fields and analysers), so a subscription's query matches it exactly when the same search
+ * would return it (alerts). Built once per article for every subscription checked against it.
+ */
+public final class ArticleMatch {
+  private final MemoryIndex index = new MemoryIndex();
+  private IndexSearcher searcher;
+
+  private ArticleMatch(ArticleDocument d) {
+    for (IndexableField f : LuceneArticleIndex.document(d)) {
+      // Only what queries read: terms and points (doc values serve sorting and facets only).
+      if (f.fieldType().indexOptions() != IndexOptions.NONE || f.fieldType().pointDimensionCount() > 0) {
+        index.addField(f, LuceneArticleIndex.analyzer());
+      }
+    }
+    index.freeze();
+  }
+
+  public static ArticleMatch of(EnrichedArticle e) {
+    return new ArticleMatch(ArticleDocument.from(e, Instant.EPOCH));
+  }
+
+  public static ArticleMatch of(ArticleDocument d) {
+    return new ArticleMatch(d);
+  }
+
+  /** Whether {@code q} (a {@link LuceneArticleIndex#query} of a search) matches the article. */
+  public boolean matches(Query q) {
+    if (searcher == null) {
+      // One searcher for every rule checked against this article, counting rather than scoring.
+      searcher = index.createSearcher();
+      searcher.setQueryCache(null);
+    }
+    try {
+      return searcher.count(q) > 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // an in-memory index does no I/O
+    }
+  }
+
+  /** Whether the search would return the article, paging aside. */
+  public boolean matches(SearchQuery q) {
+    return matches(LuceneArticleIndex.query(q));
+  }
+}
