@@ -58,6 +58,7 @@ public final class SecondsHistogram {
     Timer recent = Timer.builder(name + ".recent")
         .description(description + "; percentiles over the last " + WINDOW.toMinutes() + " minutes")
         .publishPercentiles(0.5, 0.9, 0.99)
+        .percentilePrecision(2) // at the default (1 digit) a median of 9.0 s read 8.6 s
         .distributionStatisticExpiry(WINDOW)
         .distributionStatisticBufferLength((int) WINDOW.toMinutes())
         .register(registry);
