@@ -3,7 +3,9 @@
 FROM maven:3.9.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY . .
-RUN mvn -B -q -ntp -DskipTests -Dmaven.test.skip=true package -pl app -am
+# -DskipTests, not -Dmaven.test.skip: that skips building the common test-jar too, which ingest resolves
+# (test scope) even when its tests do not run, so the build failed on a fresh ~/.m2.
+RUN mvn -B -q -ntp -DskipTests package -pl app -am
 
 FROM eclipse-temurin:17-jre
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*

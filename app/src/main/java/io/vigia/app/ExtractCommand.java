@@ -25,9 +25,10 @@ import picocli.CommandLine.Option;
  * so the output lines up with the manifest.
  */
 @Command(name = "extract", mixinStandardHelpOptions = true,
-    description = {"Extracts title, byline, dates, language, canonical URL and body text from saved pages, with the same",
-        "extractor ingest uses. Reads a manifest of JSON lines {\"id\",\"url\",\"path\"} (.html or .html.gz) and prints",
-        "one JSON line per page: {\"id\",\"url\",\"canonicalUrl\",\"title\",\"byline\",\"publishedAt\",\"language\",\"text\",\"isArticle\",...}."})
+    description = {"Extracts title, byline, dates, language, canonical URL and body text from saved pages, with the same "
+            + "extractor ingest uses.",
+        "Reads a manifest of JSON lines {\"id\",\"url\",\"path\"} (.html or .html.gz) and prints one JSON line per page: "
+            + "{\"id\",\"url\",\"canonicalUrl\",\"title\",\"byline\",\"publishedAt\",\"language\",\"text\",\"isArticle\",...}."})
 final class ExtractCommand implements Callable<Integer> {
   @Option(names = "--manifest", required = true, paramLabel = "FILE", description = "JSON lines {\"id\",\"url\",\"path\"}; - for standard input.")
   Path manifest;

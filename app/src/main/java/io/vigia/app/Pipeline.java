@@ -55,14 +55,9 @@ final class Pipeline implements AutoCloseable {
   private final HealthReport health = new HealthReport();
 
   static Pipeline start(Config config, boolean demo) {
-    if (config.string("instance-id").isBlank()) {
-      // One process owns the data folder (it is locked), so a fixed name is safe and lets a
-      // restart after a crash resume at once (static group membership).
-      config = config.with("instance-id", "embedded");
-    }
     Pipeline p = new Pipeline();
     try {
-      p.startAll(config, demo);
+      p.startAll(withInstanceId(config, Pipeline::hostName), demo);
       return p;
     } catch (RuntimeException e) {
       p.close();
@@ -149,6 +144,49 @@ final class Pipeline implements AutoCloseable {
     });
     http.route("GET", "/api/sources", r -> Response.json(Map.of("sources", SourceHealth.of(ingest.sources(), tally))));
     http.route("GET", "/metrics", r -> Response.text(200, "text/plain; version=0.0.4", Metrics.registry().scrape()));
+  }
+
+  /**
+   * The configuration with an {@code instance-id} for static group membership (a restart after a
+   * crash gets its partitions back at once), unless one is set. On the embedded broker the process
+   * is alone (it locks the data folder that holds the broker), so a fixed name is safe. On a
+   * cluster ({@code --bootstrap-servers}) other {@code vigia run} processes share the groups, and
+   * two members with one instance id fence each other; the id is then derived from the host name
+   * and the data folder: stable across restarts of this process, distinct for every other one
+   * (the data folder is locked, so no two live processes share both).
+   */
+  static Config withInstanceId(Config config, java.util.function.Supplier<String> hostName) {
+    if (!config.string("instance-id").isBlank()) {
+      return config;
+    }
+    if (config.string("kafka.bootstrap-servers").isBlank()) {
+      return config.with("instance-id", "embedded");
+    }
+    return config.with("instance-id", derivedInstanceId(hostName.get(), Path.of(config.string("data-dir"))));
+  }
+
+  private static String hostName() {
+    String env = System.getenv("HOSTNAME");
+    if (env != null && !env.isBlank()) {
+      return env;
+    }
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException e) {
+      return "host";
+    }
+  }
+
+  /** {@code run-HOST-HASH}: HASH names the absolute data folder. */
+  static String derivedInstanceId(String host, Path dataDir) {
+    String folder = dataDir.toAbsolutePath().normalize().toString();
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(folder.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      String safeHost = host == null || host.isBlank() ? "host" : host.replaceAll("[^A-Za-z0-9.-]", "-");
+      return "run-" + safeHost + "-" + java.util.HexFormat.of().formatHex(digest, 0, 4);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Figures beside the stages' states in {@code /healthz}. */

@@ -48,9 +48,10 @@ import picocli.CommandLine.Option;
  * copy is a replay of an id already seen and is dropped).
  */
 @Command(name = "replay-irrelevant", mixinStandardHelpOptions = true,
-    description = {"Re-judges the articles enrich filtered out as off-topic with the current watch profile and sends the ones",
-        "now relevant back to vigia.articles.raw. Next to `vigia run` it finds the embedded broker through the data folder;",
-        "on a cluster give --bootstrap-servers. Prints one JSON line per article replayed and a summary line."})
+    description = {"Re-judges the articles enrich filtered out as off-topic with the current watch profile and sends the ones "
+            + "now relevant back to vigia.articles.raw.",
+        "Next to `vigia run` it finds the embedded broker through the data folder; on a cluster give --bootstrap-servers. "
+            + "Prints one JSON line per article replayed and a summary line."})
 final class ReplayIrrelevantCommand implements Callable<Integer> {
   @Mixin ConfigOptions options;
 

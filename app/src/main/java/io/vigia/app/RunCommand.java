@@ -8,8 +8,10 @@ import picocli.CommandLine.Option;
 
 /** {@code vigia run}: the whole pipeline in one process, on an embedded broker unless one is configured. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = {"Runs the whole pipeline in one process: an embedded Kafka broker (KRaft), ingest, enrich, sink,",
-        "and the HTTP API on http://127.0.0.1:8080. Stop with Ctrl-C; starting again continues where it stopped."})
+    // The first paragraph is the summary the top-level help lists: a whole sentence.
+    description = {"Runs the whole pipeline in one process: ingest, enrich, sink, alerts and the HTTP API on "
+            + "http://127.0.0.1:8080, on an embedded Kafka broker (KRaft) unless --bootstrap-servers names a cluster.",
+        "Stop with Ctrl-C; starting again continues where it stopped."})
 final class RunCommand implements Runnable {
   @Mixin ConfigOptions options;
 

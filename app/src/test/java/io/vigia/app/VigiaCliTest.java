@@ -10,10 +10,14 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class VigiaCliTest {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -36,9 +40,25 @@ class VigiaCliTest {
   }
 
   @Test
-  void shouldListTheCommandsInHelp() {
+  void shouldListEveryCommandInHelpWithAWholeSentence() {
     assertThat(Vigia.execute("--help")).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("run").contains("Commands:");
+    String help = out.toString(StandardCharsets.UTF_8);
+    assertThat(help).contains("Commands:");
+    // The listing: "  name   summary", wrapped summaries continue on lines indented further.
+    Map<String, StringBuilder> summaries = new LinkedHashMap<>();
+    String current = null;
+    for (String line : help.substring(help.indexOf("Commands:")).lines().skip(1).toList()) {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("^  (\\S+)\\s+(.*)$").matcher(line);
+      if (m.matches()) {
+        current = m.group(1);
+        summaries.put(current, new StringBuilder(m.group(2).trim()));
+      } else if (current != null && !line.isBlank()) {
+        summaries.get(current).append(' ').append(line.trim());
+      }
+    }
+    Set<String> commands = new CommandLine(new Vigia()).getSubcommands().keySet();
+    assertThat(summaries.keySet()).as("every command is listed").containsExactlyInAnyOrderElementsOf(commands);
+    summaries.forEach((name, summary) -> assertThat(summary.toString()).as("%s's summary is not cut mid-sentence", name).endsWith("."));
   }
 
   @Test

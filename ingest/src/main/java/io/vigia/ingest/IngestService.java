@@ -2,12 +2,13 @@ package io.vigia.ingest;
 
 import io.vigia.common.kafka.TopicPartitions;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.vigia.common.config.KafkaSettings;
 import io.vigia.common.health.HealthReporting;
 import io.vigia.common.health.StageHealth;
 import io.vigia.common.disk.DiskSpaceGuard;
 import io.vigia.common.metrics.Metrics;
+import io.vigia.common.metrics.SecondsHistogram;
 import io.vigia.common.profile.FeedSpec;
 import io.vigia.common.text.TextNormalizer;
 import io.vigia.common.url.CanonicalUrl;
@@ -71,10 +72,14 @@ public final class IngestService implements AutoCloseable, HealthReporting {
   private volatile String pausedBecause;
   /** Why the polling loop stopped, once it has. */
   private volatile Throwable failure;
-  private final Counter produced = Counter.builder("vigia.ingest.articles.produced").description("Raw articles produced").register(Metrics.registry());
-  private final DistributionSummary publishedToFetched = DistributionSummary.builder("vigia.freshness.published.to.fetched")
-      .baseUnit("seconds").description("Seconds from an article's publication to its fetch").publishPercentiles(0.5, 0.9, 0.99)
-      .register(Metrics.registry());
+  private final Counter fetched = Counter.builder("vigia.ingest.articles.fetched")
+      .description("Article pages fetched (HTTP 200), before extraction decides whether they are articles").register(Metrics.registry());
+  private final Counter produced = Counter.builder("vigia.ingest.articles.produced")
+      .description("Raw articles the broker acknowledged").register(Metrics.registry());
+  private final Counter notProduced = Counter.builder("vigia.ingest.articles.not.produced")
+      .description("Raw articles the broker refused or never acknowledged (fetched again at the next poll)").register(Metrics.registry());
+  private final SecondsHistogram publishedToFetched = SecondsHistogram.register(Metrics.registry(), "vigia.freshness.published.to.fetched",
+      "Seconds from an article's publication to its fetch", SecondsHistogram.FRESHNESS_BUCKETS);
   private volatile boolean running;
   private KafkaProducer<String, RawArticle> producer;
   private KafkaProducer<String, String> seenProducer;
@@ -128,6 +133,7 @@ public final class IngestService implements AutoCloseable, HealthReporting {
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
     producer = new KafkaProducer<>(p, Topics.RAW.keySerde().serializer(), Topics.RAW.valueSerde().serializer());
+    new KafkaClientMetrics(producer).bindTo(Metrics.registry()); // send rates, errors, retries of the raw producer
     // Writes both compacted String topics: the fetched-URL log and the per-feed state.
     seenProducer = new KafkaProducer<>(p, Topics.INGEST_SEEN.keySerde().serializer(), Topics.INGEST_SEEN.valueSerde().serializer());
     running = true;
@@ -485,6 +491,7 @@ public final class IngestService implements AutoCloseable, HealthReporting {
       LOG.info("article {} not fetched: {}", item.link(), r);
       return new ItemOutcome.Failed(r instanceof FetchResult.Failed failed ? failed.reason() : String.valueOf(r));
     }
+    fetched.increment();
     ExtractedPage page;
     try {
       page = extractor.extract(f.finalUrl(), f.body(), f.charset().orElse(null));
@@ -533,15 +540,16 @@ public final class IngestService implements AutoCloseable, HealthReporting {
     seen.addAll(keys); // this process does not fetch it again meanwhile
     producer.send(new ProducerRecord<>(Topics.RAW.name(), id, a), (metadata, error) -> {
       if (error == null) {
+        produced.increment(); // counted once the broker has it, not at send()
         keys.forEach(this::persistSeen);
       } else {
+        notProduced.increment();
         LOG.warn("article {} not produced ({}); it will be fetched again", a.getUrl(), error.toString());
         keys.forEach(seen::remove);
       }
     });
-    produced.increment();
     if (a.getPublishedAt() != null) {
-      publishedToFetched.record(Math.max(0, Duration.between(a.getPublishedAt(), a.getFetchedAt()).toMillis() / 1000.0));
+      publishedToFetched.recordBetween(a.getPublishedAt(), a.getFetchedAt());
     }
     return ItemOutcome.PRODUCED;
   }

@@ -1,14 +1,13 @@
 package io.vigia.sink;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.vigia.common.config.KafkaSettings;
 import io.vigia.common.disk.DiskSpaceGuard;
 import io.vigia.common.health.HealthReporting;
 import io.vigia.common.health.StageHealth;
 import io.vigia.common.metrics.Metrics;
+import io.vigia.common.metrics.SecondsHistogram;
 import io.vigia.schemas.DeadLetter;
 import io.vigia.schemas.EnrichedArticle;
 import io.vigia.schemas.Topics;
@@ -57,16 +56,17 @@ public final class SinkService implements AutoCloseable, HealthReporting {
   private volatile String pausedBecause;
   /** Why the writing loop stopped, once it has. */
   private volatile Throwable failure;
+  private final Counter inCounter = Counter.builder("vigia.sink.articles.in").description("Enriched records read from Kafka (replays after a crash or rebalance included)").register(Metrics.registry());
   private final Counter indexedCounter = Counter.builder("vigia.sink.articles.indexed").description("Documents written durably").register(Metrics.registry());
   private final Counter deadLetterCounter = Counter.builder("vigia.sink.dead.letters").description("Records sent to the dead-letter topic").register(Metrics.registry());
-  private final Timer writeLatency = Timer.builder("vigia.sink.write").description("Time to write a batch durably").publishPercentiles(0.5, 0.99).register(Metrics.registry());
-  private final DistributionSummary fetchedToSearchable = DistributionSummary.builder("vigia.freshness.fetched.to.searchable")
-      .baseUnit("seconds").description("Seconds from an article's fetch to searchable").publishPercentiles(0.5, 0.9, 0.99).register(Metrics.registry());
-  private final DistributionSummary enrichedToSearchable = DistributionSummary.builder("vigia.freshness.enriched.to.searchable")
-      .baseUnit("seconds").description("Seconds from an article's enrichment (its record in Kafka) to searchable")
-      .publishPercentiles(0.5, 0.9, 0.99).register(Metrics.registry());
-  private final DistributionSummary publishedToSearchable = DistributionSummary.builder("vigia.freshness.published.to.searchable")
-      .baseUnit("seconds").description("Seconds from an article's publication to searchable").publishPercentiles(0.5, 0.9, 0.99).register(Metrics.registry());
+  private final SecondsHistogram writeLatency = SecondsHistogram.register(Metrics.registry(), "vigia.sink.write",
+      "Seconds to write one batch durably (the index acknowledged it)", SecondsHistogram.LATENCY_BUCKETS);
+  private final SecondsHistogram fetchedToSearchable = SecondsHistogram.register(Metrics.registry(), "vigia.freshness.fetched.to.searchable",
+      "Seconds from an article's fetch to searchable", SecondsHistogram.FRESHNESS_BUCKETS);
+  private final SecondsHistogram enrichedToSearchable = SecondsHistogram.register(Metrics.registry(), "vigia.freshness.enriched.to.searchable",
+      "Seconds from an article's enrichment (its record in Kafka) to searchable", SecondsHistogram.FRESHNESS_BUCKETS);
+  private final SecondsHistogram publishedToSearchable = SecondsHistogram.register(Metrics.registry(), "vigia.freshness.published.to.searchable",
+      "Seconds from an article's publication to searchable", SecondsHistogram.FRESHNESS_BUCKETS);
   private volatile boolean running;
   private KafkaConsumer<String, byte[]> consumer;
   private KafkaProducer<String, DeadLetter> deadLetters;
@@ -126,6 +126,7 @@ public final class SinkService implements AutoCloseable, HealthReporting {
 
   private void writeDurably(ConsumerRecords<String, byte[]> records) {
     Instant now = Instant.now();
+    inCounter.increment(records.count());
     Map<String, ArticleDocument> docs = new HashMap<>();
     Map<String, ConsumerRecord<String, byte[]>> origin = new HashMap<>();
     Map<String, Instant> enrichedAt = new HashMap<>();
@@ -167,13 +168,13 @@ public final class SinkService implements AutoCloseable, HealthReporting {
         for (ArticleDocument d : batch) {
           Instant enriched = enrichedAt.get(d.id());
           if (enriched != null) {
-            enrichedToSearchable.record(Math.max(0, Duration.between(enriched, searchable).toMillis() / 1000.0));
+            enrichedToSearchable.recordBetween(enriched, searchable);
           }
           if (d.fetchedAt() != null) {
-            fetchedToSearchable.record(Math.max(0, Duration.between(d.fetchedAt(), searchable).toMillis() / 1000.0));
+            fetchedToSearchable.recordBetween(d.fetchedAt(), searchable);
           }
           if (d.publishedAt() != null) {
-            publishedToSearchable.record(Math.max(0, Duration.between(d.publishedAt(), searchable).toMillis() / 1000.0));
+            publishedToSearchable.recordBetween(d.publishedAt(), searchable);
           }
         }
         indexedCounter.increment(out.written());

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Time from an enriched record in Kafka to searchable, under a steady trickle rather than a
  * backlog: {@code vigia run} polls a loopback site whose pages answer slowly (so articles arrive a
- * few dozen a second, as from real feeds), and the sink's {@code vigia_freshness_*} summaries are
- * read at the end. Backend by {@code -Dvigia.bench.backend=lucene|opensearch} (with
+ * few dozen a second, as from real feeds), and the sink's {@code vigia_freshness_*_recent_seconds}
+ * percentiles (the last five minutes, so a run of a few minutes is covered whole) are read at the end. Backend by {@code -Dvigia.bench.backend=lucene|opensearch} (with
  * {@code -Dvigia.bench.opensearch-url=http://127.0.0.1:9200}, e.g. from {@code .ci/opensearch.sh start}).
  * Not part of the suite (no assertion on time); run with {@code bench/freshness.sh} or
  * {@code ./mvnw -B verify -pl app -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
@@ -58,10 +58,10 @@ class FreshnessBench {
         Map<String, String> m = metrics(port);
         System.out.printf("RESULT freshness backend=%s articles=%d seconds=%.1f enriched-to-searchable p50=%s p99=%s "
                 + "fetched-to-searchable p50=%s p99=%s%n", BACKEND, farm.articles(), seconds,
-            m.get("vigia_freshness_enriched_to_searchable_seconds{quantile=\"0.5\"}"),
-            m.get("vigia_freshness_enriched_to_searchable_seconds{quantile=\"0.99\"}"),
-            m.get("vigia_freshness_fetched_to_searchable_seconds{quantile=\"0.5\"}"),
-            m.get("vigia_freshness_fetched_to_searchable_seconds{quantile=\"0.99\"}"));
+            m.get("vigia_freshness_enriched_to_searchable_recent_seconds{quantile=\"0.5\"}"),
+            m.get("vigia_freshness_enriched_to_searchable_recent_seconds{quantile=\"0.99\"}"),
+            m.get("vigia_freshness_fetched_to_searchable_recent_seconds{quantile=\"0.5\"}"),
+            m.get("vigia_freshness_fetched_to_searchable_recent_seconds{quantile=\"0.99\"}"));
       }
     }
   }

@@ -32,6 +32,8 @@ class ComposeStackIT {
       .withScaledService("enrich", 2)
       .withExposedService("sink", 8080, Wait.forHttp("/readyz").forStatusCode(200).withStartupTimeout(Duration.ofMinutes(10)))
       .withExposedService("ingest", 8080, Wait.forHttp("/readyz").forStatusCode(200).withStartupTimeout(Duration.ofMinutes(10)))
+      .withExposedService("enrich", 1, 8080, Wait.forHttp("/readyz").forStatusCode(200).withStartupTimeout(Duration.ofMinutes(10)))
+      .withExposedService("enrich", 2, 8080, Wait.forHttp("/readyz").forStatusCode(200).withStartupTimeout(Duration.ofMinutes(10)))
       .withExposedService("opensearch-dashboards", 5601, Wait.forHttp("/api/status").withStartupTimeout(Duration.ofMinutes(10)));
 
   private final HttpClient http = HttpClient.newHttpClient();
@@ -55,12 +57,48 @@ class ComposeStackIT {
     String ingest = "http://" + STACK.getServiceHost("ingest", 8080) + ":" + STACK.getServicePort("ingest", 8080);
     JsonNode source = get(ingest + "/api/sources").path("sources").path(0);
     assertThat(source.path("articlesProduced").asInt()).isEqualTo(2);
-    assertThat(get(ingest + "/metrics").toString()).isNotBlank();
+
+    // /metrics is Prometheus text: each stage's own series, with what this run did.
+    String ingestMetrics = text(ingest + "/metrics");
+    assertThat(value(ingestMetrics, "vigia_ingest_articles_fetched_total")).isGreaterThanOrEqualTo(2);
+    assertThat(value(ingestMetrics, "vigia_ingest_articles_produced_total")).isEqualTo(2);
+    assertThat(ingestMetrics).contains("vigia_freshness_published_to_fetched_seconds_bucket{le=\"+Inf\"}");
+    assertThat(ingestMetrics).contains("jvm_memory_used_bytes").contains("process_cpu_usage");
+    double enrichedOut = 0;
+    for (int instance = 1; instance <= 2; instance++) {
+      String enrich = "http://" + STACK.getServiceHost("enrich-" + instance, 8080) + ":" + STACK.getServicePort("enrich-" + instance, 8080);
+      String m = text(enrich + "/metrics");
+      assertThat(m).as("enrich-%d publishes its meters", instance).contains("vigia_enrich_articles_in_total");
+      enrichedOut += value(m, "vigia_enrich_articles_out_total{destination=\"enriched\"}");
+      assertThat(value(m, "vigia_metrics_registration_failures_total")).isZero();
+    }
+    // Counters count processing: a transaction aborted by the rebalance as the second instance joins is
+    // processed, and counted, again. The index above is the exactly-once oracle.
+    assertThat(enrichedOut).as("the two enrich instances together enriched both articles").isGreaterThanOrEqualTo(2);
+    String sinkMetrics = text(sink + "/metrics");
+    assertThat(value(sinkMetrics, "vigia_sink_articles_indexed_total")).isGreaterThanOrEqualTo(2);
+    assertThat(value(sinkMetrics, "vigia_freshness_fetched_to_searchable_seconds_count")).isGreaterThanOrEqualTo(2);
+    assertThat(sinkMetrics).contains("vigia_freshness_published_to_searchable_seconds_bucket{le=\"+Inf\"}")
+        .contains("vigia_sink_write_seconds_bucket");
 
     String dashboards = "http://" + STACK.getServiceHost("opensearch-dashboards", 5601) + ":"
         + STACK.getServicePort("opensearch-dashboards", 5601);
     assertThat(get(dashboards + "/api/saved_objects/_find?type=dashboard").path("total").asInt())
         .as("the saved objects were imported by dashboards-init").isPositive();
+  }
+
+  private String text(String url) throws Exception {
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(url).isEqualTo(200);
+    return r.body();
+  }
+
+  /** The value of one series (name with its labels, exactly as exposed); fails when it is missing. */
+  private static double value(String metrics, String series) {
+    return metrics.lines().filter(l -> l.startsWith(series + " ")).findFirst()
+        .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .orElseThrow(() -> new AssertionError("no series " + series + " in /metrics"));
   }
 
   private JsonNode get(String url) throws Exception {

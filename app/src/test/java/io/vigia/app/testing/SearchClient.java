@@ -33,13 +33,21 @@ public final class SearchClient {
     return Json.MAPPER.readTree(r.body());
   }
 
+  /**
+   * Every document in the index, duplicates included. The API's default search hides duplicates,
+   * so a page indexed a second time under another id (a copy of itself by content hash) would
+   * vanish from that count instead of doubling it: the fault tests count with this one.
+   */
   public long total() throws IOException, InterruptedException {
-    return get("/api/articles?size=0").path("total").asLong();
+    return get("/api/articles?size=0" + ALL).path("total").asLong();
   }
 
-  /** Waits until the index holds at least {@code n} articles; fails with the process log otherwise. */
+  /** The query-string suffix that makes a search cover every document, duplicates included. */
+  public static final String ALL = "&duplicates=true";
+
+  /** Waits until the index holds at least {@code n} documents (duplicates included); fails with the process log otherwise. */
   public long awaitTotalAtLeast(int n, long timeoutMs, StageProcess watched) throws InterruptedException {
-    return awaitTotalAtLeast("", n, timeoutMs, watched);
+    return awaitTotalAtLeast(ALL, n, timeoutMs, watched);
   }
 
   /** As above, counting what {@code filter} (a query-string suffix, e.g. {@code &duplicates=true}) matches. */
@@ -62,16 +70,19 @@ public final class SearchClient {
   }
 
   /**
-   * Every article appears exactly once: as many distinct URLs as expected, each under one
-   * document id. Past the API's deepest page (10,000) it reads one publication day at a time.
+   * Every page appears exactly once over the whole index, duplicates included: {@code expected}
+   * distinct URLs, each under one document id, and no other document. Past the API's deepest page
+   * (10,000) it reads one publication day at a time.
    */
   public void assertEveryUrlOnce(int expected) throws IOException, InterruptedException {
     Map<String, java.util.Set<String>> idsByUrl = new HashMap<>();
-    for (JsonNode a : readAll("", expected)) {
+    java.util.List<JsonNode> all = readAll(ALL, expected);
+    for (JsonNode a : all) {
       idsByUrl.computeIfAbsent(a.path("url").asText(), u -> new java.util.HashSet<>()).add(a.path("id").asText());
     }
-    assertThat(idsByUrl.entrySet()).as("no article under two ids").allMatch(e -> e.getValue().size() == 1);
-    assertThat(idsByUrl).as("every article once").hasSize(expected);
+    assertThat(idsByUrl.entrySet()).as("no page under two ids").allMatch(e -> e.getValue().size() == 1);
+    assertThat(idsByUrl).as("every page once").hasSize(expected);
+    assertThat(all).as("no document read twice or beyond the pages").hasSize(expected);
   }
 
   /**

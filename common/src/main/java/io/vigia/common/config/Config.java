@@ -32,8 +32,8 @@ import java.util.regex.Pattern;
  *   <li>command-line overrides ({@code --port}, {@code --data}, ...).
  * </ol>
  *
- * <p>Unknown keys in a file are refused at start: a typo must not silently fall back to a
- * default. Typed getters fail with a {@link ConfigException} that names the key, the value, where
+ * <p>Unknown keys in a file, and {@code VIGIA_} variables that look like keys but are none, are
+ * refused at start: a typo must not silently fall back to a default. Typed getters fail with a {@link ConfigException} that names the key, the value, where
  * it came from and what would be accepted.
  */
 public final class Config {
@@ -111,6 +111,7 @@ public final class Config {
           throw new ConfigException("Inline configuration is not valid YAML: " + e.getMessage(), e);
         }
       }
+      refuseUnknownVariables(env, leaves);
       for (String key : leaves) {
         String value = env.get(envName(key));
         if (value != null) {
@@ -135,6 +136,80 @@ public final class Config {
         throw new IllegalStateException("cannot read " + DEFAULTS, e);
       }
     }
+  }
+
+  /**
+   * A {@code VIGIA_} variable that looks like configuration but names no key stops the start, as
+   * an unknown key in a file does: a typo ({@code VIGIA_HTTP_PROT}) must not silently leave the
+   * default. It looks like configuration when it lies in a key's namespace (it starts with the
+   * variable of a top-level key or section: {@code VIGIA_KAFKA_}, {@code VIGIA_SINK_},
+   * {@code VIGIA_DATA_DIR}, ...) or is the tail of a key's variable without its section
+   * ({@code VIGIA_PORT}, {@code VIGIA_BOOTSTRAP_SERVERS}). Other {@code VIGIA_} names are not
+   * configuration and are left alone: {@code VIGIA_JAVA_OPTS} (read by {@code ./vigia}),
+   * {@code VIGIA_TEST_*} (the test harness), a variable of your own used as {@code ${NAME}} in a
+   * subscriptions file.
+   */
+  static void refuseUnknownVariables(Map<String, String> env, List<String> keys) {
+    java.util.Set<String> known = new java.util.HashSet<>();
+    java.util.Set<String> namespaces = new java.util.HashSet<>();
+    for (String key : keys) {
+      known.add(envName(key));
+      namespaces.add(envName(key.split("\\.")[0]));
+    }
+    List<String> unknown = new ArrayList<>();
+    for (String var : new java.util.TreeSet<>(env.keySet())) {
+      if (!var.startsWith(ENV_PREFIX) || known.contains(var) || NOT_CONFIGURATION.contains(var)) {
+        continue;
+      }
+      String rest = var.substring(ENV_PREFIX.length());
+      boolean inNamespace = namespaces.stream().anyMatch(ns -> var.equals(ns) || var.startsWith(ns + "_"));
+      boolean tailOfAKey = known.stream().anyMatch(k -> k.endsWith("_" + rest));
+      if (inNamespace || tailOfAKey) {
+        unknown.add(var + closest(var, known));
+      }
+    }
+    if (!unknown.isEmpty()) {
+      throw new ConfigException("Unknown environment variable" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown)
+          + ": no config key is set this way. Key a.b-c is VIGIA_A_B_C; the keys are listed in vigia-defaults.yaml "
+          + "(see README, Configuration). Fix the name or unset the variable.");
+    }
+  }
+
+  /** Variables with the prefix that are documented and are not keys. */
+  private static final java.util.Set<String> NOT_CONFIGURATION = java.util.Set.of("VIGIA_JAVA_OPTS");
+
+  private static String closest(String var, java.util.Set<String> known) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    String rest = var.substring(ENV_PREFIX.length());
+    for (String k : known) {
+      int d = k.endsWith("_" + rest) ? 0 : editDistance(var, k);
+      if (d < bestDistance || (d == bestDistance && best != null
+          && (k.length() < best.length() || (k.length() == best.length() && k.compareTo(best) < 0)))) {
+        best = k;
+        bestDistance = d;
+      }
+    }
+    return best != null && bestDistance <= Math.max(3, var.length() / 4) ? " (did you mean " + best + "?)" : "";
+  }
+
+  private static int editDistance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
   }
 
   /** The environment variable that sets {@code key}: {@code http.port} is {@code VIGIA_HTTP_PORT}. */

@@ -67,6 +67,26 @@ class ConfigTest {
   }
 
   @Test
+  void shouldRefuseAVariableThatLooksLikeAKeyButIsNone() {
+    assertThatThrownBy(() -> Config.builder().env(Map.of("VIGIA_HTTP_PROT", "9090")).build())
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("Unknown environment variable VIGIA_HTTP_PROT")
+        .hasMessageContaining("did you mean VIGIA_HTTP_PORT?");
+    assertThatThrownBy(() -> Config.builder().env(Map.of("VIGIA_BOOTSTRAP_SERVERS", "k:9092")).build())
+        .as("a key's variable without its section").hasMessageContaining("did you mean VIGIA_KAFKA_BOOTSTRAP_SERVERS?");
+    assertThatThrownBy(() -> Config.builder().env(Map.of("VIGIA_ENRICH_DEDUP", "x", "VIGIA_DATA_DIR_MIN_FREE", "1")).build())
+        .as("a section, and a key cut short").hasMessageContaining("VIGIA_DATA_DIR_MIN_FREE (did you mean VIGIA_DATA_DIR_MIN_FREE_MB?)")
+        .hasMessageContaining("VIGIA_ENRICH_DEDUP");
+  }
+
+  @Test
+  void shouldLeaveVariablesThatAreNotConfigurationAlone() {
+    Config c = Config.builder().env(Map.of("VIGIA_JAVA_OPTS", "-Xmx2g", "VIGIA_TEST_OPENSEARCH_URL", "http://127.0.0.1:9200",
+        "VIGIA_HOOK_SECRET", "s3cret", "VIGIA_SINK_BACKEND", "lucene")).build();
+    assertThat(c.string("sink.backend")).isEqualTo("lucene");
+  }
+
+  @Test
   void shouldExplainHowToFixAnInvalidValue() {
     Config c = Config.builder().env(Map.of("VIGIA_HTTP_PORT", "eighty")).build();
     assertThatThrownBy(() -> c.integer("http.port", 0, 65535))

@@ -15,7 +15,12 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
  * record neither stops the topology nor disappears.
  */
 final class DecodeRawArticle implements FixedKeyProcessor<String, byte[], Decoded> {
+  private final EnrichMeters meters;
   private FixedKeyProcessorContext<String, Decoded> context;
+
+  DecodeRawArticle(EnrichMeters meters) {
+    this.meters = meters;
+  }
 
   @Override
   public void init(FixedKeyProcessorContext<String, Decoded> context) {
@@ -24,6 +29,7 @@ final class DecodeRawArticle implements FixedKeyProcessor<String, byte[], Decode
 
   @Override
   public void process(FixedKeyRecord<String, byte[]> record) {
+    meters.read();
     try {
       RawArticle a = Topics.RAW.valueSerde().deserializer().deserialize(Topics.RAW.name(), record.value());
       if (a == null) {

@@ -11,7 +11,21 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,10 +83,60 @@ class FeedOwnershipIT {
   }
 
   @Test
-  void shouldChooseTheSamePartitionAsKafkasDefaultPartitioner() {
-    // The ownership rule must agree with where the feed records land in the topic.
-    byte[] key = "https://outlet1.example/feed.xml".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    int expected = org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(key)) % 4;
-    assertThat(FeedOwnership.partitionOf("https://outlet1.example/feed.xml", 4)).isEqualTo(expected);
+  void shouldOwnExactlyTheFeedsWhoseRecordsLandInTheAssignedPartitions() throws Exception {
+    // Checked against Kafka itself: where the producer's partitioner really put each feed's record,
+    // and which partitions the group coordinator really assigned to each member.
+    try (FeedOwnership a = new FeedOwnership(kafka, "ingest-real", "a").start(feeds);
+        FeedOwnership b = new FeedOwnership(kafka, "ingest-real", "b").start(feeds)) {
+      assertThat(a.awaitAssignment(Duration.ofSeconds(30))).isTrue();
+      assertThat(b.awaitAssignment(Duration.ofSeconds(30))).isTrue();
+      awaitSplit(a, b);
+      Map<String, Integer> landedIn = partitionOfEachFeedRecord();
+      assertThat(landedIn.keySet()).containsExactlyInAnyOrderElementsOf(feeds.stream().map(FeedSpec::url).toList());
+      assertThat(new java.util.HashSet<>(landedIn.values())).as("24 feeds spread over the 4 partitions").hasSizeGreaterThan(1);
+
+      Map<String, Set<Integer>> assigned = assignmentsByInstance("ingest-real");
+      assertThat(assigned.keySet()).containsExactlyInAnyOrder("a-ingest", "b-ingest");
+      for (FeedSpec f : feeds) {
+        int partition = landedIn.get(f.url());
+        assertThat(a.owns(f)).as("a owns %s (partition %d)", f.url(), partition).isEqualTo(assigned.get("a-ingest").contains(partition));
+        assertThat(b.owns(f)).as("b owns %s (partition %d)", f.url(), partition).isEqualTo(assigned.get("b-ingest").contains(partition));
+      }
+    }
+  }
+
+  /** Reads the feed topic back: the partition each feed URL's record was written to. */
+  private Map<String, Integer> partitionOfEachFeedRecord() {
+    Properties p = kafka.clientProperties();
+    p.put(ConsumerConfig.GROUP_ID_CONFIG, "feed-reader-" + UUID.randomUUID());
+    Map<String, Integer> out = new HashMap<>();
+    try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+      List<TopicPartition> parts = c.partitionsFor(Topics.INGEST_FEEDS.name()).stream()
+          .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+      c.assign(parts);
+      c.seekToBeginning(parts);
+      Map<TopicPartition, Long> end = c.endOffsets(parts);
+      long deadline = System.currentTimeMillis() + 30_000;
+      while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp)) && System.currentTimeMillis() < deadline) {
+        for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) {
+          Integer before = out.put(r.key(), r.partition());
+          assertThat(before == null || before == r.partition()).as("%s always in one partition", r.key()).isTrue();
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The partitions the coordinator assigned to each static member of the group, by instance id. */
+  private Map<String, Set<Integer>> assignmentsByInstance(String group) throws Exception {
+    try (Admin admin = Admin.create(kafka.clientProperties())) {
+      ConsumerGroupDescription d = admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get(30, TimeUnit.SECONDS);
+      Map<String, Set<Integer>> out = new HashMap<>();
+      for (MemberDescription m : d.members()) {
+        out.put(m.groupInstanceId().orElse(m.consumerId()),
+            m.assignment().topicPartitions().stream().map(TopicPartition::partition).collect(Collectors.toSet()));
+      }
+      return out;
+    }
   }
 }

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Full-pipeline throughput (loopback site -> ingest -> enrich x1 or x2 -> sink -> searchable), every
+# stage its own process on one embedded broker, several rounds in alternating order (PipelineScalingBench).
+#   bench/pipeline-scaling.sh [ARTICLES] [ROUNDS]      defaults: 2000 articles, 3 rounds
+# Prints a RESULT line per run, a SUMMARY line (median, min, max) per instance count, and METRIC
+# lines: each run's counts per stage and freshness quantiles read from the stages' /metrics.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+articles=${1:-2000}
+rounds=${2:-3}
+./mvnw -B -q -ntp verify -pl app -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false \
+  -Dit.test=PipelineScalingBench -Dvigia.bench.articles="$articles" -Dvigia.bench.rounds="$rounds" 2>&1 \
+  | grep -E "^(RESULT|SUMMARY|METRIC)|FAIL|ERROR\]" || true

@@ -1,0 +1,79 @@
+package io.vigia.enrich.topology;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vigia.enrich.dedup.DedupDecision;
+import java.util.Locale;
+
+/**
+ * What the enrich topology counts ({@code vigia_enrich_*}, listed in docs/metrics.md): records in,
+ * articles out by destination, exact repeats dropped by the first step, every dedup decision by
+ * status and reason, and stories started or joined.
+ *
+ * <p>The counters count processing, not committed output: under exactly-once a transaction that
+ * aborts (a crash, a task moved mid-commit) has its records processed, and counted, again. Over
+ * time the rates are right; a restart's replay shows up as a small bump.
+ */
+public final class EnrichMeters {
+  private final MeterRegistry registry;
+  private final Counter in;
+  private final Counter repeatsDropped;
+  private final Counter enriched;
+  private final Counter irrelevant;
+  private final Counter deadLetters;
+  private final Counter storiesNew;
+  private final Counter storiesJoined;
+
+  public EnrichMeters(MeterRegistry registry) {
+    this.registry = registry;
+    this.in = Counter.builder("vigia.enrich.articles.in").description("Raw records read, readable or not").register(registry);
+    this.repeatsDropped = Counter.builder("vigia.enrich.repeats.dropped")
+        .description("Exact replays (same article id, same content hash) dropped by the first step, before analysis").register(registry);
+    this.enriched = out("enriched", "Relevant articles written to vigia.articles.enriched");
+    this.irrelevant = out("irrelevant", "Off-topic articles written to vigia.articles.irrelevant");
+    this.deadLetters = out("dead-letter", "Unreadable records written to vigia.deadletter");
+    this.storiesNew = stories("new", "Articles that started a story of their own");
+    this.storiesJoined = stories("joined", "Articles that joined an earlier article's story");
+  }
+
+  private Counter out(String destination, String description) {
+    return Counter.builder("vigia.enrich.articles.out").tag("destination", destination).description(description).register(registry);
+  }
+
+  private Counter stories(String story, String description) {
+    return Counter.builder("vigia.enrich.stories").tag("story", story).description(description).register(registry);
+  }
+
+  void read() {
+    in.increment();
+  }
+
+  void repeatDropped() {
+    repeatsDropped.increment();
+  }
+
+  void enriched() {
+    enriched.increment();
+  }
+
+  void irrelevant() {
+    irrelevant.increment();
+  }
+
+  void deadLettered() {
+    deadLetters.increment();
+  }
+
+  /** One decision of the full dedup about {@code articleId}. */
+  void decided(String articleId, DedupDecision d) {
+    String status = d.replay() ? "replay" : d.status().name().toLowerCase(Locale.ROOT);
+    String reason = d.reason() == null ? "none" : d.reason();
+    Counter.builder("vigia.enrich.dedup.decisions").tags("status", status, "reason", reason)
+        .description("Decisions of the full dedup, by status (original, duplicate, update, replay) and what matched")
+        .register(registry).increment();
+    if (d.replay()) {
+      return;
+    }
+    (articleId.equals(d.storyId()) ? storiesNew : storiesJoined).increment();
+  }
+}
