@@ -36,15 +36,18 @@ public final class SchemaCheck {
 
   private SchemaCheck() {}
 
-  /** One schema this build writes, with the serde that reads it. */
+  /** One schema this build writes, with a serde that reads it. */
   public record Owned(Schema schema, AvroSerde<?> serde) {}
 
-  /** The schemas this build writes to its topics. */
+  /**
+   * Every Avro serde of this build's topics, one entry per serde instance: two topics of the same
+   * schema (enriched and irrelevant articles) have a serde each, and each must learn the recorded
+   * writer schemas, or records of a newer writer decode on one topic and dead-letter on the other.
+   */
   public static List<Owned> owned() {
     List<Owned> owned = new ArrayList<>();
     for (Topic<?, ?> t : Topics.all()) {
-      if (t.valueSerde() instanceof AvroSerde<?> serde
-          && owned.stream().noneMatch(o -> o.schema().getFullName().equals(serde.schema().getFullName()))) {
+      if (t.valueSerde() instanceof AvroSerde<?> serde && owned.stream().noneMatch(o -> o.serde() == serde)) {
         owned.add(new Owned(serde.schema(), serde));
       }
     }
@@ -54,7 +57,7 @@ public final class SchemaCheck {
   /** Fails with {@link IncompatibleSchemaException} if a recorded schema cannot be read; then records ours. */
   public static void verifyAndRegister(Properties clientProperties) throws InterruptedException {
     List<Schema> recorded = readLog(clientProperties);
-    List<String> problems = new ArrayList<>();
+    java.util.Set<String> problems = new java.util.LinkedHashSet<>(); // two serdes of one schema find the same problem
     for (Owned o : owned()) {
       for (Schema writer : recorded) {
         if (!writer.getFullName().equals(o.schema().getFullName())) {
@@ -114,7 +117,11 @@ public final class SchemaCheck {
     p.putAll(base);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+      java.util.Set<String> recorded = new java.util.HashSet<>();
       for (Owned o : owned()) {
+        if (!recorded.add(o.schema().getFullName() + "@" + fingerprint(o.schema()))) {
+          continue; // one record per schema, however many serdes share it
+        }
         producer.send(new ProducerRecord<>(Topics.SCHEMAS.name(), o.schema().getFullName() + "@" + fingerprint(o.schema()),
             o.schema().toString())).get(60, TimeUnit.SECONDS);
       }
