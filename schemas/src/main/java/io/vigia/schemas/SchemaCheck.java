@@ -54,9 +54,16 @@ public final class SchemaCheck {
     return owned;
   }
 
-  /** Fails with {@link IncompatibleSchemaException} if a recorded schema cannot be read; then records ours. */
-  public static void verifyAndRegister(Properties clientProperties) throws InterruptedException {
-    List<Schema> recorded = readLog(clientProperties);
+  /** What the check met in the schema log: records it skipped because they are not a schema. */
+  public record Checked(int unreadableRecords) {}
+
+  /**
+   * Fails with {@link IncompatibleSchemaException} if a recorded schema cannot be read; then records
+   * ours. A record of the log that is not a schema at all is skipped (with a warning), and counted.
+   */
+  public static Checked verifyAndRegister(Properties clientProperties) throws InterruptedException {
+    int[] unreadable = {0};
+    List<Schema> recorded = readLog(clientProperties, unreadable);
     java.util.Set<String> problems = new java.util.LinkedHashSet<>(); // two serdes of one schema find the same problem
     for (Owned o : owned()) {
       for (Schema writer : recorded) {
@@ -79,9 +86,10 @@ public final class SchemaCheck {
           + "or migrate the topics before upgrading.");
     }
     register(clientProperties);
+    return new Checked(unreadable[0]);
   }
 
-  private static List<Schema> readLog(Properties base) throws InterruptedException {
+  private static List<Schema> readLog(Properties base, int[] unreadable) throws InterruptedException {
     Properties p = new Properties();
     p.putAll(base);
     p.put(ConsumerConfig.GROUP_ID_CONFIG, "vigia-schema-check-" + UUID.randomUUID());
@@ -103,6 +111,7 @@ public final class SchemaCheck {
             try {
               schemas.add(new Schema.Parser().parse(r.value()));
             } catch (RuntimeException e) {
+              unreadable[0]++;
               LOG.warn("ignoring an unreadable schema record {} in {}: {}", r.key(), r.topic(), e.getMessage());
             }
           }
