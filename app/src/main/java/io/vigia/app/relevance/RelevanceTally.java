@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
  * How many articles of each feed enrich judged relevant and irrelevant, for source health.
  *
  * <p>The verdicts live in two topics (relevant articles in {@code vigia.articles.enriched},
- * the rest in {@code vigia.articles.irrelevant}); this follows both from the beginning without a
- * consumer group, so every process that serves {@code /api/sources} (the one-process pipeline,
+ * the rest in {@code vigia.articles.irrelevant}); this follows both from the beginning without
+ * joining a consumer group, so every process that serves {@code /api/sources} (the one-process pipeline,
  * each ingest instance) sees the whole count whichever instance enriched what.
  *
  * <p>A record it cannot decode: on the enriched topic it is skipped and counted (the sink, its
@@ -179,5 +179,6 @@ public final class RelevanceTally implements AutoCloseable, HealthReporting {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    deadLetters.close(Duration.ofSeconds(5)); // again if the thread closed it: a no-op then; never started: not leaked
   }
 }
