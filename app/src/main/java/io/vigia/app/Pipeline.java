@@ -89,7 +89,9 @@ final class Pipeline implements AutoCloseable {
         (short) config.integer("kafka.replication-factor", 1, 7));
     try (Admin admin = Admin.create(kafka.clientProperties())) {
       TopicCreator.ensure(admin, Topics.all(), kafka.partitions(), kafka.replicationFactor());
-      SchemaCheck.verifyAndRegister(kafka.clientProperties());
+      // A record of the schema log that is not a schema is skipped and counted (vigia_records_unreadable_total).
+      io.vigia.common.kafka.UnreadableRecords.skipped("schema-check", Topics.SCHEMAS.name(),
+          SchemaCheck.verifyAndRegister(kafka.clientProperties()).unreadableRecords());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating topics", e);

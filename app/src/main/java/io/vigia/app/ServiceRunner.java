@@ -45,7 +45,9 @@ final class ServiceRunner implements AutoCloseable {
     started.push(http);
     try (Admin admin = Admin.create(kafka.clientProperties())) {
       TopicCreator.ensure(admin, Topics.all(), kafka.partitions(), kafka.replicationFactor());
-      SchemaCheck.verifyAndRegister(kafka.clientProperties());
+      // A record of the schema log that is not a schema is skipped and counted (vigia_records_unreadable_total).
+      io.vigia.common.kafka.UnreadableRecords.skipped("schema-check", Topics.SCHEMAS.name(),
+          SchemaCheck.verifyAndRegister(kafka.clientProperties()).unreadableRecords());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating topics", e);

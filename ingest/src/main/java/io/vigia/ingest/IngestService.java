@@ -157,7 +157,9 @@ public final class IngestService implements AutoCloseable, HealthReporting {
    * is not ours to fetch again; a feed handed over to us continues from its last state.
    */
   private void restoreState() {
-    follow(Topics.INGEST_SEEN, (k, v) -> seen.add(k), "vigia-ingest-seen");
+    io.vigia.common.kafka.UnreadableRecords.skipped("ingest", Topics.INGEST_SEEN.name(), 0);
+    io.vigia.common.kafka.UnreadableRecords.skipped("ingest", Topics.INGEST_FEED_STATE.name(), 0);
+    follow(Topics.INGEST_SEEN, this::learnSeen, "vigia-ingest-seen");
     LOG.info("ingest remembers {} fetched articles", seen.size());
     follow(Topics.INGEST_FEED_STATE, this::learnFeedState, "vigia-ingest-feed-state");
     LOG.info("ingest restored the polling state of {} feeds and sitemaps", sharedStates.size());
@@ -189,15 +191,35 @@ public final class IngestService implements AutoCloseable, HealthReporting {
     tail.start();
   }
 
+  /**
+   * Poison in these compacted topics is skipped and counted ({@code vigia_records_unreadable_total}),
+   * not dead-lettered: they are re-read from the beginning at every start (a dead letter would be
+   * sent again each time), and a skipped record costs at most one refetch (enrich drops the repeat
+   * by id) or one poll from a fresh state, never an article.
+   */
   private static void applySafely(java.util.function.BiConsumer<String, String> apply, ConsumerRecord<String, String> r) {
-    if (r.key() == null) {
-      return;
-    }
     try {
+      if (r.key() == null) {
+        throw new IllegalArgumentException("no key");
+      }
       apply.accept(r.key(), r.value());
     } catch (RuntimeException e) {
-      LOG.warn("skipped an unreadable record of {} (key {}): {}", r.topic(), r.key(), e.toString());
+      io.vigia.common.kafka.UnreadableRecords.skipped("ingest", r.topic());
+      LOG.warn("skipped an unreadable record of {} (partition {}, offset {}, key {}): {}", r.topic(), r.partition(), r.offset(),
+          r.key(), e.toString());
     }
+  }
+
+  /** A fetched URL: its value is the fetch time (a tombstone, as before, still counts as fetched). */
+  private void learnSeen(String url, String fetchedAt) {
+    if (fetchedAt != null) {
+      try {
+        Instant.parse(fetchedAt);
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new IllegalArgumentException("not a fetch time: " + e.getMessage(), e);
+      }
+    }
+    seen.add(url);
   }
 
   private void tail(KafkaConsumer<String, String> c, java.util.function.BiConsumer<String, String> apply) {

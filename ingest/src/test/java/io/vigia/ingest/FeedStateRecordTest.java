@@ -26,6 +26,23 @@ class FeedStateRecordTest {
     assertThat(r.status()).isNull();
   }
 
+  /** A newer ingest may add fields, nested or not: an older one reads what it knows and keeps the feed's state. */
+  @Test
+  void shouldReadARecordWrittenByANewerIngest() {
+    FeedStateRecord r = FeedStateRecord.parse("""
+        {"version":3,"owner":{"instance":"ingest-7","since":"2026-01-01T00:00:00Z"},
+         "poll":{"etag":"W/v9","errorStreak":2,"intervalMillis":600000,"jitterMillis":1234,"notBefore":"2026-01-01T01:00:00Z",
+                 "history":[{"at":"2026-01-01T00:50:00Z","status":200}]},
+         "status":{"state":"ok","itemsSeen":40,"articlesProduced":12,"lastPoll":"2026-01-01T00:58:00Z","health":{"score":0.9}}}
+        """);
+    assertThat(r.poll().etag()).isEqualTo("W/v9");
+    assertThat(r.poll().errorStreak()).isEqualTo(2);
+    assertThat(r.poll().intervalMillis()).isEqualTo(600_000);
+    assertThat(r.poll().notBefore()).isEqualTo(Instant.parse("2026-01-01T01:00:00Z"));
+    assertThat(r.status().articlesProduced()).isEqualTo(12);
+    assertThat(r.status().lastPoll()).isEqualTo(Instant.parse("2026-01-01T00:58:00Z"));
+  }
+
   @Test
   void shouldRefuseWhatIsNotAFeedState() {
     assertThatThrownBy(() -> FeedStateRecord.parse("not json")).isInstanceOf(IllegalArgumentException.class);

@@ -36,25 +36,35 @@ public final class SchemaCheck {
 
   private SchemaCheck() {}
 
-  /** One schema this build writes, with the serde that reads it. */
+  /** One schema this build writes, with a serde that reads it. */
   public record Owned(Schema schema, AvroSerde<?> serde) {}
 
-  /** The schemas this build writes to its topics. */
+  /**
+   * Every Avro serde of this build's topics, one entry per serde instance: two topics of the same
+   * schema (enriched and irrelevant articles) have a serde each, and each must learn the recorded
+   * writer schemas, or records of a newer writer decode on one topic and dead-letter on the other.
+   */
   public static List<Owned> owned() {
     List<Owned> owned = new ArrayList<>();
     for (Topic<?, ?> t : Topics.all()) {
-      if (t.valueSerde() instanceof AvroSerde<?> serde
-          && owned.stream().noneMatch(o -> o.schema().getFullName().equals(serde.schema().getFullName()))) {
+      if (t.valueSerde() instanceof AvroSerde<?> serde && owned.stream().noneMatch(o -> o.serde() == serde)) {
         owned.add(new Owned(serde.schema(), serde));
       }
     }
     return owned;
   }
 
-  /** Fails with {@link IncompatibleSchemaException} if a recorded schema cannot be read; then records ours. */
-  public static void verifyAndRegister(Properties clientProperties) throws InterruptedException {
-    List<Schema> recorded = readLog(clientProperties);
-    List<String> problems = new ArrayList<>();
+  /** What the check met in the schema log: records it skipped because they are not a schema. */
+  public record Checked(int unreadableRecords) {}
+
+  /**
+   * Fails with {@link IncompatibleSchemaException} if a recorded schema cannot be read; then records
+   * ours. A record of the log that is not a schema at all is skipped (with a warning), and counted.
+   */
+  public static Checked verifyAndRegister(Properties clientProperties) throws InterruptedException {
+    int[] unreadable = {0};
+    List<Schema> recorded = readLog(clientProperties, unreadable);
+    java.util.Set<String> problems = new java.util.LinkedHashSet<>(); // two serdes of one schema find the same problem
     for (Owned o : owned()) {
       for (Schema writer : recorded) {
         if (!writer.getFullName().equals(o.schema().getFullName())) {
@@ -76,9 +86,10 @@ public final class SchemaCheck {
           + "or migrate the topics before upgrading.");
     }
     register(clientProperties);
+    return new Checked(unreadable[0]);
   }
 
-  private static List<Schema> readLog(Properties base) throws InterruptedException {
+  private static List<Schema> readLog(Properties base, int[] unreadable) throws InterruptedException {
     Properties p = new Properties();
     p.putAll(base);
     p.put(ConsumerConfig.GROUP_ID_CONFIG, "vigia-schema-check-" + UUID.randomUUID());
@@ -100,6 +111,7 @@ public final class SchemaCheck {
             try {
               schemas.add(new Schema.Parser().parse(r.value()));
             } catch (RuntimeException e) {
+              unreadable[0]++;
               LOG.warn("ignoring an unreadable schema record {} in {}: {}", r.key(), r.topic(), e.getMessage());
             }
           }
@@ -114,7 +126,11 @@ public final class SchemaCheck {
     p.putAll(base);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+      java.util.Set<String> recorded = new java.util.HashSet<>();
       for (Owned o : owned()) {
+        if (!recorded.add(o.schema().getFullName() + "@" + fingerprint(o.schema()))) {
+          continue; // one record per schema, however many serdes share it
+        }
         producer.send(new ProducerRecord<>(Topics.SCHEMAS.name(), o.schema().getFullName() + "@" + fingerprint(o.schema()),
             o.schema().toString())).get(60, TimeUnit.SECONDS);
       }

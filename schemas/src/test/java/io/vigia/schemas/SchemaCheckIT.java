@@ -76,6 +76,25 @@ class SchemaCheckIT {
   }
 
   @Test
+  void shouldTeachANewerCompatibleSchemaToEverySerdeThatReadsIt() throws Exception {
+    // Enriched and irrelevant articles share a schema but each topic has its own serde.
+    Schema current = EnrichedArticle.getClassSchema();
+    List<Schema.Field> fields = new java.util.ArrayList<>();
+    current.getFields().forEach(f -> fields.add(new Schema.Field(f, f.schema())));
+    fields.add(new Schema.Field("reviewedBy", Schema.create(Schema.Type.STRING), "added later", "nobody"));
+    Schema newer = Schema.createRecord(current.getName(), current.getDoc(), current.getNamespace(), false, fields);
+    record(newer);
+
+    SchemaCheck.verifyAndRegister(props);
+
+    GenericRecord g = SampleRecords.generic(newer);
+    byte[] bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), newer).encode(g).array();
+    for (Topic<String, EnrichedArticle> t : List.of(Topics.ENRICHED, Topics.IRRELEVANT)) {
+      assertThat(t.valueSerde().deserializer().deserialize(t.name(), bytes).getProfile()).as(t.name()).isEqualTo("sample-profile");
+    }
+  }
+
+  @Test
   void shouldRefuseToStartWhenDataWasWrittenWithAnIncompatibleSchema() throws Exception {
     Schema incompatible = SchemaBuilder.record("DeadLetter").namespace("io.vigia.schemas").fields()
         .requiredInt("stage").endRecord();

@@ -3,13 +3,21 @@ package io.vigia.app.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
 import io.vigia.app.PipelineHandle;
+import io.vigia.common.config.Config;
 import io.vigia.common.http.Json;
 import io.vigia.schemas.DeadLetter;
 import io.vigia.schemas.EnrichedArticle;
 import io.vigia.schemas.RawArticle;
+import io.vigia.schemas.Topic;
 import io.vigia.schemas.Topics;
-import io.vigia.schemas.testing.SampleArticles;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -34,58 +44,88 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Poison on every topic of a running pipeline: bytes that are not Avro, and records written with
- * a schema from the future (a field this build does not know, never registered). Records a stage
- * reads as articles go to the dead-letter topic with the reason and origin; the rest (the
- * memory of fetched URLs, the feed list, the schema log, the dead letters themselves) are
- * ignored by their readers. Either way the stage keeps going, and a restart over the same data
- * comes up clean.
+ * Poison on every topic of a running pipeline (the alerts topics have their own test): bytes that
+ * are not Avro (nor JSON, nor a timestamp), and records of a newer writer (an Avro schema from the
+ * future, never registered; feed-state JSON with fields this build does not know). What each
+ * reader does with them is documented in docs/RELIABILITY.md ("Poison"): readers of articles
+ * (enrich on raw, the sink on enriched, the relevance tally on irrelevant) send them to the
+ * dead-letter topic, once each, with the reason and origin; the compacted memories of ingest and
+ * the schema log skip and count them ({@code vigia_records_unreadable_total}); newer-shape JSON is
+ * read. Then the pipeline is restarted over the same data, with every poisoned topic read again
+ * from the beginning, and a real ingest of the demo site must still produce and index articles
+ * while {@code /healthz} says "ok".
  */
 class PoisonRecordsIT {
   private static final byte[] NOT_AVRO = {0, 1, 2, (byte) 0xC3, (byte) 0x28, 'n', 'o', 't', ' ', 'a', 'v', 'r', 'o'};
+  /** A feed state as a newer ingest might write it: fields this build does not know, at the top and nested. */
+  private static final String FUTURE_FEED_STATE = """
+      {"version":3,"owner":{"instance":"ingest-9"},"poll":{"etag":"W/v9","errorStreak":0,"intervalMillis":60000,
+       "jitterMillis":250},"status":{"state":"ok","itemsSeen":3,"articlesProduced":1,"health":{"score":1.0}}}""";
 
   @TempDir Path data;
 
   @Test
   void shouldDeadLetterPoisonAndKeepIndexing() throws Exception {
-    try (PipelineHandle p = PipelineHandle.start(data)) {
+    Map<String, Double> before;
+    HttpServer emptySite = emptySite();
+    try (PipelineHandle p = PipelineHandle.start(configPolling(emptySite), false)) {
+      p.await("/healthz", h -> "ok".equals(h.path("status").asText()), Duration.ofSeconds(120));
+      before = unreadableCounts(p);
       String bootstrap = p.bootstrapServers();
       try (KafkaProducer<String, byte[]> producer = producer(bootstrap)) {
-        for (String topic : List.of(Topics.RAW.name(), Topics.ENRICHED.name(), Topics.IRRELEVANT.name(), Topics.INGEST_SEEN.name(),
-            Topics.INGEST_FEEDS.name(), Topics.INGEST_FEED_STATE.name(), Topics.SCHEMAS.name(), Topics.DEAD_LETTER.name())) {
-          producer.send(new ProducerRecord<>(topic, "poison-" + topic, NOT_AVRO)).get();
+        for (Topic<?, ?> topic : Topics.all()) {
+          producer.send(new ProducerRecord<>(topic.name(), "poison-" + topic.name(), NOT_AVRO)).get();
         }
         producer.send(new ProducerRecord<>(Topics.RAW.name(), "future-raw", fromTheFuture(RawArticle.getClassSchema()))).get();
-        producer.send(new ProducerRecord<>(Topics.ENRICHED.name(), "future-enriched",
-            fromTheFuture(EnrichedArticle.getClassSchema()))).get();
-        // A good article after the poison: the stages must still be working.
-        RawArticle good = SampleArticles.raw("https://diario.example/2024/07/29/cne-resultados",
-                "El CNE de Venezuela proclama resultados de las elecciones presidenciales",
-                "Caracas. El Consejo Nacional Electoral de Venezuela proclamó los resultados de las elecciones presidenciales "
-                    + "del domingo. La oposición venezolana reclamó las actas de escrutinio mesa por mesa y observadores "
-                    + "internacionales pidieron la publicación de los resultados desagregados de la votación.")
-            .setFetchedAt(java.time.Instant.now()).build();
-        producer.send(new ProducerRecord<>(Topics.RAW.name(), good.getId(), Topics.RAW.valueSerde().serializer().serialize(Topics.RAW.name(), good))).get();
-
-        JsonNode found = p.await("/api/articles/" + good.getId(), j -> j.has("id"), Duration.ofSeconds(90));
-        assertThat(found.path("title").asText()).contains("CNE");
+        for (Topic<?, ?> t : List.of(Topics.ENRICHED, Topics.IRRELEVANT)) {
+          producer.send(new ProducerRecord<>(t.name(), "future-" + t.name(), fromTheFuture(EnrichedArticle.getClassSchema()))).get();
+        }
+        producer.send(new ProducerRecord<>(Topics.DEAD_LETTER.name(), "future-" + Topics.DEAD_LETTER.name(),
+            fromTheFuture(DeadLetter.getClassSchema()))).get();
+        producer.send(new ProducerRecord<>(Topics.INGEST_FEED_STATE.name(), "https://future.example/feed.xml",
+            FUTURE_FEED_STATE.getBytes(StandardCharsets.UTF_8))).get();
       }
 
-      Map<String, DeadLetter> letters = deadLetters(bootstrap, 4, Duration.ofSeconds(60));
-      assertThat(letters).containsKeys("poison-" + Topics.RAW.name(), "future-raw", "poison-" + Topics.ENRICHED.name(), "future-enriched");
-      DeadLetter raw = letters.get("poison-" + Topics.RAW.name());
-      assertThat(raw.getStage()).isEqualTo("enrich");
-      assertThat(raw.getTopic()).isEqualTo(Topics.RAW.name());
-      assertThat(raw.getError()).isNotBlank();
-      assertThat(raw.getValue().array()).as("the original bytes are kept for replay").isEqualTo(NOT_AVRO);
-      assertThat(letters.get("future-enriched").getStage()).isEqualTo("sink");
-      assertThat(letters.get("future-raw").getError()).as("says why").containsIgnoringCase("schema");
-      assertThat(p.health().path("enrich").asText()).isEqualTo("RUNNING");
+      Map<String, List<DeadLetter>> letters = deadLettersByKey(bootstrap, DEAD_LETTERED.size(), Duration.ofSeconds(90));
+      assertThat(letters).containsKeys(DEAD_LETTERED.keySet().toArray(String[]::new));
+      DEAD_LETTERED.forEach((key, expected) -> {
+        DeadLetter d = letters.get(key).get(0);
+        assertThat(d.getStage()).as("stage that dead-lettered %s", key).isEqualTo(expected.stage());
+        assertThat(d.getTopic()).as("origin of %s", key).isEqualTo(expected.topic());
+        assertThat(d.getOffset()).as("offset of %s", key).isNotNull();
+        assertThat(d.getError()).as("why %s", key).isNotBlank();
+      });
+      assertThat(letters.get("poison-" + Topics.RAW.name()).get(0).getValue().array()).as("the original bytes are kept for replay")
+          .isEqualTo(NOT_AVRO);
+      assertThat(letters.get("future-raw").get(0).getError()).as("says why").containsIgnoringCase("schema");
+
+      // Skipped and counted: the memory of fetched URLs, the feed state (not the newer-shape one), the tally of enriched.
+      Map<String, Double> skipped = awaitUnreadable(p, before, Map.of(
+          "ingest|" + Topics.INGEST_SEEN.name(), 1.0,
+          "ingest|" + Topics.INGEST_FEED_STATE.name(), 1.0,
+          "relevance-tally|" + Topics.ENRICHED.name(), 2.0));
+      assertThat(skipped).as("skipped records").containsEntry("ingest|" + Topics.INGEST_FEED_STATE.name(), 1.0);
+      JsonNode health = p.health();
+      assertThat(health.path("status").asText()).as("healthz after the poison: %s", health).isEqualTo("ok");
+    } finally {
+      emptySite.stop(0);
     }
-    // The schema log, the feed list and the fetched-URL memory all hold poison now.
+
+    // Restarted over the same data: every poisoned topic is read again from its beginning at start.
     try (PipelineHandle p = PipelineHandle.start(data)) {
-      assertThat(p.await("/healthz", j -> "RUNNING".equals(j.path("enrich").asText()), Duration.ofSeconds(90))
+      JsonNode found = p.await("/api/articles?size=5", j -> j.path("total").asLong() > 0, Duration.ofSeconds(180));
+      assertThat(found.path("articles").get(0).path("url").asText()).as("a demo-site article, fetched after the poison")
+          .startsWith("http://127.0.0.1:");
+      assertThat(p.await("/healthz", j -> "ok".equals(j.path("status").asText()), Duration.ofSeconds(90))
           .path("status").asText()).isEqualTo("ok");
+      awaitUnreadable(p, before, Map.of(
+          "ingest|" + Topics.INGEST_SEEN.name(), 2.0,
+          "ingest|" + Topics.INGEST_FEED_STATE.name(), 2.0,
+          "schema-check|" + Topics.SCHEMAS.name(), 1.0));
+      Thread.sleep(3000); // a second dead letter for the same record would be written by now
+      Map<String, List<DeadLetter>> letters = deadLettersByKey(p.bootstrapServers(), DEAD_LETTERED.size(), Duration.ofSeconds(30));
+      DEAD_LETTERED.keySet().forEach(key -> assertThat(letters.get(key)).as("%s dead-lettered once, not again at the restart", key)
+          .hasSize(1));
     }
   }
 
@@ -175,6 +215,84 @@ class PoisonRecordsIT {
     return letters;
   }
 
+  /** Where a dead letter must come from: the stage that wrote it and the topic it read the record in. */
+  private record Origin(String stage, String topic) {}
+
+  /** Records that must be dead-lettered, by the key they were written with. */
+  private static final Map<String, Origin> DEAD_LETTERED = Map.of(
+      "poison-" + Topics.RAW.name(), new Origin("enrich", Topics.RAW.name()),
+      "future-raw", new Origin("enrich", Topics.RAW.name()),
+      "poison-" + Topics.ENRICHED.name(), new Origin("sink", Topics.ENRICHED.name()),
+      "future-" + Topics.ENRICHED.name(), new Origin("sink", Topics.ENRICHED.name()),
+      "poison-" + Topics.IRRELEVANT.name(), new Origin("relevance-tally", Topics.IRRELEVANT.name()),
+      "future-" + Topics.IRRELEVANT.name(), new Origin("relevance-tally", Topics.IRRELEVANT.name()));
+
+  /** A site with one feed that lists nothing: ingest runs (its memories followed live) but fetches no article. */
+  private static HttpServer emptySite() throws java.io.IOException {
+    HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
+    s.createContext("/feed.xml", ex -> {
+      byte[] body = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Empty</title><link>http://127.0.0.1/</link><description>nothing yet</description></channel></rss>"
+          .getBytes(StandardCharsets.UTF_8);
+      ex.getResponseHeaders().set("Content-Type", "application/rss+xml");
+      ex.sendResponseHeaders(200, body.length);
+      try (var out = ex.getResponseBody()) {
+        out.write(body);
+      }
+    });
+    s.start();
+    return s;
+  }
+
+  private Config configPolling(HttpServer site) {
+    return Config.builder().yaml("""
+        feeds:
+          - url: http://127.0.0.1:%d/feed.xml
+            name: Empty
+        ingest:
+          allow-private-addresses: true
+          poll-interval: 1s
+          max-poll-interval: 1s
+        http:
+          port: 0
+        """.formatted(site.getAddress().getPort())).set("data-dir", data.toString()).build();
+  }
+
+  /** {@code vigia_records_unreadable_total} by "reader|topic", from the process's /metrics. */
+  private static Map<String, Double> unreadableCounts(PipelineHandle p) throws Exception {
+    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(p.httpUrl() + "/metrics")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    Map<String, Double> out = new HashMap<>();
+    Pattern line = Pattern.compile("^vigia_records_unreadable_total\\{(.*)\\}\\s+(\\S+)$", Pattern.MULTILINE);
+    Matcher m = line.matcher(r.body());
+    while (m.find()) {
+      Matcher reader = Pattern.compile("reader=\"([^\"]*)\"").matcher(m.group(1));
+      Matcher topic = Pattern.compile("topic=\"([^\"]*)\"").matcher(m.group(1));
+      if (reader.find() && topic.find()) {
+        out.put(reader.group(1) + "|" + topic.group(1), Double.parseDouble(m.group(2)));
+      }
+    }
+    return out;
+  }
+
+  /** Waits until each count grew by (at least) the expected amount since {@code before}; returns the growth. */
+  private static Map<String, Double> awaitUnreadable(PipelineHandle p, Map<String, Double> before, Map<String, Double> expected)
+      throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    Map<String, Double> grown = new HashMap<>();
+    while (true) {
+      Map<String, Double> now = unreadableCounts(p);
+      grown.clear();
+      now.forEach((k, v) -> grown.put(k, v - before.getOrDefault(k, 0.0)));
+      boolean reached = expected.entrySet().stream().allMatch(e -> grown.getOrDefault(e.getKey(), 0.0) >= e.getValue());
+      if (reached || System.nanoTime() > deadline) {
+        break;
+      }
+      Thread.sleep(500);
+    }
+    expected.forEach((k, v) -> assertThat(grown.getOrDefault(k, 0.0)).as("records skipped and counted by %s", k).isEqualTo(v));
+    return grown;
+  }
+
   /** The current schema plus a field this build has never seen, encoded with its unknown fingerprint. */
   private static byte[] fromTheFuture(Schema current) throws Exception {
     Schema future = Schema.createRecord(current.getName(), current.getDoc(), current.getNamespace(), false,
@@ -229,27 +347,42 @@ class PoisonRecordsIT {
     return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
   }
 
-  private static Map<String, DeadLetter> deadLetters(String bootstrap, int atLeast, Duration timeout) {
+  /** Every dead letter so far, by key (a record dead-lettered twice shows twice). */
+  private static Map<String, List<DeadLetter>> deadLettersByKey(String bootstrap, int atLeastKeys, Duration timeout) {
     Properties p = new Properties();
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     p.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    Map<String, DeadLetter> letters = new HashMap<>();
+    Map<String, List<DeadLetter>> letters = new HashMap<>();
     try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(p, Topics.KEYS.deserializer(),
         new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
       List<TopicPartition> parts = c.partitionsFor(Topics.DEAD_LETTER.name()).stream()
           .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
       c.assign(parts);
       c.seekToBeginning(parts);
+      Map<TopicPartition, Long> end = c.endOffsets(parts);
       long deadline = System.nanoTime() + timeout.toNanos();
-      while (letters.size() < atLeast && System.nanoTime() < deadline) {
+      while (System.nanoTime() < deadline
+          && (letters.size() < atLeastKeys || parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp)))) {
         c.poll(Duration.ofMillis(300)).forEach(r -> {
-          if (r.key() != null && !r.key().startsWith("poison-" + Topics.DEAD_LETTER.name())) {
-            letters.put(r.key(), Topics.DEAD_LETTER.valueSerde().deserializer().deserialize(r.topic(), r.value()));
+          if (r.key() != null && !r.key().endsWith(Topics.DEAD_LETTER.name())) { // the poison we wrote there ourselves
+            letters.computeIfAbsent(r.key(), k -> new java.util.ArrayList<>())
+                .add(Topics.DEAD_LETTER.valueSerde().deserializer().deserialize(r.topic(), r.value()));
           }
         });
+        if (letters.size() < atLeastKeys) {
+          end.putAll(c.endOffsets(parts));
+        }
       }
     }
     return letters;
   }
+
+  /** The latest dead letter of each key, once at least {@code atLeast} keys have one (or the time is up). */
+  private static Map<String, DeadLetter> deadLetters(String bootstrap, int atLeast, Duration timeout) {
+    Map<String, DeadLetter> latest = new HashMap<>();
+    deadLettersByKey(bootstrap, atLeast, timeout).forEach((k, v) -> latest.put(k, v.get(v.size() - 1)));
+    return latest;
+  }
+
 }

@@ -154,6 +154,18 @@ public final class ArticleFarm implements AutoCloseable {
     return urls;
   }
 
+  /** Every page URL the feeds list: each article's and each copy's; the index must end with exactly these. */
+  public java.util.Set<String> pageUrls() {
+    java.util.Set<String> urls = new java.util.LinkedHashSet<>();
+    for (int f = 0; f < feeds; f++) {
+      for (int i = 0; i < perFeed; i++) {
+        urls.add(baseUrl() + "/a/" + f + "-" + i + ".html");
+      }
+    }
+    urls.addAll(copies().keySet());
+    return urls;
+  }
+
   /** Total distinct articles the farm lists. */
   public int articles() {
     return feeds * perFeed;

@@ -86,6 +86,25 @@ public final class SearchClient {
   }
 
   /**
+   * The whole index, duplicates included, holds exactly {@code urls}, each once: nothing lost,
+   * nothing doubled, nothing else (checked by URL, not by a total).
+   */
+  public void assertExactlyTheseUrlsOnce(java.util.Set<String> urls) throws IOException, InterruptedException {
+    Map<String, Integer> count = new HashMap<>();
+    for (JsonNode a : readAll("&duplicates=true", urls.size())) {
+      count.merge(a.path("url").asText(), 1, Integer::sum);
+    }
+    assertThat(count.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList())
+        .as("URLs indexed more than once").isEmpty();
+    java.util.Set<String> missing = new java.util.TreeSet<>(urls);
+    missing.removeAll(count.keySet());
+    assertThat(missing).as("URLs never indexed (lost)").isEmpty();
+    java.util.Set<String> extra = new java.util.TreeSet<>(count.keySet());
+    extra.removeAll(urls);
+    assertThat(extra).as("URLs indexed that the site never listed").isEmpty();
+  }
+
+  /**
    * Every republished copy is indexed once, as a duplicate of its original (or, when a crash let
    * the copy through first, the original as a duplicate of the copy), and both are in one story.
    */
