@@ -149,7 +149,7 @@ public final class PageFetcher implements AutoCloseable {
   }
 
   /** The fixed-size default when no total is configured: one connect and one read for the headers and one for the body, per hop. */
-  static Duration defaultTotal(Duration connectTimeout, Duration readTimeout) {
+  public static Duration defaultTotal(Duration connectTimeout, Duration readTimeout) {
     return connectTimeout.plus(readTimeout.multipliedBy(2)).multipliedBy(2);
   }
 
