@@ -131,7 +131,7 @@ public final class FeedOwnership implements AutoCloseable {
   }
 
   /** The partition Kafka's default partitioner chooses for a key. */
-  static int partitionOf(String key, int partitions) {
+  public static int partitionOf(String key, int partitions) {
     return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
   }
 
