@@ -642,6 +642,9 @@ public final class IngestService implements AutoCloseable, HealthReporting {
     return fetcher.fetch(url, validators, crawlDelay == null || crawlDelay.compareTo(MAX_CRAWL_DELAY) <= 0 ? crawlDelay : MAX_CRAWL_DELAY);
   }
 
+  /** Longest article text produced; longer extracted text is refused. */
+  static final int MAX_ARTICLE_CHARS = 300_000;
+
   /** A robots.txt Crawl-delay longer than this is honoured as this. */
   private static final Duration MAX_CRAWL_DELAY = Duration.ofMinutes(1);
 
@@ -750,6 +753,13 @@ public final class IngestService implements AutoCloseable, HealthReporting {
       LOG.info("{} is not an article: {}", item.link(), page.notArticleReason());
       remember(key);
       return ItemOutcome.failed("not an article: " + page.notArticleReason(), false, null);
+    }
+    if (page.text().length() > MAX_ARTICLE_CHARS) {
+      // No news article is this long (long reads run to some 50,000); such text is a dump or an
+      // attack, and enrich's shingling and the index would pay for it.
+      remember(key);
+      return ItemOutcome.failed("not an article: " + page.text().length() + " characters of text, more than any article (at most "
+          + MAX_ARTICLE_CHARS + ")", false, null);
     }
     String canonical = CanonicalUrl.normalise(page.canonicalUrl()).orElse(CanonicalUrl.normalise(f.finalUrl()).orElse(key));
     String id = CanonicalUrl.idOf(canonical);
