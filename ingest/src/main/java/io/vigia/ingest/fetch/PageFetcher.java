@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -61,11 +60,18 @@ public final class PageFetcher implements AutoCloseable {
   /** Longest header line and most header fields: an endless header is cut, not buffered. */
   private static final int MAX_HEADER_LINE = 64 * 1024;
   private static final int MAX_HEADERS = 200;
-  private static final ScheduledExecutorService CUTTER = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "vigia-fetch-deadline");
-    t.setDaemon(true);
-    return t;
-  });
+  /** Cuts requests at their deadlines; a deadline cancelled (the usual case) leaves the queue at once, not minutes later. */
+  private static final ScheduledExecutorService CUTTER = cutter();
+
+  private static ScheduledExecutorService cutter() {
+    java.util.concurrent.ScheduledThreadPoolExecutor e = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
+      Thread t = new Thread(r, "vigia-fetch-deadline");
+      t.setDaemon(true);
+      return t;
+    });
+    e.setRemoveOnCancelPolicy(true);
+    return e;
+  }
 
   /** Resolves a host name to its addresses; the fetcher asks once per request and connects only to what it checked. */
   @FunctionalInterface
@@ -319,11 +325,17 @@ public final class PageFetcher implements AutoCloseable {
     CloseableHttpResponse resp = null;
     try {
       resp = open(get, scheme, name, port, addresses, deadline);
-      int status = resp.getCode();
-      Duration retryAfter = RetryAfter.parse(header(resp, "Retry-After"), Instant.now());
+      CloseableHttpResponse head = resp; // its headers stay readable once the connection is handed back
+      int status = head.getCode();
+      Duration retryAfter = RetryAfter.parse(header(head, "Retry-After"), Instant.now());
       turn.answered(status, retryAfter);
+      if ((status < 200 || status >= 300) && drainedSmallBody(resp)) {
+        CloseableHttpResponse drained = resp;
+        resp = null; // nothing left unread: the connection may serve the next request (a 304 poll, above all)
+        closeQuietly(drained, CloseMode.GRACEFUL);
+      }
       if (status >= 300 && status < 400 && status != 304) {
-        String location = header(resp, "Location");
+        String location = header(head, "Location");
         if (location == null) {
           return answer(new FetchResult.Failed(current, "redirect " + status + " without Location", false));
         }
@@ -341,7 +353,7 @@ public final class PageFetcher implements AutoCloseable {
         return answer(new FetchResult.Failed(current, "HTTP " + status + (retryAfter == null ? "" : " (Retry-After " + retryAfter.toSeconds() + "s)"),
             status == 429 || status >= 500, retryAfter));
       }
-      String encoding = header(resp, "Content-Encoding");
+      String encoding = header(head, "Content-Encoding");
       encoding = encoding == null ? "identity" : encoding.trim().toLowerCase(Locale.ROOT);
       if (!List.of("gzip", "x-gzip", "deflate", "identity", "").contains(encoding)) {
         return answer(new FetchResult.Failed(current, "unsupported Content-Encoding '" + abbreviate(encoding) + "'", false));
@@ -381,6 +393,25 @@ public final class PageFetcher implements AutoCloseable {
         closeQuietly(resp, CloseMode.IMMEDIATE); // not read to its end: drop the connection rather than drain a hostile body
       }
     }
+  }
+
+  /** Largest body of a 3xx/4xx/5xx answer read (and dropped) to keep its connection; a larger one drops the connection. */
+  private static final int SMALL_BODY = 16 * 1024;
+
+  /** Reads and drops the body of an answer we do not use when it is absent or small and of known length; true if it was. */
+  private static boolean drainedSmallBody(CloseableHttpResponse resp) throws IOException {
+    HttpEntity entity = resp.getEntity();
+    if (entity == null) {
+      return true;
+    }
+    long length = entity.getContentLength();
+    if (length < 0 || length > SMALL_BODY) {
+      return false;
+    }
+    try (InputStream in = entity.getContent()) {
+      in.readNBytes((int) length + 1);
+    }
+    return true;
   }
 
   /** Connects to each checked address in turn (the first that answers), within the deadline. */
