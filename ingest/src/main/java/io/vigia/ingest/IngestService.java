@@ -1,25 +1,32 @@
 package io.vigia.ingest;
 
-import io.vigia.common.kafka.TopicPartitions;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.vigia.common.config.KafkaSettings;
+import io.vigia.common.disk.DiskSpaceGuard;
 import io.vigia.common.health.HealthReporting;
 import io.vigia.common.health.StageHealth;
-import io.vigia.common.disk.DiskSpaceGuard;
+import io.vigia.common.kafka.TopicPartitions;
 import io.vigia.common.metrics.Metrics;
 import io.vigia.common.metrics.SecondsHistogram;
 import io.vigia.common.profile.FeedSpec;
 import io.vigia.common.text.TextNormalizer;
 import io.vigia.common.url.CanonicalUrl;
 import io.vigia.ingest.cluster.FeedOwnership;
+import io.vigia.ingest.cluster.SharedFeedList;
 import io.vigia.ingest.extract.ArticleExtractor;
 import io.vigia.ingest.extract.ExtractedPage;
 import io.vigia.ingest.feed.FeedDocument;
 import io.vigia.ingest.feed.FeedItem;
-import io.vigia.ingest.feed.GoogleNewsLink;
+import io.vigia.ingest.feed.FeedItemMemory;
 import io.vigia.ingest.feed.FeedPollState;
 import io.vigia.ingest.feed.FeedReader;
+import io.vigia.ingest.feed.GoogleNewsLink;
+import io.vigia.ingest.feed.ItemRetries;
 import io.vigia.ingest.fetch.FetchResult;
 import io.vigia.ingest.fetch.HostGate;
 import io.vigia.ingest.fetch.PageFetcher;
@@ -28,6 +35,8 @@ import io.vigia.schemas.RawArticle;
 import io.vigia.schemas.Topics;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -47,11 +56,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls every feed, fetches each new item's page once, extracts it and produces a raw article.
- * What was fetched is remembered in a compacted topic, so a restart fetches nothing twice.
+ * Polls every feed of the shared feed list that this instance owns, fetches each item new to a
+ * feed once (across feeds and instances: the fetched URLs are kept in a compacted topic), extracts
+ * it and produces a raw article. Each feed keeps, in the compacted feed-state topic, what it
+ * listed, the items waiting for a retry and its health, so a restart or a hand-over continues from
+ * there. A crash between producing an article and remembering it refetches that page (never
+ * loses it); enrich drops the repeat by its id.
  */
 public final class IngestService implements AutoCloseable, HealthReporting {
   private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
+  /** How often URLs past {@code ingest.seen-retention} are forgotten. */
+  private static final Duration SEEN_SWEEP = Duration.ofHours(1);
 
   private final IngestSettings settings;
   private final KafkaSettings kafka;
@@ -61,12 +76,17 @@ public final class IngestService implements AutoCloseable, HealthReporting {
   private final Set<String> polling = ConcurrentHashMap.newKeySet();
   private java.util.concurrent.ExecutorService pollers;
   private final FeedReader feedReader = new FeedReader();
-  private final Set<String> seen = ConcurrentHashMap.newKeySet();
+  private final SeenUrls seen;
   private final Set<String> claimed = ConcurrentHashMap.newKeySet();
   private final Map<String, SourceStatus> sources = new ConcurrentHashMap<>();
   private final Map<String, FeedPollState> pollStates = new ConcurrentHashMap<>();
+  private final Map<String, FeedItemMemory> memories = new ConcurrentHashMap<>();
+  private final Map<String, ItemRetries> retries = new ConcurrentHashMap<>();
+  /** Per feed: what went wrong for good with its items, shown until it produces again. */
+  private final Map<String, String> itemProblems = new ConcurrentHashMap<>();
   /** The latest persisted state per feed (or sitemap) URL, whoever polled it. */
   private final Map<String, FeedStateRecord> sharedStates = new ConcurrentHashMap<>();
+  private final Map<String, List<Meter>> gauges = new ConcurrentHashMap<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final DiskSpaceGuard disk;
   private volatile String pausedBecause;
@@ -85,12 +105,12 @@ public final class IngestService implements AutoCloseable, HealthReporting {
   private KafkaProducer<String, String> seenProducer;
   private Thread thread;
   private FeedOwnership ownership;
-  private Thread seenTail;
+  private volatile SharedFeedList feedList;
 
   /**
-   * Health of one source, as shown by {@code GET /api/sources}: {@code lastNewItemAt} is when a
-   * poll last found an item it had not seen (null: never), {@code pollInterval} its current
-   * adaptive interval.
+   * Health of one source, as shown by {@code GET /api/sources}: {@code itemsSeen} is how many
+   * distinct items it has listed, {@code lastNewItemAt} when a poll last found an item this feed had
+   * not listed before (null: never), {@code pollInterval} its current adaptive interval.
    */
   public record SourceStatus(String url, String name, String state, String lastError, Instant lastPoll, int itemsSeen,
       int articlesProduced, int errorStreak, Instant nextPollNotBefore, Instant lastNewItemAt, Duration pollInterval) {
@@ -111,23 +131,29 @@ public final class IngestService implements AutoCloseable, HealthReporting {
   }
 
   public IngestService(IngestSettings settings, KafkaSettings kafka, ArticleExtractor extractor, DiskSpaceGuard disk) {
+    this(settings, kafka, extractor, disk, PageFetcher.HostResolver.SYSTEM);
+  }
+
+  /** As above, host names resolved by {@code resolver}: tests that stand a loopback server in for a real host. */
+  IngestService(IngestSettings settings, KafkaSettings kafka, ArticleExtractor extractor, DiskSpaceGuard disk,
+      PageFetcher.HostResolver resolver) {
     this.disk = disk;
     this.settings = settings;
     this.kafka = kafka;
     this.extractor = extractor;
+    this.seen = new SeenUrls(settings.seenRetention());
     HostGate gate = new HostGate(settings.hostDelay(), settings.maxInFlightPerHost());
     this.fetcher = new PageFetcher(settings.userAgent(), settings.allowPrivateAddresses(), settings.maxBodyBytes(),
-        settings.connectTimeout(), settings.readTimeout(), java.util.Set.copyOf(settings.privateAddressExceptions()), gate);
+        settings.connectTimeout(), settings.readTimeout(), settings.totalTimeout(), Set.copyOf(settings.privateAddressExceptions()),
+        gate, resolver);
     this.robots = new RobotsPolicy(fetcher, "vigia", java.time.Clock.systemUTC());
     for (FeedSpec f : settings.feeds()) {
-      sources.put(f.url(), new SourceStatus(f.url(), f.name(), "pending", null, null, 0, 0, null));
-      registerSourceGauges(f);
+      addSource(f);
     }
   }
 
   public void start() {
     restoreState();
-    ownership = new FeedOwnership(kafka, settings.groupId(), settings.instanceId()).start(settings.feeds());
     Properties p = kafka.clientProperties();
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -136,6 +162,15 @@ public final class IngestService implements AutoCloseable, HealthReporting {
     new KafkaClientMetrics(producer).bindTo(Metrics.registry()); // send rates, errors, retries of the raw producer
     // Writes both compacted String topics: the fetched-URL log and the per-feed state.
     seenProducer = new KafkaProducer<>(p, Topics.INGEST_SEEN.keySerde().serializer(), Topics.INGEST_SEEN.valueSerde().serializer());
+    forgetOldUrls();
+    SharedFeedList list = new SharedFeedList(kafka, settings.instanceId());
+    List<String> removed = list.start(settings.feeds(), this::feedListChanged);
+    for (String url : removed) {
+      seenProducer.send(new ProducerRecord<>(Topics.INGEST_FEED_STATE.name(), url, null)); // no instance polls it any more
+    }
+    feedList = list;
+    feedListChanged();
+    ownership = new FeedOwnership(kafka, settings.groupId(), settings.instanceId()).start();
     running = true;
     java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
     pollers = java.util.concurrent.Executors.newFixedThreadPool(settings.fetchThreads(), r -> {
@@ -146,9 +181,9 @@ public final class IngestService implements AutoCloseable, HealthReporting {
     thread = new Thread(this::loop, "vigia-ingest");
     thread.setDaemon(true);
     thread.start();
-    LOG.info("ingest polling {} feeds every {} to {} ({} at once; {} between requests to a host, at most {} in flight)",
-        settings.feeds().size(), settings.pollInterval(), settings.maxPollInterval(), settings.fetchThreads(),
-        settings.hostDelay(), settings.maxInFlightPerHost());
+    LOG.info("ingest polling its share of {} feeds ({} configured here) every {} to {} ({} at once; {} between requests to a host, "
+        + "at most {} in flight)", list.feeds().size(), settings.feeds().size(), settings.pollInterval(), settings.maxPollInterval(),
+        settings.fetchThreads(), settings.hostDelay(), settings.maxInFlightPerHost());
   }
 
   /**
@@ -160,9 +195,20 @@ public final class IngestService implements AutoCloseable, HealthReporting {
     io.vigia.common.kafka.UnreadableRecords.skipped("ingest", Topics.INGEST_SEEN.name(), 0);
     io.vigia.common.kafka.UnreadableRecords.skipped("ingest", Topics.INGEST_FEED_STATE.name(), 0);
     follow(Topics.INGEST_SEEN, this::learnSeen, "vigia-ingest-seen");
-    LOG.info("ingest remembers {} fetched articles", seen.size());
+    LOG.info("ingest remembers {} fetched articles (of the last {})", seen.size(), settings.seenRetention());
     follow(Topics.INGEST_FEED_STATE, this::learnFeedState, "vigia-ingest-feed-state");
     LOG.info("ingest restored the polling state of {} feeds and sitemaps", sharedStates.size());
+  }
+
+  /** Forgets (and deletes from the topic) the URLs fetched longer than {@code ingest.seen-retention} ago. */
+  private void forgetOldUrls() {
+    List<String> gone = seen.expire(Instant.now());
+    for (String url : gone) {
+      seenProducer.send(new ProducerRecord<>(Topics.INGEST_SEEN.name(), url, null));
+    }
+    if (!gone.isEmpty()) {
+      LOG.info("forgot {} article URLs fetched more than {} ago (ingest.seen-retention)", gone.size(), settings.seenRetention());
+    }
   }
 
   private void follow(io.vigia.schemas.Topic<String, String> topic, java.util.function.BiConsumer<String, String> apply,
@@ -211,6 +257,7 @@ public final class IngestService implements AutoCloseable, HealthReporting {
   }
 
   /** A fetched URL: its value is the fetch time (a tombstone, as before, still counts as fetched). */
+  /** A fetched-URL record: its value must be a fetch time (else it is skipped and counted); null is a forgotten URL. */
   private void learnSeen(String url, String fetchedAt) {
     if (fetchedAt != null) {
       try {
@@ -219,7 +266,7 @@ public final class IngestService implements AutoCloseable, HealthReporting {
         throw new IllegalArgumentException("not a fetch time: " + e.getMessage(), e);
       }
     }
-    seen.add(url);
+    seen.learn(url, fetchedAt, Instant.now());
   }
 
   private void tail(KafkaConsumer<String, String> c, java.util.function.BiConsumer<String, String> apply) {
@@ -243,9 +290,15 @@ public final class IngestService implements AutoCloseable, HealthReporting {
     }
     FeedStateRecord r = FeedStateRecord.parse(json);
     sharedStates.put(url, r);
-    if (r.status() != null && sources.containsKey(url) && !pollStates.containsKey(url)) {
+    SourceStatus known = sources.get(url);
+    if (r.status() != null && known != null && !pollStates.containsKey(url)) {
       // Not polled here (yet): show what its poller last saw.
-      sources.put(url, r.status().toStatus(url, sources.get(url).name()));
+      sources.put(url, r.status().toStatus(url, known.name(), r.poll(), settings.pollInterval()));
+      if (r.status().itemProblem() == null) {
+        itemProblems.remove(url);
+      } else {
+        itemProblems.put(url, r.status().itemProblem());
+      }
     }
   }
 
@@ -255,8 +308,56 @@ public final class IngestService implements AutoCloseable, HealthReporting {
       return;
     }
     SourceStatus status = sources.get(url);
-    String json = new FeedStateRecord(st.snapshot(), status == null ? null : FeedStateRecord.Status.of(status)).toJson();
+    FeedItemMemory memory = memories.get(url);
+    ItemRetries waiting = retries.get(url);
+    String json = new FeedStateRecord(st.snapshot(), memory == null ? null : memory.snapshot(), waiting == null ? List.of() : waiting.entries(),
+        status == null ? null : FeedStateRecord.Status.of(status, itemProblems.get(url))).toJson();
     seenProducer.send(new ProducerRecord<>(Topics.INGEST_FEED_STATE.name(), url, json));
+  }
+
+  /** A feed joined the list (configured here or by another instance): it gets its health entry and gauges. */
+  private void addSource(FeedSpec f) {
+    sources.computeIfAbsent(f.url(), u -> {
+      FeedStateRecord r = sharedStates.get(u);
+      return r != null && r.status() != null ? r.status().toStatus(u, f.name(), r.poll(), settings.pollInterval())
+          : new SourceStatus(u, f.name(), "pending", null, null, 0, 0, null);
+    });
+    gauges.computeIfAbsent(f.url(), u -> registerSourceGauges(f));
+  }
+
+  /** Brings health entries and gauges in line with the shared feed list (feeds other instances added or removed). */
+  private synchronized void feedListChanged() {
+    SharedFeedList list = feedList;
+    if (list == null) {
+      return;
+    }
+    Set<String> urls = new HashSet<>();
+    for (FeedSpec f : list.feeds()) {
+      urls.add(f.url());
+      addSource(f);
+    }
+    for (String url : List.copyOf(sources.keySet())) {
+      if (!urls.contains(url)) {
+        sources.remove(url);
+        if (!polling.contains(url)) {
+          pollStates.remove(url);
+        }
+        memories.remove(url);
+        retries.remove(url);
+        itemProblems.remove(url);
+        List<Meter> meters = gauges.remove(url);
+        if (meters != null) {
+          meters.forEach(Metrics.registry()::remove);
+        }
+        LOG.info("feed {} left the shared feed list: no longer polled", url);
+      }
+    }
+  }
+
+  /** The feeds to poll: the shared list once started, the configured ones before. */
+  private List<FeedSpec> feeds() {
+    SharedFeedList list = feedList;
+    return list == null ? settings.feeds() : list.feeds();
   }
 
   /**
@@ -269,9 +370,14 @@ public final class IngestService implements AutoCloseable, HealthReporting {
         LOG.warn("no feed partitions assigned after 60 s; is another ingest instance of group '{}' polling them all?",
             settings.groupId());
       }
+      Instant nextSweep = Instant.now().plus(SEEN_SWEEP);
       while (running) {
         Instant next = Instant.now().plus(settings.pollInterval());
-        for (FeedSpec feed : settings.feeds()) {
+        if (Instant.now().isAfter(nextSweep)) {
+          forgetOldUrls();
+          nextSweep = Instant.now().plus(SEEN_SWEEP);
+        }
+        for (FeedSpec feed : feeds()) {
           if (!running) {
             break;
           }
@@ -283,7 +389,10 @@ public final class IngestService implements AutoCloseable, HealthReporting {
           }
           if (!ownership.owns(feed)) {
             if (!polling.contains(feed.url())) {
-              pollStates.remove(feed.url()); // another instance polls it now; its state comes back through the topic
+              // another instance polls it now; its state comes back through the topic
+              pollStates.remove(feed.url());
+              memories.remove(feed.url());
+              retries.remove(feed.url());
             }
             continue;
           }
@@ -327,6 +436,22 @@ public final class IngestService implements AutoCloseable, HealthReporting {
     });
   }
 
+  /** The items the feed listed: ours, else as last persisted, else none. */
+  private FeedItemMemory memoryOf(String url) {
+    return memories.computeIfAbsent(url, u -> {
+      FeedStateRecord r = sharedStates.get(u);
+      return r == null || r.items() == null ? new FeedItemMemory() : new FeedItemMemory(r.items());
+    });
+  }
+
+  /** The feed's items waiting for a retry: ours, else as last persisted, else none. */
+  private ItemRetries retriesOf(String url) {
+    return retries.computeIfAbsent(url, u -> {
+      FeedStateRecord r = sharedStates.get(u);
+      return r == null ? new ItemRetries() : new ItemRetries(r.retries());
+    });
+  }
+
   /** One source's failure, whatever it is, stays that source's: the others are still polled. */
   private void pollOneIsolated(FeedSpec feed) {
     try {
@@ -334,9 +459,45 @@ public final class IngestService implements AutoCloseable, HealthReporting {
       producer.flush();
     } catch (RuntimeException | StackOverflowError e) {
       LOG.error("feed {} broke its poll", feed.url(), e);
-      update(feed, "failing", "internal error while polling: " + e, 0, 0, 0);
+      update(feed, "failing", "internal error while polling: " + e, null);
     }
     persistFeedState(feed.url());
+  }
+
+  /** What one poll of a feed found, for its health entry. */
+  private static final class PollReport {
+    int read;
+    int fresh;
+    int produced;
+    int failedForGood;
+    String firstFailedForGood;
+    int gaveUp;
+    String firstGaveUp;
+    final List<String> notes = new ArrayList<>();
+
+    void failedForGood(String link, String reason) {
+      if (failedForGood++ == 0) {
+        firstFailedForGood = link + ": " + reason;
+      }
+    }
+
+    void gaveUp(ItemRetries.Entry e) {
+      if (gaveUp++ == 0) {
+        firstGaveUp = e.item().link() + ": " + e.reason();
+      }
+    }
+
+    /** What went wrong for good with items in this poll, or null. */
+    String itemProblem() {
+      List<String> parts = new ArrayList<>();
+      if (failedForGood > 0) {
+        parts.add(failedForGood + " of " + fresh + " new items not ingested (first: " + firstFailedForGood + ")");
+      }
+      if (gaveUp > 0) {
+        parts.add("gave up on " + gaveUp + " items after " + ItemRetries.MAX_ATTEMPTS + " attempts (first: " + firstGaveUp + ")");
+      }
+      return parts.isEmpty() ? null : String.join("; ", parts);
+    }
   }
 
   void pollFeed(FeedSpec feed) {
@@ -348,58 +509,107 @@ public final class IngestService implements AutoCloseable, HealthReporting {
     }
     FetchResult r = politely(feed.url(), st.validatorsFor());
     st.afterFetch(r, now, settings.pollInterval());
+    PollReport report = new PollReport();
     if (r instanceof FetchResult.Failed f) {
-      update(feed, "failing", f.reason(), 0, 0, 0);
+      update(feed, "failing", f.reason(), null);
     } else if (r instanceof FetchResult.NotModified) {
+      retryDue(feed, report);
       st.afterItems(now, false, settings.pollInterval(), settings.maxPollInterval());
-      update(feed, "not-modified", null, 0, 0, 0);
+      update(feed, "not-modified", null, report);
     } else if (r instanceof FetchResult.Fetched f) {
       FeedDocument doc;
       try {
         doc = feedReader.readDocument(f.finalUrl(), f.body(), f.contentType());
       } catch (FeedReader.FeedException e) {
-        update(feed, "failing", e.getMessage(), 0, 0, 0);
+        update(feed, "failing", e.getMessage(), null);
         return;
       }
-      List<String> problems = new java.util.ArrayList<>();
-      List<FeedItem> items = doc instanceof FeedDocument.SitemapIndex index ? itemsOfIndex(index, problems)
+      List<FeedItem> items = doc instanceof FeedDocument.SitemapIndex index ? itemsOfIndex(index, report.notes)
           : ((FeedDocument.Items) doc).items();
-      int produced = 0;
-      int failed = 0;
-      int fresh = 0;
-      String firstFailure = null;
       List<FeedItem> read = items.size() > settings.maxItemsPerFeed() ? newest(items, settings.maxItemsPerFeed()) : items;
-      for (FeedItem item : read) {
-        if (!running) {
-          break;
-        }
-        ItemOutcome o = fetchArticle(feed, item);
-        if (o != ItemOutcome.ALREADY_SEEN) {
-          fresh++;
-        }
-        if (o == ItemOutcome.PRODUCED) {
-          produced++;
-        } else if (o instanceof ItemOutcome.Failed itemFailure) {
-          failed++;
-          firstFailure = firstFailure == null ? item.link() + ": " + itemFailure.reason() : firstFailure;
-        }
-      }
-      st.afterItems(now, fresh > 0, settings.pollInterval(), settings.maxPollInterval());
-      // The feed itself is fine; what went wrong with its items is still the source's news.
-      if (failed > 0) {
-        problems.add(0, failed + " of " + read.size() + " items not ingested (first: " + firstFailure + ")");
-      }
+      report.read = read.size();
+      ingestNewItems(feed, read, report);
+      retryDue(feed, report);
+      st.afterItems(now, report.fresh > 0, settings.pollInterval(), settings.maxPollInterval());
       if (items.isEmpty()) {
-        problems.add(0, doc instanceof FeedDocument.SitemapIndex ? "the sitemap index lists no readable sitemap with items"
+        report.notes.add(0, doc instanceof FeedDocument.SitemapIndex ? "the sitemap index lists no readable sitemap with items"
             : "the feed lists no items");
       }
       if (read.size() < items.size()) {
-        problems.add("feed lists " + items.size() + " items, only the newest " + read.size() + " are read (ingest.max-items-per-feed)");
+        report.notes.add("feed lists " + items.size() + " items, only the newest " + read.size() + " are read (ingest.max-items-per-feed)");
       }
-      update(feed, "ok", problems.isEmpty() ? null : String.join("; ", problems), items.size(), produced, fresh);
+      update(feed, "ok", report.notes.isEmpty() ? null : String.join("; ", report.notes), report);
     }
     if (before != null && "failing".equals(sources.get(feed.url()).state())) {
       LOG.warn("feed {} failing: {}", feed.url(), sources.get(feed.url()).lastError());
+    }
+  }
+
+  /**
+   * Ingests the items this feed has not listed before (whether or not another feed already
+   * delivered them: that is for the fetch to decide), then remembers everything it listed.
+   */
+  private void ingestNewItems(FeedSpec feed, List<FeedItem> read, PollReport report) {
+    FeedItemMemory memory = memoryOf(feed.url());
+    List<String> listed = new ArrayList<>(read.size());
+    for (FeedItem listedItem : read) {
+      if (!running) {
+        break;
+      }
+      // A Google News link names Google, not the outlet: key and fetch by the publisher's URL when it carries one.
+      FeedItem item = GoogleNewsLink.publisherUrl(listedItem.link()).map(listedItem::withLink).orElse(listedItem);
+      String key = CanonicalUrl.normalise(item.link()).orElse("unfetchable:" + item.link());
+      listed.add(key);
+      if (!memory.isNew(key)) {
+        continue; // listed before: dealt with then, or waiting in its retry list
+      }
+      report.fresh++;
+      settle(feed, item, key, key.startsWith("unfetchable:") ? ItemOutcome.failed("not an http(s) article URL", false, null)
+          : ingestIsolated(feed, item, key), report);
+    }
+    memory.listed(listed);
+  }
+
+  /** Retries the feed's items whose retry is due. */
+  private void retryDue(FeedSpec feed, PollReport report) {
+    ItemRetries waiting = retriesOf(feed.url());
+    for (ItemRetries.Entry e : waiting.due(Instant.now())) {
+      if (!running) {
+        break;
+      }
+      settle(feed, e.item(), e.key(), ingestIsolated(feed, e.item(), e.key()), report);
+    }
+  }
+
+  /** Records what became of an item: done, waiting for a retry, or failed for good. */
+  private void settle(FeedSpec feed, FeedItem item, String key, ItemOutcome o, PollReport report) {
+    ItemRetries waiting = retriesOf(feed.url());
+    if (o instanceof ItemOutcome.Produced) {
+      report.produced++;
+      waiting.done(key);
+    } else if (o instanceof ItemOutcome.AlreadySeen) {
+      waiting.done(key);
+    } else if (o instanceof ItemOutcome.Failed failed) {
+      if (failed.retryable()) {
+        for (ItemRetries.Outcome out : waiting.failed(item, key, failed.reason(), failed.retryAfter(), Instant.now(), settings.pollInterval())) {
+          if (out instanceof ItemRetries.Outcome.GaveUp g) {
+            report.gaveUp(g.entry());
+          }
+        }
+      } else {
+        waiting.done(key);
+        report.failedForGood(item.link(), failed.reason());
+      }
+    }
+  }
+
+  /** One item's failure, whatever it is (even an extractor bug), stays that item's: the feed's other items go on. */
+  private ItemOutcome ingestIsolated(FeedSpec feed, FeedItem item, String feedKey) {
+    try {
+      return ingestItem(feed, item, feedKey);
+    } catch (RuntimeException | StackOverflowError e) {
+      LOG.warn("item {} of {} broke its ingestion", item.link(), feed.url(), e);
+      return ItemOutcome.failed("internal error while ingesting: " + e, false, null);
     }
   }
 
@@ -411,7 +621,7 @@ public final class IngestService implements AutoCloseable, HealthReporting {
     if (items.stream().noneMatch(i -> i.publishedAt() != null)) {
       return items.subList(0, n);
     }
-    List<FeedItem> byDate = new java.util.ArrayList<>(items);
+    List<FeedItem> byDate = new ArrayList<>(items);
     byDate.sort(java.util.Comparator.comparing(FeedItem::publishedAt, java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())));
     return byDate.subList(0, n);
   }
@@ -422,10 +632,10 @@ public final class IngestService implements AutoCloseable, HealthReporting {
    * one that fails is reported with the index and the others are still read.
    */
   private List<FeedItem> itemsOfIndex(FeedDocument.SitemapIndex index, List<String> problems) {
-    List<FeedDocument.Sitemap> newest = new java.util.ArrayList<>(index.sitemaps());
+    List<FeedDocument.Sitemap> newest = new ArrayList<>(index.sitemaps());
     newest.sort(java.util.Comparator.comparing(FeedDocument.Sitemap::lastModified,
         java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())));
-    List<FeedItem> items = new java.util.ArrayList<>();
+    List<FeedItem> items = new ArrayList<>();
     for (FeedDocument.Sitemap sm : newest.subList(0, Math.min(newest.size(), settings.maxSitemapsPerIndex()))) {
       FeedPollState st = stateOf(sm.url());
       Instant now = Instant.now();
@@ -462,6 +672,9 @@ public final class IngestService implements AutoCloseable, HealthReporting {
     return fetcher.fetch(url, validators, crawlDelay == null || crawlDelay.compareTo(MAX_CRAWL_DELAY) <= 0 ? crawlDelay : MAX_CRAWL_DELAY);
   }
 
+  /** Longest article text produced; longer extracted text is refused. */
+  static final int MAX_ARTICLE_CHARS = 300_000;
+
   /** A robots.txt Crawl-delay longer than this is honoured as this. */
   private static final Duration MAX_CRAWL_DELAY = Duration.ofMinutes(1);
 
@@ -474,15 +687,47 @@ public final class IngestService implements AutoCloseable, HealthReporting {
 
     record AlreadySeen() implements ItemOutcome {}
 
-    record Failed(String reason) implements ItemOutcome {}
+    /** Not ingested: {@code retryable} when the reason may pass (then retried, not before {@code retryAfter}). */
+    record Failed(String reason, boolean retryable, Duration retryAfter) implements ItemOutcome {}
+
+    static ItemOutcome failed(String reason, boolean retryable, Duration retryAfter) {
+      return new Failed(reason, retryable, retryAfter);
+    }
+
+    static ItemOutcome failed(FetchResult.Failed f) {
+      return new Failed(f.reason(), f.retryable(), f.retryAfter());
+    }
   }
 
-  private ItemOutcome fetchArticle(FeedSpec feed, FeedItem listed) {
-    // A Google News link names Google, not the outlet: key and fetch by the publisher's URL when it carries one.
-    FeedItem item = GoogleNewsLink.publisherUrl(listed.link()).map(listed::withLink).orElse(listed);
+  /**
+   * Fetches, extracts and produces one item (its link already the publisher's when the Google News
+   * link carried it). A Google News link that does not carry it is asked where it redirects first,
+   * without following: the article is then keyed, deduplicated and fetched by the publisher's URL.
+   */
+  private ItemOutcome ingestItem(FeedSpec feed, FeedItem item, String feedKey) {
+    FetchResult.Fetched servedByGoogle = null;
+    if (GoogleNewsLink.isGoogleNews(item.link())) {
+      RobotsPolicy.Verdict robotsSay = robots.check(item.link());
+      if (!robotsSay.allowed()) {
+        return ItemOutcome.failed(robotsSay.reason(), robotsSay.temporary(), null);
+      }
+      PageFetcher.FirstHop hop = fetcher.firstHop(item.link());
+      if (hop instanceof PageFetcher.FirstHop.Redirect redirect) {
+        item = item.withLink(redirect.location());
+      } else {
+        FetchResult answer = ((PageFetcher.FirstHop.Answer) hop).result();
+        if (answer instanceof FetchResult.Failed f) {
+          return ItemOutcome.failed(f);
+        }
+        if (!(answer instanceof FetchResult.Fetched f)) {
+          return ItemOutcome.failed("Google News answered " + answer + " instead of a redirect", true, null);
+        }
+        servedByGoogle = f; // a page of Google's own (the current link format resolves by script): taken as that page
+      }
+    }
     String key = CanonicalUrl.normalise(item.link()).orElse(null);
     if (key == null) {
-      return new ItemOutcome.Failed("not an http(s) article URL");
+      return ItemOutcome.failed("not an http(s) article URL", false, null);
     }
     // Feeds are polled in parallel and one article is often listed by several: one thread claims
     // it, and checks again once it holds the claim (a claim is released only after the URL is in
@@ -494,24 +739,33 @@ public final class IngestService implements AutoCloseable, HealthReporting {
       if (seen.contains(key)) {
         return ItemOutcome.ALREADY_SEEN;
       }
-      return fetchClaimed(feed, item, key);
+      return fetchClaimed(feed, item, key, feedKey, servedByGoogle);
     } finally {
       claimed.remove(key);
     }
   }
 
-  private ItemOutcome fetchClaimed(FeedSpec feed, FeedItem item, String key) {
-    RobotsPolicy.Verdict robotsSay = robots.check(item.link());
-    if (!robotsSay.allowed()) {
-      if (!robotsSay.temporary()) {
-        remember(key); // the site asked us not to: do not ask again every poll
+  private ItemOutcome fetchClaimed(FeedSpec feed, FeedItem item, String key, String feedKey, FetchResult.Fetched prefetched) {
+    FetchResult.Fetched f;
+    if (prefetched != null) {
+      f = prefetched;
+    } else {
+      RobotsPolicy.Verdict robotsSay = robots.check(item.link());
+      if (!robotsSay.allowed()) {
+        if (!robotsSay.temporary()) {
+          remember(key); // the site asked us not to: do not ask again every poll
+        }
+        return ItemOutcome.failed(robotsSay.reason(), robotsSay.temporary(), null);
       }
-      return new ItemOutcome.Failed(robotsSay.reason());
-    }
-    FetchResult r = politely(item.link(), FetchResult.Validators.NONE, robotsSay.crawlDelay());
-    if (!(r instanceof FetchResult.Fetched f)) {
-      LOG.info("article {} not fetched: {}", item.link(), r);
-      return new ItemOutcome.Failed(r instanceof FetchResult.Failed failed ? failed.reason() : String.valueOf(r));
+      FetchResult r = politely(item.link(), FetchResult.Validators.NONE, robotsSay.crawlDelay());
+      if (r instanceof FetchResult.Failed failed) {
+        LOG.info("article {} not fetched: {}", item.link(), failed.reason());
+        return ItemOutcome.failed(failed);
+      }
+      if (!(r instanceof FetchResult.Fetched fetched)) {
+        return ItemOutcome.failed("unexpected answer without validators: " + r, true, null);
+      }
+      f = fetched;
     }
     fetched.increment();
     ExtractedPage page;
@@ -521,7 +775,7 @@ public final class IngestService implements AutoCloseable, HealthReporting {
       // A page the extractor cannot digest is that page's problem, not the feed's or the process's.
       LOG.warn("{} could not be extracted: {}", item.link(), e.toString());
       remember(key);
-      return new ItemOutcome.Failed("extraction failed: " + e);
+      return ItemOutcome.failed("extraction failed: " + e, false, null);
     }
     if (!page.isArticle()) {
       page = withTheFeedsText(page, item);
@@ -529,7 +783,14 @@ public final class IngestService implements AutoCloseable, HealthReporting {
     if (!page.isArticle()) {
       LOG.info("{} is not an article: {}", item.link(), page.notArticleReason());
       remember(key);
-      return new ItemOutcome.Failed("not an article: " + page.notArticleReason());
+      return ItemOutcome.failed("not an article: " + page.notArticleReason(), false, null);
+    }
+    if (page.text().length() > MAX_ARTICLE_CHARS) {
+      // No news article is this long (long reads run to some 50,000); such text is a dump or an
+      // attack, and enrich's shingling and the index would pay for it.
+      remember(key);
+      return ItemOutcome.failed("not an article: " + page.text().length() + " characters of text, more than any article (at most "
+          + MAX_ARTICLE_CHARS + ")", false, null);
     }
     String canonical = CanonicalUrl.normalise(page.canonicalUrl()).orElse(CanonicalUrl.normalise(f.finalUrl()).orElse(key));
     String id = CanonicalUrl.idOf(canonical);
@@ -557,9 +818,12 @@ public final class IngestService implements AutoCloseable, HealthReporting {
     // log is written from the send's acknowledgement. Two producers give no order between their
     // topics, so remembering right after send() could persist the URL while the article still sat
     // in the other producer's buffer, and a kill -9 then would lose it for good. A crash before the
-    // acknowledgement refetches the page instead, and enrich drops the repeat by its id.
+    // acknowledgement refetches the page instead, and enrich drops the repeat by its id. An article
+    // the broker refused goes to its feed's retry list.
     List<String> keys = canonical.equals(key) ? List.of(key) : List.of(key, canonical);
-    seen.addAll(keys); // this process does not fetch it again meanwhile
+    Instant fetchedAt = Instant.now();
+    keys.forEach(k -> seen.add(k, fetchedAt)); // this process does not fetch it again meanwhile
+    FeedItem listed = item;
     producer.send(new ProducerRecord<>(Topics.RAW.name(), id, a), (metadata, error) -> {
       if (error == null) {
         produced.increment(); // counted once the broker has it, not at send()
@@ -568,6 +832,7 @@ public final class IngestService implements AutoCloseable, HealthReporting {
         notProduced.increment();
         LOG.warn("article {} not produced ({}); it will be fetched again", a.getUrl(), error.toString());
         keys.forEach(seen::remove);
+        retriesOf(feed.url()).failed(listed, feedKey, "not produced: " + error, null, Instant.now(), settings.pollInterval());
       }
     });
     if (a.getPublishedAt() != null) {
@@ -599,7 +864,7 @@ public final class IngestService implements AutoCloseable, HealthReporting {
   }
 
   private void remember(String canonicalUrl) {
-    seen.add(canonicalUrl);
+    seen.add(canonicalUrl, Instant.now());
     persistSeen(canonicalUrl);
   }
 
@@ -629,50 +894,86 @@ public final class IngestService implements AutoCloseable, HealthReporting {
     return paused != null ? StageHealth.paused("ingest", paused) : StageHealth.up("ingest");
   }
 
-  private void update(FeedSpec feed, String state, String error, int items, int produced, int fresh) {
+  /**
+   * Updates the source's health after a poll. {@code report} is null for a poll that failed; else
+   * the items' problems join {@code feedError}: what failed for good stays until the source
+   * produces again (such items are not retried, so later polls would otherwise hide it), and the
+   * items waiting for a retry are listed while they wait.
+   */
+  private void update(FeedSpec feed, String state, String feedError, PollReport report) {
     Metrics.registry().counter("vigia.ingest.feeds.polled", "outcome", state).increment();
-    FeedPollState st = pollStates.get(feed.url());
+    String url = feed.url();
+    FeedPollState st = pollStates.get(url);
     Instant now = Instant.now();
-    sources.compute(feed.url(), (k, old) -> new SourceStatus(feed.url(), feed.name(), state, stickyItemProblem(old, state, error, produced),
-        now,
-        (old == null ? 0 : old.itemsSeen()) + items, (old == null ? 0 : old.articlesProduced()) + produced,
+    String error = feedError;
+    if (report != null) {
+      String itemProblem = report.itemProblem();
+      if (itemProblem != null) {
+        itemProblems.put(url, itemProblem);
+      } else if (report.produced > 0) {
+        itemProblems.remove(url);
+      }
+      List<String> parts = new ArrayList<>();
+      if (feedError != null) {
+        parts.add(feedError);
+      }
+      if (itemProblems.get(url) != null) {
+        parts.add(itemProblems.get(url));
+      }
+      ItemRetries waiting = retries.get(url);
+      if (waiting != null && waiting.size() > 0) {
+        ItemRetries.Entry first = waiting.entries().get(0);
+        parts.add(waiting.size() + " items waiting for a retry (first: " + first.item().link() + ": " + first.reason() + "; attempt "
+            + (first.attempts() + 1) + " of " + ItemRetries.MAX_ATTEMPTS + " not before " + first.due() + ")");
+      }
+      error = parts.isEmpty() ? null : String.join("; ", parts);
+    }
+    int producedNow = report == null ? 0 : report.produced;
+    boolean fresh = report != null && report.fresh > 0;
+    FeedItemMemory memory = memories.get(url);
+    String shown = error;
+    sources.compute(url, (k, old) -> new SourceStatus(url, feed.name(), state, shown, now,
+        memory != null ? (int) Math.min(Integer.MAX_VALUE, memory.distinctSeen()) : old == null ? 0 : old.itemsSeen(),
+        (old == null ? 0 : old.articlesProduced()) + producedNow,
         st == null ? 0 : st.errorStreak(), st == null ? null : st.notBefore(),
-        fresh > 0 ? now : old == null ? null : old.lastNewItemAt(), st == null ? null : st.interval(settings.pollInterval())));
+        fresh ? now : old == null ? null : old.lastNewItemAt(), st == null ? null : st.interval(settings.pollInterval())));
   }
 
   /** Source health as metrics too, tagged with the source's name: what /api/sources shows, for dashboards and alerting rules. */
-  private void registerSourceGauges(FeedSpec f) {
-    var tags = io.micrometer.core.instrument.Tags.of("source", f.name() == null ? f.url() : f.name());
-    io.micrometer.core.instrument.Gauge.builder("vigia.ingest.source.failing", sources,
-        m -> m.get(f.url()) != null && "failing".equals(m.get(f.url()).state()) ? 1 : 0)
-        .tags(tags).description("1 while the source's last poll failed").register(Metrics.registry());
-    io.micrometer.core.instrument.Gauge.builder("vigia.ingest.source.error.streak", sources,
-        m -> m.get(f.url()) == null ? 0 : m.get(f.url()).errorStreak())
-        .tags(tags).description("Failed polls in a row").register(Metrics.registry());
-    io.micrometer.core.instrument.Gauge.builder("vigia.ingest.source.articles", sources,
-        m -> m.get(f.url()) == null ? 0 : m.get(f.url()).articlesProduced())
-        .tags(tags).description("Articles produced from the source").register(Metrics.registry());
-    io.micrometer.core.instrument.Gauge.builder("vigia.ingest.source.silent.seconds", sources, m -> {
-      SourceStatus s = m.get(f.url());
+  private List<Meter> registerSourceGauges(FeedSpec f) {
+    String url = f.url();
+    Tags tags = Tags.of("source", f.name() == null ? url : f.name());
+    List<Meter> meters = new ArrayList<>();
+    meters.add(Gauge.builder("vigia.ingest.source.failing", sources, m -> m.get(url) != null && "failing".equals(m.get(url).state()) ? 1 : 0)
+        .tags(tags).description("1 while the source's last poll failed").register(Metrics.registry()));
+    for (String state : List.of("pending", "ok", "not-modified", "failing")) {
+      meters.add(Gauge.builder("vigia.ingest.source.state", sources, m -> m.get(url) != null && state.equals(m.get(url).state()) ? 1 : 0)
+          .tags(tags.and("state", state)).description("1 for the state the source is in (pending, ok, not-modified, failing)")
+          .register(Metrics.registry()));
+    }
+    meters.add(Gauge.builder("vigia.ingest.source.error.streak", sources, m -> m.get(url) == null ? 0 : m.get(url).errorStreak())
+        .tags(tags).description("Failed polls in a row").register(Metrics.registry()));
+    meters.add(Gauge.builder("vigia.ingest.source.articles", sources, m -> m.get(url) == null ? 0 : m.get(url).articlesProduced())
+        .tags(tags).description("Articles produced from the source").register(Metrics.registry()));
+    meters.add(Gauge.builder("vigia.ingest.source.items.seen", sources, m -> m.get(url) == null ? 0 : m.get(url).itemsSeen())
+        .tags(tags).description("Distinct items the source has listed").register(Metrics.registry()));
+    meters.add(Gauge.builder("vigia.ingest.source.retries", retries, m -> m.get(url) == null ? 0 : m.get(url).size())
+        .tags(tags).description("Items of the source waiting for a retry").register(Metrics.registry()));
+    meters.add(Gauge.builder("vigia.ingest.source.poll.interval.seconds", sources, m -> {
+      SourceStatus s = m.get(url);
+      return s == null || s.pollInterval() == null ? Double.NaN : s.pollInterval().toSeconds();
+    }).tags(tags).description("The source's current adaptive polling interval").register(Metrics.registry()));
+    meters.add(Gauge.builder("vigia.ingest.source.silent.seconds", sources, m -> {
+      SourceStatus s = m.get(url);
       Duration d = s == null ? null : s.silentFor(Instant.now());
       return d == null ? Double.NaN : d.toSeconds();
-    }).tags(tags).description("Seconds since the source last listed a new item").register(Metrics.registry());
+    }).tags(tags).description("Seconds since the source last listed an item new to it").register(Metrics.registry()));
+    return meters;
   }
 
-  /**
-   * Items that could not be ingested are remembered and not retried, so the polls after the one
-   * that met them see nothing new: their problem stays on the source until it produces again.
-   */
-  private static String stickyItemProblem(SourceStatus old, String state, String error, int produced) {
-    if (error == null && "ok".equals(state) && produced == 0 && old != null && "ok".equals(old.state())) {
-      return old.lastError();
-    }
-    return error;
-  }
-
-  /** Source health, one entry per configured feed. */
+  /** Source health, one entry per feed of the shared list (before start: per configured feed). */
   public List<SourceStatus> sources() {
-    return settings.feeds().stream().map(f -> sources.get(f.url())).toList();
+    return feeds().stream().map(f -> sources.get(f.url())).filter(java.util.Objects::nonNull).toList();
   }
 
   @Override
@@ -693,9 +994,13 @@ public final class IngestService implements AutoCloseable, HealthReporting {
         Thread.currentThread().interrupt();
       }
     }
+    if (feedList != null) {
+      feedList.close();
+    }
     if (producer != null) {
       producer.close(Duration.ofSeconds(10));
       seenProducer.close(Duration.ofSeconds(10));
     }
+    fetcher.close();
   }
 }

@@ -11,7 +11,9 @@ import java.util.List;
  * Ingest's configuration, validated at start. {@code pollInterval} is the shortest interval a
  * feed is polled at and {@code maxPollInterval} the longest (adaptive in between);
  * {@code hostDelay} and {@code maxInFlightPerHost} pace requests to one host, and
- * {@code fetchThreads} feeds are polled at once.
+ * {@code fetchThreads} feeds are polled at once. {@code totalTimeout} bounds one fetch as a whole
+ * (waits for the host's turn, every redirect hop, the body); {@code seenRetention} is how long a
+ * fetched article's URL is remembered.
  */
 public record IngestSettings(
     List<FeedSpec> feeds,
@@ -29,7 +31,12 @@ public record IngestSettings(
     Duration hostDelay,
     int maxInFlightPerHost,
     int fetchThreads,
-    int maxSitemapsPerIndex) {
+    int maxSitemapsPerIndex,
+    Duration totalTimeout,
+    Duration seenRetention) {
+
+  /** How long a fetched article's URL is remembered when not configured. */
+  static final Duration DEFAULT_SEEN_RETENTION = Duration.ofDays(30);
 
   public IngestSettings {
     feeds = List.copyOf(feeds);
@@ -37,6 +44,16 @@ public record IngestSettings(
     if (maxPollInterval.compareTo(pollInterval) < 0) {
       maxPollInterval = pollInterval;
     }
+  }
+
+  /** As the canonical constructor, with the default total timeout and URL retention. */
+  public IngestSettings(List<FeedSpec> feeds, boolean allowPrivateAddresses, String userAgent, Duration pollInterval,
+      Duration connectTimeout, Duration readTimeout, long maxBodyBytes, String groupId, String instanceId,
+      List<String> privateAddressExceptions, int maxItemsPerFeed, Duration maxPollInterval, Duration hostDelay, int maxInFlightPerHost,
+      int fetchThreads, int maxSitemapsPerIndex) {
+    this(feeds, allowPrivateAddresses, userAgent, pollInterval, connectTimeout, readTimeout, maxBodyBytes, groupId, instanceId,
+        privateAddressExceptions, maxItemsPerFeed, maxPollInterval, hostDelay, maxInFlightPerHost, fetchThreads, maxSitemapsPerIndex,
+        io.vigia.ingest.fetch.PageFetcher.defaultTotal(connectTimeout, readTimeout), DEFAULT_SEEN_RETENTION);
   }
 
   /** Fixed interval, no per-host delay: for fixtures that are ours (tests, the demo site). */
@@ -69,7 +86,7 @@ public record IngestSettings(
   public IngestSettings withFeeds(List<FeedSpec> other) {
     return new IngestSettings(other, allowPrivateAddresses, userAgent, pollInterval, connectTimeout, readTimeout, maxBodyBytes,
         groupId, instanceId, privateAddressExceptions, maxItemsPerFeed, maxPollInterval, hostDelay, maxInFlightPerHost,
-        fetchThreads, maxSitemapsPerIndex);
+        fetchThreads, maxSitemapsPerIndex, totalTimeout, seenRetention);
   }
 
   public static IngestSettings from(Config c, WatchProfile profile) {
@@ -86,8 +103,10 @@ public record IngestSettings(
       feeds.addAll(profile.feeds());
     }
     String ua = c.string("ingest.user-agent");
-    if (ua.isBlank()) {
-      throw c.invalid("ingest.user-agent", "a User-Agent that names Vigía and a contact URL");
+    String uaProblem = userAgentProblem(ua);
+    if (uaProblem != null) {
+      throw c.invalid("ingest.user-agent", "a User-Agent that names Vigía and a contact URL, e.g. \"Vigia/0.1 (news monitoring; "
+          + "+https://your.site/contact)\": outlets read it to know who fetches and whom to ask (" + uaProblem + ")");
     }
     Duration shortest = c.duration("ingest.poll-interval", Duration.ofSeconds(1), Duration.ofDays(1));
     Duration longest = c.duration("ingest.max-poll-interval", Duration.ofSeconds(1), Duration.ofDays(7));
@@ -95,14 +114,38 @@ public record IngestSettings(
       throw c.invalid("ingest.max-poll-interval", "a duration at least ingest.poll-interval (" + shortest
           + "), the shortest interval; set both equal for a fixed interval");
     }
-    return new IngestSettings(feeds, c.bool("ingest.allow-private-addresses"), ua, shortest,
-        c.duration("ingest.connect-timeout", Duration.ofMillis(100), Duration.ofMinutes(5)),
-        c.duration("ingest.read-timeout", Duration.ofMillis(100), Duration.ofMinutes(10)),
+    Duration connect = c.duration("ingest.connect-timeout", Duration.ofMillis(100), Duration.ofMinutes(5));
+    Duration read = c.duration("ingest.read-timeout", Duration.ofMillis(100), Duration.ofMinutes(10));
+    Duration total = c.duration("ingest.total-timeout", Duration.ofMillis(100), Duration.ofHours(1));
+    if (total.compareTo(connect.plus(read)) < 0) {
+      throw c.invalid("ingest.total-timeout", "a duration at least ingest.connect-timeout + ingest.read-timeout (" + connect.plus(read)
+          + "): it bounds a whole fetch, redirects and body included, so it cannot be shorter than one connect and one read");
+    }
+    return new IngestSettings(feeds, c.bool("ingest.allow-private-addresses"), ua, shortest, connect, read,
         c.longValue("ingest.max-body-bytes", 1024, 1L << 30),
         c.string("ingest.group-id"), c.string("instance-id"), exceptions(c), c.integer("ingest.max-items-per-feed", 1, 1_000_000),
         longest, c.duration("ingest.host-delay", Duration.ZERO, Duration.ofMinutes(5)),
         c.integer("ingest.max-in-flight-per-host", 1, 64), c.integer("ingest.fetch-threads", 1, 256),
-        c.integer("ingest.max-sitemaps-per-index", 1, 1000));
+        c.integer("ingest.max-sitemaps-per-index", 1, 1000), total,
+        c.duration("ingest.seen-retention", Duration.ofDays(1), Duration.ofDays(3650)));
+  }
+
+  /**
+   * What is missing from a User-Agent for it to identify us honestly: the product (Vigía, with or
+   * without the accent) and a contact URL; null when nothing is.
+   */
+  static String userAgentProblem(String ua) {
+    if (ua == null || ua.isBlank()) {
+      return "it is empty";
+    }
+    String lower = ua.toLowerCase(java.util.Locale.ROOT);
+    if (!lower.contains("vigia") && !lower.contains("vigía")) {
+      return "it does not name Vigía";
+    }
+    if (!java.util.regex.Pattern.compile("https?://[^\\s;()]+\\.[^\\s;()]+").matcher(ua).find()) {
+      return "it has no contact URL (http:// or https://)";
+    }
+    return null;
   }
 
   /** {@code host:port} authorities reachable even though private: exactly one fixture server, not a network. */

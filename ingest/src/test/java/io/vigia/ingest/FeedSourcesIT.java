@@ -14,6 +14,7 @@ import io.vigia.schemas.Topics;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -41,12 +42,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Ingest against a loopback site that publishes in every feed format it must read (RSS 0.91 with
- * the Netscape DOCTYPE, 0.92, 2.0 with content:encoded and Media RSS, RSS 1.0, Atom 0.3 and 1.0,
- * a Google News sitemap, a sitemap index, a Google News search feed) next to feeds that fail in
- * the ways real ones do. Every article arrives exactly once, each failure is reported on its own
- * source, requests to the host keep the politeness rules, and a restarted instance continues
- * from the persisted feed state. An IT: a real broker and a real HTTP server.
+ * Ingest against a loopback site that publishes in every feed format it must read (RSS 0.90, 0.91
+ * with the Netscape DOCTYPE, 0.92, 2.0 with content:encoded and Media RSS, RSS 1.0, Atom 0.3 and
+ * 1.0, a Google News sitemap, a sitemap index, Google News search feeds in the older link format and
+ * in the current one that Google redirects), deflate and a UTF-16 feed with a byte-order mark, a
+ * page that names its charset only in {@code <meta charset>}, next to feeds that fail in the ways
+ * real ones do (500, 429 and 503 with Retry-After in seconds and as a date, each on a host of its
+ * own since such answers hold the whole host; a feed that is unreadable in its declared charset)
+ * and items that fail (a malformed redirect, a page that answers 503 once). Every article arrives
+ * exactly once, each failure is reported on its own source, the failed item is retried at a 304
+ * poll of its feed, a feed whose items all came in through another feed still counts them as new,
+ * requests to the main host keep the politeness rules, and a restarted instance continues from the
+ * persisted feed state. An IT: a real broker and real HTTP servers.
  */
 class FeedSourcesIT {
   private static final Duration HOST_DELAY = Duration.ofMillis(200);
@@ -56,6 +63,15 @@ class FeedSourcesIT {
   private KafkaSettings kafka;
   private HttpServer site;
   private String base;
+  /** Hosts of their own for answers that hold a whole host (429/503 with Retry-After, 5xx backoff) and for Google's stand-in. */
+  private final List<HttpServer> others = new ArrayList<>();
+  private String throttled;
+  private String unavailable;
+  private String broken;
+  private String flaky;
+  private int googlePort;
+  private final Map<String, List<Long>> hitTimes = new ConcurrentHashMap<>();
+  private final Map<String, List<Long>> notModifiedTimes = new ConcurrentHashMap<>();
   private final Map<String, Function<HttpExchange, Response>> routes = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
   private final List<Long> requestStarts = Collections.synchronizedList(new ArrayList<>());
@@ -81,6 +97,25 @@ class FeedSourcesIT {
     site.createContext("/", this::serve);
     site.start();
     base = "http://127.0.0.1:" + site.getAddress().getPort();
+    throttled = "http://127.0.0.1:" + otherHost().getAddress().getPort();
+    unavailable = "http://127.0.0.1:" + otherHost().getAddress().getPort();
+    broken = "http://127.0.0.1:" + otherHost().getAddress().getPort();
+    flaky = "http://127.0.0.1:" + otherHost().getAddress().getPort();
+    googlePort = otherHost().getAddress().getPort();
+  }
+
+  private HttpServer otherHost() throws IOException {
+    HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
+    s.setExecutor(Executors.newFixedThreadPool(2));
+    s.createContext("/", this::serve);
+    s.start();
+    others.add(s);
+    return s;
+  }
+
+  /** news.google.com is our loopback stand-in for Google; every other name is looked up as usual (and refused when private). */
+  private InetAddress[] resolve(String host) throws java.net.UnknownHostException {
+    return host.equals("news.google.com") ? new InetAddress[] {InetAddress.getByName("127.0.0.1")} : InetAddress.getAllByName(host);
   }
 
   @AfterEach
@@ -88,6 +123,7 @@ class FeedSourcesIT {
     if (site != null) {
       site.stop(0);
     }
+    others.forEach(o -> o.stop(0));
     if (broker != null) {
       broker.close();
     }
@@ -95,10 +131,15 @@ class FeedSourcesIT {
 
   private void serve(HttpExchange ex) throws IOException {
     String path = ex.getRequestURI().getPath();
-    requestStarts.add(System.nanoTime());
-    mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+    // politeness is measured on the main host, where almost every request goes
+    boolean main = ex.getLocalAddress().getPort() == site.getAddress().getPort();
+    if (main) {
+      requestStarts.add(System.nanoTime());
+      mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+    }
     try {
       hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+      hitTimes.computeIfAbsent(path, p -> Collections.synchronizedList(new ArrayList<>())).add(System.nanoTime());
       String inm = ex.getRequestHeaders().getFirst("If-None-Match");
       conditionalHeaders.computeIfAbsent(path, p -> Collections.synchronizedList(new ArrayList<>())).add(inm == null ? "-" : inm);
       Function<HttpExchange, Response> route = routes.get(path);
@@ -108,6 +149,7 @@ class FeedSourcesIT {
       }
       r.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
       if (r.status() == 304) {
+        notModifiedTimes.computeIfAbsent(path, p -> Collections.synchronizedList(new ArrayList<>())).add(System.nanoTime());
         ex.sendResponseHeaders(304, -1);
       } else {
         ex.sendResponseHeaders(r.status(), r.body().length == 0 ? -1 : r.body().length);
@@ -116,7 +158,9 @@ class FeedSourcesIT {
         }
       }
     } finally {
-      inFlight.decrementAndGet();
+      if (main) {
+        inFlight.decrementAndGet();
+      }
       ex.close();
     }
   }
@@ -141,6 +185,16 @@ class FeedSourcesIT {
     routes.put(path, ex -> Response.ok("text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8)));
   }
 
+  private static byte[] deflate(byte[] body) {
+    java.util.zip.Deflater d = new java.util.zip.Deflater();
+    d.setInput(body);
+    d.finish();
+    byte[] buf = new byte[body.length + 64];
+    int n = d.deflate(buf);
+    d.end();
+    return java.util.Arrays.copyOf(buf, n);
+  }
+
   private static byte[] gzipBomb() throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
@@ -154,7 +208,8 @@ class FeedSourcesIT {
 
   private Map<String, String> publish() throws IOException {
     Map<String, String> expected = new HashMap<>(); // article path -> a phrase of its text
-    String[] names = {"rss091", "rss092", "rss20", "rdf", "atom03", "atom10", "news", "sm1", "sm2", "gn"};
+    String[] names = {"rss090", "rss091", "rss092", "rss20", "rdf", "atom03", "atom10", "news", "sm1", "sm2", "gn", "gn2", "deflate", "bom",
+        "after-bad", "flaky"};
     for (String n : names) {
       String lead = "Primera línea del artículo " + n + " sobre las elecciones en Mérida.";
       article("/a/" + n, "Artículo " + n + " del CNE", lead);
@@ -166,12 +221,67 @@ class FeedSourcesIT {
             .getBytes(StandardCharsets.UTF_8)));
     expected.put("/a/script-only", fullText);
 
+    // A page that names its charset only in <meta charset>: the HTTP header says text/html and nothing more.
+    String metaLead = "“Escrutinio” en Mérida — la junta instaló las mesas y los testigos firmaron las actas a las seis.";
+    String metaPage = "<html><head><meta charset=\"windows-1252\"><title>Meta charset</title></head><body><article><h1>Escrutinio en Mérida</h1>"
+        + paragraphs(metaLead) + "</article></body></html>";
+    routes.put("/a/meta-charset", ex -> Response.ok("text/html", metaPage.getBytes(Charset.forName("windows-1252"))));
+    expected.put("/a/meta-charset", metaLead);
+
     String latinLead = "“Participación” récord en Táchira — según la junta regional, que instaló las mesas a las seis.";
     String latinPage = "<html><head><title>Latin-1</title></head><body><article><h1>Participación en Táchira</h1>"
         + paragraphs(latinLead) + "</article></body></html>";
     routes.put("/a/latin1", ex -> Response.ok("text/html; charset=ISO-8859-1", latinPage.getBytes(Charset.forName("windows-1252"))));
     expected.put("/a/latin1", latinLead);
 
+    feed("/feeds/rss090.xml", "application/rdf+xml", ("""
+        <?xml version="1.0"?>
+        <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://my.netscape.com/rdf/simple/0.9/">
+          <channel><title>Viejo</title><link>%1$s/</link><description>d</description></channel>
+          <item><title>RSS 0.90</title><link>%1$s/a/rss090</link></item>
+        </rdf:RDF>
+        """.formatted(base)).getBytes(StandardCharsets.UTF_8));
+    byte[] deflated = deflate(("""
+        <rss version="2.0"><channel><title>Comprimido</title><link>%1$s/</link><description>d</description>
+        <item><title>Deflate</title><link>%1$s/a/deflate</link></item></channel></rss>
+        """.formatted(base)).getBytes(StandardCharsets.UTF_8));
+    routes.put("/feeds/deflate.xml", ex -> new Response(200, Map.of("Content-Type", "application/rss+xml", "Content-Encoding", "deflate"),
+        deflated));
+    // UTF-16 with a byte-order mark, labelled UTF-8 by the server: the BOM decides
+    routes.put("/feeds/bom.xml", ex -> Response.ok("application/rss+xml; charset=utf-8", ("\uFEFF" + """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <rss version="2.0"><channel><title>Diario en UTF-16</title><link>%1$s/</link><description>d</description>
+        <item><title>Año electoral</title><link>%1$s/a/bom</link></item></channel></rss>
+        """.formatted(base)).getBytes(StandardCharsets.UTF_16LE)));
+    // An item whose redirect cannot be read, one after it, a page that names its charset in <meta>; and a page on a host that fails once
+    AtomicInteger flakyAnswers = new AtomicInteger();
+    routes.put("/a/bad-redirect", ex -> new Response(302, Map.of("Location", "/a/una página con espacios"), new byte[0]));
+    Function<HttpExchange, Response> flakyPage = routes.get("/a/flaky");
+    routes.put("/a/flaky", ex -> flakyAnswers.incrementAndGet() == 1 ? new Response(503, Map.of(), "un momento".getBytes(StandardCharsets.UTF_8))
+        : flakyPage.apply(ex));
+    feed("/feeds/mixed.xml", "application/rss+xml", ("""
+        <rss version="2.0"><channel><title>Mixto</title><link>%1$s/</link><description>d</description>
+        <item><title>Redirección rota</title><link>%1$s/a/bad-redirect</link></item>
+        <item><title>Después</title><link>%1$s/a/after-bad</link></item>
+        <item><title>Meta charset</title><link>%1$s/a/meta-charset</link></item>
+        </channel></rss>
+        """.formatted(base)).getBytes(StandardCharsets.UTF_8));
+    feed("/feeds/flaky.xml", "application/rss+xml", ("""
+        <rss version="2.0"><channel><title>Inestable</title><link>%1$s/</link><description>d</description>
+        <item><title>Falla una vez</title><link>%1$s/a/flaky</link></item>
+        </channel></rss>
+        """.formatted(flaky)).getBytes(StandardCharsets.UTF_8));
+    // Every item of this feed is also another feed's, and it has no validators: each poll is a 200 listing the same two items
+    byte[] echo = ("""
+        <rss version="2.0"><channel><title>Eco</title><link>%1$s/</link><description>d</description>
+        <item><title>Eco 1</title><link>%1$s/a/rss20?utm_source=eco</link></item><item><title>Eco 2</title><link>%1$s/a/rdf</link></item>
+        </channel></rss>
+        """.formatted(base)).getBytes(StandardCharsets.UTF_8);
+    byte[] echoEmpty = ("<rss version=\"2.0\"><channel><title>Eco</title><link>" + base + "/</link><description>d</description></channel></rss>")
+        .getBytes(StandardCharsets.UTF_8);
+    // ...listed only once the other feeds' fetches of them began, so that this feed never delivers them itself
+    routes.put("/feeds/echo.xml", ex -> Response.ok("application/rss+xml",
+        hits.containsKey("/a/rss20") && hits.containsKey("/a/rdf") ? echo : echoEmpty));
     feed("/feeds/rss091.xml", "text/xml", ("""
         <?xml version="1.0" encoding="ISO-8859-1"?>
         <!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd">
@@ -219,6 +329,7 @@ class FeedSourcesIT {
           <entry><title type="html">Atom &lt;i&gt;1.0&lt;/i&gt;</title><link href="/a/atom10"/><id>urn:1</id><updated>2024-07-29T10:00:00Z</updated></entry>
           <entry><title>Ya visto en otro feed</title><link href="/a/rss091?utm_campaign=atom&amp;fbclid=abc"/><id>urn:2</id>
             <updated>2024-07-29T10:00:00Z</updated></entry>
+          <entry><title>También en Google News</title><link href="/a/gn2"/><id>urn:3</id><updated>2024-07-29T10:00:00Z</updated></entry>
         </feed>
         """.formatted(base)).getBytes(StandardCharsets.UTF_8));
     feed("/sitemap-news.xml", "application/xml", ("""
@@ -248,8 +359,23 @@ class FeedSourcesIT {
         </channel></rss>
         """.formatted(io.vigia.ingest.feed.GoogleNewsIds.articleLink(base + "/a/gn").replace("&", "&amp;"), base)).getBytes(StandardCharsets.UTF_8));
 
+    // A Google News link in the current format (nothing to decode): Google answers with a redirect to the publisher
+    feed("/feeds/google-news-current.xml", "application/rss+xml", ("""
+        <rss version="2.0"><channel><title>"CNE" - Google News</title><link>https://news.google.com/</link><description>d</description>
+        <item><title>Artículo gn2 - Diario</title><link>http://news.google.com:%d/rss/articles/CBMiVkFVX3lxTE9wYXF1ZQ?oc=5</link>
+          <source url="%s">Diario</source></item>
+        </channel></rss>
+        """.formatted(googlePort, base)).getBytes(StandardCharsets.UTF_8));
+    routes.put("/rss/articles/CBMiVkFVX3lxTE9wYXF1ZQ", ex -> new Response(302, Map.of("Location", base + "/a/gn2"), new byte[0]));
+
     routes.put("/feeds/error.xml", ex -> new Response(500, Map.of(), "boom".getBytes(StandardCharsets.UTF_8)));
     routes.put("/feeds/busy.xml", ex -> new Response(429, Map.of("Retry-After", "3600"), new byte[0]));
+    routes.put("/feeds/unavailable.xml", ex -> new Response(503, Map.of("Retry-After", java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+        .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusHours(1))), new byte[0]));
+    // UTF-16 without a byte-order mark, labelled UTF-8: read as UTF-8 it is full of NULs, which no XML may hold
+    routes.put("/feeds/utf16-as-utf8.xml", ex -> Response.ok("application/rss+xml; charset=utf-8", """
+        <?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>t</title></channel></rss>
+        """.getBytes(StandardCharsets.UTF_16LE)));
     routes.put("/feeds/loop.xml", ex -> new Response(302, Map.of("Location", "/feeds/loop.xml?again"), new byte[0]));
     routes.put("/feeds/to-metadata.xml", ex -> new Response(302, Map.of("Location", "http://169.254.169.254/latest/meta-data/"), new byte[0]));
     routes.put("/feeds/to-loopback.xml", ex -> new Response(302, Map.of("Location", "http://127.0.0.1:1/feed.xml"), new byte[0]));
@@ -294,23 +420,43 @@ class FeedSourcesIT {
       Map.entry("error", "HTTP 500"), Map.entry("busy", "HTTP 429"), Map.entry("loop", "redirects"),
       Map.entry("to-metadata", "169.254.169.254"), Map.entry("to-loopback", "refused"), Map.entry("bomb", "larger than"),
       Map.entry("xxe", "not a readable feed"), Map.entry("laughs", "not a readable feed"), Map.entry("huge", "larger than"),
-      Map.entry("slow", "slow or endless body"));
+      Map.entry("slow", "slow or endless body"), Map.entry("unavailable", "HTTP 503 (Retry-After 3"),
+      Map.entry("utf16-as-utf8", "not a readable feed"));
+
+  /** Where each failing feed lives: the ones whose answer holds a host have one of their own. */
+  private String failureUrl(String name) {
+    String host = switch (name) {
+      case "busy" -> throttled;
+      case "unavailable" -> unavailable;
+      case "error" -> broken;
+      default -> base;
+    };
+    return host + "/feeds/" + name + ".xml";
+  }
 
   private List<FeedSpec> feeds() {
     List<FeedSpec> feeds = new ArrayList<>();
-    for (String f : List.of("/feeds/rss091.xml", "/feeds/rss092.xml", "/feeds/rss20.xml", "/feeds/rdf.xml", "/feeds/atom03.xml",
-        "/feeds/atom10.xml", "/sitemap-news.xml", "/sitemap-index.xml", "/feeds/google-news.xml")) {
+    for (String f : List.of("/feeds/rss090.xml", "/feeds/rss091.xml", "/feeds/rss092.xml", "/feeds/rss20.xml", "/feeds/rdf.xml",
+        "/feeds/atom03.xml", "/feeds/atom10.xml", "/sitemap-news.xml", "/sitemap-index.xml", "/feeds/google-news.xml",
+        "/feeds/google-news-current.xml", "/feeds/deflate.xml", "/feeds/bom.xml", "/feeds/mixed.xml", "/feeds/echo.xml", "/feeds/flaky.xml")) {
       feeds.add(new FeedSpec(base + f, f, "es"));
     }
-    FAILURES.keySet().forEach(n -> feeds.add(new FeedSpec(base + "/feeds/" + n + ".xml", n, "es")));
+    FAILURES.keySet().forEach(n -> feeds.add(new FeedSpec(failureUrl(n), n, "es")));
     return feeds;
+  }
+
+  /** Exactly our fixture hosts may be reached although on loopback; every other private address stays refused. */
+  private List<String> exemptions() {
+    List<String> out = new ArrayList<>(List.of("127.0.0.1:" + site.getAddress().getPort(), "news.google.com:" + googlePort));
+    others.forEach(o -> out.add("127.0.0.1:" + o.getAddress().getPort()));
+    return out;
   }
 
   private IngestService ingest(String instance) {
     IngestSettings s = new IngestSettings(feeds(), false, "Vigia-test/1 (+https://vigia.example/contact)", Duration.ofSeconds(1),
         Duration.ofSeconds(2), Duration.ofSeconds(3), 4 * 1024 * 1024, "ingest-it", instance,
-        List.of("127.0.0.1:" + site.getAddress().getPort()), 100, Duration.ofSeconds(1), HOST_DELAY, 2, 4, 5);
-    IngestService svc = new IngestService(s, kafka, new JsoupArticleExtractor());
+        exemptions(), 100, Duration.ofSeconds(1), HOST_DELAY, 2, 4, 5);
+    IngestService svc = new IngestService(s, kafka, new JsoupArticleExtractor(), io.vigia.common.disk.DiskSpaceGuard.none(), this::resolve);
     svc.start();
     return svc;
   }
@@ -331,6 +477,13 @@ class FeedSourcesIT {
       assertThat(hits.get("/a/rss092").get()).as("the same link with tracking parameters is one article").isEqualTo(1);
       assertThat(hits.get("/a/rss091").get()).as("listed by two feeds, fetched once").isEqualTo(1);
       assertThat(hits.get("/a/rss20").get()).as("duplicate GUID, fragment link").isEqualTo(1);
+      assertThat(byPath.get("/a/gn2").getUrl()).as("current Google News link resolved through Google's redirect").isEqualTo(base + "/a/gn2");
+      assertThat(hits.get("/a/gn2").get()).as("listed by the outlet and through Google News, fetched once").isEqualTo(1);
+      assertThat(hits.get("/rss/articles/CBMiVkFVX3lxTE9wYXF1ZQ").get()).as("Google asked once where the link leads").isEqualTo(1);
+      assertThat(hits.get("/a/flaky").get()).as("failed once (503), retried once").isEqualTo(2);
+      List<Long> flakyHits = hitTimes.get("/a/flaky");
+      assertThat(notModifiedTimes.getOrDefault("/feeds/flaky.xml", List.of()))
+          .as("retried at a poll of its feed that answered 304").anyMatch(t -> t > flakyHits.get(0) && t < flakyHits.get(1));
 
       Map<String, IngestService.SourceStatus> sources = awaitFailuresReported(first);
       FAILURES.forEach((name, why) -> {
@@ -340,11 +493,23 @@ class FeedSourcesIT {
       assertThat(sources.get("/feeds/rss20.xml").state()).isIn("ok", "not-modified");
       assertThat(sources.get("/feeds/rss20.xml").lastNewItemAt()).as("when it last listed something new").isNotNull();
       assertThat(sources.get("error").lastNewItemAt()).isNull();
+      assertThat(sources.get("/feeds/mixed.xml").state()).isIn("ok", "not-modified");
+      assertThat(sources.get("/feeds/mixed.xml").lastError()).as("one item's broken redirect stops no other item")
+          .contains("/a/bad-redirect: redirect 302 to a malformed Location");
+      IngestService.SourceStatus echoFeed = awaitItemsSeen(first, "/feeds/echo.xml", 2);
+      assertThat(hits.get("/feeds/echo.xml").get()).as("polled again and again").isGreaterThanOrEqualTo(3);
+      assertThat(echoFeed.itemsSeen()).as("distinct items, however often listed").isEqualTo(2);
+      assertThat(echoFeed.lastNewItemAt()).as("new to this feed although another feed delivered them").isNotNull();
+      assertThat(echoFeed.articlesProduced()).isZero();
       // the same health as metrics
       assertThat(io.vigia.common.metrics.Metrics.registry().get("vigia.ingest.source.failing").tag("source", "error").gauge().value())
           .isEqualTo(1.0);
       assertThat(io.vigia.common.metrics.Metrics.registry().get("vigia.ingest.source.articles").tag("source", "/feeds/rss20.xml")
           .gauge().value()).isEqualTo(2.0);
+      assertThat(io.vigia.common.metrics.Metrics.registry().get("vigia.ingest.source.items.seen").tag("source", "/feeds/echo.xml")
+          .gauge().value()).isEqualTo(2.0);
+      assertThat(io.vigia.common.metrics.Metrics.registry().get("vigia.ingest.source.state").tag("source", "error").tag("state", "failing")
+          .gauge().value()).isEqualTo(1.0);
 
       // Politeness, as the server saw it: never more than 2 at once, and any 10 request starts
       // (redirect hops and robots.txt included) spread over at least 10 delays, less 400 ms for the
@@ -359,17 +524,40 @@ class FeedSourcesIT {
       }
     }
     int busyHits = hits.get("/feeds/busy.xml").get();
+    int unavailableHits = hits.get("/feeds/unavailable.xml").get();
     int rss20Polls = conditionalHeaders.get("/feeds/rss20.xml").size();
-    produceNothingMoreAfterRestart(byPath, busyHits, rss20Polls);
+    produceNothingMoreAfterRestart(byPath, busyHits, unavailableHits, rss20Polls);
   }
 
-  private void produceNothingMoreAfterRestart(Map<String, RawArticle> before, int busyHits, int rss20Polls) throws Exception {
+  private IngestService.SourceStatus awaitItemsSeen(IngestService svc, String name, int items) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    IngestService.SourceStatus s = null;
+    while (System.nanoTime() < deadline) {
+      s = svc.sources().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+      if (s.itemsSeen() >= items && hits.get("/feeds/echo.xml").get() >= 3) {
+        break;
+      }
+      Thread.sleep(200);
+    }
+    return s;
+  }
+
+  private void produceNothingMoreAfterRestart(Map<String, RawArticle> before, int busyHits, int unavailableHits, int rss20Polls)
+      throws Exception {
     try (IngestService second = ingest("b"); KafkaConsumer<String, RawArticle> consumer = consumer()) {
       // The state comes back before the first poll: health figures, validators, the 429's hour.
-      IngestService.SourceStatus restored = second.sources().stream().filter(s -> s.name().equals("/feeds/rss20.xml")).findFirst().orElseThrow();
-      assertThat(restored.itemsSeen()).as("restored health of %s", restored).isGreaterThanOrEqualTo(3);
+      Map<String, IngestService.SourceStatus> restoredByName = new HashMap<>();
+      second.sources().forEach(s -> restoredByName.put(s.name(), s));
+      IngestService.SourceStatus restored = restoredByName.get("/feeds/rss20.xml");
+      // rss20 lists /a/rss20 twice (same GUID, a fragment) and /a/script-only: two distinct items
+      assertThat(restored.itemsSeen()).as("restored health of %s", restored).isEqualTo(2);
       assertThat(restored.articlesProduced()).isEqualTo(2);
       assertThat(restored.lastNewItemAt()).isNotNull();
+      assertThat(restored.pollInterval()).isNotNull();
+      assertThat(restoredByName.get("error").errorStreak()).as("error streak restored").isGreaterThanOrEqualTo(1);
+      assertThat(restoredByName.get("error").nextPollNotBefore()).as("next poll restored").isNotNull();
+      assertThat(restoredByName.get("unavailable").nextPollNotBefore()).as("the 503's Retry-After date restored")
+          .isAfter(java.time.Instant.now().plus(Duration.ofMinutes(50)));
       long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
       while (conditionalHeaders.get("/feeds/rss20.xml").size() <= rss20Polls + 1 && System.nanoTime() < deadline) {
         Thread.sleep(100);
@@ -382,6 +570,8 @@ class FeedSourcesIT {
       }
       assertThat(again.keySet()).as("articles produced").containsExactlyInAnyOrderElementsOf(before.keySet());
       assertThat(hits.get("/feeds/busy.xml").get()).as("Retry-After: 3600 outlives the restart").isEqualTo(busyHits);
+      assertThat(hits.get("/feeds/unavailable.xml").get()).as("Retry-After as a date outlives the restart").isEqualTo(unavailableHits);
+      assertThat(hits.get("/a/flaky").get()).as("a retried item is not retried again").isEqualTo(2);
       assertThat(hits.get("/a/rss20").get()).as("nothing fetched twice").isEqualTo(1);
     }
   }

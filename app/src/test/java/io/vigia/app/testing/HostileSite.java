@@ -20,7 +20,9 @@ import java.util.zip.GZIPOutputStream;
  * A loopback site of hostile feeds and pages, each a source of its own, plus an "internal"
  * server on another port that stands for what must never be reached (a metadata service, an
  * admin page): any request it receives is a failure, and its marker text must never reach the
- * index. Every case says what it attacks.
+ * index. Every case says what it attacks and the reason its source must report (a regular
+ * expression found in {@code lastError}): the reason names the defence that stopped it, so a case
+ * that ends some other way (a timeout where the address guard should have refused) fails.
  */
 public final class HostileSite implements AutoCloseable {
   static {
@@ -34,8 +36,36 @@ public final class HostileSite implements AutoCloseable {
   /** Text only the internal server and local files hold; must never be indexed. */
   public static final String INTERNAL_MARKER = "INTERNAL-ONLY-7f3a";
 
-  /** One hostile source: a feed URL path on this site and what it attacks. */
-  public record Case(String name, String feedPath, String attack) {}
+  /** One hostile source: a feed URL path on this site, what it attacks, and what its source must report (null: the control). */
+  public record Case(String name, String feedPath, String attack, java.util.regex.Pattern expected) {}
+
+  /** Where a reason is not given with the case itself. */
+  private static final Map<String, String> EXPECTED = Map.ofEntries(
+      Map.entry("xxe-file", "not a readable feed.*DOCTYPE"), Map.entry("xxe-parameter", "not a readable feed.*DOCTYPE"),
+      // a DOCTYPE without internal subset is blanked out (old RSS 0.91 feeds carry one), never fetched
+      Map.entry("xxe-external-dtd", "the feed lists no items"), Map.entry("xxe-atom", "not a readable feed.*DOCTYPE"),
+      Map.entry("xxe-rdf", "not a readable feed.*DOCTYPE"), Map.entry("billion-laughs", "not a readable feed.*DOCTYPE"),
+      Map.entry("quadratic-blowup", "not a readable feed.*DOCTYPE"),
+      Map.entry("xinclude", "none/xi: HTTP 404"), // not included: the item is read as written and its link leads nowhere
+      Map.entry("deep-nesting", "nested more than 256 deep"),
+      Map.entry("gzip-bomb-feed", "decompressed body \\(gzip\\) larger than"), Map.entry("huge-feed", "^body larger than"),
+      Map.entry("slow-feed", "slow or endless body"), Map.entry("slow-headers", "timed out after"),
+      Map.entry("gzip-stall", "slow or endless body|timed out after"),
+      Map.entry("redirect-loop", "more than 5 redirects"), Map.entry("redirect-chain", "more than 5 redirects"),
+      Map.entry("file-links", "5 of 5 new items not ingested \\(first: file:///etc/passwd: not an http\\(s\\) article URL"),
+      Map.entry("redirect-to-file", "refused scheme 'file'"),
+      Map.entry("invalid-utf8", "the feed lists no items"), Map.entry("nul-bytes", "not a readable feed"),
+      Map.entry("html-not-feed", "not a readable feed"), Map.entry("truncated", "not a readable feed"),
+      Map.entry("empty", "not a readable feed"), Map.entry("binary-feed", "not a readable feed"),
+      Map.entry("huge-items", "only the newest 1000 are read"), Map.entry("length-lie", "Premature end of Content-Length"),
+      Map.entry("page-100mb", "page-100mb.html: body larger than"),
+      Map.entry("page-gzip-bomb", "page-gzip-bomb.html: decompressed body \\(gzip\\) larger than"),
+      Map.entry("page-slow", "page-slow.html: body not complete .* \\(slow or endless body\\)"),
+      Map.entry("page-one-line", "page-one-line.html: not an article: \\d+ characters of text, more than any article"),
+      Map.entry("page-script-only", "page-script-only.html: not an article"),
+      Map.entry("page-binary", "page-binary.html: not an article: binary content"),
+      Map.entry("page-nul", "page-nul.html: not an article"),
+      Map.entry("page-wrong-charset", "page-wrong-charset.html: not an article"));
 
   private final HttpServer site;
   private final HttpServer internal;
@@ -124,6 +154,13 @@ public final class HostileSite implements AutoCloseable {
       ex.getResponseHeaders().set("Content-Encoding", "gzip");
       send(ex, 200, "application/rss+xml", gzipBomb);
     });
+    route("gzip-stall", "a gzip-encoded feed whose headers come and then not one byte: not even the gzip header", ex -> {
+      ex.getResponseHeaders().set("Content-Encoding", "gzip");
+      ex.getResponseHeaders().set("Content-Type", "application/rss+xml");
+      ex.sendResponseHeaders(200, 0);
+      ex.getResponseBody().flush();
+      Thread.sleep(600_000);
+    });
     route("huge-feed", "a 100 MB feed body", ex -> stream(ex, "application/rss+xml", 100L << 20,
         "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title><description>".getBytes(StandardCharsets.UTF_8)));
     route("slow-feed", "an endless body trickling one byte a second", ex -> {
@@ -146,12 +183,27 @@ public final class HostileSite implements AutoCloseable {
     }
     String[] internalHosts = {"127.0.0.1", "2130706433", "0177.0.0.1", "0x7f.0.0.1", "0x7f000001", "127.1", "[::ffff:127.0.0.1]",
         "[::ffff:7f00:1]", "[::1]", "localhost", "169.254.169.254", "[fd00::1]", "10.0.0.1", "0.0.0.0"};
+    Map<String, String> refusals = Map.ofEntries(Map.entry("127.0.0.1", "refused loopback address 127\\.0\\.0\\.1"),
+        Map.entry("2130706433", "refused non-canonical numeric host '2130706433'"),
+        Map.entry("0177.0.0.1", "refused non-canonical numeric host '0177\\.0\\.0\\.1'"),
+        Map.entry("0x7f.0.0.1", "refused non-canonical numeric host '0x7f\\.0\\.0\\.1'"),
+        Map.entry("0x7f000001", "refused non-canonical numeric host '0x7f000001'"),
+        Map.entry("127.1", "refused non-canonical numeric host '127\\.1'"),
+        Map.entry("[::ffff:127.0.0.1]", "refused loopback address 127\\.0\\.0\\.1"),
+        Map.entry("[::ffff:7f00:1]", "refused loopback address 127\\.0\\.0\\.1"),
+        Map.entry("[::1]", "refused loopback address 0:0:0:0:0:0:0:1"), Map.entry("localhost", "refused loopback address"),
+        Map.entry("169.254.169.254", "refused link-local address .*169\\.254\\.169\\.254"),
+        Map.entry("[fd00::1]", "refused unique-local address fd00:0:0:0:0:0:0:1"),
+        Map.entry("10.0.0.1", "refused private address 10\\.0\\.0\\.1"), Map.entry("0.0.0.0", "refused unspecified address 0\\.0\\.0\\.0"));
     for (String host : internalHosts) {
       String target = "http://" + host + ":" + ip + "/latest/meta-data/";
       String slug = host.replaceAll("[^0-9a-zA-Z]+", "-").replaceAll("^-|-$", "");
-      route("redirect-to-" + slug, "a feed redirecting to an internal address written as " + host, ex -> redirect(ex, target));
+      route("redirect-to-" + slug, "a feed redirecting to an internal address written as " + host, refusals.get(host),
+          ex -> redirect(ex, target));
+      // as links, 0x7f.0.0.1 and 127.1 are not even URLs with a host to the canonical-URL step, which comes first
+      String linkRefusal = host.equals("0x7f.0.0.1") || host.equals("127.1") ? "not an http\\(s\\) article URL" : refusals.get(host);
       feed("link-to-" + slug, "/feed/link-to-" + slug + ".xml", "a feed item linking to an internal address written as " + host,
-          List.of(target));
+          "1 of 1 new items not ingested \\(first: .*: " + linkRefusal, List.of(target));
     }
     feed("file-links", "/feed/file-links.xml", "items linking to file:, ftp:, gopher:, javascript: and data: URLs",
         List.of("file:///etc/passwd", "ftp://127.0.0.1/x", "gopher://127.0.0.1:" + ip + "/_x", "javascript:alert(1)", "data:text/html,<h1>x</h1>"));
@@ -161,7 +213,8 @@ public final class HostileSite implements AutoCloseable {
         concat("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>".getBytes(StandardCharsets.UTF_8),
             new byte[] {(byte) 0xC3, (byte) 0x28, (byte) 0xFF, (byte) 0xFE, (byte) 0xED, (byte) 0xA0, (byte) 0x80},
             "</title></channel></rss>".getBytes(StandardCharsets.UTF_8))));
-    cases.add(new Case("invalid-utf8", "/invalid-utf8", "invalid UTF-8 sequences in a feed declared UTF-8"));
+    cases.add(new Case("invalid-utf8", "/invalid-utf8", "invalid UTF-8 sequences in a feed declared UTF-8", pattern("invalid-utf8",
+        EXPECTED.get("invalid-utf8"))));
     xml("nul-bytes", "NUL bytes inside a feed", "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>a\u0000b</title>\u0000</channel></rss>");
     route("html-not-feed", "an HTML page where a feed should be", ex -> send(ex, 200, "application/rss+xml", good.getBytes(StandardCharsets.UTF_8)));
     route("truncated", "a feed cut off in the middle", ex -> send(ex, 200, "application/rss+xml",
@@ -199,8 +252,9 @@ public final class HostileSite implements AutoCloseable {
         Thread.sleep(1000);
       }
     });
-    pageCase("page-one-line", "a 10 MB page on a single line", ex -> send(ex, 200, "text/html",
-        ("<html><body><p>" + "palabra ".repeat(10 * 1024 * 1024 / 8) + "</p></body></html>").getBytes(StandardCharsets.UTF_8)));
+    // Under the 10 MB body cap, so it is parsed: the extractor reads 9 MB of text on one line
+    pageCase("page-one-line", "a 9 MB page on a single line", ex -> send(ex, 200, "text/html",
+        ("<html><body><p>" + "palabra ".repeat(9 * 1024 * 1024 / 8) + "</p></body></html>").getBytes(StandardCharsets.UTF_8)));
     pageCase("page-script-only", "a page that is only scripts", ex -> send(ex, 200, "text/html",
         ("<html><head><script>" + "var a=1;".repeat(50_000) + "</script></head><body><script>document.write('x')</script></body></html>")
             .getBytes(StandardCharsets.UTF_8)));
@@ -222,18 +276,33 @@ public final class HostileSite implements AutoCloseable {
   }
 
   private void route(String name, String attack, Handler h) {
+    route(name, attack, EXPECTED.get(name), h);
+  }
+
+  private void route(String name, String attack, String expected, Handler h) {
     String path = "/feed/" + name + ".xml";
     routes.put(path, h);
-    cases.add(new Case(name, path, attack));
+    cases.add(new Case(name, path, attack, pattern(name, expected)));
   }
 
   private void pageCase(String name, String attack, Handler h) {
     String pagePath = "/page/" + name + ".html";
     routes.put(pagePath, h);
-    feed(name, "/feed/" + name + ".xml", attack, List.of(base() + pagePath));
+    feed(name, "/feed/" + name + ".xml", attack, EXPECTED.get(name), List.of(base() + pagePath));
+  }
+
+  private static java.util.regex.Pattern pattern(String name, String expected) {
+    if (expected == null) {
+      throw new IllegalStateException("hostile case " + name + " says nothing about the reason it must end with");
+    }
+    return java.util.regex.Pattern.compile(expected);
   }
 
   private void feed(String name, String path, String attack, List<String> links) {
+    feed(name, path, attack, EXPECTED.get(name), links);
+  }
+
+  private void feed(String name, String path, String attack, String expected, List<String> links) {
     StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>")
         .append(name).append("</title><link>").append(base()).append("/</link><description>d</description>");
     int i = 0;
@@ -243,7 +312,7 @@ public final class HostileSite implements AutoCloseable {
     }
     byte[] body = sb.append("</channel></rss>").toString().getBytes(StandardCharsets.UTF_8);
     routes.put(path, ex -> send(ex, 200, "application/rss+xml", body));
-    cases.add(new Case(name, path, attack));
+    cases.add(new Case(name, path, attack, name.equals("control") ? null : pattern(name, expected)));
   }
 
   private static void redirect(HttpExchange ex, String location) throws IOException {

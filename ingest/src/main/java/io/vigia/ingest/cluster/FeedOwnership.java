@@ -15,9 +15,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.utils.Utils;
@@ -25,11 +22,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Which feeds this ingest instance polls. Every instance writes the feed list to the compacted
- * {@link Topics#INGEST_FEEDS} topic (keyed by feed URL) and joins one consumer group on it; a
- * feed belongs to the instance assigned the partition its key hashes to, exactly the partition
- * Kafka's default partitioner puts it in. When an instance stops or dies, the group protocol
- * hands its partitions (and so its feeds) to the others; no coordinator of ours is involved.
+ * Which feeds this ingest instance polls. Every instance joins one consumer group on the compacted
+ * {@link Topics#INGEST_FEEDS} topic, which holds the shared feed list ({@link SharedFeedList}); a
+ * feed belongs to the instance assigned the partition its URL hashes to, the partition its records
+ * are written to (the one Kafka's default partitioner would choose for the URL). When an instance
+ * stops or dies, the group protocol hands its partitions (and so its feeds) to the others; no
+ * coordinator of ours is involved.
  *
  * <p>During a hand-over two instances may briefly poll the same feed; the shared memory of
  * fetched URLs and enrich's exact-duplicate check by canonical URL absorb that.
@@ -58,16 +56,8 @@ public final class FeedOwnership implements AutoCloseable {
     this.instanceId = instanceId == null || instanceId.isBlank() ? null : instanceId;
   }
 
-  /** Publishes the feed list and joins the group. */
-  public FeedOwnership start(List<FeedSpec> feeds) {
-    Properties p = kafka.clientProperties();
-    p.put(ProducerConfig.ACKS_CONFIG, "all");
-    try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, Topics.INGEST_FEEDS.keySerde().serializer(),
-        Topics.INGEST_FEEDS.valueSerde().serializer())) {
-      for (FeedSpec f : feeds) {
-        producer.send(new ProducerRecord<>(Topics.INGEST_FEEDS.name(), f.url(), f.name()));
-      }
-    }
+  /** Joins the group; the feed list itself is {@link SharedFeedList}'s. */
+  public FeedOwnership start() {
     Properties c = kafka.clientProperties();
     c.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
     c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -135,8 +125,13 @@ public final class FeedOwnership implements AutoCloseable {
     return owned.contains(partitionOf(feed.url(), partitions));
   }
 
+  /** The number of partitions of the feed list, by which feeds are split. */
+  public int partitions() {
+    return partitions;
+  }
+
   /** The partition Kafka's default partitioner chooses for a key. */
-  static int partitionOf(String key, int partitions) {
+  public static int partitionOf(String key, int partitions) {
     return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
   }
 

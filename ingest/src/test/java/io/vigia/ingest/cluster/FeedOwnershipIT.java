@@ -54,8 +54,8 @@ class FeedOwnershipIT {
 
   @Test
   void shouldGiveEveryFeedToExactlyOneInstanceAndHandOverWhenOneLeaves() throws Exception {
-    try (FeedOwnership a = new FeedOwnership(kafka, "ingest-test", "a").start(feeds);
-        FeedOwnership b = new FeedOwnership(kafka, "ingest-test", "b").start(feeds)) {
+    try (FeedOwnership a = new FeedOwnership(kafka, "ingest-test", "a").start();
+        FeedOwnership b = new FeedOwnership(kafka, "ingest-test", "b").start()) {
       assertThat(a.awaitAssignment(Duration.ofSeconds(30))).isTrue();
       assertThat(b.awaitAssignment(Duration.ofSeconds(30))).isTrue();
       awaitSplit(a, b);

@@ -157,6 +157,29 @@ class FeedReaderTest {
     assertEquals("Participación en Táchira, año electoral", items.get(0).title());
   }
 
+  /**
+   * A byte-order mark decides over every label: UTF-8, UTF-16BE and UTF-16LE with their BOM, each
+   * under labels that name another charset.
+   */
+  @ParameterizedTest(name = "{0} with BOM, header {1}")
+  @CsvSource({
+      "UTF-8, text/xml; charset=windows-1252",
+      "UTF-16BE, application/rss+xml; charset=utf-8",
+      "UTF-16LE, text/xml; charset=iso-8859-1"})
+  void shouldLetAByteOrderMarkDecideOverTheLabels(String charset, String contentType) throws Exception {
+    String xml = """
+        <?xml version="1.0" encoding="ISO-8859-1"?>
+        <rss version="2.0"><channel><title>c</title><link>https://x.example/</link><description>d</description>
+        <item><title>“Participación” en Táchira — año electoral</title><link>https://x.example/a</link></item></channel></rss>
+        """;
+    byte[] text = ("\uFEFF" + xml).getBytes(Charset.forName(charset));
+    assertEquals(charset.equals("UTF-8") ? 0xEF : charset.equals("UTF-16BE") ? 0xFE : 0xFF, text[0] & 0xFF, "starts with its BOM");
+    assertEquals("“Participación” en Táchira — año electoral", FeedCharset.decode(text, contentType).lines()
+        .filter(l -> l.contains("<item>")).findFirst().orElseThrow().replaceAll(".*<title>(.*)</title>.*", "$1"));
+    List<FeedItem> items = ((FeedDocument.Items) reader.readDocument("https://x.example/feed", text, contentType)).items();
+    assertEquals("“Participación” en Táchira — año electoral", items.get(0).title());
+  }
+
   @Test
   void shouldReadFullTextAndMediaImagesAndPlainTitles() throws Exception {
     String xml = """

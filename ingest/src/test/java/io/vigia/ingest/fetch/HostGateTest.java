@@ -1,6 +1,7 @@
 package io.vigia.ingest.fetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -92,5 +93,41 @@ class HostGateTest {
     }
     assertThat(most.get()).isEqualTo(2);
     assertThat(gate.inFlight("https://slow.example/")).isZero();
+  }
+
+  @Test
+  void shouldHoldAHostThatSentRetryAfterAndFailFastWhenTheWaitPassesTheDeadline() throws Exception {
+    HostGate gate = HostGate.unlimited();
+    try (HostGate.Permit p = gate.acquire("https://diario.example/articulo-1", null)) {
+      p.answered(429, Duration.ofSeconds(120));
+    }
+    assertThat(gate.heldFor("https://diario.example/")).isGreaterThan(Duration.ofSeconds(100));
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> gate.acquire("https://diario.example/articulo-2", null, deadline))
+        .isInstanceOfSatisfying(HostGate.Deferred.class, d -> {
+          assertThat(d.getMessage()).contains("Retry-After 120");
+          assertThat(d.waitFor()).isGreaterThan(Duration.ofSeconds(100));
+        });
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).as("failed at once, not at the deadline").isLessThan(Duration.ofSeconds(2));
+    try (HostGate.Permit p = gate.acquire("https://otro.example/", null, deadline)) {
+      assertThat(gate.inFlight("https://otro.example/")).as("other hosts go on").isEqualTo(1);
+    }
+  }
+
+  @Test
+  void shouldBackOffAfterServerErrorsAndStopAtTheFirstAnswerThatIsNot() throws Exception {
+    HostGate gate = HostGate.unlimited();
+    try (HostGate.Permit p = gate.acquire("https://caido.example/a", null)) {
+      p.answered(503, null);
+    }
+    Duration first = gate.heldFor("https://caido.example/");
+    assertThat(first).isGreaterThan(Duration.ofMillis(1000)).isLessThanOrEqualTo(Duration.ofMillis(2400));
+    try (HostGate.Permit p = gate.acquire("https://caido.example/b", null)) { // waits the backoff out
+      p.answered(500, null);
+    }
+    assertThat(gate.heldFor("https://caido.example/")).as("second error in a row: about twice as long").isGreaterThan(Duration.ofMillis(2500));
+    assertThat(HostGate.backoff(30)).isLessThanOrEqualTo(Duration.ofMinutes(12));
+    assertThat(HostGate.backoff(1)).isGreaterThanOrEqualTo(Duration.ofMillis(1600));
   }
 }
