@@ -137,7 +137,7 @@ class CrashRecoveryIT {
         total = get(port, "/api/articles?size=0" + SearchClient.ALL).path("total").asLong();
         if (total >= expected) {
           Thread.sleep(3000); // anything more would be a double
-          return get(port, "/api/articles?size=0").path("total").asLong();
+          return get(port, "/api/articles?size=0" + SearchClient.ALL).path("total").asLong();
         }
       } catch (IOException e) {
         // not serving yet
