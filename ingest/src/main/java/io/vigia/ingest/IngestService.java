@@ -553,8 +553,8 @@ public final class IngestService implements AutoCloseable, HealthReporting {
     FeedItemMemory memory = memoryOf(feed.url());
     List<String> listed = new ArrayList<>(read.size());
     for (FeedItem listedItem : read) {
-      if (!running) {
-        break;
+      if (!stillOurs(feed)) {
+        break; // the items not reached stay new to this feed's memory: its new owner fetches them
       }
       // A Google News link names Google, not the outlet: key and fetch by the publisher's URL when it carries one.
       FeedItem item = GoogleNewsLink.publisherUrl(listedItem.link()).map(listedItem::withLink).orElse(listedItem);
@@ -574,11 +574,20 @@ public final class IngestService implements AutoCloseable, HealthReporting {
   private void retryDue(FeedSpec feed, PollReport report) {
     ItemRetries waiting = retriesOf(feed.url());
     for (ItemRetries.Entry e : waiting.due(Instant.now())) {
-      if (!running) {
+      if (!stillOurs(feed)) {
         break;
       }
       settle(feed, e.item(), e.key(), ingestIsolated(feed, e.item(), e.key()), report);
     }
+  }
+
+  /**
+   * Checked before each item, not once per poll: when another instance joins, the feeds handed to
+   * it move in the middle of our polls, and a poll that went on to its last item would fetch what
+   * the new owner, starting that feed afresh, fetches too.
+   */
+  private boolean stillOurs(FeedSpec feed) {
+    return running && (ownership == null || ownership.owns(feed));
   }
 
   /** Records what became of an item: done, waiting for a retry, or failed for good. */
