@@ -155,8 +155,10 @@ public final class AlertsService implements AutoCloseable, HealthReporting {
     p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) kafka.replicationFactor());
     p.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toAbsolutePath().toString());
     p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
-    // A new deployment alerts on what arrives from now on, not on the topic's whole history.
-    p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "latest");
+    // From the start: a subscription fires only on articles enriched after it was created
+    // (MatchSubscriptions), so a new deployment does not alert on the topic's history, and a
+    // crash before the group's first commit loses nothing (with "latest" it skipped what arrived).
+    p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
     if (!settings.instanceId().isBlank()) {
       p.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), settings.instanceId() + "-alerts");
     }

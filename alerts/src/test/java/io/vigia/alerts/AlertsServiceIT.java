@@ -18,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -93,6 +94,7 @@ class AlertsServiceIT {
   private static String send(KafkaProducer<String, byte[]> producer, String title) throws Exception {
     EnrichedArticle e = SampleArticles.enriched(SampleArticles.raw("https://diario.example/" + UUID.randomUUID(), title,
         "Texto de la nota.").build());
+    e.setEnrichedAt(Instant.now()); // enriched now: a subscription fires only on what enrich publishes after its creation
     producer.send(new ProducerRecord<>(Topics.ENRICHED.name(), e.getArticle().getId(),
         Topics.ENRICHED.valueSerde().serializer().serialize(Topics.ENRICHED.name(), e))).get();
     return e.getArticle().getId();

@@ -7,7 +7,6 @@ import io.vigia.sink.lucene.ArticleMatch;
 import io.vigia.common.http.Json;
 import io.vigia.schemas.EnrichedArticle;
 import io.vigia.schemas.Topics;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -15,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -25,30 +23,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Checks one enriched article against every subscription and forwards an alert for each that
- * fires for the first time: per subscription and article (a copy counts as its original), or
- * per subscription and story for a story rule. Sent keys are forgotten after the retention.
+ * Checks one enriched article against every subscription and forwards a candidate alert for each
+ * that matches, keyed by what it fires for ({@code subscription|article:ROOT} or
+ * {@code subscription|story:ID}): the next step, {@link FirstAlertOnly}, sees every candidate of
+ * one key in one task, whichever partition the article and its copies came through.
+ *
+ * <p>A subscription alerts on what enrich published after it was created: older articles (the
+ * topic's history, read from the start by a first deployment or after a crash before the first
+ * commit) never fire it. That is what lets the topology read from the earliest offset without
+ * flooding a new subscriber, and without losing what arrived while it was down.
  */
 final class MatchSubscriptions implements Processor<String, byte[], String, String> {
   private static final Logger LOG = LoggerFactory.getLogger(MatchSubscriptions.class);
 
-  private final Duration retention;
   /** Parsed subscriptions by id, reparsed only when the stored JSON changes. */
   private final Map<String, Map.Entry<String, Subscription>> parsed = new HashMap<>();
   private ProcessorContext<String, String> context;
   private KeyValueStore<String, String> subscriptions;
-  private KeyValueStore<String, Long> sent;
-
-  MatchSubscriptions(Duration retention) {
-    this.retention = retention;
-  }
 
   @Override
   public void init(ProcessorContext<String, String> context) {
     this.context = context;
     this.subscriptions = context.getStateStore(AlertTopology.SUBSCRIPTIONS_STORE);
-    this.sent = context.getStateStore(AlertTopology.SENT_STORE);
-    context.schedule(Duration.ofMinutes(10), PunctuationType.WALL_CLOCK_TIME, this::forgetOld);
   }
 
   @Override
@@ -69,18 +65,20 @@ final class MatchSubscriptions implements Processor<String, byte[], String, Stri
     if (subscriptions.isEmpty()) {
       return;
     }
-    ArticleMatch article = ArticleMatch.of(e);
+    Instant published = e.getEnrichedAt() != null ? e.getEnrichedAt() : Instant.ofEpochMilli(r.timestamp());
+    ArticleMatch article = null;
     for (Subscription s : subscriptions) {
+      if (published.isBefore(s.createdAt())) {
+        continue;
+      }
+      if (article == null) {
+        article = ArticleMatch.of(e);
+      }
       if (!s.rule().matches(article)) {
         continue;
       }
       String firedFor = s.rule().isStoryRule() ? "story:" + e.getDedup().getStoryId() : "article:" + Alert.rootArticleId(e);
-      String key = s.id() + "|" + firedFor;
-      if (sent.get(key) != null) {
-        continue;
-      }
-      sent.put(key, now.toEpochMilli());
-      context.forward(new Record<>(s.id(), Alert.of(s, e, firedFor, now).toString(), r.timestamp()));
+      context.forward(new Record<>(s.id() + "|" + firedFor, Alert.of(s, e, firedFor, now).toString(), r.timestamp()));
     }
   }
 
@@ -117,19 +115,5 @@ final class MatchSubscriptions implements Processor<String, byte[], String, Stri
       // Cached as absent so the warning is not repeated for every article.
       return null;
     }
-  }
-
-  private void forgetOld(long now) {
-    long cutoff = now - retention.toMillis();
-    List<String> old = new ArrayList<>();
-    try (KeyValueIterator<String, Long> it = sent.all()) {
-      while (it.hasNext()) {
-        KeyValue<String, Long> kv = it.next();
-        if (kv.value < cutoff) {
-          old.add(kv.key);
-        }
-      }
-    }
-    old.forEach(sent::delete);
   }
 }

@@ -125,7 +125,9 @@ public final class MatchBenchmark {
           new StringSerializer());
       List<String> queries = queries(subs);
       for (int i = 0; i < subs; i++) {
-        subscriptions.pipeInput("s" + i, "{\"id\":\"s" + i + "\",\"name\":\"s" + i + "\",\"query\":" + queries.get(i) + "}");
+        // created before every article, which a subscription only fires on when enriched after its creation
+        subscriptions.pipeInput("s" + i, "{\"id\":\"s" + i + "\",\"name\":\"s" + i + "\",\"createdAt\":\"2000-01-01T00:00:00Z\",\"query\":"
+            + queries.get(i) + "}");
       }
       TestInputTopic<String, byte[]> in = driver.createInputTopic(Topics.ENRICHED.name(), new StringSerializer(), new ByteArraySerializer());
       TestOutputTopic<String, String> out = driver.createOutputTopic(AlertTopics.ALERTS.name(), new StringDeserializer(),

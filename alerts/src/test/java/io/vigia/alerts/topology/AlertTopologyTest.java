@@ -125,4 +125,17 @@ class AlertTopologyTest {
     send(article("https://a.example/1", "El CNE anuncia", "es"));
     assertThat(read()).hasSize(1);
   }
+
+  @Test
+  void shouldAlertOnlyOnWhatEnrichPublishedAfterTheSubscriptionWasCreated() {
+    subscriptions.pipeInput("since-noon", "{\"id\":\"since-noon\",\"name\":\"since noon\",\"query\":{\"q\":\"CNE\"},"
+        + "\"createdAt\":\"2024-07-29T12:00:00Z\"}");
+    EnrichedArticle before = article("https://a.example/old", "El CNE anunció", "es");
+    before.setEnrichedAt(java.time.Instant.parse("2024-07-29T11:59:59Z"));
+    EnrichedArticle after = article("https://a.example/new", "El CNE anuncia", "es");
+    after.setEnrichedAt(java.time.Instant.parse("2024-07-29T12:00:01Z"));
+    send(before); // the topic's history, read again from the start after a crash: never an alert
+    send(after);
+    assertThat(read()).extracting(j -> j.path("article").path("id").asText()).containsExactly(after.getArticle().getId());
+  }
 }
