@@ -50,6 +50,33 @@ extended.plugins=
 has.native.controller=false
 PROPS
 fi
+if [ ! -f "$home/modules/reindex/plugin-descriptor.properties" ]; then
+  # The reindex module (the _reindex API the sink's mapping migration uses) with its jars: real
+  # distributions and images have it built in, the integ-test zip does not.
+  mkdir -p "$dir/reindex-pom"
+  cat > "$dir/reindex-pom/pom.xml" <<POM
+<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
+  <groupId>io.vigia.ci</groupId><artifactId>opensearch-reindex-module</artifactId><version>1</version><packaging>pom</packaging>
+  <dependencies><dependency><groupId>org.opensearch.plugin</groupId><artifactId>reindex-client</artifactId><version>$VERSION</version></dependency></dependencies>
+</project>
+POM
+  "$mvn" -B -q dependency:copy-dependencies -f "$dir/reindex-pom/pom.xml" -DincludeScope=runtime \
+    -DoutputDirectory="$home/modules/reindex" >&2
+  # What the server already has on its classpath must not be there twice (its "jar hell" check).
+  for jar in "$home"/modules/reindex/*.jar; do
+    if [ -e "$home/lib/$(basename "$jar")" ]; then rm -f "$jar"; fi
+  done
+  cat > "$home/modules/reindex/plugin-descriptor.properties" <<PROPS
+description=The _reindex API
+version=$VERSION
+name=reindex
+classname=org.opensearch.index.reindex.ReindexPlugin
+java.version=11
+opensearch.version=$VERSION
+extended.plugins=
+has.native.controller=false
+PROPS
+fi
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 rm -rf "$home/data" "$home/logs"; mkdir -p "$home/data" "$home/logs"
 args=(-Ediscovery.type=single-node -Enetwork.host=127.0.0.1 -Ehttp.port=$port -Etransport.port=0

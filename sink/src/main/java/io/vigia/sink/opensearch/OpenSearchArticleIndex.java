@@ -37,6 +37,8 @@ import org.opensearch.client.opensearch.generic.Requests;
 import org.opensearch.client.opensearch.generic.Response;
 import org.opensearch.client.transport.OpenSearchTransport;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The cluster backend: an OpenSearch index behind the alias {@code settings.index()}. The alias
@@ -54,13 +56,21 @@ public final class OpenSearchArticleIndex implements ArticleIndex {
   /** Mapping version: bump it (and reindex) when the template's mappings change. */
   public static final int MAPPING_VERSION = 1;
   private static final int MAX_ID_BYTES = 512;
+  private static final Logger LOG = LoggerFactory.getLogger(OpenSearchArticleIndex.class);
 
   private final OpenSearchSettings settings;
+  private final int mappingVersion;
   private final OpenSearchTransport transport;
   private final OpenSearchGenericClient http;
 
   public OpenSearchArticleIndex(OpenSearchSettings settings) {
+    this(settings, MAPPING_VERSION);
+  }
+
+  /** With another mapping version than this build's: tests of the migration from one to the next. */
+  OpenSearchArticleIndex(OpenSearchSettings settings, int mappingVersion) {
     this.settings = settings;
+    this.mappingVersion = mappingVersion;
     URI uri = URI.create(settings.url());
     HttpHost host = new HttpHost(uri.getScheme(), uri.getHost(), uri.getPort());
     ApacheHttpClient5TransportBuilder b = ApacheHttpClient5TransportBuilder.builder(host);
@@ -91,7 +101,7 @@ public final class OpenSearchArticleIndex implements ArticleIndex {
 
   /** The versioned index the alias points at when this client creates it. */
   public String concreteIndex() {
-    return settings.index() + "-v" + MAPPING_VERSION;
+    return settings.index() + "-v" + mappingVersion;
   }
 
   private void ensureIndex() throws IOException {
@@ -100,7 +110,7 @@ public final class OpenSearchArticleIndex implements ArticleIndex {
     t.putArray("index_patterns").add(settings.index() + "-v*");
     Reply put = call("PUT", "/_index_template/" + settings.index(), Map.of(), Json.MAPPER.writeValueAsBytes(t));
     put.requireOk("put index template");
-    Reply alias = call("HEAD", "/_alias/" + settings.index(), Map.of(), null);
+    Reply alias = call("GET", "/_alias/" + settings.index(), Map.of(), null);
     if (alias.status == 404) {
       ObjectNode body = Json.MAPPER.createObjectNode();
       body.putObject("aliases").putObject(settings.index()).put("is_write_index", true);
@@ -108,10 +118,95 @@ public final class OpenSearchArticleIndex implements ArticleIndex {
       if (created.status != 400 || !created.body.contains("resource_already_exists")) {
         created.requireOk("create index " + concreteIndex());
       }
+    } else {
+      alias.requireOk("read alias " + settings.index());
+      List<String> behind = new ArrayList<>();
+      alias.json().fieldNames().forEachRemaining(behind::add);
+      if (!behind.contains(concreteIndex())) {
+        int newest = behind.stream().mapToInt(this::versionOf).max().orElse(0);
+        if (newest > mappingVersion) {
+          // A newer build migrated the index already (a rolling upgrade): its mapping is a superset of ours.
+          LOG.warn("the alias {} points at {}, made by a newer Vigía (mapping v{}; this build has v{}); writing to it as it is",
+              settings.index(), behind, newest, mappingVersion);
+        } else {
+          migrate(behind);
+        }
+      }
     }
     addFieldsNewerThanTheIndex(template);
     call("GET", "/_cluster/health/" + settings.index(), Map.of("wait_for_status", "yellow", "timeout", "30s"), null)
         .requireOk("wait for the index");
+  }
+
+  /** The mapping version in a versioned index's name ({@code vigia-articles-v3} is 3), 0 for any other name. */
+  private int versionOf(String concrete) {
+    String prefix = settings.index() + "-v";
+    if (concrete.startsWith(prefix)) {
+      try {
+        return Integer.parseInt(concrete.substring(prefix.length()));
+      } catch (NumberFormatException e) {
+        return 0;
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * A mapping change: the alias points at an index made with older mappings. The new versioned
+   * index is created from the template, the old documents are reindexed into it (their
+   * {@code _source} holds the whole article, so the new mappings analyse it afresh), the alias
+   * moves to it in one atomic step, and a second pass copies what other sinks, still on the old
+   * build, wrote meanwhile ({@code op_type: create}: a document already in the new index is newer
+   * and stays). The old index is kept, not deleted: deleting it is the operator's call.
+   */
+  private void migrate(List<String> old) throws IOException {
+    String target = concreteIndex();
+    LOG.info("mapping v{} is new to the index behind {} ({}): reindexing into {}", mappingVersion, settings.index(), old, target);
+    Reply created = call("PUT", "/" + target, Map.of(), "{}".getBytes(StandardCharsets.UTF_8));
+    if (created.status != 400 || !created.body.contains("resource_already_exists")) {
+      created.requireOk("create index " + target);
+    }
+    long copied = reindex(old, target);
+    ObjectNode swap = Json.MAPPER.createObjectNode();
+    ArrayNode actions = swap.putArray("actions");
+    for (String o : old) {
+      actions.addObject().putObject("remove").put("index", o).put("alias", settings.index());
+    }
+    actions.addObject().putObject("add").put("index", target).put("alias", settings.index()).put("is_write_index", true);
+    call("POST", "/_aliases", Map.of(), Json.MAPPER.writeValueAsBytes(swap)).requireOk("move alias " + settings.index() + " to " + target);
+    long late = reindex(old, target);
+    LOG.info("alias {} now points at {} ({} documents reindexed, {} more written meanwhile); {} kept: delete it when satisfied",
+        settings.index(), target, copied, late, old);
+  }
+
+  /** Copies the documents of {@code from} missing in {@code to}, waiting for the task (which may outlast one HTTP timeout). */
+  private long reindex(List<String> from, String to) throws IOException {
+    ObjectNode body = Json.MAPPER.createObjectNode();
+    ArrayNode sources = body.putObject("source").putArray("index");
+    from.forEach(sources::add);
+    body.putObject("dest").put("index", to).put("op_type", "create");
+    body.put("conflicts", "proceed");
+    Reply started = call("POST", "/_reindex", Map.of("wait_for_completion", "false", "refresh", "true"), Json.MAPPER.writeValueAsBytes(body));
+    started.requireOk("reindex " + from + " into " + to);
+    String task = started.json().path("task").asText();
+    while (true) {
+      Reply status = call("GET", "/_tasks/" + task, Map.of(), null);
+      status.requireOk("follow reindex task " + task);
+      if (status.json().path("completed").asBoolean()) {
+        JsonNode result = status.json().path("response");
+        if (result.path("failures").size() > 0 || status.json().has("error")) {
+          throw new IllegalStateException("reindex into " + to + " failed: "
+              + abbreviate(status.json().has("error") ? status.json().path("error").toString() : result.path("failures").toString()));
+        }
+        return result.path("created").asLong();
+      }
+      try {
+        Thread.sleep(500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while reindexing into " + to, e);
+      }
+    }
   }
 
   /**

@@ -9,6 +9,10 @@ import io.vigia.sink.index.ArticleDocument;
 import io.vigia.sink.index.ArticleIndex;
 import io.vigia.sink.index.ArticleIndexContract;
 import io.vigia.sink.index.SearchQuery;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +83,41 @@ abstract class OpenSearchIndexContract extends ArticleIndexContract {
         .substring(0, index.concreteIndex().length() - 3)))) {
       assertThat(again.count()).isEqualTo(1);
     }
+  }
+
+  @Test
+  void shouldReindexIntoANewVersionedIndexAndMoveTheAliasWhenTheMappingChanges() throws Exception {
+    String alias = "migrate-" + UUID.randomUUID().toString().substring(0, 8);
+    ArticleDocument a = doc("https://example.org/a", "El CNE proclama", "resultados del consejo", "es", "example.org", "2024-07-29T00:00:00Z");
+    ArticleDocument b = doc("https://example.org/b", "The opposition tallies", "tally sheets", "en", "example.com", "2024-07-30T00:00:00Z");
+    try (OpenSearchArticleIndex v1 = new OpenSearchArticleIndex(OpenSearchSettings.of(url(), alias), 1)) {
+      assertThat(v1.write(List.of(a, b)).written()).isEqualTo(2);
+      v1.refresh();
+    }
+    try (OpenSearchArticleIndex v2 = new OpenSearchArticleIndex(OpenSearchSettings.of(url(), alias), 2)) {
+      assertThat(v2.concreteIndex()).isEqualTo(alias + "-v2");
+      assertThat(v2.count()).as("every document carried over").isEqualTo(2);
+      assertThat(v2.get(a.id())).get().extracting(ArticleDocument::title).isEqualTo("El CNE proclama");
+      // searched through the new mappings (Spanish stemming: "resultado" finds "resultados")
+      assertThat(v2.search(SearchQuery.text("resultado", 10)).total()).isEqualTo(1);
+      // the alias writes to the new index only: a write lands there, and the old index keeps what it had
+      ArticleDocument c = doc("https://example.org/c", "Otra nota", "texto", "es", "example.org", "2024-07-31T00:00:00Z");
+      assertThat(v2.write(List.of(c)).written()).isEqualTo(1);
+      v2.refresh();
+      assertThat(v2.count()).isEqualTo(3);
+    }
+    assertThat(getRaw("/_alias/" + alias)).contains(alias + "-v2").doesNotContain(alias + "-v1");
+    String oldCount = getRaw("/" + alias + "-v1/_count");
+    assertThat(oldCount).as("the old index is kept, not deleted").contains("\"count\":2");
+    // a later start of the same build finds the migrated index and leaves it be
+    try (OpenSearchArticleIndex again = new OpenSearchArticleIndex(OpenSearchSettings.of(url(), alias), 2)) {
+      assertThat(again.count()).isEqualTo(3);
+    }
+  }
+
+  private String getRaw(String path) throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url() + path)).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
   }
 
   @Test
