@@ -1,5 +1,6 @@
 package io.vigia.alerts;
 
+import io.vigia.common.kafka.ConsumerThreads;
 import io.vigia.common.kafka.TopicPartitions;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vigia.common.config.KafkaSettings;
@@ -91,15 +92,6 @@ public final class RecentAlerts implements AutoCloseable {
   @Override
   public void close() {
     running = false;
-    if (consumer != null) {
-      consumer.wakeup();
-    }
-    if (thread != null) {
-      try {
-        thread.join(10_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    ConsumerThreads.stop(consumer, thread, Duration.ofSeconds(10));
   }
 }

@@ -1,5 +1,6 @@
 package io.vigia.alerts;
 
+import io.vigia.common.kafka.ConsumerThreads;
 import io.vigia.common.kafka.TopicPartitions;
 import io.vigia.common.config.KafkaSettings;
 import io.vigia.common.http.Json;
@@ -181,16 +182,7 @@ public final class SubscriptionRegistry implements AutoCloseable {
   @Override
   public void close() {
     running = false;
-    if (consumer != null) {
-      consumer.wakeup();
-    }
-    if (thread != null) {
-      try {
-        thread.join(10_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    ConsumerThreads.stop(consumer, thread, Duration.ofSeconds(10));
     if (producer != null) {
       producer.close(Duration.ofSeconds(5));
     }

@@ -1,5 +1,6 @@
 package io.vigia.app;
 
+import io.vigia.common.kafka.ConsumerThreads;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vigia.common.config.KafkaSettings;
@@ -131,15 +132,6 @@ final class FeedStateView implements AutoCloseable {
   @Override
   public void close() {
     running = false;
-    if (consumer != null) {
-      consumer.wakeup();
-    }
-    if (thread != null) {
-      try {
-        thread.join(10_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    ConsumerThreads.stop(consumer, thread, Duration.ofSeconds(10));
   }
 }

@@ -1,5 +1,6 @@
 package io.vigia.sink;
 
+import io.vigia.common.kafka.ConsumerThreads;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.vigia.common.config.KafkaSettings;
@@ -247,16 +248,7 @@ public final class SinkService implements AutoCloseable, HealthReporting {
   @Override
   public void close() {
     running = false;
-    if (consumer != null) {
-      consumer.wakeup();
-    }
-    if (thread != null) {
-      try {
-        thread.join(30_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    ConsumerThreads.stop(consumer, thread, Duration.ofSeconds(30));
     if (deadLetters != null) {
       deadLetters.close(Duration.ofSeconds(10));
     }

@@ -1,5 +1,6 @@
 package io.vigia.ingest.cluster;
 
+import io.vigia.common.kafka.ConsumerThreads;
 import io.vigia.common.config.KafkaSettings;
 import io.vigia.common.profile.FeedSpec;
 import io.vigia.schemas.Topics;
@@ -138,15 +139,6 @@ public final class FeedOwnership implements AutoCloseable {
   @Override
   public void close() {
     running = false;
-    if (consumer != null) {
-      consumer.wakeup();
-    }
-    if (thread != null) {
-      try {
-        thread.join(10_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    ConsumerThreads.stop(consumer, thread, Duration.ofSeconds(10));
   }
 }
