@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,8 +78,8 @@ class FreshnessBench {
   }
 
   /** The growth of each cumulative bucket {@code le} of the histogram between two scrapes. */
-  private static java.util.TreeMap<Double, Double> growth(Map<String, String> before, Map<String, String> after, String name) {
-    java.util.TreeMap<Double, Double> out = new java.util.TreeMap<>();
+  private static TreeMap<Double, Double> growth(Map<String, String> before, Map<String, String> after, String name) {
+    TreeMap<Double, Double> out = new TreeMap<>();
     after.forEach((k, v) -> {
       if (k.startsWith(name + "{")) {
         int at = k.indexOf("le=\"");
@@ -92,7 +93,7 @@ class FreshnessBench {
 
   /** The smallest bucket bound under which quantile q of the growth falls (an upper bound on the quantile). */
   private static String upperBound(Map<String, String> before, Map<String, String> after, String name, double q) {
-    java.util.TreeMap<Double, Double> g = growth(before, after, name);
+    TreeMap<Double, Double> g = growth(before, after, name);
     double total = g.isEmpty() ? 0 : g.lastEntry().getValue();
     for (var e : g.entrySet()) {
       if (total > 0 && e.getValue() >= q * total) {
@@ -104,7 +105,7 @@ class FreshnessBench {
 
   /** The share of the growth at or under bound {@code le}. */
   private static double share(Map<String, String> before, Map<String, String> after, String name, String le) {
-    java.util.TreeMap<Double, Double> g = growth(before, after, name);
+    TreeMap<Double, Double> g = growth(before, after, name);
     double total = g.isEmpty() ? 0 : g.lastEntry().getValue();
     Double at = g.get(Double.parseDouble(le));
     return total == 0 || at == null ? Double.NaN : at / total;
