@@ -144,7 +144,7 @@ class AlertsIT {
 
       open.set(true);
       // The run is over when the index stops growing.
-      long total = awaitStableTotal(p);
+      long total = p.awaitStableTotal(Duration.ofSeconds(120));
       JsonNode expected = p.get("/api/articles?q=CNE&language=es&size=100");
       Set<String> expectedIds = new HashSet<>();
       expected.path("articles").forEach(a -> expectedIds.add(a.path("id").asText()));
@@ -192,21 +192,6 @@ class AlertsIT {
     return ids;
   }
 
-  private long awaitStableTotal(PipelineHandle p) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-    long last = -1;
-    int stableFor = 0;
-    while (System.nanoTime() < deadline) {
-      long total = p.get("/api/articles?size=0").path("total").asLong();
-      stableFor = total == last && total > 0 ? stableFor + 1 : 0;
-      last = total;
-      if (stableFor >= 12) { // 6 s without a new article
-        return total;
-      }
-      Thread.sleep(500);
-    }
-    throw new AssertionError("the index did not settle; last total " + last);
-  }
 
   private HttpResponse<String> post(String url, String json) throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")

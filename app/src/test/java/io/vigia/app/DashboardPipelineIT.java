@@ -53,7 +53,7 @@ class DashboardPipelineIT {
           .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"CNE\", \"query\": {\"q\": \"CNE\"}}")).build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(sub.statusCode()).as(sub.body()).isEqualTo(201);
-      long total = awaitStableTotal(p);
+      long total = p.awaitStableTotal(Duration.ofSeconds(180));
       JsonNode stats = p.get("/api/stats");
       long charted = 0;
       for (JsonNode d : stats.path("perDay")) {
@@ -134,19 +134,4 @@ class DashboardPipelineIT {
     return browser.findElements(By.cssSelector("#articles li[data-id]"));
   }
 
-  private static long awaitStableTotal(PipelineHandle p) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-    long last = -1;
-    int stableFor = 0;
-    while (System.nanoTime() < deadline) {
-      long total = p.get("/api/articles?size=0").path("total").asLong();
-      stableFor = total == last && total > 0 ? stableFor + 1 : 0;
-      last = total;
-      if (stableFor >= 12) { // 6 s without a new article
-        return total;
-      }
-      Thread.sleep(500);
-    }
-    throw new AssertionError("the index did not settle; last total " + last);
-  }
 }

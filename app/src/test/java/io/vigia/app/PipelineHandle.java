@@ -69,6 +69,23 @@ public final class PipelineHandle implements AutoCloseable {
     throw new AssertionError("not reached within " + timeout.toSeconds() + " s on " + path + "; last answer: " + last);
   }
 
+  /** The search total once no new article has arrived for 6 s (the run has settled), within {@code timeout}. */
+  public long awaitStableTotal(Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long last = -1;
+    int stableFor = 0;
+    while (System.nanoTime() < deadline) {
+      long total = get("/api/articles?size=0").path("total").asLong();
+      stableFor = total == last && total > 0 ? stableFor + 1 : 0;
+      last = total;
+      if (stableFor >= 12) { // 6 s without a new article
+        return total;
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError("the index did not settle; last total " + last);
+  }
+
   @Override
   public void close() {
     pipeline.close();
