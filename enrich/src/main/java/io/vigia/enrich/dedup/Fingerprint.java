@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.LongConsumer;
 import java.util.function.LongToDoubleFunction;
 import java.util.regex.Pattern;
 
@@ -304,14 +305,20 @@ public record Fingerprint(int[] minHash, int shingles, long[] features, int[] an
 
   /** How many story features the two share. */
   public int sharedFeatures(Fingerprint other) {
+    int[] n = {0};
+    forEachShared(other, f -> n[0]++);
+    return n[0];
+  }
+
+  /** Calls {@code onShared} with each story feature both fingerprints have (both arrays are sorted: one merge pass). */
+  private void forEachShared(Fingerprint other, LongConsumer onShared) {
     int i = 0;
     int j = 0;
-    int n = 0;
     while (i < features.length && j < other.features.length) {
       long a = features[i];
       long b = other.features[j];
       if (a == b) {
-        n++;
+        onShared.accept(a);
         i++;
         j++;
       } else if (a < b) {
@@ -320,7 +327,6 @@ public record Fingerprint(int[] minHash, int shingles, long[] features, int[] an
         j++;
       }
     }
-    return n;
   }
 
   /** Shared features over the smaller feature set: 1 when one article's names and figures are all in the other. */
@@ -354,24 +360,12 @@ public record Fingerprint(int[] minHash, int shingles, long[] features, int[] an
    * asked about this fingerprint's features.
    */
   public double weightedShared(Fingerprint other, LongToDoubleFunction weight) {
-    int i = 0;
-    int j = 0;
-    double sum = 0;
-    while (i < features.length && j < other.features.length) {
-      long a = features[i];
-      long b = other.features[j];
-      if (a == b) {
-        double w = weight.applyAsDouble(a);
-        sum += w * w * (inHeadline(a) ? HEADLINE_WEIGHT : 1) * (other.inHeadline(a) ? HEADLINE_WEIGHT : 1);
-        i++;
-        j++;
-      } else if (a < b) {
-        i++;
-      } else {
-        j++;
-      }
-    }
-    return sum;
+    double[] sum = {0};
+    forEachShared(other, f -> {
+      double w = weight.applyAsDouble(f);
+      sum[0] += w * w * (inHeadline(f) ? HEADLINE_WEIGHT : 1) * (other.inHeadline(f) ? HEADLINE_WEIGHT : 1);
+    });
+    return sum[0];
   }
 
   /** MinHash of the feature set, {@code n} hashes, for finding story candidates by LSH. */
