@@ -80,17 +80,20 @@ class CrashRecoveryIT {
             "run", "--config", config.toString(), "--data", data.toString(), "--port", String.valueOf(port));
         try {
           if (round < KILLS) {
+            // At a random moment, but no later than this round's share of the pages: the last kill
+            // leaves a share still to fetch however fast this machine is (the CI's once fetched the
+            // rest while the third run was starting up, before its timed kill).
+            int share = pages * (round + 1) / (KILLS + 2);
             if (random.nextInt(3) == 0) {
               // During startup: the broker starting, the index opening, state being restored.
-              Thread.sleep(random.nextInt(6000));
-            } else {
-              awaitServing(port, vigia);
-              Thread.sleep(500 + random.nextInt(6000));
+              farm.awaitPagesFetched(share, Duration.ofMillis(random.nextInt(6000)));
+            } else if (awaitServing(port, vigia, farm, share)) {
+              farm.awaitPagesFetched(share, Duration.ofMillis(500 + random.nextInt(6000)));
             }
             Kill.Phase phase = Kill.phaseOf(port);
             long indexed = indexedOrMinusOne(search);
-            int fetched = farm.distinctPagesFetched();
             vigia.kill();
+            int fetched = farm.distinctPagesFetched();
             kills.add(new Kill("run", System.currentTimeMillis() - launched, phase, fetched, indexed));
           } else {
             // Counted over the whole index, duplicates included: a page indexed again under another
@@ -147,15 +150,18 @@ class CrashRecoveryIT {
     throw new AssertionError("indexed " + total + " of " + expected + "; log tail:\n" + p.logTail(40));
   }
 
-  private void awaitServing(int port, StageProcess p) throws Exception {
+  /** True once {@code p} serves HTTP; false when the farm served {@code share} pages first. */
+  private boolean awaitServing(int port, StageProcess p, ArticleFarm farm, int share) throws Exception {
     // A start took over 2 min on this 2-core machine with other builds beside it (load ~38).
     long deadline = System.currentTimeMillis() + 300_000;
     while (System.currentTimeMillis() < deadline && p.isAlive()) {
       try {
         get(port, "/healthz");
-        return;
+        return true;
       } catch (IOException e) {
-        Thread.sleep(200);
+        if (farm.awaitPagesFetched(share, Duration.ofMillis(200))) {
+          return false;
+        }
       }
     }
     throw new AssertionError("vigia run did not start; log tail:\n" + p.logTail(40));

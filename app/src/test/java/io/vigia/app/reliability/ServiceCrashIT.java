@@ -112,18 +112,21 @@ class ServiceCrashIT {
         String lastRestarted = null;
         for (int k = 0; k < KILLS; k++) {
           String victim;
+          // At a random moment, but no later than this kill's share of the pages: the last kill
+          // leaves a share still to fetch however fast this machine is.
+          int share = pages * (k + 1) / (KILLS + 2);
           if (lastRestarted != null && random.nextInt(3) == 0) {
             // Again, soon after its restart: while it joins its group and restores its state.
-            Thread.sleep(random.nextInt(3000));
+            farm.awaitPagesFetched(share, Duration.ofMillis(random.nextInt(3000)));
             victim = lastRestarted;
           } else {
-            Thread.sleep(2000 + random.nextInt(8000));
+            farm.awaitPagesFetched(share, Duration.ofMillis(2000 + random.nextInt(8000)));
             victim = STAGES.get(random.nextInt(STAGES.size()));
           }
           Kill.Phase phase = Kill.phaseOf(ports.get(victim));
           long indexed = indexedOrMinusOne(search);
-          int fetched = farm.distinctPagesFetched();
           running.get(victim).kill();
+          int fetched = farm.distinctPagesFetched();
           kills.add(new Kill(victim, System.currentTimeMillis() - launchedAt.get(victim), phase, fetched, indexed));
           running.put(victim, start(victim, config, env, ports));
           launchedAt.put(victim, System.currentTimeMillis());

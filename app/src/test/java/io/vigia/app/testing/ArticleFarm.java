@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -178,6 +179,24 @@ public final class ArticleFarm implements AutoCloseable {
 
   public int distinctPagesFetched() {
     return pageFetches.size();
+  }
+
+  /**
+   * Waits until the farm has served {@code pages} distinct pages or {@code maxWait} has passed,
+   * whichever comes first; true when the pages were served. Fault tests time each kill by the
+   * clock and by progress: a kill lands at a random moment, but never after its round's share of
+   * the work, so a fast machine (or a slow start that went on fetching) cannot finish everything
+   * before the last kill.
+   */
+  public boolean awaitPagesFetched(int pages, Duration maxWait) throws InterruptedException {
+    long deadline = System.nanoTime() + maxWait.toNanos();
+    while (pageFetches.size() < pages) {
+      if (System.nanoTime() - deadline >= 0) {
+        return false;
+      }
+      Thread.sleep(10);
+    }
+    return true;
   }
 
   /** A config snippet listing every feed, for {@code --config}. */
