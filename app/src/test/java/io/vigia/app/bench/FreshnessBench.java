@@ -9,7 +9,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -21,6 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  * few dozen a second, as from real feeds), and the sink's {@code vigia_freshness_*_recent_seconds}
  * percentiles (the last five minutes, so a run of a few minutes is covered whole) are read at the end. Backend by {@code -Dvigia.bench.backend=lucene|opensearch} (with
  * {@code -Dvigia.bench.opensearch-url=http://127.0.0.1:9200}, e.g. from {@code .ci/opensearch.sh start}).
+ * On OpenSearch the sink's clock stops at the bulk acknowledgement, before the next refresh makes
+ * the document searchable, so an {@link OpenSearchVisibilityProbe} also measures what a search
+ * sees ({@code RESULT freshness-visible}); on Lucene the write returns after the searcher reopened.
  * Not part of the suite (no assertion on time); run with {@code bench/freshness.sh} or
  * {@code ./mvnw -B verify -pl app -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
  * -Dfailsafe.failIfNoSpecifiedTests=false -Dit.test=FreshnessBench -Dvigia.bench.articles=2000}.
@@ -46,14 +52,19 @@ class FreshnessBench {
           """);
       Map<String, String> env = new HashMap<>();
       env.put("VIGIA_SINK_BACKEND", BACKEND);
+      String opensearchUrl = System.getProperty("vigia.bench.opensearch-url", "http://127.0.0.1:9200");
+      String index = "vigia-bench-" + System.currentTimeMillis();
       if (BACKEND.equals("opensearch")) {
-        env.put("VIGIA_SINK_OPENSEARCH_URL", System.getProperty("vigia.bench.opensearch-url", "http://127.0.0.1:9200"));
-        env.put("VIGIA_SINK_OPENSEARCH_INDEX", "vigia-bench-" + System.currentTimeMillis());
+        env.put("VIGIA_SINK_OPENSEARCH_URL", opensearchUrl);
+        env.put("VIGIA_SINK_OPENSEARCH_INDEX", index);
       }
       int port = SearchClient.freePort();
       long t0 = System.nanoTime();
+      Path data = tmp.resolve("data");
       try (StageProcess vigia = StageProcess.start("run", tmp.resolve("logs"), env, "768m", "run", "--config", config.toString(),
-          "--data", tmp.resolve("data").toString(), "--port", String.valueOf(port))) {
+              "--data", data.toString(), "--port", String.valueOf(port));
+          OpenSearchVisibilityProbe probe = BACKEND.equals("opensearch")
+              ? new OpenSearchVisibilityProbe(awaitBrokerAddress(data, vigia), opensearchUrl, index) : null) {
         SearchClient search = new SearchClient(port);
         // Start-up (JIT, first index writes, group joins) is not the steady state of a monitor that
         // runs all day: the steady figures come from the histogram buckets' growth after a fifth
@@ -73,8 +84,43 @@ class FreshnessBench {
             m.get("vigia_freshness_enriched_to_searchable_recent_seconds{quantile=\"0.99\"}"),
             m.get("vigia_freshness_fetched_to_searchable_recent_seconds{quantile=\"0.5\"}"),
             m.get("vigia_freshness_fetched_to_searchable_recent_seconds{quantile=\"0.99\"}"));
+        if (probe != null) {
+          // The sink's clock stops at the bulk acknowledgement; a reader sees the document at the
+          // next refresh. What a search sees, after the first fifth like the steady figures above:
+          long deadline = System.currentTimeMillis() + 30_000;
+          while (probe.seen() < farm.articles() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+          }
+          List<Long> ms = new ArrayList<>(probe.latenciesAfter(farm.articles() / 5));
+          Collections.sort(ms);
+          System.out.printf("RESULT freshness-visible backend=%s documents=%d (after the first fifth, probed every %d ms) "
+                  + "enriched-to-searchable p50=%.2fs p90=%.2fs p99=%.2fs max=%.2fs within-1s=%.4f within-2s=%.4f%n",
+              BACKEND, ms.size(), OpenSearchVisibilityProbe.PROBE_MILLIS, quantile(ms, 0.5), quantile(ms, 0.9), quantile(ms, 0.99),
+              ms.isEmpty() ? Double.NaN : ms.get(ms.size() - 1) / 1000.0, within(ms, 1000), within(ms, 2000));
+        }
       }
     }
+  }
+
+  private static double quantile(List<Long> sortedMs, double q) {
+    return sortedMs.isEmpty() ? Double.NaN : sortedMs.get((int) Math.min(sortedMs.size() - 1, Math.ceil(q * sortedMs.size()) - 1)) / 1000.0;
+  }
+
+  private static double within(List<Long> ms, long limit) {
+    return ms.isEmpty() ? Double.NaN : ms.stream().filter(x -> x <= limit).count() / (double) ms.size();
+  }
+
+  /** The embedded broker's address, which {@code vigia run} writes into its data folder once started. */
+  private static String awaitBrokerAddress(Path data, StageProcess vigia) throws Exception {
+    Path file = data.resolve("kafka.address");
+    long deadline = System.currentTimeMillis() + 300_000;
+    while (System.currentTimeMillis() < deadline && vigia.isAlive()) {
+      if (Files.isRegularFile(file) && !Files.readString(file).isBlank()) {
+        return Files.readString(file).trim();
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("vigia run wrote no broker address; log tail:\n" + vigia.logTail(40));
   }
 
   /** The growth of each cumulative bucket {@code le} of the histogram between two scrapes. */
