@@ -37,6 +37,7 @@ import org.opensearch.client.opensearch.generic.Requests;
 import org.opensearch.client.opensearch.generic.Response;
 import org.opensearch.client.transport.OpenSearchTransport;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
+import org.opensearch.client.transport.httpclient5.ResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,6 +97,9 @@ public final class OpenSearchArticleIndex implements ArticleIndex {
     } catch (IOException e) {
       close();
       throw new UncheckedIOException("cannot set up the OpenSearch index at " + settings.url() + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      close();
+      throw e;
     }
   }
 
@@ -489,7 +493,31 @@ public final class OpenSearchArticleIndex implements ArticleIndex {
     try (Response r = http.execute(Requests.create(method, path, List.of(), new HashMap<>(params), b))) {
       String text = r.getBody().map(Body::bodyAsString).orElse("");
       return new Reply(r.getStatus(), text);
+    } catch (IOException e) {
+      // The transport throws for some statuses (401, 403, 429, 502-504 after its own retries),
+      // wrapped, instead of returning them: they are answers, and the callers decide (retry,
+      // pause, reject). Refused credentials are a setup error with a fix.
+      ResponseException answer = responseIn(e);
+      if (answer == null) {
+        throw e;
+      }
+      if (answer.status() == 401 || answer.status() == 403) {
+        throw new IllegalStateException("OpenSearch at " + settings.url() + " refused " + method + " " + path + " with HTTP " + answer.status()
+            + (answer.status() == 401 ? ": wrong or missing credentials; check sink.opensearch.username and sink.opensearch.password-file"
+                : ": the user lacks a permission for it; grant it in the cluster's security roles")
+            + " (VIGIA_SINK_OPENSEARCH_USERNAME, VIGIA_SINK_OPENSEARCH_PASSWORD)", e);
+      }
+      return new Reply(answer.status(), answer.getMessage());
     }
+  }
+
+  private static ResponseException responseIn(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof ResponseException r) {
+        return r;
+      }
+    }
+    return null;
   }
 
   private static String abbreviate(String s) {

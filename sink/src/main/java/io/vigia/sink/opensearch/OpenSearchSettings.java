@@ -17,7 +17,7 @@ public record OpenSearchSettings(String url, String index, String username, Stri
 
   public static OpenSearchSettings from(Config c) {
     return new OpenSearchSettings(
-        c.string("sink.opensearch.url"),
+        url(c),
         c.string("sink.opensearch.index"),
         c.optionalString("sink.opensearch.username").orElse(null),
         c.secret("sink.opensearch.password", "sink.opensearch.password-file").orElse(null),
@@ -25,6 +25,38 @@ public record OpenSearchSettings(String url, String index, String username, Stri
         c.longValue("sink.opensearch.bulk-max-bytes", 1024, 1L << 30),
         c.integer("sink.opensearch.max-retries", 0, 100),
         caFile(c));
+  }
+
+  /**
+   * The cluster's base URL, checked at start: http or https with a host. Credentials in it are
+   * refused rather than used or dropped silently: they would print wherever the URL does (logs and
+   * errors), and the client would ignore them anyway.
+   */
+  private static String url(Config c) {
+    String key = "sink.opensearch.url";
+    String url = c.string(key).trim();
+    java.net.URI uri;
+    try {
+      uri = new java.net.URI(url);
+    } catch (java.net.URISyntaxException e) {
+      throw c.invalid(key, "an http or https URL such as http://127.0.0.1:9200");
+    }
+    if (uri.getRawUserInfo() != null) {
+      throw new io.vigia.common.config.ConfigException(key + " carries credentials; put the user in sink.opensearch.username and "
+          + "the password in sink.opensearch.password-file (or VIGIA_SINK_OPENSEARCH_PASSWORD), and the URL without them");
+    }
+    if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https")) || uri.getHost() == null) {
+      throw c.invalid(key, "an http or https URL such as http://127.0.0.1:9200");
+    }
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  /** Never the password: settings get logged and printed in errors. */
+  @Override
+  public String toString() {
+    return "OpenSearchSettings[url=" + url + ", index=" + index + ", username=" + username
+        + ", password=" + (password == null || password.isEmpty() ? "none" : "(redacted)")
+        + ", bulkMaxDocs=" + bulkMaxDocs + ", bulkMaxBytes=" + bulkMaxBytes + ", maxRetries=" + maxRetries + ", caFile=" + caFile + "]";
   }
 
   private static java.nio.file.Path caFile(Config c) {
