@@ -9,8 +9,6 @@ import io.vigia.app.testing.StageProcess;
 import io.vigia.common.http.Json;
 import io.vigia.common.testing.OpenSearchNode;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -68,7 +66,7 @@ class CrashRecoveryIT {
               index: vigia-crash-%d
           """.formatted(opensearch.url(), SEED & 0xffff)));
       Path data = tmp.resolve("data");
-      int port = freePort();
+      int port = SearchClient.freePort();
       SearchClient search = new SearchClient(port);
       int pages = farm.pageUrls().size();
       Random random = new Random(SEED);
@@ -174,11 +172,5 @@ class CrashRecoveryIT {
       throw new IOException("HTTP " + r.statusCode() + " for " + path + ": " + r.body());
     }
     return Json.MAPPER.readTree(r.body());
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
   }
 }

@@ -134,7 +134,7 @@ class ServiceCrashIT {
         }
         // Every document, duplicates included: the originals and the republished copies.
         int documents = farm.articles() + farm.copies().size();
-        long total = search.awaitTotalAtLeast(documents, 1_800_000, running.get("sink"));
+        long total = search.awaitTotalAtLeast(documents, 1_800_000, running.get("sink"), running.values());
         Thread.sleep(3000);
         assertThat(search.total()).as("nothing doubled").isEqualTo(documents).isEqualTo(total);
         search.assertEveryUrlOnce(documents);

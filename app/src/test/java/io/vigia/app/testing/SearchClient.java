@@ -12,8 +12,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Reads a running Vigía's search API the way a user does, for fault tests. */
 public final class SearchClient {
@@ -52,9 +56,29 @@ public final class SearchClient {
 
   /** As above, counting what {@code filter} (a query-string suffix, e.g. {@code &duplicates=true}) matches. */
   public long awaitTotalAtLeast(String filter, int n, long timeoutMs, StageProcess watched) throws InterruptedException {
+    return awaitTotal(filter, n, timeoutMs, watched, List.of());
+  }
+
+  /**
+   * As {@link #awaitTotalAtLeast(int, long, StageProcess)}, and fails at once, with its log, when
+   * one of {@code mustLive} (read anew each round, so restarted processes count) has exited: a
+   * stage that cannot start would otherwise show only as a timeout half an hour later.
+   */
+  public long awaitTotalAtLeast(int n, long timeoutMs, StageProcess watched, Collection<StageProcess> mustLive)
+      throws InterruptedException {
+    return awaitTotal(ALL, n, timeoutMs, watched, mustLive);
+  }
+
+  private long awaitTotal(String filter, int n, long timeoutMs, StageProcess watched, Collection<StageProcess> mustLive)
+      throws InterruptedException {
     long deadline = System.currentTimeMillis() + timeoutMs;
     long total = -1;
     while (System.currentTimeMillis() < deadline) {
+      for (StageProcess p : List.copyOf(mustLive)) {
+        if (!p.isAlive()) {
+          throw new AssertionError("indexed " + total + " of " + n + " when " + p.name() + " exited; its log tail:\n" + p.logTail(40));
+        }
+      }
       try {
         total = get("/api/articles?size=0" + filter).path("total").asLong();
         if (total >= n) {
@@ -161,9 +185,21 @@ public final class SearchClient {
     }
   }
 
+  /** Ports this JVM has handed out: a port just released may be the next one the OS offers. */
+  private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+
+  /**
+   * A loopback port free now and never handed out before by this JVM. The OS may offer a port it
+   * just offered, so two stages of one test once got the same one (the second could not start).
+   */
   public static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
+    for (int attempt = 0; attempt < 100; attempt++) {
+      try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        if (HANDED_OUT.add(s.getLocalPort())) {
+          return s.getLocalPort();
+        }
+      }
     }
+    throw new IOException("no fresh loopback port after 100 tries");
   }
 }
