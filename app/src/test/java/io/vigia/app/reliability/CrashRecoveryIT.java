@@ -78,15 +78,17 @@ class CrashRecoveryIT {
             "run", "--config", config.toString(), "--data", data.toString(), "--port", String.valueOf(port));
         try {
           if (round < KILLS) {
-            // At a random moment, but no later than this round's share of the pages: the last kill
-            // leaves a share still to fetch however fast this machine is (the CI's once fetched the
-            // rest while the third run was starting up, before its timed kill).
+            // Round k kills no later than k+1 of KILLS+2 shares of the pages: the last kill leaves
+            // pages still to fetch however fast this machine is (the CI's once fetched the rest
+            // while the third run was starting up, before a timed kill).
             int share = pages * (round + 1) / (KILLS + 2);
             if (random.nextInt(3) == 0) {
               // During startup: the broker starting, the index opening, state being restored.
               farm.awaitPagesFetched(share, Duration.ofMillis(random.nextInt(6000)));
             } else if (awaitServing(port, vigia, farm, share)) {
-              farm.awaitPagesFetched(share, Duration.ofMillis(500 + random.nextInt(6000)));
+              // Running: at a random page of this round's own share, so that the kills fall over the
+              // whole run (a large index, many stories) and not only in its first minutes.
+              farm.awaitPagesFetched(Kill.pageInShare(random, pages, round, KILLS), Kill.MAX_WAIT_FOR_PAGE);
             }
             Kill.Phase phase = Kill.phaseOf(port);
             long indexed = indexedOrMinusOne(search);

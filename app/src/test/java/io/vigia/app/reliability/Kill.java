@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -29,6 +30,24 @@ record Kill(String victim, long afterStartMs, Phase phase, int pagesFetched, lon
   }
 
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+
+  /**
+   * How long a kill waits for its page before it lands anyway: a pipeline that stops fetching
+   * still gets killed, and the end check then finds what it lost.
+   */
+  static final Duration MAX_WAIT_FOR_PAGE = Duration.ofMinutes(5);
+
+  /**
+   * A random page count within the share of kill {@code k} of {@code kills} (k from 0): the pages
+   * are cut into {@code kills + 2} equal shares and kill k lands in share k, so the last two shares
+   * are fetched after the last kill. Kills placed this way spread over the whole run; kills a few
+   * seconds apart all fell in its first minutes.
+   */
+  static int pageInShare(Random random, int pages, int k, int kills) {
+    int from = pages * k / (kills + 2);
+    int to = pages * (k + 1) / (kills + 2);
+    return to > from ? from + 1 + random.nextInt(to - from) : to;
+  }
 
   /** The phase of the process serving on {@code port}, by its {@code /readyz}. */
   static Phase phaseOf(int port) {

@@ -112,15 +112,16 @@ class ServiceCrashIT {
         String lastRestarted = null;
         for (int k = 0; k < KILLS; k++) {
           String victim;
-          // At a random moment, but no later than this kill's share of the pages: the last kill
-          // leaves a share still to fetch however fast this machine is.
+          // Kill k comes no later than k+1 of KILLS+2 shares of the pages: the last kill leaves
+          // pages still to fetch however fast this machine is.
           int share = pages * (k + 1) / (KILLS + 2);
           if (lastRestarted != null && random.nextInt(3) == 0) {
             // Again, soon after its restart: while it joins its group and restores its state.
             farm.awaitPagesFetched(share, Duration.ofMillis(random.nextInt(3000)));
             victim = lastRestarted;
           } else {
-            farm.awaitPagesFetched(share, Duration.ofMillis(2000 + random.nextInt(8000)));
+            // At a random page of this kill's own share, so that the kills fall over the whole run.
+            farm.awaitPagesFetched(Kill.pageInShare(random, pages, k, KILLS), Kill.MAX_WAIT_FOR_PAGE);
             victim = STAGES.get(random.nextInt(STAGES.size()));
           }
           Kill.Phase phase = Kill.phaseOf(ports.get(victim));
