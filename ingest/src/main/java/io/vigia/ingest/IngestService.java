@@ -524,7 +524,7 @@ public final class IngestService implements AutoCloseable, HealthReporting {
         update(feed, "failing", e.getMessage(), null);
         return;
       }
-      List<FeedItem> items = doc instanceof FeedDocument.SitemapIndex index ? itemsOfIndex(index, report.notes)
+      List<FeedItem> items = doc instanceof FeedDocument.SitemapIndex index ? itemsOfIndex(feed.url(), index, report.notes)
           : ((FeedDocument.Items) doc).items();
       List<FeedItem> read = items.size() > settings.maxItemsPerFeed() ? newest(items, settings.maxItemsPerFeed()) : items;
       report.read = read.size();
@@ -639,13 +639,53 @@ public final class IngestService implements AutoCloseable, HealthReporting {
    * The items of a sitemap index's most recently modified sitemaps (news sitemap indexes list one
    * per day or per hour, newest first or last). Each sitemap has its own validators and backoff;
    * one that fails is reported with the index and the others are still read.
+   *
+   * <p>Some outlets nest indexes (a root index of yearly or per-section indexes) although
+   * sitemaps.org does not provide for it, so a nested index is followed too, newest first, down to
+   * {@link #MAX_SITEMAP_INDEX_DEPTH} levels. One poll reads at most {@code max-sitemaps-per-index}
+   * sitemaps of articles and fetches at most as many nested indexes, whatever the shape of the
+   * tree: a source, not the shape of its index, decides how much one poll costs its host. An index
+   * that lists itself or one of the indexes above it is reported, not followed.
    */
-  private List<FeedItem> itemsOfIndex(FeedDocument.SitemapIndex index, List<String> problems) {
+  private List<FeedItem> itemsOfIndex(String indexUrl, FeedDocument.SitemapIndex index, List<String> problems) {
+    IndexWalk walk = new IndexWalk(settings.maxSitemapsPerIndex(), new ArrayList<>(), problems);
+    walk.path.add(indexUrl);
+    walk(index, 1, walk);
+    return walk.items;
+  }
+
+  /** How deep nested sitemap indexes are followed: the configured index and two levels below it. */
+  static final int MAX_SITEMAP_INDEX_DEPTH = 3;
+
+  /** One poll's walk through a sitemap index tree: what it may still fetch and what it found. */
+  private static final class IndexWalk {
+    int sitemapsLeft;
+    int indexesLeft;
+    final List<FeedItem> items;
+    final List<String> problems;
+    /** The indexes from the configured one down to the one being read: a loop back is refused. */
+    final List<String> path = new ArrayList<>();
+
+    IndexWalk(int budget, List<FeedItem> items, List<String> problems) {
+      this.sitemapsLeft = budget;
+      this.indexesLeft = budget;
+      this.items = items;
+      this.problems = problems;
+    }
+  }
+
+  private void walk(FeedDocument.SitemapIndex index, int depth, IndexWalk walk) {
     List<FeedDocument.Sitemap> newest = new ArrayList<>(index.sitemaps());
     newest.sort(java.util.Comparator.comparing(FeedDocument.Sitemap::lastModified,
         java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())));
-    List<FeedItem> items = new ArrayList<>();
     for (FeedDocument.Sitemap sm : newest.subList(0, Math.min(newest.size(), settings.maxSitemapsPerIndex()))) {
+      if (walk.sitemapsLeft <= 0) {
+        return;
+      }
+      if (walk.path.contains(sm.url())) {
+        walk.problems.add("sitemap " + sm.url() + ": the index lists itself or an index above it; not followed again");
+        continue;
+      }
       FeedPollState st = stateOf(sm.url());
       Instant now = Instant.now();
       if (!st.due(now)) {
@@ -655,21 +695,29 @@ public final class IngestService implements AutoCloseable, HealthReporting {
       st.afterFetch(r, now, settings.pollInterval());
       persistFeedState(sm.url());
       if (r instanceof FetchResult.Failed f) {
-        problems.add("sitemap " + sm.url() + ": " + f.reason());
+        walk.problems.add("sitemap " + sm.url() + ": " + f.reason());
       } else if (r instanceof FetchResult.Fetched f) {
         try {
           FeedDocument d = feedReader.readDocument(f.finalUrl(), f.body(), f.contentType());
           if (d instanceof FeedDocument.Items its) {
-            items.addAll(its.items());
+            walk.sitemapsLeft--;
+            walk.items.addAll(its.items());
+          } else if (depth >= MAX_SITEMAP_INDEX_DEPTH) {
+            walk.problems.add("sitemap " + sm.url() + ": an index " + depth + " levels below the configured one is not followed");
+          } else if (walk.indexesLeft <= 0) {
+            walk.problems.add("sitemap " + sm.url() + ": nested index not read this poll (at most "
+                + settings.maxSitemapsPerIndex() + " nested indexes a poll, ingest.max-sitemaps-per-index)");
           } else {
-            problems.add("sitemap " + sm.url() + ": an index inside an index is not followed");
+            walk.indexesLeft--;
+            walk.path.add(sm.url());
+            walk((FeedDocument.SitemapIndex) d, depth + 1, walk);
+            walk.path.remove(walk.path.size() - 1);
           }
         } catch (FeedReader.FeedException e) {
-          problems.add("sitemap " + sm.url() + ": " + e.getMessage());
+          walk.problems.add("sitemap " + sm.url() + ": " + e.getMessage());
         }
       }
     }
-    return items;
   }
 
   /** A request through the host rules (the fetcher's gate: delay, in-flight cap, the site's Crawl-delay). */

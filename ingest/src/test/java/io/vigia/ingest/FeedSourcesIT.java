@@ -44,8 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Ingest against a loopback site that publishes in every feed format it must read (RSS 0.90, 0.91
  * with the Netscape DOCTYPE, 0.92, 2.0 with content:encoded and Media RSS, RSS 1.0, Atom 0.3 and
- * 1.0, a Google News sitemap, a sitemap index, Google News search feeds in the older link format and
- * in the current one that Google redirects), deflate and a UTF-16 feed with a byte-order mark, a
+ * 1.0, a Google News sitemap, a sitemap index and indexes nested in one, Google News search
+ * feeds in the older link format and in the current one that Google redirects), deflate and a UTF-16 feed with a byte-order mark, a
  * page that names its charset only in {@code <meta charset>}, next to feeds that fail in the ways
  * real ones do (500, 429 and 503 with Retry-After in seconds and as a date, each on a host of its
  * own since such answers hold the whole host; a feed that is unreadable in its declared charset)
@@ -208,7 +208,7 @@ class FeedSourcesIT {
 
   private Map<String, String> publish() throws IOException {
     Map<String, String> expected = new HashMap<>(); // article path -> a phrase of its text
-    String[] names = {"rss090", "rss091", "rss092", "rss20", "rdf", "atom03", "atom10", "news", "sm1", "sm2", "gn", "gn2", "deflate", "bom",
+    String[] names = {"rss090", "rss091", "rss092", "rss20", "rdf", "atom03", "atom10", "news", "sm1", "sm2", "sm3", "sm4", "gn", "gn2", "deflate", "bom",
         "after-bad", "flaky"};
     for (String n : names) {
       String lead = "Primera línea del artículo " + n + " sobre las elecciones en Mérida.";
@@ -352,6 +352,33 @@ class FeedSourcesIT {
           <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>%s/a/sm%s</loc></url></urlset>
           """.formatted(base, n)).getBytes(StandardCharsets.UTF_8));
     }
+    // Nested indexes, which some outlets use although sitemaps.org has none: followed two levels
+    // below the configured index, newest first; a loop back to the root is reported, not walked.
+    feed("/sitemap-nested.xml", "application/xml", ("""
+        <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+          <sitemap><loc>%1$s/sitemaps/2024.xml</loc><lastmod>2024-07-29T10:00:00Z</lastmod></sitemap>
+          <sitemap><loc>%1$s/sitemap-nested.xml</loc><lastmod>2024-07-01T10:00:00Z</lastmod></sitemap>
+        </sitemapindex>
+        """.formatted(base)).getBytes(StandardCharsets.UTF_8));
+    feed("/sitemaps/2024.xml", "application/xml", ("""
+        <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+          <sitemap><loc>%1$s/sitemaps/3.xml</loc></sitemap><sitemap><loc>%1$s/sitemaps/2024-07.xml</loc></sitemap>
+        </sitemapindex>
+        """.formatted(base)).getBytes(StandardCharsets.UTF_8));
+    feed("/sitemaps/2024-07.xml", "application/xml", ("""
+        <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+          <sitemap><loc>%1$s/sitemaps/4.xml</loc></sitemap><sitemap><loc>%1$s/sitemaps/too-deep.xml</loc></sitemap>
+        </sitemapindex>
+        """.formatted(base)).getBytes(StandardCharsets.UTF_8));
+    feed("/sitemaps/too-deep.xml", "application/xml", ("""
+        <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>%s/sitemaps/5.xml</loc></sitemap></sitemapindex>
+        """.formatted(base)).getBytes(StandardCharsets.UTF_8));
+    for (String n : List.of("3", "4", "5")) {
+      feed("/sitemaps/" + n + ".xml", "application/xml", ("""
+          <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>%s/a/sm%s</loc></url></urlset>
+          """.formatted(base, n)).getBytes(StandardCharsets.UTF_8));
+    }
+    article("/a/sm5", "Artículo sm5 del CNE", "Primera línea del artículo sm5, cuatro índices por debajo del configurado.");
     feed("/feeds/google-news.xml", "application/rss+xml", ("""
         <rss version="2.0"><channel><title>"CNE" - Google News</title><link>https://news.google.com/</link><description>d</description>
         <item><title>Artículo gn - Diario</title><link>%s</link><guid isPermaLink="false">CBMi</guid>
@@ -437,7 +464,7 @@ class FeedSourcesIT {
   private List<FeedSpec> feeds() {
     List<FeedSpec> feeds = new ArrayList<>();
     for (String f : List.of("/feeds/rss090.xml", "/feeds/rss091.xml", "/feeds/rss092.xml", "/feeds/rss20.xml", "/feeds/rdf.xml",
-        "/feeds/atom03.xml", "/feeds/atom10.xml", "/sitemap-news.xml", "/sitemap-index.xml", "/feeds/google-news.xml",
+        "/feeds/atom03.xml", "/feeds/atom10.xml", "/sitemap-news.xml", "/sitemap-index.xml", "/sitemap-nested.xml", "/feeds/google-news.xml",
         "/feeds/google-news-current.xml", "/feeds/deflate.xml", "/feeds/bom.xml", "/feeds/mixed.xml", "/feeds/echo.xml", "/feeds/flaky.xml")) {
       feeds.add(new FeedSpec(base + f, f, "es"));
     }
@@ -496,6 +523,13 @@ class FeedSourcesIT {
       assertThat(sources.get("/feeds/mixed.xml").state()).isIn("ok", "not-modified");
       assertThat(sources.get("/feeds/mixed.xml").lastError()).as("one item's broken redirect stops no other item")
           .contains("/a/bad-redirect: redirect 302 to a malformed Location");
+      IngestService.SourceStatus nested = awaitSource(first, "/sitemap-nested.xml", st -> st.lastError() != null);
+      assertThat(nested.lastError()).as("the loop back to the root index")
+          .contains("sitemap " + base + "/sitemap-nested.xml: the index lists itself or an index above it");
+      assertThat(nested.lastError()).as("the index below the depth limit")
+          .contains("sitemap " + base + "/sitemaps/too-deep.xml: an index 3 levels below the configured one is not followed");
+      assertThat(hits.get("/sitemaps/5.xml")).as("a sitemap below the depth limit is never asked for").satisfiesAnyOf(
+          h -> assertThat(h).isNull(), h -> assertThat(h.get()).isZero());
       IngestService.SourceStatus echoFeed = awaitItemsSeen(first, "/feeds/echo.xml", 2);
       assertThat(hits.get("/feeds/echo.xml").get()).as("polled again and again").isGreaterThanOrEqualTo(3);
       assertThat(echoFeed.itemsSeen()).as("distinct items, however often listed").isEqualTo(2);
@@ -527,6 +561,20 @@ class FeedSourcesIT {
     int unavailableHits = hits.get("/feeds/unavailable.xml").get();
     int rss20Polls = conditionalHeaders.get("/feeds/rss20.xml").size();
     produceNothingMoreAfterRestart(byPath, busyHits, unavailableHits, rss20Polls);
+  }
+
+  private IngestService.SourceStatus awaitSource(IngestService svc, String name, java.util.function.Predicate<IngestService.SourceStatus> until)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    IngestService.SourceStatus s = null;
+    while (System.nanoTime() < deadline) {
+      s = svc.sources().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+      if (until.test(s)) {
+        break;
+      }
+      Thread.sleep(200);
+    }
+    return s;
   }
 
   private IngestService.SourceStatus awaitItemsSeen(IngestService svc, String name, int items) throws InterruptedException {
