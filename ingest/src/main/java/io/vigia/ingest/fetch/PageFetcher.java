@@ -22,6 +22,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 import java.util.zip.ZipException;
+import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.HttpHostConnectException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
@@ -32,6 +33,7 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpResponse;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.client5.http.io.HttpClientConnectionManager;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
@@ -133,6 +135,16 @@ public final class PageFetcher implements AutoCloseable {
   /** As above with another address guard: tests that need one loopback address allowed and another refused. */
   PageFetcher(String userAgent, boolean allowPrivate, long maxBytes, Duration connectTimeout, Duration readTimeout,
       Duration totalTimeout, Set<String> exemptAuthorities, HostGate gate, HostResolver resolver, Function<InetAddress, String> guard) {
+    this(userAgent, allowPrivate, maxBytes, connectTimeout, readTimeout, totalTimeout, exemptAuthorities, gate, resolver, guard, null);
+  }
+
+  /**
+   * As above, TLS trusting what {@code tls} trusts instead of the JVM's default trust store: tests
+   * that serve https on loopback with a certificate of their own. Null is the default.
+   */
+  PageFetcher(String userAgent, boolean allowPrivate, long maxBytes, Duration connectTimeout, Duration readTimeout,
+      Duration totalTimeout, Set<String> exemptAuthorities, HostGate gate, HostResolver resolver, Function<InetAddress, String> guard,
+      SSLContext tls) {
     this.userAgent = userAgent;
     this.allowPrivate = allowPrivate;
     this.maxBytes = maxBytes;
@@ -144,7 +156,7 @@ public final class PageFetcher implements AutoCloseable {
     this.resolver = resolver;
     this.guard = guard;
     this.client = HttpClients.custom()
-        .setConnectionManager(connectionManager(connectTimeout, readTimeout))
+        .setConnectionManager(connectionManager(connectTimeout, readTimeout, tls))
         .disableRedirectHandling() // by hand: every hop is checked
         .disableAutomaticRetries()
         .disableContentCompression() // inflated here, under the size cap
@@ -159,8 +171,13 @@ public final class PageFetcher implements AutoCloseable {
     return connectTimeout.plus(readTimeout.multipliedBy(2)).multipliedBy(2);
   }
 
-  private static HttpClientConnectionManager connectionManager(Duration connectTimeout, Duration readTimeout) {
-    return PoolingHttpClientConnectionManagerBuilder.create()
+  private static HttpClientConnectionManager connectionManager(Duration connectTimeout, Duration readTimeout, SSLContext tls) {
+    PoolingHttpClientConnectionManagerBuilder builder = PoolingHttpClientConnectionManagerBuilder.create();
+    if (tls != null) {
+      // The default hostname verifier stays: the certificate must name the host of the URL, not the address connected to.
+      builder.setTlsSocketStrategy(new DefaultClientTlsStrategy(tls));
+    }
+    return builder
         // Every request names the checked address it connects to; a lookup here would be one nobody checked.
         .setDnsResolver(new org.apache.hc.client5.http.DnsResolver() {
           @Override
@@ -491,6 +508,10 @@ public final class PageFetcher implements AutoCloseable {
     }
     if (e instanceof org.apache.hc.core5.http.MessageConstraintException) {
       return new FetchResult.Failed(url, "response headers too large (" + e.getMessage() + "): refused", false);
+    }
+    if (e instanceof javax.net.ssl.SSLException) {
+      // an untrusted certificate, one for another name, or no common protocol: the site must fix it, but it may (rotations go wrong)
+      return new FetchResult.Failed(url, "TLS failed: " + e.getMessage(), true);
     }
     if (e instanceof UnknownHostException) {
       return new FetchResult.Failed(url, "unknown host: " + e.getMessage(), true);
