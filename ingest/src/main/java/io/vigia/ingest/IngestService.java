@@ -84,6 +84,8 @@ public final class IngestService implements AutoCloseable, HealthReporting {
   private final Map<String, ItemRetries> retries = new ConcurrentHashMap<>();
   /** Per feed: what went wrong for good with its items, shown until it produces again. */
   private final Map<String, String> itemProblems = new ConcurrentHashMap<>();
+  /** What the last read of each feed's document said about it (too many items, none readable): a 304 says the same again. */
+  private final Map<String, String> documentNotes = new ConcurrentHashMap<>();
   /** The latest persisted state per feed (or sitemap) URL, whoever polled it. */
   private final Map<String, FeedStateRecord> sharedStates = new ConcurrentHashMap<>();
   private final Map<String, List<Meter>> gauges = new ConcurrentHashMap<>();
@@ -515,7 +517,7 @@ public final class IngestService implements AutoCloseable, HealthReporting {
     } else if (r instanceof FetchResult.NotModified) {
       retryDue(feed, report);
       st.afterItems(now, false, settings.pollInterval(), settings.maxPollInterval());
-      update(feed, "not-modified", null, report);
+      update(feed, "not-modified", documentNotes.get(feed.url()), report);
     } else if (r instanceof FetchResult.Fetched f) {
       FeedDocument doc;
       try {
@@ -523,6 +525,9 @@ public final class IngestService implements AutoCloseable, HealthReporting {
       } catch (FeedReader.FeedException e) {
         update(feed, "failing", e.getMessage(), null);
         return;
+      }
+      if (doc instanceof FeedDocument.SitemapIndex) {
+        st.forgetValidators(); // its 304 would hide its sitemaps' changes (see FeedPollState)
       }
       List<FeedItem> items = doc instanceof FeedDocument.SitemapIndex index ? itemsOfIndex(feed.url(), index, report.notes)
           : ((FeedDocument.Items) doc).items();
@@ -538,7 +543,12 @@ public final class IngestService implements AutoCloseable, HealthReporting {
       if (read.size() < items.size()) {
         report.notes.add("feed lists " + items.size() + " items, only the newest " + read.size() + " are read (ingest.max-items-per-feed)");
       }
-      update(feed, "ok", report.notes.isEmpty() ? null : String.join("; ", report.notes), report);
+      if (report.notes.isEmpty()) {
+        documentNotes.remove(feed.url());
+      } else {
+        documentNotes.put(feed.url(), String.join("; ", report.notes));
+      }
+      update(feed, "ok", documentNotes.get(feed.url()), report);
     }
     if (before != null && "failing".equals(sources.get(feed.url()).state())) {
       LOG.warn("feed {} failing: {}", feed.url(), sources.get(feed.url()).lastError());
@@ -702,16 +712,20 @@ public final class IngestService implements AutoCloseable, HealthReporting {
           if (d instanceof FeedDocument.Items its) {
             walk.sitemapsLeft--;
             walk.items.addAll(its.items());
-          } else if (depth >= MAX_SITEMAP_INDEX_DEPTH) {
-            walk.problems.add("sitemap " + sm.url() + ": an index " + depth + " levels below the configured one is not followed");
-          } else if (walk.indexesLeft <= 0) {
-            walk.problems.add("sitemap " + sm.url() + ": nested index not read this poll (at most "
-                + settings.maxSitemapsPerIndex() + " nested indexes a poll, ingest.max-sitemaps-per-index)");
           } else {
-            walk.indexesLeft--;
-            walk.path.add(sm.url());
-            walk((FeedDocument.SitemapIndex) d, depth + 1, walk);
-            walk.path.remove(walk.path.size() - 1);
+            st.forgetValidators(); // read in full at every poll, like the configured index (see FeedPollState)
+            persistFeedState(sm.url());
+            if (depth >= MAX_SITEMAP_INDEX_DEPTH) {
+              walk.problems.add("sitemap " + sm.url() + ": an index " + depth + " levels below the configured one is not followed");
+            } else if (walk.indexesLeft <= 0) {
+              walk.problems.add("sitemap " + sm.url() + ": nested index not read this poll (at most "
+                  + settings.maxSitemapsPerIndex() + " nested indexes a poll, ingest.max-sitemaps-per-index)");
+            } else {
+              walk.indexesLeft--;
+              walk.path.add(sm.url());
+              walk((FeedDocument.SitemapIndex) d, depth + 1, walk);
+              walk.path.remove(walk.path.size() - 1);
+            }
           }
         } catch (FeedReader.FeedException e) {
           walk.problems.add("sitemap " + sm.url() + ": " + e.getMessage());

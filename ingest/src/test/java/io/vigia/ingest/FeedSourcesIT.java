@@ -167,10 +167,18 @@ class FeedSourcesIT {
 
   /** A feed with an ETag: unchanged polls get a 304. */
   private void feed(String path, String contentType, byte[] body) {
-    String etag = "\"" + Integer.toHexString(java.util.Arrays.hashCode(body)) + "\"";
-    routes.put(path, ex -> etag.equals(ex.getRequestHeaders().getFirst("If-None-Match"))
-        ? new Response(304, Map.of("ETag", etag), new byte[0])
-        : new Response(200, Map.of("Content-Type", contentType, "ETag", etag), body));
+    feed(path, contentType, () -> body);
+  }
+
+  /** A feed whose content may change between polls, with an ETag of its current content. */
+  private void feed(String path, String contentType, java.util.function.Supplier<byte[]> content) {
+    routes.put(path, ex -> {
+      byte[] body = content.get();
+      String etag = "\"" + Integer.toHexString(java.util.Arrays.hashCode(body)) + "\"";
+      return etag.equals(ex.getRequestHeaders().getFirst("If-None-Match"))
+          ? new Response(304, Map.of("ETag", etag), new byte[0])
+          : new Response(200, Map.of("Content-Type", contentType, "ETag", etag), body);
+    });
   }
 
   private static String paragraphs(String lead) {
@@ -208,7 +216,7 @@ class FeedSourcesIT {
 
   private Map<String, String> publish() throws IOException {
     Map<String, String> expected = new HashMap<>(); // article path -> a phrase of its text
-    String[] names = {"rss090", "rss091", "rss092", "rss20", "rdf", "atom03", "atom10", "news", "sm1", "sm2", "sm3", "sm4", "gn", "gn2", "deflate", "bom",
+    String[] names = {"rss090", "rss091", "rss092", "rss20", "rdf", "atom03", "atom10", "news", "sm1", "sm2", "sm3", "sm4", "sm-late", "gn", "gn2", "deflate", "bom",
         "after-bad", "flaky"};
     for (String n : names) {
       String lead = "Primera línea del artículo " + n + " sobre las elecciones en Mérida.";
@@ -347,11 +355,21 @@ class FeedSourcesIT {
           <sitemap><loc>%1$s/sitemaps/2.xml</loc><lastmod>2024-07-28T10:00:00Z</lastmod></sitemap>
         </sitemapindex>
         """.formatted(base)).getBytes(StandardCharsets.UTF_8));
-    for (String n : List.of("1", "2")) {
-      feed("/sitemaps/" + n + ".xml", "application/xml", ("""
-          <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>%s/a/sm%s</loc></url></urlset>
-          """.formatted(base, n)).getBytes(StandardCharsets.UTF_8));
-    }
+    feed("/sitemaps/2.xml", "application/xml", ("""
+        <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>%s/a/sm2</loc></url></urlset>
+        """.formatted(base)).getBytes(StandardCharsets.UTF_8));
+    // The newest sitemap is rewritten in place while the index that lists it stays the same (and answers 304)
+    byte[] sm1 = ("""
+        <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>%s/a/sm1</loc></url></urlset>
+        """.formatted(base)).getBytes(StandardCharsets.UTF_8);
+    byte[] sm1Later = ("""
+        <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>%1$s/a/sm-late</loc></url><url><loc>%1$s/a/sm1</loc></url>
+        </urlset>
+        """.formatted(base)).getBytes(StandardCharsets.UTF_8);
+    feed("/sitemaps/1.xml", "application/xml", () -> hits.containsKey("/a/sm1") ? sm1Later : sm1);
+    feed("/feeds/empty.xml", "application/rss+xml", ("""
+        <rss version="2.0"><channel><title>Vacío</title><link>%s/</link><description>d</description></channel></rss>
+        """.formatted(base)).getBytes(StandardCharsets.UTF_8));
     // Nested indexes, which some outlets use although sitemaps.org has none: followed two levels
     // below the configured index, newest first; a loop back to the root is reported, not walked.
     feed("/sitemap-nested.xml", "application/xml", ("""
@@ -465,7 +483,8 @@ class FeedSourcesIT {
     List<FeedSpec> feeds = new ArrayList<>();
     for (String f : List.of("/feeds/rss090.xml", "/feeds/rss091.xml", "/feeds/rss092.xml", "/feeds/rss20.xml", "/feeds/rdf.xml",
         "/feeds/atom03.xml", "/feeds/atom10.xml", "/sitemap-news.xml", "/sitemap-index.xml", "/sitemap-nested.xml", "/feeds/google-news.xml",
-        "/feeds/google-news-current.xml", "/feeds/deflate.xml", "/feeds/bom.xml", "/feeds/mixed.xml", "/feeds/echo.xml", "/feeds/flaky.xml")) {
+        "/feeds/google-news-current.xml", "/feeds/deflate.xml", "/feeds/bom.xml", "/feeds/mixed.xml", "/feeds/echo.xml", "/feeds/flaky.xml",
+        "/feeds/empty.xml")) {
       feeds.add(new FeedSpec(base + f, f, "es"));
     }
     FAILURES.keySet().forEach(n -> feeds.add(new FeedSpec(failureUrl(n), n, "es")));
@@ -523,6 +542,13 @@ class FeedSourcesIT {
       assertThat(sources.get("/feeds/mixed.xml").state()).isIn("ok", "not-modified");
       assertThat(sources.get("/feeds/mixed.xml").lastError()).as("one item's broken redirect stops no other item")
           .contains("/a/bad-redirect: redirect 302 to a malformed Location");
+      assertThat(conditionalHeaders.get("/sitemap-index.xml")).as("a sitemap index is asked for in full at every poll: its 304 "
+          + "would hide that a sitemap it lists changed").hasSizeGreaterThan(1).containsOnly("-");
+      assertThat(conditionalHeaders.get("/sitemaps/2.xml")).as("the sitemaps it lists are polled with their own validators")
+          .anyMatch(v -> !v.equals("-"));
+      IngestService.SourceStatus empty = awaitSource(first, "/feeds/empty.xml", st -> st.state().equals("not-modified"));
+      assertThat(empty.state()).isEqualTo("not-modified");
+      assertThat(empty.lastError()).as("what the document said still holds when it answers 304").isEqualTo("the feed lists no items");
       IngestService.SourceStatus nested = awaitSource(first, "/sitemap-nested.xml", st -> st.lastError() != null);
       assertThat(nested.lastError()).as("the loop back to the root index")
           .contains("sitemap " + base + "/sitemap-nested.xml: the index lists itself or an index above it");

@@ -83,6 +83,16 @@ public final class FeedPollState {
   }
 
   /**
+   * Forgets the validators of the document just fetched, so that the next poll asks for it in
+   * full: a sitemap index names sitemaps whose content changes while the index stays the same
+   * (a fixed "news-sitemap.xml" rewritten every few minutes), so its 304 says nothing about them,
+   * and only a read index leads to its sitemaps, each polled with validators of its own.
+   */
+  public synchronized void forgetValidators() {
+    validators = FetchResult.Validators.NONE;
+  }
+
+  /**
    * Schedules the next poll after one that succeeded at {@code now} (a 304 finds nothing new),
    * within {@code [shortest, longest]}.
    */
