@@ -653,8 +653,9 @@ public final class IngestService implements AutoCloseable, HealthReporting {
    * <p>Some outlets nest indexes (a root index of yearly or per-section indexes) although
    * sitemaps.org does not provide for it, so a nested index is followed too, newest first, down to
    * {@link #MAX_SITEMAP_INDEX_DEPTH} levels. One poll reads at most {@code max-sitemaps-per-index}
-   * sitemaps of articles and fetches at most as many nested indexes, whatever the shape of the
-   * tree: a source, not the shape of its index, decides how much one poll costs its host. An index
+   * sitemaps of articles and walks into at most as many nested indexes (each read lists at most
+   * that many entries, so a poll makes at most {@code (max + 1)²} requests), whatever the shape of
+   * the tree: the configuration, not the shape of an index, bounds what one poll costs its host. An index
    * that lists itself or one of the indexes above it is reported, not followed.
    */
   private List<FeedItem> itemsOfIndex(String indexUrl, FeedDocument.SitemapIndex index, List<String> problems) {

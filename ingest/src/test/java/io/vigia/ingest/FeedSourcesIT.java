@@ -604,16 +604,7 @@ class FeedSourcesIT {
   }
 
   private IngestService.SourceStatus awaitItemsSeen(IngestService svc, String name, int items) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    IngestService.SourceStatus s = null;
-    while (System.nanoTime() < deadline) {
-      s = svc.sources().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
-      if (s.itemsSeen() >= items && hits.get("/feeds/echo.xml").get() >= 3) {
-        break;
-      }
-      Thread.sleep(200);
-    }
-    return s;
+    return awaitSource(svc, name, s -> s.itemsSeen() >= items && hits.get("/feeds/echo.xml").get() >= 3);
   }
 
   private void produceNothingMoreAfterRestart(Map<String, RawArticle> before, int busyHits, int unavailableHits, int rss20Polls)
