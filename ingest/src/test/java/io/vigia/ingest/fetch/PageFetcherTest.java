@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -35,7 +34,7 @@ class PageFetcherTest {
     server.setExecutor(Executors.newFixedThreadPool(8));
     server.createContext("/", ex -> {
       hits.incrementAndGet();
-      send(ex, 404, new byte[0]);
+      Replies.send(ex, 404, new byte[0]);
     });
     server.createContext("/etag", ex -> {
       hits.incrementAndGet();
@@ -45,20 +44,20 @@ class PageFetcherTest {
         return;
       }
       ex.getResponseHeaders().add("ETag", "\"v1\"");
-      send(ex, 200, FEED);
+      Replies.send(ex, 200, FEED);
     });
     server.createContext("/gzip", ex -> {
       ex.getResponseHeaders().add("Content-Encoding", "gzip");
-      send(ex, 200, gzip(FEED, 1));
+      Replies.send(ex, 200, gzip(FEED, 1));
     });
     server.createContext("/bomb", ex -> {
       ex.getResponseHeaders().add("Content-Encoding", "gzip");
-      send(ex, 200, BOMB);
+      Replies.send(ex, 200, BOMB);
     });
-    server.createContext("/huge", ex -> send(ex, 200, new byte[300_000]));
+    server.createContext("/huge", ex -> Replies.send(ex, 200, new byte[300_000]));
     server.createContext("/busy", ex -> {
       ex.getResponseHeaders().add("Retry-After", "120");
-      send(ex, 429, new byte[0]);
+      Replies.send(ex, 429, new byte[0]);
     });
     server.createContext("/loop", ex -> {
       ex.getResponseHeaders().add("Location", "/loop");
@@ -106,16 +105,16 @@ class PageFetcherTest {
     });
     server.createContext("/deflate", ex -> {
       ex.getResponseHeaders().add("Content-Encoding", "deflate");
-      send(ex, 200, deflate(FEED, false));
+      Replies.send(ex, 200, deflate(FEED, false));
     });
     server.createContext("/raw-deflate", ex -> {
       ex.getResponseHeaders().add("Content-Encoding", "deflate");
-      send(ex, 200, deflate(FEED, true));
+      Replies.send(ex, 200, deflate(FEED, true));
     });
     server.createContext("/unavailable-until", ex -> {
       ex.getResponseHeaders().add("Retry-After", java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
           .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(600)));
-      send(ex, 503, new byte[0]);
+      Replies.send(ex, 503, new byte[0]);
     });
     server.createContext("/hop-slowly", ex -> {
       // each hop answers within the read timeout, the chain of them does not within the total
@@ -162,16 +161,6 @@ class PageFetcherTest {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static void send(HttpExchange ex, int status, byte[] body) throws IOException {
-    ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-    if (body.length > 0) {
-      try (OutputStream out = ex.getResponseBody()) {
-        out.write(body);
-      }
-    }
-    ex.close();
   }
 
   @AfterAll

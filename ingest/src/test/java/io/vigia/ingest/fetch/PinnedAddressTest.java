@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -56,21 +55,13 @@ class PinnedAddressTest {
         ex.close();
         return;
       }
-      byte[] body = "public page".getBytes(StandardCharsets.UTF_8);
-      ex.sendResponseHeaders(200, body.length);
-      try (OutputStream out = ex.getResponseBody()) {
-        out.write(body);
-      }
+      Replies.send(ex, 200, "public page".getBytes(StandardCharsets.UTF_8));
     });
     publicServer.start();
     internalServer = HttpServer.create(new InetSocketAddress(INTERNAL, port), 0);
     internalServer.createContext("/", ex -> {
       internalHits.incrementAndGet();
-      byte[] body = "INTERNAL".getBytes(StandardCharsets.UTF_8);
-      ex.sendResponseHeaders(200, body.length);
-      try (OutputStream out = ex.getResponseBody()) {
-        out.write(body);
-      }
+      Replies.send(ex, 200, "INTERNAL".getBytes(StandardCharsets.UTF_8));
     });
     internalServer.start();
   }

@@ -7,7 +7,6 @@ import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -98,12 +97,8 @@ class TlsPinnedAddressTest {
       hostByPath.put(path, String.valueOf(ex.getRequestHeaders().getFirst("Host")));
       sniByPath.put(path, String.valueOf(sni.get()));
       answered.incrementAndGet();
-      byte[] body = "página segura".getBytes(StandardCharsets.UTF_8);
       ex.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
-      ex.sendResponseHeaders(200, body.length);
-      try (OutputStream out = ex.getResponseBody()) {
-        out.write(body);
-      }
+      Replies.send(ex, 200, "página segura".getBytes(StandardCharsets.UTF_8));
     });
     server.start();
   }
