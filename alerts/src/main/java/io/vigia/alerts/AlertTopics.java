@@ -10,9 +10,9 @@ public final class AlertTopics {
   private AlertTopics() {}
 
   /**
-   * Subscriptions as JSON keyed by id, a null value deleting one. Compacted, so every instance
-   * (and every restart) reads the whole current set from the beginning. Holds webhook secrets:
-   * restrict it with ACLs on a shared cluster.
+   * Subscriptions as JSON keyed by id, a null value deleting one. Compacted, so every instance (and
+   * every restart) reads the whole current set from the beginning. Holds webhook secrets: restrict
+   * it with ACLs on a shared cluster.
    */
   public static final Topic<String, String> SUBSCRIPTIONS =
       new Topic<>("vigia.alerts.subscriptions", Topics.KEYS, Serdes.String(), true);

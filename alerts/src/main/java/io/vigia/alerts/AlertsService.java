@@ -23,15 +23,15 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,23 +71,46 @@ public final class AlertsService implements AutoCloseable, HealthReporting {
     }
     registry = track(new SubscriptionRegistry(kafka));
     registry.start();
-    settings.subscriptionsFile().ifPresent(file -> {
-      FileLoad load = loadFile(SubscriptionsFile.read(file, System.getenv(), clock.instant()), registry::get, registry::put);
-      LOG.info("alerts: {} from {}: {} new or changed, {} unchanged", load.total(), file, load.written(), load.unchanged());
-    });
+    settings
+        .subscriptionsFile()
+        .ifPresent(
+            file -> {
+              FileLoad load =
+                  loadFile(
+                      SubscriptionsFile.read(file, System.getenv(), clock.instant()),
+                      registry::get,
+                      registry::put);
+              LOG.info(
+                  "alerts: {} from {}: {} new or changed, {} unchanged",
+                  load.total(),
+                  file,
+                  load.written(),
+                  load.unchanged());
+            });
 
     streams = new KafkaStreams(AlertTopology.build(settings.sentRetention()), streamsProperties());
-    streams.setUncaughtExceptionHandler(e -> {
-      LOG.error("alerts stream thread failed; replacing it", e);
-      return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
-    });
+    streams.setUncaughtExceptionHandler(
+        e -> {
+          LOG.error("alerts stream thread failed; replacing it", e);
+          return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
     new KafkaStreamsMetrics(streams).bindTo(Metrics.registry());
-    track(() -> streams.close(new KafkaStreams.CloseOptions().timeout(Duration.ofSeconds(30)).leaveGroup(true)));
+    track(
+        () ->
+            streams.close(
+                new KafkaStreams.CloseOptions().timeout(Duration.ofSeconds(30)).leaveGroup(true)));
     streams.start();
 
-    dispatcher = track(new AlertDispatcher(kafka, settings.deliveryGroupId(), registry,
-        new WebhookSender(settings.webhookTimeout(), settings.allowPrivateAddresses()), new EmailSender(settings.smtp()),
-        settings.retry(), clock));
+    dispatcher =
+        track(
+            new AlertDispatcher(
+                kafka,
+                settings.deliveryGroupId(),
+                registry,
+                new WebhookSender(settings.webhookTimeout(), settings.allowPrivateAddresses()),
+                new EmailSender(settings.smtp()),
+                settings.retry(),
+                clock));
     dispatcher.start();
     recent = track(new RecentAlerts(kafka));
     recent.start();
@@ -98,16 +121,28 @@ public final class AlertsService implements AutoCloseable, HealthReporting {
   record FileLoad(int total, int written, int unchanged) {}
 
   /**
-   * Merges the file's subscriptions into the stored ones: a new one is written; one already
-   * stored keeps its {@code createdAt} and is written only if it changed, so a restart with the
-   * same file writes nothing; one stored but no longer in the file stays (delete it through the API).
+   * Merges the file's subscriptions into the stored ones: a new one is written; one already stored
+   * keeps its {@code createdAt} and is written only if it changed, so a restart with the same file
+   * writes nothing; one stored but no longer in the file stays (delete it through the API).
    */
-  static FileLoad loadFile(List<Subscription> fromFile, Function<String, Optional<Subscription>> stored, Consumer<Subscription> put) {
+  static FileLoad loadFile(
+      List<Subscription> fromFile,
+      Function<String, Optional<Subscription>> stored,
+      Consumer<Subscription> put) {
     int written = 0;
     for (Subscription s : fromFile) {
       Subscription existing = stored.apply(s.id()).orElse(null);
       if (existing != null) {
-        s = new Subscription(s.id(), s.name(), s.rule(), s.webhook(), s.email(), s.kafka(), s.digest(), existing.createdAt());
+        s =
+            new Subscription(
+                s.id(),
+                s.name(),
+                s.rule(),
+                s.webhook(),
+                s.email(),
+                s.kafka(),
+                s.digest(),
+                existing.createdAt());
         if (existing.toStoredJson().equals(s.toStoredJson())) {
           continue;
         }
@@ -119,16 +154,18 @@ public final class AlertsService implements AutoCloseable, HealthReporting {
   }
 
   /**
-   * Waits until the matching topology's copy of the subscriptions (its global store) holds
-   * {@code id} as {@code storedJson} (null: gone), so an article that arrives after the API
-   * answered is matched against it on this instance.
+   * Waits until the matching topology's copy of the subscriptions (its global store) holds {@code
+   * id} as {@code storedJson} (null: gone), so an article that arrives after the API answered is
+   * matched against it on this instance.
    */
   public boolean awaitMatcherSees(String id, String storedJson, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       try {
-        ReadOnlyKeyValueStore<String, String> store = streams.store(
-            StoreQueryParameters.fromNameAndType(AlertTopology.SUBSCRIPTIONS_STORE, QueryableStoreTypes.keyValueStore()));
+        ReadOnlyKeyValueStore<String, String> store =
+            streams.store(
+                StoreQueryParameters.fromNameAndType(
+                    AlertTopology.SUBSCRIPTIONS_STORE, QueryableStoreTypes.keyValueStore()));
         if (Objects.equals(store.get(id), storedJson)) {
           return true;
         }
@@ -160,7 +197,9 @@ public final class AlertsService implements AutoCloseable, HealthReporting {
     // crash before the group's first commit loses nothing (with "latest" it skipped what arrived).
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
     if (!settings.instanceId().isBlank()) {
-      p.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), settings.instanceId() + "-alerts");
+      p.put(
+          StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
+          settings.instanceId() + "-alerts");
     }
     return p;
   }
@@ -180,7 +219,11 @@ public final class AlertsService implements AutoCloseable, HealthReporting {
 
   /** Figures for {@code /healthz} beside the stage's state. */
   public Map<String, Object> healthDetails() {
-    return Map.of("alerts", state().toString(), "subscriptions", registry == null ? 0 : registry.list().size());
+    return Map.of(
+        "alerts",
+        state().toString(),
+        "subscriptions",
+        registry == null ? 0 : registry.list().size());
   }
 
   /** Down once the matching topology, the delivery loop or the subscriptions reader stopped. */
@@ -195,8 +238,11 @@ public final class AlertsService implements AutoCloseable, HealthReporting {
     return switch (state()) {
       case RUNNING, REBALANCING -> StageHealth.up("alerts");
       case CREATED -> StageHealth.starting("alerts", "not started");
-      case PENDING_SHUTDOWN, NOT_RUNNING -> StageHealth.down("alerts", "Kafka Streams stopped (" + state() + ")");
-      case PENDING_ERROR, ERROR -> StageHealth.down("alerts", "Kafka Streams failed (" + state() + "); see the log, restart the service");
+      case PENDING_SHUTDOWN, NOT_RUNNING ->
+          StageHealth.down("alerts", "Kafka Streams stopped (" + state() + ")");
+      case PENDING_ERROR, ERROR ->
+          StageHealth.down(
+              "alerts", "Kafka Streams failed (" + state() + "); see the log, restart the service");
     };
   }
 

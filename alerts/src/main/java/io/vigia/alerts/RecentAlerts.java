@@ -1,10 +1,10 @@
 package io.vigia.alerts;
 
-import io.vigia.common.kafka.ConsumerThreads;
-import io.vigia.common.kafka.TopicPartitions;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vigia.common.config.KafkaSettings;
 import io.vigia.common.http.Json;
+import io.vigia.common.kafka.ConsumerThreads;
+import io.vigia.common.kafka.TopicPartitions;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -41,10 +41,13 @@ public final class RecentAlerts implements AutoCloseable {
     c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     consumer = new KafkaConsumer<>(c, new StringDeserializer(), new StringDeserializer());
-    List<TopicPartition> parts = TopicPartitions.of(consumer, AlertTopics.ALERTS.name(), Duration.ofSeconds(60));
+    List<TopicPartition> parts =
+        TopicPartitions.of(consumer, AlertTopics.ALERTS.name(), Duration.ofSeconds(60));
     consumer.assign(parts);
     Map<TopicPartition, Long> begin = consumer.beginningOffsets(parts);
-    consumer.endOffsets(parts).forEach((tp, end) -> consumer.seek(tp, Math.max(begin.get(tp), end - KEEP)));
+    consumer
+        .endOffsets(parts)
+        .forEach((tp, end) -> consumer.seek(tp, Math.max(begin.get(tp), end - KEEP)));
     running = true;
     thread = new Thread(this::follow, "vigia-alerts-recent");
     thread.setDaemon(true);
@@ -84,9 +87,11 @@ public final class RecentAlerts implements AutoCloseable {
       all = new ArrayList<>(latest);
     }
     return all.stream()
-        .filter(a -> subscriptionId == null || subscriptionId.equals(a.path("subscriptionId").asText()))
+        .filter(
+            a -> subscriptionId == null || subscriptionId.equals(a.path("subscriptionId").asText()))
         .sorted((x, y) -> y.path("matchedAt").asText().compareTo(x.path("matchedAt").asText()))
-        .limit(size).toList();
+        .limit(size)
+        .toList();
   }
 
   @Override

@@ -22,18 +22,28 @@ import java.util.regex.Pattern;
  *
  * @param digest null: one message per match; else one message per period with every match
  */
-public record Subscription(String id, String name, AlertRule rule, Webhook webhook, Email email, KafkaTarget kafka,
-    Duration digest, Instant createdAt) {
+public record Subscription(
+    String id,
+    String name,
+    AlertRule rule,
+    Webhook webhook,
+    Email email,
+    KafkaTarget kafka,
+    Duration digest,
+    Instant createdAt) {
 
   /** A JSON POST to {@code url}, signed with HMAC-SHA256 of the body under {@code secret}. */
   public record Webhook(URI url, String secret) {
     public Webhook {
       Objects.requireNonNull(url, "url");
-      if (url.getScheme() == null || !(url.getScheme().equals("http") || url.getScheme().equals("https")) || url.getHost() == null) {
+      if (url.getScheme() == null
+          || !(url.getScheme().equals("http") || url.getScheme().equals("https"))
+          || url.getHost() == null) {
         throw new IllegalArgumentException("'webhook.url' must be an http(s) URL with a host");
       }
       if (secret == null || secret.length() < 8) {
-        throw new IllegalArgumentException("'webhook.secret' is required (at least 8 characters): receivers check the signature with it");
+        throw new IllegalArgumentException(
+            "'webhook.secret' is required (at least 8 characters): receivers check the signature with it");
       }
     }
 
@@ -50,7 +60,8 @@ public record Subscription(String id, String name, AlertRule rule, Webhook webho
     public Email {
       to = List.copyOf(to);
       if (to.isEmpty() || to.stream().anyMatch(a -> !ADDRESS.matcher(a).matches())) {
-        throw new IllegalArgumentException("'email.to' must be one or more addresses like someone@example.org");
+        throw new IllegalArgumentException(
+            "'email.to' must be one or more addresses like someone@example.org");
       }
     }
   }
@@ -59,39 +70,49 @@ public record Subscription(String id, String name, AlertRule rule, Webhook webho
   public record KafkaTarget(String topic) {
     public KafkaTarget {
       if (topic == null || !topic.matches("[a-zA-Z0-9._-]{1,249}")) {
-        throw new IllegalArgumentException("'kafka.topic' must be a topic name (letters, digits, '.', '_', '-')");
+        throw new IllegalArgumentException(
+            "'kafka.topic' must be a topic name (letters, digits, '.', '_', '-')");
       }
     }
   }
 
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
-  private static final Set<String> FIELDS = Set.of("id", "name", "query", "webhook", "email", "kafka", "digest", "createdAt");
+  private static final Set<String> FIELDS =
+      Set.of("id", "name", "query", "webhook", "email", "kafka", "digest", "createdAt");
 
   public Subscription {
     if (id == null || !ID.matcher(id).matches()) {
-      throw new IllegalArgumentException("'id' must be 1-64 lower-case letters, digits or '-', starting with a letter or digit");
+      throw new IllegalArgumentException(
+          "'id' must be 1-64 lower-case letters, digits or '-', starting with a letter or digit");
     }
     if (name == null || name.isBlank() || name.length() > 200) {
       throw new IllegalArgumentException("'name' is required (at most 200 characters)");
     }
     Objects.requireNonNull(rule, "rule");
-    if (digest != null && (digest.compareTo(Duration.ofMinutes(1)) < 0 || digest.compareTo(Duration.ofDays(7)) > 0)) {
+    if (digest != null
+        && (digest.compareTo(Duration.ofMinutes(1)) < 0
+            || digest.compareTo(Duration.ofDays(7)) > 0)) {
       throw new IllegalArgumentException("'digest' must be from 1m to 7d");
     }
   }
 
   /**
-   * Reads a subscription from the API or the YAML file. Without an {@code id}, {@code defaultId}
-   * is used; an unknown field is refused.
+   * Reads a subscription from the API or the YAML file. Without an {@code id}, {@code defaultId} is
+   * used; an unknown field is refused.
    */
   public static Subscription fromJson(JsonNode n, String defaultId, Instant now) {
     if (n == null || !n.isObject()) {
-      throw new IllegalArgumentException("a subscription is a JSON object: {\"name\": ..., \"query\": {...}, \"webhook\": {...}}");
+      throw new IllegalArgumentException(
+          "a subscription is a JSON object: {\"name\": ..., \"query\": {...}, \"webhook\": {...}}");
     }
     for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
       String f = it.next();
       if (!FIELDS.contains(f)) {
-        throw new IllegalArgumentException("unknown field '" + f + "'; known: " + String.join(", ", FIELDS.stream().sorted().toList()));
+        throw new IllegalArgumentException(
+            "unknown field '"
+                + f
+                + "'; known: "
+                + String.join(", ", FIELDS.stream().sorted().toList()));
       }
     }
     String id = text(n, "id");
@@ -105,7 +126,8 @@ public record Subscription(String id, String name, AlertRule rule, Webhook webho
       try {
         webhook = new Webhook(URI.create(url), text(w, "secret"));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(e.getMessage().startsWith("'") ? e.getMessage() : "'webhook.url' is not a URL");
+        throw new IllegalArgumentException(
+            e.getMessage().startsWith("'") ? e.getMessage() : "'webhook.url' is not a URL");
       }
     }
     Email email = null;
@@ -119,18 +141,27 @@ public record Subscription(String id, String name, AlertRule rule, Webhook webho
       }
       email = new Email(addresses);
     }
-    KafkaTarget kafka = n.hasNonNull("kafka") ? new KafkaTarget(text(n.get("kafka"), "topic")) : null;
+    KafkaTarget kafka =
+        n.hasNonNull("kafka") ? new KafkaTarget(text(n.get("kafka"), "topic")) : null;
     Duration digest = n.hasNonNull("digest") ? duration(n.get("digest").asText()) : null;
     Instant created = now;
     if (n.hasNonNull("createdAt")) {
       try {
         created = Instant.parse(n.get("createdAt").asText());
       } catch (DateTimeParseException e) {
-        throw new IllegalArgumentException("'createdAt' must be an instant such as 2024-07-28T12:00:00Z");
+        throw new IllegalArgumentException(
+            "'createdAt' must be an instant such as 2024-07-28T12:00:00Z");
       }
     }
-    return new Subscription(id == null ? defaultId : id, text(n, "name"), AlertRule.fromJson(n.get("query")), webhook, email, kafka,
-        digest, created);
+    return new Subscription(
+        id == null ? defaultId : id,
+        text(n, "name"),
+        AlertRule.fromJson(n.get("query")),
+        webhook,
+        email,
+        kafka,
+        digest,
+        created);
   }
 
   /** Everything, secret included: what the subscriptions topic stores. */
@@ -166,9 +197,14 @@ public record Subscription(String id, String name, AlertRule rule, Webhook webho
 
   /** A stable id from a name: lower case, letters and digits, dashes between words. */
   public static String slug(String name) {
-    String s = io.vigia.common.text.TextNormalizer.fold(name == null ? "" : name).toLowerCase(Locale.ROOT)
-        .replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
-    return s.isEmpty() ? "subscription" : s.length() > 64 ? s.substring(0, 64).replaceAll("-+$", "") : s;
+    String s =
+        io.vigia.common.text.TextNormalizer.fold(name == null ? "" : name)
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("[^a-z0-9]+", "-")
+            .replaceAll("(^-+|-+$)", "");
+    return s.isEmpty()
+        ? "subscription"
+        : s.length() > 64 ? s.substring(0, 64).replaceAll("-+$", "") : s;
   }
 
   private static String text(JsonNode n, String field) {

@@ -1,9 +1,9 @@
 package io.vigia.alerts;
 
-import io.vigia.common.kafka.ConsumerThreads;
-import io.vigia.common.kafka.TopicPartitions;
 import io.vigia.common.config.KafkaSettings;
 import io.vigia.common.http.Json;
+import io.vigia.common.kafka.ConsumerThreads;
+import io.vigia.common.kafka.TopicPartitions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -31,9 +31,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * This instance's view of every subscription: it reads the whole compacted topic from the
- * beginning and follows it, so a subscription written through any instance is seen by all.
- * Writes wait until this view has read them back, so a client can read its own write.
+ * This instance's view of every subscription: it reads the whole compacted topic from the beginning
+ * and follows it, so a subscription written through any instance is seen by all. Writes wait until
+ * this view has read them back, so a client can read its own write.
  */
 public final class SubscriptionRegistry implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SubscriptionRegistry.class);
@@ -47,6 +47,7 @@ public final class SubscriptionRegistry implements AutoCloseable {
   private KafkaProducer<String, String> producer;
   private Thread thread;
   private volatile boolean running;
+
   /** Why the reader stopped, once it has. */
   private volatile Throwable failure;
 
@@ -60,7 +61,8 @@ public final class SubscriptionRegistry implements AutoCloseable {
     c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     consumer = new KafkaConsumer<>(c, new StringDeserializer(), new StringDeserializer());
-    List<TopicPartition> parts = TopicPartitions.of(consumer, AlertTopics.SUBSCRIPTIONS.name(), Duration.ofSeconds(60));
+    List<TopicPartition> parts =
+        TopicPartitions.of(consumer, AlertTopics.SUBSCRIPTIONS.name(), Duration.ofSeconds(60));
     consumer.assign(parts);
     consumer.seekToBeginning(parts);
     Map<TopicPartition, Long> end = consumer.endOffsets(parts);
@@ -110,8 +112,12 @@ public final class SubscriptionRegistry implements AutoCloseable {
       subscriptions.put(id, Subscription.fromJson(Json.MAPPER.readTree(json), id, Instant.EPOCH));
     } catch (Exception e) {
       // Jackson's parse errors quote the input, which holds the secret: never log those.
-      LOG.warn("ignoring unreadable subscription {}: {}", id,
-          e instanceof com.fasterxml.jackson.core.JsonProcessingException ? "not valid JSON" : e.getMessage());
+      LOG.warn(
+          "ignoring unreadable subscription {}: {}",
+          id,
+          e instanceof com.fasterxml.jackson.core.JsonProcessingException
+              ? "not valid JSON"
+              : e.getMessage());
     }
   }
 
@@ -132,8 +138,10 @@ public final class SubscriptionRegistry implements AutoCloseable {
 
   private void write(String id, String json) {
     try {
-      RecordMetadata m = producer.send(new ProducerRecord<>(AlertTopics.SUBSCRIPTIONS.name(), id, json))
-          .get(WRITE_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      RecordMetadata m =
+          producer
+              .send(new ProducerRecord<>(AlertTopics.SUBSCRIPTIONS.name(), id, json))
+              .get(WRITE_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
       awaitPosition(new TopicPartition(m.topic(), m.partition()), m.offset() + 1, WRITE_TIMEOUT);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -149,7 +157,14 @@ public final class SubscriptionRegistry implements AutoCloseable {
       while (positions.getOrDefault(tp, -1L) < offset) {
         long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
         if (left <= 0 || !running) {
-          throw new IllegalStateException("subscriptions topic not read up to " + tp + "@" + offset + " within " + timeout.toSeconds() + " s");
+          throw new IllegalStateException(
+              "subscriptions topic not read up to "
+                  + tp
+                  + "@"
+                  + offset
+                  + " within "
+                  + timeout.toSeconds()
+                  + " s");
         }
         try {
           progress.wait(Math.min(left, 200));
@@ -176,7 +191,9 @@ public final class SubscriptionRegistry implements AutoCloseable {
   /** Every subscription, oldest first. */
   public List<Subscription> list() {
     Collection<Subscription> all = subscriptions.values();
-    return all.stream().sorted(Comparator.comparing(Subscription::createdAt).thenComparing(Subscription::id)).toList();
+    return all.stream()
+        .sorted(Comparator.comparing(Subscription::createdAt).thenComparing(Subscription::id))
+        .toList();
   }
 
   @Override

@@ -17,10 +17,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Subscriptions written as YAML ({@code alerts.subscriptions-file}): a list under
- * {@code subscriptions:}, each the same object the API takes. {@code ${NAME}} is replaced by the
- * environment variable NAME, so secrets need not be written in the file. Without an {@code id},
- * the id is made from the name, so reloading the file replaces rather than adds.
+ * Subscriptions written as YAML ({@code alerts.subscriptions-file}): a list under {@code
+ * subscriptions:}, each the same object the API takes. {@code ${NAME}} is replaced by the
+ * environment variable NAME, so secrets need not be written in the file. Without an {@code id}, the
+ * id is made from the name, so reloading the file replaces rather than adds.
  */
 public final class SubscriptionsFile {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -33,15 +33,20 @@ public final class SubscriptionsFile {
     try {
       text = Files.readString(file);
     } catch (IOException e) {
-      throw new ConfigException("alerts.subscriptions-file " + file + " cannot be read (" + e.getMessage()
-          + "). Point it at a readable YAML file or leave it empty.");
+      throw new ConfigException(
+          "alerts.subscriptions-file "
+              + file
+              + " cannot be read ("
+              + e.getMessage()
+              + "). Point it at a readable YAML file or leave it empty.");
     }
     Matcher m = VARIABLE.matcher(text);
     StringBuilder expanded = new StringBuilder();
     while (m.find()) {
       String value = env.get(m.group(1));
       if (value == null) {
-        throw new ConfigException(file + " uses ${" + m.group(1) + "}, but that environment variable is not set.");
+        throw new ConfigException(
+            file + " uses ${" + m.group(1) + "}, but that environment variable is not set.");
       }
       m.appendReplacement(expanded, Matcher.quoteReplacement(value));
     }
@@ -53,7 +58,8 @@ public final class SubscriptionsFile {
       throw new ConfigException(file + " is not valid YAML: " + e.getMessage().split("\n")[0]);
     }
     if (root == null || !root.path("subscriptions").isArray()) {
-      throw new ConfigException(file + " must hold a list under 'subscriptions:' (see docs/alerts.md).");
+      throw new ConfigException(
+          file + " must hold a list under 'subscriptions:' (see docs/alerts.md).");
     }
     List<Subscription> out = new ArrayList<>();
     Set<String> ids = new HashSet<>();

@@ -39,8 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The alerts stage on an embedded broker, through its HTTP API: once {@code POST
  * /api/subscriptions} has answered, the matcher already holds the subscription, so an article
- * enriched right after is matched against it (no window where the API has it and the matcher
- * does not).
+ * enriched right after is matched against it (no window where the API has it and the matcher does
+ * not).
  */
 class AlertsServiceIT {
   @TempDir Path dir;
@@ -54,13 +54,16 @@ class AlertsServiceIT {
         TopicCreator.ensure(admin, Topics.all(), 1, (short) 1);
       }
       Config config = Config.builder().set("data-dir", dir.resolve("data").toString()).build();
-      try (AlertsService alerts = new AlertsService(AlertsSettings.from(config), kafka); HttpApi http = new HttpApi();
-          KafkaProducer<String, byte[]> producer = producer(kafka); KafkaConsumer<String, String> out = alertsConsumer(kafka)) {
+      try (AlertsService alerts = new AlertsService(AlertsSettings.from(config), kafka);
+          HttpApi http = new HttpApi();
+          KafkaProducer<String, byte[]> producer = producer(kafka);
+          KafkaConsumer<String, String> out = alertsConsumer(kafka)) {
         alerts.start();
         alerts.register(http);
         http.start("127.0.0.1", 0);
         String base = "http://127.0.0.1:" + http.port();
-        // Warm-up: the topology starts at the end of the enriched topic, so wait until it matches at all.
+        // Warm-up: the topology starts at the end of the enriched topic, so wait until it matches
+        // at all.
         String probe = post(base, "probe", "sondeo");
         for (int i = 0; i < 60 && alertsFor(out, probe, Duration.ofMillis(500)).isEmpty(); i++) {
           send(producer, "sondeo " + i);
@@ -68,39 +71,76 @@ class AlertsServiceIT {
         for (int round = 0; round < 5; round++) {
           String word = "palabra" + round;
           String id = post(base, "round-" + round, word);
-          assertThat(alerts.awaitMatcherSees(id, alerts.registry().get(id).orElseThrow().toStoredJson().toString(), Duration.ZERO))
-              .as("the matcher holds the subscription when the API answers").isTrue();
+          assertThat(
+                  alerts.awaitMatcherSees(
+                      id,
+                      alerts.registry().get(id).orElseThrow().toStoredJson().toString(),
+                      Duration.ZERO))
+              .as("the matcher holds the subscription when the API answers")
+              .isTrue();
           String article = send(producer, "El CNE y la " + word);
           List<JsonNode> fired = alertsFor(out, id, Duration.ofSeconds(30));
-          assertThat(fired).as("round " + round).singleElement()
+          assertThat(fired)
+              .as("round " + round)
+              .singleElement()
               .satisfies(a -> assertThat(a.path("article").path("id").asText()).isEqualTo(article));
         }
-        HttpResponse<String> deleted = client.send(HttpRequest.newBuilder(URI.create(base + "/api/subscriptions/round-0")).DELETE().build(),
-            HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> deleted =
+            client.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/subscriptions/round-0"))
+                    .DELETE()
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(deleted.statusCode()).isEqualTo(204);
-        assertThat(alerts.awaitMatcherSees("round-0", null, Duration.ZERO)).as("gone from the matcher when DELETE answers").isTrue();
+        assertThat(alerts.awaitMatcherSees("round-0", null, Duration.ZERO))
+            .as("gone from the matcher when DELETE answers")
+            .isTrue();
       }
     }
   }
 
   private String post(String base, String id, String word) throws Exception {
-    HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/api/subscriptions"))
-        .POST(HttpRequest.BodyPublishers.ofString("{\"id\": \"" + id + "\", \"name\": \"" + id + "\", \"query\": {\"q\": \"" + word + "\"}}"))
-        .build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        client.send(
+            HttpRequest.newBuilder(URI.create(base + "/api/subscriptions"))
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"id\": \""
+                            + id
+                            + "\", \"name\": \""
+                            + id
+                            + "\", \"query\": {\"q\": \""
+                            + word
+                            + "\"}}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     return id;
   }
 
-  private static String send(KafkaProducer<String, byte[]> producer, String title) throws Exception {
-    EnrichedArticle e = SampleArticles.enriched(SampleArticles.raw("https://diario.example/" + UUID.randomUUID(), title,
-        "Texto de la nota.").build());
-    e.setEnrichedAt(Instant.now()); // enriched now: a subscription fires only on what enrich publishes after its creation
-    producer.send(new ProducerRecord<>(Topics.ENRICHED.name(), e.getArticle().getId(),
-        Topics.ENRICHED.valueSerde().serializer().serialize(Topics.ENRICHED.name(), e))).get();
+  private static String send(KafkaProducer<String, byte[]> producer, String title)
+      throws Exception {
+    EnrichedArticle e =
+        SampleArticles.enriched(
+            SampleArticles.raw(
+                    "https://diario.example/" + UUID.randomUUID(), title, "Texto de la nota.")
+                .build());
+    e.setEnrichedAt(
+        Instant
+            .now()); // enriched now: a subscription fires only on what enrich publishes after its
+    // creation
+    producer
+        .send(
+            new ProducerRecord<>(
+                Topics.ENRICHED.name(),
+                e.getArticle().getId(),
+                Topics.ENRICHED.valueSerde().serializer().serialize(Topics.ENRICHED.name(), e)))
+        .get();
     return e.getArticle().getId();
   }
 
-  private static List<JsonNode> alertsFor(KafkaConsumer<String, String> out, String subscription, Duration wait) throws Exception {
+  private static List<JsonNode> alertsFor(
+      KafkaConsumer<String, String> out, String subscription, Duration wait) throws Exception {
     List<JsonNode> found = new ArrayList<>();
     long deadline = System.nanoTime() + wait.toNanos();
     while (found.isEmpty() && System.nanoTime() < deadline) {
@@ -128,7 +168,8 @@ class AlertsServiceIT {
   private static KafkaConsumer<String, String> alertsConsumer(KafkaSettings kafka) {
     Properties p = kafka.clientProperties();
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    KafkaConsumer<String, String> c = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
+    KafkaConsumer<String, String> c =
+        new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
     TopicPartition tp = new TopicPartition(AlertTopics.ALERTS.name(), 0);
     c.assign(List.of(tp));
     c.seekToBeginning(List.of(tp));

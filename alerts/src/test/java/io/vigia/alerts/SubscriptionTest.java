@@ -18,10 +18,15 @@ class SubscriptionTest {
 
   @Test
   void shouldNeverShowTheSecretOutsideTheStoredForm() throws Exception {
-    Subscription s = Subscription.fromJson(Json.MAPPER.readTree(
-        "{\"name\": \"CNE\", \"query\": {\"q\": \"CNE\", \"language\": \"es\"}, \"webhook\": {\"url\": \"https://hooks.example.org/x\", \"secret\": \"s3cr3t-value\"}}"),
-        "cne", NOW);
-    assertThat(s.toPublicJson().toString()).doesNotContain("s3cr3t-value").contains("\"hasSecret\":true");
+    Subscription s =
+        Subscription.fromJson(
+            Json.MAPPER.readTree(
+                "{\"name\": \"CNE\", \"query\": {\"q\": \"CNE\", \"language\": \"es\"}, \"webhook\": {\"url\": \"https://hooks.example.org/x\", \"secret\": \"s3cr3t-value\"}}"),
+            "cne",
+            NOW);
+    assertThat(s.toPublicJson().toString())
+        .doesNotContain("s3cr3t-value")
+        .contains("\"hasSecret\":true");
     assertThat(s.toString()).doesNotContain("s3cr3t-value");
     assertThat(s.webhook().toString()).doesNotContain("s3cr3t-value");
     assertThat(s.toStoredJson().path("webhook").path("secret").asText()).isEqualTo("s3cr3t-value");
@@ -31,16 +36,27 @@ class SubscriptionTest {
 
   @Test
   void shouldRefuseAWebhookWithoutSecretAndUnknownFields() {
-    assertThatThrownBy(() -> Subscription.fromJson(Json.MAPPER.readTree(
-        "{\"name\": \"x\", \"webhook\": {\"url\": \"https://h.example.org/\"}}"), "x", NOW)).hasMessageContaining("secret");
-    assertThatThrownBy(() -> Subscription.fromJson(Json.MAPPER.readTree("{\"name\": \"x\", \"hook\": {}}"), "x", NOW))
+    assertThatThrownBy(
+            () ->
+                Subscription.fromJson(
+                    Json.MAPPER.readTree(
+                        "{\"name\": \"x\", \"webhook\": {\"url\": \"https://h.example.org/\"}}"),
+                    "x",
+                    NOW))
+        .hasMessageContaining("secret");
+    assertThatThrownBy(
+            () ->
+                Subscription.fromJson(
+                    Json.MAPPER.readTree("{\"name\": \"x\", \"hook\": {}}"), "x", NOW))
         .hasMessageContaining("unknown field 'hook'");
   }
 
   @Test
   void shouldReadTheYamlFileWithSecretsFromTheEnvironment(@TempDir Path dir) throws Exception {
     Path f = dir.resolve("subs.yaml");
-    Files.writeString(f, """
+    Files.writeString(
+        f,
+        """
         subscriptions:
           - name: Actas y CNE
             query: {q: actas, language: [es], stance: "maduro-government:against"}
@@ -56,6 +72,7 @@ class SubscriptionTest {
     assertThat(subs.get(0).webhook().secret()).isEqualTo("from-the-env");
     assertThat(subs.get(0).digest()).isEqualTo(Duration.ofHours(1));
     assertThat(subs.get(1).email().to()).containsExactly("desk@example.org");
-    assertThatThrownBy(() -> SubscriptionsFile.read(f, Map.of(), NOW)).hasMessageContaining("HOOK_SECRET");
+    assertThatThrownBy(() -> SubscriptionsFile.read(f, Map.of(), NOW))
+        .hasMessageContaining("HOOK_SECRET");
   }
 }

@@ -25,13 +25,17 @@ class SubscriptionsFileLoadTest {
 
   private AlertsService.FileLoad load(String yaml, Instant now) throws Exception {
     Path f = Files.writeString(dir.resolve("subs.yaml"), yaml);
-    return AlertsService.loadFile(SubscriptionsFile.read(f, Map.of(), now), id -> Optional.ofNullable(stored.get(id)), s -> {
-      writes.add(s.id());
-      stored.put(s.id(), s);
-    });
+    return AlertsService.loadFile(
+        SubscriptionsFile.read(f, Map.of(), now),
+        id -> Optional.ofNullable(stored.get(id)),
+        s -> {
+          writes.add(s.id());
+          stored.put(s.id(), s);
+        });
   }
 
-  private static final String TWO = """
+  private static final String TWO =
+      """
       subscriptions:
         - name: Actas y CNE
           query: {q: "actas CNE", language: [es]}
@@ -53,30 +57,48 @@ class SubscriptionsFileLoadTest {
   }
 
   @Test
-  void shouldReplaceAChangedOneKeepingItsCreationTimeAndKeepOnesNoLongerInTheFile() throws Exception {
+  void shouldReplaceAChangedOneKeepingItsCreationTimeAndKeepOnesNoLongerInTheFile()
+      throws Exception {
     load(TWO, FIRST);
     writes.clear();
-    AlertsService.FileLoad again = load("""
+    AlertsService.FileLoad again =
+        load(
+            """
         subscriptions:
           - id: big-stories
             name: Big stories
             query: {storySources: 5}
             kafka: {topic: newsroom.big}
-        """, LATER);
+        """,
+            LATER);
     assertThat(again).isEqualTo(new AlertsService.FileLoad(1, 1, 0));
     assertThat(writes).containsExactly("big-stories");
     Subscription changed = stored.get("big-stories");
     assertThat(changed.rule().query().storySources()).isEqualTo(5);
     assertThat(changed.createdAt()).as("kept from the first load").isEqualTo(FIRST);
-    assertThat(stored).as("one removed from the file stays until deleted through the API").containsKey("actas-y-cne");
+    assertThat(stored)
+        .as("one removed from the file stays until deleted through the API")
+        .containsKey("actas-y-cne");
   }
 
   @Test
   void shouldReadARelativePathFromTheDataFolder() {
-    Config c = Config.builder().set("data-dir", dir.toString()).set("alerts.subscriptions-file", "conf/subs.yaml").build();
+    Config c =
+        Config.builder()
+            .set("data-dir", dir.toString())
+            .set("alerts.subscriptions-file", "conf/subs.yaml")
+            .build();
     assertThat(AlertsSettings.from(c).subscriptionsFile()).contains(dir.resolve("conf/subs.yaml"));
-    Config absolute = Config.builder().set("data-dir", dir.toString()).set("alerts.subscriptions-file", "/etc/vigia/subs.yaml").build();
-    assertThat(AlertsSettings.from(absolute).subscriptionsFile()).contains(Path.of("/etc/vigia/subs.yaml"));
-    assertThat(AlertsSettings.from(Config.builder().set("data-dir", dir.toString()).build()).subscriptionsFile()).isEmpty();
+    Config absolute =
+        Config.builder()
+            .set("data-dir", dir.toString())
+            .set("alerts.subscriptions-file", "/etc/vigia/subs.yaml")
+            .build();
+    assertThat(AlertsSettings.from(absolute).subscriptionsFile())
+        .contains(Path.of("/etc/vigia/subs.yaml"));
+    assertThat(
+            AlertsSettings.from(Config.builder().set("data-dir", dir.toString()).build())
+                .subscriptionsFile())
+        .isEmpty();
   }
 }

@@ -7,9 +7,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code vigia alerts}: the alerts stage alone, with the subscriptions API. */
-@Command(name = "alerts", mixinStandardHelpOptions = true,
-    description = "Runs the alerts stage alone (match subscriptions against enriched articles, deliver webhooks, email and "
-        + "Kafka alerts, serve /api/subscriptions and /api/alerts) on the Kafka cluster given by --bootstrap-servers.")
+@Command(
+    name = "alerts",
+    mixinStandardHelpOptions = true,
+    description =
+        "Runs the alerts stage alone (match subscriptions against enriched articles, deliver webhooks, email and "
+            + "Kafka alerts, serve /api/subscriptions and /api/alerts) on the Kafka cluster given by --bootstrap-servers.")
 final class AlertsCommand implements Runnable {
   @Mixin ConfigOptions options;
 

@@ -6,16 +6,28 @@ import picocli.CommandLine.Option;
 
 /** The options every command that reads configuration shares. */
 public final class ConfigOptions {
-  @Option(names = "--config", paramLabel = "FILE", description = "YAML file overriding the defaults (see README, Configuration).")
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "YAML file overriding the defaults (see README, Configuration).")
   Path configFile;
 
-  @Option(names = "--data", paramLabel = "DIR", description = "Data folder (default ./data; key data-dir).")
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      description = "Data folder (default ./data; key data-dir).")
   Path dataDir;
 
-  @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT,...", description = "Kafka cluster to use (key kafka.bootstrap-servers).")
+  @Option(
+      names = "--bootstrap-servers",
+      paramLabel = "HOST:PORT,...",
+      description = "Kafka cluster to use (key kafka.bootstrap-servers).")
   String bootstrapServers;
 
-  @Option(names = "--port", paramLabel = "N", description = "HTTP port (default 8080; key http.port).")
+  @Option(
+      names = "--port",
+      paramLabel = "N",
+      description = "HTTP port (default 8080; key http.port).")
   Integer port;
 
   /** The configuration: defaults, then --config, then VIGIA_* variables, then these options. */

@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * The data folder of one running pipeline, locked for as long as it runs: two processes writing
- * the same broker log and index would corrupt both.
+ * The data folder of one running pipeline, locked for as long as it runs: two processes writing the
+ * same broker log and index would corrupt both.
  */
 final class DataDir implements AutoCloseable {
   private final Path path;
@@ -27,14 +27,24 @@ final class DataDir implements AutoCloseable {
     try {
       Files.createDirectories(path);
     } catch (IOException e) {
-      throw new ErrorHandler.UserError("Cannot use data folder " + path.toAbsolutePath() + " (" + e.getMessage()
-          + "). Choose a writable folder with --data DIR.", e);
+      throw new ErrorHandler.UserError(
+          "Cannot use data folder "
+              + path.toAbsolutePath()
+              + " ("
+              + e.getMessage()
+              + "). Choose a writable folder with --data DIR.",
+          e);
     }
     if (!Files.isDirectory(path) || !Files.isWritable(path)) {
-      throw new ErrorHandler.UserError("Data folder " + path.toAbsolutePath() + " is not a writable folder. Choose another with --data DIR.");
+      throw new ErrorHandler.UserError(
+          "Data folder "
+              + path.toAbsolutePath()
+              + " is not a writable folder. Choose another with --data DIR.");
     }
     try {
-      FileChannel ch = FileChannel.open(path.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileChannel ch =
+          FileChannel.open(
+              path.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       FileLock lock;
       try {
         lock = ch.tryLock();
@@ -43,12 +53,16 @@ final class DataDir implements AutoCloseable {
       }
       if (lock == null) {
         ch.close();
-        throw new ErrorHandler.UserError("Data folder " + path.toAbsolutePath() + " is in use by another running Vigía. "
-            + "Stop it first, or use another folder with --data DIR.");
+        throw new ErrorHandler.UserError(
+            "Data folder "
+                + path.toAbsolutePath()
+                + " is in use by another running Vigía. "
+                + "Stop it first, or use another folder with --data DIR.");
       }
       return new DataDir(path, ch, lock);
     } catch (IOException e) {
-      throw new ErrorHandler.UserError("Cannot lock data folder " + path.toAbsolutePath() + ": " + e.getMessage(), e);
+      throw new ErrorHandler.UserError(
+          "Cannot lock data folder " + path.toAbsolutePath() + ": " + e.getMessage(), e);
     }
   }
 

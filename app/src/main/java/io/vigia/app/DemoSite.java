@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The sample site behind {@code vigia run --demo}: bundled feeds and article pages served on
- * loopback, so a newcomer without internet sees the whole path work. Feeds name their links
- * with {@code {{base}}}, replaced by this server's address.
+ * loopback, so a newcomer without internet sees the whole path work. Feeds name their links with
+ * {@code {{base}}}, replaced by this server's address.
  */
 final class DemoSite implements AutoCloseable {
   static {
@@ -36,7 +36,8 @@ final class DemoSite implements AutoCloseable {
   }
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoSite.class);
-  static final List<String> FEEDS = List.of("caribe-diario.xml", "orinoco-times.atom", "monitor-andino.rdf");
+  static final List<String> FEEDS =
+      List.of("caribe-diario.xml", "orinoco-times.atom", "monitor-andino.rdf");
   private final HttpServer server;
   private final Map<String, AtomicInteger> requests;
 
@@ -51,9 +52,9 @@ final class DemoSite implements AutoCloseable {
   }
 
   /**
-   * The bundled demo site on the port it had the last time over this data folder (kept in
-   * {@code portFile}). The port is part of every demo article's URL, so a new port on restart
-   * would make every article new again and fetch and index it a second time.
+   * The bundled demo site on the port it had the last time over this data folder (kept in {@code
+   * portFile}). The port is part of every demo article's URL, so a new port on restart would make
+   * every article new again and fetch and index it a second time.
    */
   static DemoSite startRemembering(Path portFile) {
     int port = rememberedPort(portFile);
@@ -64,14 +65,19 @@ final class DemoSite implements AutoCloseable {
       if (port == 0) {
         throw e;
       }
-      LOG.warn("demo site: port {} of the last run is taken now; on a new port the demo articles have new addresses and "
-          + "arrive again, as copies of the first ones", port);
+      LOG.warn(
+          "demo site: port {} of the last run is taken now; on a new port the demo articles have new addresses and "
+              + "arrive again, as copies of the first ones",
+          port);
       site = start("/demo", 0);
     }
     try {
       Files.writeString(portFile, Integer.toString(site.server.getAddress().getPort()));
     } catch (IOException e) {
-      LOG.warn("demo site: cannot remember its port in {} ({}); a restart will serve it on another port", portFile, e.toString());
+      LOG.warn(
+          "demo site: cannot remember its port in {} ({}); a restart will serve it on another port",
+          portFile,
+          e.toString());
     }
     return site;
   }
@@ -88,7 +94,10 @@ final class DemoSite implements AutoCloseable {
     return 0;
   }
 
-  /** A loopback site serving the classpath folder {@code root} on any free port (tests use their own fixtures). */
+  /**
+   * A loopback site serving the classpath folder {@code root} on any free port (tests use their own
+   * fixtures).
+   */
   static DemoSite start(String root) {
     return start(root, 0);
   }
@@ -96,33 +105,43 @@ final class DemoSite implements AutoCloseable {
   private static DemoSite start(String root, int port) {
     Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
     try {
-      HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
-      s.createContext("/", ex -> {
-        String path = ex.getRequestURI().getPath();
-        requests.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
-        byte[] body = null;
-        String type = "text/html; charset=utf-8";
-        if (!path.contains("..")) {
-          try (InputStream in = DemoSite.class.getResourceAsStream(root + path)) {
-            if (in != null) {
-              String base = "http://" + ex.getLocalAddress().getAddress().getHostAddress() + ":" + ex.getLocalAddress().getPort();
-              body = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{{base}}", base).getBytes(StandardCharsets.UTF_8);
-              if (path.startsWith("/feeds/")) {
-                type = "application/xml; charset=utf-8";
+      HttpServer s =
+          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
+      s.createContext(
+          "/",
+          ex -> {
+            String path = ex.getRequestURI().getPath();
+            requests.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
+            byte[] body = null;
+            String type = "text/html; charset=utf-8";
+            if (!path.contains("..")) {
+              try (InputStream in = DemoSite.class.getResourceAsStream(root + path)) {
+                if (in != null) {
+                  String base =
+                      "http://"
+                          + ex.getLocalAddress().getAddress().getHostAddress()
+                          + ":"
+                          + ex.getLocalAddress().getPort();
+                  body =
+                      new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                          .replace("{{base}}", base)
+                          .getBytes(StandardCharsets.UTF_8);
+                  if (path.startsWith("/feeds/")) {
+                    type = "application/xml; charset=utf-8";
+                  }
+                }
               }
             }
-          }
-        }
-        try (OutputStream out = ex.getResponseBody()) {
-          if (body == null) {
-            ex.sendResponseHeaders(404, -1);
-          } else {
-            ex.getResponseHeaders().set("Content-Type", type);
-            ex.sendResponseHeaders(200, body.length);
-            out.write(body);
-          }
-        }
-      });
+            try (OutputStream out = ex.getResponseBody()) {
+              if (body == null) {
+                ex.sendResponseHeaders(404, -1);
+              } else {
+                ex.getResponseHeaders().set("Content-Type", type);
+                ex.sendResponseHeaders(200, body.length);
+                out.write(body);
+              }
+            }
+          });
       s.start();
       return new DemoSite(s, requests);
     } catch (IOException e) {
@@ -146,8 +165,16 @@ final class DemoSite implements AutoCloseable {
     for (String f : FEEDS) {
       feeds.add(new FeedSpec(baseUrl() + "/feeds/" + f, "Demo: " + f.substring(0, f.indexOf('.'))));
     }
-    return new IngestSettings(feeds, true, s.userAgent(), Duration.ofSeconds(30), s.connectTimeout(), s.readTimeout(), s.maxBodyBytes(),
-        s.groupId(), s.instanceId());
+    return new IngestSettings(
+        feeds,
+        true,
+        s.userAgent(),
+        Duration.ofSeconds(30),
+        s.connectTimeout(),
+        s.readTimeout(),
+        s.maxBodyBytes(),
+        s.groupId(),
+        s.instanceId());
   }
 
   @Override

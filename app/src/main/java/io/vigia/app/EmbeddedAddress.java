@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Where {@code vigia run}'s embedded broker listens, written into the data folder so that
- * commands run next to it (e.g. {@code vigia replay-irrelevant}) find it without configuration.
+ * Where {@code vigia run}'s embedded broker listens, written into the data folder so that commands
+ * run next to it (e.g. {@code vigia replay-irrelevant}) find it without configuration.
  */
 final class EmbeddedAddress {
   static final String FILE = "kafka.address";
@@ -26,7 +26,9 @@ final class EmbeddedAddress {
   static Optional<String> read(Path dataDir) {
     Path f = dataDir.resolve(FILE);
     try {
-      return Files.isRegularFile(f) ? Optional.of(Files.readString(f).trim()).filter(s -> !s.isEmpty()) : Optional.empty();
+      return Files.isRegularFile(f)
+          ? Optional.of(Files.readString(f).trim()).filter(s -> !s.isEmpty())
+          : Optional.empty();
     } catch (IOException e) {
       return Optional.empty();
     }

@@ -24,16 +24,23 @@ import picocli.CommandLine.Option;
  * {@code vigia enrich}: the enrichment topology alone, on a Kafka cluster; or, with {@code
  * --input}, the same enrichment over a file of articles, with fresh state, verdicts on stdout.
  */
-@Command(name = "enrich", mixinStandardHelpOptions = true,
+@Command(
+    name = "enrich",
+    mixinStandardHelpOptions = true,
     description = {
-        "Runs the enrich stage alone (the Kafka Streams topology) on the Kafka cluster given by --bootstrap-servers; "
-            + "instances with the same enrich.application-id share the partitions.",
-        "With --input FILE: enriches the JSON lines {\"id\",\"url\",\"title\",\"text\",\"language\"?,\"publishedAt\"?} of FILE "
-            + "in order, with fresh state, and prints one JSON line per article (dedup, entities, stance, relevance)."})
+      "Runs the enrich stage alone (the Kafka Streams topology) on the Kafka cluster given by --bootstrap-servers; "
+          + "instances with the same enrich.application-id share the partitions.",
+      "With --input FILE: enriches the JSON lines {\"id\",\"url\",\"title\",\"text\",\"language\"?,\"publishedAt\"?} of FILE "
+          + "in order, with fresh state, and prints one JSON line per article (dedup, entities, stance, relevance)."
+    })
 final class EnrichCommand implements Runnable {
   @Mixin ConfigOptions options;
 
-  @Option(names = "--input", paramLabel = "FILE", description = "JSON lines of articles to enrich ('-' for stdin); prints verdicts instead of running the service.")
+  @Option(
+      names = "--input",
+      paramLabel = "FILE",
+      description =
+          "JSON lines of articles to enrich ('-' for stdin); prints verdicts instead of running the service.")
   Path input;
 
   @Override
@@ -46,7 +53,11 @@ final class EnrichCommand implements Runnable {
     }
     ServiceRunner runner = new ServiceRunner(config);
     try {
-      EnrichService enrich = new EnrichService(EnrichSettings.from(config, profile.name()), runner.kafka, ArticleAnalyzer.fromProfile(profile));
+      EnrichService enrich =
+          new EnrichService(
+              EnrichSettings.from(config, profile.name()),
+              runner.kafka,
+              ArticleAnalyzer.fromProfile(profile));
       runner.start("enrich");
       runner.report(runner.track(enrich)).start();
     } catch (RuntimeException e) {
@@ -57,16 +68,21 @@ final class EnrichCommand implements Runnable {
   }
 
   private void enrichFile(Config config, WatchProfile profile) {
-    JsonLinesEnrichment enrichment = new JsonLinesEnrichment(ArticleAnalyzer.fromProfile(profile), profile.name(), DedupSettings.from(config));
-    try (BufferedReader in = "-".equals(input.toString())
+    JsonLinesEnrichment enrichment =
+        new JsonLinesEnrichment(
+            ArticleAnalyzer.fromProfile(profile), profile.name(), DedupSettings.from(config));
+    try (BufferedReader in =
+        "-".equals(input.toString())
             ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
             : Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
-      BufferedWriter out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+      BufferedWriter out =
+          new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
       enrichment.run(in, out);
     } catch (IllegalArgumentException e) {
       throw new ErrorHandler.UserError(input + ": " + e.getMessage(), e);
     } catch (java.nio.file.NoSuchFileException e) {
-      throw new ErrorHandler.UserError("no such file: " + input + " (--input names a file of JSON lines)", e);
+      throw new ErrorHandler.UserError(
+          "no such file: " + input + " (--input names a file of JSON lines)", e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + input + ": " + e.getMessage(), e);
     }

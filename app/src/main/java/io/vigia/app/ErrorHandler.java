@@ -7,15 +7,17 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Turns the failures a user can fix (configuration, a taken port, an unusable data folder) into
- * one clear line and exit code 2, without a stack trace; anything else is a bug and is shown.
+ * Turns the failures a user can fix (configuration, a taken port, an unusable data folder) into one
+ * clear line and exit code 2, without a stack trace; anything else is a bug and is shown.
  */
 final class ErrorHandler implements IExecutionExceptionHandler {
   static final int USAGE = 2;
 
   @Override
   public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parsed) {
-    if (ex instanceof ConfigException || ex instanceof PortInUseException || ex instanceof UserError
+    if (ex instanceof ConfigException
+        || ex instanceof PortInUseException
+        || ex instanceof UserError
         || ex instanceof io.vigia.schemas.SchemaCheck.IncompatibleSchemaException) {
       cmd.getErr().println("vigia: " + ex.getMessage());
       return USAGE;

@@ -19,18 +19,26 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code vigia extract --manifest FILE}: runs ingest's extractor over saved pages, one JSON line
- * in ({@code {"id","url","path"}}, path to {@code .html} or {@code .html.gz}), one JSON line out.
- * A page that cannot be read still gets its line, with {@code isArticle: false} and the reason,
- * so the output lines up with the manifest.
+ * {@code vigia extract --manifest FILE}: runs ingest's extractor over saved pages, one JSON line in
+ * ({@code {"id","url","path"}}, path to {@code .html} or {@code .html.gz}), one JSON line out. A
+ * page that cannot be read still gets its line, with {@code isArticle: false} and the reason, so
+ * the output lines up with the manifest.
  */
-@Command(name = "extract", mixinStandardHelpOptions = true,
-    description = {"Extracts title, byline, dates, language, canonical URL and body text from saved pages, with the same "
-            + "extractor ingest uses.",
-        "Reads a manifest of JSON lines {\"id\",\"url\",\"path\"} (.html or .html.gz) and prints one JSON line per page: "
-            + "{\"id\",\"url\",\"canonicalUrl\",\"title\",\"byline\",\"publishedAt\",\"language\",\"text\",\"isArticle\",...}."})
+@Command(
+    name = "extract",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Extracts title, byline, dates, language, canonical URL and body text from saved pages, with the same "
+          + "extractor ingest uses.",
+      "Reads a manifest of JSON lines {\"id\",\"url\",\"path\"} (.html or .html.gz) and prints one JSON line per page: "
+          + "{\"id\",\"url\",\"canonicalUrl\",\"title\",\"byline\",\"publishedAt\",\"language\",\"text\",\"isArticle\",...}."
+    })
 final class ExtractCommand implements Callable<Integer> {
-  @Option(names = "--manifest", required = true, paramLabel = "FILE", description = "JSON lines {\"id\",\"url\",\"path\"}; - for standard input.")
+  @Option(
+      names = "--manifest",
+      required = true,
+      paramLabel = "FILE",
+      description = "JSON lines {\"id\",\"url\",\"path\"}; - for standard input.")
   Path manifest;
 
   PrintStream out = System.out;
@@ -39,10 +47,12 @@ final class ExtractCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Path base = manifest.toString().equals("-") ? Path.of(".") : manifest.toAbsolutePath().getParent();
-    try (BufferedReader in = manifest.toString().equals("-")
-        ? new BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8))
-        : Files.newBufferedReader(manifest, StandardCharsets.UTF_8)) {
+    Path base =
+        manifest.toString().equals("-") ? Path.of(".") : manifest.toAbsolutePath().getParent();
+    try (BufferedReader in =
+        manifest.toString().equals("-")
+            ? new BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8))
+            : Files.newBufferedReader(manifest, StandardCharsets.UTF_8)) {
       String line;
       int n = 0;
       while ((line = in.readLine()) != null) {
@@ -63,13 +73,16 @@ final class ExtractCommand implements Callable<Integer> {
     try {
       entry = Json.MAPPER.readTree(line);
     } catch (IOException e) {
-      return o.put("line", lineNumber).put("isArticle", false).put("error", "manifest line " + lineNumber + " is not JSON");
+      return o.put("line", lineNumber)
+          .put("isArticle", false)
+          .put("error", "manifest line " + lineNumber + " is not JSON");
     }
     String id = entry.path("id").asText("");
     String url = entry.path("url").asText("");
     o.put("id", id).put("url", url);
     if (url.isEmpty() || !entry.hasNonNull("path")) {
-      return o.put("isArticle", false).put("error", "manifest line " + lineNumber + " needs \"url\" and \"path\"");
+      return o.put("isArticle", false)
+          .put("error", "manifest line " + lineNumber + " needs \"url\" and \"path\"");
     }
     byte[] html;
     Path path = base.resolve(entry.path("path").asText());

@@ -1,10 +1,10 @@
 package io.vigia.app;
 
-import io.vigia.common.kafka.ConsumerThreads;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vigia.common.config.KafkaSettings;
 import io.vigia.common.http.Json;
+import io.vigia.common.kafka.ConsumerThreads;
 import io.vigia.common.kafka.TopicPartitions;
 import io.vigia.schemas.Topics;
 import java.time.Duration;
@@ -23,10 +23,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Source health as the ingest instances last persisted it in the compacted
- * {@code vigia.ingest.feed-state}, for {@code GET /api/sources} of a sink that runs alone
- * (read-only: the live view, with relevance counts, is the one of {@code vigia run}). Each
- * feed's latest record wins; a record that is not a feed state is skipped.
+ * Source health as the ingest instances last persisted it in the compacted {@code
+ * vigia.ingest.feed-state}, for {@code GET /api/sources} of a sink that runs alone (read-only: the
+ * live view, with relevance counts, is the one of {@code vigia run}). Each feed's latest record
+ * wins; a record that is not a feed state is skipped.
  */
 final class FeedStateView implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FeedStateView.class);
@@ -38,7 +38,9 @@ final class FeedStateView implements AutoCloseable {
   private Thread thread;
   private volatile boolean running;
 
-  /** @param names feed URL to the name the configuration gives it */
+  /**
+   * @param names feed URL to the name the configuration gives it
+   */
   FeedStateView(KafkaSettings kafka, Map<String, String> names) {
     this.kafka = kafka;
     this.names = Map.copyOf(names);
@@ -49,7 +51,8 @@ final class FeedStateView implements AutoCloseable {
     c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     consumer = new KafkaConsumer<>(c, new StringDeserializer(), new StringDeserializer());
-    List<TopicPartition> parts = TopicPartitions.of(consumer, Topics.INGEST_FEED_STATE.name(), Duration.ofSeconds(60));
+    List<TopicPartition> parts =
+        TopicPartitions.of(consumer, Topics.INGEST_FEED_STATE.name(), Duration.ofSeconds(60));
     consumer.assign(parts);
     consumer.seekToBeginning(parts);
     running = true;
@@ -95,32 +98,35 @@ final class FeedStateView implements AutoCloseable {
     }
   }
 
-  /** Every feed with a persisted state, in the fields of {@code /api/sources} that ingest persists. */
+  /**
+   * Every feed with a persisted state, in the fields of {@code /api/sources} that ingest persists.
+   */
   List<Map<String, Object>> sources() {
     List<Map<String, Object>> out = new ArrayList<>();
     synchronized (latest) {
-      latest.forEach((url, n) -> {
-        ObjectNode s = Json.MAPPER.createObjectNode();
-        s.put("url", url);
-        s.put("name", names.getOrDefault(url, url));
-        JsonNode st = n.path("status");
-        s.put("state", st.path("state").asText("unknown"));
-        s.set("lastError", orNull(st.path("lastError")));
-        s.set("lastPoll", orNull(st.path("lastPoll")));
-        s.put("itemsSeen", st.path("itemsSeen").asInt(0));
-        s.put("articlesProduced", st.path("articlesProduced").asInt(0));
-        s.put("errorStreak", n.path("poll").path("errorStreak").asInt(0));
-        s.set("nextPollNotBefore", orNull(n.path("poll").path("notBefore")));
-        s.set("lastNewItemAt", orNull(st.path("lastNewItemAt")));
-        long interval = n.path("poll").path("intervalMillis").asLong(0);
-        if (interval > 0) {
-          s.put("pollIntervalSeconds", interval / 1000);
-        }
-        s.put("from", Topics.INGEST_FEED_STATE.name());
-        @SuppressWarnings("unchecked")
-        Map<String, Object> m = Json.MAPPER.convertValue(s, Map.class);
-        out.add(m);
-      });
+      latest.forEach(
+          (url, n) -> {
+            ObjectNode s = Json.MAPPER.createObjectNode();
+            s.put("url", url);
+            s.put("name", names.getOrDefault(url, url));
+            JsonNode st = n.path("status");
+            s.put("state", st.path("state").asText("unknown"));
+            s.set("lastError", orNull(st.path("lastError")));
+            s.set("lastPoll", orNull(st.path("lastPoll")));
+            s.put("itemsSeen", st.path("itemsSeen").asInt(0));
+            s.put("articlesProduced", st.path("articlesProduced").asInt(0));
+            s.put("errorStreak", n.path("poll").path("errorStreak").asInt(0));
+            s.set("nextPollNotBefore", orNull(n.path("poll").path("notBefore")));
+            s.set("lastNewItemAt", orNull(st.path("lastNewItemAt")));
+            long interval = n.path("poll").path("intervalMillis").asLong(0);
+            if (interval > 0) {
+              s.put("pollIntervalSeconds", interval / 1000);
+            }
+            s.put("from", Topics.INGEST_FEED_STATE.name());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> m = Json.MAPPER.convertValue(s, Map.class);
+            out.add(m);
+          });
     }
     return out;
   }

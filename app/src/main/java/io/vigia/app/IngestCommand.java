@@ -13,8 +13,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code vigia ingest}: the ingest stage alone, on a Kafka cluster. */
-@Command(name = "ingest", mixinStandardHelpOptions = true,
-    description = "Runs the ingest stage alone (poll feeds, fetch, extract, produce raw articles) on the Kafka cluster given by --bootstrap-servers.")
+@Command(
+    name = "ingest",
+    mixinStandardHelpOptions = true,
+    description =
+        "Runs the ingest stage alone (poll feeds, fetch, extract, produce raw articles) on the Kafka cluster given by --bootstrap-servers.")
 final class IngestCommand implements Runnable {
   @Mixin ConfigOptions options;
 
@@ -25,11 +28,16 @@ final class IngestCommand implements Runnable {
     IngestSettings settings = IngestSettings.from(config, profile);
     ServiceRunner runner = new ServiceRunner(config);
     try {
-      IngestService ingest = new IngestService(settings, runner.kafka, new JsoupArticleExtractor(), ServiceRunner.diskGuard(config));
+      IngestService ingest =
+          new IngestService(
+              settings, runner.kafka, new JsoupArticleExtractor(), ServiceRunner.diskGuard(config));
       runner.start("ingest");
       runner.report(runner.track(ingest)).start();
       RelevanceTally tally = runner.report(runner.track(new RelevanceTally(runner.kafka))).start();
-      runner.http.route("GET", "/api/sources", r -> Response.json(Map.of("sources", SourceHealth.of(ingest.sources(), tally))));
+      runner.http.route(
+          "GET",
+          "/api/sources",
+          r -> Response.json(Map.of("sources", SourceHealth.of(ingest.sources(), tally))));
     } catch (RuntimeException e) {
       runner.close();
       throw e;

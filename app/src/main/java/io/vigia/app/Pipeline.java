@@ -38,8 +38,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Everything {@code vigia run} starts, in order, and stops in reverse: the HTTP port first (so a
- * taken port fails before anything else starts), the data folder lock, the broker, the topics,
- * then sink, enrich and ingest, each a service that would run the same way as its own process.
+ * taken port fails before anything else starts), the data folder lock, the broker, the topics, then
+ * sink, enrich and ingest, each a service that would run the same way as its own process.
  */
 final class Pipeline implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
@@ -77,7 +77,9 @@ final class Pipeline implements AutoCloseable {
 
     String bootstrap = config.string("kafka.bootstrap-servers");
     if (bootstrap.isBlank()) {
-      EmbeddedKafka broker = new EmbeddedKafka(data.path().resolve("kafka"), config.integer("kafka.embedded-port", 0, 65535));
+      EmbeddedKafka broker =
+          new EmbeddedKafka(
+              data.path().resolve("kafka"), config.integer("kafka.embedded-port", 0, 65535));
       started.push(broker);
       broker.start();
       bootstrap = broker.bootstrapServers();
@@ -85,12 +87,18 @@ final class Pipeline implements AutoCloseable {
       EmbeddedAddress.write(data.path(), bootstrap);
     }
     bootstrapServers = bootstrap;
-    KafkaSettings kafka = new KafkaSettings(bootstrap, config.integer("kafka.partitions", 1, 1024),
-        (short) config.integer("kafka.replication-factor", 1, 7));
+    KafkaSettings kafka =
+        new KafkaSettings(
+            bootstrap,
+            config.integer("kafka.partitions", 1, 1024),
+            (short) config.integer("kafka.replication-factor", 1, 7));
     try (Admin admin = Admin.create(kafka.clientProperties())) {
       TopicCreator.ensure(admin, Topics.all(), kafka.partitions(), kafka.replicationFactor());
-      // A record of the schema log that is not a schema is skipped and counted (vigia_records_unreadable_total).
-      io.vigia.common.kafka.UnreadableRecords.skipped("schema-check", Topics.SCHEMAS.name(),
+      // A record of the schema log that is not a schema is skipped and counted
+      // (vigia_records_unreadable_total).
+      io.vigia.common.kafka.UnreadableRecords.skipped(
+          "schema-check",
+          Topics.SCHEMAS.name(),
           SchemaCheck.verifyAndRegister(kafka.clientProperties()).unreadableRecords());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -107,7 +115,8 @@ final class Pipeline implements AutoCloseable {
 
     index = ArticleIndexes.open(SinkSettings.from(config));
     started.push(index);
-    sink = new SinkService(SinkSettings.from(config), kafka, index, ServiceRunner.diskGuard(config));
+    sink =
+        new SinkService(SinkSettings.from(config), kafka, index, ServiceRunner.diskGuard(config));
     started.push(sink);
     sink.start();
     new SearchApi(index).register(http);
@@ -121,11 +130,17 @@ final class Pipeline implements AutoCloseable {
       alerts.register(http);
     }
 
-    enrich = new EnrichService(EnrichSettings.from(config, profile.name()), kafka, ArticleAnalyzer.fromProfile(profile));
+    enrich =
+        new EnrichService(
+            EnrichSettings.from(config, profile.name()),
+            kafka,
+            ArticleAnalyzer.fromProfile(profile));
     started.push(enrich);
     enrich.start();
 
-    ingest = new IngestService(ingestSettings, kafka, new JsoupArticleExtractor(), ServiceRunner.diskGuard(config));
+    ingest =
+        new IngestService(
+            ingestSettings, kafka, new JsoupArticleExtractor(), ServiceRunner.diskGuard(config));
     started.push(ingest);
     ingest.start();
 
@@ -136,16 +151,28 @@ final class Pipeline implements AutoCloseable {
       health.add(alerts);
     }
     health.add(tally);
-    http.route("GET", "/healthz", r -> {
-      HealthReport.Answer a = health.liveness(this::healthDetails);
-      return Response.json(a.status(), a.body());
-    });
-    http.route("GET", "/readyz", r -> {
-      HealthReport.Answer a = health.readiness();
-      return Response.json(a.status(), a.body());
-    });
-    http.route("GET", "/api/sources", r -> Response.json(Map.of("sources", SourceHealth.of(ingest.sources(), tally))));
-    http.route("GET", "/metrics", r -> Response.text(200, "text/plain; version=0.0.4", Metrics.registry().scrape()));
+    http.route(
+        "GET",
+        "/healthz",
+        r -> {
+          HealthReport.Answer a = health.liveness(this::healthDetails);
+          return Response.json(a.status(), a.body());
+        });
+    http.route(
+        "GET",
+        "/readyz",
+        r -> {
+          HealthReport.Answer a = health.readiness();
+          return Response.json(a.status(), a.body());
+        });
+    http.route(
+        "GET",
+        "/api/sources",
+        r -> Response.json(Map.of("sources", SourceHealth.of(ingest.sources(), tally))));
+    http.route(
+        "GET",
+        "/metrics",
+        r -> Response.text(200, "text/plain; version=0.0.4", Metrics.registry().scrape()));
   }
 
   /**
@@ -154,8 +181,8 @@ final class Pipeline implements AutoCloseable {
    * is alone (it locks the data folder that holds the broker), so a fixed name is safe. On a
    * cluster ({@code --bootstrap-servers}) other {@code vigia run} processes share the groups, and
    * two members with one instance id fence each other; the id is then derived from the host name
-   * and the data folder: stable across restarts of this process, distinct for every other one
-   * (the data folder is locked, so no two live processes share both).
+   * and the data folder: stable across restarts of this process, distinct for every other one (the
+   * data folder is locked, so no two live processes share both).
    */
   static Config withInstanceId(Config config, java.util.function.Supplier<String> hostName) {
     if (!config.string("instance-id").isBlank()) {
@@ -164,7 +191,8 @@ final class Pipeline implements AutoCloseable {
     if (config.string("kafka.bootstrap-servers").isBlank()) {
       return config.with("instance-id", "embedded");
     }
-    return config.with("instance-id", derivedInstanceId(hostName.get(), Path.of(config.string("data-dir"))));
+    return config.with(
+        "instance-id", derivedInstanceId(hostName.get(), Path.of(config.string("data-dir"))));
   }
 
   private static String hostName() {
@@ -183,8 +211,11 @@ final class Pipeline implements AutoCloseable {
   static String derivedInstanceId(String host, Path dataDir) {
     String folder = dataDir.toAbsolutePath().normalize().toString();
     try {
-      byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(folder.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      String safeHost = host == null || host.isBlank() ? "host" : host.replaceAll("[^A-Za-z0-9.-]", "-");
+      byte[] digest =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(folder.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      String safeHost =
+          host == null || host.isBlank() ? "host" : host.replaceAll("[^A-Za-z0-9.-]", "-");
       return "run-" + safeHost + "-" + java.util.HexFormat.of().formatHex(digest, 0, 4);
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

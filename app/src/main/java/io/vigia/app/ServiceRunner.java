@@ -2,6 +2,7 @@ package io.vigia.app;
 
 import io.vigia.common.config.Config;
 import io.vigia.common.config.KafkaSettings;
+import io.vigia.common.disk.DiskSpaceGuard;
 import io.vigia.common.health.HealthReport;
 import io.vigia.common.health.HealthReporting;
 import io.vigia.common.http.HttpApi;
@@ -10,20 +11,19 @@ import io.vigia.common.metrics.Metrics;
 import io.vigia.schemas.SchemaCheck;
 import io.vigia.schemas.TopicCreator;
 import io.vigia.schemas.Topics;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
-import io.vigia.common.disk.DiskSpaceGuard;
-import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
- * Runs one stage as its own service on a Kafka cluster: topics created when missing, an HTTP
- * server with {@code /healthz} (alive), {@code /readyz} (ready for work) and {@code /metrics},
- * and a graceful stop on SIGTERM that closes everything in reverse order.
+ * Runs one stage as its own service on a Kafka cluster: topics created when missing, an HTTP server
+ * with {@code /healthz} (alive), {@code /readyz} (ready for work) and {@code /metrics}, and a
+ * graceful stop on SIGTERM that closes everything in reverse order.
  */
 final class ServiceRunner implements AutoCloseable {
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -45,33 +45,50 @@ final class ServiceRunner implements AutoCloseable {
     started.push(http);
     try (Admin admin = Admin.create(kafka.clientProperties())) {
       TopicCreator.ensure(admin, Topics.all(), kafka.partitions(), kafka.replicationFactor());
-      // A record of the schema log that is not a schema is skipped and counted (vigia_records_unreadable_total).
-      io.vigia.common.kafka.UnreadableRecords.skipped("schema-check", Topics.SCHEMAS.name(),
+      // A record of the schema log that is not a schema is skipped and counted
+      // (vigia_records_unreadable_total).
+      io.vigia.common.kafka.UnreadableRecords.skipped(
+          "schema-check",
+          Topics.SCHEMAS.name(),
           SchemaCheck.verifyAndRegister(kafka.clientProperties()).unreadableRecords());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating topics", e);
     }
-    http.route("GET", "/healthz", r -> {
-      HealthReport.Answer a = health.liveness(() -> {
-        Map<String, Object> h = new LinkedHashMap<>();
-        h.put("stage", stage);
-        h.putAll(healthDetails.get());
-        return h;
-      });
-      return Response.json(a.status(), a.body());
-    });
-    http.route("GET", "/readyz", r -> {
-      HealthReport.Answer a = health.readiness();
-      Map<String, Object> body = new LinkedHashMap<>(a.body());
-      body.put("stage", stage);
-      return Response.json(a.status(), body);
-    });
-    http.route("GET", "/metrics", r -> Response.text(200, "text/plain; version=0.0.4", Metrics.registry().scrape()));
+    http.route(
+        "GET",
+        "/healthz",
+        r -> {
+          HealthReport.Answer a =
+              health.liveness(
+                  () -> {
+                    Map<String, Object> h = new LinkedHashMap<>();
+                    h.put("stage", stage);
+                    h.putAll(healthDetails.get());
+                    return h;
+                  });
+          return Response.json(a.status(), a.body());
+        });
+    http.route(
+        "GET",
+        "/readyz",
+        r -> {
+          HealthReport.Answer a = health.readiness();
+          Map<String, Object> body = new LinkedHashMap<>(a.body());
+          body.put("stage", stage);
+          return Response.json(a.status(), body);
+        });
+    http.route(
+        "GET",
+        "/metrics",
+        r -> Response.text(200, "text/plain; version=0.0.4", Metrics.registry().scrape()));
     return this;
   }
 
-  /** Adds what {@code /healthz} and {@code /readyz} report on (a service is ready once all of them are). */
+  /**
+   * Adds what {@code /healthz} and {@code /readyz} report on (a service is ready once all of them
+   * are).
+   */
   <T extends HealthReporting> T report(T stage) {
     health.add(stage);
     return stage;
@@ -84,7 +101,8 @@ final class ServiceRunner implements AutoCloseable {
 
   /** The guard that pauses writing stages while the data folder's disk is nearly full. */
   static DiskSpaceGuard diskGuard(Config config) {
-    return new DiskSpaceGuard(Path.of(config.string("data-dir")),
+    return new DiskSpaceGuard(
+        Path.of(config.string("data-dir")),
         (long) config.integer("data-dir-min-free-mb", 0, 1_000_000) * 1024 * 1024);
   }
 
@@ -96,10 +114,14 @@ final class ServiceRunner implements AutoCloseable {
   /** Blocks until the process is asked to stop, then closes everything. */
   void awaitShutdown(String banner) {
     CountDownLatch stop = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      close();
-      stop.countDown();
-    }, "vigia-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  close();
+                  stop.countDown();
+                },
+                "vigia-shutdown"));
     System.out.println(banner + " (HTTP on port " + http.port() + ")");
     try {
       stop.await();

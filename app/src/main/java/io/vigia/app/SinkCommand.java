@@ -8,22 +8,25 @@ import io.vigia.common.profile.FeedSpec;
 import io.vigia.common.profile.WatchProfile;
 import io.vigia.ingest.IngestSettings;
 import io.vigia.schemas.TopicCreator;
-import java.util.HashMap;
-import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
 import io.vigia.sink.SinkService;
 import io.vigia.sink.SinkSettings;
 import io.vigia.sink.api.DashboardPage;
 import io.vigia.sink.api.SearchApi;
 import io.vigia.sink.index.ArticleIndex;
 import io.vigia.sink.index.ArticleIndexes;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code vigia sink}: the sink stage alone, with the search API. */
-@Command(name = "sink", mixinStandardHelpOptions = true,
-    description = "Runs the sink stage alone (index enriched articles, serve the search API and the dashboard, with read-only "
-        + "recent alerts and source health from their topics) on the Kafka cluster given by --bootstrap-servers.")
+@Command(
+    name = "sink",
+    mixinStandardHelpOptions = true,
+    description =
+        "Runs the sink stage alone (index enriched articles, serve the search API and the dashboard, with read-only "
+            + "recent alerts and source health from their topics) on the Kafka cluster given by --bootstrap-servers.")
 final class SinkCommand implements Runnable {
   @Mixin ConfigOptions options;
 
@@ -35,7 +38,10 @@ final class SinkCommand implements Runnable {
     try {
       runner.start("sink");
       ArticleIndex index = runner.track(ArticleIndexes.open(settings));
-      SinkService sink = runner.report(runner.track(new SinkService(settings, runner.kafka, index, ServiceRunner.diskGuard(config))));
+      SinkService sink =
+          runner.report(
+              runner.track(
+                  new SinkService(settings, runner.kafka, index, ServiceRunner.diskGuard(config))));
       sink.start();
       new SearchApi(index).register(runner.http);
       new DashboardPage().register(runner.http);
@@ -49,29 +55,43 @@ final class SinkCommand implements Runnable {
 
   /**
    * The dashboard's "recent alerts" and "source health" panels when the sink runs alone: read-only
-   * views of the topics the other stages write ({@code vigia.alerts}, {@code vigia.ingest.feed-state}),
-   * so the sink needs no address of theirs. {@code vigia run} serves the live ones instead.
+   * views of the topics the other stages write ({@code vigia.alerts}, {@code
+   * vigia.ingest.feed-state}), so the sink needs no address of theirs. {@code vigia run} serves the
+   * live ones instead.
    */
   static void serveAlertsAndSources(Config config, ServiceRunner runner) {
     try (Admin admin = Admin.create(runner.kafka.clientProperties())) {
-      TopicCreator.ensure(admin, AlertTopics.all(), runner.kafka.partitions(), runner.kafka.replicationFactor());
+      TopicCreator.ensure(
+          admin, AlertTopics.all(), runner.kafka.partitions(), runner.kafka.replicationFactor());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating the alerts topics", e);
     }
     RecentAlerts alerts = runner.track(new RecentAlerts(runner.kafka));
     alerts.start();
-    runner.http.route("GET", "/api/alerts", r -> Response.json(Map.of("alerts",
-        alerts.latest(r.intParam("size", 20, 1, 200), r.param("subscription").orElse(null)))));
+    runner.http.route(
+        "GET",
+        "/api/alerts",
+        r ->
+            Response.json(
+                Map.of(
+                    "alerts",
+                    alerts.latest(
+                        r.intParam("size", 20, 1, 200), r.param("subscription").orElse(null)))));
     FeedStateView feeds = runner.track(new FeedStateView(runner.kafka, feedNames(config))).start();
-    runner.http.route("GET", "/api/sources", r -> Response.json(Map.of("sources", feeds.sources())));
+    runner.http.route(
+        "GET", "/api/sources", r -> Response.json(Map.of("sources", feeds.sources())));
   }
 
-  /** Feed URL to name, from the configuration and profile ingest reads; empty if they do not describe feeds here. */
+  /**
+   * Feed URL to name, from the configuration and profile ingest reads; empty if they do not
+   * describe feeds here.
+   */
   private static Map<String, String> feedNames(Config config) {
     Map<String, String> names = new HashMap<>();
     try {
-      for (FeedSpec f : IngestSettings.from(config, WatchProfile.load(config.string("profile"))).feeds()) {
+      for (FeedSpec f :
+          IngestSettings.from(config, WatchProfile.load(config.string("profile"))).feeds()) {
         names.put(f.url(), f.name());
       }
     } catch (RuntimeException e) {

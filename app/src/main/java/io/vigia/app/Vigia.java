@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
     name = "vigia",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Vigía: streaming news monitoring. Feeds in; a deduplicated, enriched, searchable stream out.",
+    description =
+        "Vigía: streaming news monitoring. Feeds in; a deduplicated, enriched, searchable stream out.",
     subcommands = {
       RunCommand.class,
       IngestCommand.class,

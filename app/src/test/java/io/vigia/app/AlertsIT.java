@@ -32,14 +32,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A subscription added through the API, then a demo run: the webhook receiver gets exactly the
- * articles the same search finds, once each, signed with the subscription's secret, even though
- * it refuses its first delivery (the retry brings it). An IT because it runs the whole pipeline
- * on a real broker.
+ * articles the same search finds, once each, signed with the subscription's secret, even though it
+ * refuses its first delivery (the retry brings it). An IT because it runs the whole pipeline on a
+ * real broker.
  */
 class AlertsIT {
   private static final String SECRET = "it-webhook-secret-0042";
-  private static final String EMPTY_FEED = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>closed</title>"
-      + "<link>http://example.org/</link><description>nothing yet</description></channel></rss>";
+  private static final String EMPTY_FEED =
+      "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>closed</title>"
+          + "<link>http://example.org/</link><description>nothing yet</description></channel></rss>";
 
   @TempDir Path data;
   private DemoSite site;
@@ -50,55 +51,74 @@ class AlertsIT {
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final HttpClient http = HttpClient.newHttpClient();
 
-  record Received(byte[] body, String signature, String timestamp, String alertId, String timestamped) {}
+  record Received(
+      byte[] body, String signature, String timestamp, String alertId, String timestamped) {}
 
-  private final ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log = new ch.qos.logback.core.read.ListAppender<>();
+  private final ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>
+      log = new ch.qos.logback.core.read.ListAppender<>();
 
   @BeforeEach
   void startServers() throws Exception {
     // Every log event of the run, to check that the secret never appears in one.
     log.start();
-    ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(log);
+    ((ch.qos.logback.classic.Logger)
+            org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+        .addAppender(log);
     site = DemoSite.start();
     // The feeds are empty until the subscription exists, so the run's articles all arrive after it.
     gate = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-    gate.createContext("/", ex -> {
-      byte[] body = EMPTY_FEED.getBytes(StandardCharsets.UTF_8);
-      if (open.get()) {
-        try {
-          body = http.send(HttpRequest.newBuilder(URI.create(site.baseUrl() + ex.getRequestURI().getPath())).build(),
-              HttpResponse.BodyHandlers.ofByteArray()).body();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new java.io.IOException(e);
-        }
-      }
-      ex.getResponseHeaders().set("Content-Type", "application/xml");
-      ex.sendResponseHeaders(200, body.length);
-      try (OutputStream out = ex.getResponseBody()) {
-        out.write(body);
-      }
-    });
+    gate.createContext(
+        "/",
+        ex -> {
+          byte[] body = EMPTY_FEED.getBytes(StandardCharsets.UTF_8);
+          if (open.get()) {
+            try {
+              body =
+                  http.send(
+                          HttpRequest.newBuilder(
+                                  URI.create(site.baseUrl() + ex.getRequestURI().getPath()))
+                              .build(),
+                          HttpResponse.BodyHandlers.ofByteArray())
+                      .body();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              throw new java.io.IOException(e);
+            }
+          }
+          ex.getResponseHeaders().set("Content-Type", "application/xml");
+          ex.sendResponseHeaders(200, body.length);
+          try (OutputStream out = ex.getResponseBody()) {
+            out.write(body);
+          }
+        });
     gate.start();
     receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-    receiver.createContext("/hook", ex -> {
-      byte[] body = ex.getRequestBody().readAllBytes();
-      // Refuse the very first delivery: the dispatcher must retry it.
-      int status = attempts.incrementAndGet() == 1 ? 503 : 204;
-      if (status == 204) {
-        received.add(new Received(body, ex.getRequestHeaders().getFirst(Signature.HEADER),
-            ex.getRequestHeaders().getFirst(Signature.TIMESTAMP_HEADER), ex.getRequestHeaders().getFirst(Signature.ALERT_ID_HEADER),
-            ex.getRequestHeaders().getFirst(Signature.TIMESTAMPED_HEADER)));
-      }
-      ex.sendResponseHeaders(status, -1);
-      ex.close();
-    });
+    receiver.createContext(
+        "/hook",
+        ex -> {
+          byte[] body = ex.getRequestBody().readAllBytes();
+          // Refuse the very first delivery: the dispatcher must retry it.
+          int status = attempts.incrementAndGet() == 1 ? 503 : 204;
+          if (status == 204) {
+            received.add(
+                new Received(
+                    body,
+                    ex.getRequestHeaders().getFirst(Signature.HEADER),
+                    ex.getRequestHeaders().getFirst(Signature.TIMESTAMP_HEADER),
+                    ex.getRequestHeaders().getFirst(Signature.ALERT_ID_HEADER),
+                    ex.getRequestHeaders().getFirst(Signature.TIMESTAMPED_HEADER)));
+          }
+          ex.sendResponseHeaders(status, -1);
+          ex.close();
+        });
     receiver.start();
   }
 
   @AfterEach
   void stopServers() {
-    ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(log);
+    ((ch.qos.logback.classic.Logger)
+            org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+        .detachAppender(log);
     receiver.stop(0);
     gate.stop(0);
     site.close();
@@ -106,7 +126,9 @@ class AlertsIT {
 
   private Config config() {
     String base = "http://127.0.0.1:" + gate.getAddress().getPort() + "/feeds/";
-    return Config.builder().yaml("""
+    return Config.builder()
+        .yaml(
+            """
         feeds:
           - {url: "%1$scaribe-diario.xml", name: "Caribe Diario"}
           - {url: "%1$sorinoco-times.atom", name: "Orinoco Times"}
@@ -123,7 +145,10 @@ class AlertsIT {
             allow-private-addresses: true
           retry:
             initial-backoff: 100ms
-        """.formatted(base)).set("data-dir", data.toString()).build();
+        """
+                .formatted(base))
+        .set("data-dir", data.toString())
+        .build();
   }
 
   @Test
@@ -131,14 +156,21 @@ class AlertsIT {
     try (PipelineHandle p = PipelineHandle.start(config(), false)) {
       p.await("/healthz", h -> h.path("alerts").asText().equals("RUNNING"), Duration.ofSeconds(90));
       String hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
-      HttpResponse<String> created = post(p.httpUrl() + "/api/subscriptions", """
+      HttpResponse<String> created =
+          post(
+              p.httpUrl() + "/api/subscriptions",
+              """
           {"name": "CNE en español", "query": {"q": "CNE", "language": "es"}, "webhook": {"url": "%s", "secret": "%s"}}
-          """.formatted(hook, SECRET));
+          """
+                  .formatted(hook, SECRET));
       assertThat(created.statusCode()).isEqualTo(201);
       assertThat(created.body()).doesNotContain(SECRET).contains("\"hasSecret\":true");
       String id = Json.MAPPER.readTree(created.body()).path("id").asText();
       assertThat(p.get("/api/subscriptions").toString()).contains(id).doesNotContain(SECRET);
-      HttpResponse<String> typo = post(p.httpUrl() + "/api/subscriptions", "{\"name\": \"x\", \"query\": {\"langauge\": \"es\"}}");
+      HttpResponse<String> typo =
+          post(
+              p.httpUrl() + "/api/subscriptions",
+              "{\"name\": \"x\", \"query\": {\"langauge\": \"es\"}}");
       assertThat(typo.statusCode()).isEqualTo(400);
       assertThat(typo.body()).contains("unknown query field 'langauge'");
 
@@ -159,27 +191,44 @@ class AlertsIT {
       List<String> ids = articleIds();
       assertThat(ids).as("once each").doesNotHaveDuplicates();
       assertThat(new HashSet<>(ids)).as("exactly the matching articles").isEqualTo(expectedIds);
-      assertThat(attempts.get()).as("the refused first delivery was retried").isEqualTo(ids.size() + 1);
+      assertThat(attempts.get())
+          .as("the refused first delivery was retried")
+          .isEqualTo(ids.size() + 1);
       for (Received r : received) {
-        assertThat(Signature.verify(SECRET, r.body(), r.signature())).as("signature of " + r.alertId()).isTrue();
+        assertThat(Signature.verify(SECRET, r.body(), r.signature()))
+            .as("signature of " + r.alertId())
+            .isTrue();
         assertThat(r.signature()).matches("sha256=[0-9a-f]{64}");
-        assertThat(Signature.verifyTimestamped(SECRET, r.timestamp(), r.body(), r.timestamped())).as("timestamp signed").isTrue();
+        assertThat(Signature.verifyTimestamped(SECRET, r.timestamp(), r.body(), r.timestamped()))
+            .as("timestamp signed")
+            .isTrue();
         JsonNode body = Json.MAPPER.readTree(r.body());
         assertThat(body.path("subscriptionId").asText()).isEqualTo(id);
         assertThat(body.path("id").asText()).isEqualTo(r.alertId());
-        assertThat(Instant.parse(body.path("sentAt").asText())).isCloseTo(Instant.now(), org.assertj.core.api.Assertions.within(2, java.time.temporal.ChronoUnit.MINUTES));
-        assertThat(Long.parseLong(r.timestamp())).isCloseTo(Instant.now().getEpochSecond(), org.assertj.core.data.Offset.offset(120L));
+        assertThat(Instant.parse(body.path("sentAt").asText()))
+            .isCloseTo(
+                Instant.now(),
+                org.assertj.core.api.Assertions.within(2, java.time.temporal.ChronoUnit.MINUTES));
+        assertThat(Long.parseLong(r.timestamp()))
+            .isCloseTo(Instant.now().getEpochSecond(), org.assertj.core.data.Offset.offset(120L));
       }
       assertThat(p.get("/api/alerts?size=50").path("alerts")).hasSize(ids.size());
 
-      HttpResponse<String> deleted = http.send(HttpRequest.newBuilder(URI.create(p.httpUrl() + "/api/subscriptions/" + id)).DELETE().build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> deleted =
+          http.send(
+              HttpRequest.newBuilder(URI.create(p.httpUrl() + "/api/subscriptions/" + id))
+                  .DELETE()
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       assertThat(deleted.statusCode()).isEqualTo(204);
-      assertThat(p.get("/api/subscriptions/" + id).path("error").asText()).contains("no subscription");
+      assertThat(p.get("/api/subscriptions/" + id).path("error").asText())
+          .contains("no subscription");
     }
     assertThat(log.list).as("log events of the run").isNotEmpty();
     for (ch.qos.logback.classic.spi.ILoggingEvent e : log.list) {
-      String text = e.getFormattedMessage() + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getMessage());
+      String text =
+          e.getFormattedMessage()
+              + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getMessage());
       assertThat(text).as("a log line").doesNotContain(SECRET);
     }
   }
@@ -192,9 +241,12 @@ class AlertsIT {
     return ids;
   }
 
-
   private HttpResponse<String> post(String url, String json) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 }

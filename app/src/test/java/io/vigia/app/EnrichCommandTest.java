@@ -38,23 +38,38 @@ class EnrichCommandTest {
   }
 
   @Test
-  void shouldPrintOneVerdictPerInputLineWithRepeatsMarkedDuplicate(@TempDir Path tmp) throws Exception {
-    String body = "El Consejo Nacional Electoral fijó el 28 de julio como fecha de la elección presidencial. "
-        + "Los candidatos podrán inscribirse entre el 21 y el 25 de marzo, según el cronograma leído en Caracas.";
+  void shouldPrintOneVerdictPerInputLineWithRepeatsMarkedDuplicate(@TempDir Path tmp)
+      throws Exception {
+    String body =
+        "El Consejo Nacional Electoral fijó el 28 de julio como fecha de la elección presidencial. "
+            + "Los candidatos podrán inscribirse entre el 21 y el 25 de marzo, según el cronograma leído en Caracas.";
     Path input = tmp.resolve("in.jsonl");
-    Files.write(input, List.of(
-        "{\"id\":\"a\",\"url\":\"https://wire.example/cne?utm_source=x\",\"title\":\"CNE\",\"text\":\"" + body + "\",\"language\":\"es\",\"publishedAt\":\"2024-03-05T11:00:00-04:00\"}",
-        "{\"id\":\"b\",\"url\":\"https://wire.example/cne\",\"title\":\"CNE (feed 2)\",\"text\":\"" + body + "\"}",
-        "{\"id\":\"c\",\"url\":\"https://mirror.example/x\",\"title\":\"Copia\",\"text\":\"" + body.toUpperCase() + "\"}"));
+    Files.write(
+        input,
+        List.of(
+            "{\"id\":\"a\",\"url\":\"https://wire.example/cne?utm_source=x\",\"title\":\"CNE\",\"text\":\""
+                + body
+                + "\",\"language\":\"es\",\"publishedAt\":\"2024-03-05T11:00:00-04:00\"}",
+            "{\"id\":\"b\",\"url\":\"https://wire.example/cne\",\"title\":\"CNE (feed 2)\",\"text\":\""
+                + body
+                + "\"}",
+            "{\"id\":\"c\",\"url\":\"https://mirror.example/x\",\"title\":\"Copia\",\"text\":\""
+                + body.toUpperCase()
+                + "\"}"));
     int code = Vigia.execute("enrich", "--input", input.toString());
     assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
-    List<JsonNode> lines = out.toString(StandardCharsets.UTF_8).lines().map(l -> {
-      try {
-        return JSON.readTree(l);
-      } catch (Exception e) {
-        throw new AssertionError("not JSON: " + l, e);
-      }
-    }).toList();
+    List<JsonNode> lines =
+        out.toString(StandardCharsets.UTF_8)
+            .lines()
+            .map(
+                l -> {
+                  try {
+                    return JSON.readTree(l);
+                  } catch (Exception e) {
+                    throw new AssertionError("not JSON: " + l, e);
+                  }
+                })
+            .toList();
     assertThat(lines).extracting(n -> n.get("id").asText()).containsExactly("a", "b", "c");
     assertThat(lines.get(0).get("dedup").get("status").asText()).isEqualTo("original");
     assertThat(lines.get(1).get("dedup").get("duplicateOf").asText()).isEqualTo("a");

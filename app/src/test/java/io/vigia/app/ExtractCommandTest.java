@@ -20,7 +20,8 @@ import picocli.CommandLine;
 class ExtractCommandTest {
   @TempDir Path tmp;
 
-  private static final String PAGE = """
+  private static final String PAGE =
+      """
       <!doctype html><html lang="es"><head><title>El CNE fija la fecha | Diario</title>
       <meta property="article:published_time" content="2024-07-29T10:00:00-04:00">
       <meta name="author" content="Luisa Pérez"><link rel="canonical" href="https://diario.example/cne-fecha"></head>
@@ -36,11 +37,15 @@ class ExtractCommandTest {
     try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(tmp.resolve("b.html.gz")))) {
       out.write(PAGE.replace("cne-fecha", "cne-fecha-2").getBytes(StandardCharsets.UTF_8));
     }
-    Path manifest = Files.writeString(tmp.resolve("manifest.jsonl"), """
+    Path manifest =
+        Files.writeString(
+            tmp.resolve("manifest.jsonl"),
+            """
         {"id": "a", "url": "https://diario.example/a", "path": "%s"}
         {"id": "b", "url": "https://diario.example/b", "path": "b.html.gz"}
         {"id": "missing", "url": "https://diario.example/c", "path": "nowhere.html"}
-        """.formatted(tmp.resolve("a.html")));
+        """
+                .formatted(tmp.resolve("a.html")));
 
     List<JsonNode> lines = run("--manifest", manifest.toString());
 
@@ -53,9 +58,14 @@ class ExtractCommandTest {
     assertThat(a.path("byline").asText()).isEqualTo("Luisa Pérez");
     assertThat(a.path("publishedAt").asText()).isEqualTo("2024-07-29T10:00-04:00");
     assertThat(a.path("language").asText()).isEqualTo("es");
-    assertThat(a.path("text").asText()).startsWith("El Consejo Nacional Electoral fijó").contains("\n\nLa oposición").doesNotContain("Portada");
+    assertThat(a.path("text").asText())
+        .startsWith("El Consejo Nacional Electoral fijó")
+        .contains("\n\nLa oposición")
+        .doesNotContain("Portada");
     assertThat(a.path("isArticle").asBoolean()).isTrue();
-    assertThat(lines.get(1).path("canonicalUrl").asText()).as("relative path, gzip").isEqualTo("https://diario.example/cne-fecha-2");
+    assertThat(lines.get(1).path("canonicalUrl").asText())
+        .as("relative path, gzip")
+        .isEqualTo("https://diario.example/cne-fecha-2");
     assertThat(lines.get(2).path("isArticle").asBoolean()).isFalse();
     assertThat(lines.get(2).path("error").asText()).contains("nowhere.html");
   }

@@ -8,14 +8,17 @@ import org.junit.jupiter.api.Test;
 
 /** The sink's read-only /api/sources from vigia.ingest.feed-state records. */
 class FeedStateViewTest {
-  private static final String STATE = "{\"poll\":{\"etag\":null,\"lastModified\":null,\"conditionalPolls\":0,\"errorStreak\":2,"
-      + "\"notBefore\":\"2026-01-01T00:05:00Z\",\"intervalMillis\":60000},\"status\":{\"state\":\"failing\",\"lastError\":\"HTTP 503\","
-      + "\"lastPoll\":\"2026-01-01T00:00:00Z\",\"itemsSeen\":7,\"articlesProduced\":5,\"lastNewItemAt\":null}}";
+  private static final String STATE =
+      "{\"poll\":{\"etag\":null,\"lastModified\":null,\"conditionalPolls\":0,\"errorStreak\":2,"
+          + "\"notBefore\":\"2026-01-01T00:05:00Z\",\"intervalMillis\":60000},\"status\":{\"state\":\"failing\",\"lastError\":\"HTTP 503\","
+          + "\"lastPoll\":\"2026-01-01T00:00:00Z\",\"itemsSeen\":7,\"articlesProduced\":5,\"lastNewItemAt\":null}}";
 
   @Test
   void shouldShowTheLatestStateOfEachFeedNamedByTheConfigurationAndSkipWhatIsNotOne() {
-    FeedStateView view = new FeedStateView(new KafkaSettings("127.0.0.1:1", 1, (short) 1),
-        Map.of("https://caribe.example/feed", "Caribe Diario"));
+    FeedStateView view =
+        new FeedStateView(
+            new KafkaSettings("127.0.0.1:1", 1, (short) 1),
+            Map.of("https://caribe.example/feed", "Caribe Diario"));
     view.apply("https://caribe.example/feed", STATE.replace("HTTP 503", "old"));
     view.apply("https://caribe.example/feed", STATE);
     view.apply("https://orinoco.example/feed", STATE.replace("failing", "ok"));
@@ -26,9 +29,16 @@ class FeedStateViewTest {
     view.apply(null, STATE);
     assertThat(view.sources()).hasSize(2);
     Map<String, Object> caribe = view.sources().get(0);
-    assertThat(caribe).containsEntry("name", "Caribe Diario").containsEntry("state", "failing").containsEntry("lastError", "HTTP 503")
-        .containsEntry("articlesProduced", 5).containsEntry("errorStreak", 2).containsEntry("pollIntervalSeconds", 60L)
+    assertThat(caribe)
+        .containsEntry("name", "Caribe Diario")
+        .containsEntry("state", "failing")
+        .containsEntry("lastError", "HTTP 503")
+        .containsEntry("articlesProduced", 5)
+        .containsEntry("errorStreak", 2)
+        .containsEntry("pollIntervalSeconds", 60L)
         .containsEntry("lastPoll", "2026-01-01T00:00:00Z");
-    assertThat(view.sources().get(1)).containsEntry("name", "https://orinoco.example/feed").containsEntry("state", "ok");
+    assertThat(view.sources().get(1))
+        .containsEntry("name", "https://orinoco.example/feed")
+        .containsEntry("state", "ok");
   }
 }

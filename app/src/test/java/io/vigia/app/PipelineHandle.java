@@ -13,8 +13,8 @@ import java.time.Duration;
 import java.util.function.Predicate;
 
 /**
- * The one-process pipeline for tests in other packages: started on the built-in demo site (or
- * a given config) over a data folder, with small HTTP helpers.
+ * The one-process pipeline for tests in other packages: started on the built-in demo site (or a
+ * given config) over a data folder, with small HTTP helpers.
  */
 public final class PipelineHandle implements AutoCloseable {
   private final Pipeline pipeline;
@@ -26,10 +26,16 @@ public final class PipelineHandle implements AutoCloseable {
 
   /** The pipeline over {@code data}, polling the built-in demo site. */
   public static PipelineHandle start(Path data) {
-    return start(Config.builder().yaml("""
+    return start(
+        Config.builder()
+            .yaml(
+                """
         http:
           port: 0
-        """).set("data-dir", data.toString()).build(), true);
+        """)
+            .set("data-dir", data.toString())
+            .build(),
+        true);
   }
 
   public static PipelineHandle start(Config config, boolean demo) {
@@ -46,8 +52,12 @@ public final class PipelineHandle implements AutoCloseable {
 
   /** GET a path; the body as JSON whatever the status. */
   public JsonNode get(String path) throws IOException, InterruptedException {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(httpUrl() + path)).timeout(Duration.ofSeconds(10)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create(httpUrl() + path))
+                .timeout(Duration.ofSeconds(10))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     return Json.MAPPER.readTree(r.body());
   }
 
@@ -66,10 +76,14 @@ public final class PipelineHandle implements AutoCloseable {
       }
       Thread.sleep(250);
     }
-    throw new AssertionError("not reached within " + timeout.toSeconds() + " s on " + path + "; last answer: " + last);
+    throw new AssertionError(
+        "not reached within " + timeout.toSeconds() + " s on " + path + "; last answer: " + last);
   }
 
-  /** The search total once no new article has arrived for 6 s (the run has settled), within {@code timeout}. */
+  /**
+   * The search total once no new article has arrived for 6 s (the run has settled), within {@code
+   * timeout}.
+   */
   public long awaitStableTotal(Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     long last = -1;

@@ -30,9 +30,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The whole pipeline in one process, on a real embedded broker: a loopback site serves a feed
- * and pages; the articles become searchable through the HTTP API; a restart over the same data
- * folder fetches nothing twice and indexes nothing twice. An IT because it starts Kafka.
+ * The whole pipeline in one process, on a real embedded broker: a loopback site serves a feed and
+ * pages; the articles become searchable through the HTTP API; a restart over the same data folder
+ * fetches nothing twice and indexes nothing twice. An IT because it starts Kafka.
  */
 class PipelineIT {
   @TempDir Path data;
@@ -50,7 +50,9 @@ class PipelineIT {
   }
 
   private Config config() {
-    return Config.builder().yaml("""
+    return Config.builder()
+        .yaml(
+            """
         feeds:
           - url: %s/feeds/politica.xml
             name: Fixture Noticias
@@ -61,7 +63,10 @@ class PipelineIT {
           host-delay: 0s
         http:
           port: 0
-        """.formatted(site.baseUrl())).set("data-dir", data.toString()).build();
+        """
+                .formatted(site.baseUrl()))
+        .set("data-dir", data.toString())
+        .build();
   }
 
   @Test
@@ -73,21 +78,32 @@ class PipelineIT {
       all.path("articles").forEach(a -> langs.add(a.path("language").asText()));
       assertThat(langs).containsExactlyInAnyOrder("es", "en");
       JsonNode first = all.path("articles").get(0);
-      for (String field : List.of("id", "url", "title", "language", "publishedAt", "source", "text")) {
+      for (String field :
+          List.of("id", "url", "title", "language", "publishedAt", "source", "text")) {
         assertThat(first.has(field)).as(field).isTrue();
       }
       assertThat(get(p, "/api/articles?q=consejo").path("total").asLong()).isEqualTo(1);
       String id = get(p, "/api/articles?q=observers").path("articles").get(0).path("id").asText();
-      assertThat(get(p, "/api/articles/" + id).path("text").asText()).contains("preliminary report");
-      assertThat(site.requests("/pages/uno.html")).as("two links with different tracking, one fetch").isEqualTo(1);
-      assertThat(site.requests("/private/borrador.html")).as("robots.txt disallows /private/").isZero();
-      assertThat(get(p, "/api/sources").path("sources").get(0).path("lastError").asText()).contains("robots.txt");
+      assertThat(get(p, "/api/articles/" + id).path("text").asText())
+          .contains("preliminary report");
+      assertThat(site.requests("/pages/uno.html"))
+          .as("two links with different tracking, one fetch")
+          .isEqualTo(1);
+      assertThat(site.requests("/private/borrador.html"))
+          .as("robots.txt disallows /private/")
+          .isZero();
+      assertThat(get(p, "/api/sources").path("sources").get(0).path("lastError").asText())
+          .contains("robots.txt");
       JsonNode stats = get(p, "/api/stats?target=maduro-government");
       assertThat(stats.path("total").asLong()).isEqualTo(2);
       assertThat(stats.path("perDay").size()).isPositive();
-      assertThat(stats.path("topEntities").toString()).as("entities are linked in the running pipeline").contains("Caracas");
+      assertThat(stats.path("topEntities").toString())
+          .as("entities are linked in the running pipeline")
+          .contains("Caracas");
       assertThat(get(p, "/api/stories").path("stories").size()).isBetween(1, 2);
-      assertThat(get(p, "/api/articles?entity=Q1533").path("total").asLong()).as("filter by entity id").isEqualTo(1);
+      assertThat(get(p, "/api/articles?entity=Q1533").path("total").asLong())
+          .as("filter by entity id")
+          .isEqualTo(1);
       assertEveryStageMetered(p);
     }
 
@@ -104,10 +120,15 @@ class PipelineIT {
 
   @Test
   void shouldServeTheDemoAtTheSameAddressesAfterARestartSoNothingIsIndexedTwice() throws Exception {
-    Config demo = Config.builder().yaml("""
+    Config demo =
+        Config.builder()
+            .yaml(
+                """
         http:
           port: 0
-        """).set("data-dir", data.toString()).build();
+        """)
+            .set("data-dir", data.toString())
+            .build();
     Set<String> feedsBefore;
     try (Pipeline p = Pipeline.start(demo, true)) {
       await(p, "/api/articles?size=50", j -> j.path("total").asLong() >= 12);
@@ -115,8 +136,11 @@ class PipelineIT {
     }
     java.time.Instant restart = java.time.Instant.now();
     try (Pipeline p = Pipeline.start(demo, true)) {
-      JsonNode sources = await(p, "/api/sources", j -> feedUrls(j).size() == 3 && polledSince(j, restart));
-      assertThat(feedUrls(sources)).as("the demo feeds, at the addresses of the first run").isEqualTo(feedsBefore);
+      JsonNode sources =
+          await(p, "/api/sources", j -> feedUrls(j).size() == 3 && polledSince(j, restart));
+      assertThat(feedUrls(sources))
+          .as("the demo feeds, at the addresses of the first run")
+          .isEqualTo(feedsBefore);
       Thread.sleep(3_000); // what a second poll would fetch lands in the index within this
       assertNothingIndexedTwice(p, 12);
     }
@@ -128,39 +152,69 @@ class PipelineIT {
    */
   private void assertNothingIndexedTwice(Pipeline p, int expected) throws Exception {
     JsonNode all = get(p, "/api/articles?size=100&duplicates=true");
-    assertThat(all.path("total").asLong()).as("nothing indexed twice, duplicates included").isEqualTo(expected);
-    assertThat(get(p, "/healthz").path("indexed").asLong()).as("documents in the index").isEqualTo(expected);
+    assertThat(all.path("total").asLong())
+        .as("nothing indexed twice, duplicates included")
+        .isEqualTo(expected);
+    assertThat(get(p, "/healthz").path("indexed").asLong())
+        .as("documents in the index")
+        .isEqualTo(expected);
     Set<String> urls = new HashSet<>();
-    all.path("articles").forEach(a -> assertThat(urls.add(a.path("url").asText())).as("one document per URL: %s", a.path("url")).isTrue());
+    all.path("articles")
+        .forEach(
+            a ->
+                assertThat(urls.add(a.path("url").asText()))
+                    .as("one document per URL: %s", a.path("url"))
+                    .isTrue());
   }
 
   /** {@code /metrics} of the run (Prometheus text) carries each stage's series with what it did. */
   private void assertEveryStageMetered(Pipeline p) throws Exception {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(p.httpUrl() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create(p.httpUrl() + "/metrics")).build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).isEqualTo(200);
     String m = r.body();
-    // The registry is the JVM's, shared with earlier runs in this test JVM: at least this run's counts.
-    for (String series : List.of("vigia_ingest_articles_fetched_total", "vigia_ingest_articles_produced_total",
-        "vigia_enrich_articles_in_total", "vigia_enrich_articles_out_total{destination=\"enriched\"}",
-        "vigia_sink_articles_in_total", "vigia_sink_articles_indexed_total",
-        "vigia_freshness_fetched_to_searchable_seconds_count", "vigia_freshness_enriched_to_searchable_seconds_bucket{le=\"+Inf\"}",
-        "vigia_freshness_published_to_fetched_seconds_count")) {
+    // The registry is the JVM's, shared with earlier runs in this test JVM: at least this run's
+    // counts.
+    for (String series :
+        List.of(
+            "vigia_ingest_articles_fetched_total",
+            "vigia_ingest_articles_produced_total",
+            "vigia_enrich_articles_in_total",
+            "vigia_enrich_articles_out_total{destination=\"enriched\"}",
+            "vigia_sink_articles_in_total",
+            "vigia_sink_articles_indexed_total",
+            "vigia_freshness_fetched_to_searchable_seconds_count",
+            "vigia_freshness_enriched_to_searchable_seconds_bucket{le=\"+Inf\"}",
+            "vigia_freshness_published_to_fetched_seconds_count")) {
       assertThat(value(m, series)).as(series).isGreaterThanOrEqualTo(2);
     }
-    assertThat(value(m, "vigia_enrich_dedup_decisions_total{reason=\"none\",status=\"original\"}")).isGreaterThanOrEqualTo(1);
+    assertThat(value(m, "vigia_enrich_dedup_decisions_total{reason=\"none\",status=\"original\"}"))
+        .isGreaterThanOrEqualTo(1);
     assertThat(value(m, "vigia_enrich_stories_total{story=\"new\"}")).isGreaterThanOrEqualTo(1);
     assertThat(value(m, "vigia_sink_write_seconds_count")).isGreaterThanOrEqualTo(1);
-    assertThat(m).contains("vigia_freshness_published_to_searchable_recent_seconds{quantile=\"0.99\"}")
+    assertThat(m)
+        .contains("vigia_freshness_published_to_searchable_recent_seconds{quantile=\"0.99\"}")
         .contains("vigia_ingest_feeds_polled_total{outcome=\"ok\"}")
-        .contains("jvm_memory_used_bytes").contains("jvm_gc_").contains("process_cpu_usage")
+        .contains("jvm_memory_used_bytes")
+        .contains("jvm_gc_")
+        .contains("process_cpu_usage")
         .contains("kafka_consumer_coordinator_")
-        // Per-topic series (records_lag) appear at the Kafka binder's next refresh, up to a minute in.
-        .as("Kafka's deprecated underscored twins would double every sum over topics").doesNotContain("topic=\"vigia_");
-    assertThat(value(m, "vigia_metrics_registration_failures_total")).as("no meter refused by the registry").isZero();
+        // Per-topic series (records_lag) appear at the Kafka binder's next refresh, up to a minute
+        // in.
+        .as("Kafka's deprecated underscored twins would double every sum over topics")
+        .doesNotContain("topic=\"vigia_");
+    assertThat(value(m, "vigia_metrics_registration_failures_total"))
+        .as("no meter refused by the registry")
+        .isZero();
   }
 
   private static double value(String metrics, String series) {
-    return metrics.lines().filter(l -> l.startsWith(series + " ")).findFirst()
+    return metrics
+        .lines()
+        .filter(l -> l.startsWith(series + " "))
+        .findFirst()
         .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
         .orElseThrow(() -> new AssertionError("no series " + series + " in /metrics"));
   }
@@ -173,7 +227,8 @@ class PipelineIT {
 
   private static boolean polledSince(JsonNode sources, java.time.Instant since) {
     for (JsonNode s : sources.path("sources")) {
-      if (s.path("lastPoll").isMissingNode() || s.path("lastPoll").isNull()
+      if (s.path("lastPoll").isMissingNode()
+          || s.path("lastPoll").isNull()
           || java.time.Instant.parse(s.path("lastPoll").asText()).isBefore(since)) {
         return false;
       }
@@ -188,13 +243,18 @@ class PipelineIT {
     p.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     List<String> keys = new ArrayList<>();
-    try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> parts = c.partitionsFor(Topics.RAW.name()).stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+    try (KafkaConsumer<String, byte[]> c =
+        new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> parts =
+          c.partitionsFor(Topics.RAW.name()).stream()
+              .map(i -> new TopicPartition(i.topic(), i.partition()))
+              .toList();
       c.assign(parts);
       c.seekToBeginning(parts);
       var end = c.endOffsets(parts);
       long deadline = System.currentTimeMillis() + 30_000;
-      while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp)) && System.currentTimeMillis() < deadline) {
+      while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp))
+          && System.currentTimeMillis() < deadline) {
         c.poll(Duration.ofMillis(200)).forEach(r -> keys.add(r.key()));
       }
     }
@@ -204,7 +264,10 @@ class PipelineIT {
   }
 
   private JsonNode get(Pipeline p, String path) throws Exception {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(p.httpUrl() + path)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create(p.httpUrl() + path)).build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(path).isEqualTo(200);
     return Json.MAPPER.readTree(r.body());
   }
@@ -222,7 +285,8 @@ class PipelineIT {
     throw new AssertionError("not reached within 90 s; last answer: " + last);
   }
 
-  private static void awaitTrue(java.util.function.BooleanSupplier done) throws InterruptedException {
+  private static void awaitTrue(java.util.function.BooleanSupplier done)
+      throws InterruptedException {
     long deadline = System.currentTimeMillis() + 60_000;
     while (!done.getAsBoolean()) {
       if (System.currentTimeMillis() > deadline) {

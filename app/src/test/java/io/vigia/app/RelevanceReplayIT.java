@@ -18,9 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * A relevance mistake is recoverable: an article the profile filtered out is kept with its
- * verdict, counted on its source, and after the profile is changed {@code vigia
- * replay-irrelevant} sends it back through the running pipeline, which now indexes it.
+ * A relevance mistake is recoverable: an article the profile filtered out is kept with its verdict,
+ * counted on its source, and after the profile is changed {@code vigia replay-irrelevant} sends it
+ * back through the running pipeline, which now indexes it.
  */
 class RelevanceReplayIT {
   private static final String FEED = "/feeds/mixta.xml";
@@ -28,11 +28,15 @@ class RelevanceReplayIT {
   @TempDir Path tmp;
 
   @Test
-  void shouldCountFilteredArticlesPerSourceAndIndexThemAfterTheProfileChangesAndTheyAreReplayed() throws Exception {
+  void shouldCountFilteredArticlesPerSourceAndIndexThemAfterTheProfileChangesAndTheyAreReplayed()
+      throws Exception {
     Path profile = copyBundledProfile(tmp.resolve("profile"));
     Path data = tmp.resolve("data");
     try (DemoSite site = DemoSite.start("/relevance-site")) {
-      Path config = Files.writeString(tmp.resolve("vigia.yaml"), """
+      Path config =
+          Files.writeString(
+              tmp.resolve("vigia.yaml"),
+              """
           profile: %s
           feeds:
             - url: %s%s
@@ -44,34 +48,61 @@ class RelevanceReplayIT {
             host-delay: 0s
           http:
             port: 0
-          """.formatted(profile, site.baseUrl(), FEED));
+          """
+                  .formatted(profile, site.baseUrl(), FEED));
 
-      try (PipelineHandle p = PipelineHandle.start(Config.builder().file(config).set("data-dir", data.toString()).build(), false)) {
-        JsonNode source = p.await("/api/sources", j -> j.path("sources").path(0).path("irrelevant").asLong() >= 1
-            && j.path("sources").path(0).path("relevant").asLong() >= 1, Duration.ofSeconds(90)).path("sources").path(0);
+      try (PipelineHandle p =
+          PipelineHandle.start(
+              Config.builder().file(config).set("data-dir", data.toString()).build(), false)) {
+        JsonNode source =
+            p.await(
+                    "/api/sources",
+                    j ->
+                        j.path("sources").path(0).path("irrelevant").asLong() >= 1
+                            && j.path("sources").path(0).path("relevant").asLong() >= 1,
+                    Duration.ofSeconds(90))
+                .path("sources")
+                .path(0);
         assertThat(source.path("relevant").asLong()).as("the election article").isEqualTo(1);
-        assertThat(source.path("irrelevant").asLong()).as("the census article, kept but not indexed").isEqualTo(1);
+        assertThat(source.path("irrelevant").asLong())
+            .as("the census article, kept but not indexed")
+            .isEqualTo(1);
         assertThat(p.get("/api/articles?q=censo").path("total").asLong()).isZero();
 
-        JsonNode dry = replay("--data", data.toString(), "--config", config.toString(), "--dry-run");
+        JsonNode dry =
+            replay("--data", data.toString(), "--config", config.toString(), "--dry-run");
         assertThat(dry.path("read").asLong()).isEqualTo(1);
-        assertThat(dry.path("wouldReplay").asLong()).as("the same profile finds nothing new").isZero();
+        assertThat(dry.path("wouldReplay").asLong())
+            .as("the same profile finds nothing new")
+            .isZero();
       }
 
       // The analyst decides the census is in scope: one line in the profile's relevance rules.
       Path rules = profile.resolve("relevance.yaml");
       String before = Files.readString(rules);
-      String after = before.replaceFirst("(?m)^  politics:\\n    terms:\\n", "  politics:\n    terms:\n      censo*: 3\n");
+      String after =
+          before.replaceFirst(
+              "(?m)^  politics:\\n    terms:\\n", "  politics:\n    terms:\n      censo*: 3\n");
       assertThat(after).isNotEqualTo(before);
       Files.writeString(rules, after);
 
-      try (PipelineHandle p = PipelineHandle.start(Config.builder().file(config).set("data-dir", data.toString()).build(), false)) {
+      try (PipelineHandle p =
+          PipelineHandle.start(
+              Config.builder().file(config).set("data-dir", data.toString()).build(), false)) {
         JsonNode summary = replay("--data", data.toString(), "--config", config.toString());
         assertThat(summary.path("replayed").asLong()).isEqualTo(1);
-        JsonNode found = p.await("/api/articles?q=censo", j -> j.path("total").asLong() >= 1, Duration.ofSeconds(90));
+        JsonNode found =
+            p.await(
+                "/api/articles?q=censo",
+                j -> j.path("total").asLong() >= 1,
+                Duration.ofSeconds(90));
         assertThat(found.path("articles").path(0).path("title").asText()).contains("censo");
-        assertThat(p.get("/api/articles?size=10").path("total").asLong()).as("nothing else came or doubled").isEqualTo(2);
-        assertThat(site.requests("/pages/censo.html")).as("replayed from Kafka, not fetched again").isEqualTo(1);
+        assertThat(p.get("/api/articles?size=10").path("total").asLong())
+            .as("nothing else came or doubled")
+            .isEqualTo(2);
+        assertThat(site.requests("/pages/censo.html"))
+            .as("replayed from Kafka, not fetched again")
+            .isEqualTo(1);
       }
     }
   }
@@ -90,7 +121,8 @@ class RelevanceReplayIT {
   private static Path copyBundledProfile(Path dir) throws Exception {
     Files.createDirectories(dir);
     for (String f : List.of("profile.yaml", "relevance.yaml", "entities.yaml", "stance.yaml")) {
-      try (InputStream in = RelevanceReplayIT.class.getResourceAsStream("/profiles/venezuela-elections/" + f)) {
+      try (InputStream in =
+          RelevanceReplayIT.class.getResourceAsStream("/profiles/venezuela-elections/" + f)) {
         assertThat(in).as(f).isNotNull();
         Files.copy(in, dir.resolve(f));
       }

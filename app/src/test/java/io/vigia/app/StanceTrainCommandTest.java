@@ -18,7 +18,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code vigia stance-train --input FILE --out FILE}: calibrates and writes a usable stance.yaml. */
+/**
+ * {@code vigia stance-train --input FILE --out FILE}: calibrates and writes a usable stance.yaml.
+ */
 class StanceTrainCommandTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
   private PrintStream oldErr;
@@ -35,25 +37,50 @@ class StanceTrainCommandTest {
   }
 
   @Test
-  void shouldWriteACalibratedStanceFileAndReportItsCrossValidatedFigure(@TempDir Path tmp) throws Exception {
+  void shouldWriteACalibratedStanceFileAndReportItsCrossValidatedFigure(@TempDir Path tmp)
+      throws Exception {
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
-      lines.add("{\"title\":\"Vote " + i + "\",\"text\":\"The regime held a sham vote and jailed critics.\",\"label\":\"against\"}");
-      lines.add("{\"headline\":\"Voto " + i + "\",\"body\":\"Una victoria histórica del pueblo contra la injerencia.\",\"stance\":\"favor\"}");
-      lines.add("{\"title\":\"Date " + i + "\",\"text\":\"The council set the vote for July " + i + ".\",\"label\":\"neutral\"}");
+      lines.add(
+          "{\"title\":\"Vote "
+              + i
+              + "\",\"text\":\"The regime held a sham vote and jailed critics.\",\"label\":\"against\"}");
+      lines.add(
+          "{\"headline\":\"Voto "
+              + i
+              + "\",\"body\":\"Una victoria histórica del pueblo contra la injerencia.\",\"stance\":\"favor\"}");
+      lines.add(
+          "{\"title\":\"Date "
+              + i
+              + "\",\"text\":\"The council set the vote for July "
+              + i
+              + ".\",\"label\":\"neutral\"}");
     }
     Path input = tmp.resolve("labelled.jsonl");
     Files.write(input, lines);
     Path out = tmp.resolve("stance.yaml");
 
-    int code = Vigia.execute("stance-train", "--input", input.toString(), "--out", out.toString(), "--folds", "3");
+    int code =
+        Vigia.execute(
+            "stance-train", "--input", input.toString(), "--out", out.toString(), "--folds", "3");
 
     assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("12 examples").contains("3-fold cross-validated 1.000");
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("12 examples")
+        .contains("3-fold cross-validated 1.000");
     JsonNode written = new ObjectMapper(new YAMLFactory()).readTree(out.toFile());
     StanceCues cues = StanceCues.from(written, "written");
-    assertThat(cues.targets()).extracting(StanceCues.Target::name).contains("maduro-government", "opposition", "us-government");
-    assertThat(written.path("targets").path("maduro-government").path("thresholds").path("favor").isNumber()).isTrue();
+    assertThat(cues.targets())
+        .extracting(StanceCues.Target::name)
+        .contains("maduro-government", "opposition", "us-government");
+    assertThat(
+            written
+                .path("targets")
+                .path("maduro-government")
+                .path("thresholds")
+                .path("favor")
+                .isNumber())
+        .isTrue();
     assertThat(cues.attribution()).isNotEmpty();
   }
 

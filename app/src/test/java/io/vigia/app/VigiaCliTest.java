@@ -48,7 +48,8 @@ class VigiaCliTest {
     Map<String, StringBuilder> summaries = new LinkedHashMap<>();
     String current = null;
     for (String line : help.substring(help.indexOf("Commands:")).lines().skip(1).toList()) {
-      java.util.regex.Matcher m = java.util.regex.Pattern.compile("^  (\\S+)\\s+(.*)$").matcher(line);
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("^  (\\S+)\\s+(.*)$").matcher(line);
       if (m.matches()) {
         current = m.group(1);
         summaries.put(current, new StringBuilder(m.group(2).trim()));
@@ -57,21 +58,32 @@ class VigiaCliTest {
       }
     }
     Set<String> commands = new CommandLine(new Vigia()).getSubcommands().keySet();
-    assertThat(summaries.keySet()).as("every command is listed").containsExactlyInAnyOrderElementsOf(commands);
-    summaries.forEach((name, summary) -> assertThat(summary.toString()).as("%s's summary is not cut mid-sentence", name).endsWith("."));
+    assertThat(summaries.keySet())
+        .as("every command is listed")
+        .containsExactlyInAnyOrderElementsOf(commands);
+    summaries.forEach(
+        (name, summary) ->
+            assertThat(summary.toString())
+                .as("%s's summary is not cut mid-sentence", name)
+                .endsWith("."));
   }
 
   @Test
   void shouldExitWithAClearMessageWhenThePortIsTaken(@TempDir Path data) throws IOException {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      int code = Vigia.execute("run", "--port", String.valueOf(taken.getLocalPort()), "--data", data.toString());
+      int code =
+          Vigia.execute(
+              "run", "--port", String.valueOf(taken.getLocalPort()), "--data", data.toString());
       assertThat(code).isEqualTo(2);
-      assertThat(err.toString(StandardCharsets.UTF_8)).contains("already in use").contains("--port");
+      assertThat(err.toString(StandardCharsets.UTF_8))
+          .contains("already in use")
+          .contains("--port");
     }
   }
 
   @Test
-  void shouldExitWithAClearMessageWhenTheDataFolderIsUnusable(@TempDir Path tmp) throws IOException {
+  void shouldExitWithAClearMessageWhenTheDataFolderIsUnusable(@TempDir Path tmp)
+      throws IOException {
     Path file = Files.writeString(tmp.resolve("not-a-folder"), "x");
     int code = Vigia.execute("run", "--port", "0", "--data", file.toString());
     assertThat(code).isEqualTo(2);
@@ -81,7 +93,8 @@ class VigiaCliTest {
   @Test
   void shouldExitWithAClearMessageOnABadConfigFile(@TempDir Path tmp) throws IOException {
     Path cfg = Files.writeString(tmp.resolve("bad.yaml"), "http:\n  port: eighty\n");
-    int code = Vigia.execute("run", "--config", cfg.toString(), "--data", tmp.resolve("d").toString());
+    int code =
+        Vigia.execute("run", "--config", cfg.toString(), "--data", tmp.resolve("d").toString());
     assertThat(code).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("'http.port' is 'eighty'");
   }

@@ -17,10 +17,10 @@ import org.apache.kafka.server.common.Feature;
 import org.apache.kafka.server.common.MetadataVersion;
 
 /**
- * A real single-node Kafka broker (KRaft, broker and controller in one node) running in this
- * JVM, with its log under a folder that survives restarts: formatted on first start, reused
- * after. This is Kafka itself, not a stand-in: transactions, compaction and consumer groups
- * behave as on a cluster.
+ * A real single-node Kafka broker (KRaft, broker and controller in one node) running in this JVM,
+ * with its log under a folder that survives restarts: formatted on first start, reused after. This
+ * is Kafka itself, not a stand-in: transactions, compaction and consumer groups behave as on a
+ * cluster.
  */
 public final class EmbeddedKafka implements AutoCloseable {
   private static final String CONTROLLER = "CONTROLLER";
@@ -29,7 +29,9 @@ public final class EmbeddedKafka implements AutoCloseable {
   private final int port;
   private KafkaRaftServer server;
 
-  /** @param port the client port, or 0 to pick a free one */
+  /**
+   * @param port the client port, or 0 to pick a free one
+   */
   public EmbeddedKafka(Path dir, int port) {
     this.dir = dir;
     this.port = port == 0 ? freePort() : port;
@@ -41,7 +43,8 @@ public final class EmbeddedKafka implements AutoCloseable {
     try {
       Files.createDirectories(logs);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the broker's folder " + logs + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot create the broker's folder " + logs + ": " + e.getMessage(), e);
     }
     if (!Files.isWritable(logs)) {
       throw new IllegalStateException("the broker's folder " + logs + " is not writable");
@@ -50,13 +53,16 @@ public final class EmbeddedKafka implements AutoCloseable {
     p.put("process.roles", "broker,controller");
     p.put("node.id", "1");
     p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-    p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + "," + CONTROLLER + "://127.0.0.1:" + controllerPort);
+    p.put(
+        "listeners",
+        "PLAINTEXT://127.0.0.1:" + port + "," + CONTROLLER + "://127.0.0.1:" + controllerPort);
     p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
     p.put("controller.listener.names", CONTROLLER);
     p.put("inter.broker.listener.name", "PLAINTEXT");
     p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER + ":PLAINTEXT");
     p.put("log.dirs", logs.toAbsolutePath().toString());
-    // One broker: every internal topic has one replica, or exactly-once Streams hangs in REBALANCING.
+    // One broker: every internal topic has one replica, or exactly-once Streams hangs in
+    // REBALANCING.
     p.put("offsets.topic.replication.factor", "1");
     p.put("offsets.topic.num.partitions", "5");
     p.put("transaction.state.log.replication.factor", "1");
@@ -90,7 +96,8 @@ public final class EmbeddedKafka implements AutoCloseable {
           .setPrintStream(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
           .run();
     } catch (Exception e) {
-      throw new IllegalStateException("cannot format the broker's storage at " + logs + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot format the broker's storage at " + logs + ": " + e.getMessage(), e);
     }
   }
 

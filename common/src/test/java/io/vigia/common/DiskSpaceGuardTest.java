@@ -12,8 +12,11 @@ class DiskSpaceGuardTest {
 
   @Test
   void shouldPauseWhenLessThanTheMinimumIsFree() {
-    assertThat(new DiskSpaceGuard(dir, Long.MAX_VALUE).pauseReason()).get().asString()
-        .contains("disk nearly full").contains("data-dir-min-free-mb");
+    assertThat(new DiskSpaceGuard(dir, Long.MAX_VALUE).pauseReason())
+        .get()
+        .asString()
+        .contains("disk nearly full")
+        .contains("data-dir-min-free-mb");
   }
 
   @Test

@@ -17,7 +17,9 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs the enrichment topology with exactly-once processing; several instances share partitions. */
+/**
+ * Runs the enrichment topology with exactly-once processing; several instances share partitions.
+ */
 public final class EnrichService implements AutoCloseable, HealthReporting {
   private static final Logger LOG = LoggerFactory.getLogger(EnrichService.class);
 
@@ -25,11 +27,15 @@ public final class EnrichService implements AutoCloseable, HealthReporting {
 
   public EnrichService(EnrichSettings settings, KafkaSettings kafka, ArticleAnalyzer analyzer) {
     Properties p = streamsProperties(settings, kafka);
-    this.streams = new KafkaStreams(EnrichTopology.build(analyzer, settings.profileName(), settings.dedup()), p);
-    streams.setUncaughtExceptionHandler(e -> {
-      LOG.error("enrich stream thread failed; replacing it", e);
-      return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
-    });
+    this.streams =
+        new KafkaStreams(
+            EnrichTopology.build(analyzer, settings.profileName(), settings.dedup()), p);
+    streams.setUncaughtExceptionHandler(
+        e -> {
+          LOG.error("enrich stream thread failed; replacing it", e);
+          return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler
+              .StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
   }
 
   static Properties streamsProperties(EnrichSettings settings, KafkaSettings kafka) {
@@ -46,7 +52,9 @@ public final class EnrichService implements AutoCloseable, HealthReporting {
     if (!settings.instanceId().isBlank()) {
       // Static membership: a restarted instance gets its tasks back without waiting for the
       // session timeout of the member it replaces.
-      p.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), settings.instanceId() + "-enrich");
+      p.put(
+          StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
+          settings.instanceId() + "-enrich");
     }
     return p;
   }
@@ -66,8 +74,12 @@ public final class EnrichService implements AutoCloseable, HealthReporting {
     return switch (streams.state()) {
       case RUNNING, REBALANCING -> StageHealth.up("enrich");
       case CREATED -> StageHealth.starting("enrich", "not started");
-      case PENDING_SHUTDOWN, NOT_RUNNING -> StageHealth.down("enrich", "Kafka Streams stopped (" + streams.state() + ")");
-      case PENDING_ERROR, ERROR -> StageHealth.down("enrich", "Kafka Streams failed (" + streams.state() + "); see the log, restart the service");
+      case PENDING_SHUTDOWN, NOT_RUNNING ->
+          StageHealth.down("enrich", "Kafka Streams stopped (" + streams.state() + ")");
+      case PENDING_ERROR, ERROR ->
+          StageHealth.down(
+              "enrich",
+              "Kafka Streams failed (" + streams.state() + "); see the log, restart the service");
     };
   }
 

@@ -46,8 +46,11 @@ class EnrichDedupIT {
   private static final int PARTITIONS = 4;
   private static final String EN = text("timetable-en.txt");
   private static final String ES = text("timetable-es.txt");
-  private static final ArticleAnalyzer ANALYZER = new ArticleAnalyzer(
-      (title, body, lang) -> List.of(), (a, e) -> new Relevance(true, 1.0, List.of()), (a, e) -> List.of());
+  private static final ArticleAnalyzer ANALYZER =
+      new ArticleAnalyzer(
+          (title, body, lang) -> List.of(),
+          (a, e) -> new Relevance(true, 1.0, List.of()),
+          (a, e) -> List.of());
 
   @TempDir Path tmp;
   private EmbeddedKafka broker;
@@ -66,7 +69,9 @@ class EnrichDedupIT {
     c.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
     c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    consumer = new KafkaConsumer<>(c, Topics.KEYS.deserializer(), Topics.ENRICHED.valueSerde().deserializer());
+    consumer =
+        new KafkaConsumer<>(
+            c, Topics.KEYS.deserializer(), Topics.ENRICHED.valueSerde().deserializer());
     consumer.subscribe(List.of(Topics.ENRICHED.name()));
   }
 
@@ -82,9 +87,13 @@ class EnrichDedupIT {
   }
 
   private KafkaStreams instance(String stateDir) {
-    EnrichSettings settings = new EnrichSettings("it-enrich", tmp.resolve(stateDir), "test", "", DedupSettings.defaults());
-    KafkaStreams s = new KafkaStreams(EnrichTopology.build(ANALYZER, "test", settings.dedup()),
-        EnrichService.streamsProperties(settings, kafka));
+    EnrichSettings settings =
+        new EnrichSettings(
+            "it-enrich", tmp.resolve(stateDir), "test", "", DedupSettings.defaults());
+    KafkaStreams s =
+        new KafkaStreams(
+            EnrichTopology.build(ANALYZER, "test", settings.dedup()),
+            EnrichService.streamsProperties(settings, kafka));
     s.start();
     instances.add(s);
     return s;
@@ -99,16 +108,25 @@ class EnrichDedupIT {
   }
 
   private RawArticle send(String url, String title, String body, long hours) {
-    RawArticle a = SampleArticles.raw(url, title, body)
-        .setPublishedAt(T0.plus(Duration.ofHours(hours))).setFetchedAt(T0.plus(Duration.ofHours(hours))).build();
-    try (KafkaProducer<String, RawArticle> p = new KafkaProducer<>(kafka.clientProperties(), Topics.KEYS.serializer(),
-        Topics.RAW.valueSerde().serializer())) {
+    RawArticle a =
+        SampleArticles.raw(url, title, body)
+            .setPublishedAt(T0.plus(Duration.ofHours(hours)))
+            .setFetchedAt(T0.plus(Duration.ofHours(hours)))
+            .build();
+    try (KafkaProducer<String, RawArticle> p =
+        new KafkaProducer<>(
+            kafka.clientProperties(),
+            Topics.KEYS.serializer(),
+            Topics.RAW.valueSerde().serializer())) {
       p.send(new ProducerRecord<>(Topics.RAW.name(), a.getId(), a));
     }
     return a;
   }
 
-  /** Reads the enriched records, expecting exactly {@code n} (keyed by article id); waits up to a minute. */
+  /**
+   * Reads the enriched records, expecting exactly {@code n} (keyed by article id); waits up to a
+   * minute.
+   */
   private Map<String, ConsumerRecord<String, EnrichedArticle>> read(int n) {
     Map<String, ConsumerRecord<String, EnrichedArticle>> out = new LinkedHashMap<>();
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -128,16 +146,23 @@ class EnrichDedupIT {
   }
 
   private static int partitionOf(String key) {
-    return org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(key.getBytes())) % PARTITIONS;
+    return org.apache.kafka.common.utils.Utils.toPositive(
+            org.apache.kafka.common.utils.Utils.murmur2(key.getBytes()))
+        % PARTITIONS;
   }
 
   @Test
-  void shouldFindCopiesAcrossPartitionsAndInstancesAndKeepDecisionsAfterARestart() throws Exception {
+  void shouldFindCopiesAcrossPartitionsAndInstancesAndKeepDecisionsAfterARestart()
+      throws Exception {
     KafkaStreams one = instance("state-1");
     KafkaStreams two = instance("state-2");
     awaitRunning(List.of(one, two));
-    assertThat(one.metadataForLocalThreads().stream().mapToInt(t -> t.activeTasks().size()).sum()).as("tasks of instance 1").isPositive();
-    assertThat(two.metadataForLocalThreads().stream().mapToInt(t -> t.activeTasks().size()).sum()).as("tasks of instance 2").isPositive();
+    assertThat(one.metadataForLocalThreads().stream().mapToInt(t -> t.activeTasks().size()).sum())
+        .as("tasks of instance 1")
+        .isPositive();
+    assertThat(two.metadataForLocalThreads().stream().mapToInt(t -> t.activeTasks().size()).sum())
+        .as("tasks of instance 2")
+        .isPositive();
 
     RawArticle original = send("https://wire.example/en/cne-date", "CNE sets the date", EN, 0);
     read(1);
@@ -148,18 +173,29 @@ class EnrichDedupIT {
         copies.add(send(url, "Partner copy " + i, Fixtures.syndicated(EN), 2 + i));
       }
     }
-    RawArticle translation = send("https://wire.example/es/cne-fecha", "El CNE fija la fecha", ES, 6);
+    RawArticle translation =
+        send("https://wire.example/es/cne-fecha", "El CNE fija la fecha", ES, 6);
     Map<String, ConsumerRecord<String, EnrichedArticle>> out = new LinkedHashMap<>(read(4));
     // The update is sent only once the copies are enriched: they sit on other partitions, served by
-    // other tasks, so without the wait the update could be decided before them and count fewer sources.
-    RawArticle update = send("https://wire.example/en/update-1-cne-date", "UPDATE 1-CNE sets the date", Fixtures.updated(EN), 8);
+    // other tasks, so without the wait the update could be decided before them and count fewer
+    // sources.
+    RawArticle update =
+        send(
+            "https://wire.example/en/update-1-cne-date",
+            "UPDATE 1-CNE sets the date",
+            Fixtures.updated(EN),
+            8);
     out.putAll(read(1));
     for (RawArticle copy : copies) {
-      assertThat(out.get(copy.getId()).value().getDedup().getStatus()).isEqualTo(DedupStatus.DUPLICATE);
-      assertThat(out.get(copy.getId()).value().getDedup().getDuplicateOf()).isEqualTo(original.getId());
+      assertThat(out.get(copy.getId()).value().getDedup().getStatus())
+          .isEqualTo(DedupStatus.DUPLICATE);
+      assertThat(out.get(copy.getId()).value().getDedup().getDuplicateOf())
+          .isEqualTo(original.getId());
     }
-    assertThat(out.get(translation.getId()).value().getDedup().getStoryId()).isEqualTo(original.getId());
-    assertThat(out.get(update.getId()).value().getDedup().getStatus()).isEqualTo(DedupStatus.UPDATE);
+    assertThat(out.get(translation.getId()).value().getDedup().getStoryId())
+        .isEqualTo(original.getId());
+    assertThat(out.get(update.getId()).value().getDedup().getStatus())
+        .isEqualTo(DedupStatus.UPDATE);
     assertThat(out.get(update.getId()).key()).isEqualTo(original.getId());
     assertThat(out.get(update.getId()).value().getDedup().getStorySources()).isEqualTo(4);
 
@@ -171,10 +207,12 @@ class EnrichDedupIT {
     KafkaStreams three = instance("state-3");
     awaitRunning(List.of(three));
     send("https://wire.example/en/cne-date", "CNE sets the date", EN, 0);
-    RawArticle late = send("https://late-republisher.example/cne", "Late copy", Fixtures.syndicated(EN), 30);
+    RawArticle late =
+        send("https://late-republisher.example/cne", "Late copy", Fixtures.syndicated(EN), 30);
     Map<String, ConsumerRecord<String, EnrichedArticle>> after = read(1);
     assertThat(after).containsOnlyKeys(late.getId());
-    assertThat(after.get(late.getId()).value().getDedup().getDuplicateOf()).isEqualTo(original.getId());
+    assertThat(after.get(late.getId()).value().getDedup().getDuplicateOf())
+        .isEqualTo(original.getId());
     assertThat(after.get(late.getId()).value().getDedup().getStorySources()).isEqualTo(5);
   }
 }

@@ -20,7 +20,11 @@ import java.util.List;
  * any Kafka tool, and new fields can be added without breaking older readers. {@code items} and
  * {@code retries} may be null (records written before they existed).
  */
-record FeedStateRecord(FeedPollState.Snapshot poll, FeedItemMemory.Snapshot items, List<ItemRetries.Entry> retries, Status status) {
+record FeedStateRecord(
+    FeedPollState.Snapshot poll,
+    FeedItemMemory.Snapshot items,
+    List<ItemRetries.Entry> retries,
+    Status status) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   FeedStateRecord {
@@ -37,21 +41,57 @@ record FeedStateRecord(FeedPollState.Snapshot poll, FeedItemMemory.Snapshot item
    * part of {@code lastError} about items that failed for good, which stays until the source
    * produces again.
    */
-  record Status(String state, String lastError, Instant lastPoll, int itemsSeen, int articlesProduced, Instant lastNewItemAt,
+  record Status(
+      String state,
+      String lastError,
+      Instant lastPoll,
+      int itemsSeen,
+      int articlesProduced,
+      Instant lastNewItemAt,
       String itemProblem) {
-    Status(String state, String lastError, Instant lastPoll, int itemsSeen, int articlesProduced, Instant lastNewItemAt) {
+    Status(
+        String state,
+        String lastError,
+        Instant lastPoll,
+        int itemsSeen,
+        int articlesProduced,
+        Instant lastNewItemAt) {
       this(state, lastError, lastPoll, itemsSeen, articlesProduced, lastNewItemAt, null);
     }
 
     static Status of(IngestService.SourceStatus s, String itemProblem) {
-      return new Status(s.state(), s.lastError(), s.lastPoll(), s.itemsSeen(), s.articlesProduced(), s.lastNewItemAt(), itemProblem);
+      return new Status(
+          s.state(),
+          s.lastError(),
+          s.lastPoll(),
+          s.itemsSeen(),
+          s.articlesProduced(),
+          s.lastNewItemAt(),
+          itemProblem);
     }
 
-    /** Source health as its poller last showed it, with the error streak, next poll and interval of {@code poll}. */
-    IngestService.SourceStatus toStatus(String url, String name, FeedPollState.Snapshot poll, Duration shortestInterval) {
-      Duration interval = poll == null || poll.intervalMillis() <= 0 ? shortestInterval : Duration.ofMillis(poll.intervalMillis());
-      return new IngestService.SourceStatus(url, name, state, lastError, lastPoll, itemsSeen, articlesProduced,
-          poll == null ? 0 : poll.errorStreak(), poll == null ? null : poll.notBefore(), lastNewItemAt, interval);
+    /**
+     * Source health as its poller last showed it, with the error streak, next poll and interval of
+     * {@code poll}.
+     */
+    IngestService.SourceStatus toStatus(
+        String url, String name, FeedPollState.Snapshot poll, Duration shortestInterval) {
+      Duration interval =
+          poll == null || poll.intervalMillis() <= 0
+              ? shortestInterval
+              : Duration.ofMillis(poll.intervalMillis());
+      return new IngestService.SourceStatus(
+          url,
+          name,
+          state,
+          lastError,
+          lastPoll,
+          itemsSeen,
+          articlesProduced,
+          poll == null ? 0 : poll.errorStreak(),
+          poll == null ? null : poll.notBefore(),
+          lastNewItemAt,
+          interval);
     }
   }
 
@@ -77,7 +117,9 @@ record FeedStateRecord(FeedPollState.Snapshot poll, FeedItemMemory.Snapshot item
         r.put("link", e.item().link());
         r.put("guid", e.item().guid());
         r.put("title", e.item().title());
-        r.put("publishedAt", e.item().publishedAt() == null ? null : e.item().publishedAt().toString());
+        r.put(
+            "publishedAt",
+            e.item().publishedAt() == null ? null : e.item().publishedAt().toString());
         r.put("language", e.item().language());
         r.put("image", e.item().image());
         r.put("attempts", e.attempts());
@@ -92,7 +134,9 @@ record FeedStateRecord(FeedPollState.Snapshot poll, FeedItemMemory.Snapshot item
       s.put("lastPoll", status.lastPoll() == null ? null : status.lastPoll().toString());
       s.put("itemsSeen", status.itemsSeen());
       s.put("articlesProduced", status.articlesProduced());
-      s.put("lastNewItemAt", status.lastNewItemAt() == null ? null : status.lastNewItemAt().toString());
+      s.put(
+          "lastNewItemAt",
+          status.lastNewItemAt() == null ? null : status.lastNewItemAt().toString());
       if (status.itemProblem() != null) {
         s.put("itemProblem", status.itemProblem());
       }
@@ -112,11 +156,19 @@ record FeedStateRecord(FeedPollState.Snapshot poll, FeedItemMemory.Snapshot item
     if (p == null || !p.isObject()) {
       throw new IllegalArgumentException("not a feed state: no \"poll\" object");
     }
-    FeedPollState.Snapshot poll = new FeedPollState.Snapshot(text(p, "etag"), text(p, "lastModified"),
-        p.path("conditionalPolls").asInt(0), p.path("errorStreak").asInt(0), instant(p, "notBefore"), p.path("intervalMillis").asLong(0));
+    FeedPollState.Snapshot poll =
+        new FeedPollState.Snapshot(
+            text(p, "etag"),
+            text(p, "lastModified"),
+            p.path("conditionalPolls").asInt(0),
+            p.path("errorStreak").asInt(0),
+            instant(p, "notBefore"),
+            p.path("intervalMillis").asLong(0));
     JsonNode i = n.get("items");
-    FeedItemMemory.Snapshot items = i == null || !i.isObject() ? null
-        : new FeedItemMemory.Snapshot(text(i, "keys"), i.path("distinct").asLong(0));
+    FeedItemMemory.Snapshot items =
+        i == null || !i.isObject()
+            ? null
+            : new FeedItemMemory.Snapshot(text(i, "keys"), i.path("distinct").asLong(0));
     List<ItemRetries.Entry> retries = new ArrayList<>();
     JsonNode a = n.get("retries");
     if (a != null && a.isArray()) {
@@ -126,15 +178,38 @@ record FeedStateRecord(FeedPollState.Snapshot poll, FeedItemMemory.Snapshot item
         if (link == null || key == null) {
           continue;
         }
-        FeedItem item = new FeedItem(link, text(r, "guid"), text(r, "title"), instant(r, "publishedAt"), null, text(r, "language"), null,
-            text(r, "image"));
+        FeedItem item =
+            new FeedItem(
+                link,
+                text(r, "guid"),
+                text(r, "title"),
+                instant(r, "publishedAt"),
+                null,
+                text(r, "language"),
+                null,
+                text(r, "image"));
         Instant due = instant(r, "due");
-        retries.add(new ItemRetries.Entry(item, key, r.path("attempts").asInt(1), due == null ? Instant.EPOCH : due, text(r, "reason")));
+        retries.add(
+            new ItemRetries.Entry(
+                item,
+                key,
+                r.path("attempts").asInt(1),
+                due == null ? Instant.EPOCH : due,
+                text(r, "reason")));
       }
     }
     JsonNode s = n.get("status");
-    Status status = s == null || !s.isObject() ? null : new Status(text(s, "state"), text(s, "lastError"), instant(s, "lastPoll"),
-        s.path("itemsSeen").asInt(0), s.path("articlesProduced").asInt(0), instant(s, "lastNewItemAt"), text(s, "itemProblem"));
+    Status status =
+        s == null || !s.isObject()
+            ? null
+            : new Status(
+                text(s, "state"),
+                text(s, "lastError"),
+                instant(s, "lastPoll"),
+                s.path("itemsSeen").asInt(0),
+                s.path("articlesProduced").asInt(0),
+                instant(s, "lastNewItemAt"),
+                text(s, "itemProblem"));
     return new FeedStateRecord(poll, items, retries, status);
   }
 

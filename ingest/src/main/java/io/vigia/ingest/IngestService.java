@@ -1,7 +1,6 @@
 package io.vigia.ingest;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tags;
@@ -56,15 +55,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls every feed of the shared feed list that this instance owns, fetches each item new to a
- * feed once (across feeds and instances: the fetched URLs are kept in a compacted topic), extracts
- * it and produces a raw article. Each feed keeps, in the compacted feed-state topic, what it
- * listed, the items waiting for a retry and its health, so a restart or a hand-over continues from
- * there. A crash between producing an article and remembering it refetches that page (never
- * loses it); enrich drops the repeat by its id.
+ * Polls every feed of the shared feed list that this instance owns, fetches each item new to a feed
+ * once (across feeds and instances: the fetched URLs are kept in a compacted topic), extracts it
+ * and produces a raw article. Each feed keeps, in the compacted feed-state topic, what it listed,
+ * the items waiting for a retry and its health, so a restart or a hand-over continues from there. A
+ * crash between producing an article and remembering it refetches that page (never loses it);
+ * enrich drops the repeat by its id.
  */
 public final class IngestService implements AutoCloseable, HealthReporting {
   private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
+
   /** How often URLs past {@code ingest.seen-retention} are forgotten. */
   private static final Duration SEEN_SWEEP = Duration.ofHours(1);
 
@@ -82,26 +82,47 @@ public final class IngestService implements AutoCloseable, HealthReporting {
   private final Map<String, FeedPollState> pollStates = new ConcurrentHashMap<>();
   private final Map<String, FeedItemMemory> memories = new ConcurrentHashMap<>();
   private final Map<String, ItemRetries> retries = new ConcurrentHashMap<>();
+
   /** Per feed: what went wrong for good with its items, shown until it produces again. */
   private final Map<String, String> itemProblems = new ConcurrentHashMap<>();
-  /** What the last read of each feed's document said about it (too many items, none readable): a 304 says the same again. */
+
+  /**
+   * What the last read of each feed's document said about it (too many items, none readable): a 304
+   * says the same again.
+   */
   private final Map<String, String> documentNotes = new ConcurrentHashMap<>();
+
   /** The latest persisted state per feed (or sitemap) URL, whoever polled it. */
   private final Map<String, FeedStateRecord> sharedStates = new ConcurrentHashMap<>();
+
   private final Map<String, List<Meter>> gauges = new ConcurrentHashMap<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final DiskSpaceGuard disk;
   private volatile String pausedBecause;
+
   /** Why the polling loop stopped, once it has. */
   private volatile Throwable failure;
-  private final Counter fetched = Counter.builder("vigia.ingest.articles.fetched")
-      .description("Article pages fetched (HTTP 200), before extraction decides whether they are articles").register(Metrics.registry());
-  private final Counter produced = Counter.builder("vigia.ingest.articles.produced")
-      .description("Raw articles the broker acknowledged").register(Metrics.registry());
-  private final Counter notProduced = Counter.builder("vigia.ingest.articles.not.produced")
-      .description("Raw articles the broker refused or never acknowledged (fetched again at the next poll)").register(Metrics.registry());
-  private final SecondsHistogram publishedToFetched = SecondsHistogram.register(Metrics.registry(), "vigia.freshness.published.to.fetched",
-      "Seconds from an article's publication to its fetch", SecondsHistogram.FRESHNESS_BUCKETS);
+
+  private final Counter fetched =
+      Counter.builder("vigia.ingest.articles.fetched")
+          .description(
+              "Article pages fetched (HTTP 200), before extraction decides whether they are articles")
+          .register(Metrics.registry());
+  private final Counter produced =
+      Counter.builder("vigia.ingest.articles.produced")
+          .description("Raw articles the broker acknowledged")
+          .register(Metrics.registry());
+  private final Counter notProduced =
+      Counter.builder("vigia.ingest.articles.not.produced")
+          .description(
+              "Raw articles the broker refused or never acknowledged (fetched again at the next poll)")
+          .register(Metrics.registry());
+  private final SecondsHistogram publishedToFetched =
+      SecondsHistogram.register(
+          Metrics.registry(),
+          "vigia.freshness.published.to.fetched",
+          "Seconds from an article's publication to its fetch",
+          SecondsHistogram.FRESHNESS_BUCKETS);
   private volatile boolean running;
   private KafkaProducer<String, RawArticle> producer;
   private KafkaProducer<String, String> seenProducer;
@@ -111,17 +132,48 @@ public final class IngestService implements AutoCloseable, HealthReporting {
 
   /**
    * Health of one source, as shown by {@code GET /api/sources}: {@code itemsSeen} is how many
-   * distinct items it has listed, {@code lastNewItemAt} when a poll last found an item this feed had
-   * not listed before (null: never), {@code pollInterval} its current adaptive interval.
+   * distinct items it has listed, {@code lastNewItemAt} when a poll last found an item this feed
+   * had not listed before (null: never), {@code pollInterval} its current adaptive interval.
    */
-  public record SourceStatus(String url, String name, String state, String lastError, Instant lastPoll, int itemsSeen,
-      int articlesProduced, int errorStreak, Instant nextPollNotBefore, Instant lastNewItemAt, Duration pollInterval) {
-    public SourceStatus(String url, String name, String state, String lastError, Instant lastPoll, int itemsSeen, int articlesProduced,
+  public record SourceStatus(
+      String url,
+      String name,
+      String state,
+      String lastError,
+      Instant lastPoll,
+      int itemsSeen,
+      int articlesProduced,
+      int errorStreak,
+      Instant nextPollNotBefore,
+      Instant lastNewItemAt,
+      Duration pollInterval) {
+    public SourceStatus(
+        String url,
+        String name,
+        String state,
+        String lastError,
+        Instant lastPoll,
+        int itemsSeen,
+        int articlesProduced,
         Instant lastNewItemAt) {
-      this(url, name, state, lastError, lastPoll, itemsSeen, articlesProduced, 0, null, lastNewItemAt, null);
+      this(
+          url,
+          name,
+          state,
+          lastError,
+          lastPoll,
+          itemsSeen,
+          articlesProduced,
+          0,
+          null,
+          lastNewItemAt,
+          null);
     }
 
-    /** How long the source has listed nothing new (since its first poll when it never has), or null before any poll. */
+    /**
+     * How long the source has listed nothing new (since its first poll when it never has), or null
+     * before any poll.
+     */
     public Duration silentFor(Instant now) {
       Instant since = lastNewItemAt != null ? lastNewItemAt : lastPoll;
       return since == null ? null : Duration.between(since, now);
@@ -132,12 +184,23 @@ public final class IngestService implements AutoCloseable, HealthReporting {
     this(settings, kafka, extractor, DiskSpaceGuard.none());
   }
 
-  public IngestService(IngestSettings settings, KafkaSettings kafka, ArticleExtractor extractor, DiskSpaceGuard disk) {
+  public IngestService(
+      IngestSettings settings,
+      KafkaSettings kafka,
+      ArticleExtractor extractor,
+      DiskSpaceGuard disk) {
     this(settings, kafka, extractor, disk, PageFetcher.HostResolver.SYSTEM);
   }
 
-  /** As above, host names resolved by {@code resolver}: tests that stand a loopback server in for a real host. */
-  IngestService(IngestSettings settings, KafkaSettings kafka, ArticleExtractor extractor, DiskSpaceGuard disk,
+  /**
+   * As above, host names resolved by {@code resolver}: tests that stand a loopback server in for a
+   * real host.
+   */
+  IngestService(
+      IngestSettings settings,
+      KafkaSettings kafka,
+      ArticleExtractor extractor,
+      DiskSpaceGuard disk,
       PageFetcher.HostResolver resolver) {
     this.disk = disk;
     this.settings = settings;
@@ -145,9 +208,17 @@ public final class IngestService implements AutoCloseable, HealthReporting {
     this.extractor = extractor;
     this.seen = new SeenUrls(settings.seenRetention());
     HostGate gate = new HostGate(settings.hostDelay(), settings.maxInFlightPerHost());
-    this.fetcher = new PageFetcher(settings.userAgent(), settings.allowPrivateAddresses(), settings.maxBodyBytes(),
-        settings.connectTimeout(), settings.readTimeout(), settings.totalTimeout(), Set.copyOf(settings.privateAddressExceptions()),
-        gate, resolver);
+    this.fetcher =
+        new PageFetcher(
+            settings.userAgent(),
+            settings.allowPrivateAddresses(),
+            settings.maxBodyBytes(),
+            settings.connectTimeout(),
+            settings.readTimeout(),
+            settings.totalTimeout(),
+            Set.copyOf(settings.privateAddressExceptions()),
+            gate,
+            resolver);
     this.robots = new RobotsPolicy(fetcher, "vigia", java.time.Clock.systemUTC());
     for (FeedSpec f : settings.feeds()) {
       addSource(f);
@@ -160,66 +231,97 @@ public final class IngestService implements AutoCloseable, HealthReporting {
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
-    producer = new KafkaProducer<>(p, Topics.RAW.keySerde().serializer(), Topics.RAW.valueSerde().serializer());
-    new KafkaClientMetrics(producer).bindTo(Metrics.registry()); // send rates, errors, retries of the raw producer
+    producer =
+        new KafkaProducer<>(
+            p, Topics.RAW.keySerde().serializer(), Topics.RAW.valueSerde().serializer());
+    new KafkaClientMetrics(producer)
+        .bindTo(Metrics.registry()); // send rates, errors, retries of the raw producer
     // Writes both compacted String topics: the fetched-URL log and the per-feed state.
-    seenProducer = new KafkaProducer<>(p, Topics.INGEST_SEEN.keySerde().serializer(), Topics.INGEST_SEEN.valueSerde().serializer());
+    seenProducer =
+        new KafkaProducer<>(
+            p,
+            Topics.INGEST_SEEN.keySerde().serializer(),
+            Topics.INGEST_SEEN.valueSerde().serializer());
     forgetOldUrls();
     SharedFeedList list = new SharedFeedList(kafka, settings.instanceId());
     List<String> removed = list.start(settings.feeds(), this::feedListChanged);
     for (String url : removed) {
-      seenProducer.send(new ProducerRecord<>(Topics.INGEST_FEED_STATE.name(), url, null)); // no instance polls it any more
+      seenProducer.send(
+          new ProducerRecord<>(
+              Topics.INGEST_FEED_STATE.name(), url, null)); // no instance polls it any more
     }
     feedList = list;
     feedListChanged();
     ownership = new FeedOwnership(kafka, settings.groupId(), settings.instanceId()).start();
     running = true;
     java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
-    pollers = java.util.concurrent.Executors.newFixedThreadPool(settings.fetchThreads(), r -> {
-      Thread t = new Thread(r, "vigia-ingest-poll-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    pollers =
+        java.util.concurrent.Executors.newFixedThreadPool(
+            settings.fetchThreads(),
+            r -> {
+              Thread t = new Thread(r, "vigia-ingest-poll-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
     thread = new Thread(this::loop, "vigia-ingest");
     thread.setDaemon(true);
     thread.start();
-    LOG.info("ingest polling its share of {} feeds ({} configured here) every {} to {} ({} at once; {} between requests to a host, "
-        + "at most {} in flight)", list.feeds().size(), settings.feeds().size(), settings.pollInterval(), settings.maxPollInterval(),
-        settings.fetchThreads(), settings.hostDelay(), settings.maxInFlightPerHost());
+    LOG.info(
+        "ingest polling its share of {} feeds ({} configured here) every {} to {} ({} at once; {} between requests to a host, "
+            + "at most {} in flight)",
+        list.feeds().size(),
+        settings.feeds().size(),
+        settings.pollInterval(),
+        settings.maxPollInterval(),
+        settings.fetchThreads(),
+        settings.hostDelay(),
+        settings.maxInFlightPerHost());
   }
 
   /**
    * Reads the compacted topic of fetched URLs, and the one of per-feed state, from the beginning,
-   * then keeps following both: other ingest instances fetch and poll too, and what they fetched
-   * is not ours to fetch again; a feed handed over to us continues from its last state.
+   * then keeps following both: other ingest instances fetch and poll too, and what they fetched is
+   * not ours to fetch again; a feed handed over to us continues from its last state.
    */
   private void restoreState() {
     io.vigia.common.kafka.UnreadableRecords.skipped("ingest", Topics.INGEST_SEEN.name(), 0);
     io.vigia.common.kafka.UnreadableRecords.skipped("ingest", Topics.INGEST_FEED_STATE.name(), 0);
     follow(Topics.INGEST_SEEN, this::learnSeen, "vigia-ingest-seen");
-    LOG.info("ingest remembers {} fetched articles (of the last {})", seen.size(), settings.seenRetention());
+    LOG.info(
+        "ingest remembers {} fetched articles (of the last {})",
+        seen.size(),
+        settings.seenRetention());
     follow(Topics.INGEST_FEED_STATE, this::learnFeedState, "vigia-ingest-feed-state");
     LOG.info("ingest restored the polling state of {} feeds and sitemaps", sharedStates.size());
   }
 
-  /** Forgets (and deletes from the topic) the URLs fetched longer than {@code ingest.seen-retention} ago. */
+  /**
+   * Forgets (and deletes from the topic) the URLs fetched longer than {@code ingest.seen-retention}
+   * ago.
+   */
   private void forgetOldUrls() {
     List<String> gone = seen.expire(Instant.now());
     for (String url : gone) {
       seenProducer.send(new ProducerRecord<>(Topics.INGEST_SEEN.name(), url, null));
     }
     if (!gone.isEmpty()) {
-      LOG.info("forgot {} article URLs fetched more than {} ago (ingest.seen-retention)", gone.size(), settings.seenRetention());
+      LOG.info(
+          "forgot {} article URLs fetched more than {} ago (ingest.seen-retention)",
+          gone.size(),
+          settings.seenRetention());
     }
   }
 
-  private void follow(io.vigia.schemas.Topic<String, String> topic, java.util.function.BiConsumer<String, String> apply,
+  private void follow(
+      io.vigia.schemas.Topic<String, String> topic,
+      java.util.function.BiConsumer<String, String> apply,
       String threadName) {
     Properties p = kafka.clientProperties();
     p.put(ConsumerConfig.GROUP_ID_CONFIG, "vigia-ingest-restore-" + UUID.randomUUID());
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    KafkaConsumer<String, String> c = new KafkaConsumer<>(p, topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+    KafkaConsumer<String, String> c =
+        new KafkaConsumer<>(p, topic.keySerde().deserializer(), topic.valueSerde().deserializer());
     try {
       List<TopicPartition> parts = TopicPartitions.of(c, topic.name(), Duration.ofSeconds(60));
       c.assign(parts);
@@ -240,12 +342,13 @@ public final class IngestService implements AutoCloseable, HealthReporting {
   }
 
   /**
-   * Poison in these compacted topics is skipped and counted ({@code vigia_records_unreadable_total}),
-   * not dead-lettered: they are re-read from the beginning at every start (a dead letter would be
-   * sent again each time), and a skipped record costs at most one refetch (enrich drops the repeat
-   * by id) or one poll from a fresh state, never an article.
+   * Poison in these compacted topics is skipped and counted ({@code
+   * vigia_records_unreadable_total}), not dead-lettered: they are re-read from the beginning at
+   * every start (a dead letter would be sent again each time), and a skipped record costs at most
+   * one refetch (enrich drops the repeat by id) or one poll from a fresh state, never an article.
    */
-  private static void applySafely(java.util.function.BiConsumer<String, String> apply, ConsumerRecord<String, String> r) {
+  private static void applySafely(
+      java.util.function.BiConsumer<String, String> apply, ConsumerRecord<String, String> r) {
     try {
       if (r.key() == null) {
         throw new IllegalArgumentException("no key");
@@ -253,13 +356,23 @@ public final class IngestService implements AutoCloseable, HealthReporting {
       apply.accept(r.key(), r.value());
     } catch (RuntimeException e) {
       io.vigia.common.kafka.UnreadableRecords.skipped("ingest", r.topic());
-      LOG.warn("skipped an unreadable record of {} (partition {}, offset {}, key {}): {}", r.topic(), r.partition(), r.offset(),
-          r.key(), e.toString());
+      LOG.warn(
+          "skipped an unreadable record of {} (partition {}, offset {}, key {}): {}",
+          r.topic(),
+          r.partition(),
+          r.offset(),
+          r.key(),
+          e.toString());
     }
   }
 
-  /** A fetched URL: its value is the fetch time (a tombstone, as before, still counts as fetched). */
-  /** A fetched-URL record: its value must be a fetch time (else it is skipped and counted); null is a forgotten URL. */
+  /**
+   * A fetched URL: its value is the fetch time (a tombstone, as before, still counts as fetched).
+   */
+  /**
+   * A fetched-URL record: its value must be a fetch time (else it is skipped and counted); null is
+   * a forgotten URL.
+   */
   private void learnSeen(String url, String fetchedAt) {
     if (fetchedAt != null) {
       try {
@@ -271,7 +384,8 @@ public final class IngestService implements AutoCloseable, HealthReporting {
     seen.learn(url, fetchedAt, Instant.now());
   }
 
-  private void tail(KafkaConsumer<String, String> c, java.util.function.BiConsumer<String, String> apply) {
+  private void tail(
+      KafkaConsumer<String, String> c, java.util.function.BiConsumer<String, String> apply) {
     try (c) {
       while (running || stopped.getCount() > 0) {
         for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(500))) {
@@ -281,7 +395,10 @@ public final class IngestService implements AutoCloseable, HealthReporting {
     } catch (org.apache.kafka.common.errors.WakeupException e) {
       // closing
     } catch (RuntimeException e) {
-      LOG.warn("stopped following {}: {}", c.subscription().isEmpty() ? "a topic" : c.subscription(), e.toString());
+      LOG.warn(
+          "stopped following {}: {}",
+          c.subscription().isEmpty() ? "a topic" : c.subscription(),
+          e.toString());
     }
   }
 
@@ -312,22 +429,36 @@ public final class IngestService implements AutoCloseable, HealthReporting {
     SourceStatus status = sources.get(url);
     FeedItemMemory memory = memories.get(url);
     ItemRetries waiting = retries.get(url);
-    String json = new FeedStateRecord(st.snapshot(), memory == null ? null : memory.snapshot(), waiting == null ? List.of() : waiting.entries(),
-        status == null ? null : FeedStateRecord.Status.of(status, itemProblems.get(url))).toJson();
+    String json =
+        new FeedStateRecord(
+                st.snapshot(),
+                memory == null ? null : memory.snapshot(),
+                waiting == null ? List.of() : waiting.entries(),
+                status == null ? null : FeedStateRecord.Status.of(status, itemProblems.get(url)))
+            .toJson();
     seenProducer.send(new ProducerRecord<>(Topics.INGEST_FEED_STATE.name(), url, json));
   }
 
-  /** A feed joined the list (configured here or by another instance): it gets its health entry and gauges. */
+  /**
+   * A feed joined the list (configured here or by another instance): it gets its health entry and
+   * gauges.
+   */
   private void addSource(FeedSpec f) {
-    sources.computeIfAbsent(f.url(), u -> {
-      FeedStateRecord r = sharedStates.get(u);
-      return r != null && r.status() != null ? r.status().toStatus(u, f.name(), r.poll(), settings.pollInterval())
-          : new SourceStatus(u, f.name(), "pending", null, null, 0, 0, null);
-    });
+    sources.computeIfAbsent(
+        f.url(),
+        u -> {
+          FeedStateRecord r = sharedStates.get(u);
+          return r != null && r.status() != null
+              ? r.status().toStatus(u, f.name(), r.poll(), settings.pollInterval())
+              : new SourceStatus(u, f.name(), "pending", null, null, 0, 0, null);
+        });
     gauges.computeIfAbsent(f.url(), u -> registerSourceGauges(f));
   }
 
-  /** Brings health entries and gauges in line with the shared feed list (feeds other instances added or removed). */
+  /**
+   * Brings health entries and gauges in line with the shared feed list (feeds other instances added
+   * or removed).
+   */
   private synchronized void feedListChanged() {
     SharedFeedList list = feedList;
     if (list == null) {
@@ -369,7 +500,8 @@ public final class IngestService implements AutoCloseable, HealthReporting {
   private void loop() {
     try {
       if (!ownership.awaitAssignment(Duration.ofSeconds(60))) {
-        LOG.warn("no feed partitions assigned after 60 s; is another ingest instance of group '{}' polling them all?",
+        LOG.warn(
+            "no feed partitions assigned after 60 s; is another ingest instance of group '{}' polling them all?",
             settings.groupId());
       }
       Instant nextSweep = Instant.now().plus(SEEN_SWEEP);
@@ -406,13 +538,14 @@ public final class IngestService implements AutoCloseable, HealthReporting {
             continue;
           }
           if (polling.add(feed.url())) {
-            pollers.execute(() -> {
-              try {
-                pollOneIsolated(feed);
-              } finally {
-                polling.remove(feed.url());
-              }
-            });
+            pollers.execute(
+                () -> {
+                  try {
+                    pollOneIsolated(feed);
+                  } finally {
+                    polling.remove(feed.url());
+                  }
+                });
           }
         }
         long sleep = Math.max(50, Duration.between(Instant.now(), next).toMillis());
@@ -432,26 +565,34 @@ public final class IngestService implements AutoCloseable, HealthReporting {
 
   /** The feed's polling state: ours, else the last one persisted by whoever polled it, else new. */
   private FeedPollState stateOf(String url) {
-    return pollStates.computeIfAbsent(url, u -> {
-      FeedStateRecord r = sharedStates.get(u);
-      return r == null ? new FeedPollState() : new FeedPollState(r.poll());
-    });
+    return pollStates.computeIfAbsent(
+        url,
+        u -> {
+          FeedStateRecord r = sharedStates.get(u);
+          return r == null ? new FeedPollState() : new FeedPollState(r.poll());
+        });
   }
 
   /** The items the feed listed: ours, else as last persisted, else none. */
   private FeedItemMemory memoryOf(String url) {
-    return memories.computeIfAbsent(url, u -> {
-      FeedStateRecord r = sharedStates.get(u);
-      return r == null || r.items() == null ? new FeedItemMemory() : new FeedItemMemory(r.items());
-    });
+    return memories.computeIfAbsent(
+        url,
+        u -> {
+          FeedStateRecord r = sharedStates.get(u);
+          return r == null || r.items() == null
+              ? new FeedItemMemory()
+              : new FeedItemMemory(r.items());
+        });
   }
 
   /** The feed's items waiting for a retry: ours, else as last persisted, else none. */
   private ItemRetries retriesOf(String url) {
-    return retries.computeIfAbsent(url, u -> {
-      FeedStateRecord r = sharedStates.get(u);
-      return r == null ? new ItemRetries() : new ItemRetries(r.retries());
-    });
+    return retries.computeIfAbsent(
+        url,
+        u -> {
+          FeedStateRecord r = sharedStates.get(u);
+          return r == null ? new ItemRetries() : new ItemRetries(r.retries());
+        });
   }
 
   /** One source's failure, whatever it is, stays that source's: the others are still polled. */
@@ -493,10 +634,23 @@ public final class IngestService implements AutoCloseable, HealthReporting {
     String itemProblem() {
       List<String> parts = new ArrayList<>();
       if (failedForGood > 0) {
-        parts.add(failedForGood + " of " + fresh + " new items not ingested (first: " + firstFailedForGood + ")");
+        parts.add(
+            failedForGood
+                + " of "
+                + fresh
+                + " new items not ingested (first: "
+                + firstFailedForGood
+                + ")");
       }
       if (gaveUp > 0) {
-        parts.add("gave up on " + gaveUp + " items after " + ItemRetries.MAX_ATTEMPTS + " attempts (first: " + firstGaveUp + ")");
+        parts.add(
+            "gave up on "
+                + gaveUp
+                + " items after "
+                + ItemRetries.MAX_ATTEMPTS
+                + " attempts (first: "
+                + firstGaveUp
+                + ")");
       }
       return parts.isEmpty() ? null : String.join("; ", parts);
     }
@@ -507,7 +661,8 @@ public final class IngestService implements AutoCloseable, HealthReporting {
     FeedPollState st = stateOf(feed.url());
     Instant now = Instant.now();
     if (!st.due(now)) {
-      return; // backing off (error streak or Retry-After) or not yet time: this source waits, the others go on
+      return; // backing off (error streak or Retry-After) or not yet time: this source waits, the
+      // others go on
     }
     FetchResult r = politely(feed.url(), st.validatorsFor());
     st.afterFetch(r, now, settings.pollInterval());
@@ -529,19 +684,32 @@ public final class IngestService implements AutoCloseable, HealthReporting {
       if (doc instanceof FeedDocument.SitemapIndex) {
         st.forgetValidators(); // its 304 would hide its sitemaps' changes (see FeedPollState)
       }
-      List<FeedItem> items = doc instanceof FeedDocument.SitemapIndex index ? itemsOfIndex(feed.url(), index, report.notes)
-          : ((FeedDocument.Items) doc).items();
-      List<FeedItem> read = items.size() > settings.maxItemsPerFeed() ? newest(items, settings.maxItemsPerFeed()) : items;
+      List<FeedItem> items =
+          doc instanceof FeedDocument.SitemapIndex index
+              ? itemsOfIndex(feed.url(), index, report.notes)
+              : ((FeedDocument.Items) doc).items();
+      List<FeedItem> read =
+          items.size() > settings.maxItemsPerFeed()
+              ? newest(items, settings.maxItemsPerFeed())
+              : items;
       report.read = read.size();
       ingestNewItems(feed, read, report);
       retryDue(feed, report);
       st.afterItems(now, report.fresh > 0, settings.pollInterval(), settings.maxPollInterval());
       if (items.isEmpty()) {
-        report.notes.add(0, doc instanceof FeedDocument.SitemapIndex ? "the sitemap index lists no readable sitemap with items"
-            : "the feed lists no items");
+        report.notes.add(
+            0,
+            doc instanceof FeedDocument.SitemapIndex
+                ? "the sitemap index lists no readable sitemap with items"
+                : "the feed lists no items");
       }
       if (read.size() < items.size()) {
-        report.notes.add("feed lists " + items.size() + " items, only the newest " + read.size() + " are read (ingest.max-items-per-feed)");
+        report.notes.add(
+            "feed lists "
+                + items.size()
+                + " items, only the newest "
+                + read.size()
+                + " are read (ingest.max-items-per-feed)");
       }
       if (report.notes.isEmpty()) {
         documentNotes.remove(feed.url());
@@ -566,16 +734,26 @@ public final class IngestService implements AutoCloseable, HealthReporting {
       if (!stillOurs(feed)) {
         break; // the items not reached stay new to this feed's memory: its new owner fetches them
       }
-      // A Google News link names Google, not the outlet: key and fetch by the publisher's URL when it carries one.
-      FeedItem item = GoogleNewsLink.publisherUrl(listedItem.link()).map(listedItem::withLink).orElse(listedItem);
+      // A Google News link names Google, not the outlet: key and fetch by the publisher's URL when
+      // it carries one.
+      FeedItem item =
+          GoogleNewsLink.publisherUrl(listedItem.link())
+              .map(listedItem::withLink)
+              .orElse(listedItem);
       String key = CanonicalUrl.normalise(item.link()).orElse("unfetchable:" + item.link());
       listed.add(key);
       if (!memory.isNew(key)) {
         continue; // listed before: dealt with then, or waiting in its retry list
       }
       report.fresh++;
-      settle(feed, item, key, key.startsWith("unfetchable:") ? ItemOutcome.failed("not an http(s) article URL", false, null)
-          : ingestIsolated(feed, item, key), report);
+      settle(
+          feed,
+          item,
+          key,
+          key.startsWith("unfetchable:")
+              ? ItemOutcome.failed("not an http(s) article URL", false, null)
+              : ingestIsolated(feed, item, key),
+          report);
     }
     memory.listed(listed);
   }
@@ -610,7 +788,14 @@ public final class IngestService implements AutoCloseable, HealthReporting {
       waiting.done(key);
     } else if (o instanceof ItemOutcome.Failed failed) {
       if (failed.retryable()) {
-        for (ItemRetries.Outcome out : waiting.failed(item, key, failed.reason(), failed.retryAfter(), Instant.now(), settings.pollInterval())) {
+        for (ItemRetries.Outcome out :
+            waiting.failed(
+                item,
+                key,
+                failed.reason(),
+                failed.retryAfter(),
+                Instant.now(),
+                settings.pollInterval())) {
           if (out instanceof ItemRetries.Outcome.GaveUp g) {
             report.gaveUp(g.entry());
           }
@@ -622,7 +807,10 @@ public final class IngestService implements AutoCloseable, HealthReporting {
     }
   }
 
-  /** One item's failure, whatever it is (even an extractor bug), stays that item's: the feed's other items go on. */
+  /**
+   * One item's failure, whatever it is (even an extractor bug), stays that item's: the feed's other
+   * items go on.
+   */
   private ItemOutcome ingestIsolated(FeedSpec feed, FeedItem item, String feedKey) {
     try {
       return ingestItem(feed, item, feedKey);
@@ -641,7 +829,10 @@ public final class IngestService implements AutoCloseable, HealthReporting {
       return items.subList(0, n);
     }
     List<FeedItem> byDate = new ArrayList<>(items);
-    byDate.sort(java.util.Comparator.comparing(FeedItem::publishedAt, java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())));
+    byDate.sort(
+        java.util.Comparator.comparing(
+            FeedItem::publishedAt,
+            java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())));
     return byDate.subList(0, n);
   }
 
@@ -655,10 +846,11 @@ public final class IngestService implements AutoCloseable, HealthReporting {
    * {@link #MAX_SITEMAP_INDEX_DEPTH} levels. One poll reads at most {@code max-sitemaps-per-index}
    * sitemaps of articles and walks into at most as many nested indexes (each read lists at most
    * that many entries, so a poll makes at most {@code (max + 1)²} requests), whatever the shape of
-   * the tree: the configuration, not the shape of an index, bounds what one poll costs its host. An index
-   * that lists itself or one of the indexes above it is reported, not followed.
+   * the tree: the configuration, not the shape of an index, bounds what one poll costs its host. An
+   * index that lists itself or one of the indexes above it is reported, not followed.
    */
-  private List<FeedItem> itemsOfIndex(String indexUrl, FeedDocument.SitemapIndex index, List<String> problems) {
+  private List<FeedItem> itemsOfIndex(
+      String indexUrl, FeedDocument.SitemapIndex index, List<String> problems) {
     IndexWalk walk = new IndexWalk(settings.maxSitemapsPerIndex(), new ArrayList<>(), problems);
     walk.path.add(indexUrl);
     walk(index, 1, walk);
@@ -674,6 +866,7 @@ public final class IngestService implements AutoCloseable, HealthReporting {
     int indexesLeft;
     final List<FeedItem> items;
     final List<String> problems;
+
     /** The indexes from the configured one down to the one being read: a loop back is refused. */
     final List<String> path = new ArrayList<>();
 
@@ -687,14 +880,20 @@ public final class IngestService implements AutoCloseable, HealthReporting {
 
   private void walk(FeedDocument.SitemapIndex index, int depth, IndexWalk walk) {
     List<FeedDocument.Sitemap> newest = new ArrayList<>(index.sitemaps());
-    newest.sort(java.util.Comparator.comparing(FeedDocument.Sitemap::lastModified,
-        java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())));
-    for (FeedDocument.Sitemap sm : newest.subList(0, Math.min(newest.size(), settings.maxSitemapsPerIndex()))) {
+    newest.sort(
+        java.util.Comparator.comparing(
+            FeedDocument.Sitemap::lastModified,
+            java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())));
+    for (FeedDocument.Sitemap sm :
+        newest.subList(0, Math.min(newest.size(), settings.maxSitemapsPerIndex()))) {
       if (walk.sitemapsLeft <= 0) {
         return;
       }
       if (walk.path.contains(sm.url())) {
-        walk.problems.add("sitemap " + sm.url() + ": the index lists itself or an index above it; not followed again");
+        walk.problems.add(
+            "sitemap "
+                + sm.url()
+                + ": the index lists itself or an index above it; not followed again");
         continue;
       }
       FeedPollState st = stateOf(sm.url());
@@ -714,13 +913,23 @@ public final class IngestService implements AutoCloseable, HealthReporting {
             walk.sitemapsLeft--;
             walk.items.addAll(its.items());
           } else {
-            st.forgetValidators(); // read in full at every poll, like the configured index (see FeedPollState)
+            st.forgetValidators(); // read in full at every poll, like the configured index (see
+            // FeedPollState)
             persistFeedState(sm.url());
             if (depth >= MAX_SITEMAP_INDEX_DEPTH) {
-              walk.problems.add("sitemap " + sm.url() + ": an index " + depth + " levels below the configured one is not followed");
+              walk.problems.add(
+                  "sitemap "
+                      + sm.url()
+                      + ": an index "
+                      + depth
+                      + " levels below the configured one is not followed");
             } else if (walk.indexesLeft <= 0) {
-              walk.problems.add("sitemap " + sm.url() + ": nested index not read this poll (at most "
-                  + settings.maxSitemapsPerIndex() + " nested indexes a poll, ingest.max-sitemaps-per-index)");
+              walk.problems.add(
+                  "sitemap "
+                      + sm.url()
+                      + ": nested index not read this poll (at most "
+                      + settings.maxSitemapsPerIndex()
+                      + " nested indexes a poll, ingest.max-sitemaps-per-index)");
             } else {
               walk.indexesLeft--;
               walk.path.add(sm.url());
@@ -735,13 +944,21 @@ public final class IngestService implements AutoCloseable, HealthReporting {
     }
   }
 
-  /** A request through the host rules (the fetcher's gate: delay, in-flight cap, the site's Crawl-delay). */
+  /**
+   * A request through the host rules (the fetcher's gate: delay, in-flight cap, the site's
+   * Crawl-delay).
+   */
   private FetchResult politely(String url, FetchResult.Validators validators) {
     return politely(url, validators, null);
   }
 
   private FetchResult politely(String url, FetchResult.Validators validators, Duration crawlDelay) {
-    return fetcher.fetch(url, validators, crawlDelay == null || crawlDelay.compareTo(MAX_CRAWL_DELAY) <= 0 ? crawlDelay : MAX_CRAWL_DELAY);
+    return fetcher.fetch(
+        url,
+        validators,
+        crawlDelay == null || crawlDelay.compareTo(MAX_CRAWL_DELAY) <= 0
+            ? crawlDelay
+            : MAX_CRAWL_DELAY);
   }
 
   /** Longest article text produced; longer extracted text is refused. */
@@ -759,7 +976,10 @@ public final class IngestService implements AutoCloseable, HealthReporting {
 
     record AlreadySeen() implements ItemOutcome {}
 
-    /** Not ingested: {@code retryable} when the reason may pass (then retried, not before {@code retryAfter}). */
+    /**
+     * Not ingested: {@code retryable} when the reason may pass (then retried, not before {@code
+     * retryAfter}).
+     */
     record Failed(String reason, boolean retryable, Duration retryAfter) implements ItemOutcome {}
 
     static ItemOutcome failed(String reason, boolean retryable, Duration retryAfter) {
@@ -792,9 +1012,12 @@ public final class IngestService implements AutoCloseable, HealthReporting {
           return ItemOutcome.failed(f);
         }
         if (!(answer instanceof FetchResult.Fetched f)) {
-          return ItemOutcome.failed("Google News answered " + answer + " instead of a redirect", true, null);
+          return ItemOutcome.failed(
+              "Google News answered " + answer + " instead of a redirect", true, null);
         }
-        servedByGoogle = f; // a page of Google's own (the current link format resolves by script): taken as that page
+        servedByGoogle =
+            f; // a page of Google's own (the current link format resolves by script): taken as that
+        // page
       }
     }
     String key = CanonicalUrl.normalise(item.link()).orElse(null);
@@ -817,7 +1040,8 @@ public final class IngestService implements AutoCloseable, HealthReporting {
     }
   }
 
-  private ItemOutcome fetchClaimed(FeedSpec feed, FeedItem item, String key, String feedKey, FetchResult.Fetched prefetched) {
+  private ItemOutcome fetchClaimed(
+      FeedSpec feed, FeedItem item, String key, String feedKey, FetchResult.Fetched prefetched) {
     FetchResult.Fetched f;
     if (prefetched != null) {
       f = prefetched;
@@ -861,31 +1085,44 @@ public final class IngestService implements AutoCloseable, HealthReporting {
       // No news article is this long (long reads run to some 50,000); such text is a dump or an
       // attack, and enrich's shingling and the index would pay for it.
       remember(key);
-      return ItemOutcome.failed("not an article: " + page.text().length() + " characters of text, more than any article (at most "
-          + MAX_ARTICLE_CHARS + ")", false, null);
+      return ItemOutcome.failed(
+          "not an article: "
+              + page.text().length()
+              + " characters of text, more than any article (at most "
+              + MAX_ARTICLE_CHARS
+              + ")",
+          false,
+          null);
     }
-    String canonical = CanonicalUrl.normalise(page.canonicalUrl()).orElse(CanonicalUrl.normalise(f.finalUrl()).orElse(key));
+    String canonical =
+        CanonicalUrl.normalise(page.canonicalUrl())
+            .orElse(CanonicalUrl.normalise(f.finalUrl()).orElse(key));
     String id = CanonicalUrl.idOf(canonical);
-    RawArticle a = RawArticle.newBuilder()
-        .setId(id)
-        .setUrl(f.finalUrl())
-        .setCanonicalUrl(canonical)
-        .setSource(feed.name())
-        .setFeedUrl(feed.url())
-        .setGuid(item.guid())
-        .setTitle(page.title().isBlank() && item.title() != null ? item.title() : page.title())
-        .setByline(page.byline())
-        .setPublishedAt(page.publishedAt() != null ? page.publishedAt().toInstant() : item.publishedAt())
-        .setModifiedAt(page.modifiedAt() == null ? null : page.modifiedAt().toInstant())
-        .setFetchedAt(Instant.now())
-        .setLanguage(page.language() != null ? page.language() : item.language() != null ? item.language() : feed.language())
-        .setText(page.text())
-        .setContentHash(TextNormalizer.contentHash(page.text()))
-        .setDescription(page.description())
-        .setSiteName(page.siteName())
-        .setLeadImage(page.leadImage() != null ? page.leadImage() : item.image())
-        .setExtractor(extractor.version())
-        .build();
+    RawArticle a =
+        RawArticle.newBuilder()
+            .setId(id)
+            .setUrl(f.finalUrl())
+            .setCanonicalUrl(canonical)
+            .setSource(feed.name())
+            .setFeedUrl(feed.url())
+            .setGuid(item.guid())
+            .setTitle(page.title().isBlank() && item.title() != null ? item.title() : page.title())
+            .setByline(page.byline())
+            .setPublishedAt(
+                page.publishedAt() != null ? page.publishedAt().toInstant() : item.publishedAt())
+            .setModifiedAt(page.modifiedAt() == null ? null : page.modifiedAt().toInstant())
+            .setFetchedAt(Instant.now())
+            .setLanguage(
+                page.language() != null
+                    ? page.language()
+                    : item.language() != null ? item.language() : feed.language())
+            .setText(page.text())
+            .setContentHash(TextNormalizer.contentHash(page.text()))
+            .setDescription(page.description())
+            .setSiteName(page.siteName())
+            .setLeadImage(page.leadImage() != null ? page.leadImage() : item.image())
+            .setExtractor(extractor.version())
+            .build();
     // Produce first, remember second, and only once the broker has the article: the fetched-URL
     // log is written from the send's acknowledgement. Two producers give no order between their
     // topics, so remembering right after send() could persist the URL while the article still sat
@@ -896,17 +1133,29 @@ public final class IngestService implements AutoCloseable, HealthReporting {
     Instant fetchedAt = Instant.now();
     keys.forEach(k -> seen.add(k, fetchedAt)); // this process does not fetch it again meanwhile
     FeedItem listed = item;
-    producer.send(new ProducerRecord<>(Topics.RAW.name(), id, a), (metadata, error) -> {
-      if (error == null) {
-        produced.increment(); // counted once the broker has it, not at send()
-        keys.forEach(this::persistSeen);
-      } else {
-        notProduced.increment();
-        LOG.warn("article {} not produced ({}); it will be fetched again", a.getUrl(), error.toString());
-        keys.forEach(seen::remove);
-        retriesOf(feed.url()).failed(listed, feedKey, "not produced: " + error, null, Instant.now(), settings.pollInterval());
-      }
-    });
+    producer.send(
+        new ProducerRecord<>(Topics.RAW.name(), id, a),
+        (metadata, error) -> {
+          if (error == null) {
+            produced.increment(); // counted once the broker has it, not at send()
+            keys.forEach(this::persistSeen);
+          } else {
+            notProduced.increment();
+            LOG.warn(
+                "article {} not produced ({}); it will be fetched again",
+                a.getUrl(),
+                error.toString());
+            keys.forEach(seen::remove);
+            retriesOf(feed.url())
+                .failed(
+                    listed,
+                    feedKey,
+                    "not produced: " + error,
+                    null,
+                    Instant.now(),
+                    settings.pollInterval());
+          }
+        });
     if (a.getPublishedAt() != null) {
       publishedToFetched.recordBetween(a.getPublishedAt(), a.getFetchedAt());
     }
@@ -921,18 +1170,33 @@ public final class IngestService implements AutoCloseable, HealthReporting {
    */
   private ExtractedPage withTheFeedsText(ExtractedPage page, FeedItem item) {
     String why = page.notArticleReason() == null ? "" : page.notArticleReason();
-    if (item.content() == null || !(why.startsWith("no body text") || why.startsWith("too little body text"))) {
+    if (item.content() == null
+        || !(why.startsWith("no body text") || why.startsWith("too little body text"))) {
       return page;
     }
-    ExtractedPage fromFeed = extractor.extract(page.url(),
-        ("<html><body><article>" + item.content() + "</article></body></html>").getBytes(java.nio.charset.StandardCharsets.UTF_8),
-        java.nio.charset.StandardCharsets.UTF_8);
+    ExtractedPage fromFeed =
+        extractor.extract(
+            page.url(),
+            ("<html><body><article>" + item.content() + "</article></body></html>")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            java.nio.charset.StandardCharsets.UTF_8);
     if (!fromFeed.isArticle()) {
       return page;
     }
-    return new ExtractedPage(page.url(), page.canonicalUrl(), page.title().isBlank() ? fromFeed.title() : page.title(), page.byline(),
-        page.publishedAt(), page.modifiedAt(), page.language() != null ? page.language() : fromFeed.language(), fromFeed.text(),
-        page.description(), page.siteName(), page.leadImage(), true, null);
+    return new ExtractedPage(
+        page.url(),
+        page.canonicalUrl(),
+        page.title().isBlank() ? fromFeed.title() : page.title(),
+        page.byline(),
+        page.publishedAt(),
+        page.modifiedAt(),
+        page.language() != null ? page.language() : fromFeed.language(),
+        fromFeed.text(),
+        page.description(),
+        page.siteName(),
+        page.leadImage(),
+        true,
+        null);
   }
 
   private void remember(String canonicalUrl) {
@@ -941,7 +1205,8 @@ public final class IngestService implements AutoCloseable, HealthReporting {
   }
 
   private void persistSeen(String canonicalUrl) {
-    seenProducer.send(new ProducerRecord<>(Topics.INGEST_SEEN.name(), canonicalUrl, Instant.now().toString()));
+    seenProducer.send(
+        new ProducerRecord<>(Topics.INGEST_SEEN.name(), canonicalUrl, Instant.now().toString()));
   }
 
   /** Why ingest is paused (e.g. the disk is nearly full), or null while it works. */
@@ -949,7 +1214,9 @@ public final class IngestService implements AutoCloseable, HealthReporting {
     return pausedBecause;
   }
 
-  /** Down once the polling loop or the feed ownership stopped; paused while the disk is nearly full. */
+  /**
+   * Down once the polling loop or the feed ownership stopped; paused while the disk is nearly full.
+   */
   @Override
   public StageHealth health() {
     Throwable f = failure;
@@ -957,7 +1224,8 @@ public final class IngestService implements AutoCloseable, HealthReporting {
       return StageHealth.down("ingest", "the polling loop stopped", f);
     }
     if (ownership != null && ownership.failure() != null) {
-      return StageHealth.down("ingest", "feed ownership stopped: this instance polls no feeds", ownership.failure());
+      return StageHealth.down(
+          "ingest", "feed ownership stopped: this instance polls no feeds", ownership.failure());
     }
     if (!running) {
       return StageHealth.starting("ingest", "not started");
@@ -995,8 +1263,19 @@ public final class IngestService implements AutoCloseable, HealthReporting {
       ItemRetries waiting = retries.get(url);
       if (waiting != null && waiting.size() > 0) {
         ItemRetries.Entry first = waiting.entries().get(0);
-        parts.add(waiting.size() + " items waiting for a retry (first: " + first.item().link() + ": " + first.reason() + "; attempt "
-            + (first.attempts() + 1) + " of " + ItemRetries.MAX_ATTEMPTS + " not before " + first.due() + ")");
+        parts.add(
+            waiting.size()
+                + " items waiting for a retry (first: "
+                + first.item().link()
+                + ": "
+                + first.reason()
+                + "; attempt "
+                + (first.attempts() + 1)
+                + " of "
+                + ItemRetries.MAX_ATTEMPTS
+                + " not before "
+                + first.due()
+                + ")");
       }
       error = parts.isEmpty() ? null : String.join("; ", parts);
     }
@@ -1004,48 +1283,117 @@ public final class IngestService implements AutoCloseable, HealthReporting {
     boolean fresh = report != null && report.fresh > 0;
     FeedItemMemory memory = memories.get(url);
     String shown = error;
-    sources.compute(url, (k, old) -> new SourceStatus(url, feed.name(), state, shown, now,
-        memory != null ? (int) Math.min(Integer.MAX_VALUE, memory.distinctSeen()) : old == null ? 0 : old.itemsSeen(),
-        (old == null ? 0 : old.articlesProduced()) + producedNow,
-        st == null ? 0 : st.errorStreak(), st == null ? null : st.notBefore(),
-        fresh ? now : old == null ? null : old.lastNewItemAt(), st == null ? null : st.interval(settings.pollInterval())));
+    sources.compute(
+        url,
+        (k, old) ->
+            new SourceStatus(
+                url,
+                feed.name(),
+                state,
+                shown,
+                now,
+                memory != null
+                    ? (int) Math.min(Integer.MAX_VALUE, memory.distinctSeen())
+                    : old == null ? 0 : old.itemsSeen(),
+                (old == null ? 0 : old.articlesProduced()) + producedNow,
+                st == null ? 0 : st.errorStreak(),
+                st == null ? null : st.notBefore(),
+                fresh ? now : old == null ? null : old.lastNewItemAt(),
+                st == null ? null : st.interval(settings.pollInterval())));
   }
 
-  /** Source health as metrics too, tagged with the source's name: what /api/sources shows, for dashboards and alerting rules. */
+  /**
+   * Source health as metrics too, tagged with the source's name: what /api/sources shows, for
+   * dashboards and alerting rules.
+   */
   private List<Meter> registerSourceGauges(FeedSpec f) {
     String url = f.url();
     Tags tags = Tags.of("source", f.name() == null ? url : f.name());
     List<Meter> meters = new ArrayList<>();
-    meters.add(Gauge.builder("vigia.ingest.source.failing", sources, m -> m.get(url) != null && "failing".equals(m.get(url).state()) ? 1 : 0)
-        .tags(tags).description("1 while the source's last poll failed").register(Metrics.registry()));
+    meters.add(
+        Gauge.builder(
+                "vigia.ingest.source.failing",
+                sources,
+                m -> m.get(url) != null && "failing".equals(m.get(url).state()) ? 1 : 0)
+            .tags(tags)
+            .description("1 while the source's last poll failed")
+            .register(Metrics.registry()));
     for (String state : List.of("pending", "ok", "not-modified", "failing")) {
-      meters.add(Gauge.builder("vigia.ingest.source.state", sources, m -> m.get(url) != null && state.equals(m.get(url).state()) ? 1 : 0)
-          .tags(tags.and("state", state)).description("1 for the state the source is in (pending, ok, not-modified, failing)")
-          .register(Metrics.registry()));
+      meters.add(
+          Gauge.builder(
+                  "vigia.ingest.source.state",
+                  sources,
+                  m -> m.get(url) != null && state.equals(m.get(url).state()) ? 1 : 0)
+              .tags(tags.and("state", state))
+              .description("1 for the state the source is in (pending, ok, not-modified, failing)")
+              .register(Metrics.registry()));
     }
-    meters.add(Gauge.builder("vigia.ingest.source.error.streak", sources, m -> m.get(url) == null ? 0 : m.get(url).errorStreak())
-        .tags(tags).description("Failed polls in a row").register(Metrics.registry()));
-    meters.add(Gauge.builder("vigia.ingest.source.articles", sources, m -> m.get(url) == null ? 0 : m.get(url).articlesProduced())
-        .tags(tags).description("Articles produced from the source").register(Metrics.registry()));
-    meters.add(Gauge.builder("vigia.ingest.source.items.seen", sources, m -> m.get(url) == null ? 0 : m.get(url).itemsSeen())
-        .tags(tags).description("Distinct items the source has listed").register(Metrics.registry()));
-    meters.add(Gauge.builder("vigia.ingest.source.retries", retries, m -> m.get(url) == null ? 0 : m.get(url).size())
-        .tags(tags).description("Items of the source waiting for a retry").register(Metrics.registry()));
-    meters.add(Gauge.builder("vigia.ingest.source.poll.interval.seconds", sources, m -> {
-      SourceStatus s = m.get(url);
-      return s == null || s.pollInterval() == null ? Double.NaN : s.pollInterval().toSeconds();
-    }).tags(tags).description("The source's current adaptive polling interval").register(Metrics.registry()));
-    meters.add(Gauge.builder("vigia.ingest.source.silent.seconds", sources, m -> {
-      SourceStatus s = m.get(url);
-      Duration d = s == null ? null : s.silentFor(Instant.now());
-      return d == null ? Double.NaN : d.toSeconds();
-    }).tags(tags).description("Seconds since the source last listed an item new to it").register(Metrics.registry()));
+    meters.add(
+        Gauge.builder(
+                "vigia.ingest.source.error.streak",
+                sources,
+                m -> m.get(url) == null ? 0 : m.get(url).errorStreak())
+            .tags(tags)
+            .description("Failed polls in a row")
+            .register(Metrics.registry()));
+    meters.add(
+        Gauge.builder(
+                "vigia.ingest.source.articles",
+                sources,
+                m -> m.get(url) == null ? 0 : m.get(url).articlesProduced())
+            .tags(tags)
+            .description("Articles produced from the source")
+            .register(Metrics.registry()));
+    meters.add(
+        Gauge.builder(
+                "vigia.ingest.source.items.seen",
+                sources,
+                m -> m.get(url) == null ? 0 : m.get(url).itemsSeen())
+            .tags(tags)
+            .description("Distinct items the source has listed")
+            .register(Metrics.registry()));
+    meters.add(
+        Gauge.builder(
+                "vigia.ingest.source.retries",
+                retries,
+                m -> m.get(url) == null ? 0 : m.get(url).size())
+            .tags(tags)
+            .description("Items of the source waiting for a retry")
+            .register(Metrics.registry()));
+    meters.add(
+        Gauge.builder(
+                "vigia.ingest.source.poll.interval.seconds",
+                sources,
+                m -> {
+                  SourceStatus s = m.get(url);
+                  return s == null || s.pollInterval() == null
+                      ? Double.NaN
+                      : s.pollInterval().toSeconds();
+                })
+            .tags(tags)
+            .description("The source's current adaptive polling interval")
+            .register(Metrics.registry()));
+    meters.add(
+        Gauge.builder(
+                "vigia.ingest.source.silent.seconds",
+                sources,
+                m -> {
+                  SourceStatus s = m.get(url);
+                  Duration d = s == null ? null : s.silentFor(Instant.now());
+                  return d == null ? Double.NaN : d.toSeconds();
+                })
+            .tags(tags)
+            .description("Seconds since the source last listed an item new to it")
+            .register(Metrics.registry()));
     return meters;
   }
 
   /** Source health, one entry per feed of the shared list (before start: per configured feed). */
   public List<SourceStatus> sources() {
-    return feeds().stream().map(f -> sources.get(f.url())).filter(java.util.Objects::nonNull).toList();
+    return feeds().stream()
+        .map(f -> sources.get(f.url()))
+        .filter(java.util.Objects::nonNull)
+        .toList();
   }
 
   @Override

@@ -8,12 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Ingest's configuration, validated at start. {@code pollInterval} is the shortest interval a
- * feed is polled at and {@code maxPollInterval} the longest (adaptive in between);
- * {@code hostDelay} and {@code maxInFlightPerHost} pace requests to one host, and
- * {@code fetchThreads} feeds are polled at once. {@code totalTimeout} bounds one fetch as a whole
- * (waits for the host's turn, every redirect hop, the body); {@code seenRetention} is how long a
- * fetched article's URL is remembered.
+ * Ingest's configuration, validated at start. {@code pollInterval} is the shortest interval a feed
+ * is polled at and {@code maxPollInterval} the longest (adaptive in between); {@code hostDelay} and
+ * {@code maxInFlightPerHost} pace requests to one host, and {@code fetchThreads} feeds are polled
+ * at once. {@code totalTimeout} bounds one fetch as a whole (waits for the host's turn, every
+ * redirect hop, the body); {@code seenRetention} is how long a fetched article's URL is remembered.
  */
 public record IngestSettings(
     List<FeedSpec> feeds,
@@ -47,46 +46,147 @@ public record IngestSettings(
   }
 
   /** As the canonical constructor, with the default total timeout and URL retention. */
-  public IngestSettings(List<FeedSpec> feeds, boolean allowPrivateAddresses, String userAgent, Duration pollInterval,
-      Duration connectTimeout, Duration readTimeout, long maxBodyBytes, String groupId, String instanceId,
-      List<String> privateAddressExceptions, int maxItemsPerFeed, Duration maxPollInterval, Duration hostDelay, int maxInFlightPerHost,
-      int fetchThreads, int maxSitemapsPerIndex) {
-    this(feeds, allowPrivateAddresses, userAgent, pollInterval, connectTimeout, readTimeout, maxBodyBytes, groupId, instanceId,
-        privateAddressExceptions, maxItemsPerFeed, maxPollInterval, hostDelay, maxInFlightPerHost, fetchThreads, maxSitemapsPerIndex,
-        io.vigia.ingest.fetch.PageFetcher.defaultTotal(connectTimeout, readTimeout), DEFAULT_SEEN_RETENTION);
+  public IngestSettings(
+      List<FeedSpec> feeds,
+      boolean allowPrivateAddresses,
+      String userAgent,
+      Duration pollInterval,
+      Duration connectTimeout,
+      Duration readTimeout,
+      long maxBodyBytes,
+      String groupId,
+      String instanceId,
+      List<String> privateAddressExceptions,
+      int maxItemsPerFeed,
+      Duration maxPollInterval,
+      Duration hostDelay,
+      int maxInFlightPerHost,
+      int fetchThreads,
+      int maxSitemapsPerIndex) {
+    this(
+        feeds,
+        allowPrivateAddresses,
+        userAgent,
+        pollInterval,
+        connectTimeout,
+        readTimeout,
+        maxBodyBytes,
+        groupId,
+        instanceId,
+        privateAddressExceptions,
+        maxItemsPerFeed,
+        maxPollInterval,
+        hostDelay,
+        maxInFlightPerHost,
+        fetchThreads,
+        maxSitemapsPerIndex,
+        io.vigia.ingest.fetch.PageFetcher.defaultTotal(connectTimeout, readTimeout),
+        DEFAULT_SEEN_RETENTION);
   }
 
   /** Fixed interval, no per-host delay: for fixtures that are ours (tests, the demo site). */
-  public IngestSettings(List<FeedSpec> feeds, boolean allowPrivateAddresses, String userAgent, Duration pollInterval,
-      Duration connectTimeout, Duration readTimeout, long maxBodyBytes, String groupId, String instanceId,
-      List<String> privateAddressExceptions, int maxItemsPerFeed) {
-    this(feeds, allowPrivateAddresses, userAgent, pollInterval, connectTimeout, readTimeout, maxBodyBytes, groupId, instanceId,
-        privateAddressExceptions, maxItemsPerFeed, pollInterval, Duration.ZERO, DEFAULT_MAX_IN_FLIGHT_PER_HOST,
-        DEFAULT_FETCH_THREADS, DEFAULT_MAX_SITEMAPS_PER_INDEX);
+  public IngestSettings(
+      List<FeedSpec> feeds,
+      boolean allowPrivateAddresses,
+      String userAgent,
+      Duration pollInterval,
+      Duration connectTimeout,
+      Duration readTimeout,
+      long maxBodyBytes,
+      String groupId,
+      String instanceId,
+      List<String> privateAddressExceptions,
+      int maxItemsPerFeed) {
+    this(
+        feeds,
+        allowPrivateAddresses,
+        userAgent,
+        pollInterval,
+        connectTimeout,
+        readTimeout,
+        maxBodyBytes,
+        groupId,
+        instanceId,
+        privateAddressExceptions,
+        maxItemsPerFeed,
+        pollInterval,
+        Duration.ZERO,
+        DEFAULT_MAX_IN_FLIGHT_PER_HOST,
+        DEFAULT_FETCH_THREADS,
+        DEFAULT_MAX_SITEMAPS_PER_INDEX);
   }
 
   static final int DEFAULT_MAX_IN_FLIGHT_PER_HOST = 2;
   static final int DEFAULT_FETCH_THREADS = 4;
   static final int DEFAULT_MAX_SITEMAPS_PER_INDEX = 5;
 
-  public IngestSettings(List<FeedSpec> feeds, boolean allowPrivateAddresses, String userAgent, Duration pollInterval,
-      Duration connectTimeout, Duration readTimeout, long maxBodyBytes, String groupId, String instanceId) {
-    this(feeds, allowPrivateAddresses, userAgent, pollInterval, connectTimeout, readTimeout, maxBodyBytes, groupId, instanceId,
-        List.of(), DEFAULT_MAX_ITEMS_PER_FEED);
+  public IngestSettings(
+      List<FeedSpec> feeds,
+      boolean allowPrivateAddresses,
+      String userAgent,
+      Duration pollInterval,
+      Duration connectTimeout,
+      Duration readTimeout,
+      long maxBodyBytes,
+      String groupId,
+      String instanceId) {
+    this(
+        feeds,
+        allowPrivateAddresses,
+        userAgent,
+        pollInterval,
+        connectTimeout,
+        readTimeout,
+        maxBodyBytes,
+        groupId,
+        instanceId,
+        List.of(),
+        DEFAULT_MAX_ITEMS_PER_FEED);
   }
 
   static final int DEFAULT_MAX_ITEMS_PER_FEED = 1000;
 
-  public IngestSettings(List<FeedSpec> feeds, boolean allowPrivateAddresses, String userAgent, Duration pollInterval,
-      Duration connectTimeout, Duration readTimeout, long maxBodyBytes) {
-    this(feeds, allowPrivateAddresses, userAgent, pollInterval, connectTimeout, readTimeout, maxBodyBytes, "vigia-ingest", "");
+  public IngestSettings(
+      List<FeedSpec> feeds,
+      boolean allowPrivateAddresses,
+      String userAgent,
+      Duration pollInterval,
+      Duration connectTimeout,
+      Duration readTimeout,
+      long maxBodyBytes) {
+    this(
+        feeds,
+        allowPrivateAddresses,
+        userAgent,
+        pollInterval,
+        connectTimeout,
+        readTimeout,
+        maxBodyBytes,
+        "vigia-ingest",
+        "");
   }
 
   /** The same settings polling other feeds (the demo site swaps in its own). */
   public IngestSettings withFeeds(List<FeedSpec> other) {
-    return new IngestSettings(other, allowPrivateAddresses, userAgent, pollInterval, connectTimeout, readTimeout, maxBodyBytes,
-        groupId, instanceId, privateAddressExceptions, maxItemsPerFeed, maxPollInterval, hostDelay, maxInFlightPerHost,
-        fetchThreads, maxSitemapsPerIndex, totalTimeout, seenRetention);
+    return new IngestSettings(
+        other,
+        allowPrivateAddresses,
+        userAgent,
+        pollInterval,
+        connectTimeout,
+        readTimeout,
+        maxBodyBytes,
+        groupId,
+        instanceId,
+        privateAddressExceptions,
+        maxItemsPerFeed,
+        maxPollInterval,
+        hostDelay,
+        maxInFlightPerHost,
+        fetchThreads,
+        maxSitemapsPerIndex,
+        totalTimeout,
+        seenRetention);
   }
 
   public static IngestSettings from(Config c, WatchProfile profile) {
@@ -94,9 +194,14 @@ public record IngestSettings(
     if (c.node("feeds").isArray() && c.node("feeds").size() > 0) {
       for (var f : c.node("feeds")) {
         try {
-          feeds.add(new FeedSpec(f.path("url").asText(null), f.path("name").asText(null), f.path("language").asText(null)));
+          feeds.add(
+              new FeedSpec(
+                  f.path("url").asText(null),
+                  f.path("name").asText(null),
+                  f.path("language").asText(null)));
         } catch (RuntimeException e) {
-          throw c.invalid("feeds", "a list of {url, name} with http(s) URLs (" + e.getMessage() + ")");
+          throw c.invalid(
+              "feeds", "a list of {url, name} with http(s) URLs (" + e.getMessage() + ")");
         }
       }
     } else {
@@ -105,28 +210,55 @@ public record IngestSettings(
     String ua = c.string("ingest.user-agent");
     String uaProblem = userAgentProblem(ua);
     if (uaProblem != null) {
-      throw c.invalid("ingest.user-agent", "a User-Agent that names Vigía and a contact URL, e.g. \"Vigia/0.1 (news monitoring; "
-          + "+https://your.site/contact)\": outlets read it to know who fetches and whom to ask (" + uaProblem + ")");
+      throw c.invalid(
+          "ingest.user-agent",
+          "a User-Agent that names Vigía and a contact URL, e.g. \"Vigia/0.1 (news monitoring; "
+              + "+https://your.site/contact)\": outlets read it to know who fetches and whom to ask ("
+              + uaProblem
+              + ")");
     }
-    Duration shortest = c.duration("ingest.poll-interval", Duration.ofSeconds(1), Duration.ofDays(1));
-    Duration longest = c.duration("ingest.max-poll-interval", Duration.ofSeconds(1), Duration.ofDays(7));
+    Duration shortest =
+        c.duration("ingest.poll-interval", Duration.ofSeconds(1), Duration.ofDays(1));
+    Duration longest =
+        c.duration("ingest.max-poll-interval", Duration.ofSeconds(1), Duration.ofDays(7));
     if (longest.compareTo(shortest) < 0) {
-      throw c.invalid("ingest.max-poll-interval", "a duration at least ingest.poll-interval (" + shortest
-          + "), the shortest interval; set both equal for a fixed interval");
+      throw c.invalid(
+          "ingest.max-poll-interval",
+          "a duration at least ingest.poll-interval ("
+              + shortest
+              + "), the shortest interval; set both equal for a fixed interval");
     }
-    Duration connect = c.duration("ingest.connect-timeout", Duration.ofMillis(100), Duration.ofMinutes(5));
-    Duration read = c.duration("ingest.read-timeout", Duration.ofMillis(100), Duration.ofMinutes(10));
-    Duration total = c.duration("ingest.total-timeout", Duration.ofMillis(100), Duration.ofHours(1));
+    Duration connect =
+        c.duration("ingest.connect-timeout", Duration.ofMillis(100), Duration.ofMinutes(5));
+    Duration read =
+        c.duration("ingest.read-timeout", Duration.ofMillis(100), Duration.ofMinutes(10));
+    Duration total =
+        c.duration("ingest.total-timeout", Duration.ofMillis(100), Duration.ofHours(1));
     if (total.compareTo(connect.plus(read)) < 0) {
-      throw c.invalid("ingest.total-timeout", "a duration at least ingest.connect-timeout + ingest.read-timeout (" + connect.plus(read)
-          + "): it bounds a whole fetch, redirects and body included, so it cannot be shorter than one connect and one read");
+      throw c.invalid(
+          "ingest.total-timeout",
+          "a duration at least ingest.connect-timeout + ingest.read-timeout ("
+              + connect.plus(read)
+              + "): it bounds a whole fetch, redirects and body included, so it cannot be shorter than one connect and one read");
     }
-    return new IngestSettings(feeds, c.bool("ingest.allow-private-addresses"), ua, shortest, connect, read,
+    return new IngestSettings(
+        feeds,
+        c.bool("ingest.allow-private-addresses"),
+        ua,
+        shortest,
+        connect,
+        read,
         c.longValue("ingest.max-body-bytes", 1024, 1L << 30),
-        c.string("ingest.group-id"), c.string("instance-id"), exceptions(c), c.integer("ingest.max-items-per-feed", 1, 1_000_000),
-        longest, c.duration("ingest.host-delay", Duration.ZERO, Duration.ofMinutes(5)),
-        c.integer("ingest.max-in-flight-per-host", 1, 64), c.integer("ingest.fetch-threads", 1, 256),
-        c.integer("ingest.max-sitemaps-per-index", 1, 1000), total,
+        c.string("ingest.group-id"),
+        c.string("instance-id"),
+        exceptions(c),
+        c.integer("ingest.max-items-per-feed", 1, 1_000_000),
+        longest,
+        c.duration("ingest.host-delay", Duration.ZERO, Duration.ofMinutes(5)),
+        c.integer("ingest.max-in-flight-per-host", 1, 64),
+        c.integer("ingest.fetch-threads", 1, 256),
+        c.integer("ingest.max-sitemaps-per-index", 1, 1000),
+        total,
         c.duration("ingest.seen-retention", Duration.ofDays(1), Duration.ofDays(3650)));
   }
 
@@ -148,18 +280,23 @@ public record IngestSettings(
     return null;
   }
 
-  /** {@code host:port} authorities reachable even though private: exactly one fixture server, not a network. */
+  /**
+   * {@code host:port} authorities reachable even though private: exactly one fixture server, not a
+   * network.
+   */
   private static List<String> exceptions(Config c) {
     List<String> out = new ArrayList<>();
     var node = c.node("ingest.private-address-exceptions");
     if (node != null && !node.isMissingNode() && !node.isNull()) {
       if (!node.isArray()) {
-        throw c.invalid("ingest.private-address-exceptions", "a list of host:port, e.g. [\"127.0.0.1:8081\"]");
+        throw c.invalid(
+            "ingest.private-address-exceptions", "a list of host:port, e.g. [\"127.0.0.1:8081\"]");
       }
       for (var n : node) {
         String a = n.asText("");
         if (!a.matches("[^\\s/:]+:\\d{1,5}|\\[[0-9a-fA-F:.]+\\]:\\d{1,5}")) {
-          throw c.invalid("ingest.private-address-exceptions", "host:port entries (got '" + a + "')");
+          throw c.invalid(
+              "ingest.private-address-exceptions", "host:port entries (got '" + a + "')");
         }
         out.add(a.toLowerCase(java.util.Locale.ROOT));
       }

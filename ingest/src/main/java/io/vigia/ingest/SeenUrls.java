@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The canonical URLs ingest fetched (from every instance, through the compacted topic
- * {@code vigia.ingest.seen}), each with when it was fetched, remembered for {@code retention}:
- * older ones are forgotten, so memory and the topic stay bounded over months of running. A feed
- * that still lists an article remembers it itself ({@link io.vigia.ingest.feed.FeedItemMemory}), so
- * forgetting here refetches only an article that comes back after the retention.
+ * The canonical URLs ingest fetched (from every instance, through the compacted topic {@code
+ * vigia.ingest.seen}), each with when it was fetched, remembered for {@code retention}: older ones
+ * are forgotten, so memory and the topic stay bounded over months of running. A feed that still
+ * lists an article remembers it itself ({@link io.vigia.ingest.feed.FeedItemMemory}), so forgetting
+ * here refetches only an article that comes back after the retention.
  */
 final class SeenUrls {
   private final Duration retention;
@@ -37,8 +37,8 @@ final class SeenUrls {
 
   /**
    * A record of the topic: a fetch time (ISO instant; unreadable: now), or a tombstone. Entries
-   * already past the retention are not loaded. A tombstone removes only an entry that is itself past
-   * the retention here: another instance's clean-up must not forget what was fetched since.
+   * already past the retention are not loaded. A tombstone removes only an entry that is itself
+   * past the retention here: another instance's clean-up must not forget what was fetched since.
    */
   void learn(String url, String value, Instant now) {
     if (value == null) {
@@ -56,14 +56,18 @@ final class SeenUrls {
     }
   }
 
-  /** Forgets every URL fetched longer than the retention ago and returns them (to delete from the topic). */
+  /**
+   * Forgets every URL fetched longer than the retention ago and returns them (to delete from the
+   * topic).
+   */
   List<String> expire(Instant now) {
     List<String> gone = new ArrayList<>();
-    fetchedAtMillis.forEach((url, at) -> {
-      if (expired(at, now) && fetchedAtMillis.remove(url, at)) {
-        gone.add(url);
-      }
-    });
+    fetchedAtMillis.forEach(
+        (url, at) -> {
+          if (expired(at, now) && fetchedAtMillis.remove(url, at)) {
+            gone.add(url);
+          }
+        });
     return gone;
   }
 

@@ -21,12 +21,16 @@ class IngestServiceTest {
     for (int i = 0; i < 10; i++) {
       oldestFirst.add(item(i, T0.plusSeconds(60L * i)));
     }
-    assertThat(IngestService.newest(oldestFirst, 3)).extracting(FeedItem::title).containsExactly("n9", "n8", "n7");
+    assertThat(IngestService.newest(oldestFirst, 3))
+        .extracting(FeedItem::title)
+        .containsExactly("n9", "n8", "n7");
   }
 
   @Test
   void shouldKeepTheFeedsOwnOrderWhenItemsHaveNoDates() {
     List<FeedItem> undated = List.of(item(0, null), item(1, null), item(2, null));
-    assertThat(IngestService.newest(undated, 2)).extracting(FeedItem::title).containsExactly("n0", "n1");
+    assertThat(IngestService.newest(undated, 2))
+        .extracting(FeedItem::title)
+        .containsExactly("n0", "n1");
   }
 }

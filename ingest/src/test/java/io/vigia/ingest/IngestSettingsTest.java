@@ -9,7 +9,12 @@ import org.junit.jupiter.api.Test;
 
 class IngestSettingsTest {
   private static IngestSettings from(String ingestYaml) {
-    Config c = Config.builder().yaml("feeds:\n  - url: https://diario.example/feed.xml\n    name: Diario\ningest:\n" + ingestYaml).build();
+    Config c =
+        Config.builder()
+            .yaml(
+                "feeds:\n  - url: https://diario.example/feed.xml\n    name: Diario\ningest:\n"
+                    + ingestYaml)
+            .build();
     return IngestSettings.from(c, null);
   }
 
@@ -23,17 +28,26 @@ class IngestSettingsTest {
 
   @Test
   void shouldRefuseAUserAgentThatDoesNotNameVigiaAndAContactUrl() {
-    assertThatThrownBy(() -> from("  user-agent: \"Mozilla/5.0\"\n")).hasMessageContaining("ingest.user-agent")
+    assertThatThrownBy(() -> from("  user-agent: \"Mozilla/5.0\"\n"))
+        .hasMessageContaining("ingest.user-agent")
         .hasMessageContaining("does not name Vigía");
-    assertThatThrownBy(() -> from("  user-agent: \"Vigia/1.0\"\n")).hasMessageContaining("no contact URL");
+    assertThatThrownBy(() -> from("  user-agent: \"Vigia/1.0\"\n"))
+        .hasMessageContaining("no contact URL");
     assertThatThrownBy(() -> from("  user-agent: \" \"\n")).hasMessageContaining("empty");
-    assertThat(from("  user-agent: \"Vigía-monitor/2 (+https://observatorio.example/contacto)\"\n").userAgent()).contains("Vigía");
+    assertThat(
+            from("  user-agent: \"Vigía-monitor/2 (+https://observatorio.example/contacto)\"\n")
+                .userAgent())
+        .contains("Vigía");
   }
 
   @Test
   void shouldRefuseATotalTimeoutShorterThanOneConnectAndOneRead() {
-    assertThatThrownBy(() -> from("  connect-timeout: 10s\n  read-timeout: 20s\n  total-timeout: 25s\n"))
-        .hasMessageContaining("ingest.total-timeout").hasMessageContaining("connect-timeout + ingest.read-timeout");
-    assertThat(from("  connect-timeout: 1s\n  read-timeout: 2s\n  total-timeout: 3s\n").totalTimeout()).isEqualTo(Duration.ofSeconds(3));
+    assertThatThrownBy(
+            () -> from("  connect-timeout: 10s\n  read-timeout: 20s\n  total-timeout: 25s\n"))
+        .hasMessageContaining("ingest.total-timeout")
+        .hasMessageContaining("connect-timeout + ingest.read-timeout");
+    assertThat(
+            from("  connect-timeout: 1s\n  read-timeout: 2s\n  total-timeout: 3s\n").totalTimeout())
+        .isEqualTo(Duration.ofSeconds(3));
   }
 }

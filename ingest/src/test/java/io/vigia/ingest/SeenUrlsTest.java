@@ -26,10 +26,15 @@ class SeenUrlsTest {
     s.learn("https://diario.example/old", NOW.minus(Duration.ofDays(40)).toString(), NOW);
     assertThat(s.contains("https://diario.example/old")).isFalse();
     s.learn("https://diario.example/a", NOW.minus(Duration.ofHours(1)).toString(), NOW);
-    s.learn("https://diario.example/a", null, NOW); // a tombstone from an instance whose copy had expired
+    s.learn(
+        "https://diario.example/a",
+        null,
+        NOW); // a tombstone from an instance whose copy had expired
     assertThat(s.contains("https://diario.example/a")).isTrue();
     s.learn("https://diario.example/b", "not a date", NOW);
-    assertThat(s.contains("https://diario.example/b")).as("unreadable time: counted from now").isTrue();
+    assertThat(s.contains("https://diario.example/b"))
+        .as("unreadable time: counted from now")
+        .isTrue();
     assertThat(s.size()).isEqualTo(2);
   }
 }

@@ -29,21 +29,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two ingest instances with different feed lists: every feed of either list is polled, also when
- * it hashes to the partition of the instance that does not configure it (each instance names
- * itself in its User-Agent, so the fixture server sees who polled what), and a feed removed from
- * the only list that had it stops being polled and leaves both instances' sources.
+ * Two ingest instances with different feed lists: every feed of either list is polled, also when it
+ * hashes to the partition of the instance that does not configure it (each instance names itself in
+ * its User-Agent, so the fixture server sees who polled what), and a feed removed from the only
+ * list that had it stops being polled and leaves both instances' sources.
  */
 class SharedFeedPollingIT {
-  private static final String EMPTY_FEED = "<rss version=\"2.0\"><channel><title>t</title><link>https://x.example/</link>"
-      + "<description>d</description></channel></rss>";
+  private static final String EMPTY_FEED =
+      "<rss version=\"2.0\"><channel><title>t</title><link>https://x.example/</link>"
+          + "<description>d</description></channel></rss>";
 
   @TempDir Path tmp;
   private EmbeddedKafka broker;
   private KafkaSettings kafka;
   private HttpServer site;
+
   /** feed path -> the instances (by User-Agent) that polled it */
   private final Map<String, Set<String>> polledBy = new ConcurrentHashMap<>();
+
   private final Map<String, Long> lastPoll = new ConcurrentHashMap<>();
 
   @BeforeEach
@@ -55,18 +58,22 @@ class SharedFeedPollingIT {
     }
     site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 32);
     site.setExecutor(Executors.newFixedThreadPool(4));
-    site.createContext("/", ex -> {
-      String path = ex.getRequestURI().getPath();
-      String ua = ex.getRequestHeaders().getFirst("User-Agent");
-      polledBy.computeIfAbsent(path, p -> ConcurrentHashMap.newKeySet()).add(ua.substring(0, ua.indexOf('/')));
-      lastPoll.put(path, System.nanoTime());
-      byte[] body = EMPTY_FEED.getBytes(StandardCharsets.UTF_8);
-      ex.getResponseHeaders().add("Content-Type", "application/rss+xml");
-      ex.sendResponseHeaders(200, body.length);
-      try (OutputStream out = ex.getResponseBody()) {
-        out.write(body);
-      }
-    });
+    site.createContext(
+        "/",
+        ex -> {
+          String path = ex.getRequestURI().getPath();
+          String ua = ex.getRequestHeaders().getFirst("User-Agent");
+          polledBy
+              .computeIfAbsent(path, p -> ConcurrentHashMap.newKeySet())
+              .add(ua.substring(0, ua.indexOf('/')));
+          lastPoll.put(path, System.nanoTime());
+          byte[] body = EMPTY_FEED.getBytes(StandardCharsets.UTF_8);
+          ex.getResponseHeaders().add("Content-Type", "application/rss+xml");
+          ex.sendResponseHeaders(200, body.length);
+          try (OutputStream out = ex.getResponseBody()) {
+            out.write(body);
+          }
+        });
     site.start();
   }
 
@@ -87,7 +94,8 @@ class SharedFeedPollingIT {
     for (int i = 0; out.size() < n; i++) {
       String u = url("/" + prefix + i + ".xml");
       int p = FeedOwnership.partitionOf(u, 2);
-      boolean lastAndMissing = out.size() == n - 1 && partitions.size() < 2 && partitions.contains(p);
+      boolean lastAndMissing =
+          out.size() == n - 1 && partitions.size() < 2 && partitions.contains(p);
       if (!lastAndMissing) {
         out.add(new FeedSpec(u, prefix + i, "es"));
         partitions.add(p);
@@ -97,15 +105,31 @@ class SharedFeedPollingIT {
   }
 
   private IngestService ingest(String instance, List<FeedSpec> feeds) {
-    IngestSettings s = new IngestSettings(feeds, false, "Vigia-" + instance + "/1 (+https://vigia.example/contact)", Duration.ofSeconds(1),
-        Duration.ofSeconds(2), Duration.ofSeconds(3), 1 << 20, "shared-it", instance, List.of("127.0.0.1:" + site.getAddress().getPort()),
-        100, Duration.ofSeconds(1), Duration.ZERO, 4, 4, 5);
+    IngestSettings s =
+        new IngestSettings(
+            feeds,
+            false,
+            "Vigia-" + instance + "/1 (+https://vigia.example/contact)",
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(3),
+            1 << 20,
+            "shared-it",
+            instance,
+            List.of("127.0.0.1:" + site.getAddress().getPort()),
+            100,
+            Duration.ofSeconds(1),
+            Duration.ZERO,
+            4,
+            4,
+            5);
     IngestService svc = new IngestService(s, kafka, new JsoupArticleExtractor());
     svc.start();
     return svc;
   }
 
-  private static void await(Supplier<Boolean> condition, Duration timeout, Supplier<String> what) throws InterruptedException {
+  private static void await(Supplier<Boolean> condition, Duration timeout, Supplier<String> what)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.get() && System.nanoTime() < deadline) {
       Thread.sleep(200);
@@ -123,21 +147,34 @@ class SharedFeedPollingIT {
     List<FeedSpec> onlyB = feedsOver2Partitions("b", 4);
     List<FeedSpec> all = new ArrayList<>(onlyA);
     all.addAll(onlyB);
-    try (IngestService a = ingest("a", onlyA); IngestService b = ingest("b", onlyB)) {
-      await(() -> all.stream().allMatch(f -> polledBy.containsKey(path(f))), Duration.ofSeconds(90),
+    try (IngestService a = ingest("a", onlyA);
+        IngestService b = ingest("b", onlyB)) {
+      await(
+          () -> all.stream().allMatch(f -> polledBy.containsKey(path(f))),
+          Duration.ofSeconds(90),
           () -> "every feed polled: " + polledBy);
-      // Each instance owns one of the two partitions and both lists span both: some feeds are polled by the other instance.
-      await(() -> onlyA.stream().anyMatch(f -> polledBy.get(path(f)).contains("Vigia-b")), Duration.ofSeconds(30),
+      // Each instance owns one of the two partitions and both lists span both: some feeds are
+      // polled by the other instance.
+      await(
+          () -> onlyA.stream().anyMatch(f -> polledBy.get(path(f)).contains("Vigia-b")),
+          Duration.ofSeconds(30),
           () -> "a feed only a lists, polled by b: " + polledBy);
-      await(() -> onlyB.stream().anyMatch(f -> polledBy.get(path(f)).contains("Vigia-a")), Duration.ofSeconds(30),
+      await(
+          () -> onlyB.stream().anyMatch(f -> polledBy.get(path(f)).contains("Vigia-a")),
+          Duration.ofSeconds(30),
           () -> "a feed only b lists, polled by a: " + polledBy);
-      assertThat(b.sources()).extracting(IngestService.SourceStatus::url).containsAll(all.stream().map(FeedSpec::url).toList());
+      assertThat(b.sources())
+          .extracting(IngestService.SourceStatus::url)
+          .containsAll(all.stream().map(FeedSpec::url).toList());
 
       FeedSpec removed = onlyA.get(0);
       a.close();
       try (IngestService a2 = ingest("a", onlyA.subList(1, onlyA.size()))) {
-        await(() -> b.sources().stream().noneMatch(s -> s.url().equals(removed.url()))
-            && a2.sources().stream().noneMatch(s -> s.url().equals(removed.url())), Duration.ofSeconds(30),
+        await(
+            () ->
+                b.sources().stream().noneMatch(s -> s.url().equals(removed.url()))
+                    && a2.sources().stream().noneMatch(s -> s.url().equals(removed.url())),
+            Duration.ofSeconds(30),
             () -> "removed feed left both instances' sources");
         long after = System.nanoTime();
         Thread.sleep(5_000); // five poll intervals

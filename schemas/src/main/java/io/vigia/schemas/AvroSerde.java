@@ -89,7 +89,13 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
       return decoder.decode(bytes);
     } catch (IOException | RuntimeException e) {
       throw new SerializationException(
-          "not a readable " + type.getSimpleName() + " (" + bytes.length + " bytes): " + e.getMessage(), e);
+          "not a readable "
+              + type.getSimpleName()
+              + " ("
+              + bytes.length
+              + " bytes): "
+              + e.getMessage(),
+          e);
     }
   }
 

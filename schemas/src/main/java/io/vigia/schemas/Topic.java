@@ -4,8 +4,8 @@ import java.util.Objects;
 import org.apache.kafka.common.serialization.Serde;
 
 /**
- * A topic declared once: its name travels with the serdes of its keys and values, so a producer
- * and a consumer of the same topic cannot disagree on the format.
+ * A topic declared once: its name travels with the serdes of its keys and values, so a producer and
+ * a consumer of the same topic cannot disagree on the format.
  */
 public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde, boolean compacted) {
   public Topic {

@@ -17,7 +17,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
 public final class TopicCreator {
   private TopicCreator() {}
 
-  public static void ensure(Admin admin, List<Topic<?, ?>> topics, int partitions, short replication)
+  public static void ensure(
+      Admin admin, List<Topic<?, ?>> topics, int partitions, short replication)
       throws InterruptedException {
     try {
       Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
@@ -36,10 +37,12 @@ public final class TopicCreator {
       }
     } catch (ExecutionException e) {
       if (!(e.getCause() instanceof TopicExistsException)) {
-        throw new IllegalStateException("cannot create topics: " + e.getCause().getMessage(), e.getCause());
+        throw new IllegalStateException(
+            "cannot create topics: " + e.getCause().getMessage(), e.getCause());
       }
     } catch (TimeoutException e) {
-      throw new IllegalStateException("Kafka did not answer within 60 s while creating topics; is the broker reachable?", e);
+      throw new IllegalStateException(
+          "Kafka did not answer within 60 s while creating topics; is the broker reachable?", e);
     }
   }
 }

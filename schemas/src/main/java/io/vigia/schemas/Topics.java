@@ -4,9 +4,9 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
 /**
- * Every topic the stages meet through. Stages never call each other: ingest produces {@link
- * #RAW}, enrich turns it into {@link #ENRICHED} (and {@link #IRRELEVANT}), the sink indexes
- * enriched articles; anything a stage cannot process goes to {@link #DEAD_LETTER}.
+ * Every topic the stages meet through. Stages never call each other: ingest produces {@link #RAW},
+ * enrich turns it into {@link #ENRICHED} (and {@link #IRRELEVANT}), the sink indexes enriched
+ * articles; anything a stage cannot process goes to {@link #DEAD_LETTER}.
  */
 public final class Topics {
   private Topics() {}
@@ -21,7 +21,9 @@ public final class Topics {
   public static final Topic<String, EnrichedArticle> ENRICHED =
       new Topic<>("vigia.articles.enriched", KEYS, AvroSerde.of(EnrichedArticle.class), false);
 
-  /** Articles the relevance stage judged off-topic, with score and reasons, for audit and replay. */
+  /**
+   * Articles the relevance stage judged off-topic, with score and reasons, for audit and replay.
+   */
   public static final Topic<String, EnrichedArticle> IRRELEVANT =
       new Topic<>("vigia.articles.irrelevant", KEYS, AvroSerde.of(EnrichedArticle.class), false);
 
@@ -34,17 +36,17 @@ public final class Topics {
 
   /**
    * The feed list, keyed by feed URL and compacted. Ingest instances share the feeds through a
-   * consumer group on this topic: an instance polls the feeds whose key falls in the partitions
-   * it is assigned, so Kafka's group protocol (not a coordinator of ours) splits and hands over
-   * the work when instances come and go.
+   * consumer group on this topic: an instance polls the feeds whose key falls in the partitions it
+   * is assigned, so Kafka's group protocol (not a coordinator of ours) splits and hands over the
+   * work when instances come and go.
    */
   public static final Topic<String, String> INGEST_FEEDS =
       new Topic<>("vigia.ingest.feeds", KEYS, Serdes.String(), true);
 
   /**
-   * Ingest's per-feed polling state (validators, interval, error streak, health figures), keyed
-   * by feed URL, JSON values, compacted: a restarted or newly assigned instance picks up where
-   * the feed's previous poller left it.
+   * Ingest's per-feed polling state (validators, interval, error streak, health figures), keyed by
+   * feed URL, JSON values, compacted: a restarted or newly assigned instance picks up where the
+   * feed's previous poller left it.
    */
   public static final Topic<String, String> INGEST_FEED_STATE =
       new Topic<>("vigia.ingest.feed-state", KEYS, Serdes.String(), true);
@@ -53,12 +55,23 @@ public final class Topics {
   public static final Topic<String, DeadLetter> DEAD_LETTER =
       new Topic<>("vigia.deadletter", KEYS, AvroSerde.of(DeadLetter.class), false);
 
-  /** The schema log: every schema a stage writes, keyed by name@fingerprint (see {@link SchemaCheck}). */
+  /**
+   * The schema log: every schema a stage writes, keyed by name@fingerprint (see {@link
+   * SchemaCheck}).
+   */
   public static final Topic<String, String> SCHEMAS =
       new Topic<>("vigia.schemas", KEYS, Serdes.String(), true);
 
   /** Every topic, for creation at start. */
   public static java.util.List<Topic<?, ?>> all() {
-    return java.util.List.of(RAW, ENRICHED, IRRELEVANT, INGEST_SEEN, INGEST_FEEDS, INGEST_FEED_STATE, DEAD_LETTER, SCHEMAS);
+    return java.util.List.of(
+        RAW,
+        ENRICHED,
+        IRRELEVANT,
+        INGEST_SEEN,
+        INGEST_FEEDS,
+        INGEST_FEED_STATE,
+        DEAD_LETTER,
+        SCHEMAS);
   }
 }

@@ -26,10 +26,17 @@ final class SampleRecords {
       case DOUBLE -> 0.25;
       case BOOLEAN -> true;
       case BYTES -> ByteBuffer.wrap(new byte[] {1, 2, 3});
-      case ENUM -> new GenericData.EnumSymbol(s, s.getEnumSymbols().get(s.getEnumSymbols().size() - 1));
+      case ENUM ->
+          new GenericData.EnumSymbol(s, s.getEnumSymbols().get(s.getEnumSymbols().size() - 1));
       case ARRAY -> new GenericData.Array<>(s, List.of(value(s.getElementType(), name)));
       case RECORD -> generic(s);
-      case UNION -> value(s.getTypes().stream().filter(t -> t.getType() != Schema.Type.NULL).findFirst().orElseThrow(), name);
+      case UNION ->
+          value(
+              s.getTypes().stream()
+                  .filter(t -> t.getType() != Schema.Type.NULL)
+                  .findFirst()
+                  .orElseThrow(),
+              name);
       default -> throw new IllegalArgumentException("no sample for " + s.getType());
     };
   }

@@ -46,8 +46,12 @@ class SchemaCheckIT {
   }
 
   private void record(Schema s) throws Exception {
-    try (KafkaProducer<String, String> p = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
-      p.send(new ProducerRecord<>(Topics.SCHEMAS.name(), s.getFullName() + "@test-" + s.hashCode(), s.toString())).get(30, TimeUnit.SECONDS);
+    try (KafkaProducer<String, String> p =
+        new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+      p.send(
+              new ProducerRecord<>(
+                  Topics.SCHEMAS.name(), s.getFullName() + "@test-" + s.hashCode(), s.toString()))
+          .get(30, TimeUnit.SECONDS);
     }
   }
 
@@ -58,8 +62,11 @@ class SchemaCheckIT {
     Schema current = Topics.RAW.valueSerde() instanceof AvroSerde<?> s ? s.schema() : null;
     List<Schema.Field> fields = new java.util.ArrayList<>();
     current.getFields().forEach(f -> fields.add(new Schema.Field(f, f.schema())));
-    fields.add(new Schema.Field("paywalled", Schema.create(Schema.Type.BOOLEAN), "added later", false));
-    Schema newer = Schema.createRecord(current.getName(), current.getDoc(), current.getNamespace(), false, fields);
+    fields.add(
+        new Schema.Field("paywalled", Schema.create(Schema.Type.BOOLEAN), "added later", false));
+    Schema newer =
+        Schema.createRecord(
+            current.getName(), current.getDoc(), current.getNamespace(), false, fields);
     record(newer);
 
     SchemaCheck.verifyAndRegister(props);
@@ -71,8 +78,11 @@ class SchemaCheckIT {
       g.put(f.name(), v instanceof java.time.Instant i ? i.toEpochMilli() : v);
     }
     g.put("paywalled", true);
-    byte[] bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), newer).encode(g).array();
-    assertThat(Topics.RAW.valueSerde().deserializer().deserialize(Topics.RAW.name(), bytes).getUrl()).isEqualTo("https://example.org/n");
+    byte[] bytes =
+        new BinaryMessageEncoder<GenericRecord>(GenericData.get(), newer).encode(g).array();
+    assertThat(
+            Topics.RAW.valueSerde().deserializer().deserialize(Topics.RAW.name(), bytes).getUrl())
+        .isEqualTo("https://example.org/n");
   }
 
   @Test
@@ -81,23 +91,33 @@ class SchemaCheckIT {
     Schema current = EnrichedArticle.getClassSchema();
     List<Schema.Field> fields = new java.util.ArrayList<>();
     current.getFields().forEach(f -> fields.add(new Schema.Field(f, f.schema())));
-    fields.add(new Schema.Field("reviewedBy", Schema.create(Schema.Type.STRING), "added later", "nobody"));
-    Schema newer = Schema.createRecord(current.getName(), current.getDoc(), current.getNamespace(), false, fields);
+    fields.add(
+        new Schema.Field("reviewedBy", Schema.create(Schema.Type.STRING), "added later", "nobody"));
+    Schema newer =
+        Schema.createRecord(
+            current.getName(), current.getDoc(), current.getNamespace(), false, fields);
     record(newer);
 
     SchemaCheck.verifyAndRegister(props);
 
     GenericRecord g = SampleRecords.generic(newer);
-    byte[] bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), newer).encode(g).array();
+    byte[] bytes =
+        new BinaryMessageEncoder<GenericRecord>(GenericData.get(), newer).encode(g).array();
     for (Topic<String, EnrichedArticle> t : List.of(Topics.ENRICHED, Topics.IRRELEVANT)) {
-      assertThat(t.valueSerde().deserializer().deserialize(t.name(), bytes).getProfile()).as(t.name()).isEqualTo("sample-profile");
+      assertThat(t.valueSerde().deserializer().deserialize(t.name(), bytes).getProfile())
+          .as(t.name())
+          .isEqualTo("sample-profile");
     }
   }
 
   @Test
   void shouldRefuseToStartWhenDataWasWrittenWithAnIncompatibleSchema() throws Exception {
-    Schema incompatible = SchemaBuilder.record("DeadLetter").namespace("io.vigia.schemas").fields()
-        .requiredInt("stage").endRecord();
+    Schema incompatible =
+        SchemaBuilder.record("DeadLetter")
+            .namespace("io.vigia.schemas")
+            .fields()
+            .requiredInt("stage")
+            .endRecord();
     record(incompatible);
     assertThatThrownBy(() -> SchemaCheck.verifyAndRegister(props))
         .isInstanceOf(SchemaCheck.IncompatibleSchemaException.class)

@@ -34,7 +34,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SchemaHistoryTest {
   private static final Path AVRO_SOURCES = Path.of("src/main/avro");
 
-  /** The generated class of every .avsc in the module, found from the files so a new schema cannot be left out. */
+  /**
+   * The generated class of every .avsc in the module, found from the files so a new schema cannot
+   * be left out.
+   */
   static Stream<Class<? extends SpecificRecord>> schemas() throws IOException {
     List<Class<? extends SpecificRecord>> types = new ArrayList<>();
     try (Stream<Path> files = Files.list(AVRO_SOURCES)) {
@@ -51,26 +54,38 @@ class SchemaHistoryTest {
     return types.stream();
   }
 
-  /** Every (schema, earlier version) pair; a schema with one version has no pair, so nothing here passes vacuously. */
+  /**
+   * Every (schema, earlier version) pair; a schema with one version has no pair, so nothing here
+   * passes vacuously.
+   */
   static Stream<Arguments> earlierVersions() throws IOException {
-    return schemas().flatMap(type -> {
-      List<Schema> previous = SchemaHistory.previousVersions(type);
-      return java.util.stream.IntStream.range(0, previous.size()).mapToObj(i -> Arguments.of(type, i + 1, previous.get(i)));
-    });
+    return schemas()
+        .flatMap(
+            type -> {
+              List<Schema> previous = SchemaHistory.previousVersions(type);
+              return java.util.stream.IntStream.range(0, previous.size())
+                  .mapToObj(i -> Arguments.of(type, i + 1, previous.get(i)));
+            });
   }
 
   @ParameterizedTest
   @MethodSource("schemas")
-  void shouldRecordTheCurrentSchemaAsItsNewestHistoryVersion(Class<? extends SpecificRecord> type) throws IOException {
+  void shouldRecordTheCurrentSchemaAsItsNewestHistoryVersion(Class<? extends SpecificRecord> type)
+      throws IOException {
     Schema current = sources().get(type.getSimpleName());
     List<Schema> versions = SchemaHistory.versions(type);
     String next = "history/" + type.getSimpleName() + "/v" + (versions.size() + 1) + ".avsc";
-    assertThat(versions).as("%s.avsc has no history: add it as %s (the schema in full, nested records inlined)",
-        type.getSimpleName(), next).isNotEmpty();
+    assertThat(versions)
+        .as(
+            "%s.avsc has no history: add it as %s (the schema in full, nested records inlined)",
+            type.getSimpleName(), next)
+        .isNotEmpty();
     assertThat(versions.get(versions.size() - 1))
-        .as("%s.avsc differs from its newest history entry v%d: record the change as %s (the new schema in full, nested "
-            + "records inlined, e.g. SpecificData.get().getSchema(%s.class).toString(true)); this test then checks it reads "
-            + "every earlier version", type.getSimpleName(), versions.size(), next, type.getSimpleName())
+        .as(
+            "%s.avsc differs from its newest history entry v%d: record the change as %s (the new schema in full, nested "
+                + "records inlined, e.g. SpecificData.get().getSchema(%s.class).toString(true)); this test then checks it reads "
+                + "every earlier version",
+            type.getSimpleName(), versions.size(), next, type.getSimpleName())
         .isEqualTo(current);
   }
 
@@ -81,7 +96,8 @@ class SchemaHistoryTest {
   private static Map<String, Schema> sources() throws IOException {
     List<Path> pending;
     try (Stream<Path> files = Files.list(AVRO_SOURCES)) {
-      pending = new ArrayList<>(files.filter(p -> p.toString().endsWith(".avsc")).sorted().toList());
+      pending =
+          new ArrayList<>(files.filter(p -> p.toString().endsWith(".avsc")).sorted().toList());
     }
     Map<String, Schema> parsed = new LinkedHashMap<>();
     while (!pending.isEmpty()) {
@@ -98,14 +114,17 @@ class SchemaHistoryTest {
           // names a schema of a file not parsed yet
         }
       }
-      assertThat(pending.size()).as("schemas that name undefined types: %s", pending).isLessThan(before);
+      assertThat(pending.size())
+          .as("schemas that name undefined types: %s", pending)
+          .isLessThan(before);
     }
     return parsed;
   }
 
   @ParameterizedTest(name = "{0} reads v{1}")
   @MethodSource("earlierVersions")
-  void shouldReadDataWrittenWithEveryPreviousVersion(Class<? extends SpecificRecord> type, int version, Schema old) {
+  void shouldReadDataWrittenWithEveryPreviousVersion(
+      Class<? extends SpecificRecord> type, int version, Schema old) {
     Schema current = SpecificData.get().getSchema(type);
     assertThat(SchemaCompatibility.checkReaderWriterCompatibility(current, old).getType())
         .as("%s can read data written with v%d", type.getSimpleName(), version)
@@ -115,7 +134,9 @@ class SchemaHistoryTest {
     byte[] bytes = encode(old, written);
     SpecificRecord read = decode(type, bytes);
 
-    assertThat(plain(read, old)).as("every field written with v%d, read back", version).isEqualTo(plain(written, old));
+    assertThat(plain(read, old))
+        .as("every field written with v%d, read back", version)
+        .isEqualTo(plain(written, old));
     assertNewFieldsHaveTheirDefaults(old, current, read);
   }
 
@@ -134,7 +155,8 @@ class SchemaHistoryTest {
 
   @Test
   void shouldKeepTheEnrichedArticleVersionThatNestedTheFirstRawArticle() {
-    // EnrichedArticle nests RawArticle: when RawArticle gained fields, EnrichedArticle changed with it,
+    // EnrichedArticle nests RawArticle: when RawArticle gained fields, EnrichedArticle changed with
+    // it,
     // and enriched records written before still carry the old fingerprint.
     Schema firstRaw = SchemaHistory.versions(RawArticle.class).get(0);
     assertThat(SchemaHistory.previousVersions(EnrichedArticle.class))
@@ -143,7 +165,8 @@ class SchemaHistoryTest {
 
   private static byte[] encode(Schema writer, GenericRecord record) {
     try {
-      ByteBuffer b = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), writer).encode(record);
+      ByteBuffer b =
+          new BinaryMessageEncoder<GenericRecord>(GenericData.get(), writer).encode(record);
       byte[] bytes = new byte[b.remaining()];
       b.get(bytes);
       return bytes;
@@ -157,7 +180,10 @@ class SchemaHistoryTest {
     return (SpecificRecord) new AvroSerde(type).decode(bytes);
   }
 
-  /** A fresh field (in {@code current}, not in {@code old}) reads as its default, in nested records too. */
+  /**
+   * A fresh field (in {@code current}, not in {@code old}) reads as its default, in nested records
+   * too.
+   */
   private static void assertNewFieldsHaveTheirDefaults(Schema old, Schema current, Object read) {
     if (old.getType() == Schema.Type.UNION) {
       old = nonNull(old);
@@ -170,7 +196,8 @@ class SchemaHistoryTest {
     for (Schema.Field f : current.getFields()) {
       Schema.Field before = old.getField(f.name());
       if (before == null) {
-        assertThat(plain(r.get(f.name()), f.schema())).as("new field %s.%s reads as its default", current.getName(), f.name())
+        assertThat(plain(r.get(f.name()), f.schema()))
+            .as("new field %s.%s reads as its default", current.getName(), f.name())
             .isEqualTo(plain(GenericData.get().getDefaultValue(f), f.schema()));
       } else {
         assertNewFieldsHaveTheirDefaults(before.schema(), f.schema(), r.get(f.name()));
@@ -211,6 +238,9 @@ class SchemaHistoryTest {
 
   /** Every union in these schemas is [null, T]. */
   private static Schema nonNull(Schema union) {
-    return union.getTypes().stream().filter(t -> t.getType() != Schema.Type.NULL).findFirst().orElseThrow();
+    return union.getTypes().stream()
+        .filter(t -> t.getType() != Schema.Type.NULL)
+        .findFirst()
+        .orElseThrow();
   }
 }

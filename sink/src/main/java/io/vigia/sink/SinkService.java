@@ -1,12 +1,12 @@
 package io.vigia.sink;
 
-import io.vigia.common.kafka.ConsumerThreads;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.vigia.common.config.KafkaSettings;
 import io.vigia.common.disk.DiskSpaceGuard;
 import io.vigia.common.health.HealthReporting;
 import io.vigia.common.health.StageHealth;
+import io.vigia.common.kafka.ConsumerThreads;
 import io.vigia.common.metrics.Metrics;
 import io.vigia.common.metrics.SecondsHistogram;
 import io.vigia.schemas.DeadLetter;
@@ -43,8 +43,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Consumes enriched articles and writes them to the index. Offsets are committed only after the
  * index says the batch is durable, so a crash replays rather than loses; replays overwrite by id,
- * so they do not double. Unreadable records and documents the engine rejects go to the
- * dead-letter topic. When the engine is unavailable the sink pauses and retries the same batch.
+ * so they do not double. Unreadable records and documents the engine rejects go to the dead-letter
+ * topic. When the engine is unavailable the sink pauses and retries the same batch.
  */
 public final class SinkService implements AutoCloseable, HealthReporting {
   private static final Logger LOG = LoggerFactory.getLogger(SinkService.class);
@@ -55,19 +55,47 @@ public final class SinkService implements AutoCloseable, HealthReporting {
   private final AtomicLong indexed = new AtomicLong();
   private final DiskSpaceGuard disk;
   private volatile String pausedBecause;
+
   /** Why the writing loop stopped, once it has. */
   private volatile Throwable failure;
-  private final Counter inCounter = Counter.builder("vigia.sink.articles.in").description("Enriched records read from Kafka (replays after a crash or rebalance included)").register(Metrics.registry());
-  private final Counter indexedCounter = Counter.builder("vigia.sink.articles.indexed").description("Documents written durably").register(Metrics.registry());
-  private final Counter deadLetterCounter = Counter.builder("vigia.sink.dead.letters").description("Records sent to the dead-letter topic").register(Metrics.registry());
-  private final SecondsHistogram writeLatency = SecondsHistogram.register(Metrics.registry(), "vigia.sink.write",
-      "Seconds to write one batch durably (the index acknowledged it)", SecondsHistogram.LATENCY_BUCKETS);
-  private final SecondsHistogram fetchedToSearchable = SecondsHistogram.register(Metrics.registry(), "vigia.freshness.fetched.to.searchable",
-      "Seconds from an article's fetch to searchable", SecondsHistogram.FRESHNESS_BUCKETS);
-  private final SecondsHistogram enrichedToSearchable = SecondsHistogram.register(Metrics.registry(), "vigia.freshness.enriched.to.searchable",
-      "Seconds from an article's enrichment (its record in Kafka) to searchable", SecondsHistogram.FRESHNESS_BUCKETS);
-  private final SecondsHistogram publishedToSearchable = SecondsHistogram.register(Metrics.registry(), "vigia.freshness.published.to.searchable",
-      "Seconds from an article's publication to searchable", SecondsHistogram.FRESHNESS_BUCKETS);
+
+  private final Counter inCounter =
+      Counter.builder("vigia.sink.articles.in")
+          .description(
+              "Enriched records read from Kafka (replays after a crash or rebalance included)")
+          .register(Metrics.registry());
+  private final Counter indexedCounter =
+      Counter.builder("vigia.sink.articles.indexed")
+          .description("Documents written durably")
+          .register(Metrics.registry());
+  private final Counter deadLetterCounter =
+      Counter.builder("vigia.sink.dead.letters")
+          .description("Records sent to the dead-letter topic")
+          .register(Metrics.registry());
+  private final SecondsHistogram writeLatency =
+      SecondsHistogram.register(
+          Metrics.registry(),
+          "vigia.sink.write",
+          "Seconds to write one batch durably (the index acknowledged it)",
+          SecondsHistogram.LATENCY_BUCKETS);
+  private final SecondsHistogram fetchedToSearchable =
+      SecondsHistogram.register(
+          Metrics.registry(),
+          "vigia.freshness.fetched.to.searchable",
+          "Seconds from an article's fetch to searchable",
+          SecondsHistogram.FRESHNESS_BUCKETS);
+  private final SecondsHistogram enrichedToSearchable =
+      SecondsHistogram.register(
+          Metrics.registry(),
+          "vigia.freshness.enriched.to.searchable",
+          "Seconds from an article's enrichment (its record in Kafka) to searchable",
+          SecondsHistogram.FRESHNESS_BUCKETS);
+  private final SecondsHistogram publishedToSearchable =
+      SecondsHistogram.register(
+          Metrics.registry(),
+          "vigia.freshness.published.to.searchable",
+          "Seconds from an article's publication to searchable",
+          SecondsHistogram.FRESHNESS_BUCKETS);
   private volatile boolean running;
   private KafkaConsumer<String, byte[]> consumer;
   private KafkaProducer<String, DeadLetter> deadLetters;
@@ -77,7 +105,8 @@ public final class SinkService implements AutoCloseable, HealthReporting {
     this(settings, kafka, index, DiskSpaceGuard.none());
   }
 
-  public SinkService(SinkSettings settings, KafkaSettings kafka, ArticleIndex index, DiskSpaceGuard disk) {
+  public SinkService(
+      SinkSettings settings, KafkaSettings kafka, ArticleIndex index, DiskSpaceGuard disk) {
     this.disk = disk;
     this.settings = settings;
     this.kafka = kafka;
@@ -92,14 +121,20 @@ public final class SinkService implements AutoCloseable, HealthReporting {
     c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
     if (!settings.instanceId().isBlank()) {
-      c.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, settings.instanceId() + "-sink"); // static membership
+      c.put(
+          ConsumerConfig.GROUP_INSTANCE_ID_CONFIG,
+          settings.instanceId() + "-sink"); // static membership
     }
     consumer = new KafkaConsumer<>(c, Topics.KEYS.deserializer(), new ByteArrayDeserializer());
     new KafkaClientMetrics(consumer).bindTo(Metrics.registry()); // consumer lag, fetch rates
     Properties p = kafka.clientProperties();
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
-    deadLetters = new KafkaProducer<>(p, Topics.DEAD_LETTER.keySerde().serializer(), Topics.DEAD_LETTER.valueSerde().serializer());
+    deadLetters =
+        new KafkaProducer<>(
+            p,
+            Topics.DEAD_LETTER.keySerde().serializer(),
+            Topics.DEAD_LETTER.valueSerde().serializer());
     running = true;
     thread = new Thread(this::loop, "vigia-sink");
     thread.setDaemon(true);
@@ -133,7 +168,8 @@ public final class SinkService implements AutoCloseable, HealthReporting {
     Map<String, Instant> enrichedAt = new HashMap<>();
     for (ConsumerRecord<String, byte[]> r : records) {
       try {
-        EnrichedArticle e = Topics.ENRICHED.valueSerde().deserializer().deserialize(r.topic(), r.value());
+        EnrichedArticle e =
+            Topics.ENRICHED.valueSerde().deserializer().deserialize(r.topic(), r.value());
         ArticleDocument d = ArticleDocument.from(e, now);
         docs.put(d.id(), d); // a later version in the same batch wins
         if (e.getEnrichedAt() != null) {
@@ -187,14 +223,18 @@ public final class SinkService implements AutoCloseable, HealthReporting {
         indexed.addAndGet(out.written());
         return;
       } catch (IndexUnavailableException e) {
-        LOG.warn("index unavailable ({}); retrying in {} ms, offsets not committed", e.getMessage(), backoff);
+        LOG.warn(
+            "index unavailable ({}); retrying in {} ms, offsets not committed",
+            e.getMessage(),
+            backoff);
         sleep(backoff);
         backoff = Math.min(backoff * 2, 30_000);
       }
     }
   }
 
-  private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<String, byte[]> records) {
+  private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(
+      ConsumerRecords<String, byte[]> records) {
     Map<TopicPartition, OffsetAndMetadata> m = new HashMap<>();
     for (TopicPartition tp : records.partitions()) {
       List<ConsumerRecord<String, byte[]>> rs = records.records(tp);
@@ -206,10 +246,19 @@ public final class SinkService implements AutoCloseable, HealthReporting {
   private void deadLetter(ConsumerRecord<String, byte[]> r, String reason, Exception ex) {
     LOG.warn("dead letter from {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), reason);
     deadLetterCounter.increment();
-    DeadLetter d = DeadLetter.newBuilder().setStage("sink").setTopic(r.topic()).setPartition(r.partition()).setOffset(r.offset())
-        .setKey(r.key() == null ? null : ByteBuffer.wrap(r.key().getBytes(StandardCharsets.UTF_8)))
-        .setValue(r.value() == null ? null : ByteBuffer.wrap(r.value()))
-        .setError(reason).setErrorClass(ex == null ? null : ex.getClass().getName()).setAt(Instant.now()).build();
+    DeadLetter d =
+        DeadLetter.newBuilder()
+            .setStage("sink")
+            .setTopic(r.topic())
+            .setPartition(r.partition())
+            .setOffset(r.offset())
+            .setKey(
+                r.key() == null ? null : ByteBuffer.wrap(r.key().getBytes(StandardCharsets.UTF_8)))
+            .setValue(r.value() == null ? null : ByteBuffer.wrap(r.value()))
+            .setError(reason)
+            .setErrorClass(ex == null ? null : ex.getClass().getName())
+            .setAt(Instant.now())
+            .build();
     deadLetters.send(new ProducerRecord<>(Topics.DEAD_LETTER.name(), r.key(), d));
   }
 

@@ -20,8 +20,8 @@ import java.util.Map;
  * Subscriptions over HTTP; no answer ever carries a webhook secret.
  *
  * <ul>
- *   <li>{@code POST /api/subscriptions} a subscription: 201 with it (secret replaced by {@code hasSecret}), once the
- *       matcher of this instance sees it</li>
+ *   <li>{@code POST /api/subscriptions} a subscription: 201 with it (secret replaced by {@code
+ *       hasSecret}), once the matcher of this instance sees it
  *   <li>{@code GET /api/subscriptions}, {@code GET /api/subscriptions/{id}}
  *   <li>{@code DELETE /api/subscriptions/{id}}: 204
  *   <li>{@code GET /api/alerts?size=&subscription=}: the latest alerts, newest first
@@ -38,13 +38,17 @@ public final class SubscriptionsApi {
   /** The matching topology's view of the subscriptions, which may trail the registry's. */
   @FunctionalInterface
   public interface MatcherView {
-    /** True once the matcher holds {@code id} as {@code storedJson} (null: deleted), false if not within {@code timeout}. */
+    /**
+     * True once the matcher holds {@code id} as {@code storedJson} (null: deleted), false if not
+     * within {@code timeout}.
+     */
     boolean awaitSees(String id, String storedJson, Duration timeout);
   }
 
   static final Duration MATCHER_TIMEOUT = Duration.ofSeconds(30);
 
-  public SubscriptionsApi(SubscriptionRegistry registry, RecentAlerts recent, Clock clock, MatcherView matcher) {
+  public SubscriptionsApi(
+      SubscriptionRegistry registry, RecentAlerts recent, Clock clock, MatcherView matcher) {
     this.registry = registry;
     this.recent = recent;
     this.clock = clock;
@@ -53,18 +57,37 @@ public final class SubscriptionsApi {
 
   public void register(HttpApi http) {
     http.route("POST", "/api/subscriptions", this::create);
-    http.route("GET", "/api/subscriptions", r -> Response.json(Map.of("subscriptions",
-        registry.list().stream().map(Subscription::toPublicJson).toList())));
-    http.route("GET", "/api/subscriptions/{id}", r -> Response.json(find(r.pathParam("id")).toPublicJson()));
-    http.route("DELETE", "/api/subscriptions/{id}", r -> {
-      if (!registry.delete(r.pathParam("id"))) {
-        throw HttpError.notFound("no subscription " + r.pathParam("id"));
-      }
-      awaitMatcher(r.pathParam("id"), null, "deleted");
-      return Response.noContent();
-    });
-    http.route("GET", "/api/alerts", r -> Response.json(Map.of("alerts",
-        recent.latest(r.intParam("size", 20, 1, 200), r.param("subscription").orElse(null)))));
+    http.route(
+        "GET",
+        "/api/subscriptions",
+        r ->
+            Response.json(
+                Map.of(
+                    "subscriptions",
+                    registry.list().stream().map(Subscription::toPublicJson).toList())));
+    http.route(
+        "GET",
+        "/api/subscriptions/{id}",
+        r -> Response.json(find(r.pathParam("id")).toPublicJson()));
+    http.route(
+        "DELETE",
+        "/api/subscriptions/{id}",
+        r -> {
+          if (!registry.delete(r.pathParam("id"))) {
+            throw HttpError.notFound("no subscription " + r.pathParam("id"));
+          }
+          awaitMatcher(r.pathParam("id"), null, "deleted");
+          return Response.noContent();
+        });
+    http.route(
+        "GET",
+        "/api/alerts",
+        r ->
+            Response.json(
+                Map.of(
+                    "alerts",
+                    recent.latest(
+                        r.intParam("size", 20, 1, 200), r.param("subscription").orElse(null)))));
   }
 
   Response create(Request r) {
@@ -72,30 +95,46 @@ public final class SubscriptionsApi {
     try {
       body = Json.MAPPER.readTree(r.body());
     } catch (IOException e) {
-      throw HttpError.badRequest("the body must be JSON: {\"name\": ..., \"query\": {...}, \"webhook\": {\"url\": ..., \"secret\": ...}}");
+      throw HttpError.badRequest(
+          "the body must be JSON: {\"name\": ..., \"query\": {...}, \"webhook\": {\"url\": ..., \"secret\": ...}}");
     }
     Subscription s;
     try {
       String generated = Subscription.slug(body == null ? "" : body.path("name").asText());
-      generated = generated.substring(0, Math.min(generated.length(), 50)) + "-" + HexFormat.of().formatHex(randomBytes());
+      generated =
+          generated.substring(0, Math.min(generated.length(), 50))
+              + "-"
+              + HexFormat.of().formatHex(randomBytes());
       s = Subscription.fromJson(body, generated, clock.instant());
     } catch (IllegalArgumentException e) {
       throw HttpError.badRequest(e.getMessage());
     }
     if (registry.get(s.id()).isPresent()) {
-      throw new HttpError(409, "subscription " + s.id() + " exists; DELETE it first or choose another id");
+      throw new HttpError(
+          409, "subscription " + s.id() + " exists; DELETE it first or choose another id");
     }
     registry.put(s);
     // Answer only once the matcher has it: an article arriving after the 201 is checked against it.
     awaitMatcher(s.id(), s.toStoredJson().toString(), "saved");
     Response created = Response.json(201, s.toPublicJson());
-    return new Response(created.status(), created.contentType(), created.body(), Map.of("Location", "/api/subscriptions/" + s.id()));
+    return new Response(
+        created.status(),
+        created.contentType(),
+        created.body(),
+        Map.of("Location", "/api/subscriptions/" + s.id()));
   }
 
   private void awaitMatcher(String id, String storedJson, String done) {
     if (!matcher.awaitSees(id, storedJson, MATCHER_TIMEOUT)) {
-      throw new HttpError(503, "subscription " + id + " is " + done + ", but the matcher has not picked the change up within "
-          + MATCHER_TIMEOUT.toSeconds() + " s (is the alerts stage running? see /healthz); it will once it runs");
+      throw new HttpError(
+          503,
+          "subscription "
+              + id
+              + " is "
+              + done
+              + ", but the matcher has not picked the change up within "
+              + MATCHER_TIMEOUT.toSeconds()
+              + " s (is the alerts stage running? see /healthz); it will once it runs");
     }
   }
 

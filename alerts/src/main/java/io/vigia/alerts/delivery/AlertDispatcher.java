@@ -26,15 +26,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -42,7 +43,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RebalanceInProgressException;
@@ -54,14 +54,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers the alerts topic to each subscription's webhook, email and Kafka topic. A batch is
- * delivered in parallel, each delivery retried with exponential backoff (for at most
- * {@link #batchWindow()} per batch, so the consumer is never evicted); what still fails, and any
- * record that is not a readable alert, goes to the dead-letter topic with the reason. A record
- * never stops the loop. Offsets are committed after the batch's deliveries and dead letters are
- * acknowledged, so a crash redelivers rather than loses (receivers drop repeats by
- * {@code X-Vigia-Alert-Id}). Digest
- * subscriptions are collected here and sent once per period; a partial digest does not survive
- * a restart.
+ * delivered in parallel, each delivery retried with exponential backoff (for at most {@link
+ * #batchWindow()} per batch, so the consumer is never evicted); what still fails, and any record
+ * that is not a readable alert, goes to the dead-letter topic with the reason. A record never stops
+ * the loop. Offsets are committed after the batch's deliveries and dead letters are acknowledged,
+ * so a crash redelivers rather than loses (receivers drop repeats by {@code X-Vigia-Alert-Id}).
+ * Digest subscriptions are collected here and sent once per period; a partial digest does not
+ * survive a restart.
  */
 public final class AlertDispatcher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AlertDispatcher.class);
@@ -77,20 +76,36 @@ public final class AlertDispatcher implements AutoCloseable {
   private final Map<String, List<JsonNode>> digests = new ConcurrentHashMap<>();
   private final Map<String, Instant> lastDigest = new ConcurrentHashMap<>();
   private final java.util.Set<String> createdTopics = ConcurrentHashMap.newKeySet();
-  private final Counter delivered = Counter.builder("vigia.alerts.delivered").description("Alert deliveries that succeeded").register(Metrics.registry());
-  private final Counter deadLettered = Counter.builder("vigia.alerts.dead.letters").description("Alert deliveries given up on").register(Metrics.registry());
-  private final ExecutorService workers = Executors.newFixedThreadPool(8, daemon("vigia-alerts-delivery"));
-  private final ScheduledExecutorService digestTimer = Executors.newSingleThreadScheduledExecutor(daemon("vigia-alerts-digest"));
+  private final Counter delivered =
+      Counter.builder("vigia.alerts.delivered")
+          .description("Alert deliveries that succeeded")
+          .register(Metrics.registry());
+  private final Counter deadLettered =
+      Counter.builder("vigia.alerts.dead.letters")
+          .description("Alert deliveries given up on")
+          .register(Metrics.registry());
+  private final ExecutorService workers =
+      Executors.newFixedThreadPool(8, daemon("vigia-alerts-delivery"));
+  private final ScheduledExecutorService digestTimer =
+      Executors.newSingleThreadScheduledExecutor(daemon("vigia-alerts-digest"));
   private KafkaConsumer<String, String> consumer;
   private KafkaProducer<String, String> producer;
   private KafkaProducer<String, DeadLetter> deadLetters;
   private Thread thread;
+
   /** Why the delivery loop stopped, once it has. */
   private volatile Throwable failure;
+
   private volatile boolean running;
 
-  public AlertDispatcher(KafkaSettings kafka, String groupId, SubscriptionRegistry registry, WebhookSender webhooks, EmailSender email,
-      RetryPolicy retry, Clock clock) {
+  public AlertDispatcher(
+      KafkaSettings kafka,
+      String groupId,
+      SubscriptionRegistry registry,
+      WebhookSender webhooks,
+      EmailSender email,
+      RetryPolicy retry,
+      Clock clock) {
     this.kafka = kafka;
     this.groupId = groupId;
     this.registry = registry;
@@ -107,7 +122,8 @@ public final class AlertDispatcher implements AutoCloseable {
     c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
-    // A batch may wait out the retries of a slow webhook before the next poll (bounded by batchWindow()).
+    // A batch may wait out the retries of a slow webhook before the next poll (bounded by
+    // batchWindow()).
     c.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, MAX_POLL_INTERVAL_MS);
     consumer = new KafkaConsumer<>(c, new StringDeserializer(), new StringDeserializer());
     Properties p = kafka.clientProperties();
@@ -115,7 +131,11 @@ public final class AlertDispatcher implements AutoCloseable {
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
     producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
-    deadLetters = new KafkaProducer<>(p, Topics.DEAD_LETTER.keySerde().serializer(), Topics.DEAD_LETTER.valueSerde().serializer());
+    deadLetters =
+        new KafkaProducer<>(
+            p,
+            Topics.DEAD_LETTER.keySerde().serializer(),
+            Topics.DEAD_LETTER.valueSerde().serializer());
     running = true;
     thread = new Thread(this::loop, "vigia-alerts-dispatch");
     thread.setDaemon(true);
@@ -146,7 +166,9 @@ public final class AlertDispatcher implements AutoCloseable {
           Thread.sleep(1_000);
         } catch (CommitFailedException | RebalanceInProgressException e) {
           // The partitions moved to another deliverer, which redelivers from the last commit.
-          LOG.warn("alert offsets not committed ({}); the partitions' new owner delivers again", e.getMessage());
+          LOG.warn(
+              "alert offsets not committed ({}); the partitions' new owner delivers again",
+              e.getMessage());
         }
       }
     } catch (WakeupException e) {
@@ -161,7 +183,10 @@ public final class AlertDispatcher implements AutoCloseable {
     }
   }
 
-  /** The batch's records could not all be delivered or dead-lettered (the dead-letter topic refused). */
+  /**
+   * The batch's records could not all be delivered or dead-lettered (the dead-letter topic
+   * refused).
+   */
   private static final class BatchNotSettled extends Exception {
     BatchNotSettled(String message, Throwable cause) {
       super(message, cause);
@@ -170,10 +195,11 @@ public final class AlertDispatcher implements AutoCloseable {
 
   /**
    * Delivers a polled batch in parallel and returns once every record is delivered or its dead
-   * letter acknowledged. Retries of a batch stop at {@link #batchWindow()}, well inside
-   * {@code max.poll.interval.ms}, so a slow receiver never gets this consumer evicted.
+   * letter acknowledged. Retries of a batch stop at {@link #batchWindow()}, well inside {@code
+   * max.poll.interval.ms}, so a slow receiver never gets this consumer evicted.
    */
-  private void deliverBatch(ConsumerRecords<String, String> records) throws InterruptedException, BatchNotSettled {
+  private void deliverBatch(ConsumerRecords<String, String> records)
+      throws InterruptedException, BatchNotSettled {
     Instant deadline = Instant.now().plus(batchWindow());
     List<Future<?>> letters = java.util.Collections.synchronizedList(new ArrayList<>());
     List<Future<?>> pending = new ArrayList<>();
@@ -194,7 +220,8 @@ public final class AlertDispatcher implements AutoCloseable {
         try {
           f.get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
-          throw new BatchNotSettled("dead letter not acknowledged: " + (e.getCause() == null ? e : e.getCause()), e);
+          throw new BatchNotSettled(
+              "dead letter not acknowledged: " + (e.getCause() == null ? e : e.getCause()), e);
         }
       }
     }
@@ -211,8 +238,12 @@ public final class AlertDispatcher implements AutoCloseable {
     }
   }
 
-  /** One record, whatever it holds: delivered, dropped (deleted subscription) or dead-lettered with the reason. */
-  private void dispatchSafely(ConsumerRecord<String, String> r, Instant deadline, List<Future<?>> letters) {
+  /**
+   * One record, whatever it holds: delivered, dropped (deleted subscription) or dead-lettered with
+   * the reason.
+   */
+  private void dispatchSafely(
+      ConsumerRecord<String, String> r, Instant deadline, List<Future<?>> letters) {
     try {
       dispatch(r, deadline, letters);
     } catch (RuntimeException e) {
@@ -220,9 +251,12 @@ public final class AlertDispatcher implements AutoCloseable {
     }
   }
 
-  private void dispatch(ConsumerRecord<String, String> r, Instant deadline, List<Future<?>> letters) {
+  private void dispatch(
+      ConsumerRecord<String, String> r, Instant deadline, List<Future<?>> letters) {
     if (r.key() == null || r.value() == null) {
-      letters.add(deadLetter(r.key(), r.value(), "alert record without a subscription id (key) or a value"));
+      letters.add(
+          deadLetter(
+              r.key(), r.value(), "alert record without a subscription id (key) or a value"));
       return;
     }
     Subscription s = registry.get(r.key()).orElse(null);
@@ -243,15 +277,25 @@ public final class AlertDispatcher implements AutoCloseable {
       return;
     }
     if (s.digest() != null) {
-      digests.computeIfAbsent(s.id(), k -> {
-        lastDigest.putIfAbsent(k, clock.instant());
-        return java.util.Collections.synchronizedList(new ArrayList<>());
-      }).add(alert);
+      digests
+          .computeIfAbsent(
+              s.id(),
+              k -> {
+                lastDigest.putIfAbsent(k, clock.instant());
+                return java.util.Collections.synchronizedList(new ArrayList<>());
+              })
+          .add(alert);
       return;
     }
     ObjectNode body = ((ObjectNode) alert.deepCopy()).put("sentAt", clock.instant().toString());
-    deliver(s, alert.path("id").asText(), body, "Vigía: " + s.name() + ": " + alert.path("article").path("title").asText(),
-        Alert.headline(alert) + "\n\n" + alert.path("article").path("text").asText() + "\n", deadline, letters);
+    deliver(
+        s,
+        alert.path("id").asText(),
+        body,
+        "Vigía: " + s.name() + ": " + alert.path("article").path("title").asText(),
+        Alert.headline(alert) + "\n\n" + alert.path("article").path("text").asText() + "\n",
+        deadline,
+        letters);
   }
 
   /** Matches waiting for the next digest of a subscription. */
@@ -279,52 +323,85 @@ public final class AlertDispatcher implements AutoCloseable {
       }
       ObjectNode body = JsonNodeFactory.instance.objectNode();
       body.put("id", Alert.id(id, "digest:" + now));
-      body.put("subscriptionId", id).put("subscriptionName", s.name()).put("kind", "digest").put("period", s.digest().toString());
+      body.put("subscriptionId", id)
+          .put("subscriptionName", s.name())
+          .put("kind", "digest")
+          .put("period", s.digest().toString());
       body.put("sentAt", now.toString());
       ArrayNode list = body.putArray("alerts");
       StringBuilder text = new StringBuilder();
       synchronized (batch) {
-        batch.forEach(a -> {
-          list.add(a);
-          text.append("- ").append(Alert.headline(a)).append('\n');
-        });
+        batch.forEach(
+            a -> {
+              list.add(a);
+              text.append("- ").append(Alert.headline(a)).append('\n');
+            });
       }
       List<Future<?>> letters = new ArrayList<>();
-      deliver(s, body.path("id").asText(), body, "Vigía digest: " + s.name() + " (" + batch.size() + ")", text.toString(),
-          Instant.now().plus(batchWindow()), letters);
+      deliver(
+          s,
+          body.path("id").asText(),
+          body,
+          "Vigía digest: " + s.name() + " (" + batch.size() + ")",
+          text.toString(),
+          Instant.now().plus(batchWindow()),
+          letters);
       deadLetters.flush();
     }
   }
 
-  private void deliver(Subscription s, String alertId, ObjectNode body, String subject, String text, Instant deadline,
+  private void deliver(
+      Subscription s,
+      String alertId,
+      ObjectNode body,
+      String subject,
+      String text,
+      Instant deadline,
       List<Future<?>> letters) {
     byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
     if (s.webhook() != null) {
-      attempt(s, "webhook", bytes, () -> webhooks.send(s.webhook(), alertId, bytes), deadline, letters);
+      attempt(
+          s, "webhook", bytes, () -> webhooks.send(s.webhook(), alertId, bytes), deadline, letters);
     }
     if (s.email() != null) {
-      attempt(s, "email", bytes, () -> email.send(s.email().to(), subject, text), deadline, letters);
+      attempt(
+          s, "email", bytes, () -> email.send(s.email().to(), subject, text), deadline, letters);
     }
     if (s.kafka() != null) {
-      attempt(s, "kafka", bytes, () -> {
-        try {
-          ensureTopic(s.kafka().topic());
-          producer.send(new ProducerRecord<>(s.kafka().topic(), s.id(), body.toString())).get(30, TimeUnit.SECONDS);
-          return DeliveryResult.delivered();
-        } catch (Exception e) {
-          return DeliveryResult.failed("Kafka topic " + s.kafka().topic() + ": " + e.getMessage(), true);
-        }
-      }, deadline, letters);
+      attempt(
+          s,
+          "kafka",
+          bytes,
+          () -> {
+            try {
+              ensureTopic(s.kafka().topic());
+              producer
+                  .send(new ProducerRecord<>(s.kafka().topic(), s.id(), body.toString()))
+                  .get(30, TimeUnit.SECONDS);
+              return DeliveryResult.delivered();
+            } catch (Exception e) {
+              return DeliveryResult.failed(
+                  "Kafka topic " + s.kafka().topic() + ": " + e.getMessage(), true);
+            }
+          },
+          deadline,
+          letters);
     }
   }
 
-  /** Creates a subscription's Kafka topic the first time it is used, as the stage's own topics are. */
+  /**
+   * Creates a subscription's Kafka topic the first time it is used, as the stage's own topics are.
+   */
   private void ensureTopic(String topic) throws InterruptedException {
     if (createdTopics.contains(topic)) {
       return;
     }
     try (Admin admin = Admin.create(kafka.clientProperties())) {
-      TopicCreator.ensure(admin, List.of(new Topic<>(topic, Topics.KEYS, Topics.KEYS, false)), kafka.partitions(), kafka.replicationFactor());
+      TopicCreator.ensure(
+          admin,
+          List.of(new Topic<>(topic, Topics.KEYS, Topics.KEYS, false)),
+          kafka.partitions(),
+          kafka.replicationFactor());
     }
     createdTopics.add(topic);
   }
@@ -333,7 +410,12 @@ public final class AlertDispatcher implements AutoCloseable {
    * Tries one channel with exponential backoff until it is delivered, refused for good, out of
    * attempts, or the next wait would pass {@code deadline}; then dead-letters it with the reason.
    */
-  private void attempt(Subscription s, String channel, byte[] body, Supplier<DeliveryResult> send, Instant deadline,
+  private void attempt(
+      Subscription s,
+      String channel,
+      byte[] body,
+      Supplier<DeliveryResult> send,
+      Instant deadline,
       List<Future<?>> letters) {
     for (int attempt = 1; ; attempt++) {
       DeliveryResult r = send.get();
@@ -345,21 +427,43 @@ public final class AlertDispatcher implements AutoCloseable {
       Duration wait = retry.delayAfter(attempt);
       String tries = attempt + " attempt" + (attempt == 1 ? "" : "s");
       if (!f.retryable() || attempt >= retry.maxAttempts() || !running) {
-        letters.add(deadLetter(s.id(), new String(body, StandardCharsets.UTF_8), channel + " delivery failed after " + tries + ": " + f.reason()));
+        letters.add(
+            deadLetter(
+                s.id(),
+                new String(body, StandardCharsets.UTF_8),
+                channel + " delivery failed after " + tries + ": " + f.reason()));
         return;
       }
       if (Instant.now().plus(wait).isAfter(deadline)) {
-        letters.add(deadLetter(s.id(), new String(body, StandardCharsets.UTF_8), channel + " delivery failed after " + tries
-            + " (retries stop after " + batchWindow().toMinutes() + " min so the deliverer keeps its partitions): " + f.reason()));
+        letters.add(
+            deadLetter(
+                s.id(),
+                new String(body, StandardCharsets.UTF_8),
+                channel
+                    + " delivery failed after "
+                    + tries
+                    + " (retries stop after "
+                    + batchWindow().toMinutes()
+                    + " min so the deliverer keeps its partitions): "
+                    + f.reason()));
         return;
       }
-      LOG.info("{} delivery for subscription {} failed ({}); retry {} in {} ms", channel, s.id(), f.reason(), attempt + 1, wait.toMillis());
+      LOG.info(
+          "{} delivery for subscription {} failed ({}); retry {} in {} ms",
+          channel,
+          s.id(),
+          f.reason(),
+          attempt + 1,
+          wait.toMillis());
       try {
         Thread.sleep(wait.toMillis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        letters.add(deadLetter(s.id(), new String(body, StandardCharsets.UTF_8), channel + " delivery interrupted by a stop after "
-            + tries + ": " + f.reason()));
+        letters.add(
+            deadLetter(
+                s.id(),
+                new String(body, StandardCharsets.UTF_8),
+                channel + " delivery interrupted by a stop after " + tries + ": " + f.reason()));
         return;
       }
     }
@@ -368,11 +472,18 @@ public final class AlertDispatcher implements AutoCloseable {
   private Future<RecordMetadata> deadLetter(String subscriptionId, String body, String reason) {
     LOG.warn("alert for subscription {} dead-lettered: {}", subscriptionId, reason);
     deadLettered.increment();
-    byte[] key = subscriptionId == null ? new byte[0] : subscriptionId.getBytes(StandardCharsets.UTF_8);
-    DeadLetter d = DeadLetter.newBuilder().setStage("alerts").setTopic(AlertTopics.ALERTS.name())
-        .setKey(ByteBuffer.wrap(key))
-        .setValue(ByteBuffer.wrap(body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8)))
-        .setError(reason).setAt(clock.instant()).build();
+    byte[] key =
+        subscriptionId == null ? new byte[0] : subscriptionId.getBytes(StandardCharsets.UTF_8);
+    DeadLetter d =
+        DeadLetter.newBuilder()
+            .setStage("alerts")
+            .setTopic(AlertTopics.ALERTS.name())
+            .setKey(ByteBuffer.wrap(key))
+            .setValue(
+                ByteBuffer.wrap(body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8)))
+            .setError(reason)
+            .setAt(clock.instant())
+            .build();
     return deadLetters.send(new ProducerRecord<>(Topics.DEAD_LETTER.name(), subscriptionId, d));
   }
 

@@ -4,7 +4,9 @@ package io.vigia.alerts.delivery;
 public sealed interface DeliveryResult {
   record Delivered() implements DeliveryResult {}
 
-  /** @param retryable false when trying again cannot help (e.g. HTTP 400, a refused address) */
+  /**
+   * @param retryable false when trying again cannot help (e.g. HTTP 400, a refused address)
+   */
   record Failed(String reason, boolean retryable) implements DeliveryResult {}
 
   static DeliveryResult delivered() {

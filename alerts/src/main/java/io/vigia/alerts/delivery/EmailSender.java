@@ -18,14 +18,29 @@ import java.util.Properties;
 /** Sends plain-text mail through one SMTP server (settings {@code alerts.smtp.*}). */
 public final class EmailSender {
   /** Where and how to send; the password never appears in {@link #toString()}. */
-  public record SmtpSettings(String host, int port, String from, String username, String password, boolean startTls, Duration timeout) {
+  public record SmtpSettings(
+      String host,
+      int port,
+      String from,
+      String username,
+      String password,
+      boolean startTls,
+      Duration timeout) {
     public boolean configured() {
       return host != null && !host.isBlank();
     }
 
     @Override
     public String toString() {
-      return "SmtpSettings[" + host + ":" + port + ", from=" + from + ", user=" + username + ", password=***]";
+      return "SmtpSettings["
+          + host
+          + ":"
+          + port
+          + ", from="
+          + from
+          + ", user="
+          + username
+          + ", password=***]";
     }
   }
 
@@ -46,12 +61,15 @@ public final class EmailSender {
       p.put("mail.smtp.starttls.enable", "true");
       p.put("mail.smtp.starttls.required", "true");
     }
-    Authenticator authenticator = !auth ? null : new Authenticator() {
-      @Override
-      protected PasswordAuthentication getPasswordAuthentication() {
-        return new PasswordAuthentication(settings.username(), settings.password());
-      }
-    };
+    Authenticator authenticator =
+        !auth
+            ? null
+            : new Authenticator() {
+              @Override
+              protected PasswordAuthentication getPasswordAuthentication() {
+                return new PasswordAuthentication(settings.username(), settings.password());
+              }
+            };
     this.session = Session.getInstance(p, authenticator);
   }
 

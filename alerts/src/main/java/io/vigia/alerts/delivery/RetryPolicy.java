@@ -2,7 +2,10 @@ package io.vigia.alerts.delivery;
 
 import java.time.Duration;
 
-/** Exponential backoff: attempt n waits {@code initial * 2^(n-1)}, at most {@code max}; then a dead letter. */
+/**
+ * Exponential backoff: attempt n waits {@code initial * 2^(n-1)}, at most {@code max}; then a dead
+ * letter.
+ */
 public record RetryPolicy(int maxAttempts, Duration initial, Duration max) {
   public RetryPolicy {
     if (maxAttempts < 1) {

@@ -10,9 +10,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The webhook signatures, both {@code sha256=} and a hex HMAC-SHA256 under the subscription's
- * secret: {@value #HEADER} over the exact body bytes, and {@value #TIMESTAMPED_HEADER} over
- * {@code <X-Vigia-Timestamp>.<body>} (the decimal Unix seconds, a dot, the body bytes), so the
- * timestamp a receiver checks against replays is covered by the signature too.
+ * secret: {@value #HEADER} over the exact body bytes, and {@value #TIMESTAMPED_HEADER} over {@code
+ * <X-Vigia-Timestamp>.<body>} (the decimal Unix seconds, a dot, the body bytes), so the timestamp a
+ * receiver checks against replays is covered by the signature too.
  */
 public final class Signature {
   public static final String HEADER = "X-Vigia-Signature";
@@ -41,21 +41,29 @@ public final class Signature {
     return sign(secret, signed);
   }
 
-  /** Constant-time check of {@value #TIMESTAMPED_HEADER}, for receivers written in Java (check the timestamp's age too). */
-  public static boolean verifyTimestamped(String secret, String timestamp, byte[] body, String header) {
+  /**
+   * Constant-time check of {@value #TIMESTAMPED_HEADER}, for receivers written in Java (check the
+   * timestamp's age too).
+   */
+  public static boolean verifyTimestamped(
+      String secret, String timestamp, byte[] body, String header) {
     long t;
     try {
       t = Long.parseLong(timestamp);
     } catch (NumberFormatException | NullPointerException e) {
       return false;
     }
-    return header != null && MessageDigest.isEqual(signTimestamped(secret, t, body).getBytes(StandardCharsets.US_ASCII),
-        header.getBytes(StandardCharsets.US_ASCII));
+    return header != null
+        && MessageDigest.isEqual(
+            signTimestamped(secret, t, body).getBytes(StandardCharsets.US_ASCII),
+            header.getBytes(StandardCharsets.US_ASCII));
   }
 
   /** Constant-time check of a received header value, for receivers written in Java. */
   public static boolean verify(String secret, byte[] body, String header) {
-    return header != null && MessageDigest.isEqual(sign(secret, body).getBytes(StandardCharsets.US_ASCII),
-        header.getBytes(StandardCharsets.US_ASCII));
+    return header != null
+        && MessageDigest.isEqual(
+            sign(secret, body).getBytes(StandardCharsets.US_ASCII),
+            header.getBytes(StandardCharsets.US_ASCII));
   }
 }

@@ -13,10 +13,9 @@ import java.time.Instant;
 
 /**
  * POSTs a JSON body to a subscription's URL with its signatures (of the body; of the timestamp and
- * the body), the timestamp and the alert id.
- * 2xx is delivered; 408, 429, 5xx and network errors are worth retrying; other statuses are not.
- * Loopback, private and link-local addresses are refused unless allowed (a webhook must not be
- * a way to reach the internal network).
+ * the body), the timestamp and the alert id. 2xx is delivered; 408, 429, 5xx and network errors are
+ * worth retrying; other statuses are not. Loopback, private and link-local addresses are refused
+ * unless allowed (a webhook must not be a way to reach the internal network).
  */
 public final class WebhookSender {
   private final HttpClient client;
@@ -24,7 +23,11 @@ public final class WebhookSender {
   private final boolean allowPrivate;
 
   public WebhookSender(Duration timeout, boolean allowPrivateAddresses) {
-    this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    this.client =
+        HttpClient.newBuilder()
+            .connectTimeout(timeout)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     this.timeout = timeout;
     this.allowPrivate = allowPrivateAddresses;
   }
@@ -38,14 +41,19 @@ public final class WebhookSender {
       }
     }
     long timestamp = Instant.now().getEpochSecond();
-    HttpRequest req = HttpRequest.newBuilder(url).timeout(timeout)
-        .header("Content-Type", "application/json; charset=utf-8")
-        .header("User-Agent", "Vigia-Alerts/0.1")
-        .header(Signature.HEADER, Signature.sign(target.secret(), body))
-        .header(Signature.TIMESTAMP_HEADER, Long.toString(timestamp))
-        .header(Signature.TIMESTAMPED_HEADER, Signature.signTimestamped(target.secret(), timestamp, body))
-        .header(Signature.ALERT_ID_HEADER, alertId)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    HttpRequest req =
+        HttpRequest.newBuilder(url)
+            .timeout(timeout)
+            .header("Content-Type", "application/json; charset=utf-8")
+            .header("User-Agent", "Vigia-Alerts/0.1")
+            .header(Signature.HEADER, Signature.sign(target.secret(), body))
+            .header(Signature.TIMESTAMP_HEADER, Long.toString(timestamp))
+            .header(
+                Signature.TIMESTAMPED_HEADER,
+                Signature.signTimestamped(target.secret(), timestamp, body))
+            .header(Signature.ALERT_ID_HEADER, alertId)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build();
     try {
       HttpResponse<Void> r = client.send(req, HttpResponse.BodyHandlers.discarding());
       int s = r.statusCode();
@@ -54,7 +62,11 @@ public final class WebhookSender {
       }
       return DeliveryResult.failed("webhook answered HTTP " + s, s == 408 || s == 429 || s >= 500);
     } catch (IOException e) {
-      return DeliveryResult.failed("webhook unreachable: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()), true);
+      return DeliveryResult.failed(
+          "webhook unreachable: "
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : " " + e.getMessage()),
+          true);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return DeliveryResult.failed("interrupted", true);
@@ -64,9 +76,16 @@ public final class WebhookSender {
   static String refusedAddress(String host) {
     try {
       for (InetAddress a : InetAddress.getAllByName(host)) {
-        if (a.isLoopbackAddress() || a.isSiteLocalAddress() || a.isLinkLocalAddress() || a.isAnyLocalAddress()
-            || a.isMulticastAddress() || (a.getAddress().length == 16 && (a.getAddress()[0] & 0xfe) == 0xfc)) {
-          return "webhook host " + host + " resolves to a private address (" + a.getHostAddress()
+        if (a.isLoopbackAddress()
+            || a.isSiteLocalAddress()
+            || a.isLinkLocalAddress()
+            || a.isAnyLocalAddress()
+            || a.isMulticastAddress()
+            || (a.getAddress().length == 16 && (a.getAddress()[0] & 0xfe) == 0xfc)) {
+          return "webhook host "
+              + host
+              + " resolves to a private address ("
+              + a.getHostAddress()
               + "); set alerts.webhook.allow-private-addresses: true to allow it";
         }
       }

@@ -13,11 +13,11 @@ import org.apache.lucene.search.Query;
 /**
  * What a subscription watches for: a saved search. Its {@code query} object takes the filters of
  * {@code GET /api/articles} under the same names ({@link SearchParameters#FILTERS}: {@code q},
- * {@code entity}, {@code entityAny}, {@code stance}, {@code language}, {@code source},
- * {@code story}, {@code storySources}, {@code since}, {@code until}, {@code duplicates}), is read
- * by the same parser into the same {@link SearchQuery}, and is evaluated on each article with the
- * same Lucene query and analysis as the search ({@link ArticleMatch}). With {@code storySources}
- * it is a story rule: it fires once for a story, when the story reaches that many sources.
+ * {@code entity}, {@code entityAny}, {@code stance}, {@code language}, {@code source}, {@code
+ * story}, {@code storySources}, {@code since}, {@code until}, {@code duplicates}), is read by the
+ * same parser into the same {@link SearchQuery}, and is evaluated on each article with the same
+ * Lucene query and analysis as the search ({@link ArticleMatch}). With {@code storySources} it is a
+ * story rule: it fires once for a story, when the story reaches that many sources.
  */
 public final class AlertRule {
   private final SearchQuery query;
@@ -42,7 +42,10 @@ public final class AlertRule {
     return matches(ArticleMatch.of(e));
   }
 
-  /** Whether the search would return the article, on an article indexed once for every rule checked against it. */
+  /**
+   * Whether the search would return the article, on an article indexed once for every rule checked
+   * against it.
+   */
   public boolean matches(ArticleMatch article) {
     return article.matches(lucene);
   }

@@ -12,12 +12,12 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Lets the first candidate alert of each key ({@code subscription|article:ROOT} or
- * {@code subscription|story:ID}) through, keyed by its subscription, and drops the rest: a
- * subscriber gets an article once however many copies arrive, and a story once. Candidates come
- * repartitioned by that key, so an original and its copy matched at the same moment on two
- * partitions still meet here, one after the other. What was sent is remembered in a changelogged
- * store for the retention, then forgotten.
+ * Lets the first candidate alert of each key ({@code subscription|article:ROOT} or {@code
+ * subscription|story:ID}) through, keyed by its subscription, and drops the rest: a subscriber gets
+ * an article once however many copies arrive, and a story once. Candidates come repartitioned by
+ * that key, so an original and its copy matched at the same moment on two partitions still meet
+ * here, one after the other. What was sent is remembered in a changelogged store for the retention,
+ * then forgotten.
  */
 final class FirstAlertOnly implements Processor<String, String, String, String> {
   private final Duration retention;

@@ -3,10 +3,10 @@ package io.vigia.alerts.topology;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vigia.alerts.Alert;
 import io.vigia.alerts.Subscription;
-import io.vigia.sink.lucene.ArticleMatch;
 import io.vigia.common.http.Json;
 import io.vigia.schemas.EnrichedArticle;
 import io.vigia.schemas.Topics;
+import io.vigia.sink.lucene.ArticleMatch;
 import java.time.Instant;
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -24,9 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Checks one enriched article against every subscription and forwards a candidate alert for each
- * that matches, keyed by what it fires for ({@code subscription|article:ROOT} or
- * {@code subscription|story:ID}): the next step, {@link FirstAlertOnly}, sees every candidate of
- * one key in one task, whichever partition the article and its copies came through.
+ * that matches, keyed by what it fires for ({@code subscription|article:ROOT} or {@code
+ * subscription|story:ID}): the next step, {@link FirstAlertOnly}, sees every candidate of one key
+ * in one task, whichever partition the article and its copies came through.
  *
  * <p>A subscription alerts on what enrich published after it was created: older articles (the
  * topic's history, read from the start by a first deployment or after a crash before the first
@@ -38,6 +38,7 @@ final class MatchSubscriptions implements Processor<String, byte[], String, Stri
 
   /** Parsed subscriptions by id, reparsed only when the stored JSON changes. */
   private final Map<String, Map.Entry<String, Subscription>> parsed = new HashMap<>();
+
   private ProcessorContext<String, String> context;
   private KeyValueStore<String, String> subscriptions;
 
@@ -51,7 +52,11 @@ final class MatchSubscriptions implements Processor<String, byte[], String, Stri
   public void process(Record<String, byte[]> r) {
     EnrichedArticle e;
     try {
-      e = Topics.ENRICHED.valueSerde().deserializer().deserialize(Topics.ENRICHED.name(), r.value());
+      e =
+          Topics.ENRICHED
+              .valueSerde()
+              .deserializer()
+              .deserialize(Topics.ENRICHED.name(), r.value());
     } catch (RuntimeException ex) {
       // The sink dead-letters unreadable enriched records; here they are only skipped.
       LOG.warn("skipping unreadable enriched record {}: {}", r.key(), ex.getMessage());
@@ -65,7 +70,8 @@ final class MatchSubscriptions implements Processor<String, byte[], String, Stri
     if (subscriptions.isEmpty()) {
       return;
     }
-    Instant published = e.getEnrichedAt() != null ? e.getEnrichedAt() : Instant.ofEpochMilli(r.timestamp());
+    Instant published =
+        e.getEnrichedAt() != null ? e.getEnrichedAt() : Instant.ofEpochMilli(r.timestamp());
     ArticleMatch article = null;
     for (Subscription s : subscriptions) {
       if (published.isBefore(s.createdAt())) {
@@ -77,8 +83,13 @@ final class MatchSubscriptions implements Processor<String, byte[], String, Stri
       if (!s.rule().matches(article)) {
         continue;
       }
-      String firedFor = s.rule().isStoryRule() ? "story:" + e.getDedup().getStoryId() : "article:" + Alert.rootArticleId(e);
-      context.forward(new Record<>(s.id() + "|" + firedFor, Alert.of(s, e, firedFor, now).toString(), r.timestamp()));
+      String firedFor =
+          s.rule().isStoryRule()
+              ? "story:" + e.getDedup().getStoryId()
+              : "article:" + Alert.rootArticleId(e);
+      context.forward(
+          new Record<>(
+              s.id() + "|" + firedFor, Alert.of(s, e, firedFor, now).toString(), r.timestamp()));
     }
   }
 
@@ -110,8 +121,12 @@ final class MatchSubscriptions implements Processor<String, byte[], String, Stri
       return Subscription.fromJson(n, id, Instant.EPOCH);
     } catch (Exception ex) {
       // Jackson's parse errors quote the input, which holds the secret: never log those.
-      LOG.warn("ignoring subscription {}: {}", id,
-          ex instanceof com.fasterxml.jackson.core.JsonProcessingException ? "not valid JSON" : ex.getMessage());
+      LOG.warn(
+          "ignoring subscription {}: {}",
+          id,
+          ex instanceof com.fasterxml.jackson.core.JsonProcessingException
+              ? "not valid JSON"
+              : ex.getMessage());
       // Cached as absent so the warning is not repeated for every article.
       return null;
     }

@@ -28,7 +28,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -115,23 +114,40 @@ class AlertDeliveryIT {
   @BeforeEach
   void start() throws Exception {
     receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
-    receiver.createContext("/hook", ex -> {
-      attempts.incrementAndGet();
-      byte[] body = ex.getRequestBody().readAllBytes();
-      if (status == 200) {
-        bodies.add(body);
-        signatures.add(ex.getRequestHeaders().getFirst(Signature.HEADER));
-      }
-      ex.sendResponseHeaders(status, -1);
-      ex.close();
-    });
+    receiver.createContext(
+        "/hook",
+        ex -> {
+          attempts.incrementAndGet();
+          byte[] body = ex.getRequestBody().readAllBytes();
+          if (status == 200) {
+            bodies.add(body);
+            signatures.add(ex.getRequestHeaders().getFirst(Signature.HEADER));
+          }
+          ex.sendResponseHeaders(status, -1);
+          ex.close();
+        });
     receiver.start();
     registry = new SubscriptionRegistry(kafka);
     registry.start();
-    EmailSender email = new EmailSender(new EmailSender.SmtpSettings("127.0.0.1", smtp.getSmtp().getPort(), "vigia@example.org",
-        "", "", false, Duration.ofSeconds(5)));
-    dispatcher = new AlertDispatcher(kafka, "it-" + UUID.randomUUID(), registry, new WebhookSender(Duration.ofSeconds(5), true), email,
-        new RetryPolicy(3, Duration.ofMillis(50), Duration.ofMillis(200)), clock);
+    EmailSender email =
+        new EmailSender(
+            new EmailSender.SmtpSettings(
+                "127.0.0.1",
+                smtp.getSmtp().getPort(),
+                "vigia@example.org",
+                "",
+                "",
+                false,
+                Duration.ofSeconds(5)));
+    dispatcher =
+        new AlertDispatcher(
+            kafka,
+            "it-" + UUID.randomUUID(),
+            registry,
+            new WebhookSender(Duration.ofSeconds(5), true),
+            email,
+            new RetryPolicy(3, Duration.ofMillis(50), Duration.ofMillis(200)),
+            clock);
     dispatcher.start();
   }
 
@@ -152,11 +168,19 @@ class AlertDeliveryIT {
   }
 
   private static void produceAlert(Subscription s, String title) {
-    var e = SampleArticles.enriched(SampleArticles.raw("https://news.example/" + UUID.randomUUID(), title, "Texto sobre el CNE.").build());
+    var e =
+        SampleArticles.enriched(
+            SampleArticles.raw(
+                    "https://news.example/" + UUID.randomUUID(), title, "Texto sobre el CNE.")
+                .build());
     Properties p = kafka.clientProperties();
-    try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
-      producer.send(new ProducerRecord<>(AlertTopics.ALERTS.name(), s.id(),
-          Alert.of(s, e, "article:" + e.getArticle().getId(), Instant.now()).toString()));
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+      producer.send(
+          new ProducerRecord<>(
+              AlertTopics.ALERTS.name(),
+              s.id(),
+              Alert.of(s, e, "article:" + e.getArticle().getId(), Instant.now()).toString()));
     }
   }
 
@@ -172,7 +196,11 @@ class AlertDeliveryIT {
 
   @Test
   void shouldPostTheAlertSignedWithTheSubscriptionsSecret() throws Exception {
-    Subscription s = subscribe("{\"name\":\"CNE\",\"query\":{\"q\":\"CNE\"},\"webhook\":{\"url\":\"" + hook() + "\",\"secret\":\"hook-secret-1\"}}");
+    Subscription s =
+        subscribe(
+            "{\"name\":\"CNE\",\"query\":{\"q\":\"CNE\"},\"webhook\":{\"url\":\""
+                + hook()
+                + "\",\"secret\":\"hook-secret-1\"}}");
     produceAlert(s, "El CNE anuncia");
     await(() -> bodies.size() == 1, "webhook delivery");
     assertThat(Signature.verify("hook-secret-1", bodies.get(0), signatures.get(0))).isTrue();
@@ -186,61 +214,92 @@ class AlertDeliveryIT {
   @Test
   void shouldRetryWithBackoffThenDeadLetterWithTheReason() throws Exception {
     status = 500;
-    Subscription s = subscribe("{\"name\":\"Down\",\"webhook\":{\"url\":\"" + hook() + "\",\"secret\":\"hook-secret-2\"}}");
+    Subscription s =
+        subscribe(
+            "{\"name\":\"Down\",\"webhook\":{\"url\":\""
+                + hook()
+                + "\",\"secret\":\"hook-secret-2\"}}");
     produceAlert(s, "Nadie escucha");
     DeadLetter d = awaitDeadLetter(s.id());
     assertThat(attempts.get()).isEqualTo(3);
     assertThat(d.getStage()).isEqualTo("alerts");
-    assertThat(d.getError()).isEqualTo("webhook delivery failed after 3 attempts: webhook answered HTTP 500");
-    assertThat(StandardCharsets.UTF_8.decode(d.getValue()).toString()).contains("Nadie escucha").doesNotContain("hook-secret-2");
+    assertThat(d.getError())
+        .isEqualTo("webhook delivery failed after 3 attempts: webhook answered HTTP 500");
+    assertThat(StandardCharsets.UTF_8.decode(d.getValue()).toString())
+        .contains("Nadie escucha")
+        .doesNotContain("hook-secret-2");
   }
 
   @Test
   void shouldNotRetryAClientErrorAndRefusePrivateAddressesByDefault() {
     assertThat(WebhookSender.refusedAddress("127.0.0.1")).contains("private address");
-    assertThat(new WebhookSender(Duration.ofSeconds(1), false).send(new Subscription.Webhook(java.net.URI.create(hook()), "secret-123"), "x",
-        new byte[0])).isEqualTo(new DeliveryResult.Failed(WebhookSender.refusedAddress("127.0.0.1"), false));
+    assertThat(
+            new WebhookSender(Duration.ofSeconds(1), false)
+                .send(
+                    new Subscription.Webhook(java.net.URI.create(hook()), "secret-123"),
+                    "x",
+                    new byte[0]))
+        .isEqualTo(new DeliveryResult.Failed(WebhookSender.refusedAddress("127.0.0.1"), false));
     status = 400;
-    assertThat(new WebhookSender(Duration.ofSeconds(1), true).send(new Subscription.Webhook(java.net.URI.create(hook()), "secret-123"), "x",
-        new byte[0])).isEqualTo(new DeliveryResult.Failed("webhook answered HTTP 400", false));
+    assertThat(
+            new WebhookSender(Duration.ofSeconds(1), true)
+                .send(
+                    new Subscription.Webhook(java.net.URI.create(hook()), "secret-123"),
+                    "x",
+                    new byte[0]))
+        .isEqualTo(new DeliveryResult.Failed("webhook answered HTTP 400", false));
   }
 
   @Test
   void shouldMailTheAlertThroughSmtp() throws Exception {
-    Subscription s = subscribe("{\"name\":\"Mesa de redacción\",\"email\":{\"to\":[\"desk@example.org\"]}}");
+    Subscription s =
+        subscribe("{\"name\":\"Mesa de redacción\",\"email\":{\"to\":[\"desk@example.org\"]}}");
     produceAlert(s, "Actas publicadas");
     await(() -> smtp.getReceivedMessages().length == 1, "email");
     MimeMessage m = smtp.getReceivedMessages()[0];
     assertThat(m.getSubject()).isEqualTo("Vigía: Mesa de redacción: Actas publicadas");
     assertThat(m.getAllRecipients()[0].toString()).isEqualTo("desk@example.org");
-    assertThat(m.getContent().toString()).contains("Actas publicadas").contains("Texto sobre el CNE.");
+    assertThat(m.getContent().toString())
+        .contains("Actas publicadas")
+        .contains("Texto sobre el CNE.");
   }
 
   @Test
   void shouldProduceTheAlertToTheSubscriptionsKafkaTopic() throws Exception {
-    Subscription s = subscribe("{\"name\":\"Programa\",\"kafka\":{\"topic\":\"it.program-alerts\"}}");
+    Subscription s =
+        subscribe("{\"name\":\"Programa\",\"kafka\":{\"topic\":\"it.program-alerts\"}}");
     produceAlert(s, "Para programas");
     Properties p = kafka.clientProperties();
     p.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+    try (KafkaConsumer<String, String> c =
+        new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
       c.subscribe(List.of("it.program-alerts"));
       List<String> got = new ArrayList<>();
-      await(() -> {
-        c.poll(Duration.ofMillis(200)).forEach(r -> {
-          if (r.key().equals(s.id())) {
-            got.add(r.value());
-          }
-        });
-        return !got.isEmpty();
-      }, "Kafka delivery");
-      assertThat(Json.MAPPER.readTree(got.get(0)).path("article").path("title").asText()).isEqualTo("Para programas");
+      await(
+          () -> {
+            c.poll(Duration.ofMillis(200))
+                .forEach(
+                    r -> {
+                      if (r.key().equals(s.id())) {
+                        got.add(r.value());
+                      }
+                    });
+            return !got.isEmpty();
+          },
+          "Kafka delivery");
+      assertThat(Json.MAPPER.readTree(got.get(0)).path("article").path("title").asText())
+          .isEqualTo("Para programas");
     }
   }
 
   @Test
   void shouldSendOneDigestPerPeriodWithEveryMatch() throws Exception {
-    Subscription s = subscribe("{\"name\":\"Resumen\",\"digest\":\"1h\",\"webhook\":{\"url\":\"" + hook() + "\",\"secret\":\"hook-secret-3\"}}");
+    Subscription s =
+        subscribe(
+            "{\"name\":\"Resumen\",\"digest\":\"1h\",\"webhook\":{\"url\":\""
+                + hook()
+                + "\",\"secret\":\"hook-secret-3\"}}");
     produceAlert(s, "Primera");
     produceAlert(s, "Segunda");
     await(() -> dispatcher.pendingDigest(s.id()) == 2, "both matches collected");
@@ -261,18 +320,25 @@ class AlertDeliveryIT {
     Properties p = kafka.clientProperties();
     p.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    try (KafkaConsumer<String, DeadLetter> c = new KafkaConsumer<>(p, Topics.DEAD_LETTER.keySerde().deserializer(),
-        Topics.DEAD_LETTER.valueSerde().deserializer())) {
+    try (KafkaConsumer<String, DeadLetter> c =
+        new KafkaConsumer<>(
+            p,
+            Topics.DEAD_LETTER.keySerde().deserializer(),
+            Topics.DEAD_LETTER.valueSerde().deserializer())) {
       c.subscribe(List.of(Topics.DEAD_LETTER.name()));
       List<DeadLetter> got = new ArrayList<>();
-      await(() -> {
-        c.poll(Duration.ofMillis(200)).forEach(r -> {
-          if (key.equals(r.key())) {
-            got.add(r.value());
-          }
-        });
-        return !got.isEmpty();
-      }, "dead letter");
+      await(
+          () -> {
+            c.poll(Duration.ofMillis(200))
+                .forEach(
+                    r -> {
+                      if (key.equals(r.key())) {
+                        got.add(r.value());
+                      }
+                    });
+            return !got.isEmpty();
+          },
+          "dead letter");
       return got.get(0);
     }
   }

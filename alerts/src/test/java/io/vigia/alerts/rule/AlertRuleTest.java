@@ -18,11 +18,29 @@ class AlertRuleTest {
   }
 
   private static EnrichedArticle article(String lang, String title) {
-    EnrichedArticle e = SampleArticles.enriched(SampleArticles.raw("https://example.org/" + title.hashCode(), title, "Texto sobre el CNE.")
-        .setLanguage(lang).build());
-    e.setEntities(List.of(Entity.newBuilder().setId("Q1").setName("Consejo Nacional Electoral").setType("ORG").setMentions(1)
-        .setFirstOffset(0).setLinked(true).build()));
-    e.setStance(List.of(Stance.newBuilder().setTarget("maduro-government").setLabel(StanceLabel.AGAINST).setScore(-0.5).build()));
+    EnrichedArticle e =
+        SampleArticles.enriched(
+            SampleArticles.raw(
+                    "https://example.org/" + title.hashCode(), title, "Texto sobre el CNE.")
+                .setLanguage(lang)
+                .build());
+    e.setEntities(
+        List.of(
+            Entity.newBuilder()
+                .setId("Q1")
+                .setName("Consejo Nacional Electoral")
+                .setType("ORG")
+                .setMentions(1)
+                .setFirstOffset(0)
+                .setLinked(true)
+                .build()));
+    e.setStance(
+        List.of(
+            Stance.newBuilder()
+                .setTarget("maduro-government")
+                .setLabel(StanceLabel.AGAINST)
+                .setScore(-0.5)
+                .build()));
     return e;
   }
 
@@ -38,7 +56,8 @@ class AlertRuleTest {
     EnrichedArticle a = article("es", "Anuncio");
     assertThat(rule("{\"entity\": \"Q1\"}").matches(a)).isTrue();
     assertThat(rule("{\"entity\": [\"Q1\", \"Q2\"]}").matches(a)).isFalse();
-    assertThat(rule("{\"entityAny\": [\"Q2\", \"consejo nacional electoral\"]}").matches(a)).isTrue();
+    assertThat(rule("{\"entityAny\": [\"Q2\", \"consejo nacional electoral\"]}").matches(a))
+        .isTrue();
     assertThat(rule("{\"stance\": \"maduro-government:against\"}").matches(a)).isTrue();
     assertThat(rule("{\"stance\": {\"maduro-government\": \"favor\"}}").matches(a)).isFalse();
     assertThat(rule("{\"source\": [\"Other\", \"Test Source\"]}").matches(a)).isTrue();
@@ -57,16 +76,20 @@ class AlertRuleTest {
 
   @Test
   void shouldRefuseUnknownFieldsPagingAndBadStanceLabels() {
-    assertThatThrownBy(() -> rule("{\"langauge\": \"es\"}")).hasMessageContaining("unknown query field 'langauge'");
-    assertThatThrownBy(() -> rule("{\"stance\": \"x:maybe\"}")).hasMessageContaining("favor, against or neutral");
+    assertThatThrownBy(() -> rule("{\"langauge\": \"es\"}"))
+        .hasMessageContaining("unknown query field 'langauge'");
+    assertThatThrownBy(() -> rule("{\"stance\": \"x:maybe\"}"))
+        .hasMessageContaining("favor, against or neutral");
     assertThatThrownBy(() -> rule("{\"size\": 10}")).hasMessageContaining("'size' pages a search");
-    assertThatThrownBy(() -> rule("{\"storySources\": \"many\"}")).hasMessageContaining("storySources");
+    assertThatThrownBy(() -> rule("{\"storySources\": \"many\"}"))
+        .hasMessageContaining("storySources");
     assertThatThrownBy(() -> rule("{\"since\": \"yesterday\"}")).hasMessageContaining("2024-07-28");
   }
 
   @Test
   void shouldStemAsTheSearchDoes() throws Exception {
-    // The search finds "presidenciales" for "presidencial" (Spanish stemming); so does a subscription.
+    // The search finds "presidenciales" for "presidencial" (Spanish stemming); so does a
+    // subscription.
     EnrichedArticle a = article("es", "Elecciones presidenciales");
     assertThat(rule("{\"q\": \"presidencial\"}").matches(a)).isTrue();
     assertThat(rule("{\"q\": \"presidencial -cne\"}").matches(a)).isFalse();
@@ -83,13 +106,16 @@ class AlertRuleTest {
     assertThat(rule("{\"since\": \"2024-07-30\"}").matches(a)).isFalse();
     a.getDedup().setStatus(io.vigia.schemas.DedupStatus.DUPLICATE);
     a.getDedup().setDuplicateOf("original-id");
-    assertThat(rule("{\"q\": \"CNE\"}").matches(a)).as("a copy is hidden, as in the search").isFalse();
+    assertThat(rule("{\"q\": \"CNE\"}").matches(a))
+        .as("a copy is hidden, as in the search")
+        .isFalse();
     assertThat(rule("{\"q\": \"CNE\", \"duplicates\": true}").matches(a)).isTrue();
   }
 
   @Test
   void shouldRoundTripThroughJson() throws Exception {
-    String json = "{\"q\":\"CNE -fraude\",\"language\":[\"es\"],\"entity\":[\"Q1\"],\"stance\":{\"maduro-government\":\"against\"},\"storySources\":2}";
+    String json =
+        "{\"q\":\"CNE -fraude\",\"language\":[\"es\"],\"entity\":[\"Q1\"],\"stance\":{\"maduro-government\":\"against\"},\"storySources\":2}";
     assertThat(rule(json).toJson()).isEqualTo(Json.MAPPER.readTree(json));
   }
 }

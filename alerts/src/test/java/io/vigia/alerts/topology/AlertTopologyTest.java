@@ -35,9 +35,15 @@ class AlertTopologyTest {
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, "alerts-test");
     p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     driver = new TopologyTestDriver(AlertTopology.build(Duration.ofDays(30)), p);
-    subscriptions = driver.createInputTopic(AlertTopics.SUBSCRIPTIONS.name(), new StringSerializer(), new StringSerializer());
-    enriched = driver.createInputTopic(Topics.ENRICHED.name(), new StringSerializer(), new ByteArraySerializer());
-    alerts = driver.createOutputTopic(AlertTopics.ALERTS.name(), new StringDeserializer(), new StringDeserializer());
+    subscriptions =
+        driver.createInputTopic(
+            AlertTopics.SUBSCRIPTIONS.name(), new StringSerializer(), new StringSerializer());
+    enriched =
+        driver.createInputTopic(
+            Topics.ENRICHED.name(), new StringSerializer(), new ByteArraySerializer());
+    alerts =
+        driver.createOutputTopic(
+            AlertTopics.ALERTS.name(), new StringDeserializer(), new StringDeserializer());
   }
 
   @AfterEach
@@ -46,25 +52,32 @@ class AlertTopologyTest {
   }
 
   private void subscribe(String id, String query) {
-    subscriptions.pipeInput(id, "{\"id\":\"" + id + "\",\"name\":\"" + id + "\",\"query\":" + query + "}");
+    subscriptions.pipeInput(
+        id, "{\"id\":\"" + id + "\",\"name\":\"" + id + "\",\"query\":" + query + "}");
   }
 
   private void send(EnrichedArticle e) {
-    enriched.pipeInput(e.getArticle().getId(), Topics.ENRICHED.valueSerde().serializer().serialize(Topics.ENRICHED.name(), e));
+    enriched.pipeInput(
+        e.getArticle().getId(),
+        Topics.ENRICHED.valueSerde().serializer().serialize(Topics.ENRICHED.name(), e));
   }
 
   private static EnrichedArticle article(String url, String title, String lang) {
-    return SampleArticles.enriched(SampleArticles.raw(url, title, "Texto de la nota.").setLanguage(lang).build());
+    return SampleArticles.enriched(
+        SampleArticles.raw(url, title, "Texto de la nota.").setLanguage(lang).build());
   }
 
   private List<JsonNode> read() {
-    return alerts.readValuesToList().stream().map(v -> {
-      try {
-        return Json.MAPPER.readTree(v);
-      } catch (Exception e) {
-        throw new AssertionError(e);
-      }
-    }).toList();
+    return alerts.readValuesToList().stream()
+        .map(
+            v -> {
+              try {
+                return Json.MAPPER.readTree(v);
+              } catch (Exception e) {
+                throw new AssertionError(e);
+              }
+            })
+        .toList();
   }
 
   @Test
@@ -82,7 +95,8 @@ class AlertTopologyTest {
     List<JsonNode> out = read();
     assertThat(out).hasSize(1);
     assertThat(out.get(0).path("subscriptionId").asText()).isEqualTo("cne-es");
-    assertThat(out.get(0).path("article").path("id").asText()).isEqualTo(original.getArticle().getId());
+    assertThat(out.get(0).path("article").path("id").asText())
+        .isEqualTo(original.getArticle().getId());
     assertThat(out.get(0).path("kind").asText()).isEqualTo("article");
   }
 
@@ -91,7 +105,9 @@ class AlertTopologyTest {
     subscribe("a", "{\"q\":\"CNE\"}");
     subscribe("b", "{\"language\":\"es\"}");
     send(article("https://a.example/1", "El CNE anuncia", "es"));
-    assertThat(read()).extracting(j -> j.path("subscriptionId").asText()).containsExactlyInAnyOrder("a", "b");
+    assertThat(read())
+        .extracting(j -> j.path("subscriptionId").asText())
+        .containsExactlyInAnyOrder("a", "b");
   }
 
   @Test
@@ -128,14 +144,18 @@ class AlertTopologyTest {
 
   @Test
   void shouldAlertOnlyOnWhatEnrichPublishedAfterTheSubscriptionWasCreated() {
-    subscriptions.pipeInput("since-noon", "{\"id\":\"since-noon\",\"name\":\"since noon\",\"query\":{\"q\":\"CNE\"},"
-        + "\"createdAt\":\"2024-07-29T12:00:00Z\"}");
+    subscriptions.pipeInput(
+        "since-noon",
+        "{\"id\":\"since-noon\",\"name\":\"since noon\",\"query\":{\"q\":\"CNE\"},"
+            + "\"createdAt\":\"2024-07-29T12:00:00Z\"}");
     EnrichedArticle before = article("https://a.example/old", "El CNE anunció", "es");
     before.setEnrichedAt(java.time.Instant.parse("2024-07-29T11:59:59Z"));
     EnrichedArticle after = article("https://a.example/new", "El CNE anuncia", "es");
     after.setEnrichedAt(java.time.Instant.parse("2024-07-29T12:00:01Z"));
     send(before); // the topic's history, read again from the start after a crash: never an alert
     send(after);
-    assertThat(read()).extracting(j -> j.path("article").path("id").asText()).containsExactly(after.getArticle().getId());
+    assertThat(read())
+        .extracting(j -> j.path("article").path("id").asText())
+        .containsExactly(after.getArticle().getId());
   }
 }

@@ -1,9 +1,9 @@
 package io.vigia.app.relevance;
 
-import io.vigia.common.kafka.TopicPartitions;
 import io.vigia.common.config.KafkaSettings;
 import io.vigia.common.health.HealthReporting;
 import io.vigia.common.health.StageHealth;
+import io.vigia.common.kafka.TopicPartitions;
 import io.vigia.common.kafka.UnreadableRecords;
 import io.vigia.schemas.DeadLetter;
 import io.vigia.schemas.EnrichedArticle;
@@ -33,16 +33,16 @@ import org.slf4j.LoggerFactory;
 /**
  * How many articles of each feed enrich judged relevant and irrelevant, for source health.
  *
- * <p>The verdicts live in two topics (relevant articles in {@code vigia.articles.enriched},
- * the rest in {@code vigia.articles.irrelevant}); this follows both from the beginning without
- * joining a consumer group, so every process that serves {@code /api/sources} (the one-process pipeline,
+ * <p>The verdicts live in two topics (relevant articles in {@code vigia.articles.enriched}, the
+ * rest in {@code vigia.articles.irrelevant}); this follows both from the beginning without joining
+ * a consumer group, so every process that serves {@code /api/sources} (the one-process pipeline,
  * each ingest instance) sees the whole count whichever instance enriched what.
  *
  * <p>A record it cannot decode: on the enriched topic it is skipped and counted (the sink, its
  * reader, dead-letters it); on the irrelevant topic, whose articles are kept for audit and replay
- * and which no stage consumes, it is sent to the dead-letter topic. To send each such record
- * once, not again at every start, the offset after the last one dead-lettered is committed under
- * the consumer group {@value #DEAD_LETTER_GROUP} (no member ever joins it; it only keeps offsets).
+ * and which no stage consumes, it is sent to the dead-letter topic. To send each such record once,
+ * not again at every start, the offset after the last one dead-lettered is committed under the
+ * consumer group {@value #DEAD_LETTER_GROUP} (no member ever joins it; it only keeps offsets).
  */
 public final class RelevanceTally implements AutoCloseable, HealthReporting {
   private static final Logger LOG = LoggerFactory.getLogger(RelevanceTally.class);
@@ -50,7 +50,10 @@ public final class RelevanceTally implements AutoCloseable, HealthReporting {
   /** Verdicts for one feed. */
   public record Counts(long relevant, long irrelevant) {}
 
-  /** Offsets of the irrelevant topic's records already dead-lettered, kept as this group's committed offsets. */
+  /**
+   * Offsets of the irrelevant topic's records already dead-lettered, kept as this group's committed
+   * offsets.
+   */
   static final String DEAD_LETTER_GROUP = "vigia-relevance-tally-deadletters";
 
   private final Map<String, AtomicLong[]> byFeed = new ConcurrentHashMap<>();
@@ -66,11 +69,17 @@ public final class RelevanceTally implements AutoCloseable, HealthReporting {
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
-    p.put(ConsumerConfig.GROUP_ID_CONFIG, DEAD_LETTER_GROUP); // assigned, never subscribed: the group only keeps offsets
+    p.put(
+        ConsumerConfig.GROUP_ID_CONFIG,
+        DEAD_LETTER_GROUP); // assigned, never subscribed: the group only keeps offsets
     consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
     Properties pp = kafka.clientProperties();
     pp.put(ProducerConfig.ACKS_CONFIG, "all");
-    deadLetters = new KafkaProducer<>(pp, Topics.DEAD_LETTER.keySerde().serializer(), Topics.DEAD_LETTER.valueSerde().serializer());
+    deadLetters =
+        new KafkaProducer<>(
+            pp,
+            Topics.DEAD_LETTER.keySerde().serializer(),
+            Topics.DEAD_LETTER.valueSerde().serializer());
     UnreadableRecords.skipped("relevance-tally", Topics.ENRICHED.name(), 0);
     thread = new Thread(this::follow, "vigia-relevance-tally");
     thread.setDaemon(true);
@@ -89,9 +98,12 @@ public final class RelevanceTally implements AutoCloseable, HealthReporting {
       }
       consumer.assign(parts);
       consumer.seekToBeginning(parts);
-      Set<TopicPartition> irrelevant = parts.stream().filter(tp -> tp.topic().equals(Topics.IRRELEVANT.name()))
-          .collect(java.util.stream.Collectors.toSet());
-      consumer.committed(irrelevant, Duration.ofSeconds(60))
+      Set<TopicPartition> irrelevant =
+          parts.stream()
+              .filter(tp -> tp.topic().equals(Topics.IRRELEVANT.name()))
+              .collect(java.util.stream.Collectors.toSet());
+      consumer
+          .committed(irrelevant, Duration.ofSeconds(60))
           .forEach((tp, o) -> deadLetteredUpTo.put(tp, o == null ? 0L : o.offset()));
       while (running) {
         for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
@@ -116,8 +128,10 @@ public final class RelevanceTally implements AutoCloseable, HealthReporting {
     }
     EnrichedArticle a;
     try {
-      a = relevant ? Topics.ENRICHED.valueSerde().deserializer().deserialize(r.topic(), r.value())
-          : Topics.IRRELEVANT.valueSerde().deserializer().deserialize(r.topic(), r.value());
+      a =
+          relevant
+              ? Topics.ENRICHED.valueSerde().deserializer().deserialize(r.topic(), r.value())
+              : Topics.IRRELEVANT.valueSerde().deserializer().deserialize(r.topic(), r.value());
     } catch (RuntimeException e) {
       if (relevant) {
         UnreadableRecords.skipped("relevance-tally", r.topic());
@@ -127,7 +141,10 @@ public final class RelevanceTally implements AutoCloseable, HealthReporting {
       return;
     }
     String feed = a.getArticle().getFeedUrl() == null ? "" : a.getArticle().getFeedUrl().toString();
-    byFeed.computeIfAbsent(feed, f -> new AtomicLong[] {new AtomicLong(), new AtomicLong()})[relevant ? 0 : 1].incrementAndGet();
+    byFeed
+        .computeIfAbsent(feed, f -> new AtomicLong[] {new AtomicLong(), new AtomicLong()})[
+        relevant ? 0 : 1]
+        .incrementAndGet();
   }
 
   /**
@@ -140,28 +157,52 @@ public final class RelevanceTally implements AutoCloseable, HealthReporting {
     if (r.offset() < deadLetteredUpTo.getOrDefault(tp, 0L)) {
       return;
     }
-    DeadLetter d = DeadLetter.newBuilder().setStage("relevance-tally").setTopic(r.topic()).setPartition(r.partition())
-        .setOffset(r.offset()).setKey(r.key() == null ? null : java.nio.ByteBuffer.wrap(r.key().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-        .setValue(java.nio.ByteBuffer.wrap(r.value())).setError("unreadable irrelevant article: " + why.getMessage())
-        .setErrorClass(why.getClass().getName()).setAt(java.time.Instant.now()).build();
+    DeadLetter d =
+        DeadLetter.newBuilder()
+            .setStage("relevance-tally")
+            .setTopic(r.topic())
+            .setPartition(r.partition())
+            .setOffset(r.offset())
+            .setKey(
+                r.key() == null
+                    ? null
+                    : java.nio.ByteBuffer.wrap(
+                        r.key().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+            .setValue(java.nio.ByteBuffer.wrap(r.value()))
+            .setError("unreadable irrelevant article: " + why.getMessage())
+            .setErrorClass(why.getClass().getName())
+            .setAt(java.time.Instant.now())
+            .build();
     try {
-      deadLetters.send(new ProducerRecord<>(Topics.DEAD_LETTER.name(), r.key(), d)).get(60, java.util.concurrent.TimeUnit.SECONDS);
+      deadLetters
+          .send(new ProducerRecord<>(Topics.DEAD_LETTER.name(), r.key(), d))
+          .get(60, java.util.concurrent.TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new WakeupException();
     } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-      throw new IllegalStateException("cannot dead-letter an unreadable record of " + tp + " at " + r.offset() + ": " + e, e);
+      throw new IllegalStateException(
+          "cannot dead-letter an unreadable record of " + tp + " at " + r.offset() + ": " + e, e);
     }
     consumer.commitSync(Map.of(tp, new OffsetAndMetadata(r.offset() + 1)));
     deadLetteredUpTo.put(tp, r.offset() + 1);
-    LOG.warn("dead-lettered an unreadable record of {} at offset {}: {}", tp, r.offset(), why.getMessage());
+    LOG.warn(
+        "dead-lettered an unreadable record of {} at offset {}: {}",
+        tp,
+        r.offset(),
+        why.getMessage());
   }
 
-  /** Down once it stopped following the topics: the per-feed counts of {@code /api/sources} stop growing. */
+  /**
+   * Down once it stopped following the topics: the per-feed counts of {@code /api/sources} stop
+   * growing.
+   */
   @Override
   public StageHealth health() {
     Throwable f = failure;
-    return f == null ? StageHealth.up("relevance-tally") : StageHealth.down("relevance-tally", "stopped counting relevant items per feed", f);
+    return f == null
+        ? StageHealth.up("relevance-tally")
+        : StageHealth.down("relevance-tally", "stopped counting relevant items per feed", f);
   }
 
   /** The counts of one feed so far (zeros for a feed nothing was enriched from yet). */
@@ -179,6 +220,8 @@ public final class RelevanceTally implements AutoCloseable, HealthReporting {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    deadLetters.close(Duration.ofSeconds(5)); // again if the thread closed it: a no-op then; never started: not leaked
+    deadLetters.close(
+        Duration.ofSeconds(
+            5)); // again if the thread closed it: a no-op then; never started: not leaked
   }
 }

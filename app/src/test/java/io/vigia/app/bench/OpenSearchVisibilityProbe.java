@@ -25,24 +25,28 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * Enriched-to-searchable as a reader sees it, for OpenSearch: the sink's freshness histogram
- * stops its clock when the bulk request is acknowledged, but an acknowledged document becomes
- * searchable only at the index's next refresh (each second). This probe reads the enriched topic
- * as the sink does (read_committed) and asks OpenSearch's search (not the real-time get) every
- * {@value #PROBE_MILLIS} ms which of the documents it has seen are searchable yet; a document's
- * figure is the first answer that holds it minus its enrichment time, an upper bound by at most
- * one probe interval.
+ * Enriched-to-searchable as a reader sees it, for OpenSearch: the sink's freshness histogram stops
+ * its clock when the bulk request is acknowledged, but an acknowledged document becomes searchable
+ * only at the index's next refresh (each second). This probe reads the enriched topic as the sink
+ * does (read_committed) and asks OpenSearch's search (not the real-time get) every {@value
+ * #PROBE_MILLIS} ms which of the documents it has seen are searchable yet; a document's figure is
+ * the first answer that holds it minus its enrichment time, an upper bound by at most one probe
+ * interval.
  */
 final class OpenSearchVisibilityProbe implements AutoCloseable {
   static final long PROBE_MILLIS = 50;
 
   private final KafkaConsumer<String, byte[]> consumer;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final URI search;
+
   /** Document id to its enrichment time, in the order the topic gave them, until searchable. */
   private final Map<String, Instant> pending = new LinkedHashMap<>();
+
   /** Milliseconds from enrichment to searchable, in the order the documents were enriched. */
   private final List<Long> latencies = new ArrayList<>();
+
   private final Thread thread;
   private volatile boolean running = true;
   private volatile Throwable failure;
@@ -63,7 +67,8 @@ final class OpenSearchVisibilityProbe implements AutoCloseable {
     try {
       List<TopicPartition> partitions = new ArrayList<>();
       while (running && partitions.isEmpty()) {
-        consumer.partitionsFor(Topics.ENRICHED.name(), Duration.ofSeconds(5))
+        consumer
+            .partitionsFor(Topics.ENRICHED.name(), Duration.ofSeconds(5))
             .forEach(i -> partitions.add(new TopicPartition(i.topic(), i.partition())));
       }
       consumer.assign(partitions);
@@ -71,7 +76,8 @@ final class OpenSearchVisibilityProbe implements AutoCloseable {
       long nextProbe = 0;
       while (running) {
         for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(10))) {
-          EnrichedArticle e = Topics.ENRICHED.valueSerde().deserializer().deserialize(r.topic(), r.value());
+          EnrichedArticle e =
+              Topics.ENRICHED.valueSerde().deserializer().deserialize(r.topic(), r.value());
           synchronized (this) {
             pending.putIfAbsent(r.key(), e.getEnrichedAt());
           }
@@ -100,9 +106,14 @@ final class OpenSearchVisibilityProbe implements AutoCloseable {
     ArrayNode values = body.putObject("query").putObject("ids").putArray("values");
     ids.forEach(values::add);
     body.put("size", ids.size()).put("_source", false);
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(search).timeout(Duration.ofSeconds(10))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(search)
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     Instant seen = Instant.now();
     if (r.statusCode() == 404) {
       return; // the index is not created yet
@@ -115,7 +126,8 @@ final class OpenSearchVisibilityProbe implements AutoCloseable {
       visible.add(hit.path("_id").asText());
     }
     synchronized (this) {
-      for (Iterator<Map.Entry<String, Instant>> it = pending.entrySet().iterator(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, Instant>> it = pending.entrySet().iterator();
+          it.hasNext(); ) {
         Map.Entry<String, Instant> e = it.next();
         if (visible.contains(e.getKey())) {
           latencies.add(Duration.between(e.getValue(), seen).toMillis());
@@ -130,7 +142,9 @@ final class OpenSearchVisibilityProbe implements AutoCloseable {
     return latencies.size();
   }
 
-  /** Latencies, in milliseconds, of the documents after the first {@code skip} to become searchable. */
+  /**
+   * Latencies, in milliseconds, of the documents after the first {@code skip} to become searchable.
+   */
   synchronized List<Long> latenciesAfter(int skip) {
     if (failure != null) {
       throw new IllegalStateException("the probe failed", failure);

@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Dozens of hostile feeds and pages (see {@link HostileSite}) served from loopback to a real
- * {@code vigia run} with a small heap. Each must end as a per-source error with a reason; the
- * process must stay up and healthy, within bounded time; nothing from a local file or an
- * internal address may reach the index, and the internal server must never be contacted.
+ * Dozens of hostile feeds and pages (see {@link HostileSite}) served from loopback to a real {@code
+ * vigia run} with a small heap. Each must end as a per-source error with a reason; the process must
+ * stay up and healthy, within bounded time; nothing from a local file or an internal address may
+ * reach the index, and the internal server must never be contacted.
  */
 class HostileInputIT {
   @TempDir Path tmp;
@@ -26,8 +26,14 @@ class HostileInputIT {
   @Test
   void shouldTurnEveryHostileSourceIntoAClearErrorAndLetNothingIn() throws Exception {
     try (HostileSite site = new HostileSite()) {
-      assertThat(site.cases()).as("the corpus is large enough to mean something").hasSizeGreaterThanOrEqualTo(30);
-      Path config = Files.writeString(tmp.resolve("vigia.yaml"), site.feedsYaml() + """
+      assertThat(site.cases())
+          .as("the corpus is large enough to mean something")
+          .hasSizeGreaterThanOrEqualTo(30);
+      Path config =
+          Files.writeString(
+              tmp.resolve("vigia.yaml"),
+              site.feedsYaml()
+                  + """
           ingest:
             allow-private-addresses: false
             private-address-exceptions: ["%s"]
@@ -37,35 +43,61 @@ class HostileInputIT {
             max-in-flight-per-host: 16
             connect-timeout: 2s
             read-timeout: 4s
-          """.formatted(site.hostPort()));
+          """
+                      .formatted(site.hostPort()));
       int port = SearchClient.freePort();
-      try (StageProcess vigia = StageProcess.start("hostile", tmp.resolve("logs"), Map.of(), "384m",
-          "run", "--config", config.toString(), "--data", tmp.resolve("data").toString(), "--port", String.valueOf(port))) {
+      try (StageProcess vigia =
+          StageProcess.start(
+              "hostile",
+              tmp.resolve("logs"),
+              Map.of(),
+              "384m",
+              "run",
+              "--config",
+              config.toString(),
+              "--data",
+              tmp.resolve("data").toString(),
+              "--port",
+              String.valueOf(port))) {
         SearchClient api = new SearchClient(port);
         Map<String, JsonNode> sources = awaitEverySourcePolled(api, site, vigia);
-        for (HostileSite.Case c : site.cases()) { // every case's outcome in the log, the first thing to read when one fails
-          System.out.printf("case %-28s %-12s %s%n", c.name(), sources.get(c.name()).path("state").asText(),
+        for (HostileSite.Case c :
+            site.cases()) { // every case's outcome in the log, the first thing to read when one
+          // fails
+          System.out.printf(
+              "case %-28s %-12s %s%n",
+              c.name(),
+              sources.get(c.name()).path("state").asText(),
               sources.get(c.name()).path("lastError").asText(""));
         }
 
         assertThat(vigia.isAlive()).as("survived (log %s)", vigia.logFile()).isTrue();
         assertThat(api.get("/healthz").path("status").asText()).isEqualTo("ok");
-        assertThat(sources.get("control").path("articlesProduced").asInt()).as("the control article still gets through").isEqualTo(1);
+        assertThat(sources.get("control").path("articlesProduced").asInt())
+            .as("the control article still gets through")
+            .isEqualTo(1);
         for (HostileSite.Case c : site.cases()) {
           if (c.name().equals("control")) {
             continue;
           }
           JsonNode s = sources.get(c.name());
-          assertThat(s.path("articlesProduced").asInt()).as("%s (%s) produced nothing", c.name(), c.attack()).isZero();
-          assertThat(s.path("lastError").asText("")).as("%s (%s) reports why", c.name(), c.attack()).containsPattern(c.expected());
+          assertThat(s.path("articlesProduced").asInt())
+              .as("%s (%s) produced nothing", c.name(), c.attack())
+              .isZero();
+          assertThat(s.path("lastError").asText(""))
+              .as("%s (%s) reports why", c.name(), c.attack())
+              .containsPattern(c.expected());
         }
         api.awaitTotalAtLeast(1, 60_000, vigia);
         assertThat(api.total()).as("only the control article is indexed").isEqualTo(1);
         for (String leaked : List.of(HostileSite.INTERNAL_MARKER, "root", "lol", "localhost")) {
-          assertThat(api.get("/api/articles?q=" + leaked).path("total").asLong()).as("nothing with %s indexed", leaked).isZero();
+          assertThat(api.get("/api/articles?q=" + leaked).path("total").asLong())
+              .as("nothing with %s indexed", leaked)
+              .isZero();
         }
         assertThat(site.internalHits()).as("the internal server was never contacted").isZero();
-        System.out.printf("RESULT hostile-input sources=%d hostile=%d errors=%d (each with its expected reason) indexed=1 internal-hits=0%n",
+        System.out.printf(
+            "RESULT hostile-input sources=%d hostile=%d errors=%d (each with its expected reason) indexed=1 internal-hits=0%n",
             site.cases().size(), site.cases().size() - 1, site.cases().size() - 1);
       }
     }
@@ -73,10 +105,11 @@ class HostileInputIT {
 
   /**
    * Waits until every source was polled and each hostile one reports its expected reason (the
-   * control: until it produced); after 240 s returns what there is, for the assertions to name
-   * what is missing.
+   * control: until it produced); after 240 s returns what there is, for the assertions to name what
+   * is missing.
    */
-  private static Map<String, JsonNode> awaitEverySourcePolled(SearchClient api, HostileSite site, StageProcess vigia) throws Exception {
+  private static Map<String, JsonNode> awaitEverySourcePolled(
+      SearchClient api, HostileSite site, StageProcess vigia) throws Exception {
     long deadline = System.currentTimeMillis() + 240_000;
     Map<String, JsonNode> byName = new HashMap<>();
     while (System.currentTimeMillis() < deadline) {
@@ -85,7 +118,8 @@ class HostileInputIT {
         for (JsonNode s : api.get("/api/sources").path("sources")) {
           byName.put(s.path("name").asText(), s);
         }
-        if (byName.size() == site.cases().size() && site.cases().stream().allMatch(c -> settled(c, byName.get(c.name())))) {
+        if (byName.size() == site.cases().size()
+            && site.cases().stream().allMatch(c -> settled(c, byName.get(c.name())))) {
           return Map.copyOf(byName);
         }
       } catch (java.io.IOException e) {
@@ -94,7 +128,8 @@ class HostileInputIT {
       Thread.sleep(1000);
     }
     if (byName.size() != site.cases().size()) {
-      throw new AssertionError("not every source listed within 240 s: " + byName.keySet() + "\n" + vigia.logTail(60));
+      throw new AssertionError(
+          "not every source listed within 240 s: " + byName.keySet() + "\n" + vigia.logTail(60));
     }
     return Map.copyOf(byName);
   }
@@ -103,6 +138,8 @@ class HostileInputIT {
     if (s == null || s.path("lastPoll").isNull() || s.path("lastPoll").isMissingNode()) {
       return false;
     }
-    return c.expected() == null ? s.path("articlesProduced").asInt() > 0 : c.expected().matcher(s.path("lastError").asText("")).find();
+    return c.expected() == null
+        ? s.path("articlesProduced").asInt() > 0
+        : c.expected().matcher(s.path("lastError").asText("")).find();
   }
 }

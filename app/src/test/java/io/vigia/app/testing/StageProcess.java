@@ -29,19 +29,31 @@ public final class StageProcess implements AutoCloseable {
   public static Path jar() {
     Path jar = Path.of("target", "vigia.jar").toAbsolutePath();
     if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException("no " + jar + ": integration tests run after `package` (./mvnw verify)");
+      throw new IllegalStateException(
+          "no " + jar + ": integration tests run after `package` (./mvnw verify)");
     }
     return jar;
   }
 
-  public static StageProcess start(String name, Path logDir, Map<String, String> env, String heap, String... args) {
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx" + heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar().toString()));
+  public static StageProcess start(
+      String name, Path logDir, Map<String, String> env, String heap, String... args) {
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heap,
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                jar().toString()));
     cmd.addAll(List.of(args));
     try {
       Files.createDirectories(logDir);
       Path log = logDir.resolve(name + ".log");
-      ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+      ProcessBuilder pb =
+          new ProcessBuilder(cmd)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       pb.environment().keySet().removeIf(k -> k.startsWith("VIGIA_"));
       pb.environment().putAll(env);
       return new StageProcess(name, pb.start(), log);
@@ -87,7 +99,8 @@ public final class StageProcess implements AutoCloseable {
   public String logTail(int lines) {
     try {
       List<String> all = Files.readAllLines(log);
-      return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
+      return String.join(
+          System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
     } catch (IOException e) {
       return "(no log: " + e.getMessage() + ")";
     }

@@ -33,8 +33,9 @@ import java.util.regex.Pattern;
  * </ol>
  *
  * <p>Unknown keys in a file, and {@code VIGIA_} variables that look like keys but are none, are
- * refused at start: a typo must not silently fall back to a default. Typed getters fail with a {@link ConfigException} that names the key, the value, where
- * it came from and what would be accepted.
+ * refused at start: a typo must not silently fall back to a default. Typed getters fail with a
+ * {@link ConfigException} that names the key, the value, where it came from and what would be
+ * accepted.
  */
 public final class Config {
   public static final String DEFAULTS = "/io/vigia/common/vigia-defaults.yaml";
@@ -96,12 +97,16 @@ public final class Config {
       leaves.forEach(k -> origins.put(k, "the defaults"));
       if (file != null) {
         if (!Files.isReadable(file)) {
-          throw new ConfigException("Config file " + file + " does not exist or is not readable. Pass an existing YAML file to --config.");
+          throw new ConfigException(
+              "Config file "
+                  + file
+                  + " does not exist or is not readable. Pass an existing YAML file to --config.");
         }
         try {
           merge(tree, YAML.readTree(file.toFile()), "", "config file " + file, origins);
         } catch (IOException e) {
-          throw new ConfigException("Config file " + file + " is not valid YAML: " + e.getMessage(), e);
+          throw new ConfigException(
+              "Config file " + file + " is not valid YAML: " + e.getMessage(), e);
         }
       }
       if (inlineYaml != null) {
@@ -119,10 +124,11 @@ public final class Config {
           origins.put(key, "environment variable " + envName(key));
         }
       }
-      overrides.forEach((k, v) -> {
-        setPath(tree, k, YAML.valueToTree(v));
-        origins.put(k, "the command line");
-      });
+      overrides.forEach(
+          (k, v) -> {
+            setPath(tree, k, YAML.valueToTree(v));
+            origins.put(k, "the command line");
+          });
       return new Config(tree, origins);
     }
 
@@ -139,15 +145,14 @@ public final class Config {
   }
 
   /**
-   * A {@code VIGIA_} variable that looks like configuration but names no key stops the start, as
-   * an unknown key in a file does: a typo ({@code VIGIA_HTTP_PROT}) must not silently leave the
+   * A {@code VIGIA_} variable that looks like configuration but names no key stops the start, as an
+   * unknown key in a file does: a typo ({@code VIGIA_HTTP_PROT}) must not silently leave the
    * default. It looks like configuration when it lies in a key's namespace (it starts with the
-   * variable of a top-level key or section: {@code VIGIA_KAFKA_}, {@code VIGIA_SINK_},
-   * {@code VIGIA_DATA_DIR}, ...) or is the tail of a key's variable without its section
-   * ({@code VIGIA_PORT}, {@code VIGIA_BOOTSTRAP_SERVERS}). Other {@code VIGIA_} names are not
-   * configuration and are left alone: {@code VIGIA_JAVA_OPTS} (read by {@code ./vigia}),
-   * {@code VIGIA_TEST_*} (the test harness), a variable of your own used as {@code ${NAME}} in a
-   * subscriptions file.
+   * variable of a top-level key or section: {@code VIGIA_KAFKA_}, {@code VIGIA_SINK_}, {@code
+   * VIGIA_DATA_DIR}, ...) or is the tail of a key's variable without its section ({@code
+   * VIGIA_PORT}, {@code VIGIA_BOOTSTRAP_SERVERS}). Other {@code VIGIA_} names are not configuration
+   * and are left alone: {@code VIGIA_JAVA_OPTS} (read by {@code ./vigia}), {@code VIGIA_TEST_*}
+   * (the test harness), a variable of your own used as {@code ${NAME}} in a subscriptions file.
    */
   static void refuseUnknownVariables(Map<String, String> env, List<String> keys) {
     java.util.Set<String> known = new java.util.HashSet<>();
@@ -162,21 +167,26 @@ public final class Config {
         continue;
       }
       String rest = var.substring(ENV_PREFIX.length());
-      boolean inNamespace = namespaces.stream().anyMatch(ns -> var.equals(ns) || var.startsWith(ns + "_"));
+      boolean inNamespace =
+          namespaces.stream().anyMatch(ns -> var.equals(ns) || var.startsWith(ns + "_"));
       boolean tailOfAKey = known.stream().anyMatch(k -> k.endsWith("_" + rest));
       if (inNamespace || tailOfAKey) {
         unknown.add(var + closest(var, known));
       }
     }
     if (!unknown.isEmpty()) {
-      throw new ConfigException("Unknown environment variable" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown)
-          + ": no config key is set this way. Key a.b-c is VIGIA_A_B_C; the keys are listed in vigia-defaults.yaml "
-          + "(see README, Configuration). Fix the name or unset the variable.");
+      throw new ConfigException(
+          "Unknown environment variable"
+              + (unknown.size() > 1 ? "s " : " ")
+              + String.join(", ", unknown)
+              + ": no config key is set this way. Key a.b-c is VIGIA_A_B_C; the keys are listed in vigia-defaults.yaml "
+              + "(see README, Configuration). Fix the name or unset the variable.");
     }
   }
 
   /** Variables with the prefix that are documented and are not keys. */
-  private static final java.util.Set<String> NOT_CONFIGURATION = java.util.Set.of("VIGIA_JAVA_OPTS");
+  private static final java.util.Set<String> NOT_CONFIGURATION =
+      java.util.Set.of("VIGIA_JAVA_OPTS");
 
   private static String closest(String var, java.util.Set<String> known) {
     String best = null;
@@ -184,13 +194,18 @@ public final class Config {
     String rest = var.substring(ENV_PREFIX.length());
     for (String k : known) {
       int d = k.endsWith("_" + rest) ? 0 : editDistance(var, k);
-      if (d < bestDistance || (d == bestDistance && best != null
-          && (k.length() < best.length() || (k.length() == best.length() && k.compareTo(best) < 0)))) {
+      if (d < bestDistance
+          || (d == bestDistance
+              && best != null
+              && (k.length() < best.length()
+                  || (k.length() == best.length() && k.compareTo(best) < 0)))) {
         best = k;
         bestDistance = d;
       }
     }
-    return best != null && bestDistance <= Math.max(3, var.length() / 4) ? " (did you mean " + best + "?)" : "";
+    return best != null && bestDistance <= Math.max(3, var.length() / 4)
+        ? " (did you mean " + best + "?)"
+        : "";
   }
 
   private static int editDistance(String a, String b) {
@@ -212,7 +227,9 @@ public final class Config {
     return prev[b.length()];
   }
 
-  /** The environment variable that sets {@code key}: {@code http.port} is {@code VIGIA_HTTP_PORT}. */
+  /**
+   * The environment variable that sets {@code key}: {@code http.port} is {@code VIGIA_HTTP_PORT}.
+   */
   public static String envName(String key) {
     return ENV_PREFIX + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
   }
@@ -226,18 +243,25 @@ public final class Config {
 
   private static void collectLeaves(JsonNode node, String prefix, List<String> out) {
     if (node.isObject() && node.size() > 0) {
-      node.fields().forEachRemaining(e -> collectLeaves(e.getValue(), join(prefix, e.getKey()), out));
+      node.fields()
+          .forEachRemaining(e -> collectLeaves(e.getValue(), join(prefix, e.getKey()), out));
     } else {
       out.add(prefix);
     }
   }
 
-  private static void merge(ObjectNode target, JsonNode source, String prefix, String origin, Map<String, String> origins) {
+  private static void merge(
+      ObjectNode target,
+      JsonNode source,
+      String prefix,
+      String origin,
+      Map<String, String> origins) {
     if (source == null || source.isNull() || source.isMissingNode()) {
       return;
     }
     if (!source.isObject()) {
-      throw new ConfigException("The " + origin + " must be a YAML mapping of keys, e.g. 'http:\\n  port: 8080'.");
+      throw new ConfigException(
+          "The " + origin + " must be a YAML mapping of keys, e.g. 'http:\\n  port: 8080'.");
     }
     Iterator<Map.Entry<String, JsonNode>> it = source.fields();
     while (it.hasNext()) {
@@ -245,9 +269,14 @@ public final class Config {
       String key = join(prefix, e.getKey());
       JsonNode existing = target.get(e.getKey());
       if (existing == null) {
-        throw new ConfigException("Unknown config key '" + key + "' in the " + origin
-            + ". Known keys are listed in vigia-defaults.yaml (see README, Configuration)"
-            + suggestion(target, e.getKey()) + ".");
+        throw new ConfigException(
+            "Unknown config key '"
+                + key
+                + "' in the "
+                + origin
+                + ". Known keys are listed in vigia-defaults.yaml (see README, Configuration)"
+                + suggestion(target, e.getKey())
+                + ".");
       }
       if (existing.isObject() && existing.size() > 0 && e.getValue().isObject()) {
         merge((ObjectNode) existing, e.getValue(), key, origin, origins);
@@ -369,20 +398,24 @@ public final class Config {
     return v;
   }
 
-  /** A duration written as {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 7d} or ISO-8601. */
+  /**
+   * A duration written as {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 7d} or
+   * ISO-8601.
+   */
   public Duration duration(String key, Duration min, Duration max) {
     String s = string(key).trim();
     Duration d;
     Matcher m = DURATION.matcher(s);
     if (m.matches()) {
       long n = Long.parseLong(m.group(1));
-      d = switch (m.group(2)) {
-        case "ms" -> Duration.ofMillis(n);
-        case "s" -> Duration.ofSeconds(n);
-        case "m" -> Duration.ofMinutes(n);
-        case "h" -> Duration.ofHours(n);
-        default -> Duration.ofDays(n);
-      };
+      d =
+          switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofDays(n);
+          };
     } else {
       try {
         d = Duration.parse(s);
@@ -415,8 +448,14 @@ public final class Config {
     try {
       return YAML.convertValue(node(key), type);
     } catch (IllegalArgumentException e) {
-      throw new ConfigException("Config key '" + key + "' (from " + origin(key) + ") does not fit: "
-          + e.getMessage().split("\n")[0], e);
+      throw new ConfigException(
+          "Config key '"
+              + key
+              + "' (from "
+              + origin(key)
+              + ") does not fit: "
+              + e.getMessage().split("\n")[0],
+          e);
     }
   }
 
@@ -433,12 +472,23 @@ public final class Config {
     }
   }
 
-  /** A {@link ConfigException} for {@code key}, saying what would be accepted and where to fix it. */
+  /**
+   * A {@link ConfigException} for {@code key}, saying what would be accepted and where to fix it.
+   */
   public ConfigException invalid(String key, String expected) {
     JsonNode n = node(key);
-    return new ConfigException("Config key '" + key + "' is " + (n.isValueNode() ? "'" + n.asText() + "'" : n.toString())
-        + " (from " + origin(key) + "), but must be " + expected + ". Fix it in your --config file or set "
-        + envName(key) + ".");
+    return new ConfigException(
+        "Config key '"
+            + key
+            + "' is "
+            + (n.isValueNode() ? "'" + n.asText() + "'" : n.toString())
+            + " (from "
+            + origin(key)
+            + "), but must be "
+            + expected
+            + ". Fix it in your --config file or set "
+            + envName(key)
+            + ".");
   }
 
   /**
@@ -451,8 +501,16 @@ public final class Config {
       try {
         return Optional.of(Files.readString(Path.of(file)).trim());
       } catch (IOException e) {
-        throw new ConfigException("Config key '" + fileKey + "' names " + file + ", which cannot be read (" + e.getMessage()
-            + "). Point it at a readable file or set " + envName(key) + ".");
+        throw new ConfigException(
+            "Config key '"
+                + fileKey
+                + "' names "
+                + file
+                + ", which cannot be read ("
+                + e.getMessage()
+                + "). Point it at a readable file or set "
+                + envName(key)
+                + ".");
       }
     }
     return optionalString(key);

@@ -6,13 +6,16 @@ import java.util.Properties;
 public record KafkaSettings(String bootstrapServers, int partitions, short replicationFactor) {
   public KafkaSettings {
     if (bootstrapServers == null || bootstrapServers.isBlank()) {
-      throw new ConfigException("No Kafka to connect to: set kafka.bootstrap-servers (VIGIA_KAFKA_BOOTSTRAP_SERVERS) "
-          + "or pass --bootstrap-servers host:port, or use `vigia run` for the embedded broker.");
+      throw new ConfigException(
+          "No Kafka to connect to: set kafka.bootstrap-servers (VIGIA_KAFKA_BOOTSTRAP_SERVERS) "
+              + "or pass --bootstrap-servers host:port, or use `vigia run` for the embedded broker.");
     }
   }
 
   public static KafkaSettings from(Config c) {
-    return new KafkaSettings(c.string("kafka.bootstrap-servers"), c.integer("kafka.partitions", 1, 1024),
+    return new KafkaSettings(
+        c.string("kafka.bootstrap-servers"),
+        c.integer("kafka.partitions", 1, 1024),
         (short) c.integer("kafka.replication-factor", 1, 7));
   }
 

@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Watches the free space under the data folder. Stages that write (ingest producing to the
- * embedded broker, the sink writing the index) pause while it is below the minimum and resume by
- * themselves once space is back, so a full disk pauses the pipeline clearly instead of crashing
- * the broker or corrupting the index.
+ * Watches the free space under the data folder. Stages that write (ingest producing to the embedded
+ * broker, the sink writing the index) pause while it is below the minimum and resume by themselves
+ * once space is back, so a full disk pauses the pipeline clearly instead of crashing the broker or
+ * corrupting the index.
  */
 public final class DiskSpaceGuard {
   private final Path dir;
@@ -40,8 +40,14 @@ public final class DiskSpaceGuard {
       }
       long free = Files.getFileStore(existing).getUsableSpace();
       if (free < minFreeBytes) {
-        return Optional.of("disk nearly full: " + free / (1024 * 1024) + " MB free under " + dir.toAbsolutePath()
-            + ", need " + minFreeBytes / (1024 * 1024) + " MB (data-dir-min-free-mb); free some space and Vigía resumes by itself");
+        return Optional.of(
+            "disk nearly full: "
+                + free / (1024 * 1024)
+                + " MB free under "
+                + dir.toAbsolutePath()
+                + ", need "
+                + minFreeBytes / (1024 * 1024)
+                + " MB (data-dir-min-free-mb); free some space and Vigía resumes by itself");
       }
       return Optional.empty();
     } catch (IOException e) {

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The health of a process: every stage it runs, asked at the moment of the request. Backs
- * {@code /healthz} (200 while every stage is alive, 503 once one is down: restart the process)
- * and {@code /readyz} (200 once every stage is up or paused on something outside it).
+ * The health of a process: every stage it runs, asked at the moment of the request. Backs {@code
+ * /healthz} (200 while every stage is alive, 503 once one is down: restart the process) and {@code
+ * /readyz} (200 once every stage is up or paused on something outside it).
  */
 public final class HealthReport {
   private final List<HealthReporting> stages = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -37,12 +37,21 @@ public final class HealthReport {
   public Answer liveness(Supplier<Map<String, Object>> extra) {
     List<StageHealth> now = now();
     boolean alive = now.stream().allMatch(StageHealth::alive);
-    String status = !alive ? "down" : now.stream().anyMatch(h -> h.state() == StageHealth.State.PAUSED) ? "paused"
-        : now.stream().anyMatch(h -> h.state() == StageHealth.State.STARTING) ? "starting" : "ok";
+    String status =
+        !alive
+            ? "down"
+            : now.stream().anyMatch(h -> h.state() == StageHealth.State.PAUSED)
+                ? "paused"
+                : now.stream().anyMatch(h -> h.state() == StageHealth.State.STARTING)
+                    ? "starting"
+                    : "ok";
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", status);
     body.putAll(extra.get());
-    now.stream().filter(h -> h.state() == StageHealth.State.PAUSED).findFirst().ifPresent(h -> body.put("paused", h.reason()));
+    now.stream()
+        .filter(h -> h.state() == StageHealth.State.PAUSED)
+        .findFirst()
+        .ifPresent(h -> body.put("paused", h.reason()));
     body.put("stages", describe(now));
     return new Answer(alive ? 200 : 503, body);
   }

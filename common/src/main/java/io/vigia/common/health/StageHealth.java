@@ -3,9 +3,9 @@ package io.vigia.common.health;
 import java.util.Objects;
 
 /**
- * What one stage (or one of its workers) says about itself, for {@code /healthz} and
- * {@code /readyz}. {@code reason} says why it is not {@link State#UP}, in words an operator can act
- * on; it is null while the stage is up.
+ * What one stage (or one of its workers) says about itself, for {@code /healthz} and {@code
+ * /readyz}. {@code reason} says why it is not {@link State#UP}, in words an operator can act on; it
+ * is null while the stage is up.
  */
 public record StageHealth(String stage, State state, String reason) {
   public enum State {
@@ -13,7 +13,10 @@ public record StageHealth(String stage, State state, String reason) {
     STARTING,
     /** Doing its work. */
     UP,
-    /** Alive and waiting for something outside it to come back (disk space, the search engine); resumes alone. */
+    /**
+     * Alive and waiting for something outside it to come back (disk space, the search engine);
+     * resumes alone.
+     */
     PAUSED,
     /** Its worker stopped and will not come back without a restart. */
     DOWN
@@ -45,8 +48,10 @@ public record StageHealth(String stage, State state, String reason) {
 
   /** A stage that stopped because of {@code failure}: down, with the failure as the reason. */
   public static StageHealth down(String stage, String what, Throwable failure) {
-    String message = failure.getMessage() == null ? failure.getClass().getSimpleName()
-        : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+    String message =
+        failure.getMessage() == null
+            ? failure.getClass().getSimpleName()
+            : failure.getClass().getSimpleName() + ": " + failure.getMessage();
     return down(stage, what + " (" + message + "); restart the service");
   }
 

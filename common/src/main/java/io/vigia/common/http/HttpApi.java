@@ -21,10 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A small HTTP server for the search API, dashboard, health and metrics, on the JDK's server so
- * the runnable jar carries no web framework. Routes are {@code METHOD /path/{param}}. Errors are
- * JSON {@code {"error": "..."}}; internal failures never leak stack traces to clients. Request
- * bodies are capped so a client cannot exhaust memory.
+ * A small HTTP server for the search API, dashboard, health and metrics, on the JDK's server so the
+ * runnable jar carries no web framework. Routes are {@code METHOD /path/{param}}. Errors are JSON
+ * {@code {"error": "..."}}; internal failures never leak stack traces to clients. Request bodies
+ * are capped so a client cannot exhaust memory.
  */
 public final class HttpApi implements AutoCloseable {
   static {
@@ -36,8 +36,10 @@ public final class HttpApi implements AutoCloseable {
   }
 
   private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+
   /** Largest request body accepted (subscriptions and the like are small). */
   public static final int MAX_BODY_BYTES = 1 << 20;
+
   /** Longest query string accepted. */
   public static final int MAX_QUERY_CHARS = 8192;
 
@@ -48,7 +50,10 @@ public final class HttpApi implements AutoCloseable {
   private HttpServer server;
   private ExecutorService executor;
 
-  /** Adds a route; {@code path} may hold {@code {name}} segments. Later routes do not shadow earlier ones. */
+  /**
+   * Adds a route; {@code path} may hold {@code {name}} segments. Later routes do not shadow earlier
+   * ones.
+   */
   public synchronized HttpApi route(String method, String path, Handler handler) {
     List<String> names = new ArrayList<>();
     Matcher m = Pattern.compile("\\{([a-zA-Z]+)}").matcher(path);
@@ -80,16 +85,21 @@ public final class HttpApi implements AutoCloseable {
       return;
     }
     String auth = ex.getRequestHeaders().getFirst("Authorization");
-    String given = auth != null && auth.startsWith("Bearer ") ? auth.substring(7).trim() : ex.getRequestHeaders().getFirst("X-Api-Key");
+    String given =
+        auth != null && auth.startsWith("Bearer ")
+            ? auth.substring(7).trim()
+            : ex.getRequestHeaders().getFirst("X-Api-Key");
     // Constant-time comparison: the time taken says nothing about how much of the key matched.
-    if (given == null || !java.security.MessageDigest.isEqual(key, given.getBytes(StandardCharsets.UTF_8))) {
-      throw new HttpError(401, "this endpoint needs the API key (Authorization: Bearer KEY or X-Api-Key: KEY)");
+    if (given == null
+        || !java.security.MessageDigest.isEqual(key, given.getBytes(StandardCharsets.UTF_8))) {
+      throw new HttpError(
+          401, "this endpoint needs the API key (Authorization: Bearer KEY or X-Api-Key: KEY)");
     }
   }
 
   /**
-   * Starts listening. A taken port fails with {@link PortInUseException}, which the launcher
-   * turns into a clear message and exit code.
+   * Starts listening. A taken port fails with {@link PortInUseException}, which the launcher turns
+   * into a clear message and exit code.
    */
   public synchronized void start(String host, int port) {
     try {
@@ -97,13 +107,17 @@ public final class HttpApi implements AutoCloseable {
     } catch (BindException e) {
       throw new PortInUseException(host, port, e);
     } catch (IOException e) {
-      throw new IllegalStateException("cannot start HTTP server on " + host + ":" + port + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot start HTTP server on " + host + ":" + port + ": " + e.getMessage(), e);
     }
-    executor = Executors.newFixedThreadPool(8, r -> {
-      Thread t = new Thread(r, "vigia-http");
-      t.setDaemon(true);
-      return t;
-    });
+    executor =
+        Executors.newFixedThreadPool(
+            8,
+            r -> {
+              Thread t = new Thread(r, "vigia-http");
+              t.setDaemon(true);
+              return t;
+            });
     server.setExecutor(executor);
     server.createContext("/", this::dispatch);
     server.start();
@@ -163,10 +177,19 @@ public final class HttpApi implements AutoCloseable {
       for (int i = 0; i < r.names().size(); i++) {
         params.put(r.names().get(i), URLDecoder.decode(m.group(i + 1), StandardCharsets.UTF_8));
       }
-      Request req = new Request(method, path, params, parseQuery(rawQuery), ex.getRequestHeaders(), readBody(ex.getRequestBody()));
+      Request req =
+          new Request(
+              method,
+              path,
+              params,
+              parseQuery(rawQuery),
+              ex.getRequestHeaders(),
+              readBody(ex.getRequestBody()));
       return r.handler().handle(req);
     }
-    throw pathMatched ? new HttpError(405, "method not allowed") : HttpError.notFound("no such endpoint: " + path);
+    throw pathMatched
+        ? new HttpError(405, "method not allowed")
+        : HttpError.notFound("no such endpoint: " + path);
   }
 
   private static byte[] readBody(InputStream in) throws IOException {

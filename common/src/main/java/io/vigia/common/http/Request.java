@@ -5,12 +5,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /** An HTTP request as handlers see it: method, path parameters, query parameters, body, headers. */
-public record Request(String method, String path, Map<String, String> pathParams,
-    Map<String, List<String>> query, Map<String, List<String>> headers, byte[] body) {
+public record Request(
+    String method,
+    String path,
+    Map<String, String> pathParams,
+    Map<String, List<String>> query,
+    Map<String, List<String>> headers,
+    byte[] body) {
 
   public Optional<String> param(String name) {
     List<String> v = query.get(name);
-    return v == null || v.isEmpty() || v.get(0).isEmpty() ? Optional.empty() : Optional.of(v.get(0));
+    return v == null || v.isEmpty() || v.get(0).isEmpty()
+        ? Optional.empty()
+        : Optional.of(v.get(0));
   }
 
   public List<String> params(String name) {

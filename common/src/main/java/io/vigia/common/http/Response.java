@@ -12,7 +12,11 @@ public record Response(int status, String contentType, byte[] body, Map<String, 
 
   public static Response json(int status, Object value) {
     try {
-      return new Response(status, "application/json; charset=utf-8", Json.MAPPER.writeValueAsBytes(value), Map.of());
+      return new Response(
+          status,
+          "application/json; charset=utf-8",
+          Json.MAPPER.writeValueAsBytes(value),
+          Map.of());
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise response", e);
     }

@@ -8,9 +8,9 @@ public final class ConsumerThreads {
   private ConsumerThreads() {}
 
   /**
-   * Wakes the consumer out of its poll (its loop ends on the {@code WakeupException} and closes
-   * it) and waits up to {@code wait} for the thread to finish. Either may be null: a service
-   * closed before it started. The caller clears its own running flag first.
+   * Wakes the consumer out of its poll (its loop ends on the {@code WakeupException} and closes it)
+   * and waits up to {@code wait} for the thread to finish. Either may be null: a service closed
+   * before it started. The caller clears its own running flag first.
    */
   public static void stop(Consumer<?, ?> consumer, Thread thread, Duration wait) {
     if (consumer != null) {

@@ -15,13 +15,20 @@ public final class TopicPartitions {
   public static List<TopicPartition> of(Consumer<?, ?> consumer, String topic, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
-      List<TopicPartition> parts = consumer.partitionsFor(topic, timeout).stream()
-          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      List<TopicPartition> parts =
+          consumer.partitionsFor(topic, timeout).stream()
+              .map(p -> new TopicPartition(p.topic(), p.partition()))
+              .toList();
       if (!parts.isEmpty()) {
         return parts;
       }
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("topic " + topic + " has no partitions after " + timeout.toSeconds() + " s; is it created?");
+        throw new IllegalStateException(
+            "topic "
+                + topic
+                + " has no partitions after "
+                + timeout.toSeconds()
+                + " s; is it created?");
       }
       try {
         Thread.sleep(100);

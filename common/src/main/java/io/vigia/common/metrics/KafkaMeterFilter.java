@@ -9,26 +9,26 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Keeps the Kafka clients' meters (bound by Micrometer's {@code KafkaClientMetrics} and
- * {@code KafkaStreamsMetrics}) valid for Prometheus and free of double counting. Prometheus needs
- * every series of one name to carry the same label names; Kafka's metrics break that in two ways,
- * and when several clients share a process (as in {@code vigia run}) the registry then refuses
- * whole families ("Prometheus requires that all meters with the same name have the same set of
- * tag keys"), differently from one start to the next:
+ * Keeps the Kafka clients' meters (bound by Micrometer's {@code KafkaClientMetrics} and {@code
+ * KafkaStreamsMetrics}) valid for Prometheus and free of double counting. Prometheus needs every
+ * series of one name to carry the same label names; Kafka's metrics break that in two ways, and
+ * when several clients share a process (as in {@code vigia run}) the registry then refuses whole
+ * families ("Prometheus requires that all meters with the same name have the same set of tag
+ * keys"), differently from one start to the next:
  *
  * <ul>
- *   <li>The consumer's fetch metrics exist per client and again per topic (or per partition)
- *       under the same name. The per-client aggregates of those are dropped: they are the sum
- *       (or max) of the finer series, which Prometheus computes ({@code sum by (client_id)}).
- *   <li>Kafka Streams names a state store's label after its type ({@code rocksdb-state-id},
- *       {@code in-memory-state-id}, ...). Those become one label, {@code state_id}.
+ *   <li>The consumer's fetch metrics exist per client and again per topic (or per partition) under
+ *       the same name. The per-client aggregates of those are dropped: they are the sum (or max) of
+ *       the finer series, which Prometheus computes ({@code sum by (client_id)}).
+ *   <li>Kafka Streams names a state store's label after its type ({@code rocksdb-state-id}, {@code
+ *       in-memory-state-id}, ...). Those become one label, {@code state_id}.
  * </ul>
  *
  * <p>It also drops the consumer's deprecated copies of per-topic series: for a topic with dots,
- * Kafka 4 reports each series a second time with the dots turned into underscores
- * ({@code vigia_articles_raw} beside {@code vigia.articles.raw}), so a sum over topics counted every
- * record and every lag twice. Vigía's topics all start with {@code vigia.}; the underscored twin of
- * such a name is dropped.
+ * Kafka 4 reports each series a second time with the dots turned into underscores ({@code
+ * vigia_articles_raw} beside {@code vigia.articles.raw}), so a sum over topics counted every record
+ * and every lag twice. Vigía's topics all start with {@code vigia.}; the underscored twin of such a
+ * name is dropped.
  */
 public final class KafkaMeterFilter implements MeterFilter {
   static final String FETCH_MANAGER = "kafka.consumer.fetch.manager.";
@@ -38,9 +38,17 @@ public final class KafkaMeterFilter implements MeterFilter {
    * Fetch-manager metrics (Micrometer names, after the group prefix) that Kafka reports per client
    * and per topic or partition; checked against Kafka's own metric templates by the tests.
    */
-  static final Set<String> ALSO_PER_TOPIC_OR_PARTITION = Set.of(
-      "bytes.consumed.rate", "bytes.consumed.total", "fetch.size.avg", "fetch.size.max", "records.per.request.avg",
-      "records.consumed.rate", "records.consumed.total", "records.lag.max", "records.lead.min");
+  static final Set<String> ALSO_PER_TOPIC_OR_PARTITION =
+      Set.of(
+          "bytes.consumed.rate",
+          "bytes.consumed.total",
+          "fetch.size.avg",
+          "fetch.size.max",
+          "records.per.request.avg",
+          "records.consumed.rate",
+          "records.consumed.total",
+          "records.lag.max",
+          "records.lead.min");
 
   @Override
   public MeterFilterReply accept(Meter.Id id) {
@@ -52,7 +60,9 @@ public final class KafkaMeterFilter implements MeterFilter {
     if (topic != null && isUnderscoredTwinOfAVigiaTopic(topic)) {
       return MeterFilterReply.DENY;
     }
-    if (name.startsWith(FETCH_MANAGER) && topic == null && id.getTag("partition") == null
+    if (name.startsWith(FETCH_MANAGER)
+        && topic == null
+        && id.getTag("partition") == null
         && ALSO_PER_TOPIC_OR_PARTITION.contains(name.substring(FETCH_MANAGER.length()))) {
       return MeterFilterReply.DENY;
     }
@@ -67,7 +77,8 @@ public final class KafkaMeterFilter implements MeterFilter {
     List<Tag> tags = new ArrayList<>();
     boolean renamed = false;
     for (Tag t : id.getTagsAsIterable()) {
-      // Keys arrive with dots for dashes: rocksdb.state.id, in.memory.state.id, rocksdb.window.state.id, ...
+      // Keys arrive with dots for dashes: rocksdb.state.id, in.memory.state.id,
+      // rocksdb.window.state.id, ...
       if (t.getKey().endsWith(".state.id")) {
         tags.add(Tag.of("state.id", t.getValue()));
         renamed = true;
@@ -78,7 +89,10 @@ public final class KafkaMeterFilter implements MeterFilter {
     return renamed ? id.replaceTags(tags) : id;
   }
 
-  /** {@code vigia_articles_raw} for {@code vigia.articles.raw}: what Kafka's deprecated per-topic series carry. */
+  /**
+   * {@code vigia_articles_raw} for {@code vigia.articles.raw}: what Kafka's deprecated per-topic
+   * series carry.
+   */
   static boolean isUnderscoredTwinOfAVigiaTopic(String topic) {
     return topic.indexOf('.') < 0 && topic.startsWith("vigia_");
   }

@@ -16,8 +16,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 /**
  * The process's meter registry, scraped at {@code GET /metrics} in Prometheus format: Vigía's own
  * meters ({@code vigia_*}, see docs/metrics.md), the Kafka clients' (with {@link KafkaMeterFilter}
- * keeping their series unambiguous), and the JVM's and the process's ({@code jvm_*},
- * {@code process_*}, {@code system_*}).
+ * keeping their series unambiguous), and the JVM's and the process's ({@code jvm_*}, {@code
+ * process_*}, {@code system_*}).
  */
 public final class Metrics {
   private static final PrometheusMeterRegistry REGISTRY = newRegistry();
@@ -36,15 +36,20 @@ public final class Metrics {
     PrometheusMeterRegistry r = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     r.config().meterFilter(new KafkaMeterFilter());
     // A refused meter is a family missing from /metrics; the registry only logs the first one.
-    Counter refused = Counter.builder("vigia.metrics.registration.failures")
-        .description("Meters the registry refused (e.g. a Kafka metric whose labels clash with another's): series missing from /metrics")
-        .register(r);
+    Counter refused =
+        Counter.builder("vigia.metrics.registration.failures")
+            .description(
+                "Meters the registry refused (e.g. a Kafka metric whose labels clash with another's): series missing from /metrics")
+            .register(r);
     r.config().onMeterRegistrationFailed((id, reason) -> refused.increment());
     bindProcessMeters(r);
     return r;
   }
 
-  /** Memory, GC, threads, classes, CPU, open files, uptime: what tells a starving or leaking process from a slow pipeline. */
+  /**
+   * Memory, GC, threads, classes, CPU, open files, uptime: what tells a starving or leaking process
+   * from a slow pipeline.
+   */
   static void bindProcessMeters(MeterRegistry r) {
     new ClassLoaderMetrics().bindTo(r);
     new JvmMemoryMetrics().bindTo(r);

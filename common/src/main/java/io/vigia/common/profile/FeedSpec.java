@@ -8,7 +8,8 @@ public record FeedSpec(String url, String name, String language) {
   public FeedSpec {
     Objects.requireNonNull(url, "feed url");
     URI uri = URI.create(url.trim());
-    if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+    if (uri.getScheme() == null
+        || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
       throw new IllegalArgumentException("feed url must be http or https: " + url);
     }
     url = url.trim();

@@ -16,9 +16,9 @@ import java.util.Optional;
 
 /**
  * What the pipeline watches, as data: a folder holding {@code profile.yaml} (name, feeds, stance
- * targets) and one file per concern that the stages read themselves ({@code relevance.yaml},
- * {@code entities.yaml}, {@code stance.yaml}). Bundled profiles live on the classpath under
- * {@code profiles/NAME/}; any folder with the same files works as well.
+ * targets) and one file per concern that the stages read themselves ({@code relevance.yaml}, {@code
+ * entities.yaml}, {@code stance.yaml}). Bundled profiles live on the classpath under {@code
+ * profiles/NAME/}; any folder with the same files works as well.
  */
 public final class WatchProfile {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -30,7 +30,13 @@ public final class WatchProfile {
   private final Path dir; // null for a bundled profile
   private final String resourceBase;
 
-  private WatchProfile(String name, String description, List<FeedSpec> feeds, List<String> targets, Path dir, String resourceBase) {
+  private WatchProfile(
+      String name,
+      String description,
+      List<FeedSpec> feeds,
+      List<String> targets,
+      Path dir,
+      String resourceBase) {
     this.name = name;
     this.description = description;
     this.feeds = List.copyOf(feeds);
@@ -46,7 +52,10 @@ public final class WatchProfile {
     if (Files.isDirectory(path)) {
       Path file = path.resolve("profile.yaml");
       if (!Files.isReadable(file)) {
-        throw new ConfigException("Profile folder " + path + " has no readable profile.yaml. Copy a bundled profile (README, Watch profiles) and edit it.");
+        throw new ConfigException(
+            "Profile folder "
+                + path
+                + " has no readable profile.yaml. Copy a bundled profile (README, Watch profiles) and edit it.");
       }
       try (InputStream in = Files.newInputStream(file)) {
         return parse(YAML.readTree(in), path, null, ref);
@@ -57,8 +66,11 @@ public final class WatchProfile {
     String base = "/profiles/" + ref + "/";
     try (InputStream in = WatchProfile.class.getResourceAsStream(base + "profile.yaml")) {
       if (in == null) {
-        throw new ConfigException("No watch profile '" + ref + "': it is neither a folder nor a bundled profile. "
-            + "Set 'profile' to a bundled name (venezuela-elections) or to a folder holding profile.yaml.");
+        throw new ConfigException(
+            "No watch profile '"
+                + ref
+                + "': it is neither a folder nor a bundled profile. "
+                + "Set 'profile' to a bundled name (venezuela-elections) or to a folder holding profile.yaml.");
       }
       return parse(YAML.readTree(in), null, base, ref);
     } catch (IOException e) {
@@ -74,9 +86,21 @@ public final class WatchProfile {
     List<FeedSpec> feeds = new ArrayList<>();
     for (JsonNode f : root.path("feeds")) {
       try {
-        feeds.add(new FeedSpec(f.path("url").asText(null), f.path("name").asText(null), f.path("language").asText(null)));
+        feeds.add(
+            new FeedSpec(
+                f.path("url").asText(null),
+                f.path("name").asText(null),
+                f.path("language").asText(null)));
       } catch (RuntimeException e) {
-        throw new ConfigException("Profile " + ref + ": feed " + f + " is invalid: " + e.getMessage() + ". Each feed needs an http(s) url.", e);
+        throw new ConfigException(
+            "Profile "
+                + ref
+                + ": feed "
+                + f
+                + " is invalid: "
+                + e.getMessage()
+                + ". Each feed needs an http(s) url.",
+            e);
       }
     }
     List<String> targets = new ArrayList<>();
@@ -125,7 +149,8 @@ public final class WatchProfile {
     try (InputStream s = in.get()) {
       return Optional.of(YAML.readTree(s));
     } catch (IOException e) {
-      throw new ConfigException("Profile " + name + ": " + file + " is not valid YAML/JSON: " + e.getMessage(), e);
+      throw new ConfigException(
+          "Profile " + name + ": " + file + " is not valid YAML/JSON: " + e.getMessage(), e);
     }
   }
 

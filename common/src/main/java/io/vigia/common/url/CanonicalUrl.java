@@ -19,11 +19,44 @@ import java.util.Set;
 public final class CanonicalUrl {
   private CanonicalUrl() {}
 
-  /** Query parameters that only track where a click came from; never part of an article's identity. */
-  private static final Set<String> TRACKING = Set.of(
-      "fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "yclid", "_ga", "ref", "ref_src",
-      "cmpid", "ocid", "ito", "at_medium", "at_campaign", "at_custom1", "at_custom2", "at_custom3", "at_custom4",
-      "outputtype", "amp", "rss", "feed", "from", "src", "smid", "partner", "spm", "ncid", "taid", "sr_share", "s_cid");
+  /**
+   * Query parameters that only track where a click came from; never part of an article's identity.
+   */
+  private static final Set<String> TRACKING =
+      Set.of(
+          "fbclid",
+          "gclid",
+          "dclid",
+          "msclkid",
+          "mc_cid",
+          "mc_eid",
+          "igshid",
+          "yclid",
+          "_ga",
+          "ref",
+          "ref_src",
+          "cmpid",
+          "ocid",
+          "ito",
+          "at_medium",
+          "at_campaign",
+          "at_custom1",
+          "at_custom2",
+          "at_custom3",
+          "at_custom4",
+          "outputtype",
+          "amp",
+          "rss",
+          "feed",
+          "from",
+          "src",
+          "smid",
+          "partner",
+          "spm",
+          "ncid",
+          "taid",
+          "sr_share",
+          "s_cid");
 
   /** The normalised form of {@code url}, or empty when it is not an absolute http(s) URL. */
   public static Optional<String> normalise(String url) {
@@ -70,7 +103,9 @@ public final class CanonicalUrl {
       if (pair.isEmpty()) {
         continue;
       }
-      String name = (pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair).toLowerCase(Locale.ROOT);
+      String name =
+          (pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair)
+              .toLowerCase(Locale.ROOT);
       if (name.startsWith("utm_") || name.startsWith("at_") || TRACKING.contains(name)) {
         continue;
       }
@@ -83,7 +118,9 @@ public final class CanonicalUrl {
   /** The article id for a canonical URL: 32 hex characters of its SHA-256. */
   public static String idOf(String canonicalUrl) {
     try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(canonicalUrl.getBytes(StandardCharsets.UTF_8));
+      byte[] d =
+          MessageDigest.getInstance("SHA-256")
+              .digest(canonicalUrl.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(d, 0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

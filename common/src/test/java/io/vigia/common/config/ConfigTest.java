@@ -19,13 +19,16 @@ class ConfigTest {
     assertThat(c.bool("ingest.allow-private-addresses")).isFalse();
     assertThat(c.string("profile")).isEqualTo("venezuela-elections");
     assertThat(c.node("feeds").isArray()).isTrue();
-    assertThat(c.duration("ingest.poll-interval", Duration.ZERO, Duration.ofDays(1))).isEqualTo(Duration.ofMinutes(5));
+    assertThat(c.duration("ingest.poll-interval", Duration.ZERO, Duration.ofDays(1)))
+        .isEqualTo(Duration.ofMinutes(5));
   }
 
   @Test
   void shouldLetAFileOverrideDefaults(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("vigia.yaml");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         feeds:
           - url: https://example.org/feed.xml
             name: Example
@@ -37,15 +40,27 @@ class ConfigTest {
     Config c = Config.builder().file(file).build();
     assertThat(c.integer("http.port", 0, 65535)).isEqualTo(9191);
     assertThat(c.bool("ingest.allow-private-addresses")).isTrue();
-    assertThat(c.node("feeds").get(0).path("url").asText()).isEqualTo("https://example.org/feed.xml");
-    assertThat(c.string("http.host")).as("untouched keys keep their default").isEqualTo("127.0.0.1");
+    assertThat(c.node("feeds").get(0).path("url").asText())
+        .isEqualTo("https://example.org/feed.xml");
+    assertThat(c.string("http.host"))
+        .as("untouched keys keep their default")
+        .isEqualTo("127.0.0.1");
   }
 
   @Test
   void shouldLetEnvironmentVariablesOverrideTheFile() {
-    Config c = Config.builder().yaml("http:\n  port: 9191\n")
-        .env(Map.of("VIGIA_HTTP_PORT", "7070", "VIGIA_INGEST_ALLOW_PRIVATE_ADDRESSES", "true", "UNRELATED", "x"))
-        .build();
+    Config c =
+        Config.builder()
+            .yaml("http:\n  port: 9191\n")
+            .env(
+                Map.of(
+                    "VIGIA_HTTP_PORT",
+                    "7070",
+                    "VIGIA_INGEST_ALLOW_PRIVATE_ADDRESSES",
+                    "true",
+                    "UNRELATED",
+                    "x"))
+            .build();
     assertThat(c.integer("http.port", 0, 65535)).isEqualTo(7070);
     assertThat(c.bool("ingest.allow-private-addresses")).isTrue();
     assertThat(c.origin("http.port")).isEqualTo("environment variable VIGIA_HTTP_PORT");
@@ -53,7 +68,8 @@ class ConfigTest {
 
   @Test
   void shouldLetCommandLineOptionsWinOverEverything() {
-    Config c = Config.builder().env(Map.of("VIGIA_HTTP_PORT", "7070")).set("http.port", 6060).build();
+    Config c =
+        Config.builder().env(Map.of("VIGIA_HTTP_PORT", "7070")).set("http.port", 6060).build();
     assertThat(c.integer("http.port", 0, 65535)).isEqualTo(6060);
   }
 
@@ -63,7 +79,8 @@ class ConfigTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("Unknown config key 'htpp'");
     assertThatThrownBy(() -> Config.builder().yaml("http:\n  prot: 1\n").build())
-        .hasMessageContaining("'http.prot'").hasMessageContaining("port");
+        .hasMessageContaining("'http.prot'")
+        .hasMessageContaining("port");
   }
 
   @Test
@@ -72,17 +89,35 @@ class ConfigTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("Unknown environment variable VIGIA_HTTP_PROT")
         .hasMessageContaining("did you mean VIGIA_HTTP_PORT?");
-    assertThatThrownBy(() -> Config.builder().env(Map.of("VIGIA_BOOTSTRAP_SERVERS", "k:9092")).build())
-        .as("a key's variable without its section").hasMessageContaining("did you mean VIGIA_KAFKA_BOOTSTRAP_SERVERS?");
-    assertThatThrownBy(() -> Config.builder().env(Map.of("VIGIA_ENRICH_DEDUP", "x", "VIGIA_DATA_DIR_MIN_FREE", "1")).build())
-        .as("a section, and a key cut short").hasMessageContaining("VIGIA_DATA_DIR_MIN_FREE (did you mean VIGIA_DATA_DIR_MIN_FREE_MB?)")
+    assertThatThrownBy(
+            () -> Config.builder().env(Map.of("VIGIA_BOOTSTRAP_SERVERS", "k:9092")).build())
+        .as("a key's variable without its section")
+        .hasMessageContaining("did you mean VIGIA_KAFKA_BOOTSTRAP_SERVERS?");
+    assertThatThrownBy(
+            () ->
+                Config.builder()
+                    .env(Map.of("VIGIA_ENRICH_DEDUP", "x", "VIGIA_DATA_DIR_MIN_FREE", "1"))
+                    .build())
+        .as("a section, and a key cut short")
+        .hasMessageContaining("VIGIA_DATA_DIR_MIN_FREE (did you mean VIGIA_DATA_DIR_MIN_FREE_MB?)")
         .hasMessageContaining("VIGIA_ENRICH_DEDUP");
   }
 
   @Test
   void shouldLeaveVariablesThatAreNotConfigurationAlone() {
-    Config c = Config.builder().env(Map.of("VIGIA_JAVA_OPTS", "-Xmx2g", "VIGIA_TEST_OPENSEARCH_URL", "http://127.0.0.1:9200",
-        "VIGIA_HOOK_SECRET", "s3cret", "VIGIA_SINK_BACKEND", "lucene")).build();
+    Config c =
+        Config.builder()
+            .env(
+                Map.of(
+                    "VIGIA_JAVA_OPTS",
+                    "-Xmx2g",
+                    "VIGIA_TEST_OPENSEARCH_URL",
+                    "http://127.0.0.1:9200",
+                    "VIGIA_HOOK_SECRET",
+                    "s3cret",
+                    "VIGIA_SINK_BACKEND",
+                    "lucene"))
+            .build();
     assertThat(c.string("sink.backend")).isEqualTo("lucene");
   }
 
@@ -99,21 +134,26 @@ class ConfigTest {
   @Test
   void shouldParseHumanDurations() {
     Config c = Config.builder().yaml("ingest:\n  poll-interval: 90s\n").build();
-    assertThat(c.duration("ingest.poll-interval", Duration.ZERO, Duration.ofDays(1))).isEqualTo(Duration.ofSeconds(90));
+    assertThat(c.duration("ingest.poll-interval", Duration.ZERO, Duration.ofDays(1)))
+        .isEqualTo(Duration.ofSeconds(90));
     Config bad = Config.builder().yaml("ingest:\n  poll-interval: soon\n").build();
-    assertThatThrownBy(() -> bad.duration("ingest.poll-interval", Duration.ZERO, Duration.ofDays(1)))
+    assertThatThrownBy(
+            () -> bad.duration("ingest.poll-interval", Duration.ZERO, Duration.ofDays(1)))
         .hasMessageContaining("a duration such as");
   }
 
   @Test
   void shouldNameEveryKeyAsAnEnvironmentVariable() {
-    assertThat(Config.envName("ingest.allow-private-addresses")).isEqualTo("VIGIA_INGEST_ALLOW_PRIVATE_ADDRESSES");
-    assertThat(Config.knownKeys()).contains("http.port", "kafka.bootstrap-servers", "sink.backend", "feeds");
+    assertThat(Config.envName("ingest.allow-private-addresses"))
+        .isEqualTo("VIGIA_INGEST_ALLOW_PRIVATE_ADDRESSES");
+    assertThat(Config.knownKeys())
+        .contains("http.port", "kafka.bootstrap-servers", "sink.backend", "feeds");
   }
 
   @Test
   void shouldRefuseAMissingConfigFile(@TempDir Path dir) {
     assertThatThrownBy(() -> Config.builder().file(dir.resolve("nope.yaml")).build())
-        .isInstanceOf(ConfigException.class).hasMessageContaining("does not exist");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("does not exist");
   }
 }

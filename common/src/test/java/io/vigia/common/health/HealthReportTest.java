@@ -9,36 +9,56 @@ import org.junit.jupiter.api.Test;
 class HealthReportTest {
   @Test
   void shouldBeOkAndReadyWhileEveryStageIsUp() {
-    HealthReport r = new HealthReport().add(() -> StageHealth.up("ingest")).add(() -> StageHealth.up("sink"));
+    HealthReport r =
+        new HealthReport().add(() -> StageHealth.up("ingest")).add(() -> StageHealth.up("sink"));
     HealthReport.Answer live = r.liveness(() -> Map.of("indexed", 3));
     assertThat(live.status()).isEqualTo(200);
-    assertThat(live.body()).containsEntry("status", "ok").containsEntry("indexed", 3).doesNotContainKey("paused");
+    assertThat(live.body())
+        .containsEntry("status", "ok")
+        .containsEntry("indexed", 3)
+        .doesNotContainKey("paused");
     assertThat(r.readiness().status()).isEqualTo(200);
   }
 
   @Test
   void shouldSayWhyAStageIsPausedAndStayAliveAndReady() {
-    HealthReport r = new HealthReport().add(() -> StageHealth.up("ingest")).add(() -> StageHealth.paused("sink", "disk nearly full"));
+    HealthReport r =
+        new HealthReport()
+            .add(() -> StageHealth.up("ingest"))
+            .add(() -> StageHealth.paused("sink", "disk nearly full"));
     HealthReport.Answer live = r.liveness(Map::of);
     assertThat(live.status()).isEqualTo(200);
-    assertThat(live.body()).containsEntry("status", "paused").containsEntry("paused", "disk nearly full");
+    assertThat(live.body())
+        .containsEntry("status", "paused")
+        .containsEntry("paused", "disk nearly full");
     assertThat(r.readiness().status()).isEqualTo(200);
   }
 
   @Test
   void shouldFailLivenessOnceAStageIsDownWithItsReason() {
-    HealthReport r = new HealthReport().add(() -> StageHealth.up("ingest"))
-        .add(() -> StageHealth.down("sink", "the writing loop stopped", new IllegalStateException("commit failed")));
+    HealthReport r =
+        new HealthReport()
+            .add(() -> StageHealth.up("ingest"))
+            .add(
+                () ->
+                    StageHealth.down(
+                        "sink",
+                        "the writing loop stopped",
+                        new IllegalStateException("commit failed")));
     HealthReport.Answer live = r.liveness(Map::of);
     assertThat(live.status()).isEqualTo(503);
     assertThat(live.body()).containsEntry("status", "down");
-    assertThat(live.body().get("stages").toString()).contains("sink").contains("commit failed").contains("restart");
+    assertThat(live.body().get("stages").toString())
+        .contains("sink")
+        .contains("commit failed")
+        .contains("restart");
     assertThat(r.readiness().status()).isEqualTo(503);
   }
 
   @Test
   void shouldNotBeReadyWhileAStageIsStarting() {
-    HealthReport r = new HealthReport().add(() -> StageHealth.starting("enrich", "joining the group"));
+    HealthReport r =
+        new HealthReport().add(() -> StageHealth.starting("enrich", "joining the group"));
     assertThat(r.liveness(Map::of).status()).isEqualTo(200);
     assertThat(r.liveness(Map::of).body()).containsEntry("status", "starting");
     assertThat(r.readiness().status()).isEqualTo(503);
@@ -46,14 +66,18 @@ class HealthReportTest {
 
   @Test
   void shouldCountAStageWhoseHealthCannotBeReadAsDown() {
-    HealthReport r = new HealthReport().add(() -> {
-      throw new IllegalStateException("broken");
-    });
+    HealthReport r =
+        new HealthReport()
+            .add(
+                () -> {
+                  throw new IllegalStateException("broken");
+                });
     assertThat(r.liveness(Map::of).status()).isEqualTo(503);
   }
 
   @Test
   void shouldRefuseAStateThatIsNotUpWithoutAReason() {
-    assertThatThrownBy(() -> StageHealth.paused("sink", " ")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> StageHealth.paused("sink", " "))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -21,13 +21,17 @@ class HttpApiTest {
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path)).build(),
+    return client.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
   void shouldRouteWithPathAndQueryParameters() throws Exception {
-    api.route("GET", "/api/things/{id}", r -> Response.json(Map.of("id", r.pathParam("id"), "q", r.param("q").orElse(""))));
+    api.route(
+        "GET",
+        "/api/things/{id}",
+        r -> Response.json(Map.of("id", r.pathParam("id"), "q", r.param("q").orElse(""))));
     api.start("127.0.0.1", 0);
     HttpResponse<String> resp = get("/api/things/a%20b?q=CNE");
     assertThat(resp.statusCode()).isEqualTo(200);
@@ -36,12 +40,18 @@ class HttpApiTest {
 
   @Test
   void shouldAnswerJsonErrorsWithoutStackTraces() throws Exception {
-    api.route("GET", "/boom", r -> {
-      throw new IllegalStateException("secret internal detail");
-    });
-    api.route("GET", "/bad", r -> {
-      throw HttpError.badRequest("size must be from 0 to 100");
-    });
+    api.route(
+        "GET",
+        "/boom",
+        r -> {
+          throw new IllegalStateException("secret internal detail");
+        });
+    api.route(
+        "GET",
+        "/bad",
+        r -> {
+          throw HttpError.badRequest("size must be from 0 to 100");
+        });
     api.start("127.0.0.1", 0);
     HttpResponse<String> boom = get("/boom");
     assertThat(boom.statusCode()).isEqualTo(500);
@@ -63,7 +73,8 @@ class HttpApiTest {
     try (HttpApi second = new HttpApi()) {
       assertThatThrownBy(() -> second.start("127.0.0.1", api.port()))
           .isInstanceOf(PortInUseException.class)
-          .hasMessageContaining("already in use").hasMessageContaining("--port");
+          .hasMessageContaining("already in use")
+          .hasMessageContaining("--port");
     }
   }
 
@@ -74,11 +85,29 @@ class HttpApiTest {
     api.requireKeyForWrites("s3cret").start("127.0.0.1", 0);
     URI uri = URI.create("http://127.0.0.1:" + api.port() + "/api/subscriptions");
     assertThat(get("/api/subscriptions").statusCode()).isEqualTo(200);
-    HttpRequest.Builder post = HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString("{}"));
-    assertThat(client.send(post.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
-    assertThat(client.send(HttpRequest.newBuilder(uri).header("X-Api-Key", "wrong").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
-        HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
-    assertThat(client.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer s3cret").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
-        HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(201);
+    HttpRequest.Builder post =
+        HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString("{}"));
+    assertThat(client.send(post.build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+        .isEqualTo(401);
+    assertThat(
+            client
+                .send(
+                    HttpRequest.newBuilder(uri)
+                        .header("X-Api-Key", "wrong")
+                        .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .statusCode())
+        .isEqualTo(401);
+    assertThat(
+            client
+                .send(
+                    HttpRequest.newBuilder(uri)
+                        .header("Authorization", "Bearer s3cret")
+                        .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .statusCode())
+        .isEqualTo(201);
   }
 }

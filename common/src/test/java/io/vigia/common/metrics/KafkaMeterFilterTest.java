@@ -16,24 +16,81 @@ import org.apache.kafka.clients.consumer.internals.FetchMetricsRegistry;
 import org.apache.kafka.common.MetricNameTemplate;
 import org.junit.jupiter.api.Test;
 
-/** The Kafka meters' label clashes, reproduced with the names and labels Kafka's clients really use. */
+/**
+ * The Kafka meters' label clashes, reproduced with the names and labels Kafka's clients really use.
+ */
 class KafkaMeterFilterTest {
 
-  /** Registers what two consumers of one process report about one dotted topic, in the order that broke. */
+  /**
+   * Registers what two consumers of one process report about one dotted topic, in the order that
+   * broke.
+   */
   private static void twoConsumersOfADottedTopic(MeterRegistry r) {
     for (String client : new String[] {"consumer-vigia-sink-1", "enrich-StreamThread-1-consumer"}) {
-      gauge(r, "kafka.consumer.fetch.manager.bytes.consumed.total", "client.id", client, "topic", "vigia.articles.raw");
-      gauge(r, "kafka.consumer.fetch.manager.bytes.consumed.total", "client.id", client, "topic", "vigia_articles_raw");
+      gauge(
+          r,
+          "kafka.consumer.fetch.manager.bytes.consumed.total",
+          "client.id",
+          client,
+          "topic",
+          "vigia.articles.raw");
+      gauge(
+          r,
+          "kafka.consumer.fetch.manager.bytes.consumed.total",
+          "client.id",
+          client,
+          "topic",
+          "vigia_articles_raw");
       gauge(r, "kafka.consumer.fetch.manager.bytes.consumed.total", "client.id", client);
-      gauge(r, "kafka.consumer.fetch.manager.records.lag", "client.id", client, "topic", "vigia.articles.raw", "partition", "0");
-      gauge(r, "kafka.consumer.fetch.manager.records.lag", "client.id", client, "topic", "vigia_articles_raw", "partition", "0");
-      gauge(r, "kafka.consumer.fetch.manager.records.lag.max", "client.id", client, "topic", "vigia.articles.raw", "partition", "0");
+      gauge(
+          r,
+          "kafka.consumer.fetch.manager.records.lag",
+          "client.id",
+          client,
+          "topic",
+          "vigia.articles.raw",
+          "partition",
+          "0");
+      gauge(
+          r,
+          "kafka.consumer.fetch.manager.records.lag",
+          "client.id",
+          client,
+          "topic",
+          "vigia_articles_raw",
+          "partition",
+          "0");
+      gauge(
+          r,
+          "kafka.consumer.fetch.manager.records.lag.max",
+          "client.id",
+          client,
+          "topic",
+          "vigia.articles.raw",
+          "partition",
+          "0");
       gauge(r, "kafka.consumer.fetch.manager.records.lag.max", "client.id", client);
       gauge(r, "kafka.consumer.fetch.manager.fetch.latency.avg", "client.id", client);
     }
     // Kafka Streams names a store's label after the store's type.
-    gauge(r, "kafka.stream.state.put.rate", "thread.id", "t1", "task.id", "0_0", "rocksdb.state.id", "dedup-state");
-    gauge(r, "kafka.stream.state.put.rate", "thread.id", "t1", "task.id", "0_0", "in.memory.state.id", "sent");
+    gauge(
+        r,
+        "kafka.stream.state.put.rate",
+        "thread.id",
+        "t1",
+        "task.id",
+        "0_0",
+        "rocksdb.state.id",
+        "dedup-state");
+    gauge(
+        r,
+        "kafka.stream.state.put.rate",
+        "thread.id",
+        "t1",
+        "task.id",
+        "0_0",
+        "in.memory.state.id",
+        "sent");
   }
 
   private static void gauge(MeterRegistry r, String name, String... tags) {
@@ -55,12 +112,20 @@ class KafkaMeterFilterTest {
     twoConsumersOfADottedTopic(r);
     String text = r.scrape();
     assertThat(r.find("vigia.metrics.registration.failures").counter().count()).isZero();
-    assertThat(text).contains("kafka_consumer_fetch_manager_records_lag{client_id=\"consumer-vigia-sink-1\",partition=\"0\",topic=\"vigia.articles.raw\"}")
-        .as("the deprecated twin with underscores would double every sum over topics").doesNotContain("vigia_articles_raw")
-        .as("per-client aggregates of per-topic series are dropped").doesNotContain("kafka_consumer_fetch_manager_bytes_consumed_total{client_id=\"consumer-vigia-sink-1\"}")
-        .contains("kafka_consumer_fetch_manager_fetch_latency_avg{client_id=\"consumer-vigia-sink-1\"}")
-        .contains("kafka_stream_state_put_rate{state_id=\"dedup-state\",task_id=\"0_0\",thread_id=\"t1\"}")
-        .contains("kafka_stream_state_put_rate{state_id=\"sent\",task_id=\"0_0\",thread_id=\"t1\"}");
+    assertThat(text)
+        .contains(
+            "kafka_consumer_fetch_manager_records_lag{client_id=\"consumer-vigia-sink-1\",partition=\"0\",topic=\"vigia.articles.raw\"}")
+        .as("the deprecated twin with underscores would double every sum over topics")
+        .doesNotContain("vigia_articles_raw")
+        .as("per-client aggregates of per-topic series are dropped")
+        .doesNotContain(
+            "kafka_consumer_fetch_manager_bytes_consumed_total{client_id=\"consumer-vigia-sink-1\"}")
+        .contains(
+            "kafka_consumer_fetch_manager_fetch_latency_avg{client_id=\"consumer-vigia-sink-1\"}")
+        .contains(
+            "kafka_stream_state_put_rate{state_id=\"dedup-state\",task_id=\"0_0\",thread_id=\"t1\"}")
+        .contains(
+            "kafka_stream_state_put_rate{state_id=\"sent\",task_id=\"0_0\",thread_id=\"t1\"}");
   }
 
   @Test
@@ -70,8 +135,11 @@ class KafkaMeterFilterTest {
     for (MetricNameTemplate t : new FetchMetricsRegistry().getAllTemplates()) {
       labelSets.computeIfAbsent(t.name().replace('-', '.'), k -> new HashSet<>()).add(t.tags());
     }
-    Set<String> several = labelSets.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey)
-        .collect(Collectors.toSet());
+    Set<String> several =
+        labelSets.entrySet().stream()
+            .filter(e -> e.getValue().size() > 1)
+            .map(Map.Entry::getKey)
+            .collect(Collectors.toSet());
     assertThat(KafkaMeterFilter.ALSO_PER_TOPIC_OR_PARTITION).isEqualTo(several);
   }
 
@@ -79,7 +147,8 @@ class KafkaMeterFilterTest {
   void shouldKeepTopicsThatOnlyLookLikeATwin() {
     assertThat(KafkaMeterFilter.isUnderscoredTwinOfAVigiaTopic("vigia_articles_raw")).isTrue();
     assertThat(KafkaMeterFilter.isUnderscoredTwinOfAVigiaTopic("vigia.articles.raw")).isFalse();
-    assertThat(KafkaMeterFilter.isUnderscoredTwinOfAVigiaTopic("vigia-enrich-dedup-repartition")).isFalse();
+    assertThat(KafkaMeterFilter.isUnderscoredTwinOfAVigiaTopic("vigia-enrich-dedup-repartition"))
+        .isFalse();
     assertThat(KafkaMeterFilter.isUnderscoredTwinOfAVigiaTopic("alerts_for_desk")).isFalse();
   }
 }

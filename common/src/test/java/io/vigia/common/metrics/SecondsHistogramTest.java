@@ -12,13 +12,16 @@ class SecondsHistogramTest {
 
   @Test
   void shouldPublishBucketsThatAddUpAcrossInstancesAndRecentPercentiles() {
-    SecondsHistogram h = SecondsHistogram.register(registry, "vigia.freshness.test", "test", SecondsHistogram.FRESHNESS_BUCKETS);
+    SecondsHistogram h =
+        SecondsHistogram.register(
+            registry, "vigia.freshness.test", "test", SecondsHistogram.FRESHNESS_BUCKETS);
     h.record(Duration.ofMillis(300));
     h.record(Duration.ofHours(30));
     Instant now = Instant.now();
     h.recordBetween(now, now.minusSeconds(5)); // clocks of two machines disagree: 0, not negative
     String text = registry.scrape();
-    assertThat(text).contains("# TYPE vigia_freshness_test_seconds histogram")
+    assertThat(text)
+        .contains("# TYPE vigia_freshness_test_seconds histogram")
         .contains("vigia_freshness_test_seconds_bucket{le=\"0.05\"} 1")
         .contains("vigia_freshness_test_seconds_bucket{le=\"0.5\"} 2")
         .contains("vigia_freshness_test_seconds_bucket{le=\"86400.0\"} 2")
@@ -31,17 +34,24 @@ class SecondsHistogramTest {
 
   @Test
   void shouldCoverSecondsToDaysInIncreasingBuckets() {
-    for (double[] buckets : new double[][] {SecondsHistogram.FRESHNESS_BUCKETS, SecondsHistogram.LATENCY_BUCKETS}) {
+    for (double[] buckets :
+        new double[][] {SecondsHistogram.FRESHNESS_BUCKETS, SecondsHistogram.LATENCY_BUCKETS}) {
       for (int i = 1; i < buckets.length; i++) {
         assertThat(buckets[i]).isGreaterThan(buckets[i - 1]);
       }
     }
-    assertThat(SecondsHistogram.FRESHNESS_BUCKETS[SecondsHistogram.FRESHNESS_BUCKETS.length - 1]).isGreaterThanOrEqualTo(30 * 86_400);
+    assertThat(SecondsHistogram.FRESHNESS_BUCKETS[SecondsHistogram.FRESHNESS_BUCKETS.length - 1])
+        .isGreaterThanOrEqualTo(30 * 86_400);
   }
 
   @Test
   void shouldPublishTheJvmAndTheProcess() {
-    assertThat(registry.scrape()).contains("jvm_memory_used_bytes").contains("jvm_gc_").contains("jvm_threads_live_threads")
-        .contains("process_cpu_usage").contains("process_uptime_seconds").contains("system_cpu_count");
+    assertThat(registry.scrape())
+        .contains("jvm_memory_used_bytes")
+        .contains("jvm_gc_")
+        .contains("jvm_threads_live_threads")
+        .contains("process_cpu_usage")
+        .contains("process_uptime_seconds")
+        .contains("system_cpu_count");
   }
 }

@@ -33,7 +33,8 @@ public final class OpenSearchNode implements AutoCloseable {
     while (!Files.exists(root.resolve(".ci/opensearch.sh"))) {
       root = root.getParent();
       if (root == null) {
-        throw new IllegalStateException(".ci/opensearch.sh not found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+            ".ci/opensearch.sh not found above " + Path.of("").toAbsolutePath());
       }
     }
     Path script = root.resolve(".ci/opensearch.sh");
@@ -59,7 +60,8 @@ public final class OpenSearchNode implements AutoCloseable {
 
   private String run(String command) throws IOException, InterruptedException {
     if (script == null) {
-      throw new UnsupportedOperationException("the OpenSearch at VIGIA_TEST_OPENSEARCH_URL is not ours to " + command);
+      throw new UnsupportedOperationException(
+          "the OpenSearch at VIGIA_TEST_OPENSEARCH_URL is not ours to " + command);
     }
     List<String> cmd = new ArrayList<>(List.of("bash", script.toString(), command, dir.toString()));
     Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();

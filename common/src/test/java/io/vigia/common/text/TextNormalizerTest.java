@@ -8,7 +8,8 @@ class TextNormalizerTest {
 
   @Test
   void shouldFoldCaseAccentsQuotesAndSpaces() {
-    assertThat(TextNormalizer.fold("  El “Consejo”   Nacional\nElectoral ")).isEqualTo("el \"consejo\" nacional electoral");
+    assertThat(TextNormalizer.fold("  El “Consejo”   Nacional\nElectoral "))
+        .isEqualTo("el \"consejo\" nacional electoral");
     assertThat(TextNormalizer.fold("elección")).isEqualTo("eleccion");
   }
 

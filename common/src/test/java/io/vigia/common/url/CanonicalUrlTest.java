@@ -8,7 +8,9 @@ class CanonicalUrlTest {
 
   @Test
   void shouldDropTrackingParametersFragmentsAndDefaultPorts() {
-    assertThat(CanonicalUrl.normalise("HTTPS://Example.ORG:443/politica/nota.html?utm_source=rss&utm_medium=feed&id=7#comentarios"))
+    assertThat(
+            CanonicalUrl.normalise(
+                "HTTPS://Example.ORG:443/politica/nota.html?utm_source=rss&utm_medium=feed&id=7#comentarios"))
         .contains("https://example.org/politica/nota.html?id=7");
   }
 
@@ -21,7 +23,8 @@ class CanonicalUrlTest {
 
   @Test
   void shouldKeepMeaningfulParametersInAStableOrder() {
-    assertThat(CanonicalUrl.normalise("http://example.org/q?b=2&a=1")).contains("http://example.org/q?a=1&b=2");
+    assertThat(CanonicalUrl.normalise("http://example.org/q?b=2&a=1"))
+        .contains("http://example.org/q?a=1&b=2");
   }
 
   @Test

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The stateless part of enrichment, shared by the topology and {@code vigia enrich}: entities
- * first (relevance and stance use them), then relevance, then stance for relevant articles only.
+ * The stateless part of enrichment, shared by the topology and {@code vigia enrich}: entities first
+ * (relevance and stance use them), then relevance, then stance for relevant articles only.
  */
 public final class ArticleAnalyzer {
   /** Bump when what an enrichment means changes, so records can be told apart in the index. */
@@ -33,18 +33,32 @@ public final class ArticleAnalyzer {
 
   /** The analyzer the watch profile describes. */
   public static ArticleAnalyzer fromProfile(WatchProfile profile) {
-    KnowledgeBase kb = profile.readTree("entities.yaml").map(n -> KnowledgeBase.from(n, profile.name() + "/entities.yaml"))
-        .orElse(KnowledgeBase.empty());
-    RelevanceRules rules = profile.readTree("relevance.yaml").map(n -> RelevanceRules.from(n, profile.name() + "/relevance.yaml"))
-        .orElse(RelevanceRules.none());
-    StanceCues cues = profile.readTree("stance.yaml").map(n -> StanceCues.from(n, profile.name() + "/stance.yaml"))
-        .orElse(StanceCues.none());
-    return new ArticleAnalyzer(new KnowledgeBaseEntityLinker(kb), new ProfileRelevanceScorer(rules), new CueStanceScorer(cues));
+    KnowledgeBase kb =
+        profile
+            .readTree("entities.yaml")
+            .map(n -> KnowledgeBase.from(n, profile.name() + "/entities.yaml"))
+            .orElse(KnowledgeBase.empty());
+    RelevanceRules rules =
+        profile
+            .readTree("relevance.yaml")
+            .map(n -> RelevanceRules.from(n, profile.name() + "/relevance.yaml"))
+            .orElse(RelevanceRules.none());
+    StanceCues cues =
+        profile
+            .readTree("stance.yaml")
+            .map(n -> StanceCues.from(n, profile.name() + "/stance.yaml"))
+            .orElse(StanceCues.none());
+    return new ArticleAnalyzer(
+        new KnowledgeBaseEntityLinker(kb),
+        new ProfileRelevanceScorer(rules),
+        new CueStanceScorer(cues));
   }
 
   public ArticleAnalysis analyze(RawArticle article) {
-    List<Entity> found = entities.link(article.getTitle(), article.getText(), article.getLanguage());
+    List<Entity> found =
+        entities.link(article.getTitle(), article.getText(), article.getLanguage());
     Relevance r = relevance.score(article, found);
-    return new ArticleAnalysis(found, r, r.getRelevant() ? stance.score(article, found) : List.of());
+    return new ArticleAnalysis(
+        found, r, r.getRelevant() ? stance.score(article, found) : List.of());
   }
 }

@@ -77,7 +77,8 @@ public final class JsonLinesEnrichment {
   public ObjectNode enrich(RawArticle raw) {
     EnrichedArticle e = enricher.enrich(raw);
     if (e.getRelevance().getRelevant()) {
-      DedupDecision d = dedup.decide(DedupInput.of(raw, e.getEntities().stream().map(Entity::getId).toList()));
+      DedupDecision d =
+          dedup.decide(DedupInput.of(raw, e.getEntities().stream().map(Entity::getId).toList()));
       e.setDedup(d.toAvro());
     }
     return toJson(e);
@@ -102,7 +103,8 @@ public final class JsonLinesEnrichment {
         .setText(text)
         .setLanguage(n.hasNonNull("language") ? n.get("language").asText() : null)
         .setPublishedAt(published)
-        // Without a date, an article takes the latest time seen so far: it is decided as if it came now.
+        // Without a date, an article takes the latest time seen so far: it is decided as if it came
+        // now.
         .setFetchedAt(published != null ? published : Instant.ofEpochMilli(clock))
         .setContentHash(TextNormalizer.contentHash(text))
         .build();
@@ -122,7 +124,8 @@ public final class JsonLinesEnrichment {
       try {
         return Instant.parse(s);
       } catch (DateTimeParseException e2) {
-        throw new IllegalArgumentException("line " + lineNo + ": publishedAt \"" + s + "\" is not an ISO-8601 time", e2);
+        throw new IllegalArgumentException(
+            "line " + lineNo + ": publishedAt \"" + s + "\" is not an ISO-8601 time", e2);
       }
     }
   }
@@ -141,8 +144,13 @@ public final class JsonLinesEnrichment {
     d.put("similarity", e.getDedup().getSimilarity());
     ArrayNode entities = o.putArray("entities");
     for (Entity x : e.getEntities()) {
-      entities.addObject().put("id", x.getId()).put("name", x.getName()).put("type", x.getType())
-          .put("mentions", x.getMentions()).put("linked", x.getLinked());
+      entities
+          .addObject()
+          .put("id", x.getId())
+          .put("name", x.getName())
+          .put("type", x.getType())
+          .put("mentions", x.getMentions())
+          .put("linked", x.getLinked());
     }
     ArrayNode stance = o.putArray("stance");
     for (Stance s : e.getStance()) {
@@ -152,8 +160,13 @@ public final class JsonLinesEnrichment {
       so.put("score", s.getScore());
       ArrayNode ev = so.putArray("evidence");
       for (Evidence v : s.getEvidence()) {
-        ev.addObject().put("text", v.getText()).put("start", v.getStart()).put("end", v.getEnd())
-            .put("cue", v.getCue()).put("weight", v.getWeight()).put("attributed", v.getAttributed());
+        ev.addObject()
+            .put("text", v.getText())
+            .put("start", v.getStart())
+            .put("end", v.getEnd())
+            .put("cue", v.getCue())
+            .put("weight", v.getWeight())
+            .put("attributed", v.getAttributed());
       }
     }
     ObjectNode r = o.putObject("relevance");

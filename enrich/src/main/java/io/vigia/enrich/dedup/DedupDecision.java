@@ -10,7 +10,12 @@ import io.vigia.schemas.DedupStatus;
  *     to publish
  */
 public record DedupDecision(
-    DedupStatus status, String duplicateOf, Double similarity, String reason, String storyId, int storySources,
+    DedupStatus status,
+    String duplicateOf,
+    Double similarity,
+    String reason,
+    String storyId,
+    int storySources,
     boolean replay) {
 
   public Dedup toAvro() {

@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Decides, article by article in the order given, whether an article repeats one seen before
  * (exact: canonical URL, feed GUID, content hash; near: MinHash LSH plus a containment check),
- * updates it (a near copy from the same source), or is new, and which story it belongs to
- * (shared names, figures and entities within a time window, which survive translation).
+ * updates it (a near copy from the same source), or is new, and which story it belongs to (shared
+ * names, figures and entities within a time window, which survive translation).
  *
  * <p>The same code runs in the topology (over a changelogged Kafka Streams store) and in {@code
  * vigia enrich --input} (over a fresh map). Everything is decided on the article's own time: the
@@ -30,21 +30,32 @@ import org.slf4j.LoggerFactory;
  */
 public final class DedupEngine {
   private static final Logger LOG = LoggerFactory.getLogger(DedupEngine.class);
-  /** LSH bands over the text's MinHash: 32 bands of 4 rows find copies from a Jaccard of about 0.45. */
+
+  /**
+   * LSH bands over the text's MinHash: 32 bands of 4 rows find copies from a Jaccard of about 0.45.
+   */
   static final int TEXT_BANDS = 32;
+
   /** Single-hash bands over the story features: articles sharing a sampled name or figure meet. */
   static final int STORY_BANDS = 16;
+
   /** Story bands a candidate must share with the article to be compared at all. */
   private static final int MIN_STORY_HITS = 2;
+
   /** Story candidates compared at most, those sharing the most bands first. */
   private static final int MAX_STORY_CANDIDATES = 24;
+
   /** Containment only counts when the smaller text is at least this share of the larger one. */
   private static final double MIN_SIZE_RATIO = 0.5;
+
   /** Evictions done per article at most, so one article never pays for a long gap. */
   private static final int EVICTIONS_PER_ARTICLE = 256;
+
   private static final String CLOCK = "m|clock";
+
   /** How many counted articles the state holds: the N of the feature weights. */
   private static final String COUNTED = "m|articles";
+
   private static final byte[] EMPTY = new byte[0];
 
   private final DedupStore store;
@@ -68,7 +79,8 @@ public final class DedupEngine {
       return sameArticleAgain(in, same);
     }
     Fingerprint fp = Fingerprint.of(in.title(), in.text(), in.entityIds());
-    String guidKey = in.guid() == null || in.guid().isBlank() ? null : in.source() + "|" + in.guid();
+    String guidKey =
+        in.guid() == null || in.guid().isBlank() ? null : in.source() + "|" + in.guid();
 
     Match match = exactMatch(in, guidKey);
     Set<String> textCandidates = new LinkedHashSet<>();
@@ -86,8 +98,11 @@ public final class DedupEngine {
     if (match != null) {
       root = match.article.root();
       storyId = match.article.storyId();
-      boolean sameSource = in.source().equals(match.rootSource) && !Objects.equals(in.contentHash(), match.article.contentHash());
-      status = sameSource && in.time() >= match.rootTime ? DedupStatus.UPDATE : DedupStatus.DUPLICATE;
+      boolean sameSource =
+          in.source().equals(match.rootSource)
+              && !Objects.equals(in.contentHash(), match.article.contentHash());
+      status =
+          sameSource && in.time() >= match.rootTime ? DedupStatus.UPDATE : DedupStatus.DUPLICATE;
     }
     LongToDoubleFunction weight = featureWeights();
     double namesNorm = fp.weightedNorm(weight);
@@ -96,22 +111,47 @@ public final class DedupEngine {
     }
     int sources = addSource(storyId, in.source(), in.time());
     String dupOf = match == null ? null : root;
-    StoredArticle stored = new StoredArticle(in.id(), root, storyId, in.source(), in.time(), in.canonicalUrl(), guidKey,
-        in.contentHash(), status, dupOf, fp, namesNorm);
+    StoredArticle stored =
+        new StoredArticle(
+            in.id(),
+            root,
+            storyId,
+            in.source(),
+            in.time(),
+            in.canonicalUrl(),
+            guidKey,
+            in.contentHash(),
+            status,
+            dupOf,
+            fp,
+            namesNorm);
     remember(stored, textBands);
-    return new DedupDecision(status, dupOf, match == null ? null : match.similarity, match == null ? null : match.reason,
-        storyId, sources, false);
+    return new DedupDecision(
+        status,
+        dupOf,
+        match == null ? null : match.similarity,
+        match == null ? null : match.reason,
+        storyId,
+        sources,
+        false);
   }
 
   // ---------------------------------------------------------------- exact and near matches
 
-  private record Match(StoredArticle article, double similarity, String reason, String rootSource, long rootTime) {}
+  private record Match(
+      StoredArticle article, double similarity, String reason, String rootSource, long rootTime) {}
 
   /** The same id again: a replay when the text is unchanged, else the page was updated in place. */
   private DedupDecision sameArticleAgain(DedupInput in, StoredArticle seen) {
     if (Objects.equals(in.contentHash(), seen.contentHash())) {
-      return new DedupDecision(seen.status(), seen.duplicateOf(), seen.duplicateOf() == null ? null : 1.0,
-          seen.duplicateOf() == null ? null : "canonical-url", seen.storyId(), storySources(seen.storyId()), true);
+      return new DedupDecision(
+          seen.status(),
+          seen.duplicateOf(),
+          seen.duplicateOf() == null ? null : 1.0,
+          seen.duplicateOf() == null ? null : "canonical-url",
+          seen.storyId(),
+          storySources(seen.storyId()),
+          true);
     }
     Fingerprint fp = Fingerprint.of(in.title(), in.text(), in.entityIds());
     double similarity = fp.jaccard(seen.fingerprint());
@@ -120,10 +160,23 @@ public final class DedupEngine {
     String document = seen.status() == DedupStatus.UPDATE ? seen.duplicateOf() : seen.id();
     forget(seen);
     int sources = addSource(seen.storyId(), in.source(), in.time());
-    StoredArticle updated = new StoredArticle(in.id(), seen.root(), seen.storyId(), in.source(), Math.max(in.time(), seen.time()),
-        in.canonicalUrl(), seen.guidKey(), in.contentHash(), DedupStatus.UPDATE, document, fp, fp.weightedNorm(featureWeights()));
+    StoredArticle updated =
+        new StoredArticle(
+            in.id(),
+            seen.root(),
+            seen.storyId(),
+            in.source(),
+            Math.max(in.time(), seen.time()),
+            in.canonicalUrl(),
+            seen.guidKey(),
+            in.contentHash(),
+            DedupStatus.UPDATE,
+            document,
+            fp,
+            fp.weightedNorm(featureWeights()));
     remember(updated, fp.bands(TEXT_BANDS));
-    return new DedupDecision(DedupStatus.UPDATE, document, similarity, "canonical-url", seen.storyId(), sources, false);
+    return new DedupDecision(
+        DedupStatus.UPDATE, document, similarity, "canonical-url", seen.storyId(), sources, false);
   }
 
   private Match exactMatch(DedupInput in, String guidKey) {
@@ -132,7 +185,11 @@ public final class DedupEngine {
       m = exact("x|g|" + guidKey, "guid", guidKey != null);
     }
     if (m == null) {
-      m = exact("x|h|" + in.contentHash(), "content-hash", in.contentHash() != null && !in.contentHash().isBlank());
+      m =
+          exact(
+              "x|h|" + in.contentHash(),
+              "content-hash",
+              in.contentHash() != null && !in.contentHash().isBlank());
     }
     return m;
   }
@@ -156,7 +213,10 @@ public final class DedupEngine {
       double j = fp.jaccard(c.fingerprint());
       int small = Math.min(fp.shingles(), c.fingerprint().shingles());
       int large = Math.max(fp.shingles(), c.fingerprint().shingles());
-      double contained = large == 0 || (double) small / large < MIN_SIZE_RATIO ? 0 : fp.containment(c.fingerprint());
+      double contained =
+          large == 0 || (double) small / large < MIN_SIZE_RATIO
+              ? 0
+              : fp.containment(c.fingerprint());
       String reason = null;
       double score = 0;
       if (j >= settings.nearDuplicateJaccard()) {
@@ -183,15 +243,19 @@ public final class DedupEngine {
   // ---------------------------------------------------------------- stories
 
   /**
-   * The story of the candidate that matches the article best, within the story window, by either
-   * of two measures, each discounted by how far apart in time the two are and counted against its
-   * own threshold: the ordered alignment of their names and figures (a translation keeps them in
-   * the same order; a different article about another event does not), or the cosine of their
-   * names, figures and entities weighted by how rare each is in the state (another outlet's
-   * report, a reaction or an opinion piece days later names the same specific actors, not only
-   * the country and its president). Else a new story named after the article.
+   * The story of the candidate that matches the article best, within the story window, by either of
+   * two measures, each discounted by how far apart in time the two are and counted against its own
+   * threshold: the ordered alignment of their names and figures (a translation keeps them in the
+   * same order; a different article about another event does not), or the cosine of their names,
+   * figures and entities weighted by how rare each is in the state (another outlet's report, a
+   * reaction or an opinion piece days later names the same specific actors, not only the country
+   * and its president). Else a new story named after the article.
    */
-  private String storyOf(DedupInput in, Fingerprint fp, Set<String> textCandidates, LongToDoubleFunction weight,
+  private String storyOf(
+      DedupInput in,
+      Fingerprint fp,
+      Set<String> textCandidates,
+      LongToDoubleFunction weight,
       double namesNorm) {
     // Candidates met in several story bands share more features; only the best few are compared,
     // so popular names ("Venezuela") filling buckets do not make the work grow.
@@ -207,12 +271,13 @@ public final class DedupEngine {
         }
       }
     }
-    List<String> candidates = hits.entrySet().stream()
-        .filter(e -> e.getValue() >= MIN_STORY_HITS)
-        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-        .limit(MAX_STORY_CANDIDATES)
-        .map(Map.Entry::getKey)
-        .toList();
+    List<String> candidates =
+        hits.entrySet().stream()
+            .filter(e -> e.getValue() >= MIN_STORY_HITS)
+            .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+            .limit(MAX_STORY_CANDIDATES)
+            .map(Map.Entry::getKey)
+            .toList();
     long window = settings.storyWindow().toMillis();
     double decay = settings.storyDecay().toMillis();
     double namesDecay = settings.storyNamesDecay().toMillis();
@@ -220,21 +285,30 @@ public final class DedupEngine {
     double bestScore = 0;
     for (String id : candidates) {
       StoredArticle c = article(id);
-      if (c == null || Math.abs(c.time() - in.time()) > window || fp.sharedFeatures(c.fingerprint()) < settings.storyMinShared()) {
+      if (c == null
+          || Math.abs(c.time() - in.time()) > window
+          || fp.sharedFeatures(c.fingerprint()) < settings.storyMinShared()) {
         continue;
       }
       double apart = Math.abs(c.time() - in.time());
       // The closer in time, the less it takes: an event's coverage bunches up.
       double aligned = fp.anchorAlignment(c.fingerprint()) * Math.exp(-apart / decay);
-      double names = namesNorm > 0 && c.namesNorm() > 0
-          ? fp.weightedShared(c.fingerprint(), weight) / (namesNorm * c.namesNorm()) * Math.exp(-apart / namesDecay)
-          : 0;
+      double names =
+          namesNorm > 0 && c.namesNorm() > 0
+              ? fp.weightedShared(c.fingerprint(), weight)
+                  / (namesNorm * c.namesNorm())
+                  * Math.exp(-apart / namesDecay)
+              : 0;
       // Each measure counts by how far above its own threshold it is.
-      double score = Math.max(
-          aligned >= settings.storyOverlap() ? aligned / Math.max(settings.storyOverlap(), 1e-9) : 0,
-          names >= settings.storyNamesOverlap() ? names / settings.storyNamesOverlap() : 0);
+      double score =
+          Math.max(
+              aligned >= settings.storyOverlap()
+                  ? aligned / Math.max(settings.storyOverlap(), 1e-9)
+                  : 0,
+              names >= settings.storyNamesOverlap() ? names / settings.storyNamesOverlap() : 0);
       if (LOG.isTraceEnabled()) {
-        LOG.trace("story candidate {} for {}: aligned {}, names {}", c.id(), in.id(), aligned, names);
+        LOG.trace(
+            "story candidate {} for {}: aligned {}, names {}", c.id(), in.id(), aligned, names);
       }
       if (score > bestScore) {
         best = c.storyId();
@@ -251,9 +325,9 @@ public final class DedupEngine {
    * originals, not their copies) have it: the inverse document frequency {@code ln((N + 1) / (n +
    * 1))}. A name every article of the watch has ("Venezuela", "Maduro") counts nothing, one that
    * only the candidate has counts most. On an empty or young state nothing can be told from
-   * anything, so the weighted measure groups nothing until the state has seen what is common;
-   * the ordered alignment does not depend on it. Only asked about the article's own features (one
-   * read each, kept for the decision).
+   * anything, so the weighted measure groups nothing until the state has seen what is common; the
+   * ordered alignment does not depend on it. Only asked about the article's own features (one read
+   * each, kept for the decision).
    */
   private LongToDoubleFunction featureWeights() {
     double n = count(COUNTED) + 1.0;
@@ -272,10 +346,12 @@ public final class DedupEngine {
   }
 
   private int count(String key) {
-    return countsRead.computeIfAbsent(key, k -> {
-      byte[] b = store.get(k);
-      return b == null ? 0 : ByteBuffer.wrap(b).getInt();
-    });
+    return countsRead.computeIfAbsent(
+        key,
+        k -> {
+          byte[] b = store.get(k);
+          return b == null ? 0 : ByteBuffer.wrap(b).getInt();
+        });
   }
 
   private void addCount(String key, int delta) {
@@ -327,7 +403,8 @@ public final class DedupEngine {
     byte[] id = a.id().getBytes(StandardCharsets.UTF_8);
     putIfAbsent("x|u|" + a.canonicalUrl(), id, a.canonicalUrl() != null);
     putIfAbsent("x|g|" + a.guidKey(), id, a.guidKey() != null);
-    putIfAbsent("x|h|" + a.contentHash(), id, a.contentHash() != null && !a.contentHash().isBlank());
+    putIfAbsent(
+        "x|h|" + a.contentHash(), id, a.contentHash() != null && !a.contentHash().isBlank());
     for (int b = 0; b < TEXT_BANDS; b++) {
       addToBucket(textBucket(b, textBands[b]), a.id());
     }
@@ -380,13 +457,17 @@ public final class DedupEngine {
     members.remove(id);
     members.add(id);
     if (members.size() > settings.bucketSize()) {
-      members = new ArrayList<>(members.subList(members.size() - settings.bucketSize(), members.size()));
+      members =
+          new ArrayList<>(members.subList(members.size() - settings.bucketSize(), members.size()));
     }
     store.put(key, StringLists.encode(0, members));
     bucketsRead.put(key, members);
   }
 
-  /** A bucket's members, read from the store once per decision (a decision reads, then adds to, the same buckets). */
+  /**
+   * A bucket's members, read from the store once per decision (a decision reads, then adds to, the
+   * same buckets).
+   */
   private List<String> bucket(String key) {
     return bucketsRead.computeIfAbsent(key, k -> StringLists.items(store.get(k)));
   }

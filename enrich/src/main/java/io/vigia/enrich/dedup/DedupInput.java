@@ -9,13 +9,20 @@ import java.util.Objects;
 /**
  * What dedup needs of an article.
  *
- * @param source the outlet, as the host of the canonical URL: stories count distinct sources and
- *     an update is a near-copy from the same source
+ * @param source the outlet, as the host of the canonical URL: stories count distinct sources and an
+ *     update is a near-copy from the same source
  * @param time the article's own time (published, else fetched), in epoch milliseconds
  */
 public record DedupInput(
-    String id, String canonicalUrl, String guid, String contentHash, String source, long time,
-    String title, String text, List<String> entityIds) {
+    String id,
+    String canonicalUrl,
+    String guid,
+    String contentHash,
+    String source,
+    long time,
+    String title,
+    String text,
+    List<String> entityIds) {
 
   public DedupInput {
     Objects.requireNonNull(id, "id");
@@ -23,9 +30,20 @@ public record DedupInput(
   }
 
   public static DedupInput of(RawArticle a, List<String> entityIds) {
-    long time = a.getPublishedAt() != null ? a.getPublishedAt().toEpochMilli() : a.getFetchedAt().toEpochMilli();
-    return new DedupInput(a.getId(), a.getCanonicalUrl(), a.getGuid(), a.getContentHash(),
-        sourceOf(a.getCanonicalUrl(), a.getSource()), time, a.getTitle(), a.getText(), entityIds);
+    long time =
+        a.getPublishedAt() != null
+            ? a.getPublishedAt().toEpochMilli()
+            : a.getFetchedAt().toEpochMilli();
+    return new DedupInput(
+        a.getId(),
+        a.getCanonicalUrl(),
+        a.getGuid(),
+        a.getContentHash(),
+        sourceOf(a.getCanonicalUrl(), a.getSource()),
+        time,
+        a.getTitle(),
+        a.getText(),
+        entityIds);
   }
 
   /** The host of the URL without {@code www.}, else the given name. */

@@ -3,19 +3,20 @@ package io.vigia.enrich.dedup;
 import io.vigia.schemas.DedupStatus;
 import io.vigia.schemas.EnrichedArticle;
 import io.vigia.schemas.Entity;
+import java.util.function.BiConsumer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import java.util.function.BiConsumer;
 
 /**
- * Fills in the dedup verdict of an analysed article from the changelogged {@link #STORE}, and
- * keys it by the index document it writes (an update writes its original's document). A replay
- * of an article already published (same id, same text) is dropped; most never get here, as the
- * topology's first step ({@link ExactRepeats}) drops them before analysis, but one it let through
- * (its memory is per partition, with its own clock) still is.
+ * Fills in the dedup verdict of an analysed article from the changelogged {@link #STORE}, and keys
+ * it by the index document it writes (an update writes its original's document). A replay of an
+ * article already published (same id, same text) is dropped; most never get here, as the topology's
+ * first step ({@link ExactRepeats}) drops them before analysis, but one it let through (its memory
+ * is per partition, with its own clock) still is.
  */
-public final class DedupProcessor implements Processor<String, EnrichedArticle, String, EnrichedArticle> {
+public final class DedupProcessor
+    implements Processor<String, EnrichedArticle, String, EnrichedArticle> {
   public static final String STORE = "dedup-state";
 
   private final DedupSettings settings;
@@ -27,8 +28,11 @@ public final class DedupProcessor implements Processor<String, EnrichedArticle, 
     this(settings, (article, decision) -> {});
   }
 
-  /** @param onDecision told every decision, replays included (the topology counts them) */
-  public DedupProcessor(DedupSettings settings, BiConsumer<EnrichedArticle, DedupDecision> onDecision) {
+  /**
+   * @param onDecision told every decision, replays included (the topology counts them)
+   */
+  public DedupProcessor(
+      DedupSettings settings, BiConsumer<EnrichedArticle, DedupDecision> onDecision) {
     this.settings = settings;
     this.onDecision = onDecision;
   }
@@ -42,7 +46,9 @@ public final class DedupProcessor implements Processor<String, EnrichedArticle, 
   @Override
   public void process(Record<String, EnrichedArticle> record) {
     EnrichedArticle e = record.value();
-    DedupDecision d = engine.decide(DedupInput.of(e.getArticle(), e.getEntities().stream().map(Entity::getId).toList()));
+    DedupDecision d =
+        engine.decide(
+            DedupInput.of(e.getArticle(), e.getEntities().stream().map(Entity::getId).toList()));
     onDecision.accept(e, d);
     if (d.replay()) {
       return;

@@ -9,9 +9,9 @@ import org.rocksdb.Options;
 
 /**
  * RocksDB settings for the dedup state, which takes many small writes (LSH buckets) and point
- * reads: larger memtables and a larger first level keep the tree shallow as it grows to millions
- * of keys (fewer levels to look through per read, less rewriting per write), and a larger block
- * cache keeps busy buckets in memory.
+ * reads: larger memtables and a larger first level keep the tree shallow as it grows to millions of
+ * keys (fewer levels to look through per read, less rewriting per write), and a larger block cache
+ * keeps busy buckets in memory.
  */
 public final class DedupRocksDbConfig implements RocksDBConfigSetter {
   private static final long CACHE_BYTES = 256L * 1024 * 1024;

@@ -15,14 +15,22 @@ import java.time.Duration;
  *     articles are one story
  * @param storyMinShared names and figures two articles of one story must share at least
  * @param bucketSize most recent articles kept per LSH bucket: bounds the work per article
- * @param storyNamesOverlap cosine of the two articles' names, figures and entities, each weighted by
- *     how rare it is in the state (headline ones twice), after the time discount below, from which
- *     two articles are one story
+ * @param storyNamesOverlap cosine of the two articles' names, figures and entities, each weighted
+ *     by how rare it is in the state (headline ones twice), after the time discount below, from
+ *     which two articles are one story
  * @param storyNamesDecay time over which the weighted-names cosine two articles need grows by e
  */
 public record DedupSettings(
-    Duration retention, Duration storyWindow, Duration storyDecay, double nearDuplicateJaccard, double containment,
-    double storyOverlap, int storyMinShared, int bucketSize, double storyNamesOverlap, Duration storyNamesDecay) {
+    Duration retention,
+    Duration storyWindow,
+    Duration storyDecay,
+    double nearDuplicateJaccard,
+    double containment,
+    double storyOverlap,
+    int storyMinShared,
+    int bucketSize,
+    double storyNamesOverlap,
+    Duration storyNamesDecay) {
 
   public static DedupSettings defaults() {
     return from(Config.defaults());

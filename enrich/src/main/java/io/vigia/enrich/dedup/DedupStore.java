@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * The key-value state dedup keeps: a Kafka Streams store in the topology ({@link
- * KeyValueDedupStore}, changelogged), a map for {@code vigia enrich --input} and the tests
- * ({@link MemoryDedupStore}). Keys are ASCII and ordered as strings.
+ * KeyValueDedupStore}, changelogged), a map for {@code vigia enrich --input} and the tests ({@link
+ * MemoryDedupStore}). Keys are ASCII and ordered as strings.
  */
 public interface DedupStore {
   byte[] get(String key);
@@ -14,6 +14,8 @@ public interface DedupStore {
 
   void delete(String key);
 
-  /** Keys from {@code from} (inclusive) to {@code to} (exclusive), in order, at most {@code limit}. */
+  /**
+   * Keys from {@code from} (inclusive) to {@code to} (exclusive), in order, at most {@code limit}.
+   */
   List<String> keys(String from, String to, int limit);
 }

@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The cheap first dedup check: for each article id (the id of its canonical URL), the content
- * hash it was last published with. The same id with the same hash again is an exact replay (ingest
+ * The cheap first dedup check: for each article id (the id of its canonical URL), the content hash
+ * it was last published with. The same id with the same hash again is an exact replay (ingest
  * fetched it twice around a crash or a feed hand-over, a producer retried) and needs neither
- * analysis nor the full {@link DedupEngine}; the same id with another hash is an update and goes on.
+ * analysis nor the full {@link DedupEngine}; the same id with another hash is an update and goes
+ * on.
  *
  * <p>Like the engine it forgets by article time, not wall clock: the clock is the largest article
  * time remembered, and entries older than {@code retention} behind it are evicted (at most 256 per
@@ -16,8 +17,8 @@ import java.util.Objects;
  * live stream did and the state stays bounded by one retention period of articles.
  *
  * <p>Keys: {@code a|id} (time, hash), {@code e|time|id} the eviction index, {@code m|clock}. In the
- * topology the store is per input partition, which is enough: the raw topic is keyed by the
- * article id, so every copy of one canonical URL lands on the same partition.
+ * topology the store is per input partition, which is enough: the raw topic is keyed by the article
+ * id, so every copy of one canonical URL lands on the same partition.
  */
 public final class ExactRepeats {
   private static final int EVICTIONS_PER_ARTICLE = 256;
@@ -42,10 +43,15 @@ public final class ExactRepeats {
       return false;
     }
     List<String> hash = StringLists.items(seen);
-    return !hash.isEmpty() && hash.get(0).equals(contentHash) && StringLists.number(seen) >= clock() - retentionMillis;
+    return !hash.isEmpty()
+        && hash.get(0).equals(contentHash)
+        && StringLists.number(seen) >= clock() - retentionMillis;
   }
 
-  /** Remembers that {@code id} went on with this content hash; {@code time} is the article's own time (epoch ms). */
+  /**
+   * Remembers that {@code id} went on with this content hash; {@code time} is the article's own
+   * time (epoch ms).
+   */
   public void remember(String id, String contentHash, long time) {
     if (contentHash == null || contentHash.isBlank()) {
       return;

@@ -14,28 +14,36 @@ import java.util.regex.Pattern;
 
 /**
  * What dedup compares of an article: a MinHash signature of its word 3-shingles (near-duplicates)
- * and a set of language-independent story features (names, figures and entity ids), each hashed
- * to a long. Computed once per article, stored instead of the text.
+ * and a set of language-independent story features (names, figures and entity ids), each hashed to
+ * a long. Computed once per article, stored instead of the text.
  *
  * @param minHash the minimum of each of {@link #HASHES} hash functions over the shingles
  * @param shingles how many distinct shingles the text has (for the containment estimate)
  * @param features sorted hashes of the story features
- * @param anchors the first {@link #ANCHORS} names and figures of the text, in order: a
- *     translation keeps them in nearly the same order
- * @param headline sorted hashes of the story features written in the headline: the names a
- *     headline gives are what the article is about, so they count {@link #HEADLINE_WEIGHT} times
+ * @param anchors the first {@link #ANCHORS} names and figures of the text, in order: a translation
+ *     keeps them in nearly the same order
+ * @param headline sorted hashes of the story features written in the headline: the names a headline
+ *     gives are what the article is about, so they count {@link #HEADLINE_WEIGHT} times
  */
-public record Fingerprint(int[] minHash, int shingles, long[] features, int[] anchors, long[] headline) {
+public record Fingerprint(
+    int[] minHash, int shingles, long[] features, int[] anchors, long[] headline) {
   /** Hash functions in the MinHash signature. */
   public static final int HASHES = 128;
+
   /** Names and figures kept in order for the translation check. */
   public static final int ANCHORS = 64;
-  /** How many times a name or figure of the headline counts in {@link #weightedNorm} and {@link #weightedShared}. */
+
+  /**
+   * How many times a name or figure of the headline counts in {@link #weightedNorm} and {@link
+   * #weightedShared}.
+   */
   public static final double HEADLINE_WEIGHT = 2.0;
 
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
   /** Characters after which a capital starts a sentence rather than a name. */
   private static final String SENTENCE_END = ".!?:;\"\u201c\u201d\u00ab\u00bb()-\u2013\u2014";
+
   private static final long[] SEEDS = new long[HASHES];
 
   static {
@@ -48,14 +56,19 @@ public record Fingerprint(int[] minHash, int shingles, long[] features, int[] an
 
   public Fingerprint {
     if (minHash.length != HASHES) {
-      throw new IllegalArgumentException("a signature has " + HASHES + " hashes, got " + minHash.length);
+      throw new IllegalArgumentException(
+          "a signature has " + HASHES + " hashes, got " + minHash.length);
     }
   }
 
   /** The fingerprint of an article; {@code entityIds} are the linked entities (may be empty). */
   public static Fingerprint of(String title, String text, Collection<String> entityIds) {
     long[] shingles = shingleHashes(text);
-    return new Fingerprint(minHash(shingles), shingles.length, features(title, text, entityIds), anchors(text),
+    return new Fingerprint(
+        minHash(shingles),
+        shingles.length,
+        features(title, text, entityIds),
+        anchors(text),
         features(title, null, List.of()));
   }
 
@@ -167,11 +180,13 @@ public record Fingerprint(int[] minHash, int shingles, long[] features, int[] an
       if (part != null) {
         boolean shortPart = part.length() < 200;
         // Single digits count only in short parts (a headline), where they are rare enough to tell.
-        scan(part, t -> {
-          if (t.charAt(0) != '#' || t.length() > 2 || shortPart) {
-            out.add(t);
-          }
-        });
+        scan(
+            part,
+            t -> {
+              if (t.charAt(0) != '#' || t.length() > 2 || shortPart) {
+                out.add(t);
+              }
+            });
       }
     }
     for (String id : entityIds) {
@@ -216,7 +231,10 @@ public record Fingerprint(int[] minHash, int shingles, long[] features, int[] an
         i++;
         while (i < len) {
           char d = s.charAt(i);
-          if (Character.isLetter(d) || Character.getType(d) == Character.NON_SPACING_MARK || d == '\'' || d == '\u2019') {
+          if (Character.isLetter(d)
+              || Character.getType(d) == Character.NON_SPACING_MARK
+              || d == '\''
+              || d == '\u2019') {
             i++;
           } else {
             break;
@@ -244,23 +262,29 @@ public record Fingerprint(int[] minHash, int shingles, long[] features, int[] an
     return true;
   }
 
-  /** The names and figures of the text in order (names as in {@link #features}), at most {@link #ANCHORS}. */
+  /**
+   * The names and figures of the text in order (names as in {@link #features}), at most {@link
+   * #ANCHORS}.
+   */
   static int[] anchors(String text) {
     int[] out = new int[ANCHORS];
     int[] n = {0};
     if (text != null) {
-      scan(text, t -> {
-        if (n[0] < ANCHORS) {
-          out[n[0]++] = (int) hash(t, 0, t.length());
-        }
-      });
+      scan(
+          text,
+          t -> {
+            if (n[0] < ANCHORS) {
+              out[n[0]++] = (int) hash(t, 0, t.length());
+            }
+          });
     }
     return Arrays.copyOf(out, n[0]);
   }
 
   /**
    * The longest common subsequence of the two anchor sequences over the shorter one: near 1 when
-   * one text names the same people and figures in the same order as the other, as a translation does.
+   * one text names the same people and figures in the same order as the other, as a translation
+   * does.
    */
   public double anchorAlignment(Fingerprint other) {
     int[] a = anchors;
@@ -293,7 +317,10 @@ public record Fingerprint(int[] minHash, int shingles, long[] features, int[] an
   private static String fold(String s) {
     for (int i = 0; i < s.length(); i++) {
       if (s.charAt(i) > 127) {
-        return MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
+        return MARKS
+            .matcher(Normalizer.normalize(s, Normalizer.Form.NFD))
+            .replaceAll("")
+            .toLowerCase(Locale.ROOT);
       }
     }
     return s.toLowerCase(Locale.ROOT);
@@ -310,7 +337,10 @@ public record Fingerprint(int[] minHash, int shingles, long[] features, int[] an
     return n[0];
   }
 
-  /** Calls {@code onShared} with each story feature both fingerprints have (both arrays are sorted: one merge pass). */
+  /**
+   * Calls {@code onShared} with each story feature both fingerprints have (both arrays are sorted:
+   * one merge pass).
+   */
   private void forEachShared(Fingerprint other, LongConsumer onShared) {
     int i = 0;
     int j = 0;
@@ -329,7 +359,10 @@ public record Fingerprint(int[] minHash, int shingles, long[] features, int[] an
     }
   }
 
-  /** Shared features over the smaller feature set: 1 when one article's names and figures are all in the other. */
+  /**
+   * Shared features over the smaller feature set: 1 when one article's names and figures are all in
+   * the other.
+   */
   public double featureOverlap(Fingerprint other) {
     int small = Math.min(features.length, other.features.length);
     return small == 0 ? 0 : (double) sharedFeatures(other) / small;
@@ -361,10 +394,16 @@ public record Fingerprint(int[] minHash, int shingles, long[] features, int[] an
    */
   public double weightedShared(Fingerprint other, LongToDoubleFunction weight) {
     double[] sum = {0};
-    forEachShared(other, f -> {
-      double w = weight.applyAsDouble(f);
-      sum[0] += w * w * (inHeadline(f) ? HEADLINE_WEIGHT : 1) * (other.inHeadline(f) ? HEADLINE_WEIGHT : 1);
-    });
+    forEachShared(
+        other,
+        f -> {
+          double w = weight.applyAsDouble(f);
+          sum[0] +=
+              w
+                  * w
+                  * (inHeadline(f) ? HEADLINE_WEIGHT : 1)
+                  * (other.inHeadline(f) ? HEADLINE_WEIGHT : 1);
+        });
     return sum[0];
   }
 
@@ -403,8 +442,12 @@ public record Fingerprint(int[] minHash, int shingles, long[] features, int[] an
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Fingerprint f && shingles == f.shingles && Arrays.equals(minHash, f.minHash)
-        && Arrays.equals(features, f.features) && Arrays.equals(anchors, f.anchors) && Arrays.equals(headline, f.headline);
+    return o instanceof Fingerprint f
+        && shingles == f.shingles
+        && Arrays.equals(minHash, f.minHash)
+        && Arrays.equals(features, f.features)
+        && Arrays.equals(anchors, f.anchors)
+        && Arrays.equals(headline, f.headline);
   }
 
   @Override

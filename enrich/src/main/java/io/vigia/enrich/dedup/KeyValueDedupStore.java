@@ -6,7 +6,10 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-/** Dedup state in a Kafka Streams store, so it is changelogged and a restarted instance decides the same. */
+/**
+ * Dedup state in a Kafka Streams store, so it is changelogged and a restarted instance decides the
+ * same.
+ */
 public final class KeyValueDedupStore implements DedupStore {
   private final KeyValueStore<String, byte[]> store;
 

@@ -18,8 +18,18 @@ import java.io.UncheckedIOException;
  *     features were counted (state version 1), which is neither counted nor compared by weight
  */
 record StoredArticle(
-    String id, String root, String storyId, String source, long time, String canonicalUrl, String guidKey,
-    String contentHash, DedupStatus status, String duplicateOf, Fingerprint fingerprint, double namesNorm) {
+    String id,
+    String root,
+    String storyId,
+    String source,
+    long time,
+    String canonicalUrl,
+    String guidKey,
+    String contentHash,
+    DedupStatus status,
+    String duplicateOf,
+    Fingerprint fingerprint,
+    double namesNorm) {
 
   /** Version 2 added the headline features and {@link #namesNorm}; version 1 is still read. */
   private static final byte VERSION = 2;
@@ -103,8 +113,19 @@ record StoredArticle(
         headline[i] = in.readLong();
       }
       double namesNorm = v == 1 ? -1 : in.readFloat();
-      return new StoredArticle(id, root, story, source, time, url, guid, hash, status, dupOf,
-          new Fingerprint(minHash, shingles, features, anchors, headline), namesNorm);
+      return new StoredArticle(
+          id,
+          root,
+          story,
+          source,
+          time,
+          url,
+          guid,
+          hash,
+          status,
+          dupOf,
+          new Fingerprint(minHash, shingles, features, anchors, headline),
+          namesNorm);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -7,13 +7,19 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The watch profile's entities ({@code entities.yaml}): stable ids, canonical names, types, and
- * the names that refer to them. Loaded once, validated with errors that say which entry is wrong.
+ * The watch profile's entities ({@code entities.yaml}): stable ids, canonical names, types, and the
+ * names that refer to them. Loaded once, validated with errors that say which entry is wrong.
  */
 public record KnowledgeBase(List<KnownEntity> entities) {
 
   /** One entity of the knowledge base. */
-  public record KnownEntity(String id, String name, String type, List<String> aliases, List<String> weak, List<String> context) {}
+  public record KnownEntity(
+      String id,
+      String name,
+      String type,
+      List<String> aliases,
+      List<String> weak,
+      List<String> context) {}
 
   public KnowledgeBase {
     entities = List.copyOf(entities);
@@ -32,14 +38,23 @@ public record KnowledgeBase(List<KnownEntity> entities) {
       String where = source + " entities[" + i++ + "]";
       String id = text(e, "id", where);
       if (!ids.add(id)) {
-        throw new IllegalArgumentException(where + ": duplicate id '" + id + "'; ids must be unique and stable");
+        throw new IllegalArgumentException(
+            where + ": duplicate id '" + id + "'; ids must be unique and stable");
       }
       List<String> aliases = list(e, "aliases");
       List<String> weak = list(e, "weak");
       if (aliases.isEmpty() && weak.isEmpty()) {
-        throw new IllegalArgumentException(where + " (" + id + "): give at least one name under aliases or weak");
+        throw new IllegalArgumentException(
+            where + " (" + id + "): give at least one name under aliases or weak");
       }
-      out.add(new KnownEntity(id, text(e, "name", where), text(e, "type", where), aliases, weak, list(e, "context")));
+      out.add(
+          new KnownEntity(
+              id,
+              text(e, "name", where),
+              text(e, "type", where),
+              aliases,
+              weak,
+              list(e, "context")));
     }
     return new KnowledgeBase(out);
   }
@@ -54,11 +69,13 @@ public record KnowledgeBase(List<KnownEntity> entities) {
 
   private static List<String> list(JsonNode e, String field) {
     List<String> out = new ArrayList<>();
-    e.path(field).forEach(n -> {
-      if (!n.asText("").isBlank()) {
-        out.add(n.asText().strip());
-      }
-    });
+    e.path(field)
+        .forEach(
+            n -> {
+              if (!n.asText("").isBlank()) {
+                out.add(n.asText().strip());
+              }
+            });
     return out;
   }
 }

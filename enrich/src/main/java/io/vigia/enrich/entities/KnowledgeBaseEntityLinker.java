@@ -13,20 +13,20 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Links names in an article to the knowledge base with a dictionary matcher (longest match,
- * whole words, accent- and case-insensitive, acronyms case-exact), then reports capitalised
- * names it does not know as unlinked entities.
+ * Links names in an article to the knowledge base with a dictionary matcher (longest match, whole
+ * words, accent- and case-insensitive, acronyms case-exact), then reports capitalised names it does
+ * not know as unlinked entities.
  *
- * <p>Resolution, in order: a name that belongs to one entity links to it; a name shared by
- * several (or a {@code weak} name such as a bare surname) links only to the candidate the same
- * article names unambiguously elsewhere, or whose context words it contains; anything still
- * ambiguous stays unlinked rather than guessed.
+ * <p>Resolution, in order: a name that belongs to one entity links to it; a name shared by several
+ * (or a {@code weak} name such as a bare surname) links only to the candidate the same article
+ * names unambiguously elsewhere, or whose context words it contains; anything still ambiguous stays
+ * unlinked rather than guessed.
  *
- * <p>Why a dictionary and a capitalisation rule rather than a statistical NER model: the
- * entities that matter to a watch profile are known and need stable ids, which a dictionary gives
- * exactly and in microseconds; the open-source NER models that handle Spanish are GPL or weigh
- * hundreds of MB. New actors still surface, as unlinked capitalised names an analyst can promote
- * to the knowledge base.
+ * <p>Why a dictionary and a capitalisation rule rather than a statistical NER model: the entities
+ * that matter to a watch profile are known and need stable ids, which a dictionary gives exactly
+ * and in microseconds; the open-source NER models that handle Spanish are GPL or weigh hundreds of
+ * MB. New actors still surface, as unlinked capitalised names an analyst can promote to the
+ * knowledge base.
  */
 public final class KnowledgeBaseEntityLinker implements EntityLinker {
   private static final int MAX_UNLINKED = 12;
@@ -75,7 +75,8 @@ public final class KnowledgeBaseEntityLinker implements EntityLinker {
       }
     }
     List<Entity> out = new ArrayList<>(found.size() + 4);
-    found.forEach((e, stat) -> out.add(new Entity(e.id(), e.name(), e.type(), stat[0], stat[1], true)));
+    found.forEach(
+        (e, stat) -> out.add(new Entity(e.id(), e.name(), e.type(), stat[0], stat[1], true)));
     out.addAll(unlinked.find(tokens, covered, MAX_UNLINKED));
     return out;
   }
@@ -85,7 +86,8 @@ public final class KnowledgeBaseEntityLinker implements EntityLinker {
     return refs.stream().filter(r -> !r.weak()).map(Ref::entity).distinct().toList();
   }
 
-  private static KnownEntity resolve(List<Ref> refs, Set<KnownEntity> named, Set<KnownEntity> inContext) {
+  private static KnownEntity resolve(
+      List<Ref> refs, Set<KnownEntity> named, Set<KnownEntity> inContext) {
     List<KnownEntity> strong = strongEntities(refs);
     if (strong.size() == 1) {
       return strong.get(0);

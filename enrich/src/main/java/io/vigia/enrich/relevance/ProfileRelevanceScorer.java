@@ -16,8 +16,8 @@ import java.util.Map;
 /**
  * Scores an article against the profile's relevance rules: a place anchor and a political anchor
  * must both be present, discounted by how much of the article is about other places or
- * non-political subjects. Returns the score, the decision and the reasons (the strongest terms
- * and entities of each group), so an analyst can see why an article was kept or set aside.
+ * non-political subjects. Returns the score, the decision and the reasons (the strongest terms and
+ * entities of each group), so an analyst can see why an article was kept or set aside.
  */
 public final class ProfileRelevanceScorer implements RelevanceScorer {
   private static final int VENEZUELA = 0;
@@ -34,7 +34,9 @@ public final class ProfileRelevanceScorer implements RelevanceScorer {
 
   public ProfileRelevanceScorer(RelevanceRules rules) {
     this.rules = rules;
-    RelevanceRules.Group[] groups = {rules.venezuela(), rules.politics(), rules.elsewhere(), rules.offtopic()};
+    RelevanceRules.Group[] groups = {
+      rules.venezuela(), rules.politics(), rules.elsewhere(), rules.offtopic()
+    };
     for (int g = 0; g < groups.length; g++) {
       int group = g;
       groups[g].terms().forEach((term, w) -> terms.add(term, new Term(group, term, w)));
@@ -45,7 +47,8 @@ public final class ProfileRelevanceScorer implements RelevanceScorer {
   @Override
   public Relevance score(RawArticle article, List<Entity> entities) {
     if (rules.isEmpty()) {
-      return new Relevance(true, 1.0, List.of("the profile has no relevance rules: everything is relevant"));
+      return new Relevance(
+          true, 1.0, List.of("the profile has no relevance rules: everything is relevant"));
     }
     double[] sum = new double[4];
     Map<String, double[]> hits = new HashMap<>(); // "group:term" -> weight total
@@ -56,7 +59,8 @@ public final class ProfileRelevanceScorer implements RelevanceScorer {
       if (t != null && e.getLinked()) {
         double w = t.weight() * Math.min(3, e.getMentions());
         sum[t.group()] += w;
-        hits.computeIfAbsent(GROUP_NAMES[t.group()] + ": " + e.getName(), k -> new double[1])[0] += w;
+        hits.computeIfAbsent(GROUP_NAMES[t.group()] + ": " + e.getName(), k -> new double[1])[0] +=
+            w;
       }
     }
     double place = 1 - Math.exp(-sum[VENEZUELA] / 3);
@@ -65,7 +69,8 @@ public final class ProfileRelevanceScorer implements RelevanceScorer {
     double offShare = sum[OFFTOPIC] / (sum[OFFTOPIC] + sum[POLITICS] + 1);
     double score = place * politics * (1 - elsewhereShare) * (1 - 0.7 * offShare);
     boolean relevant = score >= rules.threshold();
-    return new Relevance(relevant, Math.round(score * 1000) / 1000.0, reasons(hits, score, relevant));
+    return new Relevance(
+        relevant, Math.round(score * 1000) / 1000.0, reasons(hits, score, relevant));
   }
 
   private void count(Tokens t, double factor, double[] sum, Map<String, double[]> hits) {
@@ -77,16 +82,23 @@ public final class ProfileRelevanceScorer implements RelevanceScorer {
   private static void add(Term term, double factor, double[] sum, Map<String, double[]> hits) {
     double w = term.weight() * factor;
     sum[term.group()] += w;
-    hits.computeIfAbsent(GROUP_NAMES[term.group()] + ": " + term.term(), k -> new double[1])[0] += w;
+    hits.computeIfAbsent(GROUP_NAMES[term.group()] + ": " + term.term(), k -> new double[1])[0] +=
+        w;
   }
 
   private static List<String> reasons(Map<String, double[]> hits, double score, boolean relevant) {
     List<String> out = new ArrayList<>();
-    out.add(String.format(Locale.ROOT, "%s (score %.2f)", relevant ? "about the watched topic" : "not about the watched topic", score));
+    out.add(
+        String.format(
+            Locale.ROOT,
+            "%s (score %.2f)",
+            relevant ? "about the watched topic" : "not about the watched topic",
+            score));
     hits.entrySet().stream()
         .sorted(Comparator.comparingDouble((Map.Entry<String, double[]> e) -> -e.getValue()[0]))
         .limit(8)
-        .forEach(e -> out.add(String.format(Locale.ROOT, "%s (%.0f)", e.getKey(), e.getValue()[0])));
+        .forEach(
+            e -> out.add(String.format(Locale.ROOT, "%s (%.0f)", e.getKey(), e.getValue()[0])));
     if (hits.keySet().stream().noneMatch(k -> k.startsWith("venezuela:"))) {
       out.add("no Venezuelan anchor");
     }

@@ -9,7 +9,8 @@ import java.util.Map;
  * groups (the place anchor, the political anchor, other places, off-topic subjects) and a
  * threshold. See the file's comments for how they combine.
  */
-public record RelevanceRules(double threshold, Group venezuela, Group politics, Group elsewhere, Group offtopic) {
+public record RelevanceRules(
+    double threshold, Group venezuela, Group politics, Group elsewhere, Group offtopic) {
 
   /** Weighted terms (a trailing * matches a word prefix) and entity ids. */
   public record Group(Map<String, Double> terms, Map<String, Double> entities) {
@@ -35,16 +36,22 @@ public record RelevanceRules(double threshold, Group venezuela, Group politics, 
   public static RelevanceRules from(JsonNode root, String source) {
     double threshold = root.path("threshold").asDouble(0.5);
     if (threshold < 0 || threshold > 1) {
-      throw new IllegalArgumentException(source + ": threshold must be between 0 and 1, was " + threshold);
+      throw new IllegalArgumentException(
+          source + ": threshold must be between 0 and 1, was " + threshold);
     }
     JsonNode g = root.path("groups");
     for (String required : new String[] {"venezuela", "politics"}) {
       if (!g.has(required)) {
-        throw new IllegalArgumentException(source + ": groups." + required + " is missing (the two anchors an article needs)");
+        throw new IllegalArgumentException(
+            source + ": groups." + required + " is missing (the two anchors an article needs)");
       }
     }
-    return new RelevanceRules(threshold, group(g.path("venezuela"), source), group(g.path("politics"), source),
-        group(g.path("elsewhere"), source), group(g.path("offtopic"), source));
+    return new RelevanceRules(
+        threshold,
+        group(g.path("venezuela"), source),
+        group(g.path("politics"), source),
+        group(g.path("elsewhere"), source),
+        group(g.path("offtopic"), source));
   }
 
   private static Group group(JsonNode n, String source) {
@@ -53,12 +60,15 @@ public record RelevanceRules(double threshold, Group venezuela, Group politics, 
 
   private static Map<String, Double> weights(JsonNode n, String source) {
     Map<String, Double> out = new LinkedHashMap<>();
-    n.fields().forEachRemaining(e -> {
-      if (!e.getValue().isNumber()) {
-        throw new IllegalArgumentException(source + ": weight of '" + e.getKey() + "' must be a number");
-      }
-      out.put(e.getKey(), e.getValue().asDouble());
-    });
+    n.fields()
+        .forEachRemaining(
+            e -> {
+              if (!e.getValue().isNumber()) {
+                throw new IllegalArgumentException(
+                    source + ": weight of '" + e.getKey() + "' must be a number");
+              }
+              out.put(e.getKey(), e.getValue().asDouble());
+            });
     return out;
   }
 }

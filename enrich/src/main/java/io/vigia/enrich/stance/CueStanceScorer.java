@@ -15,16 +15,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Target-dependent stance from framing cues, with the evidence that decided it. For every target
- * of the profile, cues for and against are found in the headline and body. A cue in the outlet's
- * own voice counts fully; inside a quotation it counts the {@code attributed} share, and in a
- * sentence that names its speaker ("said", "según", "accused") the {@code reported} share:
- * reporting harsh words is not taking a side. A negated cue ("no hubo fraude") does not count; a
- * hedged one ("el supuesto fraude") counts for the other side. A scare quote (one to three words
- * in quotes in a sentence that names no speaker) mocks what it quotes: around one side's cue it
- * counts for the other side, around a legitimising word ("won", “interim president”) against the
- * target it most specifically names. Headline cues count {@code headline} times. Offsets of the
- * evidence are into {@code title + "\n\n" + text}.
+ * Target-dependent stance from framing cues, with the evidence that decided it. For every target of
+ * the profile, cues for and against are found in the headline and body. A cue in the outlet's own
+ * voice counts fully; inside a quotation it counts the {@code attributed} share, and in a sentence
+ * that names its speaker ("said", "según", "accused") the {@code reported} share: reporting harsh
+ * words is not taking a side. A negated cue ("no hubo fraude") does not count; a hedged one ("el
+ * supuesto fraude") counts for the other side. A scare quote (one to three words in quotes in a
+ * sentence that names no speaker) mocks what it quotes: around one side's cue it counts for the
+ * other side, around a legitimising word ("won", “interim president”) against the target it most
+ * specifically names. Headline cues count {@code headline} times. Offsets of the evidence are into
+ * {@code title + "\n\n" + text}.
  */
 public final class CueStanceScorer implements StanceScorer {
   private static final int MAX_EVIDENCE = 6;
@@ -55,6 +55,7 @@ public final class CueStanceScorer implements StanceScorer {
 
   /** Kinds of occurrence of a cue, each with its factor in the profile. */
   static final int OWN = 0;
+
   static final int QUOTED = 1;
   static final int REPORTED = 2;
   static final int HEDGED = 3;
@@ -62,12 +63,13 @@ public final class CueStanceScorer implements StanceScorer {
   private static final int KINDS = 5;
 
   /**
-   * What one article shows toward one target before labels: the weighted cue totals for and
-   * against under the profile's factors, the number of cue occurrences, the evidence, and the
-   * raw totals per side, kind of occurrence and place ({@link #score(StanceCues)} recomputes the
-   * score under other factors without reading the text again, which is what training does).
+   * What one article shows toward one target before labels: the weighted cue totals for and against
+   * under the profile's factors, the number of cue occurrences, the evidence, and the raw totals
+   * per side, kind of occurrence and place ({@link #score(StanceCues)} recomputes the score under
+   * other factors without reading the text again, which is what training does).
    */
-  public record Tally(double favor, double against, int cues, List<Evidence> evidence, double[] parts) {
+  public record Tally(
+      double favor, double against, int cues, List<Evidence> evidence, double[] parts) {
     public double score() {
       return (favor - against) / Math.sqrt(1 + cues);
     }
@@ -83,20 +85,23 @@ public final class CueStanceScorer implements StanceScorer {
   }
 
   static double factor(StanceCues c, int kind, boolean headline) {
-    double k = switch (kind) {
-      case OWN -> 1.0;
-      case QUOTED -> c.attributed();
-      case REPORTED -> c.reported();
-      case HEDGED -> c.hedged();
-      default -> c.scare();
-    };
+    double k =
+        switch (kind) {
+          case OWN -> 1.0;
+          case QUOTED -> c.attributed();
+          case REPORTED -> c.reported();
+          case HEDGED -> c.hedged();
+          default -> c.scare();
+        };
     return headline ? k * c.headline() : k;
   }
 
   private static double total(double[] parts, boolean favorSide, StanceCues c) {
     double sum = 0;
     for (int kind = 0; kind < KINDS; kind++) {
-      sum += parts[part(favorSide, kind, false)] * factor(c, kind, false) + parts[part(favorSide, kind, true)] * factor(c, kind, true);
+      sum +=
+          parts[part(favorSide, kind, false)] * factor(c, kind, false)
+              + parts[part(favorSide, kind, true)] * factor(c, kind, true);
     }
     return sum;
   }
@@ -109,7 +114,10 @@ public final class CueStanceScorer implements StanceScorer {
       StanceCues.Target target = cues.targets().get(t);
       Tally tally = tallies.get(t);
       double s = tally.score();
-      StanceLabel label = s >= target.favorThreshold() ? StanceLabel.FAVOR : s <= -target.againstThreshold() ? StanceLabel.AGAINST : StanceLabel.NEUTRAL;
+      StanceLabel label =
+          s >= target.favorThreshold()
+              ? StanceLabel.FAVOR
+              : s <= -target.againstThreshold() ? StanceLabel.AGAINST : StanceLabel.NEUTRAL;
       out.add(new Stance(target.name(), label, Math.round(s * 1000) / 1000.0, tally.evidence()));
     }
     return out;
@@ -151,7 +159,8 @@ public final class CueStanceScorer implements StanceScorer {
       QuotationSpans.Span q = enclosing(quotes, start);
       boolean reported = reportedSentence[sentences.indexOf(start)];
       if (q != null && q.isScareQuote() && !reported) {
-        // A scare-quoted cue is mocked, not meant: the scare quote below counts it for the other side.
+        // A scare-quoted cue is mocked, not meant: the scare quote below counts it for the other
+        // side.
         mocked.computeIfAbsent(q, k -> new ArrayList<>()).add(c);
         continue;
       }
@@ -168,12 +177,16 @@ public final class CueStanceScorer implements StanceScorer {
         kind = REPORTED;
         how = " (reported)";
       } else if (hedged(tokens, hedgeAt, h.from())) {
-        side = !side; // "el supuesto fraude", "so-called dictatorship": doubting the claim takes the other side
+        side =
+            !side; // "el supuesto fraude", "so-called dictatorship": doubting the claim takes the
+        // other side
         kind = HEDGED;
         how = " (hedged)";
       }
       double w = add(c.target(), side, kind, start < bodyStart, c.weight(), parts, count);
-      evidence.get(c.target()).add(new Found(start, end, side, c.cue(), how, w, q != null || reported));
+      evidence
+          .get(c.target())
+          .add(new Found(start, end, side, c.cue(), how, w, q != null || reported));
     }
     for (QuotationSpans.Span q : quotes) {
       if (!q.isScareQuote()) {
@@ -193,8 +206,17 @@ public final class CueStanceScorer implements StanceScorer {
             done[c.target()] = true;
             boolean side = !c.favor();
             double w = add(c.target(), side, SCARE, inHeadline, 1.0, parts, count);
-            evidence.get(c.target()).add(new Found(q.start() - 1, q.end() + 1, side, "scare quotes around \u201C" + quoted + "\u201D", "", w,
-                false));
+            evidence
+                .get(c.target())
+                .add(
+                    new Found(
+                        q.start() - 1,
+                        q.end() + 1,
+                        side,
+                        "scare quotes around \u201C" + quoted + "\u201D",
+                        "",
+                        w,
+                        false));
           }
         }
         continue;
@@ -213,7 +235,17 @@ public final class CueStanceScorer implements StanceScorer {
       for (int t = 0; t < n; t++) {
         if (best > 0 && longest[t] == best) {
           double w = add(t, false, SCARE, inHeadline, 1.0, parts, count);
-          evidence.get(t).add(new Found(q.start() - 1, q.end() + 1, false, "scare quotes around \u201C" + quoted + "\u201D", "", w, false));
+          evidence
+              .get(t)
+              .add(
+                  new Found(
+                      q.start() - 1,
+                      q.end() + 1,
+                      false,
+                      "scare quotes around \u201C" + quoted + "\u201D",
+                      "",
+                      w,
+                      false));
         }
       }
     }
@@ -225,28 +257,53 @@ public final class CueStanceScorer implements StanceScorer {
       for (Found f : found.subList(0, Math.min(MAX_EVIDENCE, found.size()))) {
         ev.add(f.evidence(all)); // only the evidence shown pays for its sentence and label
       }
-      out.add(new Tally(total(parts[t], true, cues), total(parts[t], false, cues), count[t], List.copyOf(ev), parts[t]));
+      out.add(
+          new Tally(
+              total(parts[t], true, cues),
+              total(parts[t], false, cues),
+              count[t],
+              List.copyOf(ev),
+              parts[t]));
     }
     return out;
   }
 
   /** One cue occurrence, turned into {@link Evidence} only if it is among the strongest. */
-  private record Found(int start, int end, boolean favorSide, String what, String how, double weight, boolean attributed) {
+  private record Found(
+      int start,
+      int end,
+      boolean favorSide,
+      String what,
+      String how,
+      double weight,
+      boolean attributed) {
     Evidence evidence(String all) {
-      return new Evidence(sentenceAround(all, start, end), start, end, (favorSide ? "favor: " : "against: ") + what + how,
-          favorSide ? weight : -weight, attributed);
+      return new Evidence(
+          sentenceAround(all, start, end),
+          start,
+          end,
+          (favorSide ? "favor: " : "against: ") + what + how,
+          favorSide ? weight : -weight,
+          attributed);
     }
   }
 
   /** Counts one occurrence and returns its weight under the profile's factors. */
-  private double add(int target, boolean favorSide, int kind, boolean headline, double raw, double[][] parts, int[] count) {
+  private double add(
+      int target,
+      boolean favorSide,
+      int kind,
+      boolean headline,
+      double raw,
+      double[][] parts,
+      int[] count) {
     parts[target][part(favorSide, kind, headline)] += raw;
     count[target]++;
     return raw * factor(cues, kind, headline);
   }
 
-  private static final java.util.Set<String> NEGATIONS = java.util.Set.of("no", "ni", "sin", "nunca", "jamas", "not", "never",
-      "without", "nor");
+  private static final java.util.Set<String> NEGATIONS =
+      java.util.Set.of("no", "ni", "sin", "nunca", "jamas", "not", "never", "without", "nor");
 
   /** A negation among the three words before a cue, within its sentence. */
   private static boolean negated(Tokens t, int at) {
@@ -287,7 +344,10 @@ public final class CueStanceScorer implements StanceScorer {
     return null;
   }
 
-  /** The sentence (at most ~240 characters) around a cue, for an analyst to read the evidence in context. */
+  /**
+   * The sentence (at most ~240 characters) around a cue, for an analyst to read the evidence in
+   * context.
+   */
   static String sentenceAround(String text, int start, int end) {
     int from = Math.max(0, start);
     while (from > 0 && from > start - 200 && ".!?\n".indexOf(text.charAt(from - 1)) < 0) {

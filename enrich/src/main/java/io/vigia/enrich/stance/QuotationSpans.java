@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Quotations in a text: typographic pairs (“…”, «…», ‘…’) and straight double quotes taken in
- * pairs. A short quotation (one to three words) is a candidate scare quote; a longer one is
- * speech attributed to someone.
+ * pairs. A short quotation (one to three words) is a candidate scare quote; a longer one is speech
+ * attributed to someone.
  */
 final class QuotationSpans {
   /** A quotation between {@code start} and {@code end} (the quote marks excluded). */

@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * Sentences of a text, for telling a sentence that names its speaker from one in the outlet's
  * voice. A sentence ends at a line break or at '.', '!' or '?' followed by a space, but not inside
- * a quotation: “The vote was clean. It was fair,” the minister said is one sentence, so the
- * speaker after the quote is found.
+ * a quotation: “The vote was clean. It was fair,” the minister said is one sentence, so the speaker
+ * after the quote is found.
  */
 final class Sentences {
   private final int[] starts;
@@ -30,8 +30,10 @@ final class Sentences {
         continue;
       }
       char c = text.charAt(i);
-      boolean end = c == '\n'
-          || (c == '.' || c == '!' || c == '?') && (i + 1 >= text.length() || Character.isWhitespace(text.charAt(i + 1)));
+      boolean end =
+          c == '\n'
+              || (c == '.' || c == '!' || c == '?')
+                  && (i + 1 >= text.length() || Character.isWhitespace(text.charAt(i + 1)));
       if (end && i + 1 < text.length()) {
         if (n == starts.length) {
           starts = Arrays.copyOf(starts, n * 2);

@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Calibrates how one target's cues are counted from labelled examples: the weights of the kinds
- * of occurrence (quoted, reported, hedged, scare quotes, headline) on a small grid, and for each
- * the thresholds between favor, neutral and against that maximise macro-F1. Every example is
- * read once; its per-kind cue totals are then rescored under each candidate. A k-fold
- * cross-validated figure (the whole search redone on k-1 folds, the held-out fold predicted) is
- * reported next to the fitted one, so users see how well the calibration carries to articles it
- * has not seen. The cue lexicon itself is not changed: that stays the analyst's, in the profile.
+ * Calibrates how one target's cues are counted from labelled examples: the weights of the kinds of
+ * occurrence (quoted, reported, hedged, scare quotes, headline) on a small grid, and for each the
+ * thresholds between favor, neutral and against that maximise macro-F1. Every example is read once;
+ * its per-kind cue totals are then rescored under each candidate. A k-fold cross-validated figure
+ * (the whole search redone on k-1 folds, the held-out fold predicted) is reported next to the
+ * fitted one, so users see how well the calibration carries to articles it has not seen. The cue
+ * lexicon itself is not changed: that stays the analyst's, in the profile.
  */
 public final class StanceCalibration {
   /** One labelled example. */
@@ -23,8 +23,14 @@ public final class StanceCalibration {
    *
    * @param cues the profile's cues with the fitted factors and the target's fitted thresholds
    */
-  public record Result(double favorThreshold, double againstThreshold, StanceCues cues, double fittedMacroF1, double crossValidatedMacroF1,
-      double before, int examples) {}
+  public record Result(
+      double favorThreshold,
+      double againstThreshold,
+      StanceCues cues,
+      double fittedMacroF1,
+      double crossValidatedMacroF1,
+      double before,
+      int examples) {}
 
   private static final double[] ATTRIBUTED = {0, 0.1, 0.25, 0.5};
   private static final double[] REPORTED = {0.1, 0.3, 0.5, 1.0};
@@ -34,8 +40,16 @@ public final class StanceCalibration {
 
   private StanceCalibration() {}
 
-  /** Fits factors and thresholds ({@code thresholdsOnly}: thresholds only, the profile's factors kept). */
-  public static Result calibrate(CueStanceScorer scorer, String target, List<Example> examples, int folds, boolean thresholdsOnly) {
+  /**
+   * Fits factors and thresholds ({@code thresholdsOnly}: thresholds only, the profile's factors
+   * kept).
+   */
+  public static Result calibrate(
+      CueStanceScorer scorer,
+      String target,
+      List<Example> examples,
+      int folds,
+      boolean thresholdsOnly) {
     int t = targetIndex(scorer, target);
     StanceCues base = scorer.cues();
     List<CueStanceScorer.Tally> tallies = new ArrayList<>(examples.size());
@@ -52,7 +66,13 @@ public final class StanceCalibration {
       }
     }
     StanceCues.Target current = base.targets().get(t);
-    double before = macroF1(scores[0], gold, all(examples.size()), current.favorThreshold(), current.againstThreshold());
+    double before =
+        macroF1(
+            scores[0],
+            gold,
+            all(examples.size()),
+            current.favorThreshold(),
+            current.againstThreshold());
     Fit fit = fit(scores, gold, all(examples.size()));
 
     // k-fold: fit on k-1 folds, predict the held-out one; macro-F1 over all held-out predictions.
@@ -82,11 +102,19 @@ public final class StanceCalibration {
     StanceCues chosen = candidates.get(fit.candidate());
     List<StanceCues.Target> targets = new ArrayList<>(chosen.targets());
     targets.set(t, targets.get(t).withThresholds(fit.favor(), fit.against()));
-    return new Result(fit.favor(), fit.against(), chosen.withTargets(targets), fit.f1(), macroF1(predicted, gold), before, examples.size());
+    return new Result(
+        fit.favor(),
+        fit.against(),
+        chosen.withTargets(targets),
+        fit.f1(),
+        macroF1(predicted, gold),
+        before,
+        examples.size());
   }
 
   /** Fits factors and thresholds with the default grid. */
-  public static Result calibrate(CueStanceScorer scorer, String target, List<Example> examples, int folds) {
+  public static Result calibrate(
+      CueStanceScorer scorer, String target, List<Example> examples, int folds) {
     return calibrate(scorer, target, examples, folds, false);
   }
 
@@ -129,8 +157,11 @@ public final class StanceCalibration {
         return i;
       }
     }
-    throw new IllegalArgumentException("no stance target '" + target + "' in the profile; it has "
-        + targets.stream().map(StanceCues.Target::name).toList());
+    throw new IllegalArgumentException(
+        "no stance target '"
+            + target
+            + "' in the profile; it has "
+            + targets.stream().map(StanceCues.Target::name).toList());
   }
 
   private static boolean[] all(int n) {
@@ -156,10 +187,13 @@ public final class StanceCalibration {
   }
 
   static StanceLabel label(double score, double favor, double against) {
-    return score >= favor ? StanceLabel.FAVOR : score <= -against ? StanceLabel.AGAINST : StanceLabel.NEUTRAL;
+    return score >= favor
+        ? StanceLabel.FAVOR
+        : score <= -against ? StanceLabel.AGAINST : StanceLabel.NEUTRAL;
   }
 
-  private static double macroF1(double[] scores, StanceLabel[] gold, boolean[] use, double favor, double against) {
+  private static double macroF1(
+      double[] scores, StanceLabel[] gold, boolean[] use, double favor, double against) {
     StanceLabel[] p = new StanceLabel[scores.length];
     StanceLabel[] g = new StanceLabel[scores.length];
     for (int i = 0; i < scores.length; i++) {

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The profile's stance cues ({@code stance.yaml}): per target, weighted cues for and against,
- * words whose scare-quoting mocks the target, and the thresholds between labels; for all targets,
- * the words that attribute a sentence to a speaker, the hedges that cast doubt on the word they
+ * The profile's stance cues ({@code stance.yaml}): per target, weighted cues for and against, words
+ * whose scare-quoting mocks the target, and the thresholds between labels; for all targets, the
+ * words that attribute a sentence to a speaker, the hedges that cast doubt on the word they
  * precede, and how much each kind of occurrence counts.
  *
  * @param attributed share a cue counts inside a quotation attributed to a speaker
@@ -21,12 +21,24 @@ import java.util.Map;
  * @param hedges words that cast doubt on the following cue ("supuesto", "so-called")
  * @param targets the targets, in the profile's order
  */
-public record StanceCues(double attributed, double reported, double scare, double hedged, double headline, List<String> attribution,
-    List<String> hedges, List<Target> targets) {
+public record StanceCues(
+    double attributed,
+    double reported,
+    double scare,
+    double hedged,
+    double headline,
+    List<String> attribution,
+    List<String> hedges,
+    List<Target> targets) {
 
   /** Cues toward one target. */
-  public record Target(String name, double favorThreshold, double againstThreshold, Map<String, Double> favor,
-      Map<String, Double> against, List<String> scareQuoted) {
+  public record Target(
+      String name,
+      double favorThreshold,
+      double againstThreshold,
+      Map<String, Double> favor,
+      Map<String, Double> against,
+      List<String> scareQuoted) {
     public Target {
       favor = Map.copyOf(favor);
       against = Map.copyOf(against);
@@ -50,30 +62,60 @@ public record StanceCues(double attributed, double reported, double scare, doubl
   }
 
   /** The same cues with other weights for the kinds of occurrence (what calibration changes). */
-  public StanceCues withFactors(double attributedShare, double reportedShare, double scareWeight, double hedgedShare, double headlineFactor) {
-    return new StanceCues(attributedShare, reportedShare, scareWeight, hedgedShare, headlineFactor, attribution, hedges, targets);
+  public StanceCues withFactors(
+      double attributedShare,
+      double reportedShare,
+      double scareWeight,
+      double hedgedShare,
+      double headlineFactor) {
+    return new StanceCues(
+        attributedShare,
+        reportedShare,
+        scareWeight,
+        hedgedShare,
+        headlineFactor,
+        attribution,
+        hedges,
+        targets);
   }
 
   public StanceCues withTargets(List<Target> newTargets) {
-    return new StanceCues(attributed, reported, scare, hedged, headline, attribution, hedges, newTargets);
+    return new StanceCues(
+        attributed, reported, scare, hedged, headline, attribution, hedges, newTargets);
   }
 
   public static StanceCues from(JsonNode root, String source) {
     List<Target> targets = new ArrayList<>();
-    root.path("targets").fields().forEachRemaining(e -> {
-      JsonNode t = e.getValue();
-      targets.add(new Target(e.getKey(), t.path("thresholds").path("favor").asDouble(1.0), t.path("thresholds").path("against").asDouble(1.0),
-          weights(t.path("favor"), source, e.getKey()), weights(t.path("against"), source, e.getKey()), words(t.path("scare-quoted"))));
-    });
-    return new StanceCues(share(root, "attributed", 0.25, source), share(root, "reported", 0.5, source), positive(root, "scare", 2.5, source),
-        share(root, "hedged", 0.5, source), positive(root, "headline", 1.0, source), words(root.path("attribution")),
-        words(root.path("hedges")), targets);
+    root.path("targets")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              JsonNode t = e.getValue();
+              targets.add(
+                  new Target(
+                      e.getKey(),
+                      t.path("thresholds").path("favor").asDouble(1.0),
+                      t.path("thresholds").path("against").asDouble(1.0),
+                      weights(t.path("favor"), source, e.getKey()),
+                      weights(t.path("against"), source, e.getKey()),
+                      words(t.path("scare-quoted"))));
+            });
+    return new StanceCues(
+        share(root, "attributed", 0.25, source),
+        share(root, "reported", 0.5, source),
+        positive(root, "scare", 2.5, source),
+        share(root, "hedged", 0.5, source),
+        positive(root, "headline", 1.0, source),
+        words(root.path("attribution")),
+        words(root.path("hedges")),
+        targets);
   }
 
   private static double share(JsonNode root, String key, double fallback, String source) {
     double v = root.path(key).asDouble(fallback);
     if (v < 0 || v > 1) {
-      throw new IllegalArgumentException(source + ": " + key + " must be between 0 and 1 (the share such a cue counts), was " + v);
+      throw new IllegalArgumentException(
+          source + ": " + key + " must be between 0 and 1 (the share such a cue counts), was " + v);
     }
     return v;
   }
@@ -81,19 +123,28 @@ public record StanceCues(double attributed, double reported, double scare, doubl
   private static double positive(JsonNode root, String key, double fallback, String source) {
     double v = root.path(key).asDouble(fallback);
     if (v < 0) {
-      throw new IllegalArgumentException(source + ": " + key + " must be a positive number, was " + v);
+      throw new IllegalArgumentException(
+          source + ": " + key + " must be a positive number, was " + v);
     }
     return v;
   }
 
   private static Map<String, Double> weights(JsonNode n, String source, String target) {
     Map<String, Double> out = new LinkedHashMap<>();
-    n.fields().forEachRemaining(e -> {
-      if (!e.getValue().isNumber() || e.getValue().asDouble() < 0) {
-        throw new IllegalArgumentException(source + ": targets." + target + " cue '" + e.getKey() + "' needs a positive number");
-      }
-      out.put(e.getKey(), e.getValue().asDouble());
-    });
+    n.fields()
+        .forEachRemaining(
+            e -> {
+              if (!e.getValue().isNumber() || e.getValue().asDouble() < 0) {
+                throw new IllegalArgumentException(
+                    source
+                        + ": targets."
+                        + target
+                        + " cue '"
+                        + e.getKey()
+                        + "' needs a positive number");
+              }
+              out.put(e.getKey(), e.getValue().asDouble());
+            });
     return out;
   }
 

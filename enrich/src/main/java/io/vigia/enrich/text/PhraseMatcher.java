@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Finds phrases (sequences of words) in tokenised text: longest match wins, matches never
- * overlap, boundaries are whole words. A phrase written as an acronym (all capitals, up to five
- * letters, like "CNE", "EU", "UN") only matches that exact case, so Spanish "un" is not the UN.
- * Built once from the profile, then read-only and thread-safe; a scan costs one hash lookup per
- * token and per extra word of a candidate phrase.
+ * Finds phrases (sequences of words) in tokenised text: longest match wins, matches never overlap,
+ * boundaries are whole words. A phrase written as an acronym (all capitals, up to five letters,
+ * like "CNE", "EU", "UN") only matches that exact case, so Spanish "un" is not the UN. Built once
+ * from the profile, then read-only and thread-safe; a scan costs one hash lookup per token and per
+ * extra word of a candidate phrase.
  *
  * @param <T> what a phrase stands for (an entity, a relevance term, a stance cue)
  */
@@ -57,7 +57,9 @@ public final class PhraseMatcher<T> {
     return true;
   }
 
-  /** Every value of the longest phrase starting at each position, left to right, not overlapping. */
+  /**
+   * Every value of the longest phrase starting at each position, left to right, not overlapping.
+   */
   public List<Match<List<T>>> findAll(Tokens text) {
     List<Match<List<T>>> out = new ArrayList<>();
     int i = 0;
@@ -91,7 +93,8 @@ public final class PhraseMatcher<T> {
   private static <T> List<T> accepted(List<Entry<T>> entries, Tokens text, int from, int to) {
     List<T> ok = new ArrayList<>(entries.size());
     for (Entry<T> e : entries) {
-      if (e.exactSurface() == null || (to - from == 1 && text.surface(from).equals(e.exactSurface()))) {
+      if (e.exactSurface() == null
+          || (to - from == 1 && text.surface(from).equals(e.exactSurface()))) {
         ok.add(e.value());
       }
     }

@@ -8,15 +8,16 @@ import java.util.Map;
 
 /**
  * Weighted vocabulary of a profile (relevance terms, stance cues): phrases matched as whole words
- * (longest first), and single-word prefixes written with a trailing {@code *} ("elector*") for
- * the many endings of Spanish and English words. Case never matters here: these are words, not
- * names. Read-only after construction and thread-safe.
+ * (longest first), and single-word prefixes written with a trailing {@code *} ("elector*") for the
+ * many endings of Spanish and English words. Case never matters here: these are words, not names.
+ * Read-only after construction and thread-safe.
  *
  * @param <T> what a term stands for
  */
 public final class TermMatcher<T> {
   private final PhraseMatcher<T> phrases = new PhraseMatcher<>();
-  private final Map<String, List<Prefix<T>>> prefixes = new HashMap<>(); // first 3 letters -> prefixes
+  private final Map<String, List<Prefix<T>>> prefixes =
+      new HashMap<>(); // first 3 letters -> prefixes
 
   private record Prefix<T>(String prefix, T value) {}
 
@@ -28,9 +29,12 @@ public final class TermMatcher<T> {
     if (t.endsWith("*")) {
       String p = Tokens.fold(t.substring(0, t.length() - 1));
       if (p.length() < 3) {
-        throw new IllegalArgumentException("prefix term '" + term + "' is too short: give at least three letters before *");
+        throw new IllegalArgumentException(
+            "prefix term '" + term + "' is too short: give at least three letters before *");
       }
-      prefixes.computeIfAbsent(p.substring(0, 3), k -> new ArrayList<>()).add(new Prefix<>(p, value));
+      prefixes
+          .computeIfAbsent(p.substring(0, 3), k -> new ArrayList<>())
+          .add(new Prefix<>(p, value));
     } else {
       phrases.add(t.toLowerCase(Locale.ROOT), value);
     }

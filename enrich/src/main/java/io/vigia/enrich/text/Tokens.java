@@ -5,10 +5,10 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * A text cut into word tokens, each with its offsets in the original, its surface form and a
- * folded form (lower case, accents removed) so matching is accent- and case-insensitive while
- * acronyms can still insist on their exact case. Letters and digits make words; everything else
- * separates them, so possessives ("Maduro's") and hyphenated names split into their words.
+ * A text cut into word tokens, each with its offsets in the original, its surface form and a folded
+ * form (lower case, accents removed) so matching is accent- and case-insensitive while acronyms can
+ * still insist on their exact case. Letters and digits make words; everything else separates them,
+ * so possessives ("Maduro's") and hyphenated names split into their words.
  */
 public final class Tokens {
   private final String text;
@@ -43,7 +43,8 @@ public final class Tokens {
       int from = i;
       while (i < len) {
         int c = t.codePointAt(i);
-        if (!Character.isLetterOrDigit(c) && !(Character.getType(c) == Character.NON_SPACING_MARK)) {
+        if (!Character.isLetterOrDigit(c)
+            && !(Character.getType(c) == Character.NON_SPACING_MARK)) {
           break;
         }
         i += Character.charCount(c);
@@ -114,8 +115,17 @@ public final class Tokens {
   public boolean sentenceStart(int i) {
     for (int p = start[i] - 1; p >= 0; p--) {
       char c = text.charAt(p);
-      if (Character.isWhitespace(c) || c == '"' || c == '“' || c == '«' || c == '\'' || c == '‘' || c == '(' || c == '¿' || c == '¡'
-          || c == '—' || c == '-') {
+      if (Character.isWhitespace(c)
+          || c == '"'
+          || c == '“'
+          || c == '«'
+          || c == '\''
+          || c == '‘'
+          || c == '('
+          || c == '¿'
+          || c == '¡'
+          || c == '—'
+          || c == '-') {
         continue;
       }
       return c == '.' || c == '!' || c == '?' || c == ':' || c == '\n';

@@ -32,7 +32,12 @@ public final class ArticleEnricher {
         .setEnrichedAt(Instant.now())
         .setProfile(profileName)
         .setRelevance(analysis.relevance())
-        .setDedup(Dedup.newBuilder().setStatus(DedupStatus.ORIGINAL).setStoryId(a.getId()).setStorySources(1).build())
+        .setDedup(
+            Dedup.newBuilder()
+                .setStatus(DedupStatus.ORIGINAL)
+                .setStoryId(a.getId())
+                .setStorySources(1)
+                .build())
         .setEntities(analysis.entities())
         .setStance(analysis.stance())
         .build();

@@ -9,8 +9,8 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
 /**
- * The topology's first step after decoding: drops an article whose id (the raw record's key, the
- * id of its canonical URL) was already published with the same content hash, before it costs an
+ * The topology's first step after decoding: drops an article whose id (the raw record's key, the id
+ * of its canonical URL) was already published with the same content hash, before it costs an
  * analysis. What is remembered is written by {@link RememberPublished} once the article is judged
  * relevant; see {@link ExactRepeats}.
  */
@@ -31,7 +31,8 @@ final class DropExactRepeats implements FixedKeyProcessor<String, RawArticle, Ra
   @Override
   public void init(FixedKeyProcessorContext<String, RawArticle> context) {
     this.context = context;
-    this.repeats = new ExactRepeats(new KeyValueDedupStore(context.getStateStore(STORE)), retention);
+    this.repeats =
+        new ExactRepeats(new KeyValueDedupStore(context.getStateStore(STORE)), retention);
   }
 
   @Override

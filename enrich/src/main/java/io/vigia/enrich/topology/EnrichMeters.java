@@ -26,9 +26,15 @@ public final class EnrichMeters {
 
   public EnrichMeters(MeterRegistry registry) {
     this.registry = registry;
-    this.in = Counter.builder("vigia.enrich.articles.in").description("Raw records read, readable or not").register(registry);
-    this.repeatsDropped = Counter.builder("vigia.enrich.repeats.dropped")
-        .description("Exact replays (same article id, same content hash) dropped by the first step, before analysis").register(registry);
+    this.in =
+        Counter.builder("vigia.enrich.articles.in")
+            .description("Raw records read, readable or not")
+            .register(registry);
+    this.repeatsDropped =
+        Counter.builder("vigia.enrich.repeats.dropped")
+            .description(
+                "Exact replays (same article id, same content hash) dropped by the first step, before analysis")
+            .register(registry);
     this.enriched = out("enriched", "Relevant articles written to vigia.articles.enriched");
     this.irrelevant = out("irrelevant", "Off-topic articles written to vigia.articles.irrelevant");
     this.deadLetters = out("dead-letter", "Unreadable records written to vigia.deadletter");
@@ -37,11 +43,17 @@ public final class EnrichMeters {
   }
 
   private Counter out(String destination, String description) {
-    return Counter.builder("vigia.enrich.articles.out").tag("destination", destination).description(description).register(registry);
+    return Counter.builder("vigia.enrich.articles.out")
+        .tag("destination", destination)
+        .description(description)
+        .register(registry);
   }
 
   private Counter stories(String story, String description) {
-    return Counter.builder("vigia.enrich.stories").tag("story", story).description(description).register(registry);
+    return Counter.builder("vigia.enrich.stories")
+        .tag("story", story)
+        .description(description)
+        .register(registry);
   }
 
   void read() {
@@ -68,9 +80,12 @@ public final class EnrichMeters {
   void decided(String articleId, DedupDecision d) {
     String status = d.replay() ? "replay" : d.status().name().toLowerCase(Locale.ROOT);
     String reason = d.reason() == null ? "none" : d.reason();
-    Counter.builder("vigia.enrich.dedup.decisions").tags("status", status, "reason", reason)
-        .description("Decisions of the full dedup, by status (original, duplicate, update, replay) and what matched")
-        .register(registry).increment();
+    Counter.builder("vigia.enrich.dedup.decisions")
+        .tags("status", status, "reason", reason)
+        .description(
+            "Decisions of the full dedup, by status (original, duplicate, update, replay) and what matched")
+        .register(registry)
+        .increment();
     if (d.replay()) {
       return;
     }

@@ -30,14 +30,14 @@ import org.apache.kafka.streams.state.Stores;
  *
  * The first step after decoding (which needs the bytes read to know the content hash, and sends
  * poison records to the dead-letter topic) drops exact replays: an article id, the raw record's
- * key, already published with the same content hash ({@link ExactRepeats}, a changelogged store
- * per input partition, bounded by {@code enrich.dedup.retention} in article time). The same
- * canonical URL always has the same key, so always the same partition and the same store.
- * Analysis (the costly, stateless part) runs in parallel on every input partition. Relevant
- * articles are remembered for the first step, then meet in one dedup task (a one-partition
- * repartition topic), so the candidates an article is compared with never depend on the partition
- * it landed in, whichever instance runs it; its state is a changelogged store, so a restarted or
- * moved task decides the same. Irrelevant articles never reach either memory.
+ * key, already published with the same content hash ({@link ExactRepeats}, a changelogged store per
+ * input partition, bounded by {@code enrich.dedup.retention} in article time). The same canonical
+ * URL always has the same key, so always the same partition and the same store. Analysis (the
+ * costly, stateless part) runs in parallel on every input partition. Relevant articles are
+ * remembered for the first step, then meet in one dedup task (a one-partition repartition topic),
+ * so the candidates an article is compared with never depend on the partition it landed in,
+ * whichever instance runs it; its state is a changelogged store, so a restarted or moved task
+ * decides the same. Irrelevant articles never reach either memory.
  *
  * <p>Built by this one method from its collaborators; {@code main} only wires and starts it, and
  * the tests drive the same topology with {@code TopologyTestDriver}.
@@ -45,6 +45,7 @@ import org.apache.kafka.streams.state.Stores;
 public final class EnrichTopology {
   /** Name of the repartition topic (prefixed with the application id) feeding the dedup task. */
   public static final String DEDUP_REPARTITION = "dedup";
+
   /** The first step's store: article id to the content hash it was published with. */
   public static final String EXACT_REPEATS_STORE = DropExactRepeats.STORE;
 
@@ -58,46 +59,91 @@ public final class EnrichTopology {
     return build(analyzer, profileName, dedup, new EnrichMeters(Metrics.registry()));
   }
 
-  public static Topology build(ArticleAnalyzer analyzer, String profileName, DedupSettings dedup, EnrichMeters meters) {
+  public static Topology build(
+      ArticleAnalyzer analyzer, String profileName, DedupSettings dedup, EnrichMeters meters) {
     ArticleEnricher enricher = new ArticleEnricher(analyzer, profileName);
     StreamsBuilder builder = new StreamsBuilder();
-    builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(DropExactRepeats.STORE), Serdes.String(), Serdes.ByteArray())
-        .withCachingEnabled());
-    builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(DedupProcessor.STORE), Serdes.String(), Serdes.ByteArray())
-        // The cache absorbs the repeated rewrites of busy LSH buckets between commits.
-        .withCachingEnabled());
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(DropExactRepeats.STORE),
+                Serdes.String(),
+                Serdes.ByteArray())
+            .withCachingEnabled());
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(DedupProcessor.STORE),
+                Serdes.String(),
+                Serdes.ByteArray())
+            // The cache absorbs the repeated rewrites of busy LSH buckets between commits.
+            .withCachingEnabled());
 
-    KStream<String, Decoded> decoded = builder
-        .stream(Topics.RAW.name(), Consumed.with(Topics.KEYS, Serdes.ByteArray()).withName("read-raw-articles"))
-        .processValues(() -> new DecodeRawArticle(meters), Named.as("decode-raw-article"));
+    KStream<String, Decoded> decoded =
+        builder.stream(
+                Topics.RAW.name(),
+                Consumed.with(Topics.KEYS, Serdes.ByteArray()).withName("read-raw-articles"))
+            .processValues(() -> new DecodeRawArticle(meters), Named.as("decode-raw-article"));
 
-    decoded.split(Named.as("decoded-"))
-        .branch((k, v) -> v instanceof Decoded.Bad, Branched.withConsumer(bad -> bad
-            .mapValues(v -> ((Decoded.Bad) v).letter(), Named.as("to-dead-letter"))
-            .peek((k, v) -> meters.deadLettered(), Named.as("count-dead-letters"))
-            .to(Topics.DEAD_LETTER.name(), Produced.with(Topics.KEYS, Topics.DEAD_LETTER.valueSerde()).withName("write-dead-letters"))))
-        .defaultBranch(Branched.withConsumer(ok -> {
-          KStream<String, EnrichedArticle> analysed = ok
-              .mapValues(v -> ((Decoded.Ok) v).article(), Named.as("article"))
-              .processValues(() -> new DropExactRepeats(dedup.retention(), meters), Named.as("drop-exact-repeats"),
-                  DropExactRepeats.STORE)
-              .mapValues((RawArticle a) -> enricher.enrich(a), Named.as("analyse"));
-          analysed.split(Named.as("relevance-"))
-              .branch((k, v) -> v.getRelevance().getRelevant(), Branched.withConsumer(rel -> rel
-                  .processValues(() -> new RememberPublished(dedup.retention()), Named.as("remember-published"),
-                      DropExactRepeats.STORE)
-                  .repartition(Repartitioned.with(Topics.KEYS, Topics.ENRICHED.valueSerde())
-                      .withName(DEDUP_REPARTITION).withNumberOfPartitions(1))
-                  .process(() -> new DedupProcessor(dedup, (e, d) -> meters.decided(e.getArticle().getId(), d)),
-                      Named.as("dedup"), DedupProcessor.STORE)
-                  .peek((k, v) -> meters.enriched(), Named.as("count-enriched"))
-                  .to(Topics.ENRICHED.name(), Produced.with(Topics.KEYS, Topics.ENRICHED.valueSerde()).withName("write-enriched"))))
-              .defaultBranch(Branched.withConsumer(irr -> irr
-                  .peek((k, v) -> meters.irrelevant(), Named.as("count-irrelevant"))
-                  .to(Topics.IRRELEVANT.name(), Produced.with(Topics.KEYS, Topics.IRRELEVANT.valueSerde()).withName("write-irrelevant"))));
-        }));
+    decoded
+        .split(Named.as("decoded-"))
+        .branch(
+            (k, v) -> v instanceof Decoded.Bad,
+            Branched.withConsumer(
+                bad ->
+                    bad.mapValues(v -> ((Decoded.Bad) v).letter(), Named.as("to-dead-letter"))
+                        .peek((k, v) -> meters.deadLettered(), Named.as("count-dead-letters"))
+                        .to(
+                            Topics.DEAD_LETTER.name(),
+                            Produced.with(Topics.KEYS, Topics.DEAD_LETTER.valueSerde())
+                                .withName("write-dead-letters"))))
+        .defaultBranch(
+            Branched.withConsumer(
+                ok -> {
+                  KStream<String, EnrichedArticle> analysed =
+                      ok.mapValues(v -> ((Decoded.Ok) v).article(), Named.as("article"))
+                          .processValues(
+                              () -> new DropExactRepeats(dedup.retention(), meters),
+                              Named.as("drop-exact-repeats"),
+                              DropExactRepeats.STORE)
+                          .mapValues((RawArticle a) -> enricher.enrich(a), Named.as("analyse"));
+                  analysed
+                      .split(Named.as("relevance-"))
+                      .branch(
+                          (k, v) -> v.getRelevance().getRelevant(),
+                          Branched.withConsumer(
+                              rel ->
+                                  rel.processValues(
+                                          () -> new RememberPublished(dedup.retention()),
+                                          Named.as("remember-published"),
+                                          DropExactRepeats.STORE)
+                                      .repartition(
+                                          Repartitioned.with(
+                                                  Topics.KEYS, Topics.ENRICHED.valueSerde())
+                                              .withName(DEDUP_REPARTITION)
+                                              .withNumberOfPartitions(1))
+                                      .process(
+                                          () ->
+                                              new DedupProcessor(
+                                                  dedup,
+                                                  (e, d) ->
+                                                      meters.decided(e.getArticle().getId(), d)),
+                                          Named.as("dedup"),
+                                          DedupProcessor.STORE)
+                                      .peek((k, v) -> meters.enriched(), Named.as("count-enriched"))
+                                      .to(
+                                          Topics.ENRICHED.name(),
+                                          Produced.with(Topics.KEYS, Topics.ENRICHED.valueSerde())
+                                              .withName("write-enriched"))))
+                      .defaultBranch(
+                          Branched.withConsumer(
+                              irr ->
+                                  irr.peek(
+                                          (k, v) -> meters.irrelevant(),
+                                          Named.as("count-irrelevant"))
+                                      .to(
+                                          Topics.IRRELEVANT.name(),
+                                          Produced.with(Topics.KEYS, Topics.IRRELEVANT.valueSerde())
+                                              .withName("write-irrelevant"))));
+                }));
     return builder.build();
   }
 }

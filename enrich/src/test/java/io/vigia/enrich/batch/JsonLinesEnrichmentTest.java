@@ -26,14 +26,23 @@ class JsonLinesEnrichmentTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String EN = text("timetable-en.txt");
 
-  private static final ArticleAnalyzer ANALYZER = new ArticleAnalyzer(
-      (title, body, lang) -> List.of(new Entity("Q1", "Consejo Nacional Electoral", "ORG", 2, 0, true)),
-      (a, e) -> new Relevance(!a.getTitle().startsWith("OFF-TOPIC"), 0.8, List.of("CNE 0.8")),
-      (a, e) -> List.of(new Stance("maduro-government", StanceLabel.AGAINST, -0.4,
-          List.of(new Evidence("rushed", 10, 16, "rushed", -0.4, false)))));
+  private static final ArticleAnalyzer ANALYZER =
+      new ArticleAnalyzer(
+          (title, body, lang) ->
+              List.of(new Entity("Q1", "Consejo Nacional Electoral", "ORG", 2, 0, true)),
+          (a, e) -> new Relevance(!a.getTitle().startsWith("OFF-TOPIC"), 0.8, List.of("CNE 0.8")),
+          (a, e) ->
+              List.of(
+                  new Stance(
+                      "maduro-government",
+                      StanceLabel.AGAINST,
+                      -0.4,
+                      List.of(new Evidence("rushed", 10, 16, "rushed", -0.4, false)))));
 
-  private static String line(String id, String url, String title, String text, String publishedAt) throws Exception {
-    ObjectNode o = JSON.createObjectNode().put("id", id).put("url", url).put("title", title).put("text", text);
+  private static String line(String id, String url, String title, String text, String publishedAt)
+      throws Exception {
+    ObjectNode o =
+        JSON.createObjectNode().put("id", id).put("url", url).put("title", title).put("text", text);
     if (publishedAt != null) {
       o.put("publishedAt", publishedAt);
     }
@@ -53,10 +62,26 @@ class JsonLinesEnrichmentTest {
 
   @Test
   void shouldWriteOneVerdictLinePerArticleInOrder() throws Exception {
-    List<JsonNode> out = run(
-        line("a", "https://wire.example/en/cne", "CNE sets the date", EN, "2024-03-05T11:00:00-04:00"),
-        line("b", "https://republisher.example/p/1", "Copy", Fixtures.syndicated(EN), "2024-03-05T16:00:00-04:00"),
-        line("c", "https://wire.example/en/update-1-cne", "UPDATE 1", Fixtures.updated(EN), "2024-03-05T18:00:00-04:00"));
+    List<JsonNode> out =
+        run(
+            line(
+                "a",
+                "https://wire.example/en/cne",
+                "CNE sets the date",
+                EN,
+                "2024-03-05T11:00:00-04:00"),
+            line(
+                "b",
+                "https://republisher.example/p/1",
+                "Copy",
+                Fixtures.syndicated(EN),
+                "2024-03-05T16:00:00-04:00"),
+            line(
+                "c",
+                "https://wire.example/en/update-1-cne",
+                "UPDATE 1",
+                Fixtures.updated(EN),
+                "2024-03-05T18:00:00-04:00"));
     assertThat(out).extracting(n -> n.get("id").asText()).containsExactly("a", "b", "c");
     JsonNode a = out.get(0).get("dedup");
     assertThat(a.get("status").asText()).isEqualTo("original");
@@ -89,9 +114,10 @@ class JsonLinesEnrichmentTest {
 
   @Test
   void shouldLeaveIrrelevantArticlesOutOfTheDedupState() throws Exception {
-    List<JsonNode> out = run(
-        line("x", "https://offtopic.example/x", "OFF-TOPIC", EN, "2024-03-05T11:00:00Z"),
-        line("a", "https://wire.example/en/cne", "CNE", EN, "2024-03-05T12:00:00Z"));
+    List<JsonNode> out =
+        run(
+            line("x", "https://offtopic.example/x", "OFF-TOPIC", EN, "2024-03-05T11:00:00Z"),
+            line("a", "https://wire.example/en/cne", "CNE", EN, "2024-03-05T12:00:00Z"));
     assertThat(out.get(0).get("relevance").get("relevant").asBoolean()).isFalse();
     assertThat(out.get(0).get("dedup").get("status").asText()).isEqualTo("original");
     assertThat(out.get(1).get("dedup").get("status").asText()).isEqualTo("original");
@@ -101,6 +127,7 @@ class JsonLinesEnrichmentTest {
   void shouldNameTheLineOfAnArticleWithoutAUrl() {
     assertThatThrownBy(() -> run("{\"id\":\"a\",\"text\":\"t\"}"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("line 1").hasMessageContaining("url");
+        .hasMessageContaining("line 1")
+        .hasMessageContaining("url");
   }
 }

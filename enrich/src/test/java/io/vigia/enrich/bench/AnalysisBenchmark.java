@@ -17,35 +17,68 @@ import java.util.Random;
 import java.util.function.Consumer;
 
 /**
- * Per-article cost of entity tagging, relevance and stance with the bundled profile, on one
- * thread, over generated 500-word articles in Spanish and English (names, cues and filler mixed
- * at realistic rates). Prints the median and p99 in milliseconds after a warm-up.
- * Run: {@code bench/analysis-bench.sh}.
+ * Per-article cost of entity tagging, relevance and stance with the bundled profile, on one thread,
+ * over generated 500-word articles in Spanish and English (names, cues and filler mixed at
+ * realistic rates). Prints the median and p99 in milliseconds after a warm-up. Run: {@code
+ * bench/analysis-bench.sh}.
  */
 public final class AnalysisBenchmark {
-  private static final String[] NAMES = {"Nicolás Maduro", "María Corina Machado", "Edmundo González", "el Consejo Nacional Electoral",
-      "the National Electoral Council", "Diosdado Cabello", "Estados Unidos", "the United States", "la Unión Europea", "the CNE",
-      "González", "Caracas", "Maracaibo", "el TSJ", "Washington", "Delcy Rodríguez", "the OAS", "Brasil", "Colombia", "PSUV"};
-  private static final String[] WORDS = ("el la de que y en los se del las un por con no una su para es al lo como más pero sus le ya o "
-      + "the of and to in a is that for it as was with be by on not he this are or his from at which but have an they "
-      + "elecciones votación régimen gobierno oposición resultados actas observadores campaña candidato election vote regime "
-      + "government opposition results tally observers campaign candidate sanctions sanciones protesta protest fraude fraud "
-      + "histórica victoria soberanía injerencia dictadura represión presos políticos comunicado declaró afirmó said stated").split(" ");
+  private static final String[] NAMES = {
+    "Nicolás Maduro",
+    "María Corina Machado",
+    "Edmundo González",
+    "el Consejo Nacional Electoral",
+    "the National Electoral Council",
+    "Diosdado Cabello",
+    "Estados Unidos",
+    "the United States",
+    "la Unión Europea",
+    "the CNE",
+    "González",
+    "Caracas",
+    "Maracaibo",
+    "el TSJ",
+    "Washington",
+    "Delcy Rodríguez",
+    "the OAS",
+    "Brasil",
+    "Colombia",
+    "PSUV"
+  };
+  private static final String[] WORDS =
+      ("el la de que y en los se del las un por con no una su para es al lo como más pero sus le ya o "
+              + "the of and to in a is that for it as was with be by on not he this are or his from at which but have an they "
+              + "elecciones votación régimen gobierno oposición resultados actas observadores campaña candidato election vote regime "
+              + "government opposition results tally observers campaign candidate sanctions sanciones protesta protest fraude fraud "
+              + "histórica victoria soberanía injerencia dictadura represión presos políticos comunicado declaró afirmó said stated")
+          .split(" ");
 
   private AnalysisBenchmark() {}
 
   public static void main(String[] args) {
     WatchProfile profile = WatchProfile.load("venezuela-elections");
-    KnowledgeBaseEntityLinker entities = new KnowledgeBaseEntityLinker(KnowledgeBase.from(profile.readTree("entities.yaml").orElseThrow(), "kb"));
-    ProfileRelevanceScorer relevance = new ProfileRelevanceScorer(RelevanceRules.from(profile.readTree("relevance.yaml").orElseThrow(), "rel"));
-    CueStanceScorer stance = new CueStanceScorer(StanceCues.from(profile.readTree("stance.yaml").orElseThrow(), "stance"));
+    KnowledgeBaseEntityLinker entities =
+        new KnowledgeBaseEntityLinker(
+            KnowledgeBase.from(profile.readTree("entities.yaml").orElseThrow(), "kb"));
+    ProfileRelevanceScorer relevance =
+        new ProfileRelevanceScorer(
+            RelevanceRules.from(profile.readTree("relevance.yaml").orElseThrow(), "rel"));
+    CueStanceScorer stance =
+        new CueStanceScorer(
+            StanceCues.from(profile.readTree("stance.yaml").orElseThrow(), "stance"));
     RawArticle[] articles = new RawArticle[500];
     Random random = new Random(7);
     for (int i = 0; i < articles.length; i++) {
-      articles[i] = SampleArticles.raw("https://bench.example/" + i, "Titular " + i + " sobre " + NAMES[i % NAMES.length], text(random, 500)).build();
+      articles[i] =
+          SampleArticles.raw(
+                  "https://bench.example/" + i,
+                  "Titular " + i + " sobre " + NAMES[i % NAMES.length],
+                  text(random, 500))
+              .build();
     }
     List<Entity> found = entities.link(articles[0].getTitle(), articles[0].getText(), "es");
-    measure("entity tagging", articles, a -> entities.link(a.getTitle(), a.getText(), a.getLanguage()));
+    measure(
+        "entity tagging", articles, a -> entities.link(a.getTitle(), a.getText(), a.getLanguage()));
     measure("relevance", articles, a -> relevance.score(a, found));
     measure("stance", articles, a -> stance.score(a, found));
   }
@@ -81,7 +114,12 @@ public final class AnalysisBenchmark {
       }
     }
     Arrays.sort(nanos);
-    System.out.printf(Locale.ROOT, "RESULT %s per 500-word article: median %.3f ms, p99 %.3f ms (%d runs, one thread)%n", what,
-        nanos[n / 2] / 1e6, nanos[(int) (n * 0.99)] / 1e6, n);
+    System.out.printf(
+        Locale.ROOT,
+        "RESULT %s per 500-word article: median %.3f ms, p99 %.3f ms (%d runs, one thread)%n",
+        what,
+        nanos[n / 2] / 1e6,
+        nanos[(int) (n * 0.99)] / 1e6,
+        n);
   }
 }

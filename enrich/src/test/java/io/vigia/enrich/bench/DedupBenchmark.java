@@ -24,10 +24,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Articles per second through the dedup engine, over the same RocksDB store the topology uses,
- * and the cost per article as the stored corpus grows. Synthetic articles (Zipf-distributed words,
- * names and figures, ~280 words), one every two seconds of article time; one in ten is a
- * syndicated copy of a recent one. At each checkpoint the next {@code window} articles are timed.
+ * Articles per second through the dedup engine, over the same RocksDB store the topology uses, and
+ * the cost per article as the stored corpus grows. Synthetic articles (Zipf-distributed words,
+ * names and figures, ~280 words), one every two seconds of article time; one in ten is a syndicated
+ * copy of a recent one. At each checkpoint the next {@code window} articles are timed.
  *
  * <pre>
  * mvn -B -q -pl enrich -am test-compile exec:java -Dexec.classpathScope=test \
@@ -48,8 +48,10 @@ public final class DedupBenchmark {
   private int found;
 
   public static void main(String[] args) throws IOException {
-    long[] checkpoints = args.length == 0 ? new long[] {10_000, 100_000, 1_000_000}
-        : Arrays.stream(args).mapToLong(Long::parseLong).toArray();
+    long[] checkpoints =
+        args.length == 0
+            ? new long[] {10_000, 100_000, 1_000_000}
+            : Arrays.stream(args).mapToLong(Long::parseLong).toArray();
     Path dir = Files.createTempDirectory("dedup-bench");
     Properties p = new Properties();
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, "dedup-bench");
@@ -57,16 +59,23 @@ public final class DedupBenchmark {
     p.put(StreamsConfig.STATE_DIR_CONFIG, dir.toString());
     // The same RocksDB settings as the enrich service.
     p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, DedupRocksDbConfig.class);
-    MockProcessorContext<Object, Object> context = new MockProcessorContext<>(p, new TaskId(0, 0), dir.toFile());
-    KeyValueStore<String, byte[]> store = Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore("dedup-state"), Serdes.String(), Serdes.ByteArray()).withLoggingDisabled().build();
+    MockProcessorContext<Object, Object> context =
+        new MockProcessorContext<>(p, new TaskId(0, 0), dir.toFile());
+    KeyValueStore<String, byte[]> store =
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore("dedup-state"), Serdes.String(), Serdes.ByteArray())
+            .withLoggingDisabled()
+            .build();
     store.init(context.getStateStoreContext(), store);
     DedupEngine engine = new DedupEngine(new KeyValueDedupStore(store), DedupSettings.defaults());
     DedupBenchmark bench = new DedupBenchmark();
     // CPU time of this thread as well as wall time: on a shared machine the wall time also counts
     // the time other processes had the core.
-    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-    System.out.printf("%-12s %-12s %-14s %-16s %-12s%n", "stored", "articles/s", "us/article", "cpu us/article", "copies found");
+    java.lang.management.ThreadMXBean threads =
+        java.lang.management.ManagementFactory.getThreadMXBean();
+    System.out.printf(
+        "%-12s %-12s %-14s %-16s %-12s%n",
+        "stored", "articles/s", "us/article", "cpu us/article", "copies found");
     long totalStart = System.nanoTime();
     for (long checkpoint : checkpoints) {
       while (bench.n < checkpoint) {
@@ -81,10 +90,17 @@ public final class DedupBenchmark {
       }
       double seconds = (System.nanoTime() - t0) / 1e9;
       double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
-      System.out.printf("%-12d %-12.0f %-14.1f %-16.1f %d/%d%n", checkpoint, WINDOW / seconds, seconds * 1e6 / WINDOW,
-          cpuSeconds * 1e6 / WINDOW, bench.found, bench.copies);
+      System.out.printf(
+          "%-12d %-12.0f %-14.1f %-16.1f %d/%d%n",
+          checkpoint,
+          WINDOW / seconds,
+          seconds * 1e6 / WINDOW,
+          cpuSeconds * 1e6 / WINDOW,
+          bench.found,
+          bench.copies);
     }
-    System.out.printf("total %d articles in %.0f s%n", bench.n, (System.nanoTime() - totalStart) / 1e9);
+    System.out.printf(
+        "total %d articles in %.0f s%n", bench.n, (System.nanoTime() - totalStart) / 1e9);
     store.close();
     try (var files = Files.walk(dir)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
@@ -114,8 +130,18 @@ public final class DedupBenchmark {
       recent.remove(0);
     }
     String id = "a" + n;
-    DedupDecision d = engine.decide(new DedupInput(id, "https://site" + random.nextInt(50) + ".example/" + id, null,
-        TextNormalizer.contentHash(text), "site" + random.nextInt(50) + ".example", START + n * SPACING_MS, "Title " + id, text, List.of()));
+    DedupDecision d =
+        engine.decide(
+            new DedupInput(
+                id,
+                "https://site" + random.nextInt(50) + ".example/" + id,
+                null,
+                TextNormalizer.contentHash(text),
+                "site" + random.nextInt(50) + ".example",
+                START + n * SPACING_MS,
+                "Title " + id,
+                text,
+                List.of()));
     if (copy) {
       copies++;
       if (d.status() != DedupStatus.ORIGINAL) {

@@ -19,10 +19,15 @@ class DedupEngineTest {
   private static final String REACTION = text("timetable-reaction-en.txt");
   private static final String UNRELATED = text("unrelated-en.txt");
   private static final String WIRE = "https://wire.example/en/cne-sets-july-28";
+
   /** Six articles of one week about six other events, all naming the watch's usual actors. */
-  private static final List<String> BACKGROUND = List.of(text("watch-background-en.txt").split("\n+===\n+"));
+  private static final List<String> BACKGROUND =
+      List.of(text("watch-background-en.txt").split("\n+===\n+"));
+
   /** Six articles of one week about other countries, naming none of the watch's actors. */
-  private static final List<String> OTHER_BACKGROUND = List.of(text("other-background-en.txt").split("\n+===\n+"));
+  private static final List<String> OTHER_BACKGROUND =
+      List.of(text("other-background-en.txt").split("\n+===\n+"));
+
   private static final String AUDIT = text("audit-report-en.txt");
   private static final String AUDIT_OPINION = text("audit-opinion-en.txt");
   private static final String HOSPITAL = text("hospital-opening-en.txt");
@@ -47,7 +52,8 @@ class DedupEngineTest {
   @Test
   void shouldMarkTheSameLinkFromAnotherFeedAsDuplicateByCanonicalUrl() {
     original();
-    DedupDecision d = engine.decide(article("a2", WIRE, "Another feed's headline", EN, hoursLater(1)));
+    DedupDecision d =
+        engine.decide(article("a2", WIRE, "Another feed's headline", EN, hoursLater(1)));
     assertThat(d.status()).isEqualTo(DedupStatus.DUPLICATE);
     assertThat(d.duplicateOf()).isEqualTo("a1");
     assertThat(d.reason()).isEqualTo("canonical-url");
@@ -55,25 +61,51 @@ class DedupEngineTest {
 
   @Test
   void shouldMarkTheSameFeedGuidOfOneSourceAsDuplicate() {
-    engine.decide(new DedupInput("a1", WIRE, "item-77", "h1", "wire.example", T0.toEpochMilli(), "t", EN, List.of()));
-    DedupDecision d = engine.decide(new DedupInput("a2", WIRE + "?page=1", "item-77", "h1", "wire.example",
-        hoursLater(1).toEpochMilli(), "t", EN, List.of()));
+    engine.decide(
+        new DedupInput(
+            "a1", WIRE, "item-77", "h1", "wire.example", T0.toEpochMilli(), "t", EN, List.of()));
+    DedupDecision d =
+        engine.decide(
+            new DedupInput(
+                "a2",
+                WIRE + "?page=1",
+                "item-77",
+                "h1",
+                "wire.example",
+                hoursLater(1).toEpochMilli(),
+                "t",
+                EN,
+                List.of()));
     assertThat(d.status()).isEqualTo(DedupStatus.DUPLICATE);
     assertThat(d.reason()).isEqualTo("guid");
   }
 
   @Test
   void shouldNotConfuseTheSameGuidOfTwoSources() {
-    engine.decide(new DedupInput("a1", WIRE, "1", "h1", "wire.example", T0.toEpochMilli(), "t", EN, List.of()));
-    DedupDecision d = engine.decide(new DedupInput("b1", "https://other.example/x", "1", "h2", "other.example",
-        hoursLater(1).toEpochMilli(), "t", UNRELATED, List.of()));
+    engine.decide(
+        new DedupInput(
+            "a1", WIRE, "1", "h1", "wire.example", T0.toEpochMilli(), "t", EN, List.of()));
+    DedupDecision d =
+        engine.decide(
+            new DedupInput(
+                "b1",
+                "https://other.example/x",
+                "1",
+                "h2",
+                "other.example",
+                hoursLater(1).toEpochMilli(),
+                "t",
+                UNRELATED,
+                List.of()));
     assertThat(d.status()).isEqualTo(DedupStatus.ORIGINAL);
   }
 
   @Test
   void shouldMarkTheSameTextOnAnotherSiteAsDuplicateByContentHash() {
     original();
-    DedupDecision d = engine.decide(article("b1", "https://mirror.example/cne", "Mirror", EN.toUpperCase(), hoursLater(2)));
+    DedupDecision d =
+        engine.decide(
+            article("b1", "https://mirror.example/cne", "Mirror", EN.toUpperCase(), hoursLater(2)));
     assertThat(d.status()).isEqualTo(DedupStatus.DUPLICATE);
     assertThat(d.duplicateOf()).isEqualTo("a1");
     assertThat(d.reason()).isEqualTo("content-hash");
@@ -82,8 +114,14 @@ class DedupEngineTest {
   @Test
   void shouldMarkASyndicatedCopyWithEditsAsNearDuplicateOfTheOriginal() {
     original();
-    DedupDecision d = engine.decide(article("b1", "https://republisher.example/partner/cne-date",
-        "Venezuela will vote on July 28, electoral council says", Fixtures.syndicated(EN), hoursLater(5)));
+    DedupDecision d =
+        engine.decide(
+            article(
+                "b1",
+                "https://republisher.example/partner/cne-date",
+                "Venezuela will vote on July 28, electoral council says",
+                Fixtures.syndicated(EN),
+                hoursLater(5)));
     assertThat(d.status()).isEqualTo(DedupStatus.DUPLICATE);
     assertThat(d.duplicateOf()).isEqualTo("a1");
     assertThat(d.reason()).isIn("near-duplicate", "contained");
@@ -95,9 +133,21 @@ class DedupEngineTest {
   @Test
   void shouldPointACopyOfACopyAtTheFirstSeenArticle() {
     original();
-    engine.decide(article("b1", "https://republisher.example/p/1", "Copy", Fixtures.syndicated(EN), hoursLater(5)));
-    DedupDecision d = engine.decide(article("c1", "https://aggregator.example/p/2", "Copy of copy",
-        Fixtures.syndicated(EN) + "\n\nShared by an aggregator.", hoursLater(6)));
+    engine.decide(
+        article(
+            "b1",
+            "https://republisher.example/p/1",
+            "Copy",
+            Fixtures.syndicated(EN),
+            hoursLater(5)));
+    DedupDecision d =
+        engine.decide(
+            article(
+                "c1",
+                "https://aggregator.example/p/2",
+                "Copy of copy",
+                Fixtures.syndicated(EN) + "\n\nShared by an aggregator.",
+                hoursLater(6)));
     assertThat(d.status()).isEqualTo(DedupStatus.DUPLICATE);
     assertThat(d.duplicateOf()).isEqualTo("a1");
     assertThat(d.storySources()).isEqualTo(3);
@@ -106,8 +156,14 @@ class DedupEngineTest {
   @Test
   void shouldMarkANewerVersionFromTheSameSourceAsAnUpdateOfTheOriginal() {
     original();
-    DedupDecision d = engine.decide(article("a9", "https://wire.example/en/update-1-cne-sets-july-28",
-        "UPDATE 1-CNE sets July 28; voter count revised", Fixtures.updated(EN), hoursLater(4)));
+    DedupDecision d =
+        engine.decide(
+            article(
+                "a9",
+                "https://wire.example/en/update-1-cne-sets-july-28",
+                "UPDATE 1-CNE sets July 28; voter count revised",
+                Fixtures.updated(EN),
+                hoursLater(4)));
     assertThat(d.status()).isEqualTo(DedupStatus.UPDATE);
     assertThat(d.duplicateOf()).isEqualTo("a1");
     assertThat(d.storySources()).isEqualTo(1);
@@ -116,7 +172,8 @@ class DedupEngineTest {
   @Test
   void shouldTreatAChangedTextUnderTheSameIdAsAnUpdateInPlace() {
     original();
-    DedupDecision d = engine.decide(article("a1", WIRE, "CNE sets July 28", Fixtures.updated(EN), hoursLater(3)));
+    DedupDecision d =
+        engine.decide(article("a1", WIRE, "CNE sets July 28", Fixtures.updated(EN), hoursLater(3)));
     assertThat(d.status()).isEqualTo(DedupStatus.UPDATE);
     assertThat(d.duplicateOf()).isEqualTo("a1");
     assertThat(d.replay()).isFalse();
@@ -127,7 +184,10 @@ class DedupEngineTest {
     original();
     String copyUrl = "https://republisher.example/p/1";
     engine.decide(article("b1", copyUrl, "Copy", Fixtures.syndicated(EN), hoursLater(2)));
-    DedupDecision d = engine.decide(article("b1", copyUrl, "Copy", Fixtures.syndicated(Fixtures.updated(EN)), hoursLater(3)));
+    DedupDecision d =
+        engine.decide(
+            article(
+                "b1", copyUrl, "Copy", Fixtures.syndicated(Fixtures.updated(EN)), hoursLater(3)));
     assertThat(d.status()).isEqualTo(DedupStatus.UPDATE);
     assertThat(d.duplicateOf()).isEqualTo("b1");
     assertThat(d.storyId()).isEqualTo("a1");
@@ -136,7 +196,8 @@ class DedupEngineTest {
   @Test
   void shouldRecogniseAReplayOfTheSameArticle() {
     original();
-    DedupDecision d = engine.decide(article("a1", WIRE, "CNE sets July 28 for presidential vote", EN, T0));
+    DedupDecision d =
+        engine.decide(article("a1", WIRE, "CNE sets July 28 for presidential vote", EN, T0));
     assertThat(d.replay()).isTrue();
     assertThat(d.status()).isEqualTo(DedupStatus.ORIGINAL);
   }
@@ -144,8 +205,14 @@ class DedupEngineTest {
   @Test
   void shouldPutATranslationInTheOriginalsStoryWithoutCallingItACopy() {
     original();
-    DedupDecision d = engine.decide(article("es1", "https://wire.example/es/cne-fija-28-julio",
-        "El CNE fija el 28 de julio para la presidencial", ES, hoursLater(6)));
+    DedupDecision d =
+        engine.decide(
+            article(
+                "es1",
+                "https://wire.example/es/cne-fija-28-julio",
+                "El CNE fija el 28 de julio para la presidencial",
+                ES,
+                hoursLater(6)));
     assertThat(d.status()).isEqualTo(DedupStatus.ORIGINAL);
     assertThat(d.storyId()).isEqualTo("a1");
   }
@@ -153,9 +220,21 @@ class DedupEngineTest {
   @Test
   void shouldGroupAnotherOutletsArticleOnTheSameEventAndCountItsSource() {
     original();
-    engine.decide(article("b1", "https://republisher.example/p/1", "Copy", Fixtures.syndicated(EN), hoursLater(2)));
-    DedupDecision d = engine.decide(article("r1", "https://daily.example/politics/opposition-weighs-options",
-        "Opposition weighs its options after CNE sets the date", REACTION, hoursLater(20)));
+    engine.decide(
+        article(
+            "b1",
+            "https://republisher.example/p/1",
+            "Copy",
+            Fixtures.syndicated(EN),
+            hoursLater(2)));
+    DedupDecision d =
+        engine.decide(
+            article(
+                "r1",
+                "https://daily.example/politics/opposition-weighs-options",
+                "Opposition weighs its options after CNE sets the date",
+                REACTION,
+                hoursLater(20)));
     assertThat(d.status()).isEqualTo(DedupStatus.ORIGINAL);
     assertThat(d.storyId()).isEqualTo("a1");
     assertThat(d.storySources()).isEqualTo(3);
@@ -164,7 +243,14 @@ class DedupEngineTest {
   @Test
   void shouldKeepAnUnrelatedArticleInItsOwnStory() {
     original();
-    DedupDecision d = engine.decide(article("u1", "https://daily.example/economy/rates", "Central bank holds", UNRELATED, hoursLater(1)));
+    DedupDecision d =
+        engine.decide(
+            article(
+                "u1",
+                "https://daily.example/economy/rates",
+                "Central bank holds",
+                UNRELATED,
+                hoursLater(1)));
     assertThat(d.status()).isEqualTo(DedupStatus.ORIGINAL);
     assertThat(d.storyId()).isEqualTo("u1");
   }
@@ -172,7 +258,14 @@ class DedupEngineTest {
   @Test
   void shouldNotGroupArticlesPublishedFurtherApartThanTheStoryWindow() {
     original();
-    DedupDecision d = engine.decide(article("es1", "https://wire.example/es/cne-fija-28-julio", "El CNE fija", ES, hoursLater(24 * 10)));
+    DedupDecision d =
+        engine.decide(
+            article(
+                "es1",
+                "https://wire.example/es/cne-fija-28-julio",
+                "El CNE fija",
+                ES,
+                hoursLater(24 * 10)));
     assertThat(d.storyId()).isEqualTo("es1");
   }
 
@@ -181,8 +274,16 @@ class DedupEngineTest {
     // A year-old backfill processed today: decided by the articles' own times, not the clock.
     java.time.Instant old = T0.minus(Duration.ofDays(365));
     engine.decide(article("a1", WIRE, "t", EN, old));
-    DedupDecision copy = engine.decide(article("b1", "https://republisher.example/p/1", "t", Fixtures.syndicated(EN), old.plusSeconds(3600)));
-    DedupDecision translation = engine.decide(article("es1", "https://wire.example/es/x", "t", ES, old.plusSeconds(7200)));
+    DedupDecision copy =
+        engine.decide(
+            article(
+                "b1",
+                "https://republisher.example/p/1",
+                "t",
+                Fixtures.syndicated(EN),
+                old.plusSeconds(3600)));
+    DedupDecision translation =
+        engine.decide(article("es1", "https://wire.example/es/x", "t", ES, old.plusSeconds(7200)));
     assertThat(copy.duplicateOf()).isEqualTo("a1");
     assertThat(translation.storyId()).isEqualTo("a1");
   }
@@ -192,10 +293,24 @@ class DedupEngineTest {
     engine = new DedupEngine(store, withRetention(Duration.ofDays(2)));
     engine.decide(article("a1", WIRE, "t", EN, T0));
     int withOne = store.size();
-    engine.decide(article("u1", "https://daily.example/economy/rates", "t", UNRELATED, T0.plus(Duration.ofDays(3))));
-    // The first article is forgotten: a copy of it now is new, and the state holds one article again.
+    engine.decide(
+        article(
+            "u1",
+            "https://daily.example/economy/rates",
+            "t",
+            UNRELATED,
+            T0.plus(Duration.ofDays(3))));
+    // The first article is forgotten: a copy of it now is new, and the state holds one article
+    // again.
     assertThat(store.size()).isLessThanOrEqualTo(withOne + 1);
-    DedupDecision d = engine.decide(article("b1", "https://republisher.example/p/1", "t", Fixtures.syndicated(EN), T0.plus(Duration.ofDays(3))));
+    DedupDecision d =
+        engine.decide(
+            article(
+                "b1",
+                "https://republisher.example/p/1",
+                "t",
+                Fixtures.syndicated(EN),
+                T0.plus(Duration.ofDays(3))));
     assertThat(d.status()).isEqualTo(DedupStatus.ORIGINAL);
   }
 
@@ -204,8 +319,19 @@ class DedupEngineTest {
     engine = new DedupEngine(store, withRetention(Duration.ofDays(1)));
     int afterFirstDays = 0;
     for (int i = 0; i < 400; i++) {
-      String text = UNRELATED.replace("10.75%", (i % 97) + "." + i + "%") + "\n\nItem " + i + " of a long series number " + (i * 7919);
-      engine.decide(article("x" + i, "https://daily.example/n/" + i, "n " + i, text, T0.plus(Duration.ofHours(i))));
+      String text =
+          UNRELATED.replace("10.75%", (i % 97) + "." + i + "%")
+              + "\n\nItem "
+              + i
+              + " of a long series number "
+              + (i * 7919);
+      engine.decide(
+          article(
+              "x" + i,
+              "https://daily.example/n/" + i,
+              "n " + i,
+              text,
+              T0.plus(Duration.ofHours(i))));
       if (i == 100) {
         afterFirstDays = store.size();
       }
@@ -227,28 +353,53 @@ class DedupEngineTest {
 
   private static void background(DedupEngine e, List<String> texts) {
     for (int i = 0; i < texts.size(); i++) {
-      DedupDecision d = e.decide(article("bg" + i, "https://outlet" + i + ".example/news/" + i, "News " + i, texts.get(i),
-          T0.minus(Duration.ofDays(texts.size() + 2 - i))));
+      DedupDecision d =
+          e.decide(
+              article(
+                  "bg" + i,
+                  "https://outlet" + i + ".example/news/" + i,
+                  "News " + i,
+                  texts.get(i),
+                  T0.minus(Duration.ofDays(texts.size() + 2 - i))));
       assertThat(d.storyId()).as("background article %d is its own story", i).isEqualTo("bg" + i);
     }
   }
 
   private DedupDecision hospitalThenDrive(DedupEngine e) {
-    e.decide(article("hospital", "https://daily.example/health/petare-hospital", "Maduro opens children's hospital in Petare",
-        HOSPITAL, T0));
-    return e.decide(article("drive", "https://wire.example/en/young-voters-drive",
-        "Electoral council starts drive to register 1.2 million young voters", REGISTRATION, hoursLater(60)));
+    e.decide(
+        article(
+            "hospital",
+            "https://daily.example/health/petare-hospital",
+            "Maduro opens children's hospital in Petare",
+            HOSPITAL,
+            T0));
+    return e.decide(
+        article(
+            "drive",
+            "https://wire.example/en/young-voters-drive",
+            "Electoral council starts drive to register 1.2 million young voters",
+            REGISTRATION,
+            hoursLater(60)));
   }
 
   private DedupDecision audit(DedupEngine e) {
-    return e.decide(article("audit", "https://wire.example/en/audit-tally-sheets",
-        "Institute for Electoral Integrity finds 1,243 tally sheets at odds with official results", AUDIT, T0));
+    return e.decide(
+        article(
+            "audit",
+            "https://wire.example/en/audit-tally-sheets",
+            "Institute for Electoral Integrity finds 1,243 tally sheets at odds with official results",
+            AUDIT,
+            T0));
   }
 
   private DedupDecision auditOpinion(DedupEngine e, long hoursLater) {
-    return e.decide(article("opinion", "https://dispatch.example/opinion/audit-recount",
-        "Opinion: the Institute for Electoral Integrity's audit deserves a recount, not a speech", AUDIT_OPINION,
-        hoursLater(hoursLater)));
+    return e.decide(
+        article(
+            "opinion",
+            "https://dispatch.example/opinion/audit-recount",
+            "Opinion: the Institute for Electoral Integrity's audit deserves a recount, not a speech",
+            AUDIT_OPINION,
+            hoursLater(hoursLater)));
   }
 
   @Test
@@ -297,15 +448,25 @@ class DedupEngineTest {
   void shouldDecideStoriesTheSameWhenRestartedBetweenArticlesBecauseTheCountsAreInTheStore() {
     List<String> continuous = storiesOfTheAuditWeek(() -> engine);
     MemoryDedupStore other = new MemoryDedupStore();
-    List<String> restarted = storiesOfTheAuditWeek(() -> new DedupEngine(other, DedupSettings.defaults()));
+    List<String> restarted =
+        storiesOfTheAuditWeek(() -> new DedupEngine(other, DedupSettings.defaults()));
     assertThat(restarted).isEqualTo(continuous).endsWith("audit", "audit");
   }
 
   private List<String> storiesOfTheAuditWeek(Supplier<DedupEngine> engines) {
     List<String> stories = new ArrayList<>();
     for (int i = 0; i < BACKGROUND.size(); i++) {
-      stories.add(engines.get().decide(article("bg" + i, "https://outlet" + i + ".example/news/" + i, "News " + i,
-          BACKGROUND.get(i), T0.minus(Duration.ofDays(BACKGROUND.size() + 2 - i)))).storyId());
+      stories.add(
+          engines
+              .get()
+              .decide(
+                  article(
+                      "bg" + i,
+                      "https://outlet" + i + ".example/news/" + i,
+                      "News " + i,
+                      BACKGROUND.get(i),
+                      T0.minus(Duration.ofDays(BACKGROUND.size() + 2 - i))))
+              .storyId());
     }
     stories.add(audit(engines.get()).storyId());
     stories.add(auditOpinion(engines.get(), 78).storyId());
@@ -316,18 +477,37 @@ class DedupEngineTest {
   void shouldCountOnlyOriginalsAndForgetTheirCountsWithThem() {
     engine = new DedupEngine(store, withRetention(Duration.ofDays(2)));
     engine.decide(article("a1", WIRE, "t", EN, T0));
-    engine.decide(article("b1", "https://republisher.example/p/1", "t", Fixtures.syndicated(EN), hoursLater(1)));
+    engine.decide(
+        article(
+            "b1", "https://republisher.example/p/1", "t", Fixtures.syndicated(EN), hoursLater(1)));
     // A syndicated copy does not make the original's names look common.
     assertThat(store.get("m|articles")).containsExactly(0, 0, 0, 1);
-    engine.decide(article("u1", "https://daily.example/economy/rates", "t", UNRELATED, T0.plus(Duration.ofDays(3))));
-    // The first article and its copy are forgotten, and their names with them: only the last one's are counted.
+    engine.decide(
+        article(
+            "u1",
+            "https://daily.example/economy/rates",
+            "t",
+            UNRELATED,
+            T0.plus(Duration.ofDays(3))));
+    // The first article and its copy are forgotten, and their names with them: only the last one's
+    // are counted.
     assertThat(store.get("m|articles")).containsExactly(0, 0, 0, 1);
-    assertThat(store.keys("n|", "n~", 10_000)).hasSize(Fingerprint.of("t", UNRELATED, List.of()).features().length);
+    assertThat(store.keys("n|", "n~", 10_000))
+        .hasSize(Fingerprint.of("t", UNRELATED, List.of()).features().length);
   }
 
   private static DedupSettings withRetention(Duration retention) {
     DedupSettings d = DedupSettings.defaults();
-    return new DedupSettings(retention, d.storyWindow(), d.storyDecay(), d.nearDuplicateJaccard(), d.containment(),
-        d.storyOverlap(), d.storyMinShared(), d.bucketSize(), d.storyNamesOverlap(), d.storyNamesDecay());
+    return new DedupSettings(
+        retention,
+        d.storyWindow(),
+        d.storyDecay(),
+        d.nearDuplicateJaccard(),
+        d.containment(),
+        d.storyOverlap(),
+        d.storyMinShared(),
+        d.bucketSize(),
+        d.storyNamesOverlap(),
+        d.storyNamesDecay());
   }
 }

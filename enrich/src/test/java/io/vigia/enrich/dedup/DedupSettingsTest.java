@@ -26,7 +26,11 @@ class DedupSettingsTest {
 
   @Test
   void shouldMapEveryKey() {
-    DedupSettings d = DedupSettings.from(Config.builder().yaml("""
+    DedupSettings d =
+        DedupSettings.from(
+            Config.builder()
+                .yaml(
+                    """
         enrich:
           dedup:
             retention: 7d
@@ -39,24 +43,45 @@ class DedupSettingsTest {
             bucket-size: 8
             story-names-overlap: 0.25
             story-names-decay: 36h
-        """).build());
-    assertThat(d).isEqualTo(new DedupSettings(Duration.ofDays(7), Duration.ofDays(1), Duration.ofHours(12), 0.6, 0.9, 0.3, 6, 8,
-        0.25, Duration.ofHours(36)));
+        """)
+                .build());
+    assertThat(d)
+        .isEqualTo(
+            new DedupSettings(
+                Duration.ofDays(7),
+                Duration.ofDays(1),
+                Duration.ofHours(12),
+                0.6,
+                0.9,
+                0.3,
+                6,
+                8,
+                0.25,
+                Duration.ofHours(36)));
   }
 
   @Test
   void shouldRefuseARetentionThatIsNotADurationAndSayWhichKey() {
-    assertThatThrownBy(() -> DedupSettings.from(Config.builder().set("enrich.dedup.retention", "forever").build()))
+    assertThatThrownBy(
+            () ->
+                DedupSettings.from(
+                    Config.builder().set("enrich.dedup.retention", "forever").build()))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("enrich.dedup.retention");
   }
 
   @Test
   void shouldRefuseANamesOverlapOutsideItsRangeAndSayWhichKey() {
-    assertThatThrownBy(() -> DedupSettings.from(Config.builder().set("enrich.dedup.story-names-overlap", "0").build()))
+    assertThatThrownBy(
+            () ->
+                DedupSettings.from(
+                    Config.builder().set("enrich.dedup.story-names-overlap", "0").build()))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("enrich.dedup.story-names-overlap");
-    assertThatThrownBy(() -> DedupSettings.from(Config.builder().set("enrich.dedup.story-names-decay", "1s").build()))
+    assertThatThrownBy(
+            () ->
+                DedupSettings.from(
+                    Config.builder().set("enrich.dedup.story-names-decay", "1s").build()))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("enrich.dedup.story-names-decay");
   }

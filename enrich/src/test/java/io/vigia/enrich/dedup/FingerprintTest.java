@@ -40,7 +40,9 @@ class FingerprintTest {
   @Test
   void shouldUnifyFigureSeparatorsAcrossLanguages() {
     Fingerprint en = Fingerprint.of("", "Turnout was 41.80% of 21,400 voters in Zulia.", List.of());
-    Fingerprint es = Fingerprint.of("", "La participación fue de 41,80 % de 21.400 votantes en Zulia.", List.of());
+    Fingerprint es =
+        Fingerprint.of(
+            "", "La participación fue de 41,80 % de 21.400 votantes en Zulia.", List.of());
     assertThat(en.sharedFeatures(es)).isEqualTo(3);
   }
 
@@ -62,8 +64,13 @@ class FingerprintTest {
 
   @Test
   void shouldCountTheHeadlinesNamesTwice() {
-    Fingerprint a = Fingerprint.of("Talks resume in Barbados", "Negotiators met in Barbados with Norway as mediator.", List.of());
-    Fingerprint b = Fingerprint.of("", "Negotiators met in Barbados with Norway as mediator.", List.of());
+    Fingerprint a =
+        Fingerprint.of(
+            "Talks resume in Barbados",
+            "Negotiators met in Barbados with Norway as mediator.",
+            List.of());
+    Fingerprint b =
+        Fingerprint.of("", "Negotiators met in Barbados with Norway as mediator.", List.of());
     // Barbados and Norway, weight 1 each; Barbados is in a's headline.
     assertThat(b.weightedNorm(f -> 1.0)).isCloseTo(Math.sqrt(2), within(1e-9));
     assertThat(a.weightedNorm(f -> 1.0)).isCloseTo(Math.sqrt(4 + 1), within(1e-9));
@@ -73,8 +80,10 @@ class FingerprintTest {
 
   @Test
   void shouldWeighSharedFeaturesBySquaredWeights() {
-    Fingerprint a = Fingerprint.of("", "Observers from the Lima Group met the CNE in Caracas.", List.of());
-    Fingerprint b = Fingerprint.of("", "The Lima Group said the CNE had not published results.", List.of());
+    Fingerprint a =
+        Fingerprint.of("", "Observers from the Lima Group met the CNE in Caracas.", List.of());
+    Fingerprint b =
+        Fingerprint.of("", "The Lima Group said the CNE had not published results.", List.of());
     long cne = Fingerprint.features(null, "the CNE", List.of())[0];
     // Lima, Group and CNE are shared; with the CNE counting nothing, two remain.
     assertThat(a.weightedShared(b, f -> f == cne ? 0 : 1)).isCloseTo(2, within(1e-9));

@@ -29,8 +29,16 @@ public final class Fixtures {
   }
 
   public static DedupInput article(String id, String url, String title, String text, Instant time) {
-    return new DedupInput(id, url, null, TextNormalizer.contentHash(text), DedupInput.sourceOf(url, ""),
-        time.toEpochMilli(), title, text, List.of());
+    return new DedupInput(
+        id,
+        url,
+        null,
+        TextNormalizer.contentHash(text),
+        DedupInput.sourceOf(url, ""),
+        time.toEpochMilli(),
+        title,
+        text,
+        List.of());
   }
 
   public static Instant hoursLater(long h) {
@@ -49,16 +57,21 @@ public final class Fixtures {
     List<String> p = paragraphs(text);
     p.add(0, "This story is republished from a partner outlet under a content-sharing agreement.");
     p.remove(4);
-    String s = String.join("\n\n", p)
-        .replace("called rushed but said they would accept", "described as hasty while saying they would go along with it");
+    String s =
+        String.join("\n\n", p)
+            .replace(
+                "called rushed but said they would accept",
+                "described as hasty while saying they would go along with it");
     return curlyQuotes(s);
   }
 
   /** An update: a figure corrected and a paragraph added after the second. */
   public static String updated(String text) {
     List<String> p = paragraphs(text.replace("21.4 million", "21.6 million"));
-    p.add(2, "In a later statement the council corrected the number of eligible voters, citing the latest "
-        + "update of the electoral register, and said polling stations would open at 6 a.m. local time.");
+    p.add(
+        2,
+        "In a later statement the council corrected the number of eligible voters, citing the latest "
+            + "update of the electoral register, and said polling stations would open at 6 a.m. local time.");
     return String.join("\n\n", p);
   }
 

@@ -10,12 +10,28 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class StoredArticleTest {
-  private static final Fingerprint FP = Fingerprint.of("Observers in Caracas publish their report", Fixtures.text("timetable-en.txt"), List.of("Q717"));
+  private static final Fingerprint FP =
+      Fingerprint.of(
+          "Observers in Caracas publish their report",
+          Fixtures.text("timetable-en.txt"),
+          List.of("Q717"));
 
   @Test
   void shouldReadBackWhatItWrites() {
-    StoredArticle a = new StoredArticle("a1", "a1", "a1", "wire.example", 1_700_000_000_000L, "https://wire.example/a",
-        null, "h1", DedupStatus.ORIGINAL, null, FP, 12.5);
+    StoredArticle a =
+        new StoredArticle(
+            "a1",
+            "a1",
+            "a1",
+            "wire.example",
+            1_700_000_000_000L,
+            "https://wire.example/a",
+            null,
+            "h1",
+            DedupStatus.ORIGINAL,
+            null,
+            FP,
+            12.5);
     StoredArticle back = StoredArticle.decode(a.encode());
     assertThat(back).isEqualTo(a);
     assertThat(back.fingerprint().headline()).isNotEmpty().containsExactly(FP.headline());
@@ -24,8 +40,20 @@ class StoredArticleTest {
 
   @Test
   void shouldNotCountACopy() {
-    StoredArticle copy = new StoredArticle("b1", "a1", "a1", "mirror.example", 1L, null, null, "h2", DedupStatus.DUPLICATE,
-        "a1", FP, 12.5);
+    StoredArticle copy =
+        new StoredArticle(
+            "b1",
+            "a1",
+            "a1",
+            "mirror.example",
+            1L,
+            null,
+            null,
+            "h2",
+            DedupStatus.DUPLICATE,
+            "a1",
+            FP,
+            12.5);
     assertThat(copy.counted()).isFalse();
   }
 

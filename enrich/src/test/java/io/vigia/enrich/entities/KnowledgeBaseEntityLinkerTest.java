@@ -19,7 +19,8 @@ class KnowledgeBaseEntityLinkerTest {
     return new KnowledgeBaseEntityLinker(KnowledgeBase.from(YAML.readTree(yaml), "test"));
   }
 
-  private static final String KB = """
+  private static final String KB =
+      """
       entities:
         - {id: Q1, name: Nicolás Maduro, type: PERSON, aliases: [Nicolás Maduro, Maduro]}
         - {id: Q2, name: Edmundo González, type: PERSON, aliases: [Edmundo González, González Urrutia], weak: [González]}
@@ -35,7 +36,8 @@ class KnowledgeBaseEntityLinkerTest {
 
   @Test
   void shouldLinkEveryNameOfAnEntityToOneIdWithMentionsAndFirstOffset() throws Exception {
-    String text = "El presidente Nicolás Maduro habló. Luego MADURO dijo que el CNE y el Consejo Nacional Electoral decidirán.";
+    String text =
+        "El presidente Nicolás Maduro habló. Luego MADURO dijo que el CNE y el Consejo Nacional Electoral decidirán.";
     Map<String, Entity> found = byName(linker(KB).link("t", text, "es"));
     assertThat(found.get("Nicolás Maduro").getId()).isEqualTo("Q1");
     assertThat(found.get("Nicolás Maduro").getMentions()).isEqualTo(2);
@@ -46,7 +48,10 @@ class KnowledgeBaseEntityLinkerTest {
 
   @Test
   void shouldResolveASurnameToTheFullNameMentionedInTheSameArticle() throws Exception {
-    Map<String, Entity> found = byName(linker(KB).link("t", "Edmundo González llegó a Madrid. González dijo que volverá.", "es"));
+    Map<String, Entity> found =
+        byName(
+            linker(KB)
+                .link("t", "Edmundo González llegó a Madrid. González dijo que volverá.", "es"));
     assertThat(found.get("Edmundo González").getMentions()).isEqualTo(2);
     assertThat(found).doesNotContainKey("Stalin González");
   }
@@ -59,19 +64,25 @@ class KnowledgeBaseEntityLinkerTest {
 
   @Test
   void shouldNotTakeSpanishUnForTheUnitedNations() throws Exception {
-    Map<String, Entity> found = byName(linker(KB).link("t", "Es un día largo. The UN spoke; la ONU también.", "es"));
+    Map<String, Entity> found =
+        byName(linker(KB).link("t", "Es un día largo. The UN spoke; la ONU también.", "es"));
     assertThat(found.get("United Nations").getMentions()).isEqualTo(2);
   }
 
   @Test
   void shouldLinkAWeakPlaceNameOnlyWithItsContext() throws Exception {
-    assertThat(byName(linker(KB).link("t", "En Valencia llovió.", "es"))).doesNotContainKey("Valencia");
-    assertThat(byName(linker(KB).link("t", "En Valencia, estado Carabobo, llovió.", "es"))).containsKey("Valencia");
+    assertThat(byName(linker(KB).link("t", "En Valencia llovió.", "es")))
+        .doesNotContainKey("Valencia");
+    assertThat(byName(linker(KB).link("t", "En Valencia, estado Carabobo, llovió.", "es")))
+        .containsKey("Valencia");
   }
 
   @Test
   void shouldReportUnknownNamesAsUnlinked() throws Exception {
-    Map<String, Entity> found = byName(linker(KB).link("t", "La dirigente Carmen Teresa Aldana anunció su candidatura.", "es"));
+    Map<String, Entity> found =
+        byName(
+            linker(KB)
+                .link("t", "La dirigente Carmen Teresa Aldana anunció su candidatura.", "es"));
     assertThat(found.get("Carmen Teresa Aldana").getLinked()).isFalse();
     assertThat(found.get("Carmen Teresa Aldana").getType()).isEqualTo("PERSON");
     assertThat(found.get("Carmen Teresa Aldana").getId()).startsWith("unlinked:");
@@ -79,9 +90,16 @@ class KnowledgeBaseEntityLinkerTest {
 
   @Test
   void shouldTypeAnUnknownBodyAsAnOrganisationWhenItsNameSaysSo() throws Exception {
-    Map<String, Entity> found = byName(linker(KB).link("t",
-        "The National Elections Jury and the Red de Observadores Electorales met Carmen Teresa Aldana.", "en"));
-    assertThat(found).containsKeys("National Elections Jury", "Red de Observadores Electorales", "Carmen Teresa Aldana");
+    Map<String, Entity> found =
+        byName(
+            linker(KB)
+                .link(
+                    "t",
+                    "The National Elections Jury and the Red de Observadores Electorales met Carmen Teresa Aldana.",
+                    "en"));
+    assertThat(found)
+        .containsKeys(
+            "National Elections Jury", "Red de Observadores Electorales", "Carmen Teresa Aldana");
     assertThat(found.get("National Elections Jury").getType()).isEqualTo("ORG");
     assertThat(found.get("Red de Observadores Electorales").getType()).isEqualTo("ORG");
     assertThat(found.get("Carmen Teresa Aldana").getType()).isEqualTo("PERSON");
@@ -89,25 +107,42 @@ class KnowledgeBaseEntityLinkerTest {
 
   @Test
   void shouldNotCountANameInsideALongerKnownName() throws Exception {
-    KnowledgeBaseEntityLinker l = new KnowledgeBaseEntityLinker(KnowledgeBase.from(WatchProfile.load("venezuela-elections")
-        .readTree("entities.yaml").orElseThrow(), "bundled"));
-    Map<String, Entity> found = byName(l.link("t", "El Partido Socialista Unido de Venezuela y Vente Venezuela votaron.", "es"));
-    assertThat(found).containsKeys("Partido Socialista Unido de Venezuela", "Vente Venezuela").doesNotContainKey("Venezuela");
+    KnowledgeBaseEntityLinker l =
+        new KnowledgeBaseEntityLinker(
+            KnowledgeBase.from(
+                WatchProfile.load("venezuela-elections").readTree("entities.yaml").orElseThrow(),
+                "bundled"));
+    Map<String, Entity> found =
+        byName(
+            l.link(
+                "t", "El Partido Socialista Unido de Venezuela y Vente Venezuela votaron.", "es"));
+    assertThat(found)
+        .containsKeys("Partido Socialista Unido de Venezuela", "Vente Venezuela")
+        .doesNotContainKey("Venezuela");
   }
 
   @Test
   void shouldShipARichDefaultKnowledgeBase() {
-    KnowledgeBase kb = KnowledgeBase.from(WatchProfile.load("venezuela-elections").readTree("entities.yaml").orElseThrow(), "bundled");
+    KnowledgeBase kb =
+        KnowledgeBase.from(
+            WatchProfile.load("venezuela-elections").readTree("entities.yaml").orElseThrow(),
+            "bundled");
     assertThat(kb.entities()).hasSizeGreaterThanOrEqualTo(150);
-    assertThat(kb.entities()).extracting(KnowledgeBase.KnownEntity::type).contains("PERSON", "ORG", "PLACE");
+    assertThat(kb.entities())
+        .extracting(KnowledgeBase.KnownEntity::type)
+        .contains("PERSON", "ORG", "PLACE");
   }
 
   @Test
   void shouldRejectAKnowledgeBaseWithDuplicateIds() {
-    assertThatThrownBy(() -> linker("""
+    assertThatThrownBy(
+            () ->
+                linker(
+                    """
         entities:
           - {id: Q1, name: A, type: PERSON, aliases: [A]}
           - {id: Q1, name: B, type: PERSON, aliases: [B]}
-        """)).hasMessageContaining("duplicate id 'Q1'");
+        """))
+        .hasMessageContaining("duplicate id 'Q1'");
   }
 }

@@ -10,41 +10,54 @@ import org.junit.jupiter.api.Test;
 
 /** The bundled profile's relevance rules on hand-written articles of each hard kind. */
 class ProfileRelevanceScorerTest {
-  private final ArticleAnalyzer analyzer = ArticleAnalyzer.fromProfile(WatchProfile.load("venezuela-elections"));
+  private final ArticleAnalyzer analyzer =
+      ArticleAnalyzer.fromProfile(WatchProfile.load("venezuela-elections"));
 
   private Relevance relevance(String title, String text) {
-    return analyzer.analyze(SampleArticles.raw("https://x.example/" + title.hashCode(), title, text).build()).relevance();
+    return analyzer
+        .analyze(SampleArticles.raw("https://x.example/" + title.hashCode(), title, text).build())
+        .relevance();
   }
 
   @Test
   void shouldKeepVenezuelanElectionNews() {
-    Relevance r = relevance("Maduro y la oposición se disputan el resultado",
-        "El Consejo Nacional Electoral de Venezuela proclamó a Nicolás Maduro mientras la oposición reclama las actas de votación.");
+    Relevance r =
+        relevance(
+            "Maduro y la oposición se disputan el resultado",
+            "El Consejo Nacional Electoral de Venezuela proclamó a Nicolás Maduro mientras la oposición reclama las actas de votación.");
     assertThat(r.getRelevant()).isTrue();
     assertThat(r.getScore()).isBetween(0.35, 1.0);
-    assertThat(r.getReasons()).anyMatch(s -> s.startsWith("venezuela:")).anyMatch(s -> s.startsWith("politics:"));
+    assertThat(r.getReasons())
+        .anyMatch(s -> s.startsWith("venezuela:"))
+        .anyMatch(s -> s.startsWith("politics:"));
   }
 
   @Test
   void shouldSetAsideAnotherCountrysElectionWithAnElectoralCouncil() {
-    Relevance r = relevance("Ecuador's electoral council confirms a runoff",
-        "QUITO - Ecuador's National Electoral Council confirmed a presidential runoff after counting votes from every province; "
-            + "the candidates will campaign for four more weeks.");
+    Relevance r =
+        relevance(
+            "Ecuador's electoral council confirms a runoff",
+            "QUITO - Ecuador's National Electoral Council confirmed a presidential runoff after counting votes from every province; "
+                + "the candidates will campaign for four more weeks.");
     assertThat(r.getRelevant()).isFalse();
     assertThat(r.getReasons()).contains("no Venezuelan anchor");
   }
 
   @Test
   void shouldSetAsideVenezuelanNewsThatIsNotPolitical() {
-    Relevance r = relevance("Los Leones ganan en el estadio de Caracas",
-        "El equipo de béisbol venezolano ganó anoche en Caracas ante un estadio lleno; la liga continúa el fin de semana.");
+    Relevance r =
+        relevance(
+            "Los Leones ganan en el estadio de Caracas",
+            "El equipo de béisbol venezolano ganó anoche en Caracas ante un estadio lleno; la liga continúa el fin de semana.");
     assertThat(r.getRelevant()).isFalse();
   }
 
   @Test
   void shouldNotMistakeOtherSensesOfCampaignAndCouncil() {
-    Relevance r = relevance("City council campaign against potholes",
-        "The council launched a campaign to fix potholes before the rainy season.");
+    Relevance r =
+        relevance(
+            "City council campaign against potholes",
+            "The council launched a campaign to fix potholes before the rainy season.");
     assertThat(r.getRelevant()).isFalse();
   }
 }

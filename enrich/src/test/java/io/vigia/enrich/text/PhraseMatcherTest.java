@@ -6,12 +6,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PhraseMatcherTest {
-  private final PhraseMatcher<String> m = new PhraseMatcher<String>()
-      .add("Consejo Nacional Electoral", "cne-long")
-      .add("Consejo", "consejo")
-      .add("CNE", "cne")
-      .add("UN", "un")
-      .add("Nicolás Maduro", "maduro");
+  private final PhraseMatcher<String> m =
+      new PhraseMatcher<String>()
+          .add("Consejo Nacional Electoral", "cne-long")
+          .add("Consejo", "consejo")
+          .add("CNE", "cne")
+          .add("UN", "un")
+          .add("Nicolás Maduro", "maduro");
 
   private List<String> found(String text) {
     return m.findAll(Tokens.of(text)).stream().map(x -> x.value().get(0)).toList();

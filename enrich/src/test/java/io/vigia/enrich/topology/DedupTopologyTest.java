@@ -26,17 +26,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Each dedup case through the whole topology: decode, analyse, relevance split, dedup, output keys. */
+/**
+ * Each dedup case through the whole topology: decode, analyse, relevance split, dedup, output keys.
+ */
 class DedupTopologyTest {
   private static final String EN = text("timetable-en.txt");
   private static final String ES = text("timetable-es.txt");
   private static final String REACTION = text("timetable-reaction-en.txt");
 
   /** Irrelevant when the title says so; one entity found in every text. */
-  private static final ArticleAnalyzer ANALYZER = new ArticleAnalyzer(
-      (title, body, lang) -> List.of(new Entity("Q1", "Consejo Nacional Electoral", "ORG", 1, 0, true)),
-      (a, e) -> new Relevance(!a.getTitle().startsWith("OFF-TOPIC"), 1.0, List.of()),
-      (a, e) -> List.of());
+  private static final ArticleAnalyzer ANALYZER =
+      new ArticleAnalyzer(
+          (title, body, lang) ->
+              List.of(new Entity("Q1", "Consejo Nacional Electoral", "ORG", 1, 0, true)),
+          (a, e) -> new Relevance(!a.getTitle().startsWith("OFF-TOPIC"), 1.0, List.of()),
+          (a, e) -> List.of());
 
   private TopologyTestDriver driver;
   private TestInputTopic<String, byte[]> raw;
@@ -49,9 +53,19 @@ class DedupTopologyTest {
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, "dedup-test");
     p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     driver = new TopologyTestDriver(EnrichTopology.build(ANALYZER, "test"), p);
-    raw = driver.createInputTopic(Topics.RAW.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
-    enriched = driver.createOutputTopic(Topics.ENRICHED.name(), Serdes.String().deserializer(), Topics.ENRICHED.valueSerde().deserializer());
-    irrelevant = driver.createOutputTopic(Topics.IRRELEVANT.name(), Serdes.String().deserializer(), Topics.IRRELEVANT.valueSerde().deserializer());
+    raw =
+        driver.createInputTopic(
+            Topics.RAW.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+    enriched =
+        driver.createOutputTopic(
+            Topics.ENRICHED.name(),
+            Serdes.String().deserializer(),
+            Topics.ENRICHED.valueSerde().deserializer());
+    irrelevant =
+        driver.createOutputTopic(
+            Topics.IRRELEVANT.name(),
+            Serdes.String().deserializer(),
+            Topics.IRRELEVANT.valueSerde().deserializer());
   }
 
   @AfterEach
@@ -60,10 +74,11 @@ class DedupTopologyTest {
   }
 
   private RawArticle send(String url, String title, String text, long hoursAfterT0) {
-    RawArticle a = SampleArticles.raw(url, title, text)
-        .setPublishedAt(T0.plus(Duration.ofHours(hoursAfterT0)))
-        .setFetchedAt(T0.plus(Duration.ofHours(hoursAfterT0)))
-        .build();
+    RawArticle a =
+        SampleArticles.raw(url, title, text)
+            .setPublishedAt(T0.plus(Duration.ofHours(hoursAfterT0)))
+            .setFetchedAt(T0.plus(Duration.ofHours(hoursAfterT0)))
+            .build();
     raw.pipeInput(a.getId(), Topics.RAW.valueSerde().serializer().serialize(Topics.RAW.name(), a));
     return a;
   }
@@ -71,7 +86,12 @@ class DedupTopologyTest {
   @Test
   void shouldPublishASyndicatedCopyAsDuplicateOfTheOriginalUnderItsOwnKey() {
     RawArticle a = send("https://wire.example/en/cne-date", "CNE sets the date", EN, 0);
-    RawArticle b = send("https://republisher.example/p/1", "Venezuela votes July 28", Fixtures.syndicated(EN), 5);
+    RawArticle b =
+        send(
+            "https://republisher.example/p/1",
+            "Venezuela votes July 28",
+            Fixtures.syndicated(EN),
+            5);
     List<KeyValue<String, EnrichedArticle>> out = enriched.readKeyValuesToList();
     assertThat(out).hasSize(2);
     assertThat(out.get(0).value.getDedup().getStatus()).isEqualTo(DedupStatus.ORIGINAL);
@@ -85,7 +105,11 @@ class DedupTopologyTest {
   @Test
   void shouldKeyAnUpdateByTheOriginalsIdSoTheIndexReplacesIt() {
     RawArticle a = send("https://wire.example/en/cne-date", "CNE sets the date", EN, 0);
-    send("https://wire.example/en/update-1-cne-date", "UPDATE 1-CNE sets the date", Fixtures.updated(EN), 3);
+    send(
+        "https://wire.example/en/update-1-cne-date",
+        "UPDATE 1-CNE sets the date",
+        Fixtures.updated(EN),
+        3);
     List<KeyValue<String, EnrichedArticle>> out = enriched.readKeyValuesToList();
     assertThat(out).hasSize(2);
     assertThat(out.get(1).key).isEqualTo(a.getId());

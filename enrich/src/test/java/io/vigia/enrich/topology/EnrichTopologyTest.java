@@ -28,10 +28,11 @@ class EnrichTopologyTest {
   private TestOutputTopic<String, DeadLetter> deadLetters;
 
   /** Relevant when the text mentions an election; no entities or stance. */
-  private static final ArticleAnalyzer ANALYZER = new ArticleAnalyzer(
-      (title, text, lang) -> List.of(),
-      (a, e) -> new Relevance(a.getText().contains("elecci"), 1.0, List.of()),
-      (a, e) -> List.of());
+  private static final ArticleAnalyzer ANALYZER =
+      new ArticleAnalyzer(
+          (title, text, lang) -> List.of(),
+          (a, e) -> new Relevance(a.getText().contains("elecci"), 1.0, List.of()),
+          (a, e) -> List.of());
 
   @BeforeEach
   void start() {
@@ -39,10 +40,24 @@ class EnrichTopologyTest {
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, "test");
     p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     driver = new TopologyTestDriver(EnrichTopology.build(ANALYZER, "test"), p);
-    raw = driver.createInputTopic(Topics.RAW.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
-    enriched = driver.createOutputTopic(Topics.ENRICHED.name(), Serdes.String().deserializer(), Topics.ENRICHED.valueSerde().deserializer());
-    irrelevant = driver.createOutputTopic(Topics.IRRELEVANT.name(), Serdes.String().deserializer(), Topics.IRRELEVANT.valueSerde().deserializer());
-    deadLetters = driver.createOutputTopic(Topics.DEAD_LETTER.name(), Serdes.String().deserializer(), Topics.DEAD_LETTER.valueSerde().deserializer());
+    raw =
+        driver.createInputTopic(
+            Topics.RAW.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+    enriched =
+        driver.createOutputTopic(
+            Topics.ENRICHED.name(),
+            Serdes.String().deserializer(),
+            Topics.ENRICHED.valueSerde().deserializer());
+    irrelevant =
+        driver.createOutputTopic(
+            Topics.IRRELEVANT.name(),
+            Serdes.String().deserializer(),
+            Topics.IRRELEVANT.valueSerde().deserializer());
+    deadLetters =
+        driver.createOutputTopic(
+            Topics.DEAD_LETTER.name(),
+            Serdes.String().deserializer(),
+            Topics.DEAD_LETTER.valueSerde().deserializer());
   }
 
   @AfterEach
@@ -56,7 +71,9 @@ class EnrichTopologyTest {
 
   @Test
   void shouldEnrichANewArticleOnce() {
-    RawArticle a = SampleArticles.raw("https://example.org/a", "CNE", "Las elecciones del 28 de julio").build();
+    RawArticle a =
+        SampleArticles.raw("https://example.org/a", "CNE", "Las elecciones del 28 de julio")
+            .build();
     send(a);
     send(a);
     List<EnrichedArticle> out = enriched.readValuesToList();
@@ -67,7 +84,9 @@ class EnrichTopologyTest {
 
   @Test
   void shouldRouteOffTopicArticlesToTheirOwnTopic() {
-    send(SampleArticles.raw("https://example.org/beisbol", "Béisbol", "Los Leones ganaron anoche").build());
+    send(
+        SampleArticles.raw("https://example.org/beisbol", "Béisbol", "Los Leones ganaron anoche")
+            .build());
     assertThat(enriched.isEmpty()).isTrue();
     List<EnrichedArticle> kept = irrelevant.readValuesToList();
     assertThat(kept).hasSize(1);

@@ -47,13 +47,15 @@ class ExactRepeatsTopologyTest {
 
   /** Counts analyses; irrelevant when the title says so; one entity in every text. */
   private final AtomicInteger analyses = new AtomicInteger();
-  private final ArticleAnalyzer analyzer = new ArticleAnalyzer(
-      (title, body, lang) -> {
-        analyses.incrementAndGet();
-        return List.of(new Entity("Q1", "Consejo Nacional Electoral", "ORG", 1, 0, true));
-      },
-      (a, e) -> new Relevance(!a.getTitle().startsWith("OFF-TOPIC"), 1.0, List.of()),
-      (a, e) -> List.of());
+
+  private final ArticleAnalyzer analyzer =
+      new ArticleAnalyzer(
+          (title, body, lang) -> {
+            analyses.incrementAndGet();
+            return List.of(new Entity("Q1", "Consejo Nacional Electoral", "ORG", 1, 0, true));
+          },
+          (a, e) -> new Relevance(!a.getTitle().startsWith("OFF-TOPIC"), 1.0, List.of()),
+          (a, e) -> List.of());
 
   private final MeterRegistry registry = new SimpleMeterRegistry();
   private Topology topology;
@@ -64,15 +66,26 @@ class ExactRepeatsTopologyTest {
 
   @BeforeEach
   void start() {
-    DedupSettings dedup = DedupSettings.from(Config.builder().set("enrich.dedup.retention", "2d").build());
+    DedupSettings dedup =
+        DedupSettings.from(Config.builder().set("enrich.dedup.retention", "2d").build());
     Properties p = new Properties();
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, "repeats-test");
     p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     topology = EnrichTopology.build(analyzer, "test", dedup, new EnrichMeters(registry));
     driver = new TopologyTestDriver(topology, p);
-    raw = driver.createInputTopic(Topics.RAW.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
-    enriched = driver.createOutputTopic(Topics.ENRICHED.name(), Serdes.String().deserializer(), Topics.ENRICHED.valueSerde().deserializer());
-    irrelevant = driver.createOutputTopic(Topics.IRRELEVANT.name(), Serdes.String().deserializer(), Topics.IRRELEVANT.valueSerde().deserializer());
+    raw =
+        driver.createInputTopic(
+            Topics.RAW.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+    enriched =
+        driver.createOutputTopic(
+            Topics.ENRICHED.name(),
+            Serdes.String().deserializer(),
+            Topics.ENRICHED.valueSerde().deserializer());
+    irrelevant =
+        driver.createOutputTopic(
+            Topics.IRRELEVANT.name(),
+            Serdes.String().deserializer(),
+            Topics.IRRELEVANT.valueSerde().deserializer());
   }
 
   @AfterEach
@@ -81,7 +94,10 @@ class ExactRepeatsTopologyTest {
   }
 
   private RawArticle article(String url, String title, String text, Duration after) {
-    return SampleArticles.raw(url, title, text).setPublishedAt(T0.plus(after)).setFetchedAt(T0.plus(after)).build();
+    return SampleArticles.raw(url, title, text)
+        .setPublishedAt(T0.plus(after))
+        .setFetchedAt(T0.plus(after))
+        .build();
   }
 
   private RawArticle send(RawArticle a) {
@@ -96,32 +112,43 @@ class ExactRepeatsTopologyTest {
 
   @Test
   void shouldDropAnExactReplayBeforeAnalysingIt() {
-    RawArticle a = article("https://wire.example/en/cne-date", "CNE sets the date", EN, Duration.ZERO);
+    RawArticle a =
+        article("https://wire.example/en/cne-date", "CNE sets the date", EN, Duration.ZERO);
     send(a);
     // Fetched again after a crash: a new fetch time, the same id and text.
     send(RawArticle.newBuilder(a).setFetchedAt(a.getFetchedAt().plusSeconds(600)).build());
     assertThat(enriched.readValuesToList()).hasSize(1);
     assertThat(analyses).as("the replay is never analysed").hasValue(1);
     assertThat(count("vigia.enrich.repeats.dropped")).isEqualTo(1);
-    assertThat(count("vigia.enrich.dedup.decisions", "status", "replay")).as("the full dedup never sees it").isZero();
+    assertThat(count("vigia.enrich.dedup.decisions", "status", "replay"))
+        .as("the full dedup never sees it")
+        .isZero();
   }
 
   @Test
   void shouldLetAChangedTextThroughAsAnUpdateOfTheSameDocument() {
-    RawArticle a = send(article("https://wire.example/en/cne-date", "CNE sets the date", EN, Duration.ZERO));
-    send(article("https://wire.example/en/cne-date", "CNE sets the date", Fixtures.updated(EN), Duration.ofHours(1)));
+    RawArticle a =
+        send(article("https://wire.example/en/cne-date", "CNE sets the date", EN, Duration.ZERO));
+    send(
+        article(
+            "https://wire.example/en/cne-date",
+            "CNE sets the date",
+            Fixtures.updated(EN),
+            Duration.ofHours(1)));
     List<KeyValue<String, EnrichedArticle>> out = enriched.readKeyValuesToList();
     assertThat(out).hasSize(2);
     assertThat(out.get(1).key).isEqualTo(a.getId());
     assertThat(out.get(1).value.getDedup().getStatus()).isEqualTo(DedupStatus.UPDATE);
     assertThat(analyses).hasValue(2);
     assertThat(count("vigia.enrich.repeats.dropped")).isZero();
-    assertThat(count("vigia.enrich.dedup.decisions", "status", "update", "reason", "canonical-url")).isEqualTo(1);
+    assertThat(count("vigia.enrich.dedup.decisions", "status", "update", "reason", "canonical-url"))
+        .isEqualTo(1);
   }
 
   @Test
   void shouldJudgeAReplayedOffTopicArticleAgainBecauseReplayIrrelevantDependsOnIt() {
-    RawArticle offTopic = send(article("https://sports.example/a", "OFF-TOPIC baseball", REACTION, Duration.ZERO));
+    RawArticle offTopic =
+        send(article("https://sports.example/a", "OFF-TOPIC baseball", REACTION, Duration.ZERO));
     send(offTopic);
     assertThat(irrelevant.readValuesToList()).hasSize(2);
     assertThat(analyses).hasValue(2);
@@ -130,16 +157,22 @@ class ExactRepeatsTopologyTest {
 
   @Test
   void shouldForgetByArticleTimeNotWallClock() {
-    RawArticle a = send(article("https://wire.example/en/cne-date", "CNE sets the date", EN, Duration.ZERO));
+    RawArticle a =
+        send(article("https://wire.example/en/cne-date", "CNE sets the date", EN, Duration.ZERO));
     driver.advanceWallClockTime(Duration.ofDays(400));
     send(a);
     assertThat(analyses).as("a year of wall clock forgets nothing").hasValue(1);
 
     // An article published beyond the retention moves the clock on: the first one is forgotten.
-    send(article("https://daily.example/politics/opposition", "Opposition weighs options", REACTION,
-        RETENTION.plusHours(1)));
-    assertThat(remembered()).as("the store keeps only what is within retention").containsExactly(
-        SampleArticles.id("https://daily.example/politics/opposition"));
+    send(
+        article(
+            "https://daily.example/politics/opposition",
+            "Opposition weighs options",
+            REACTION,
+            RETENTION.plusHours(1)));
+    assertThat(remembered())
+        .as("the store keeps only what is within retention")
+        .containsExactly(SampleArticles.id("https://daily.example/politics/opposition"));
     send(a);
     assertThat(analyses).as("a replay older than the retention is analysed again").hasValue(3);
     assertThat(count("vigia.enrich.repeats.dropped")).isEqualTo(1);
@@ -148,31 +181,49 @@ class ExactRepeatsTopologyTest {
   @Test
   void shouldKeepTheRepeatMemoryInAChangeloggedStoreOfTheFirstSubTopology() {
     send(article("https://wire.example/en/cne-date", "CNE sets the date", EN, Duration.ZERO));
-    assertThat(driver.producedTopicNames()).contains("repeats-test-" + EnrichTopology.EXACT_REPEATS_STORE + "-changelog");
+    assertThat(driver.producedTopicNames())
+        .contains("repeats-test-" + EnrichTopology.EXACT_REPEATS_STORE + "-changelog");
 
-    TopologyDescription.Processor drop = topology.describe().subtopologies().stream()
-        .flatMap(st -> st.nodes().stream())
-        .filter(n -> n.name().equals("drop-exact-repeats"))
-        .map(TopologyDescription.Processor.class::cast)
-        .findFirst().orElseThrow();
+    TopologyDescription.Processor drop =
+        topology.describe().subtopologies().stream()
+            .flatMap(st -> st.nodes().stream())
+            .filter(n -> n.name().equals("drop-exact-repeats"))
+            .map(TopologyDescription.Processor.class::cast)
+            .findFirst()
+            .orElseThrow();
     assertThat(drop.stores()).containsExactly(EnrichTopology.EXACT_REPEATS_STORE);
-    assertThat(drop.successors()).extracting(TopologyDescription.Node::name).containsExactly("analyse");
+    assertThat(drop.successors())
+        .extracting(TopologyDescription.Node::name)
+        .containsExactly("analyse");
     List<String> before = new ArrayList<>();
     for (TopologyDescription.Node n = drop; !n.predecessors().isEmpty(); ) {
       n = n.predecessors().iterator().next();
       before.add(n.name());
     }
-    assertThat(before).as("from the raw topic to the check: only decoding and the split of poison records")
-        .containsExactly("article", "decoded-0", "decoded-", "decode-raw-article", "read-raw-articles");
+    assertThat(before)
+        .as("from the raw topic to the check: only decoding and the split of poison records")
+        .containsExactly(
+            "article", "decoded-0", "decoded-", "decode-raw-article", "read-raw-articles");
   }
 
   @Test
   void shouldCountEveryRecordByWhereItWent() {
-    RawArticle a = send(article("https://wire.example/en/cne-date", "CNE sets the date", EN, Duration.ZERO));
+    RawArticle a =
+        send(article("https://wire.example/en/cne-date", "CNE sets the date", EN, Duration.ZERO));
     send(a);
-    send(article("https://republisher.example/p/1", "Venezuela votes July 28", Fixtures.syndicated(EN), Duration.ofHours(5)));
+    send(
+        article(
+            "https://republisher.example/p/1",
+            "Venezuela votes July 28",
+            Fixtures.syndicated(EN),
+            Duration.ofHours(5)));
     // Beyond the story window: a story of its own.
-    send(article("https://wire.example/es/other", "Opposition weighs options", REACTION, Duration.ofDays(30)));
+    send(
+        article(
+            "https://wire.example/es/other",
+            "Opposition weighs options",
+            REACTION,
+            Duration.ofDays(30)));
     send(article("https://sports.example/a", "OFF-TOPIC baseball", REACTION, Duration.ofDays(30)));
     raw.pipeInput("bad", "not avro".getBytes());
 
@@ -181,15 +232,21 @@ class ExactRepeatsTopologyTest {
     assertThat(count("vigia.enrich.articles.out", "destination", "irrelevant")).isEqualTo(1);
     assertThat(count("vigia.enrich.articles.out", "destination", "dead-letter")).isEqualTo(1);
     assertThat(count("vigia.enrich.repeats.dropped")).isEqualTo(1);
-    assertThat(count("vigia.enrich.dedup.decisions", "status", "original", "reason", "none")).isEqualTo(2);
+    assertThat(count("vigia.enrich.dedup.decisions", "status", "original", "reason", "none"))
+        .isEqualTo(2);
     assertThat(registry.find("vigia.enrich.dedup.decisions").tags("status", "duplicate").counters())
-        .as("the syndicated copy").singleElement().satisfies(c -> assertThat(c.count()).isEqualTo(1));
+        .as("the syndicated copy")
+        .singleElement()
+        .satisfies(c -> assertThat(c.count()).isEqualTo(1));
     assertThat(count("vigia.enrich.stories", "story", "new")).isEqualTo(2);
-    assertThat(count("vigia.enrich.stories", "story", "joined")).as("the copy joins its original's story").isEqualTo(1);
+    assertThat(count("vigia.enrich.stories", "story", "joined"))
+        .as("the copy joins its original's story")
+        .isEqualTo(1);
   }
 
   private List<String> remembered() {
-    KeyValueStore<String, byte[]> store = driver.getKeyValueStore(EnrichTopology.EXACT_REPEATS_STORE);
+    KeyValueStore<String, byte[]> store =
+        driver.getKeyValueStore(EnrichTopology.EXACT_REPEATS_STORE);
     List<String> ids = new ArrayList<>();
     try (KeyValueIterator<String, byte[]> it = store.range("a|", "a}")) {
       it.forEachRemaining(kv -> ids.add(kv.key.substring(2)));

@@ -1,7 +1,7 @@
 package io.vigia.ingest.cluster;
 
-import io.vigia.common.kafka.ConsumerThreads;
 import io.vigia.common.config.KafkaSettings;
+import io.vigia.common.kafka.ConsumerThreads;
 import io.vigia.common.profile.FeedSpec;
 import io.vigia.schemas.Topics;
 import java.nio.charset.StandardCharsets;
@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * stops or dies, the group protocol hands its partitions (and so its feeds) to the others; no
  * coordinator of ours is involved.
  *
- * <p>During a hand-over two instances may briefly poll the same feed; the shared memory of
- * fetched URLs and enrich's exact-duplicate check by canonical URL absorb that.
+ * <p>During a hand-over two instances may briefly poll the same feed; the shared memory of fetched
+ * URLs and enrich's exact-duplicate check by canonical URL absorb that.
  */
 public final class FeedOwnership implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FeedOwnership.class);
@@ -62,12 +62,18 @@ public final class FeedOwnership implements AutoCloseable {
     Properties c = kafka.clientProperties();
     c.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
     c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    c.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000); // a dead instance's feeds move within ~10 s
+    c.put(
+        ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG,
+        10_000); // a dead instance's feeds move within ~10 s
     c.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 2_000);
     if (instanceId != null) {
       c.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId + "-ingest");
     }
-    consumer = new KafkaConsumer<>(c, Topics.INGEST_FEEDS.keySerde().deserializer(), Topics.INGEST_FEEDS.valueSerde().deserializer());
+    consumer =
+        new KafkaConsumer<>(
+            c,
+            Topics.INGEST_FEEDS.keySerde().deserializer(),
+            Topics.INGEST_FEEDS.valueSerde().deserializer());
     partitions = consumer.partitionsFor(Topics.INGEST_FEEDS.name()).size();
     running = true;
     thread = new Thread(this::loop, "vigia-ingest-ownership");
@@ -78,24 +84,26 @@ public final class FeedOwnership implements AutoCloseable {
 
   private void loop() {
     try {
-      consumer.subscribe(List.of(Topics.INGEST_FEEDS.name()), new ConsumerRebalanceListener() {
-        @Override
-        public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
-          revoked.forEach(tp -> owned.remove(tp.partition()));
-        }
+      consumer.subscribe(
+          List.of(Topics.INGEST_FEEDS.name()),
+          new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
+              revoked.forEach(tp -> owned.remove(tp.partition()));
+            }
 
-        @Override
-        public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
-          assigned.forEach(tp -> owned.add(tp.partition()));
-          LOG.info("ingest owns feed partitions {} of {}", owned, partitions);
-          firstAssignment.countDown();
-        }
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
+              assigned.forEach(tp -> owned.add(tp.partition()));
+              LOG.info("ingest owns feed partitions {} of {}", owned, partitions);
+              firstAssignment.countDown();
+            }
 
-        @Override
-        public void onPartitionsLost(Collection<TopicPartition> lost) {
-          onPartitionsRevoked(lost);
-        }
-      });
+            @Override
+            public void onPartitionsLost(Collection<TopicPartition> lost) {
+              onPartitionsRevoked(lost);
+            }
+          });
       while (running) {
         // The records themselves are only the feed list; polling keeps us in the group.
         consumer.poll(Duration.ofMillis(500));

@@ -30,12 +30,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The feed list all ingest instances of a deployment share: the compacted topic
- * {@link Topics#INGEST_FEEDS}, one record per feed and publishing instance (key
- * {@code FEED-URL + " " + INSTANCE}, value JSON {@code {url, name, language, publisher}}), each in
- * the partition of its feed URL ({@link FeedOwnership#partitionOf}). The list polled is every feed
- * any instance publishes, and the owner of a partition polls every feed of that partition, whichever
- * instance configured it.
+ * The feed list all ingest instances of a deployment share: the compacted topic {@link
+ * Topics#INGEST_FEEDS}, one record per feed and publishing instance (key {@code FEED-URL + " " +
+ * INSTANCE}, value JSON {@code {url, name, language, publisher}}), each in the partition of its
+ * feed URL ({@link FeedOwnership#partitionOf}). The list polled is every feed any instance
+ * publishes, and the owner of a partition polls every feed of that partition, whichever instance
+ * configured it.
  *
  * <p>Removal: at start an instance publishes its configured feeds and deletes (tombstones) the
  * records it published earlier for feeds it no longer configures; a feed leaves the list when no
@@ -47,10 +47,14 @@ import org.slf4j.LoggerFactory;
 public final class SharedFeedList implements AutoCloseable {
   /** The publisher name of instances without an {@code instance-id}. */
   public static final String UNNAMED = "unnamed";
+
   private static final Logger LOG = LoggerFactory.getLogger(SharedFeedList.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** One record of the topic: a feed as one instance publishes it ({@code publisher} null: a record from before publishers). */
+  /**
+   * One record of the topic: a feed as one instance publishes it ({@code publisher} null: a record
+   * from before publishers).
+   */
   record Entry(String url, String name, String language, String publisher) {}
 
   private final KafkaSettings kafka;
@@ -63,7 +67,10 @@ public final class SharedFeedList implements AutoCloseable {
   private KafkaConsumer<String, String> consumer;
   private Thread tail;
 
-  /** @param instanceId this instance's stable name ({@code instance-id}); blank: {@value #UNNAMED}, which never removes */
+  /**
+   * @param instanceId this instance's stable name ({@code instance-id}); blank: {@value #UNNAMED},
+   *     which never removes
+   */
   public SharedFeedList(KafkaSettings kafka, String instanceId) {
     this.kafka = kafka;
     this.named = instanceId != null && !instanceId.isBlank();
@@ -80,8 +87,13 @@ public final class SharedFeedList implements AutoCloseable {
     Properties c = kafka.clientProperties();
     c.put(ConsumerConfig.GROUP_ID_CONFIG, "vigia-ingest-feeds-" + UUID.randomUUID());
     c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    consumer = new KafkaConsumer<>(c, Topics.INGEST_FEEDS.keySerde().deserializer(), Topics.INGEST_FEEDS.valueSerde().deserializer());
-    List<TopicPartition> parts = TopicPartitions.of(consumer, Topics.INGEST_FEEDS.name(), Duration.ofSeconds(60));
+    consumer =
+        new KafkaConsumer<>(
+            c,
+            Topics.INGEST_FEEDS.keySerde().deserializer(),
+            Topics.INGEST_FEEDS.valueSerde().deserializer());
+    List<TopicPartition> parts =
+        TopicPartitions.of(consumer, Topics.INGEST_FEEDS.name(), Duration.ofSeconds(60));
     consumer.assign(parts);
     consumer.seekToBeginning(parts);
     Map<TopicPartition, Long> end = consumer.endOffsets(parts);
@@ -93,48 +105,72 @@ public final class SharedFeedList implements AutoCloseable {
     mine.forEach(f -> mineUrls.add(f.url()));
     List<String> delete = new ArrayList<>();
     List<String> notMine = new ArrayList<>();
-    records.forEach((key, e) -> {
-      if (e.publisher() == null) {
-        delete.add(key); // from before publishers: each instance publishes its own below
-      } else if (e.publisher().equals(publisher) && !mineUrls.contains(e.url())) {
-        if (named) {
-          delete.add(key);
-        } else {
-          notMine.add(e.url());
-        }
-      }
-    });
+    records.forEach(
+        (key, e) -> {
+          if (e.publisher() == null) {
+            delete.add(key); // from before publishers: each instance publishes its own below
+          } else if (e.publisher().equals(publisher) && !mineUrls.contains(e.url())) {
+            if (named) {
+              delete.add(key);
+            } else {
+              notMine.add(e.url());
+            }
+          }
+        });
     Properties p = kafka.clientProperties();
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     int partitions = parts.size();
-    try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, Topics.INGEST_FEEDS.keySerde().serializer(),
-        Topics.INGEST_FEEDS.valueSerde().serializer())) {
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(
+            p,
+            Topics.INGEST_FEEDS.keySerde().serializer(),
+            Topics.INGEST_FEEDS.valueSerde().serializer())) {
       for (String key : delete) {
         Entry e = records.get(key);
-        producer.send(new ProducerRecord<>(Topics.INGEST_FEEDS.name(), FeedOwnership.partitionOf(e.url(), partitions), key, null));
+        producer.send(
+            new ProducerRecord<>(
+                Topics.INGEST_FEEDS.name(),
+                FeedOwnership.partitionOf(e.url(), partitions),
+                key,
+                null));
       }
       for (FeedSpec f : mine) {
         String key = key(f.url(), publisher);
-        producer.send(new ProducerRecord<>(Topics.INGEST_FEEDS.name(), FeedOwnership.partitionOf(f.url(), partitions), key,
-            value(f, publisher)));
+        producer.send(
+            new ProducerRecord<>(
+                Topics.INGEST_FEEDS.name(),
+                FeedOwnership.partitionOf(f.url(), partitions),
+                key,
+                value(f, publisher)));
       }
       producer.flush();
     }
     delete.forEach(records::remove);
-    mine.forEach(f -> records.put(key(f.url(), publisher), new Entry(f.url(), f.name(), f.language(), publisher)));
+    mine.forEach(
+        f ->
+            records.put(
+                key(f.url(), publisher), new Entry(f.url(), f.name(), f.language(), publisher)));
     Set<String> gone = new LinkedHashSet<>(before);
     gone.removeAll(urls());
     if (!gone.isEmpty()) {
       LOG.info("removed from the shared feed list (no instance lists them any more): {}", gone);
     }
     if (!notMine.isEmpty()) {
-      LOG.warn("this ingest instance has no instance-id, so it shares the publisher name '{}' with every other such instance and "
-          + "removes nothing from the shared feed list: it polls {} feed(s) that it does not configure ({}). Give every instance "
-          + "its own instance-id so that a feed removed from its list leaves the shared list.", UNNAMED, notMine.size(), notMine);
+      LOG.warn(
+          "this ingest instance has no instance-id, so it shares the publisher name '{}' with every other such instance and "
+              + "removes nothing from the shared feed list: it polls {} feed(s) that it does not configure ({}). Give every instance "
+              + "its own instance-id so that a feed removed from its list leaves the shared list.",
+          UNNAMED,
+          notMine.size(),
+          notMine);
     }
-    List<String> others = feeds().stream().map(FeedSpec::url).filter(u -> !mineUrls.contains(u)).toList();
+    List<String> others =
+        feeds().stream().map(FeedSpec::url).filter(u -> !mineUrls.contains(u)).toList();
     if (!others.isEmpty()) {
-      LOG.info("polling {} feed(s) other ingest instances configured as well: {}", others.size(), others);
+      LOG.info(
+          "polling {} feed(s) other ingest instances configured as well: {}",
+          others.size(),
+          others);
     }
     this.onChange = onChange;
     running = true;
@@ -182,8 +218,8 @@ public final class SharedFeedList implements AutoCloseable {
   }
 
   /**
-   * Every feed some instance publishes, once: this instance's own in its configured order (with
-   * its names), then the others by URL (named as the first publisher, by name, lists them).
+   * Every feed some instance publishes, once: this instance's own in its configured order (with its
+   * names), then the others by URL (named as the first publisher, by name, lists them).
    */
   public List<FeedSpec> feeds() {
     Map<String, FeedSpec> out = new LinkedHashMap<>();
@@ -191,8 +227,11 @@ public final class SharedFeedList implements AutoCloseable {
       out.put(f.url(), f);
     }
     records.values().stream()
-        .sorted(Comparator.comparing(Entry::url).thenComparing(e -> e.publisher() == null ? "" : e.publisher()))
-        .forEach(e -> out.computeIfAbsent(e.url(), u -> new FeedSpec(e.url(), e.name(), e.language())));
+        .sorted(
+            Comparator.comparing(Entry::url)
+                .thenComparing(e -> e.publisher() == null ? "" : e.publisher()))
+        .forEach(
+            e -> out.computeIfAbsent(e.url(), u -> new FeedSpec(e.url(), e.name(), e.language())));
     return List.copyOf(out.values());
   }
 
@@ -215,7 +254,9 @@ public final class SharedFeedList implements AutoCloseable {
     return n.toString();
   }
 
-  /** A record: {@code URL PUBLISHER} → JSON, or (before publishers) {@code URL} → the feed's name. */
+  /**
+   * A record: {@code URL PUBLISHER} → JSON, or (before publishers) {@code URL} → the feed's name.
+   */
   static Entry parse(String key, String value) {
     int space = key.indexOf(' ');
     if (space < 0) {

@@ -3,8 +3,8 @@ package io.vigia.ingest.extract;
 import java.nio.charset.Charset;
 
 /**
- * Pulls an article's text and metadata out of a page. Implementations must never throw on bad
- * input or hang: malformed, empty or binary pages give a non-article result with a reason.
+ * Pulls an article's text and metadata out of a page. Implementations must never throw on bad input
+ * or hang: malformed, empty or binary pages give a non-article result with a reason.
  */
 public interface ArticleExtractor {
 

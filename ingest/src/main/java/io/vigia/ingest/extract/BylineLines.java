@@ -6,33 +6,128 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Lines of a story's page that say who wrote it and when ("By Ana Rivas", "Posted: Fri 6:45 PM,
- * Feb 16, 2018 | Updated: Sat 8:31 PM", "Ana Rivas - Nov 19, 2019, 10:31 pm CST", "Ana Rivas,
- * AP Political Writer"): templates print them inside the story's container, above or below it;
- * they are metadata, which the extractor reads elsewhere, not story text.
+ * Lines of a story's page that say who wrote it and when ("By Ana Rivas", "Posted: Fri 6:45 PM, Feb
+ * 16, 2018 | Updated: Sat 8:31 PM", "Ana Rivas - Nov 19, 2019, 10:31 pm CST", "Ana Rivas, AP
+ * Political Writer"): templates print them inside the story's container, above or below it; they
+ * are metadata, which the extractor reads elsewhere, not story text.
  *
- * <p>A line is one when, once its dates, times and the words that label them are taken out, at
- * most a name is left: a few capitalised words. Any other word (a lowercase verb, a number that is
- * not part of a date) means a sentence that happens to hold a date, and it stays.
+ * <p>A line is one when, once its dates, times and the words that label them are taken out, at most
+ * a name is left: a few capitalised words. Any other word (a lowercase verb, a number that is not
+ * part of a date) means a sentence that happens to hold a date, and it stays.
  */
 final class BylineLines {
   private static final int MAX_CHARS = 120;
-  private static final String MONTH = "(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
-      + "|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro"
-      + "|january|february|march|april|may|june|july|august|september|october|november|december"
-      + "|ene|feb|mar|abr|jun|jul|ago|sept|sep|set|oct|out|nov|dic|dez|jan|apr|aug|dec)\\.?";
-  private static final Pattern DATE = Pattern.compile("(?iu)\\b\\d{1,2}(?:º|°|st|nd|rd|th)?(?:\\s+de\\s+|\\s*[-/]\\s*|\\s+)" + MONTH
-      + "(?:\\s+de(?:l)?|,)?\\s*[-/]?\\s*\\d{4}\\b"
-      + "|\\b" + MONTH + "\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b"
-      + "|\\b\\d{4}[-./]\\d{1,2}[-./]\\d{1,2}\\b|\\b\\d{1,2}[-./]\\d{1,2}[-./]\\d{4}\\b");
-  private static final Pattern TIME = Pattern.compile("(?iu)\\b\\d{1,2}(?::\\d{2}){1,2}\\s*(?:[ap]\\.?m\\.?|h|hs|hrs)?(?=\\W|$)|\\b\\d{1,2}\\s*[ap]\\.?m\\.?(?=\\W|$)");
+  private static final String MONTH =
+      "(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
+          + "|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro"
+          + "|january|february|march|april|may|june|july|august|september|october|november|december"
+          + "|ene|feb|mar|abr|jun|jul|ago|sept|sep|set|oct|out|nov|dic|dez|jan|apr|aug|dec)\\.?";
+  private static final Pattern DATE =
+      Pattern.compile(
+          "(?iu)\\b\\d{1,2}(?:º|°|st|nd|rd|th)?(?:\\s+de\\s+|\\s*[-/]\\s*|\\s+)"
+              + MONTH
+              + "(?:\\s+de(?:l)?|,)?\\s*[-/]?\\s*\\d{4}\\b"
+              + "|\\b"
+              + MONTH
+              + "\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b"
+              + "|\\b\\d{4}[-./]\\d{1,2}[-./]\\d{1,2}\\b|\\b\\d{1,2}[-./]\\d{1,2}[-./]\\d{4}\\b");
+  private static final Pattern TIME =
+      Pattern.compile(
+          "(?iu)\\b\\d{1,2}(?::\\d{2}){1,2}\\s*(?:[ap]\\.?m\\.?|h|hs|hrs)?(?=\\W|$)|\\b\\d{1,2}\\s*[ap]\\.?m\\.?(?=\\W|$)");
+
   /** Words that only label a date or a name in such a line (en, es, pt). */
-  private static final Set<String> LABELS = Set.of("posted", "published", "updated", "last", "modified", "on", "at", "by", "and",
-      "date", "time", "am", "pm", "a", "m", "p", "pt", "et", "ct", "mt", "est", "edt", "cst", "cdt", "pst", "pdt", "gmt", "utc", "bst",
-      "cet", "cest", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu",
-      "thurs", "fri", "sat", "sun", "publicado", "publicada", "actualizado", "actualizada", "atualizado", "atualizada", "el", "em", "às",
-      "as", "las", "los", "de", "do", "da", "por", "y", "e", "hora", "fecha", "data", "lunes", "martes", "miércoles", "jueves",
-      "viernes", "sábado", "domingo", "segunda", "terça", "quarta", "quinta", "sexta", "feira", "hs", "h", "hrs", "o", "no", "na", "le", "à");
+  private static final Set<String> LABELS =
+      Set.of(
+          "posted",
+          "published",
+          "updated",
+          "last",
+          "modified",
+          "on",
+          "at",
+          "by",
+          "and",
+          "date",
+          "time",
+          "am",
+          "pm",
+          "a",
+          "m",
+          "p",
+          "pt",
+          "et",
+          "ct",
+          "mt",
+          "est",
+          "edt",
+          "cst",
+          "cdt",
+          "pst",
+          "pdt",
+          "gmt",
+          "utc",
+          "bst",
+          "cet",
+          "cest",
+          "monday",
+          "tuesday",
+          "wednesday",
+          "thursday",
+          "friday",
+          "saturday",
+          "sunday",
+          "mon",
+          "tue",
+          "tues",
+          "wed",
+          "thu",
+          "thurs",
+          "fri",
+          "sat",
+          "sun",
+          "publicado",
+          "publicada",
+          "actualizado",
+          "actualizada",
+          "atualizado",
+          "atualizada",
+          "el",
+          "em",
+          "às",
+          "as",
+          "las",
+          "los",
+          "de",
+          "do",
+          "da",
+          "por",
+          "y",
+          "e",
+          "hora",
+          "fecha",
+          "data",
+          "lunes",
+          "martes",
+          "miércoles",
+          "jueves",
+          "viernes",
+          "sábado",
+          "domingo",
+          "segunda",
+          "terça",
+          "quarta",
+          "quinta",
+          "sexta",
+          "feira",
+          "hs",
+          "h",
+          "hrs",
+          "o",
+          "no",
+          "na",
+          "le",
+          "à");
+
   private static final Pattern BY = Pattern.compile("(?iu)^(by|por|par|von|di)\\s+\\S");
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}'’.]+");
 
@@ -43,8 +138,11 @@ final class BylineLines {
     if (block.length() > MAX_CHARS || block.indexOf('@') >= 0) {
       return false;
     }
-    if (block.chars().noneMatch(Character::isDigit) && !BY.matcher(block).find() && authors.stream().noneMatch(block::contains)) {
-      return false; // no date, no "By", no author: most short lines (headings, list items) stop here
+    if (block.chars().noneMatch(Character::isDigit)
+        && !BY.matcher(block).find()
+        && authors.stream().noneMatch(block::contains)) {
+      return false; // no date, no "By", no author: most short lines (headings, list items) stop
+      // here
     }
     boolean dated = DATE.matcher(block).find();
     String rest = DATE.matcher(block).replaceAll(" ");
@@ -66,7 +164,8 @@ final class BylineLines {
       }
       if (LABELS.contains(w.toLowerCase(Locale.ROOT))) {
         labels++;
-      } else if (Character.isUpperCase(w.codePointAt(0)) && w.chars().noneMatch(Character::isDigit)) {
+      } else if (Character.isUpperCase(w.codePointAt(0))
+          && w.chars().noneMatch(Character::isDigit)) {
         capitalised++;
       } else {
         return false; // a word of a sentence
@@ -90,7 +189,8 @@ final class BylineLines {
    * ("Ana Rivas, AP Political Writer"); a brand name that begins a product name does not count.
    */
   private static boolean startsWithName(String line, String name) {
-    String l = BY.matcher(line.strip()).find() ? line.strip().replaceFirst("^\\S+\\s+", "") : line.strip();
+    String l =
+        BY.matcher(line.strip()).find() ? line.strip().replaceFirst("^\\S+\\s+", "") : line.strip();
     if (!l.startsWith(name)) {
       return false;
     }

@@ -15,32 +15,76 @@ import java.util.regex.Pattern;
 /**
  * Dates as pages write them: ISO-8601 in its many shapes (with or without offset, seconds,
  * fractions, a space for the T), RFC 1123, visible dates in Spanish and English ("29 de julio de
- * 2024", "July 29, 2024", "29 Jul 2024") and dates in URLs ("/2024/07/29/"). A date without a
- * time is taken at midnight UTC; a time without an offset as UTC.
+ * 2024", "July 29, 2024", "29 Jul 2024") and dates in URLs ("/2024/07/29/"). A date without a time
+ * is taken at midnight UTC; a time without an offset as UTC.
  */
 final class Dates {
-  private static final Map<String, Integer> MONTHS = Map.ofEntries(
-      Map.entry("enero", 1), Map.entry("febrero", 2), Map.entry("marzo", 3), Map.entry("abril", 4), Map.entry("mayo", 5),
-      Map.entry("junio", 6), Map.entry("julio", 7), Map.entry("agosto", 8), Map.entry("septiembre", 9), Map.entry("setiembre", 9),
-      Map.entry("octubre", 10), Map.entry("noviembre", 11), Map.entry("diciembre", 12),
-      Map.entry("ene", 1), Map.entry("feb", 2), Map.entry("mar", 3), Map.entry("abr", 4), Map.entry("may", 5), Map.entry("jun", 6),
-      Map.entry("jul", 7), Map.entry("ago", 8), Map.entry("sep", 9), Map.entry("sept", 9), Map.entry("set", 9), Map.entry("oct", 10),
-      Map.entry("nov", 11), Map.entry("dic", 12),
-      Map.entry("january", 1), Map.entry("february", 2), Map.entry("march", 3), Map.entry("april", 4), Map.entry("june", 6),
-      Map.entry("july", 7), Map.entry("august", 8), Map.entry("september", 9), Map.entry("october", 10), Map.entry("november", 11),
-      Map.entry("december", 12), Map.entry("jan", 1), Map.entry("apr", 4), Map.entry("aug", 8), Map.entry("dec", 12));
+  private static final Map<String, Integer> MONTHS =
+      Map.ofEntries(
+          Map.entry("enero", 1),
+          Map.entry("febrero", 2),
+          Map.entry("marzo", 3),
+          Map.entry("abril", 4),
+          Map.entry("mayo", 5),
+          Map.entry("junio", 6),
+          Map.entry("julio", 7),
+          Map.entry("agosto", 8),
+          Map.entry("septiembre", 9),
+          Map.entry("setiembre", 9),
+          Map.entry("octubre", 10),
+          Map.entry("noviembre", 11),
+          Map.entry("diciembre", 12),
+          Map.entry("ene", 1),
+          Map.entry("feb", 2),
+          Map.entry("mar", 3),
+          Map.entry("abr", 4),
+          Map.entry("may", 5),
+          Map.entry("jun", 6),
+          Map.entry("jul", 7),
+          Map.entry("ago", 8),
+          Map.entry("sep", 9),
+          Map.entry("sept", 9),
+          Map.entry("set", 9),
+          Map.entry("oct", 10),
+          Map.entry("nov", 11),
+          Map.entry("dic", 12),
+          Map.entry("january", 1),
+          Map.entry("february", 2),
+          Map.entry("march", 3),
+          Map.entry("april", 4),
+          Map.entry("june", 6),
+          Map.entry("july", 7),
+          Map.entry("august", 8),
+          Map.entry("september", 9),
+          Map.entry("october", 10),
+          Map.entry("november", 11),
+          Map.entry("december", 12),
+          Map.entry("jan", 1),
+          Map.entry("apr", 4),
+          Map.entry("aug", 8),
+          Map.entry("dec", 12));
 
-  private static final String MONTH = "(enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
-      + "|january|february|march|april|may|june|july|august|september|october|november|december"
-      + "|ene|feb|mar|abr|jun|jul|ago|sept|sep|set|oct|nov|dic|jan|apr|aug|dec)\\.?";
+  private static final String MONTH =
+      "(enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
+          + "|january|february|march|april|may|june|july|august|september|october|november|december"
+          + "|ene|feb|mar|abr|jun|jul|ago|sept|sep|set|oct|nov|dic|jan|apr|aug|dec)\\.?";
+
   /** 29 de julio de 2024 / 29 julio 2024 / 29 Jul 2024 / 29-jul-2024. */
-  private static final Pattern DAY_MONTH_YEAR = Pattern.compile(
-      "(?iu)\\b(\\d{1,2})(?:º|°|st|nd|rd|th)?(?:\\s+de\\s+|\\s*[-/]\\s*|\\s+)" + MONTH + "(?:\\s+de(?:l)?|,)?\\s*[-/]?\\s*(\\d{4})\\b");
+  private static final Pattern DAY_MONTH_YEAR =
+      Pattern.compile(
+          "(?iu)\\b(\\d{1,2})(?:º|°|st|nd|rd|th)?(?:\\s+de\\s+|\\s*[-/]\\s*|\\s+)"
+              + MONTH
+              + "(?:\\s+de(?:l)?|,)?\\s*[-/]?\\s*(\\d{4})\\b");
+
   /** July 29, 2024 / Jul. 29 2024. */
-  private static final Pattern MONTH_DAY_YEAR = Pattern.compile(
-      "(?iu)\\b" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b");
-  private static final Pattern NUMERIC = Pattern.compile("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b|\\b(\\d{1,2})/(\\d{1,2})/(\\d{4})\\b");
-  private static final Pattern URL_DATE = Pattern.compile("/(20\\d{2}|19\\d{2})[/-](\\d{1,2})[/-](\\d{1,2})(?:/|-|$)|/(20\\d{2})(\\d{2})(\\d{2})/");
+  private static final Pattern MONTH_DAY_YEAR =
+      Pattern.compile("(?iu)\\b" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b");
+
+  private static final Pattern NUMERIC =
+      Pattern.compile("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b|\\b(\\d{1,2})/(\\d{1,2})/(\\d{4})\\b");
+  private static final Pattern URL_DATE =
+      Pattern.compile(
+          "/(20\\d{2}|19\\d{2})[/-](\\d{1,2})[/-](\\d{1,2})(?:/|-|$)|/(20\\d{2})(\\d{2})(\\d{2})/");
 
   private Dates() {}
 
@@ -55,11 +99,13 @@ final class Dates {
     }
     if (v.matches("\\d{10,13}")) {
       long n = Long.parseLong(v);
-      return OffsetDateTime.ofInstant(java.time.Instant.ofEpochMilli(v.length() == 13 ? n : n * 1000), ZoneOffset.UTC);
+      return OffsetDateTime.ofInstant(
+          java.time.Instant.ofEpochMilli(v.length() == 13 ? n : n * 1000), ZoneOffset.UTC);
     }
-    String iso = v.replaceFirst("^(\\d{4}-\\d{2}-\\d{2}) (\\d)", "$1T$2")
-        .replaceFirst("([+-]\\d{2})(\\d{2})$", "$1:$2")
-        .replaceFirst("(?i) ?(utc|gmt)$", "Z");
+    String iso =
+        v.replaceFirst("^(\\d{4}-\\d{2}-\\d{2}) (\\d)", "$1T$2")
+            .replaceFirst("([+-]\\d{2})(\\d{2})$", "$1:$2")
+            .replaceFirst("(?i) ?(utc|gmt)$", "Z");
     try {
       return OffsetDateTime.parse(iso);
     } catch (DateTimeParseException e) {
@@ -76,7 +122,9 @@ final class Dates {
       // next shape
     }
     try {
-      return LocalDate.parse(iso.length() >= 10 ? iso.substring(0, 10) : iso).atStartOfDay().atOffset(ZoneOffset.UTC);
+      return LocalDate.parse(iso.length() >= 10 ? iso.substring(0, 10) : iso)
+          .atStartOfDay()
+          .atOffset(ZoneOffset.UTC);
     } catch (DateTimeParseException e) {
       // next shape
     }
@@ -96,21 +144,30 @@ final class Dates {
     String t = text.length() > 400 ? text.substring(0, 400) : text;
     Matcher m = DAY_MONTH_YEAR.matcher(t);
     if (m.find()) {
-      OffsetDateTime d = date(m.group(3), MONTHS.get(m.group(2).toLowerCase(Locale.ROOT).replace(".", "")), m.group(1));
+      OffsetDateTime d =
+          date(
+              m.group(3),
+              MONTHS.get(m.group(2).toLowerCase(Locale.ROOT).replace(".", "")),
+              m.group(1));
       if (d != null) {
         return d;
       }
     }
     m = MONTH_DAY_YEAR.matcher(t);
     if (m.find()) {
-      OffsetDateTime d = date(m.group(3), MONTHS.get(m.group(1).toLowerCase(Locale.ROOT).replace(".", "")), m.group(2));
+      OffsetDateTime d =
+          date(
+              m.group(3),
+              MONTHS.get(m.group(1).toLowerCase(Locale.ROOT).replace(".", "")),
+              m.group(2));
       if (d != null) {
         return d;
       }
     }
     m = NUMERIC.matcher(t);
     if (m.find()) {
-      return m.group(1) != null ? date(m.group(1), Integer.parseInt(m.group(2)), m.group(3))
+      return m.group(1) != null
+          ? date(m.group(1), Integer.parseInt(m.group(2)), m.group(3))
           : date(m.group(6), Integer.parseInt(m.group(5)), m.group(4)); // dd/mm/yyyy, as in Spanish
     }
     return null;
@@ -125,7 +182,8 @@ final class Dates {
     if (!m.find()) {
       return null;
     }
-    return m.group(1) != null ? date(m.group(1), Integer.parseInt(m.group(2)), m.group(3))
+    return m.group(1) != null
+        ? date(m.group(1), Integer.parseInt(m.group(2)), m.group(3))
         : date(m.group(4), Integer.parseInt(m.group(5)), m.group(6));
   }
 

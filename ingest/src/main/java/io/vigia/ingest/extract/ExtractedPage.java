@@ -28,8 +28,11 @@ public record ExtractedPage(
     text = text == null ? "" : text;
   }
 
-  /** A page that could not be read at all (binary, empty, broken): not an article, with the reason. */
+  /**
+   * A page that could not be read at all (binary, empty, broken): not an article, with the reason.
+   */
   public static ExtractedPage unreadable(String url, String reason) {
-    return new ExtractedPage(url, null, "", null, null, null, null, "", null, null, null, false, reason);
+    return new ExtractedPage(
+        url, null, "", null, null, null, null, "", null, null, null, false, reason);
   }
 }

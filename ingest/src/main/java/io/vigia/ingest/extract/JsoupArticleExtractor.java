@@ -10,11 +10,11 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * The article extractor: metadata first (JSON-LD, OpenGraph, meta, {@code <time>}; see
- * {@link PageMetadata}), then the body ({@link MainContent}), then what is still missing from the
- * page's visible text and URL (dates) and from the words (language). Pages that are not articles
- * (section fronts, video pages, paywalls, pages without a body) come back with {@code isArticle}
- * false and the reason.
+ * The article extractor: metadata first (JSON-LD, OpenGraph, meta, {@code <time>}; see {@link
+ * PageMetadata}), then the body ({@link MainContent}), then what is still missing from the page's
+ * visible text and URL (dates) and from the words (language). Pages that are not articles (section
+ * fronts, video pages, paywalls, pages without a body) come back with {@code isArticle} false and
+ * the reason.
  */
 public final class JsoupArticleExtractor implements ArticleExtractor {
   /**
@@ -22,8 +22,10 @@ public final class JsoupArticleExtractor implements ArticleExtractor {
    * low on purpose: a two-sentence breaking-news brief is exactly what a monitor must not drop.
    */
   static final int MIN_ARTICLE_CHARS = 80;
+
   /** Below this much text, a page with many linked headlines is a section front. */
   static final int FRONT_MAX_CHARS = 400;
+
   /** Below this much body text the page is read a second time without the class hints. */
   static final int RETRY_BELOW_CHARS = 500;
 
@@ -37,7 +39,11 @@ public final class JsoupArticleExtractor implements ArticleExtractor {
     }
     Document doc;
     try {
-      doc = Jsoup.parse(new ByteArrayInputStream(body), declaredCharset == null ? null : declaredCharset.name(), url);
+      doc =
+          Jsoup.parse(
+              new ByteArrayInputStream(body),
+              declaredCharset == null ? null : declaredCharset.name(),
+              url);
     } catch (IOException | RuntimeException e) {
       return ExtractedPage.unreadable(url, "unparseable HTML: " + e.getMessage());
     }
@@ -55,8 +61,15 @@ public final class JsoupArticleExtractor implements ArticleExtractor {
       // As Readability does: a class hint can be wrong for a whole site ("Page-ad-margins" around
       // everything); when little is left, read the page again trusting no hint.
       try {
-        String again = MainContent.extract(Jsoup.parse(new ByteArrayInputStream(body), declaredCharset == null ? null : declaredCharset.name(), url),
-            headline, meta.authors(), false);
+        String again =
+            MainContent.extract(
+                Jsoup.parse(
+                    new ByteArrayInputStream(body),
+                    declaredCharset == null ? null : declaredCharset.name(),
+                    url),
+                headline,
+                meta.authors(),
+                false);
         if (again.length() > text.length()) {
           text = again;
         }
@@ -68,11 +81,26 @@ public final class JsoupArticleExtractor implements ArticleExtractor {
     String language = detected != null ? detected : meta.language();
     String byline = meta.authors().isEmpty() ? null : String.join(", ", meta.authors());
     String notArticle = notArticleReason(meta, text, doc);
-    return new ExtractedPage(url, meta.canonicalUrl(), headline == null ? "" : headline, byline, published, meta.modified(), language,
-        text, meta.description(), meta.siteName(), meta.image(), notArticle == null, notArticle);
+    return new ExtractedPage(
+        url,
+        meta.canonicalUrl(),
+        headline == null ? "" : headline,
+        byline,
+        published,
+        meta.modified(),
+        language,
+        text,
+        meta.description(),
+        meta.siteName(),
+        meta.image(),
+        notArticle == null,
+        notArticle);
   }
 
-  /** The visible headline: an h1 that the page's titles agree with, else JSON-LD, OpenGraph, or the title without the site name. */
+  /**
+   * The visible headline: an h1 that the page's titles agree with, else JSON-LD, OpenGraph, or the
+   * title without the site name.
+   */
   static String headline(Document doc, PageMetadata meta) {
     String[] titles = {meta.headline(), meta.ogTitle(), meta.documentTitle()};
     for (Element h1 : doc.select("h1")) {
@@ -97,7 +125,9 @@ public final class JsoupArticleExtractor implements ArticleExtractor {
     if (h1 != null && h1.text().trim().length() >= 10) {
       return h1.text().trim();
     }
-    return meta.documentTitle() == null ? null : withoutSiteName(meta.documentTitle(), meta.siteName());
+    return meta.documentTitle() == null
+        ? null
+        : withoutSiteName(meta.documentTitle(), meta.siteName());
   }
 
   private static String withoutSiteName(String title, String siteName) {
@@ -123,7 +153,9 @@ public final class JsoupArticleExtractor implements ArticleExtractor {
 
   /** A date written near the top of the story, in an element that says it holds one. */
   private static OffsetDateTime visibleDate(Document doc) {
-    for (Element e : doc.select("[class*=date], [class*=fecha], [class*=time], [class*=publish], [id*=date], [id*=fecha], time")) {
+    for (Element e :
+        doc.select(
+            "[class*=date], [class*=fecha], [class*=time], [class*=publish], [id*=date], [id*=fecha], time")) {
       String t = e.text();
       if (t.length() > 0 && t.length() < 120) {
         OffsetDateTime d = Dates.parseVisible(t);
@@ -151,7 +183,11 @@ public final class JsoupArticleExtractor implements ArticleExtractor {
         }
       }
       if (headlines >= 8 && !meta.articleTyped()) {
-        return "a section front: " + headlines + " linked headlines and " + chars + " characters of body text";
+        return "a section front: "
+            + headlines
+            + " linked headlines and "
+            + chars
+            + " characters of body text";
       }
     }
     if (chars < MIN_ARTICLE_CHARS) {
@@ -160,7 +196,10 @@ public final class JsoupArticleExtractor implements ArticleExtractor {
     return null;
   }
 
-  /** NUL and control bytes in the first 4 KB mean this is not text (or UTF-16 mislabelled, which we do not guess). */
+  /**
+   * NUL and control bytes in the first 4 KB mean this is not text (or UTF-16 mislabelled, which we
+   * do not guess).
+   */
   private static boolean looksBinary(byte[] body) {
     int n = Math.min(body.length, 4096);
     int bad = 0;

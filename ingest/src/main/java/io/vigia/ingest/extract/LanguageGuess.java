@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The language of a text from its function words, for pages that do not declare one (or declare
- * the site's, not the article's). Function words are frequent, short and differ between
- * languages, so counting them decides within a few sentences of a body.
+ * The language of a text from its function words, for pages that do not declare one (or declare the
+ * site's, not the article's). Function words are frequent, short and differ between languages, so
+ * counting them decides within a few sentences of a body.
  *
  * <p>Spanish and English are what the pipeline watches; Portuguese, French, Italian, German and
  * Catalan are here so that an article in one of them (a Brazilian outlet on Venezuela, say) is
@@ -19,37 +19,68 @@ import java.util.Set;
  * Anything undecided is left unknown rather than guessed.
  *
  * <p>Why not a statistical detector (Tika's Optimaize, lingua): measured here, Optimaize costs
- * about 2 s of CPU and ~110 MB of heap to load its profiles at every start of ingest and of
- * {@code vigia extract}, and 0.3 ms per 1,000 characters; lingua is an 80 MB jar. On article
- * bodies in these languages the word lists decide as well (docs/extraction.md), in microseconds.
+ * about 2 s of CPU and ~110 MB of heap to load its profiles at every start of ingest and of {@code
+ * vigia extract}, and 0.3 ms per 1,000 characters; lingua is an 80 MB jar. On article bodies in
+ * these languages the word lists decide as well (docs/extraction.md), in microseconds.
  */
 final class LanguageGuess {
   private static final Map<String, Set<String>> WORDS = new LinkedHashMap<>();
 
   static {
-    WORDS.put("es", Set.of("de", "la", "que", "el", "en", "los", "del", "se", "las", "por", "un", "para", "con", "una", "su", "al",
-        "es", "lo", "como", "más", "pero", "sus", "le", "ya", "fue", "este", "ha", "sí", "porque", "esta", "entre", "cuando", "muy",
-        "sin", "sobre", "también", "hasta", "hay", "donde", "desde", "todo", "nos", "durante", "y", "o", "según", "tras", "ante",
-        "él", "ella", "ellos", "pues", "aunque", "dijo", "años", "había", "han", "sido", "están", "será"));
-    WORDS.put("en", Set.of("the", "of", "and", "to", "in", "is", "that", "for", "it", "as", "was", "with", "be", "by", "on", "not",
-        "he", "this", "are", "or", "his", "from", "at", "which", "but", "have", "an", "had", "they", "you", "were", "their", "has",
-        "been", "would", "will", "said", "after", "who", "its", "than"));
-    WORDS.put("pt", Set.of("de", "que", "o", "a", "do", "da", "em", "um", "uma", "os", "as", "dos", "das", "não", "no", "na", "nos",
-        "nas", "com", "para", "por", "mais", "ao", "à", "seu", "sua", "são", "foi", "pelo", "pela", "também", "isso", "esse", "essa",
-        "como", "mas", "já", "ainda", "quando", "entre", "depois", "sobre", "até", "ele", "ela", "eles", "disse", "está", "estão",
-        "tem", "têm", "anos", "é", "e", "ou", "há", "será", "foram", "segundo", "após"));
-    WORDS.put("fr", Set.of("de", "la", "le", "les", "des", "et", "en", "un", "une", "du", "est", "que", "qui", "dans", "pour", "pas",
-        "au", "aux", "sur", "par", "avec", "ce", "cette", "il", "elle", "ils", "sont", "ont", "été", "mais", "ou", "plus", "a", "son",
-        "sa", "ses", "leur", "selon", "après", "aussi", "être", "avait", "entre", "lors", "dont", "où", "déjà"));
-    WORDS.put("it", Set.of("di", "il", "la", "che", "e", "è", "per", "un", "una", "del", "della", "dei", "delle", "in", "con", "non",
-        "si", "da", "al", "alla", "sono", "ha", "hanno", "anche", "più", "ma", "come", "gli", "le", "nel", "nella", "sul", "sulla",
-        "questo", "questa", "stato", "stata", "dopo", "secondo", "tra", "fra", "ancora", "essere", "già"));
-    WORDS.put("de", Set.of("der", "die", "das", "und", "in", "den", "von", "zu", "mit", "ist", "des", "sich", "nicht", "auf", "für",
-        "im", "dem", "ein", "eine", "als", "auch", "es", "an", "werden", "aus", "er", "hat", "dass", "sie", "nach", "wird", "bei",
-        "einer", "um", "am", "sind", "noch", "wie", "einem", "über", "einen", "so", "zum", "war", "haben", "nur", "oder", "aber"));
-    WORDS.put("ca", Set.of("de", "la", "i", "el", "que", "en", "els", "les", "del", "per", "amb", "una", "un", "és", "va", "són",
-        "al", "dels", "més", "però", "també", "com", "aquest", "aquesta", "seu", "seva", "han", "ha", "sobre", "entre", "fins",
-        "perquè", "quan", "després", "segons", "ni", "ja", "molt", "tot", "hi", "ho", "li"));
+    WORDS.put(
+        "es",
+        Set.of(
+            "de", "la", "que", "el", "en", "los", "del", "se", "las", "por", "un", "para", "con",
+            "una", "su", "al", "es", "lo", "como", "más", "pero", "sus", "le", "ya", "fue", "este",
+            "ha", "sí", "porque", "esta", "entre", "cuando", "muy", "sin", "sobre", "también",
+            "hasta", "hay", "donde", "desde", "todo", "nos", "durante", "y", "o", "según", "tras",
+            "ante", "él", "ella", "ellos", "pues", "aunque", "dijo", "años", "había", "han", "sido",
+            "están", "será"));
+    WORDS.put(
+        "en",
+        Set.of(
+            "the", "of", "and", "to", "in", "is", "that", "for", "it", "as", "was", "with", "be",
+            "by", "on", "not", "he", "this", "are", "or", "his", "from", "at", "which", "but",
+            "have", "an", "had", "they", "you", "were", "their", "has", "been", "would", "will",
+            "said", "after", "who", "its", "than"));
+    WORDS.put(
+        "pt",
+        Set.of(
+            "de", "que", "o", "a", "do", "da", "em", "um", "uma", "os", "as", "dos", "das", "não",
+            "no", "na", "nos", "nas", "com", "para", "por", "mais", "ao", "à", "seu", "sua", "são",
+            "foi", "pelo", "pela", "também", "isso", "esse", "essa", "como", "mas", "já", "ainda",
+            "quando", "entre", "depois", "sobre", "até", "ele", "ela", "eles", "disse", "está",
+            "estão", "tem", "têm", "anos", "é", "e", "ou", "há", "será", "foram", "segundo",
+            "após"));
+    WORDS.put(
+        "fr",
+        Set.of(
+            "de", "la", "le", "les", "des", "et", "en", "un", "une", "du", "est", "que", "qui",
+            "dans", "pour", "pas", "au", "aux", "sur", "par", "avec", "ce", "cette", "il", "elle",
+            "ils", "sont", "ont", "été", "mais", "ou", "plus", "a", "son", "sa", "ses", "leur",
+            "selon", "après", "aussi", "être", "avait", "entre", "lors", "dont", "où", "déjà"));
+    WORDS.put(
+        "it",
+        Set.of(
+            "di", "il", "la", "che", "e", "è", "per", "un", "una", "del", "della", "dei", "delle",
+            "in", "con", "non", "si", "da", "al", "alla", "sono", "ha", "hanno", "anche", "più",
+            "ma", "come", "gli", "le", "nel", "nella", "sul", "sulla", "questo", "questa", "stato",
+            "stata", "dopo", "secondo", "tra", "fra", "ancora", "essere", "già"));
+    WORDS.put(
+        "de",
+        Set.of(
+            "der", "die", "das", "und", "in", "den", "von", "zu", "mit", "ist", "des", "sich",
+            "nicht", "auf", "für", "im", "dem", "ein", "eine", "als", "auch", "es", "an", "werden",
+            "aus", "er", "hat", "dass", "sie", "nach", "wird", "bei", "einer", "um", "am", "sind",
+            "noch", "wie", "einem", "über", "einen", "so", "zum", "war", "haben", "nur", "oder",
+            "aber"));
+    WORDS.put(
+        "ca",
+        Set.of(
+            "de", "la", "i", "el", "que", "en", "els", "les", "del", "per", "amb", "una", "un",
+            "és", "va", "són", "al", "dels", "més", "però", "també", "com", "aquest", "aquesta",
+            "seu", "seva", "han", "ha", "sobre", "entre", "fins", "perquè", "quan", "després",
+            "segons", "ni", "ja", "molt", "tot", "hi", "ho", "li"));
   }
 
   /** Words of one list only: they are the ones that tell the languages apart. */
@@ -60,13 +91,14 @@ final class LanguageGuess {
   private static Map<String, String> telling() {
     Map<String, String> owner = new HashMap<>();
     Set<String> shared = new HashSet<>();
-    WORDS.forEach((lang, words) -> {
-      for (String w : words) {
-        if (owner.putIfAbsent(w, lang) != null) {
-          shared.add(w);
-        }
-      }
-    });
+    WORDS.forEach(
+        (lang, words) -> {
+          for (String w : words) {
+            if (owner.putIfAbsent(w, lang) != null) {
+              shared.add(w);
+            }
+          }
+        });
     shared.forEach(owner::remove);
     return Map.copyOf(owner);
   }
@@ -78,7 +110,10 @@ final class LanguageGuess {
     }
     Map<String, Integer> votes = new HashMap<>();
     int words = 0;
-    for (String w : text.substring(0, Math.min(text.length(), 5000)).toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+    for (String w :
+        text.substring(0, Math.min(text.length(), 5000))
+            .toLowerCase(Locale.ROOT)
+            .split("[^\\p{L}]+")) {
       if (w.isEmpty()) {
         continue;
       }

@@ -11,7 +11,6 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.select.Elements;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
@@ -24,69 +23,246 @@ import org.jsoup.select.NodeVisitor;
  * drop the blocks that are mostly links or publisher boilerplate.
  */
 final class MainContent {
-  private static final Keywords UNLIKELY_HINT = Keywords.of("-ad-", "ai2html", "banner", "breadcrumb", "combx", "comment",
-      "community", "cover-wrap", "disqus", "extra", "footer", "gdpr", "header", "legends", "menu", "related", "relacionad", "remark",
-      "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate", "pagination",
-      "pager", "popup", "yom-remote", "share", "compartir", "newsletter", "subscri", "suscri", "promo", "cookie", "consent", "recommend",
-      "mostread", "most-read", "masleido", "mas-leido", "trending", "outbrain", "taboola", "signup", "sign-up", "widget", "navigation",
-      "masthead", "readmore", "read-more", "leetambien", "lee-tambien", "te-puede", "tags", "byline", "author-bio", "caption", "credit");
+  private static final Keywords UNLIKELY_HINT =
+      Keywords.of(
+          "-ad-",
+          "ai2html",
+          "banner",
+          "breadcrumb",
+          "combx",
+          "comment",
+          "community",
+          "cover-wrap",
+          "disqus",
+          "extra",
+          "footer",
+          "gdpr",
+          "header",
+          "legends",
+          "menu",
+          "related",
+          "relacionad",
+          "remark",
+          "replies",
+          "rss",
+          "shoutbox",
+          "sidebar",
+          "skyscraper",
+          "social",
+          "sponsor",
+          "supplemental",
+          "ad-break",
+          "agegate",
+          "pagination",
+          "pager",
+          "popup",
+          "yom-remote",
+          "share",
+          "compartir",
+          "newsletter",
+          "subscri",
+          "suscri",
+          "promo",
+          "cookie",
+          "consent",
+          "recommend",
+          "mostread",
+          "most-read",
+          "masleido",
+          "mas-leido",
+          "trending",
+          "outbrain",
+          "taboola",
+          "signup",
+          "sign-up",
+          "widget",
+          "navigation",
+          "masthead",
+          "readmore",
+          "read-more",
+          "leetambien",
+          "lee-tambien",
+          "te-puede",
+          "tags",
+          "byline",
+          "author-bio",
+          "caption",
+          "credit");
+
   /** Hints no site uses for its story: honoured even on the second, hint-distrusting reading. */
-  private static final Keywords CERTAINLY_NOT = Keywords.of("comment", "disqus", "respond", "replies", "cookie", "consent", "gdpr",
-      "newsletter", "subscri", "suscri", "share", "compartir", "social", "related", "relacionad", "outbrain", "taboola", "recommend",
-      "mostread", "most-read", "masleido", "mas-leido", "trending");
+  private static final Keywords CERTAINLY_NOT =
+      Keywords.of(
+          "comment",
+          "disqus",
+          "respond",
+          "replies",
+          "cookie",
+          "consent",
+          "gdpr",
+          "newsletter",
+          "subscri",
+          "suscri",
+          "share",
+          "compartir",
+          "social",
+          "related",
+          "relacionad",
+          "outbrain",
+          "taboola",
+          "recommend",
+          "mostread",
+          "most-read",
+          "masleido",
+          "mas-leido",
+          "trending");
+
   /** A small element that holds the publication date or time, not the story. */
-  private static final Pattern DATE_HINT = Pattern.compile("(?i)(^|[\\s_-])(date|dates|fecha|timestamp|pubdate|published|posted-on|"
-      + "post-date|entry-date|article-date)([\\s_-]|$)");
-  private static final Keywords MAYBE = Keywords.of("and", "article", "body", "column", "content", "main", "shadow", "story", "entry",
-      "post", "text", "cuerpo", "nota");
+  private static final Pattern DATE_HINT =
+      Pattern.compile(
+          "(?i)(^|[\\s_-])(date|dates|fecha|timestamp|pubdate|published|posted-on|"
+              + "post-date|entry-date|article-date)([\\s_-]|$)");
+
+  private static final Keywords MAYBE =
+      Keywords.of(
+          "and", "article", "body", "column", "content", "main", "shadow", "story", "entry", "post",
+          "text", "cuerpo", "nota");
+
   /** Cheap first test for {@link #DATE_HINT}: one of these must occur. */
-  private static final Keywords DATE_WORDS = Keywords.of("date", "fecha", "timestamp", "published", "posted");
-  private static final Pattern POSITIVE = Pattern.compile("(?i)article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|"
-      + "cuerpo|noticia|nota|detalle");
-  private static final Pattern NEGATIVE = Pattern.compile("(?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|"
-      + "foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|"
-      + "shopping|tags|tool|widget|newsletter|subscri|social|recommend|cookie|caption|credit");
-  private static final Set<String> NEVER_CONTENT = Set.of("script", "style", "noscript", "template", "iframe", "svg", "canvas", "form",
-      "button", "input", "select", "textarea", "nav", "aside", "footer", "header", "figcaption", "figure", "picture", "video", "audio",
-      "object", "embed", "dialog", "menu", "link", "meta");
+  private static final Keywords DATE_WORDS =
+      Keywords.of("date", "fecha", "timestamp", "published", "posted");
+
+  private static final Pattern POSITIVE =
+      Pattern.compile(
+          "(?i)article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|"
+              + "cuerpo|noticia|nota|detalle");
+  private static final Pattern NEGATIVE =
+      Pattern.compile(
+          "(?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|"
+              + "foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|"
+              + "shopping|tags|tool|widget|newsletter|subscri|social|recommend|cookie|caption|credit");
+  private static final Set<String> NEVER_CONTENT =
+      Set.of(
+          "script",
+          "style",
+          "noscript",
+          "template",
+          "iframe",
+          "svg",
+          "canvas",
+          "form",
+          "button",
+          "input",
+          "select",
+          "textarea",
+          "nav",
+          "aside",
+          "footer",
+          "header",
+          "figcaption",
+          "figure",
+          "picture",
+          "video",
+          "audio",
+          "object",
+          "embed",
+          "dialog",
+          "menu",
+          "link",
+          "meta");
+
   /** Inline content (HTML's phrasing content): what a paragraph is made of. */
-  private static final Set<String> PHRASING = Set.of("a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "del", "dfn", "em",
-      "font", "i", "img", "ins", "kbd", "label", "mark", "q", "ruby", "s", "samp", "small", "span", "strike", "strong", "sub", "sup",
-      "time", "tt", "u", "var", "wbr");
+  private static final Set<String> PHRASING =
+      Set.of(
+          "a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "del", "dfn", "em", "font",
+          "i", "img", "ins", "kbd", "label", "mark", "q", "ruby", "s", "samp", "small", "span",
+          "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr");
+
   private static final Set<String> WRAPPERS = Set.of("form", "header", "section");
-  private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dd", "dt",
-      "blockquote", "pre", "table", "tr", "td", "th", "tbody", "thead", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "address", "center");
-  private static final Set<String> DIV_BLOCK_CHILDREN = Set.of("blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul",
-      "section", "article", "h1", "h2", "h3", "h4", "h5", "h6");
+  private static final Set<String> BLOCKS =
+      Set.of(
+          "p",
+          "div",
+          "section",
+          "article",
+          "main",
+          "li",
+          "ul",
+          "ol",
+          "dl",
+          "dd",
+          "dt",
+          "blockquote",
+          "pre",
+          "table",
+          "tr",
+          "td",
+          "th",
+          "tbody",
+          "thead",
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6",
+          "hr",
+          "address",
+          "center");
+  private static final Set<String> DIV_BLOCK_CHILDREN =
+      Set.of(
+          "blockquote",
+          "dl",
+          "div",
+          "img",
+          "ol",
+          "p",
+          "pre",
+          "table",
+          "ul",
+          "section",
+          "article",
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6");
+
   /** Lines publishers and republishers add around a story: never part of it. */
-  private static final Pattern BOILERPLATE = Pattern.compile("(?iu)^(©|\\(c\\)|copyright\\b|all rights reserved|todos los derechos|"
-      + "we support our publishers|you can view this story|click here|haga clic|haz clic|read more\\b|read also|lee también|lea también|"
-      + "te puede interesar|le puede interesar|también te puede|related:|relacionad[oa]s?:|sign up|subscribe|suscríbete|suscribete|"
-      + "follow us|síguenos|siguenos|share this|compartir|advertisement|publicidad|anuncio|getty images|foto:|photo:|image:|"
-      + "this article (was|is) (originally )?published|este artículo (fue|es)|la entrada .* se publicó|the post .* appeared first)");
+  private static final Pattern BOILERPLATE =
+      Pattern.compile(
+          "(?iu)^(©|\\(c\\)|copyright\\b|all rights reserved|todos los derechos|"
+              + "we support our publishers|you can view this story|click here|haga clic|haz clic|read more\\b|read also|lee también|lea también|"
+              + "te puede interesar|le puede interesar|también te puede|related:|relacionad[oa]s?:|sign up|subscribe|suscríbete|suscribete|"
+              + "follow us|síguenos|siguenos|share this|compartir|advertisement|publicidad|anuncio|getty images|foto:|photo:|image:|"
+              + "this article (was|is) (originally )?published|este artículo (fue|es)|la entrada .* se publicó|the post .* appeared first)");
 
   /**
-   * A whole line that is a control or a widget's label, not writing: comment and share buttons,
-   * ad labels, tag and topic headers, "you may also like", gallery counters ("Image 3 of 12", "1 /
-   * 23"). Matched on the whole (short) line only, so a sentence that starts with one of these
-   * words stays.
+   * A whole line that is a control or a widget's label, not writing: comment and share buttons, ad
+   * labels, tag and topic headers, "you may also like", gallery counters ("Image 3 of 12", "1 /
+   * 23"). Matched on the whole (short) line only, so a sentence that starts with one of these words
+   * stays.
    */
-  private static final Pattern INTERFACE_LINE = Pattern.compile("(?iu)^(?:(?:\\d+\\s+)?comments?|comentarios?|comentários?|share( this)?|"
-      + "sharing is caring|compartir|compartilhe|compartilhar|advert|advertisement|publicidad|publicidade|anuncio|tags|etiquetas|topics|"
-      + "temas|filed under(?:\\s*:.*)?|like this|like loading|loading|cargando|carregando|text size|tamaño de (?:letra|texto)|"
-      + "continue reading( below)?|sigue leyendo|continúa leyendo|you may also like|you might also like|te puede interesar|"
-      + "también te puede interesar|você pode gostar|related|related (?:news|stories|articles|posts)|noticias relacionadas|"
-      + "explore further|back to gallery|(?:image|photo|foto|imagen|imagem|slide)?\\s*\\d+\\s*(?:of|de|/)\\s*/?\\s*\\d+)"
-      + "\\s*[:.…!]*$");
+  private static final Pattern INTERFACE_LINE =
+      Pattern.compile(
+          "(?iu)^(?:(?:\\d+\\s+)?comments?|comentarios?|comentários?|share( this)?|"
+              + "sharing is caring|compartir|compartilhe|compartilhar|advert|advertisement|publicidad|publicidade|anuncio|tags|etiquetas|topics|"
+              + "temas|filed under(?:\\s*:.*)?|like this|like loading|loading|cargando|carregando|text size|tamaño de (?:letra|texto)|"
+              + "continue reading( below)?|sigue leyendo|continúa leyendo|you may also like|you might also like|te puede interesar|"
+              + "también te puede interesar|você pode gostar|related|related (?:news|stories|articles|posts)|noticias relacionadas|"
+              + "explore further|back to gallery|(?:image|photo|foto|imagen|imagem|slide)?\\s*\\d+\\s*(?:of|de|/)\\s*/?\\s*\\d+)"
+              + "\\s*[:.…!]*$");
+
   private static final int INTERFACE_LINE_MAX = 40;
 
   private MainContent() {}
 
   /**
-   * The body text, paragraphs separated by a blank line; {@code headline} is left out if
-   * repeated, and so are lines that only say who wrote it ({@code authors}) and when.
+   * The body text, paragraphs separated by a blank line; {@code headline} is left out if repeated,
+   * and so are lines that only say who wrote it ({@code authors}) and when.
    */
-  static String extract(Document doc, String headline, List<String> authors, boolean stripUnlikely) {
+  static String extract(
+      Document doc, String headline, List<String> authors, boolean stripUnlikely) {
     Element body = doc.body();
     if (body == null) {
       return "";
@@ -112,7 +288,10 @@ final class MainContent {
     return s.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
   }
 
-  /** Removes what is never content, hidden blocks and unlikely candidates; turns text-only divs into paragraphs. */
+  /**
+   * Removes what is never content, hidden blocks and unlikely candidates; turns text-only divs into
+   * paragraphs.
+   */
   private static void strip(Element body, boolean stripUnlikely) {
     Map<String, Hint> verdicts = new HashMap<>();
     for (Element e : new ArrayList<>(body.getAllElements())) {
@@ -130,18 +309,28 @@ final class MainContent {
       }
       if (!tag.equals("article") && !tag.equals("main") && !tag.equals("a") && !tag.equals("p")) {
         String hint = e.className() + " " + e.id();
-        Hint verdict = hint.length() > 1 ? verdicts.computeIfAbsent(hint, h -> Hint.of(h, stripUnlikely)) : Hint.NONE;
+        Hint verdict =
+            hint.length() > 1
+                ? verdicts.computeIfAbsent(hint, h -> Hint.of(h, stripUnlikely))
+                : Hint.NONE;
         if (verdict == Hint.UNLIKELY && !insideTableOrCode(e) && !isQuotedPost(e)) {
           e.remove();
           continue;
         }
-        if (verdict == Hint.DATE && e.text().length() < 100 && e.select("p, div, article, section").size() <= 1) {
+        if (verdict == Hint.DATE
+            && e.text().length() < 100
+            && e.select("p, div, article, section").size() <= 1) {
           e.remove();
           continue;
         }
         String role = e.attr("role");
-        if (role.equals("navigation") || role.equals("complementary") || role.equals("banner") || role.equals("contentinfo")
-            || role.equals("dialog") || role.equals("alert") || role.equals("menu")) {
+        if (role.equals("navigation")
+            || role.equals("complementary")
+            || role.equals("banner")
+            || role.equals("contentinfo")
+            || role.equals("dialog")
+            || role.equals("alert")
+            || role.equals("menu")) {
           e.remove();
         }
       }
@@ -162,7 +351,9 @@ final class MainContent {
       wrapLooseText(container);
     }
     List<Element> spans = body.getElementsByTag("span");
-    for (int i = spans.size() - 1; i >= 0; i--) { // innermost first: the card goes, the name it hangs on stays
+    for (int i = spans.size() - 1;
+        i >= 0;
+        i--) { // innermost first: the card goes, the name it hangs on stays
       Element span = spans.get(i);
       if (isLinkCluster(span) && span.closest("p") != null) {
         span.remove();
@@ -201,7 +392,8 @@ final class MainContent {
     List<Node> run = new ArrayList<>();
     int brs = 0;
     for (Node n : new ArrayList<>(container.childNodes())) {
-      boolean phrasing = n instanceof TextNode || n instanceof Element e && PHRASING.contains(e.normalName());
+      boolean phrasing =
+          n instanceof TextNode || n instanceof Element e && PHRASING.contains(e.normalName());
       if (!phrasing) {
         wrap(run);
         brs = 0;
@@ -219,11 +411,16 @@ final class MainContent {
     wrap(run);
   }
 
-  /** Moves {@code run} into a new {@code <p>} in its place, unless it holds no text; empties {@code run}. */
+  /**
+   * Moves {@code run} into a new {@code <p>} in its place, unless it holds no text; empties {@code
+   * run}.
+   */
   private static void wrap(List<Node> run) {
     boolean text = false;
     for (Node n : run) {
-      if (n instanceof TextNode t ? !t.isBlank() : n instanceof Element e && !e.normalName().equals("br") && e.hasText()) {
+      if (n instanceof TextNode t
+          ? !t.isBlank()
+          : n instanceof Element e && !e.normalName().equals("br") && e.hasText()) {
         text = true;
         break;
       }
@@ -243,7 +440,9 @@ final class MainContent {
    * elements, and the patterns are long alternations, so each page judges each name once.
    */
   private enum Hint {
-    NONE, UNLIKELY, DATE;
+    NONE,
+    UNLIKELY,
+    DATE;
 
     static Hint of(String hint, boolean stripUnlikely) {
       String lower = Keywords.lower(hint);
@@ -255,11 +454,13 @@ final class MainContent {
   }
 
   private static boolean isHidden(Element e) {
-    if (e.hasAttr("hidden") || "true".equals(e.attr("aria-hidden")) && !e.normalName().equals("span")) {
+    if (e.hasAttr("hidden")
+        || "true".equals(e.attr("aria-hidden")) && !e.normalName().equals("span")) {
       return true;
     }
     String style = e.attr("style");
-    return !style.isEmpty() && style.replace(" ", "").toLowerCase(java.util.Locale.ROOT).contains("display:none");
+    return !style.isEmpty()
+        && style.replace(" ", "").toLowerCase(java.util.Locale.ROOT).contains("display:none");
   }
 
   /**
@@ -320,7 +521,8 @@ final class MainContent {
     ranked.sort((a, b) -> Double.compare(b.getValue()[0], a.getValue()[0]));
     Element top = ranked.get(0).getKey();
     double best = ranked.get(0).getValue()[0];
-    // A container holding the top one and most of its score is the article (paragraphs split into sections).
+    // A container holding the top one and most of its score is the article (paragraphs split into
+    // sections).
     Element parent = top.parent();
     double[] ps = parent == null ? null : scores.get(parent);
     if (ps != null && parent != body.parent() && ps[0] >= best * 0.9) {
@@ -335,11 +537,12 @@ final class MainContent {
 
   /**
    * When the story is cut into many containers of one paragraph or section each (cards, chunks
-   * between ads), the best one is only a piece: as Readability does, if at least three of the
-   * next best candidates score nearly as well and share an ancestor with the best one, that
-   * ancestor is the article.
+   * between ads), the best one is only a piece: as Readability does, if at least three of the next
+   * best candidates score nearly as well and share an ancestor with the best one, that ancestor is
+   * the article.
    */
-  private static Element commonAncestorOfRivals(Element top, double best, List<Map.Entry<Element, double[]>> ranked, Element body) {
+  private static Element commonAncestorOfRivals(
+      Element top, double best, List<Map.Entry<Element, double[]>> ranked, Element body) {
     List<Element> rivals = new ArrayList<>();
     for (int i = 1; i < Math.min(ranked.size(), 5); i++) {
       if (ranked.get(i).getValue()[0] >= best * 0.75) {
@@ -349,7 +552,9 @@ final class MainContent {
     if (rivals.size() < 3) {
       return top;
     }
-    for (Element ancestor = top.parent(); ancestor != null && ancestor != body; ancestor = ancestor.parent()) {
+    for (Element ancestor = top.parent();
+        ancestor != null && ancestor != body;
+        ancestor = ancestor.parent()) {
       int inside = 0;
       for (Element r : rivals) {
         if (isAncestor(ancestor, r)) {
@@ -379,14 +584,18 @@ final class MainContent {
       return top;
     }
     for (Element sibling : up.parent().children()) {
-      if (sibling != up && sibling.normalName().equals(up.normalName()) && sibling.className().equals(up.className())) {
+      if (sibling != up
+          && sibling.normalName().equals(up.normalName())
+          && sibling.className().equals(up.className())) {
         return up;
       }
     }
     return top;
   }
 
-  /** True when {@code e}'s siblings hold no text (an empty ad rail or placeholder is no content). */
+  /**
+   * True when {@code e}'s siblings hold no text (an empty ad rail or placeholder is no content).
+   */
   private static boolean onlyChildWithText(Element e) {
     for (Element sibling : e.parent().children()) {
       if (sibling != e && sibling.hasText()) {
@@ -421,8 +630,10 @@ final class MainContent {
         continue;
       }
       double[] s = scores.get(sibling);
-      boolean builtAlike = !top.className().isEmpty() && top.className().equals(sibling.className())
-          && top.normalName().equals(sibling.normalName());
+      boolean builtAlike =
+          !top.className().isEmpty()
+              && top.className().equals(sibling.className())
+              && top.normalName().equals(sibling.normalName());
       double bonus = builtAlike ? candidate.score() * 0.2 : 0;
       if (s != null && s[0] + bonus >= threshold) {
         out.add(sibling);
@@ -432,7 +643,11 @@ final class MainContent {
       } else if (sibling.normalName().equals("p")) {
         String text = sibling.text();
         double ld = linkDensity(sibling);
-        if (text.length() > 80 && ld < 0.25 || text.length() > 0 && text.length() <= 80 && ld == 0 && text.matches("(?s).*\\.( |$).*")) {
+        if (text.length() > 80 && ld < 0.25
+            || text.length() > 0
+                && text.length() <= 80
+                && ld == 0
+                && text.matches("(?s).*\\.( |$).*")) {
           out.add(sibling);
         }
       }
@@ -446,13 +661,14 @@ final class MainContent {
   }
 
   private static double[] initialScore(Element e) {
-    double s = switch (e.normalName()) {
-      case "div", "article", "main", "section" -> 5;
-      case "pre", "td", "blockquote" -> 3;
-      case "address", "ol", "ul", "dl", "dd", "dt", "li", "form" -> -3;
-      case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
-      default -> 0;
-    };
+    double s =
+        switch (e.normalName()) {
+          case "div", "article", "main", "section" -> 5;
+          case "pre", "td", "blockquote" -> 3;
+          case "address", "ol", "ul", "dl", "dd", "dt", "li", "form" -> -3;
+          case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
+          default -> 0;
+        };
     if (e.normalName().equals("article")) {
       s += 10;
     }
@@ -499,42 +715,47 @@ final class MainContent {
     return Math.min(1.0, (double) links / total);
   }
 
-  /** Reads {@code root} out as text blocks, splitting at block elements; drops link lists and boilerplate lines. */
+  /**
+   * Reads {@code root} out as text blocks, splitting at block elements; drops link lists and
+   * boilerplate lines.
+   */
   private static void readBlocks(Element root, List<String> out) {
     StringBuilder text = new StringBuilder();
     int[] linkChars = {0};
     int[] inLink = {0};
-    NodeTraversor.traverse(new NodeVisitor() {
-      @Override
-      public void head(Node node, int depth) {
-        if (node instanceof TextNode t) {
-          String s = t.getWholeText();
-          text.append(s);
-          if (inLink[0] > 0) {
-            linkChars[0] += s.strip().length();
+    NodeTraversor.traverse(
+        new NodeVisitor() {
+          @Override
+          public void head(Node node, int depth) {
+            if (node instanceof TextNode t) {
+              String s = t.getWholeText();
+              text.append(s);
+              if (inLink[0] > 0) {
+                linkChars[0] += s.strip().length();
+              }
+            } else if (node instanceof Element e) {
+              if (e.normalName().equals("a")) {
+                inLink[0]++;
+              } else if (e.normalName().equals("br")) {
+                text.append(' ');
+              } else if (BLOCKS.contains(e.normalName())) {
+                flush(text, linkChars, out);
+              }
+            }
           }
-        } else if (node instanceof Element e) {
-          if (e.normalName().equals("a")) {
-            inLink[0]++;
-          } else if (e.normalName().equals("br")) {
-            text.append(' ');
-          } else if (BLOCKS.contains(e.normalName())) {
-            flush(text, linkChars, out);
-          }
-        }
-      }
 
-      @Override
-      public void tail(Node node, int depth) {
-        if (node instanceof Element e) {
-          if (e.normalName().equals("a")) {
-            inLink[0]--;
-          } else if (BLOCKS.contains(e.normalName())) {
-            flush(text, linkChars, out);
+          @Override
+          public void tail(Node node, int depth) {
+            if (node instanceof Element e) {
+              if (e.normalName().equals("a")) {
+                inLink[0]--;
+              } else if (BLOCKS.contains(e.normalName())) {
+                flush(text, linkChars, out);
+              }
+            }
           }
-        }
-      }
-    }, root);
+        },
+        root);
     flush(text, linkChars, out);
   }
 

@@ -34,8 +34,19 @@ record PageMetadata(
     boolean paywalled) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Set<String> ARTICLE_TYPES = Set.of("newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle",
-      "opinionnewsarticle", "backgroundnewsarticle", "blogposting", "reviewnewsarticle", "liveblogposting", "report", "webpage-article");
+  private static final Set<String> ARTICLE_TYPES =
+      Set.of(
+          "newsarticle",
+          "article",
+          "reportagenewsarticle",
+          "analysisnewsarticle",
+          "opinionnewsarticle",
+          "backgroundnewsarticle",
+          "blogposting",
+          "reviewnewsarticle",
+          "liveblogposting",
+          "report",
+          "webpage-article");
 
   static PageMetadata read(Document doc, String url) {
     Elements metas = doc.getElementsByTag("meta");
@@ -52,8 +63,14 @@ record PageMetadata(
       }
     }
     if (authors.isEmpty()) {
-      for (String css : List.of("meta[name=author]", "meta[property=article:author]", "meta[name=dc.creator]", "meta[name=byl]",
-          "meta[name=sailthru.author]", "meta[name=parsely-author]")) {
+      for (String css :
+          List.of(
+              "meta[name=author]",
+              "meta[property=article:author]",
+              "meta[name=dc.creator]",
+              "meta[name=byl]",
+              "meta[name=sailthru.author]",
+              "meta[name=parsely-author]")) {
         String v = meta(metas, css);
         if (v != null && !v.startsWith("http") && v.length() < 100) {
           authors.add(v.replaceFirst("(?i)^(by|por)\\s+", ""));
@@ -62,7 +79,9 @@ record PageMetadata(
       }
     }
     if (authors.isEmpty()) {
-      Element e = doc.selectFirst("[rel=author], [itemprop=author] [itemprop=name], [itemprop=author], .byline__name, .author-name, .byline");
+      Element e =
+          doc.selectFirst(
+              "[rel=author], [itemprop=author] [itemprop=name], [itemprop=author], .byline__name, .author-name, .byline");
       if (e != null) {
         String v = e.text().replaceFirst("(?i)^(by|por)\\s+", "").trim();
         if (!v.isEmpty() && v.length() < 100) {
@@ -72,20 +91,36 @@ record PageMetadata(
     }
 
     OffsetDateTime published = Dates.parseMachine(text(ld, "datePublished"));
-    for (String css : List.of("meta[property=article:published_time]", "meta[name=article:published_time]", "meta[property=og:published_time]",
-        "meta[itemprop=datePublished]", "meta[name=pubdate]", "meta[name=publishdate]", "meta[name=publish-date]", "meta[name=date]",
-        "meta[name=dc.date]", "meta[name=DC.date.issued]", "meta[name=dcterms.created]", "meta[name=sailthru.date]",
-        "meta[name=parsely-pub-date]", "meta[name=cXenseParse:recs:publishtime]", "meta[property=bt:pubDate]")) {
+    for (String css :
+        List.of(
+            "meta[property=article:published_time]",
+            "meta[name=article:published_time]",
+            "meta[property=og:published_time]",
+            "meta[itemprop=datePublished]",
+            "meta[name=pubdate]",
+            "meta[name=publishdate]",
+            "meta[name=publish-date]",
+            "meta[name=date]",
+            "meta[name=dc.date]",
+            "meta[name=DC.date.issued]",
+            "meta[name=dcterms.created]",
+            "meta[name=sailthru.date]",
+            "meta[name=parsely-pub-date]",
+            "meta[name=cXenseParse:recs:publishtime]",
+            "meta[property=bt:pubDate]")) {
       if (published != null) {
         break;
       }
       published = Dates.parseMachine(meta(metas, css));
     }
     if (published == null) {
-      Element t = doc.selectFirst("[itemprop=datePublished][datetime], [itemprop=datePublished][content], time[pubdate][datetime], "
-          + "article time[datetime], header time[datetime], time[datetime]");
+      Element t =
+          doc.selectFirst(
+              "[itemprop=datePublished][datetime], [itemprop=datePublished][content], time[pubdate][datetime], "
+                  + "article time[datetime], header time[datetime], time[datetime]");
       if (t != null) {
-        published = Dates.parseMachine(t.hasAttr("datetime") ? t.attr("datetime") : t.attr("content"));
+        published =
+            Dates.parseMachine(t.hasAttr("datetime") ? t.attr("datetime") : t.attr("content"));
       }
     }
     OffsetDateTime modified = Dates.parseMachine(text(ld, "dateModified"));
@@ -106,7 +141,12 @@ record PageMetadata(
     }
     if (lang != null) {
       lang = lang.trim().toLowerCase(Locale.ROOT);
-      lang = lang.length() >= 2 && Character.isLetter(lang.charAt(0)) && Character.isLetter(lang.charAt(1)) ? lang.substring(0, 2) : null;
+      lang =
+          lang.length() >= 2
+                  && Character.isLetter(lang.charAt(0))
+                  && Character.isLetter(lang.charAt(1))
+              ? lang.substring(0, 2)
+              : null;
     }
 
     String canonical = doc.select("link[rel=canonical]").attr("abs:href");
@@ -128,10 +168,23 @@ record PageMetadata(
       description = meta(metas, "meta[name=description]");
     }
     String ogType = meta(metas, "meta[property=og:type]");
-    boolean paywalled = ld != null && ld.path("isAccessibleForFree").asText("true").equalsIgnoreCase("false");
-    return new PageMetadata(clean(headline), clean(meta(metas, "meta[property=og:title]")), clean(doc.title()),
-        List.copyOf(new LinkedHashSet<>(authors)), published, modified, lang, canonical == null || canonical.isBlank() ? null : canonical,
-        description, siteName, absolute(doc, image), ogType == null ? null : ogType.toLowerCase(Locale.ROOT), ld != null, paywalled);
+    boolean paywalled =
+        ld != null && ld.path("isAccessibleForFree").asText("true").equalsIgnoreCase("false");
+    return new PageMetadata(
+        clean(headline),
+        clean(meta(metas, "meta[property=og:title]")),
+        clean(doc.title()),
+        List.copyOf(new LinkedHashSet<>(authors)),
+        published,
+        modified,
+        lang,
+        canonical == null || canonical.isBlank() ? null : canonical,
+        description,
+        siteName,
+        absolute(doc, image),
+        ogType == null ? null : ogType.toLowerCase(Locale.ROOT),
+        ld != null,
+        paywalled);
   }
 
   private static String clean(String s) {
@@ -153,7 +206,10 @@ record PageMetadata(
     }
   }
 
-  /** The first of {@code metas} (the page's {@code <meta>} elements) that {@code css} selects: much cheaper than walking the page each time. */
+  /**
+   * The first of {@code metas} (the page's {@code <meta>} elements) that {@code css} selects: much
+   * cheaper than walking the page each time.
+   */
   static String meta(Elements metas, String css) {
     Element e = metas.select(css).first();
     if (e == null) {

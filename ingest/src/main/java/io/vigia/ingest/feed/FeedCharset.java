@@ -12,13 +12,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Decodes a feed's bytes to text. A byte-order mark decides. Otherwise the labels (the HTTP
- * {@code Content-Type} charset, then the XML declaration's {@code encoding}) are candidates with
- * UTF-8 and windows-1252, and the first that decodes the bytes without error wins. Servers often
- * label a UTF-8 feed Latin-1 or the reverse; bytes that are valid UTF-8 with some non-ASCII in
- * them are almost never Latin-1 text, so when the labels name UTF-8 or a Latin charset, UTF-8 is
- * tried first. ISO-8859-1 and US-ASCII are read as windows-1252, as browsers do (the WHATWG
- * encoding standard): Spanish feeds labelled Latin-1 carry windows-1252's curly quotes.
+ * Decodes a feed's bytes to text. A byte-order mark decides. Otherwise the labels (the HTTP {@code
+ * Content-Type} charset, then the XML declaration's {@code encoding}) are candidates with UTF-8 and
+ * windows-1252, and the first that decodes the bytes without error wins. Servers often label a
+ * UTF-8 feed Latin-1 or the reverse; bytes that are valid UTF-8 with some non-ASCII in them are
+ * almost never Latin-1 text, so when the labels name UTF-8 or a Latin charset, UTF-8 is tried
+ * first. ISO-8859-1 and US-ASCII are read as windows-1252, as browsers do (the WHATWG encoding
+ * standard): Spanish feeds labelled Latin-1 carry windows-1252's curly quotes.
  */
 public final class FeedCharset {
   private static final Pattern XML_DECLARATION_ENCODING =
@@ -27,7 +27,10 @@ public final class FeedCharset {
 
   private FeedCharset() {}
 
-  /** The decoded text, never null; undecodable bytes become U+FFFD only when no candidate reads them all. */
+  /**
+   * The decoded text, never null; undecodable bytes become U+FFFD only when no candidate reads them
+   * all.
+   */
   public static String decode(byte[] body, String contentType) {
     int bomLength = 0;
     List<Charset> candidates = new ArrayList<>();
@@ -53,8 +56,11 @@ public final class FeedCharset {
     ByteBuffer bytes = ByteBuffer.wrap(body, bomLength, body.length - bomLength);
     for (Charset c : candidates) {
       try {
-        return c.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
-            .decode(bytes.duplicate()).toString();
+        return c.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT)
+            .decode(bytes.duplicate())
+            .toString();
       } catch (CharacterCodingException e) {
         // the next candidate
       }
@@ -67,12 +73,18 @@ public final class FeedCharset {
       return true;
     }
     String n = c.name().toUpperCase(Locale.ROOT);
-    return n.equals("UTF-8") || n.equals("US-ASCII") || n.startsWith("ISO-8859-") || n.startsWith("WINDOWS-125");
+    return n.equals("UTF-8")
+        || n.equals("US-ASCII")
+        || n.startsWith("ISO-8859-")
+        || n.startsWith("WINDOWS-125");
   }
 
   private static void add(List<Charset> candidates, Charset c) {
     if (c != null) {
-      Charset browserView = c.equals(StandardCharsets.ISO_8859_1) || c.equals(StandardCharsets.US_ASCII) ? WINDOWS_1252 : c;
+      Charset browserView =
+          c.equals(StandardCharsets.ISO_8859_1) || c.equals(StandardCharsets.US_ASCII)
+              ? WINDOWS_1252
+              : c;
       if (!candidates.contains(browserView)) {
         candidates.add(browserView);
       }
@@ -94,7 +106,9 @@ public final class FeedCharset {
 
   static Charset fromXmlDeclaration(byte[] body) {
     // The declaration is ASCII in every charset a feed may use but UTF-16/32, which carry a BOM.
-    String head = new String(body, 0, Math.min(body.length, 256), StandardCharsets.ISO_8859_1).replace("\uFEFF", "");
+    String head =
+        new String(body, 0, Math.min(body.length, 256), StandardCharsets.ISO_8859_1)
+            .replace("\uFEFF", "");
     if (head.startsWith("ï»¿")) {
       head = head.substring(3);
     }

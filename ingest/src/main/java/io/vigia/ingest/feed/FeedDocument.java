@@ -3,10 +3,15 @@ package io.vigia.ingest.feed;
 import java.time.Instant;
 import java.util.List;
 
-/** What a feed URL turned out to hold: items to fetch, or (a sitemap index) more sitemaps to read. */
+/**
+ * What a feed URL turned out to hold: items to fetch, or (a sitemap index) more sitemaps to read.
+ */
 public sealed interface FeedDocument {
 
-  /** An RSS/RDF/Atom feed or a (news) sitemap: the articles it lists, newest first as the source ordered them. */
+  /**
+   * An RSS/RDF/Atom feed or a (news) sitemap: the articles it lists, newest first as the source
+   * ordered them.
+   */
   record Items(String format, List<FeedItem> items) implements FeedDocument {
     public Items {
       items = List.copyOf(items);

@@ -15,10 +15,10 @@ import java.util.List;
  * The items one feed has listed, so "new" means new to this feed: an item another feed delivered
  * first is still news from this one (its {@code lastNewItemAt}, its adaptive interval), and an item
  * a feed keeps listing is not looked at again. Keys are 64-bit hashes of the item's canonical URL,
- * the most recently listed kept: everything the feed lists now plus as many older ones again
- * (at least {@link #MIN_CAPACITY}, at most {@link #MAX_CAPACITY}), so an item that drops out and
- * comes back within that is not new either. Also counts the distinct items the feed ever listed.
- * Methods are synchronized: producer callbacks and the polling thread meet here.
+ * the most recently listed kept: everything the feed lists now plus as many older ones again (at
+ * least {@link #MIN_CAPACITY}, at most {@link #MAX_CAPACITY}), so an item that drops out and comes
+ * back within that is not new either. Also counts the distinct items the feed ever listed. Methods
+ * are synchronized: producer callbacks and the polling thread meet here.
  */
 public final class FeedItemMemory {
   static final int MIN_CAPACITY = 100;
@@ -40,7 +40,10 @@ public final class FeedItemMemory {
     this.distinct = Math.max(s.distinct(), keys.size());
   }
 
-  /** What survives a restart: the keys (base64 of 8-byte hashes, oldest first) and the distinct count. */
+  /**
+   * What survives a restart: the keys (base64 of 8-byte hashes, oldest first) and the distinct
+   * count.
+   */
   public record Snapshot(String keys, long distinct) {}
 
   public synchronized Snapshot snapshot() {
@@ -88,7 +91,9 @@ public final class FeedItemMemory {
 
   static long hash(String key) {
     try {
-      return ByteBuffer.wrap(MessageDigest.getInstance("MD5").digest(key.getBytes(StandardCharsets.UTF_8))).getLong();
+      return ByteBuffer.wrap(
+              MessageDigest.getInstance("MD5").digest(key.getBytes(StandardCharsets.UTF_8)))
+          .getLong();
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has MD5", e);
     }

@@ -8,17 +8,18 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * What ingest remembers about polling one feed: its validators for conditional GET (with an
  * unconditional fetch every {@link #UNCONDITIONAL_EVERY} polls, for servers whose validators never
- * change), its error streak and when it may be polled again (exponential backoff with jitter,
- * never earlier than a Retry-After the server sent), and its adaptive interval: halved (down to
- * the shortest) after a poll that found new items, ×1.25 (up to the longest) after one that found
- * none, the multiplicative schedule Nutch's AdaptiveFetchSchedule uses. A feed that publishes every
- * few minutes is polled every few minutes; one silent for days drifts to the longest interval,
- * and its first new item brings it back quickly. Methods are synchronized: the polling loop reads
- * when a feed is due while a fetching thread updates it.
+ * change), its error streak and when it may be polled again (exponential backoff with jitter, never
+ * earlier than a Retry-After the server sent), and its adaptive interval: halved (down to the
+ * shortest) after a poll that found new items, ×1.25 (up to the longest) after one that found none,
+ * the multiplicative schedule Nutch's AdaptiveFetchSchedule uses. A feed that publishes every few
+ * minutes is polled every few minutes; one silent for days drifts to the longest interval, and its
+ * first new item brings it back quickly. Methods are synchronized: the polling loop reads when a
+ * feed is due while a fetching thread updates it.
  */
 public final class FeedPollState {
   /** Every this many conditional polls, one is sent without validators. */
   public static final int UNCONDITIONAL_EVERY = 12;
+
   /** Longest a failing feed waits between attempts. */
   public static final Duration MAX_BACKOFF = Duration.ofHours(6);
 
@@ -40,11 +41,21 @@ public final class FeedPollState {
   }
 
   /** What survives a restart (kept in a compacted topic, one record per feed). */
-  public record Snapshot(String etag, String lastModified, int conditionalPolls, int errorStreak, Instant notBefore,
+  public record Snapshot(
+      String etag,
+      String lastModified,
+      int conditionalPolls,
+      int errorStreak,
+      Instant notBefore,
       long intervalMillis) {}
 
   public synchronized Snapshot snapshot() {
-    return new Snapshot(validators.etag(), validators.lastModified(), conditionalPolls, errorStreak, notBefore,
+    return new Snapshot(
+        validators.etag(),
+        validators.lastModified(),
+        conditionalPolls,
+        errorStreak,
+        notBefore,
         interval == null ? 0 : interval.toMillis());
   }
 
@@ -83,10 +94,10 @@ public final class FeedPollState {
   }
 
   /**
-   * Forgets the validators of the document just fetched, so that the next poll asks for it in
-   * full: a sitemap index names sitemaps whose content changes while the index stays the same
-   * (a fixed "news-sitemap.xml" rewritten every few minutes), so its 304 says nothing about them,
-   * and only a read index leads to its sitemaps, each polled with validators of its own.
+   * Forgets the validators of the document just fetched, so that the next poll asks for it in full:
+   * a sitemap index names sitemaps whose content changes while the index stays the same (a fixed
+   * "news-sitemap.xml" rewritten every few minutes), so its 304 says nothing about them, and only a
+   * read index leads to its sitemaps, each polled with validators of its own.
    */
   public synchronized void forgetValidators() {
     validators = FetchResult.Validators.NONE;
@@ -96,7 +107,8 @@ public final class FeedPollState {
    * Schedules the next poll after one that succeeded at {@code now} (a 304 finds nothing new),
    * within {@code [shortest, longest]}.
    */
-  public synchronized void afterItems(Instant now, boolean foundNew, Duration shortest, Duration longest) {
+  public synchronized void afterItems(
+      Instant now, boolean foundNew, Duration shortest, Duration longest) {
     Duration current = interval == null ? shortest : interval;
     Duration next = foundNew ? current.dividedBy(2) : Duration.ofMillis(current.toMillis() * 5 / 4);
     if (next.compareTo(shortest) < 0) {

@@ -13,14 +13,17 @@ import org.jdom2.Element;
 import org.jsoup.Jsoup;
 
 /**
- * Parses RSS 0.9x/1.0 (RDF)/2.0 and Atom with Rome, and sitemaps, news sitemaps and sitemap
- * indexes with {@link SitemapReader}. DTDs stay refused (Rome's default), which blocks XXE and
- * billion laughs; bytes are decoded by {@link FeedCharset} before any parser sees them.
+ * Parses RSS 0.9x/1.0 (RDF)/2.0 and Atom with Rome, and sitemaps, news sitemaps and sitemap indexes
+ * with {@link SitemapReader}. DTDs stay refused (Rome's default), which blocks XXE and billion
+ * laughs; bytes are decoded by {@link FeedCharset} before any parser sees them.
  */
 public final class FeedReader {
   private static final String MEDIA_RSS = "http://search.yahoo.com/mrss/";
 
-  /** The items of the feed at {@code feedUrl}, links resolved against it (a sitemap index lists none). */
+  /**
+   * The items of the feed at {@code feedUrl}, links resolved against it (a sitemap index lists
+   * none).
+   */
   public List<FeedItem> read(String feedUrl, byte[] body) throws FeedException {
     FeedDocument d = readDocument(feedUrl, body, null);
     return d instanceof FeedDocument.Items items ? items.items() : List.of();
@@ -30,7 +33,8 @@ public final class FeedReader {
    * What the document at {@code feedUrl} holds; {@code contentType} is the HTTP header (for its
    * charset), or null.
    */
-  public FeedDocument readDocument(String feedUrl, byte[] body, String contentType) throws FeedException {
+  public FeedDocument readDocument(String feedUrl, byte[] body, String contentType)
+      throws FeedException {
     String xml = FeedCharset.decode(withoutExternalDoctype(body), contentType);
     String root = requireShallow(xml);
     if (SitemapReader.isSitemap(root)) {
@@ -60,15 +64,26 @@ public final class FeedReader {
       } catch (IllegalArgumentException bad) {
         continue; // not a URL at all: nothing to fetch
       }
-      items.add(new FeedItem(link, e.getUri(), plain(e.getTitle()),
-          e.getPublishedDate() != null ? e.getPublishedDate().toInstant()
-              : e.getUpdatedDate() == null ? null : e.getUpdatedDate().toInstant(),
-          e.getDescription() == null ? null : e.getDescription().getValue(), feed.getLanguage(), content(e), image(e, base)));
+      items.add(
+          new FeedItem(
+              link,
+              e.getUri(),
+              plain(e.getTitle()),
+              e.getPublishedDate() != null
+                  ? e.getPublishedDate().toInstant()
+                  : e.getUpdatedDate() == null ? null : e.getUpdatedDate().toInstant(),
+              e.getDescription() == null ? null : e.getDescription().getValue(),
+              feed.getLanguage(),
+              content(e),
+              image(e, base)));
     }
     return new FeedDocument.Items(feed.getFeedType(), items);
   }
 
-  /** Titles with markup ({@code <b>}, entities double-escaped in CDATA) become the text a reader sees. */
+  /**
+   * Titles with markup ({@code <b>}, entities double-escaped in CDATA) become the text a reader
+   * sees.
+   */
   private static String plain(String title) {
     if (title == null || (title.indexOf('<') < 0 && title.indexOf('&') < 0)) {
       return title == null ? null : title.strip();
@@ -76,7 +91,10 @@ public final class FeedReader {
     return Jsoup.parse(title).text().strip();
   }
 
-  /** The full text a feed carries ({@code content:encoded}, Atom {@code <content>}), as HTML, or null. */
+  /**
+   * The full text a feed carries ({@code content:encoded}, Atom {@code <content>}), as HTML, or
+   * null.
+   */
   private static String content(SyndEntry e) {
     for (SyndContent c : e.getContents()) {
       if (c.getValue() != null && !c.getValue().isBlank()) {
@@ -86,7 +104,10 @@ public final class FeedReader {
     return null;
   }
 
-  /** Media RSS ({@code media:content} / {@code media:thumbnail}, also inside {@code media:group}) or an image enclosure. */
+  /**
+   * Media RSS ({@code media:content} / {@code media:thumbnail}, also inside {@code media:group}) or
+   * an image enclosure.
+   */
   private static String image(SyndEntry e, URI base) {
     for (Element el : e.getForeignMarkup()) {
       String url = mediaImage(el);
@@ -107,8 +128,11 @@ public final class FeedReader {
       return null;
     }
     String url = el.getAttributeValue("url");
-    boolean image = el.getName().equals("thumbnail") || "image".equals(el.getAttributeValue("medium"))
-        || (el.getAttributeValue("type") != null && el.getAttributeValue("type").startsWith("image/"));
+    boolean image =
+        el.getName().equals("thumbnail")
+            || "image".equals(el.getAttributeValue("medium"))
+            || (el.getAttributeValue("type") != null
+                && el.getAttributeValue("type").startsWith("image/"));
     if (url != null && image) {
       return url;
     }
@@ -133,10 +157,10 @@ public final class FeedReader {
   static final int MAX_DEPTH = 256;
 
   /**
-   * Refuses documents nested absurdly deep before Rome sees them: JDOM and Rome's converters
-   * take time quadratic in the depth (200,000 levels: ~40 s of one core), which would stall the
-   * polling of every other feed. A streaming pass is linear and allocates nothing per level;
-   * what it cannot read is left for Rome to reject with its own message.
+   * Refuses documents nested absurdly deep before Rome sees them: JDOM and Rome's converters take
+   * time quadratic in the depth (200,000 levels: ~40 s of one core), which would stall the polling
+   * of every other feed. A streaming pass is linear and allocates nothing per level; what it cannot
+   * read is left for Rome to reject with its own message.
    */
   private static String requireShallow(String xml) throws FeedException {
     javax.xml.stream.XMLInputFactory f = javax.xml.stream.XMLInputFactory.newFactory();
@@ -152,7 +176,8 @@ public final class FeedReader {
           if (event == javax.xml.stream.XMLStreamConstants.START_ELEMENT) {
             root = root == null ? r.getLocalName() : root;
             if (++depth > MAX_DEPTH) {
-              throw new FeedException("not a readable feed: elements nested more than " + MAX_DEPTH + " deep", null);
+              throw new FeedException(
+                  "not a readable feed: elements nested more than " + MAX_DEPTH + " deep", null);
             }
           } else if (event == javax.xml.stream.XMLStreamConstants.END_ELEMENT) {
             depth--;
@@ -168,10 +193,11 @@ public final class FeedReader {
   }
 
   /**
-   * Old RSS 0.91 feeds declare the Netscape DTD ({@code <!DOCTYPE rss PUBLIC ... "http://my.netscape.com/...">}),
-   * which Rome's DTD refusal rejects. A DOCTYPE without an internal subset declares no entity, so
-   * blanking it out (same length, spaces) loses nothing; one with an internal subset ({@code [ ... ]},
-   * where XXE and billion laughs live) is left alone and stays refused.
+   * Old RSS 0.91 feeds declare the Netscape DTD ({@code <!DOCTYPE rss PUBLIC ...
+   * "http://my.netscape.com/...">}), which Rome's DTD refusal rejects. A DOCTYPE without an
+   * internal subset declares no entity, so blanking it out (same length, spaces) loses nothing; one
+   * with an internal subset ({@code [ ... ]}, where XXE and billion laughs live) is left alone and
+   * stays refused.
    */
   static byte[] withoutExternalDoctype(byte[] body) {
     int limit = Math.min(body.length, 4096);

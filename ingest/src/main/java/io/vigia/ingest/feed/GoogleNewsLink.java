@@ -7,11 +7,11 @@ import java.util.Optional;
 
 /**
  * Google News search feeds link every item to {@code news.google.com/rss/articles/ID}, not to the
- * publisher. Fetching those links one by one would ask Google, not the outlet, and would hide
- * that the same story came in through the outlet's own feed. Older IDs carry the publisher's URL
- * inside: base64url of a small protobuf ({@code 08 13 22 LEN URL ...}); {@link #publisherUrl}
- * reads it. IDs that do not carry it are left to the fetcher, which follows Google's redirect
- * and keys the article by the page it lands on.
+ * publisher. Fetching those links one by one would ask Google, not the outlet, and would hide that
+ * the same story came in through the outlet's own feed. Older IDs carry the publisher's URL inside:
+ * base64url of a small protobuf ({@code 08 13 22 LEN URL ...}); {@link #publisherUrl} reads it. IDs
+ * that do not carry it are left to the fetcher, which follows Google's redirect and keys the
+ * article by the page it lands on.
  */
 public final class GoogleNewsLink {
   private GoogleNewsLink() {}
@@ -38,7 +38,11 @@ public final class GoogleNewsLink {
     String id = path.substring(path.lastIndexOf('/') + 1);
     byte[] raw;
     try {
-      raw = Base64.getUrlDecoder().decode(id.replace("=", "") + "==".substring(0, (4 - id.replace("=", "").length() % 4) % 4));
+      raw =
+          Base64.getUrlDecoder()
+              .decode(
+                  id.replace("=", "")
+                      + "==".substring(0, (4 - id.replace("=", "").length() % 4) % 4));
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
@@ -65,6 +69,8 @@ public final class GoogleNewsLink {
       return Optional.empty();
     }
     String url = new String(raw, p, len, StandardCharsets.UTF_8);
-    return url.startsWith("http://") || url.startsWith("https://") ? Optional.of(url) : Optional.empty();
+    return url.startsWith("http://") || url.startsWith("https://")
+        ? Optional.of(url)
+        : Optional.empty();
   }
 }

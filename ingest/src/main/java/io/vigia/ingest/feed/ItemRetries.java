@@ -12,9 +12,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * One feed's items whose fetch failed for a reason that may pass (a timeout, a 5xx, a host that
  * asked us to wait, robots.txt unavailable, the broker refusing the article). They are retried at
  * the feed's polls once due, whatever the feed answers (a 304 included): backoff from the poll
- * interval, ×2 per failure with ±20 % jitter, never before a Retry-After, and given up after
- * {@link #MAX_ATTEMPTS} attempts. At most {@link #MAX_ITEMS} wait; beyond that the oldest is given
- * up. Synchronized: producer callbacks add to it too.
+ * interval, ×2 per failure with ±20 % jitter, never before a Retry-After, and given up after {@link
+ * #MAX_ATTEMPTS} attempts. At most {@link #MAX_ITEMS} wait; beyond that the oldest is given up.
+ * Synchronized: producer callbacks add to it too.
  */
 public final class ItemRetries {
   public static final int MAX_ATTEMPTS = 5;
@@ -44,7 +44,8 @@ public final class ItemRetries {
    * Records a failed attempt at {@code key}: scheduled again, or given up after the last attempt.
    * Adding to a full list gives up the oldest entry instead, returned as well.
    */
-  public synchronized List<Outcome> failed(FeedItem item, String key, String reason, Duration retryAfter, Instant now, Duration base) {
+  public synchronized List<Outcome> failed(
+      FeedItem item, String key, String reason, Duration retryAfter, Instant now, Duration base) {
     List<Outcome> out = new ArrayList<>();
     Entry old = byKey.remove(key);
     int attempts = old == null ? 1 : old.attempts() + 1;

@@ -75,14 +75,23 @@ final class SitemapReader {
               case "language" -> e.language = news ? value : e.language;
               case "url" -> {
                 if (e.loc != null && !e.loc.isEmpty()) {
-                  items.add(new FeedItem(base.resolve(e.loc).toString(), e.loc, e.title,
-                      e.published != null ? e.published : e.lastModified, null, e.language, null, null));
+                  items.add(
+                      new FeedItem(
+                          base.resolve(e.loc).toString(),
+                          e.loc,
+                          e.title,
+                          e.published != null ? e.published : e.lastModified,
+                          null,
+                          e.language,
+                          null,
+                          null));
                 }
                 e = null;
               }
               case "sitemap" -> {
                 if (e.loc != null && !e.loc.isEmpty()) {
-                  sitemaps.add(new FeedDocument.Sitemap(base.resolve(e.loc).toString(), e.lastModified));
+                  sitemaps.add(
+                      new FeedDocument.Sitemap(base.resolve(e.loc).toString(), e.lastModified));
                 }
                 e = null;
               }
@@ -99,7 +108,9 @@ final class SitemapReader {
     } catch (XMLStreamException | IllegalArgumentException e) {
       throw new FeedReader.FeedException("not a readable sitemap: " + e.getMessage(), e);
     }
-    return index ? new FeedDocument.SitemapIndex(sitemaps) : new FeedDocument.Items("sitemap", items);
+    return index
+        ? new FeedDocument.SitemapIndex(sitemaps)
+        : new FeedDocument.Items("sitemap", items);
   }
 
   /** W3C datetime as sitemaps use it: a day, or a time with an offset; anything else is no date. */
@@ -112,7 +123,10 @@ final class SitemapReader {
         return LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant();
       }
       // 2024-07-29T10:15+01:00 (no seconds) is valid W3C datetime
-      String withSeconds = s.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d([Zz]|[+-].*)") ? s.substring(0, 16) + ":00" + s.substring(16) : s;
+      String withSeconds =
+          s.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d([Zz]|[+-].*)")
+              ? s.substring(0, 16) + ":00" + s.substring(16)
+              : s;
       return OffsetDateTime.parse(withSeconds.replace('z', 'Z')).toInstant();
     } catch (DateTimeParseException e) {
       return null;

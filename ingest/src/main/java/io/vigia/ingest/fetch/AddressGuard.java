@@ -8,19 +8,25 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Which resolved addresses a fetch may never reach: loopback, private, link-local (169.254/16, where
- * cloud metadata lives), multicast, unspecified, carrier-grade NAT, unique-local (fc00::/7), the
- * special-purpose and documentation ranges (IANA's special-purpose registries), and IPv6 forms that
- * embed an IPv4 address (IPv4-mapped {@code ::ffff:a.b.c.d}, IPv4-compatible, NAT64
- * {@code 64:ff9b::/96}, 6to4 {@code 2002::/16}) when the embedded address is one of those. News sites
- * live on public unicast addresses; nothing else is worth the risk of reaching an internal service.
+ * Which resolved addresses a fetch may never reach: loopback, private, link-local (169.254/16,
+ * where cloud metadata lives), multicast, unspecified, carrier-grade NAT, unique-local (fc00::/7),
+ * the special-purpose and documentation ranges (IANA's special-purpose registries), and IPv6 forms
+ * that embed an IPv4 address (IPv4-mapped {@code ::ffff:a.b.c.d}, IPv4-compatible, NAT64 {@code
+ * 64:ff9b::/96}, 6to4 {@code 2002::/16}) when the embedded address is one of those. News sites live
+ * on public unicast addresses; nothing else is worth the risk of reaching an internal service.
  */
 public final class AddressGuard {
   /** Dotted-quad decimal without leading zeros: the one IPv4 spelling every parser reads alike. */
   private static final Pattern CANONICAL_IPV4 =
-      Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
-  /** A host whose last label is a number (decimal, or 0x hex) is an IPv4 address to a browser (WHATWG URL). */
-  private static final Pattern ENDS_IN_A_NUMBER = Pattern.compile("(?i)(.*\\.)?(\\d+|0x[0-9a-f]*)\\.?");
+      Pattern.compile(
+          "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+
+  /**
+   * A host whose last label is a number (decimal, or 0x hex) is an IPv4 address to a browser
+   * (WHATWG URL).
+   */
+  private static final Pattern ENDS_IN_A_NUMBER =
+      Pattern.compile("(?i)(.*\\.)?(\\d+|0x[0-9a-f]*)\\.?");
 
   private AddressGuard() {}
 
@@ -37,7 +43,9 @@ public final class AddressGuard {
       return null; // IPv6 literal: one spelling per address once parsed, checked as an address
     }
     if (ENDS_IN_A_NUMBER.matcher(h).matches() && !CANONICAL_IPV4.matcher(h).matches()) {
-      return "refused non-canonical numeric host '" + host + "' (octal, hex or short IPv4 forms are read differently by different parsers)";
+      return "refused non-canonical numeric host '"
+          + host
+          + "' (octal, hex or short IPv4 forms are read differently by different parsers)";
     }
     return null;
   }
@@ -84,7 +92,8 @@ public final class AddressGuard {
     if (first == 192 && second == 0 && third == 0) {
       return "IETF protocol assignment address (192.0.0.0/24)";
     }
-    if (first == 192 && second == 0 && third == 2 || first == 198 && second == 51 && third == 100
+    if (first == 192 && second == 0 && third == 2
+        || first == 198 && second == 51 && third == 100
         || first == 203 && second == 0 && third == 113) {
       return "documentation address (TEST-NET)";
     }
@@ -106,7 +115,8 @@ public final class AddressGuard {
       firstTenZero &= b[i] == 0;
     }
     boolean mapped = firstTenZero && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
-    boolean compatible = firstTenZero && b[10] == 0 && b[11] == 0 && !(b[12] == 0 && b[13] == 0 && b[14] == 0);
+    boolean compatible =
+        firstTenZero && b[10] == 0 && b[11] == 0 && !(b[12] == 0 && b[13] == 0 && b[14] == 0);
     if (mapped || compatible) {
       return embedded("IPv4-embedding IPv6 address", b[12], b[13], b[14], b[15]);
     }
@@ -136,7 +146,10 @@ public final class AddressGuard {
     return null;
   }
 
-  /** The embedded IPv4 address's refusal, named after the form that carried it; null when it is public. */
+  /**
+   * The embedded IPv4 address's refusal, named after the form that carried it; null when it is
+   * public.
+   */
   private static String embedded(String form, byte a, byte b, byte c, byte d) {
     try {
       String inner = refusal(InetAddress.getByAddress(new byte[] {a, b, c, d}));

@@ -18,8 +18,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * its deadline fails at once instead of holding its thread.
  */
 public final class HostGate {
-  /** First wait after a server error (5xx, or 429 without Retry-After); doubles per error in a row. */
+  /**
+   * First wait after a server error (5xx, or 429 without Retry-After); doubles per error in a row.
+   */
   static final Duration ERROR_BACKOFF = Duration.ofSeconds(2);
+
   /** Longest wait after server errors in a row. */
   static final Duration MAX_ERROR_BACKOFF = Duration.ofMinutes(10);
 
@@ -30,8 +33,10 @@ public final class HostGate {
   private static final class Host {
     int inFlight;
     long nextStartNanos;
+
     /** No request before this (Retry-After or error backoff); {@code notBeforeSet} false: none. */
     long notBeforeNanos;
+
     boolean notBeforeSet;
     String notBeforeReason;
     int errorStreak;
@@ -40,8 +45,8 @@ public final class HostGate {
   /** A request slot; closing it lets the next request to the host go. */
   public interface Permit extends AutoCloseable {
     /**
-     * What the host answered: a Retry-After on 429/503 holds every request to the host until it
-     * has passed; a server error starts (or extends) an exponential backoff; anything else ends it.
+     * What the host answered: a Retry-After on 429/503 holds every request to the host until it has
+     * passed; a server error starts (or extends) an exponential backoff; anything else ends it.
      */
     default void answered(int status, Duration retryAfter) {}
 
@@ -49,7 +54,10 @@ public final class HostGate {
     void close();
   }
 
-  /** The host may not be asked before {@code wait} from now has passed, which is after the caller's deadline. */
+  /**
+   * The host may not be asked before {@code wait} from now has passed, which is after the caller's
+   * deadline.
+   */
   public static final class Deferred extends Exception {
     private final Duration wait;
 
@@ -72,14 +80,17 @@ public final class HostGate {
     this.maxInFlight = maxInFlight;
   }
 
-  /** No delay, no cap beyond {@code Integer.MAX_VALUE}: for fixtures that are ours. Retry-After still holds. */
+  /**
+   * No delay, no cap beyond {@code Integer.MAX_VALUE}: for fixtures that are ours. Retry-After
+   * still holds.
+   */
   public static HostGate unlimited() {
     return new HostGate(Duration.ZERO, Integer.MAX_VALUE);
   }
 
   /**
-   * Waits until a request to {@code url}'s host may start, at least {@code crawlDelay} (when
-   * longer than the configured delay; null for none) after the previous one started.
+   * Waits until a request to {@code url}'s host may start, at least {@code crawlDelay} (when longer
+   * than the configured delay; null for none) after the previous one started.
    */
   public Permit acquire(String url, Duration crawlDelay) throws InterruptedException {
     try {
@@ -91,18 +102,25 @@ public final class HostGate {
 
   /**
    * As {@link #acquire(String, Duration)}, giving up with {@link Deferred} when the request could
-   * not start before {@code deadlineNanos} ({@link System#nanoTime()}; {@code Long.MAX_VALUE}: none).
+   * not start before {@code deadlineNanos} ({@link System#nanoTime()}; {@code Long.MAX_VALUE}:
+   * none).
    */
-  public Permit acquire(String url, Duration crawlDelay, long deadlineNanos) throws InterruptedException, Deferred {
+  public Permit acquire(String url, Duration crawlDelay, long deadlineNanos)
+      throws InterruptedException, Deferred {
     String key = hostOf(url);
     long delay = Math.max(minDelay.toNanos(), crawlDelay == null ? 0 : crawlDelay.toNanos());
     boolean deadline = deadlineNanos != Long.MAX_VALUE;
     Host h;
     synchronized (this) {
       while (true) {
-        h = hosts.computeIfAbsent(key, k -> new Host()); // again after a wait: an idle entry may have been dropped
+        h =
+            hosts.computeIfAbsent(
+                key, k -> new Host()); // again after a wait: an idle entry may have been dropped
         long now = System.nanoTime();
-        long startAt = h.notBeforeSet && h.notBeforeNanos - h.nextStartNanos > 0 ? h.notBeforeNanos : h.nextStartNanos;
+        long startAt =
+            h.notBeforeSet && h.notBeforeNanos - h.nextStartNanos > 0
+                ? h.notBeforeNanos
+                : h.nextStartNanos;
         if (h.inFlight < maxInFlight && now - startAt >= 0) {
           h.inFlight++;
           h.nextStartNanos = now + delay;
@@ -110,12 +128,21 @@ public final class HostGate {
         }
         if (deadline && h.inFlight < maxInFlight && startAt - deadlineNanos > 0) {
           Duration wait = Duration.ofNanos(startAt - now);
-          throw new Deferred(key + " may not be asked for " + wait.toSeconds() + " s more"
-              + (h.notBeforeSet && h.notBeforeNanos == startAt && h.notBeforeReason != null ? " (" + h.notBeforeReason + ")" : "")
-              + ": not asked before then", wait);
+          throw new Deferred(
+              key
+                  + " may not be asked for "
+                  + wait.toSeconds()
+                  + " s more"
+                  + (h.notBeforeSet && h.notBeforeNanos == startAt && h.notBeforeReason != null
+                      ? " (" + h.notBeforeReason + ")"
+                      : "")
+                  + ": not asked before then",
+              wait);
         }
         if (deadline && now - deadlineNanos >= 0) {
-          throw new Deferred(key + " had " + h.inFlight + " requests in flight until this request's deadline", Duration.ZERO);
+          throw new Deferred(
+              key + " had " + h.inFlight + " requests in flight until this request's deadline",
+              Duration.ZERO);
         }
         long waitMs = h.inFlight >= maxInFlight ? 1000 : Math.max(1, (startAt - now) / 1_000_000);
         if (deadline) {
@@ -130,13 +157,25 @@ public final class HostGate {
       public void answered(int status, Duration retryAfter) {
         synchronized (HostGate.this) {
           long now = System.nanoTime();
-          if ((status == 429 || status == 503) && retryAfter != null && retryAfter.compareTo(Duration.ZERO) > 0) {
-            deferHost(held, now + retryAfter.toNanos(), "HTTP " + status + " Retry-After " + retryAfter.toSeconds() + " s, until "
-                + Instant.now().plus(retryAfter));
+          if ((status == 429 || status == 503)
+              && retryAfter != null
+              && retryAfter.compareTo(Duration.ZERO) > 0) {
+            deferHost(
+                held,
+                now + retryAfter.toNanos(),
+                "HTTP "
+                    + status
+                    + " Retry-After "
+                    + retryAfter.toSeconds()
+                    + " s, until "
+                    + Instant.now().plus(retryAfter));
           } else if (status >= 500 || status == 429) {
             held.errorStreak++;
             Duration wait = backoff(held.errorStreak);
-            deferHost(held, now + wait.toNanos(), held.errorStreak + " server errors in a row (HTTP " + status + "): backing off");
+            deferHost(
+                held,
+                now + wait.toNanos(),
+                held.errorStreak + " server errors in a row (HTTP " + status + "): backing off");
           } else {
             held.errorStreak = 0;
           }
@@ -148,9 +187,14 @@ public final class HostGate {
         synchronized (HostGate.this) {
           held.inFlight--;
           long now = System.nanoTime();
-          boolean idle = held.inFlight == 0 && now - held.nextStartNanos >= 0 && (!held.notBeforeSet || now - held.notBeforeNanos >= 0);
+          boolean idle =
+              held.inFlight == 0
+                  && now - held.nextStartNanos >= 0
+                  && (!held.notBeforeSet || now - held.notBeforeNanos >= 0);
           if (idle && held.errorStreak == 0) {
-            hosts.values().remove(held); // forget idle hosts: hundreds of outlets, not millions of entries
+            hosts
+                .values()
+                .remove(held); // forget idle hosts: hundreds of outlets, not millions of entries
           }
           HostGate.this.notifyAll();
         }
@@ -166,7 +210,10 @@ public final class HostGate {
     }
   }
 
-  /** {@link #ERROR_BACKOFF} × 2^(streak-1), at most {@link #MAX_ERROR_BACKOFF}, ±20 % jitter so hosts recover unsynchronised. */
+  /**
+   * {@link #ERROR_BACKOFF} × 2^(streak-1), at most {@link #MAX_ERROR_BACKOFF}, ±20 % jitter so
+   * hosts recover unsynchronised.
+   */
   static Duration backoff(int streak) {
     long ms = ERROR_BACKOFF.toMillis();
     for (int i = 1; i < streak && ms < MAX_ERROR_BACKOFF.toMillis(); i++) {
@@ -182,7 +229,10 @@ public final class HostGate {
     return h == null ? 0 : h.inFlight;
   }
 
-  /** How long until the host may be asked again because it asked us to wait or kept failing; zero when it may now. */
+  /**
+   * How long until the host may be asked again because it asked us to wait or kept failing; zero
+   * when it may now.
+   */
   public synchronized Duration heldFor(String url) {
     Host h = hosts.get(hostOf(url));
     if (h == null || !h.notBeforeSet) {

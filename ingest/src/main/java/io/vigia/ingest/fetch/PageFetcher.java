@@ -33,8 +33,8 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpResponse;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.client5.http.io.HttpClientConnectionManager;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
@@ -59,23 +59,35 @@ import org.apache.hc.core5.util.Timeout;
  */
 public final class PageFetcher implements AutoCloseable {
   static final int MAX_REDIRECTS = 5;
+
   /** Longest header line and most header fields: an endless header is cut, not buffered. */
   private static final int MAX_HEADER_LINE = 64 * 1024;
+
   private static final int MAX_HEADERS = 200;
-  /** Cuts requests at their deadlines; a deadline cancelled (the usual case) leaves the queue at once, not minutes later. */
+
+  /**
+   * Cuts requests at their deadlines; a deadline cancelled (the usual case) leaves the queue at
+   * once, not minutes later.
+   */
   private static final ScheduledExecutorService CUTTER = cutter();
 
   private static ScheduledExecutorService cutter() {
-    java.util.concurrent.ScheduledThreadPoolExecutor e = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
-      Thread t = new Thread(r, "vigia-fetch-deadline");
-      t.setDaemon(true);
-      return t;
-    });
+    java.util.concurrent.ScheduledThreadPoolExecutor e =
+        new java.util.concurrent.ScheduledThreadPoolExecutor(
+            1,
+            r -> {
+              Thread t = new Thread(r, "vigia-fetch-deadline");
+              t.setDaemon(true);
+              return t;
+            });
     e.setRemoveOnCancelPolicy(true);
     return e;
   }
 
-  /** Resolves a host name to its addresses; the fetcher asks once per request and connects only to what it checked. */
+  /**
+   * Resolves a host name to its addresses; the fetcher asks once per request and connects only to
+   * what it checked.
+   */
   @FunctionalInterface
   public interface HostResolver {
     HostResolver SYSTEM = InetAddress::getAllByName;
@@ -104,46 +116,131 @@ public final class PageFetcher implements AutoCloseable {
   private final HostResolver resolver;
   private final Function<InetAddress, String> guard;
 
-  public PageFetcher(String userAgent, boolean allowPrivate, long maxBytes, Duration connectTimeout, Duration readTimeout) {
+  public PageFetcher(
+      String userAgent,
+      boolean allowPrivate,
+      long maxBytes,
+      Duration connectTimeout,
+      Duration readTimeout) {
     this(userAgent, allowPrivate, maxBytes, connectTimeout, readTimeout, Set.of());
   }
 
   /**
-   * As above, with {@code exemptAuthorities} ({@code host:port}) reachable even when private:
-   * tests exempt exactly their loopback fixture server and check that every other private
-   * address, including other ports on loopback, stays refused.
+   * As above, with {@code exemptAuthorities} ({@code host:port}) reachable even when private: tests
+   * exempt exactly their loopback fixture server and check that every other private address,
+   * including other ports on loopback, stays refused.
    */
-  public PageFetcher(String userAgent, boolean allowPrivate, long maxBytes, Duration connectTimeout, Duration readTimeout,
+  public PageFetcher(
+      String userAgent,
+      boolean allowPrivate,
+      long maxBytes,
+      Duration connectTimeout,
+      Duration readTimeout,
       Set<String> exemptAuthorities) {
-    this(userAgent, allowPrivate, maxBytes, connectTimeout, readTimeout, exemptAuthorities, HostGate.unlimited());
+    this(
+        userAgent,
+        allowPrivate,
+        maxBytes,
+        connectTimeout,
+        readTimeout,
+        exemptAuthorities,
+        HostGate.unlimited());
   }
 
-  /** As above, every request (each redirect hop, robots.txt too) passing through {@code gate}'s per-host rules. */
-  public PageFetcher(String userAgent, boolean allowPrivate, long maxBytes, Duration connectTimeout, Duration readTimeout,
-      Set<String> exemptAuthorities, HostGate gate) {
-    this(userAgent, allowPrivate, maxBytes, connectTimeout, readTimeout, defaultTotal(connectTimeout, readTimeout), exemptAuthorities,
-        gate, HostResolver.SYSTEM);
+  /**
+   * As above, every request (each redirect hop, robots.txt too) passing through {@code gate}'s
+   * per-host rules.
+   */
+  public PageFetcher(
+      String userAgent,
+      boolean allowPrivate,
+      long maxBytes,
+      Duration connectTimeout,
+      Duration readTimeout,
+      Set<String> exemptAuthorities,
+      HostGate gate) {
+    this(
+        userAgent,
+        allowPrivate,
+        maxBytes,
+        connectTimeout,
+        readTimeout,
+        defaultTotal(connectTimeout, readTimeout),
+        exemptAuthorities,
+        gate,
+        HostResolver.SYSTEM);
   }
 
-  /** As above, the whole fetch bounded by {@code totalTimeout}, hosts resolved by {@code resolver}. */
-  public PageFetcher(String userAgent, boolean allowPrivate, long maxBytes, Duration connectTimeout, Duration readTimeout,
-      Duration totalTimeout, Set<String> exemptAuthorities, HostGate gate, HostResolver resolver) {
-    this(userAgent, allowPrivate, maxBytes, connectTimeout, readTimeout, totalTimeout, exemptAuthorities, gate, resolver,
+  /**
+   * As above, the whole fetch bounded by {@code totalTimeout}, hosts resolved by {@code resolver}.
+   */
+  public PageFetcher(
+      String userAgent,
+      boolean allowPrivate,
+      long maxBytes,
+      Duration connectTimeout,
+      Duration readTimeout,
+      Duration totalTimeout,
+      Set<String> exemptAuthorities,
+      HostGate gate,
+      HostResolver resolver) {
+    this(
+        userAgent,
+        allowPrivate,
+        maxBytes,
+        connectTimeout,
+        readTimeout,
+        totalTimeout,
+        exemptAuthorities,
+        gate,
+        resolver,
         AddressGuard::refusal);
   }
 
-  /** As above with another address guard: tests that need one loopback address allowed and another refused. */
-  PageFetcher(String userAgent, boolean allowPrivate, long maxBytes, Duration connectTimeout, Duration readTimeout,
-      Duration totalTimeout, Set<String> exemptAuthorities, HostGate gate, HostResolver resolver, Function<InetAddress, String> guard) {
-    this(userAgent, allowPrivate, maxBytes, connectTimeout, readTimeout, totalTimeout, exemptAuthorities, gate, resolver, guard, null);
+  /**
+   * As above with another address guard: tests that need one loopback address allowed and another
+   * refused.
+   */
+  PageFetcher(
+      String userAgent,
+      boolean allowPrivate,
+      long maxBytes,
+      Duration connectTimeout,
+      Duration readTimeout,
+      Duration totalTimeout,
+      Set<String> exemptAuthorities,
+      HostGate gate,
+      HostResolver resolver,
+      Function<InetAddress, String> guard) {
+    this(
+        userAgent,
+        allowPrivate,
+        maxBytes,
+        connectTimeout,
+        readTimeout,
+        totalTimeout,
+        exemptAuthorities,
+        gate,
+        resolver,
+        guard,
+        null);
   }
 
   /**
    * As above, TLS trusting what {@code tls} trusts instead of the JVM's default trust store: tests
    * that serve https on loopback with a certificate of their own. Null is the default.
    */
-  PageFetcher(String userAgent, boolean allowPrivate, long maxBytes, Duration connectTimeout, Duration readTimeout,
-      Duration totalTimeout, Set<String> exemptAuthorities, HostGate gate, HostResolver resolver, Function<InetAddress, String> guard,
+  PageFetcher(
+      String userAgent,
+      boolean allowPrivate,
+      long maxBytes,
+      Duration connectTimeout,
+      Duration readTimeout,
+      Duration totalTimeout,
+      Set<String> exemptAuthorities,
+      HostGate gate,
+      HostResolver resolver,
+      Function<InetAddress, String> guard,
       SSLContext tls) {
     this.userAgent = userAgent;
     this.allowPrivate = allowPrivate;
@@ -155,48 +252,69 @@ public final class PageFetcher implements AutoCloseable {
     this.gate = gate;
     this.resolver = resolver;
     this.guard = guard;
-    this.client = HttpClients.custom()
-        .setConnectionManager(connectionManager(connectTimeout, readTimeout, tls))
-        .disableRedirectHandling() // by hand: every hop is checked
-        .disableAutomaticRetries()
-        .disableContentCompression() // inflated here, under the size cap
-        .disableCookieManagement()
-        .disableAuthCaching()
-        .evictIdleConnections(TimeValue.ofSeconds(30))
-        .build();
+    this.client =
+        HttpClients.custom()
+            .setConnectionManager(connectionManager(connectTimeout, readTimeout, tls))
+            .disableRedirectHandling() // by hand: every hop is checked
+            .disableAutomaticRetries()
+            .disableContentCompression() // inflated here, under the size cap
+            .disableCookieManagement()
+            .disableAuthCaching()
+            .evictIdleConnections(TimeValue.ofSeconds(30))
+            .build();
   }
 
-  /** The fixed-size default when no total is configured: one connect and one read for the headers and one for the body, per hop. */
+  /**
+   * The fixed-size default when no total is configured: one connect and one read for the headers
+   * and one for the body, per hop.
+   */
   public static Duration defaultTotal(Duration connectTimeout, Duration readTimeout) {
     return connectTimeout.plus(readTimeout.multipliedBy(2)).multipliedBy(2);
   }
 
-  private static HttpClientConnectionManager connectionManager(Duration connectTimeout, Duration readTimeout, SSLContext tls) {
-    PoolingHttpClientConnectionManagerBuilder builder = PoolingHttpClientConnectionManagerBuilder.create();
+  private static HttpClientConnectionManager connectionManager(
+      Duration connectTimeout, Duration readTimeout, SSLContext tls) {
+    PoolingHttpClientConnectionManagerBuilder builder =
+        PoolingHttpClientConnectionManagerBuilder.create();
     if (tls != null) {
-      // The default hostname verifier stays: the certificate must name the host of the URL, not the address connected to.
+      // The default hostname verifier stays: the certificate must name the host of the URL, not the
+      // address connected to.
       builder.setTlsSocketStrategy(new DefaultClientTlsStrategy(tls));
     }
     return builder
-        // Every request names the checked address it connects to; a lookup here would be one nobody checked.
-        .setDnsResolver(new org.apache.hc.client5.http.DnsResolver() {
-          @Override
-          public InetAddress[] resolve(String host) throws UnknownHostException {
-            throw new UnknownHostException("refused unchecked lookup of " + host);
-          }
+        // Every request names the checked address it connects to; a lookup here would be one nobody
+        // checked.
+        .setDnsResolver(
+            new org.apache.hc.client5.http.DnsResolver() {
+              @Override
+              public InetAddress[] resolve(String host) throws UnknownHostException {
+                throw new UnknownHostException("refused unchecked lookup of " + host);
+              }
 
-          @Override
-          public String resolveCanonicalHostname(String host) throws UnknownHostException {
-            throw new UnknownHostException("refused unchecked lookup of " + host);
-          }
-        })
-        .setConnectionFactory(ManagedHttpClientConnectionFactory.builder()
-            .http1Config(Http1Config.custom().setMaxLineLength(MAX_HEADER_LINE).setMaxHeaderCount(MAX_HEADERS).build()).build())
-        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(Timeout.of(connectTimeout))
-            .setSocketTimeout(Timeout.of(readTimeout)).setValidateAfterInactivity(TimeValue.ofSeconds(2)).build())
-        .setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(Timeout.of(readTimeout)).setTcpNoDelay(true).build())
+              @Override
+              public String resolveCanonicalHostname(String host) throws UnknownHostException {
+                throw new UnknownHostException("refused unchecked lookup of " + host);
+              }
+            })
+        .setConnectionFactory(
+            ManagedHttpClientConnectionFactory.builder()
+                .http1Config(
+                    Http1Config.custom()
+                        .setMaxLineLength(MAX_HEADER_LINE)
+                        .setMaxHeaderCount(MAX_HEADERS)
+                        .build())
+                .build())
+        .setDefaultConnectionConfig(
+            ConnectionConfig.custom()
+                .setConnectTimeout(Timeout.of(connectTimeout))
+                .setSocketTimeout(Timeout.of(readTimeout))
+                .setValidateAfterInactivity(TimeValue.ofSeconds(2))
+                .build())
+        .setDefaultSocketConfig(
+            SocketConfig.custom().setSoTimeout(Timeout.of(readTimeout)).setTcpNoDelay(true).build())
         .setMaxConnTotal(256)
-        .setMaxConnPerRoute(64) // the host gate caps requests per host; this only has to be above it
+        .setMaxConnPerRoute(
+            64) // the host gate caps requests per host; this only has to be above it
         .build();
   }
 
@@ -206,16 +324,16 @@ public final class PageFetcher implements AutoCloseable {
 
   /**
    * Fetches {@code url}, sending {@code validators} as If-None-Match / If-Modified-Since (a
-   * conditional GET); gzip and deflate bodies are inflated with the same size cap as plain ones,
-   * so a compression bomb is refused.
+   * conditional GET); gzip and deflate bodies are inflated with the same size cap as plain ones, so
+   * a compression bomb is refused.
    */
   public FetchResult fetch(String url, FetchResult.Validators validators) {
     return fetch(url, validators, null);
   }
 
   /**
-   * As {@link #fetch(String, FetchResult.Validators)}, each request waiting for its host's turn,
-   * at least {@code crawlDelay} (a site's robots.txt Crawl-delay; null for none) after the last.
+   * As {@link #fetch(String, FetchResult.Validators)}, each request waiting for its host's turn, at
+   * least {@code crawlDelay} (a site's robots.txt Crawl-delay; null for none) after the last.
    */
   public FetchResult fetch(String url, FetchResult.Validators validators, Duration crawlDelay) {
     long deadline = System.nanoTime() + totalTimeout.toNanos();
@@ -235,10 +353,12 @@ public final class PageFetcher implements AutoCloseable {
    * (and deduplicated) before the page behind it is fetched. The same checks and limits as a fetch.
    */
   public FirstHop firstHop(String url) {
-    return request(url, FetchResult.Validators.NONE, null, System.nanoTime() + totalTimeout.toNanos());
+    return request(
+        url, FetchResult.Validators.NONE, null, System.nanoTime() + totalTimeout.toNanos());
   }
 
-  private FirstHop request(String current, FetchResult.Validators validators, Duration crawlDelay, long deadline) {
+  private FirstHop request(
+      String current, FetchResult.Validators validators, Duration crawlDelay, long deadline) {
     URI uri;
     try {
       uri = new URI(current);
@@ -247,21 +367,34 @@ public final class PageFetcher implements AutoCloseable {
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https")) {
-      return answer(new FetchResult.Failed(current, "refused scheme '" + scheme + "': only http and https", false));
+      return answer(
+          new FetchResult.Failed(
+              current, "refused scheme '" + scheme + "': only http and https", false));
     }
     String host = uri.getHost();
     if (host == null || host.isEmpty()) {
       // java.net.URI gives no host for authorities it cannot read as one, such as 0x7f.0.0.1
-      String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority().replaceFirst("^.*@", "").replaceFirst(":\\d*$", "");
+      String authority =
+          uri.getRawAuthority() == null
+              ? ""
+              : uri.getRawAuthority().replaceFirst("^.*@", "").replaceFirst(":\\d*$", "");
       String why = authority.isEmpty() ? null : AddressGuard.refusalOfHostName(authority);
-      return answer(new FetchResult.Failed(current, why != null ? why : authority.isEmpty() ? "URL has no host"
-          : "URL has no valid host ('" + abbreviate(authority) + "')", false));
+      return answer(
+          new FetchResult.Failed(
+              current,
+              why != null
+                  ? why
+                  : authority.isEmpty()
+                      ? "URL has no host"
+                      : "URL has no valid host ('" + abbreviate(authority) + "')",
+              false));
     }
     int port = uri.getPort() == -1 ? (scheme.equals("https") ? 443 : 80) : uri.getPort();
     if (port < 1 || port > 65535) {
       return answer(new FetchResult.Failed(current, "port " + port, false));
     }
-    String name = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    String name =
+        host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     boolean exempt = exemptAuthorities.contains(host.toLowerCase(Locale.ROOT) + ":" + port);
     List<InetAddress> addresses;
     try {
@@ -271,7 +404,9 @@ public final class PageFetcher implements AutoCloseable {
     }
     HttpGet get = new HttpGet(uri);
     get.setHeader("User-Agent", userAgent);
-    get.setHeader("Accept", "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.5");
+    get.setHeader(
+        "Accept",
+        "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.5");
     get.setHeader("Accept-Encoding", "gzip, deflate");
     if (validators != null && validators.etag() != null) {
       get.setHeader("If-None-Match", validators.etag());
@@ -283,7 +418,9 @@ public final class PageFetcher implements AutoCloseable {
     try {
       turn = gate.acquire(current, crawlDelay, deadline);
     } catch (HostGate.Deferred d) {
-      return answer(new FetchResult.Failed(current, d.getMessage(), true, d.waitFor().isZero() ? null : d.waitFor()));
+      return answer(
+          new FetchResult.Failed(
+              current, d.getMessage(), true, d.waitFor().isZero() ? null : d.waitFor()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return answer(new FetchResult.Failed(current, "interrupted", true));
@@ -303,7 +440,10 @@ public final class PageFetcher implements AutoCloseable {
     }
   }
 
-  /** The host's addresses, resolved once and each checked (unless exempt or private addresses are allowed). */
+  /**
+   * The host's addresses, resolved once and each checked (unless exempt or private addresses are
+   * allowed).
+   */
   private List<InetAddress> checkedAddresses(String name, boolean exempt) throws Refused {
     if (!allowPrivate && !exempt) {
       String why = AddressGuard.refusalOfHostName(name);
@@ -324,61 +464,106 @@ public final class PageFetcher implements AutoCloseable {
     for (InetAddress a : resolved) {
       String why = allowPrivate || exempt ? null : guard.apply(a);
       if (why != null) {
-        throw new Refused("refused " + why + " " + a.getHostAddress() + " for host " + name
-            + " (set ingest.allow-private-addresses only for tests)", false);
+        throw new Refused(
+            "refused "
+                + why
+                + " "
+                + a.getHostAddress()
+                + " for host "
+                + name
+                + " (set ingest.allow-private-addresses only for tests)",
+            false);
       }
       out.add(a);
     }
     return out;
   }
 
-  private FirstHop exchange(HttpGet get, String scheme, String name, int port, List<InetAddress> addresses, String current,
-      long deadline, HostGate.Permit turn) {
-    // Whatever happens next is cut at the deadline: the request is cancelled under the thread that waits on it.
+  private FirstHop exchange(
+      HttpGet get,
+      String scheme,
+      String name,
+      int port,
+      List<InetAddress> addresses,
+      String current,
+      long deadline,
+      HostGate.Permit turn) {
+    // Whatever happens next is cut at the deadline: the request is cancelled under the thread that
+    // waits on it.
     AtomicReference<String> cutBecause = new AtomicReference<>();
-    ScheduledFuture<?> total = cutAt(get, cutBecause, deadline,
-        "no complete answer within " + totalTimeout.toMillis() + " ms (ingest.total-timeout)");
+    ScheduledFuture<?> total =
+        cutAt(
+            get,
+            cutBecause,
+            deadline,
+            "no complete answer within " + totalTimeout.toMillis() + " ms (ingest.total-timeout)");
     ScheduledFuture<?> body = null;
     CloseableHttpResponse resp = null;
     try {
       resp = open(get, scheme, name, port, addresses, deadline);
-      CloseableHttpResponse head = resp; // its headers stay readable once the connection is handed back
+      CloseableHttpResponse head =
+          resp; // its headers stay readable once the connection is handed back
       int status = head.getCode();
       Duration retryAfter = RetryAfter.parse(header(head, "Retry-After"), Instant.now());
       turn.answered(status, retryAfter);
       if ((status < 200 || status >= 300) && drainedSmallBody(resp)) {
         CloseableHttpResponse drained = resp;
-        resp = null; // nothing left unread: the connection may serve the next request (a 304 poll, above all)
+        resp = null; // nothing left unread: the connection may serve the next request (a 304 poll,
+        // above all)
         closeQuietly(drained, CloseMode.GRACEFUL);
       }
       if (status >= 300 && status < 400 && status != 304) {
         String location = header(head, "Location");
         if (location == null) {
-          return answer(new FetchResult.Failed(current, "redirect " + status + " without Location", false));
+          return answer(
+              new FetchResult.Failed(current, "redirect " + status + " without Location", false));
         }
         try {
           return new FirstHop.Redirect(get.getUri().resolve(new URI(location.trim())).toString());
         } catch (URISyntaxException | IllegalArgumentException e) {
-          return answer(new FetchResult.Failed(current, "redirect " + status + " to a malformed Location '" + abbreviate(location) + "' ("
-              + (e instanceof URISyntaxException u ? u.getReason() : e.getMessage()) + ")", false));
+          return answer(
+              new FetchResult.Failed(
+                  current,
+                  "redirect "
+                      + status
+                      + " to a malformed Location '"
+                      + abbreviate(location)
+                      + "' ("
+                      + (e instanceof URISyntaxException u ? u.getReason() : e.getMessage())
+                      + ")",
+                  false));
         }
       }
       if (status == 304) {
         return answer(new FetchResult.NotModified(current));
       }
       if (status < 200 || status >= 300) {
-        return answer(new FetchResult.Failed(current, "HTTP " + status + (retryAfter == null ? "" : " (Retry-After " + retryAfter.toSeconds() + "s)"),
-            status == 429 || status >= 500, retryAfter));
+        return answer(
+            new FetchResult.Failed(
+                current,
+                "HTTP "
+                    + status
+                    + (retryAfter == null ? "" : " (Retry-After " + retryAfter.toSeconds() + "s)"),
+                status == 429 || status >= 500,
+                retryAfter));
       }
       String encoding = header(head, "Content-Encoding");
       encoding = encoding == null ? "identity" : encoding.trim().toLowerCase(Locale.ROOT);
       if (!List.of("gzip", "x-gzip", "deflate", "identity", "").contains(encoding)) {
-        return answer(new FetchResult.Failed(current, "unsupported Content-Encoding '" + abbreviate(encoding) + "'", false));
+        return answer(
+            new FetchResult.Failed(
+                current, "unsupported Content-Encoding '" + abbreviate(encoding) + "'", false));
       }
       // The headers came within the read timeout; the body gets the same again, counted from here,
-      // and the deadline is set before anything reads it: a gzip stream reads its header on creation.
+      // and the deadline is set before anything reads it: a gzip stream reads its header on
+      // creation.
       long bodyDeadline = Math.min(deadline, System.nanoTime() + readTimeout.toNanos());
-      body = cutAt(get, cutBecause, bodyDeadline, "body not complete after " + readTimeout.toMillis() + " ms (slow or endless body)");
+      body =
+          cutAt(
+              get,
+              cutBecause,
+              bodyDeadline,
+              "body not complete after " + readTimeout.toMillis() + " ms (slow or endless body)");
       HttpEntity entity = resp.getEntity();
       byte[] bytes;
       if (entity == null) {
@@ -386,15 +571,29 @@ public final class PageFetcher implements AutoCloseable {
       } else {
         bytes = readCapped(entity.getContent(), encoding);
         if (bytes == null) {
-          return answer(new FetchResult.Failed(current, (encoding.equals("identity") || encoding.isEmpty() ? "body" : "decompressed body (" + encoding + ")")
-              + " larger than " + maxBytes + " bytes: refused", false));
+          return answer(
+              new FetchResult.Failed(
+                  current,
+                  (encoding.equals("identity") || encoding.isEmpty()
+                          ? "body"
+                          : "decompressed body (" + encoding + ")")
+                      + " larger than "
+                      + maxBytes
+                      + " bytes: refused",
+                  false));
         }
       }
       CloseableHttpResponse complete = resp;
       resp = null; // read to its end: the connection may serve the next request
       closeQuietly(complete, CloseMode.GRACEFUL);
-      return answer(new FetchResult.Fetched(current, status, bytes, header(complete, "Content-Type"), header(complete, "ETag"),
-          header(complete, "Last-Modified")));
+      return answer(
+          new FetchResult.Fetched(
+              current,
+              status,
+              bytes,
+              header(complete, "Content-Type"),
+              header(complete, "ETag"),
+              header(complete, "Last-Modified")));
     } catch (IOException | RuntimeException e) {
       String cut = cutBecause.get();
       if (cut != null) {
@@ -407,15 +606,25 @@ public final class PageFetcher implements AutoCloseable {
         body.cancel(false);
       }
       if (resp != null) {
-        closeQuietly(resp, CloseMode.IMMEDIATE); // not read to its end: drop the connection rather than drain a hostile body
+        closeQuietly(
+            resp,
+            CloseMode
+                .IMMEDIATE); // not read to its end: drop the connection rather than drain a hostile
+        // body
       }
     }
   }
 
-  /** Largest body of a 3xx/4xx/5xx answer read (and dropped) to keep its connection; a larger one drops the connection. */
+  /**
+   * Largest body of a 3xx/4xx/5xx answer read (and dropped) to keep its connection; a larger one
+   * drops the connection.
+   */
   private static final int SMALL_BODY = 16 * 1024;
 
-  /** Reads and drops the body of an answer we do not use when it is absent or small and of known length; true if it was. */
+  /**
+   * Reads and drops the body of an answer we do not use when it is absent or small and of known
+   * length; true if it was.
+   */
   private static boolean drainedSmallBody(CloseableHttpResponse resp) throws IOException {
     HttpEntity entity = resp.getEntity();
     if (entity == null) {
@@ -432,7 +641,8 @@ public final class PageFetcher implements AutoCloseable {
   }
 
   /** Connects to each checked address in turn (the first that answers), within the deadline. */
-  private CloseableHttpResponse open(HttpGet get, String scheme, String name, int port, List<InetAddress> addresses, long deadline)
+  private CloseableHttpResponse open(
+      HttpGet get, String scheme, String name, int port, List<InetAddress> addresses, long deadline)
       throws IOException {
     IOException last = null;
     for (InetAddress a : addresses) {
@@ -440,10 +650,17 @@ public final class PageFetcher implements AutoCloseable {
       if (left <= 0) {
         break;
       }
-      get.setConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofMilliseconds(Math.max(1, Math.min(readTimeout.toMillis(), left / 1_000_000))))
-          .setConnectionRequestTimeout(Timeout.ofMilliseconds(Math.max(1, left / 1_000_000))).setRedirectsEnabled(false).build());
+      get.setConfig(
+          RequestConfig.custom()
+              .setResponseTimeout(
+                  Timeout.ofMilliseconds(
+                      Math.max(1, Math.min(readTimeout.toMillis(), left / 1_000_000))))
+              .setConnectionRequestTimeout(Timeout.ofMilliseconds(Math.max(1, left / 1_000_000)))
+              .setRedirectsEnabled(false)
+              .build());
       try {
-        return CloseableHttpResponse.adapt(client.executeOpen(new HttpHost(scheme, a, name, port), get, null));
+        return CloseableHttpResponse.adapt(
+            client.executeOpen(new HttpHost(scheme, a, name, port), get, null));
       } catch (HttpHostConnectException | ConnectTimeoutException e) {
         last = e; // this address does not answer; the next might
       }
@@ -460,7 +677,8 @@ public final class PageFetcher implements AutoCloseable {
       }
     }
     if (encoding.equals("deflate")) {
-      // HTTP's deflate is zlib-wrapped, but servers also send raw deflate: the first two bytes tell.
+      // HTTP's deflate is zlib-wrapped, but servers also send raw deflate: the first two bytes
+      // tell.
       PushbackInputStream peek = new PushbackInputStream(raw, 2);
       int b0 = peek.read();
       int b1 = b0 < 0 ? -1 : peek.read();
@@ -485,12 +703,16 @@ public final class PageFetcher implements AutoCloseable {
     return read.length > maxBytes ? null : read;
   }
 
-  private static ScheduledFuture<?> cutAt(HttpGet get, AtomicReference<String> cutBecause, long atNanos, String why) {
-    return CUTTER.schedule(() -> {
-      if (cutBecause.compareAndSet(null, why)) {
-        get.cancel();
-      }
-    }, Math.max(0, atNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+  private static ScheduledFuture<?> cutAt(
+      HttpGet get, AtomicReference<String> cutBecause, long atNanos, String why) {
+    return CUTTER.schedule(
+        () -> {
+          if (cutBecause.compareAndSet(null, why)) {
+            get.cancel();
+          }
+        },
+        Math.max(0, atNanos - System.nanoTime()),
+        TimeUnit.NANOSECONDS);
   }
 
   private FetchResult.Failed failure(String url, Exception e) {
@@ -498,7 +720,8 @@ public final class PageFetcher implements AutoCloseable {
       return new FetchResult.Failed(url, "corrupt compressed body: " + e.getMessage(), false);
     }
     if (e instanceof ConnectTimeoutException) {
-      return new FetchResult.Failed(url, "connect timed out after " + connectTimeout.toMillis() + " ms", true);
+      return new FetchResult.Failed(
+          url, "connect timed out after " + connectTimeout.toMillis() + " ms", true);
     }
     if (e instanceof HttpHostConnectException) {
       return new FetchResult.Failed(url, "could not connect: " + e.getMessage(), true);
@@ -507,16 +730,19 @@ public final class PageFetcher implements AutoCloseable {
       return new FetchResult.Failed(url, "timed out after " + readTimeout.toMillis() + " ms", true);
     }
     if (e instanceof org.apache.hc.core5.http.MessageConstraintException) {
-      return new FetchResult.Failed(url, "response headers too large (" + e.getMessage() + "): refused", false);
+      return new FetchResult.Failed(
+          url, "response headers too large (" + e.getMessage() + "): refused", false);
     }
     if (e instanceof javax.net.ssl.SSLException) {
-      // an untrusted certificate, one for another name, or no common protocol: the site must fix it, but it may (rotations go wrong)
+      // an untrusted certificate, one for another name, or no common protocol: the site must fix
+      // it, but it may (rotations go wrong)
       return new FetchResult.Failed(url, "TLS failed: " + e.getMessage(), true);
     }
     if (e instanceof UnknownHostException) {
       return new FetchResult.Failed(url, "unknown host: " + e.getMessage(), true);
     }
-    return new FetchResult.Failed(url, (e instanceof IOException ? "I/O error: " : "error: ") + e.getMessage(), true);
+    return new FetchResult.Failed(
+        url, (e instanceof IOException ? "I/O error: " : "error: ") + e.getMessage(), true);
   }
 
   private static String header(ClassicHttpResponse resp, String name) {

@@ -27,7 +27,9 @@ public final class RetryAfter {
       }
     } else {
       try {
-        d = Duration.between(now, ZonedDateTime.parse(h, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+        d =
+            Duration.between(
+                now, ZonedDateTime.parse(h, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
       } catch (DateTimeParseException e) {
         return null;
       }

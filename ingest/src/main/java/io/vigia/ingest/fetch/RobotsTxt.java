@@ -6,10 +6,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The rules of one robots.txt for one crawler (RFC 9309): the group naming our product token,
- * else the {@code *} group; the longest matching Allow/Disallow path wins, Allow on a tie;
- * {@code *} and a trailing {@code $} in paths; {@code Crawl-delay} (not in the RFC, widely used)
- * read as seconds.
+ * The rules of one robots.txt for one crawler (RFC 9309): the group naming our product token, else
+ * the {@code *} group; the longest matching Allow/Disallow path wins, Allow on a tie; {@code *} and
+ * a trailing {@code $} in paths; {@code Crawl-delay} (not in the RFC, widely used) read as seconds.
  */
 public record RobotsTxt(List<Rule> rules, Duration crawlDelay) {
   public static final RobotsTxt ALLOW_ALL = new RobotsTxt(List.of(), null);
@@ -68,7 +67,8 @@ public record RobotsTxt(List<Rule> rules, Duration crawlDelay) {
         }
       }
     }
-    return ours != null ? new RobotsTxt(List.copyOf(ours), oursDelay)
+    return ours != null
+        ? new RobotsTxt(List.copyOf(ours), oursDelay)
         : star != null ? new RobotsTxt(List.copyOf(star), starDelay) : ALLOW_ALL;
   }
 
@@ -82,7 +82,9 @@ public record RobotsTxt(List<Rule> rules, Duration crawlDelay) {
     Rule best = null;
     for (Rule r : rules) {
       if (matches(r.path(), pathAndQuery)
-          && (best == null || r.path().length() > best.path().length() || r.path().length() == best.path().length() && r.allow())) {
+          && (best == null
+              || r.path().length() > best.path().length()
+              || r.path().length() == best.path().length() && r.allow())) {
         best = r;
       }
     }

@@ -33,8 +33,14 @@ public final class FeedPollBenchmark {
     int rounds = Integer.parseInt(args[2]);
     int threads = Integer.parseInt(args[3]);
     String authority = "127.0.0.1:" + port;
-    PageFetcher fetcher = new PageFetcher("Vigia-bench/1 (+https://example.org/contact)", false, 10 << 20,
-        Duration.ofSeconds(5), Duration.ofSeconds(10), Set.of(authority));
+    PageFetcher fetcher =
+        new PageFetcher(
+            "Vigia-bench/1 (+https://example.org/contact)",
+            false,
+            10 << 20,
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(10),
+            Set.of(authority));
     FeedReader reader = new FeedReader();
     List<FeedPollState> states = new ArrayList<>();
     for (int i = 0; i < feeds; i++) {
@@ -58,33 +64,40 @@ public final class FeedPollBenchmark {
       List<Future<?>> futures = new ArrayList<>(feeds);
       for (int i = 0; i < feeds; i++) {
         final int n = i;
-        futures.add(pool.submit(() -> {
-          FeedPollState st = states.get(n);
-          String url = "http://" + authority + "/feed/" + n;
-          FetchResult r = fetcher.fetch(url, st.validatorsFor());
-          Instant now = Instant.now();
-          st.afterFetch(r, now, Duration.ofMinutes(5));
-          if (r instanceof FetchResult.NotModified) {
-            st.afterItems(now, false, Duration.ofMinutes(5), Duration.ofHours(1));
-            notModified.incrementAndGet();
-          } else if (r instanceof FetchResult.Fetched f) {
-            fetched.incrementAndGet();
-            try {
-              var doc = reader.readDocument(f.finalUrl(), f.body(), f.contentType());
-              for (FeedItem item : doc instanceof io.vigia.ingest.feed.FeedDocument.Items its ? its.items() : List.<FeedItem>of()) {
-                CanonicalUrl.normalise(item.link()).ifPresent(k -> {
-                  if (seen.add(k)) {
-                    newItems.incrementAndGet();
+        futures.add(
+            pool.submit(
+                () -> {
+                  FeedPollState st = states.get(n);
+                  String url = "http://" + authority + "/feed/" + n;
+                  FetchResult r = fetcher.fetch(url, st.validatorsFor());
+                  Instant now = Instant.now();
+                  st.afterFetch(r, now, Duration.ofMinutes(5));
+                  if (r instanceof FetchResult.NotModified) {
+                    st.afterItems(now, false, Duration.ofMinutes(5), Duration.ofHours(1));
+                    notModified.incrementAndGet();
+                  } else if (r instanceof FetchResult.Fetched f) {
+                    fetched.incrementAndGet();
+                    try {
+                      var doc = reader.readDocument(f.finalUrl(), f.body(), f.contentType());
+                      for (FeedItem item :
+                          doc instanceof io.vigia.ingest.feed.FeedDocument.Items its
+                              ? its.items()
+                              : List.<FeedItem>of()) {
+                        CanonicalUrl.normalise(item.link())
+                            .ifPresent(
+                                k -> {
+                                  if (seen.add(k)) {
+                                    newItems.incrementAndGet();
+                                  }
+                                });
+                      }
+                    } catch (FeedReader.FeedException e) {
+                      failed.incrementAndGet();
+                    }
+                  } else {
+                    failed.incrementAndGet();
                   }
-                });
-              }
-            } catch (FeedReader.FeedException e) {
-              failed.incrementAndGet();
-            }
-          } else {
-            failed.incrementAndGet();
-          }
-        }));
+                }));
       }
       for (Future<?> f : futures) {
         f.get();
@@ -96,13 +109,18 @@ public final class FeedPollBenchmark {
     pool.shutdown();
     System.gc();
     Runtime rt = Runtime.getRuntime();
-    System.out.printf("feeds=%d rounds=%d threads=%d cpus=%d%n", feeds, rounds, threads, rt.availableProcessors());
-    System.out.printf("polls=%d in %.1f s: %.0f polls/s = %.0f feeds polled per hour%n", polls, seconds, polls / seconds,
-        polls / seconds * 3600);
-    System.out.printf("outcomes: 304=%d 200=%d failed=%d new items=%d (URLs remembered %d)%n", notModified.get(), fetched.get(),
-        failed.get(), newItems.get(), seen.size());
-    System.out.printf("heap: max %d MB, peak used after a round %d MB, used after GC %d MB%n", rt.maxMemory() >> 20,
-        peakHeap >> 20, heapUsed() >> 20);
+    System.out.printf(
+        "feeds=%d rounds=%d threads=%d cpus=%d%n",
+        feeds, rounds, threads, rt.availableProcessors());
+    System.out.printf(
+        "polls=%d in %.1f s: %.0f polls/s = %.0f feeds polled per hour%n",
+        polls, seconds, polls / seconds, polls / seconds * 3600);
+    System.out.printf(
+        "outcomes: 304=%d 200=%d failed=%d new items=%d (URLs remembered %d)%n",
+        notModified.get(), fetched.get(), failed.get(), newItems.get(), seen.size());
+    System.out.printf(
+        "heap: max %d MB, peak used after a round %d MB, used after GC %d MB%n",
+        rt.maxMemory() >> 20, peakHeap >> 20, heapUsed() >> 20);
   }
 
   private static long heapUsed() {

@@ -27,12 +27,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The shared feed list on a real broker: what each instance publishes, who removes what, and where the records land. */
+/**
+ * The shared feed list on a real broker: what each instance publishes, who removes what, and where
+ * the records land.
+ */
 class SharedFeedListIT {
   private static final FeedSpec F1 = new FeedSpec("https://uno.example/feed.xml", "Uno", "es");
   private static final FeedSpec F2 = new FeedSpec("https://dos.example/feed.xml", "Dos", "es");
   private static final FeedSpec F3 = new FeedSpec("https://tres.example/feed.xml", "Tres", "es");
-  private static final FeedSpec F4 = new FeedSpec("https://cuatro.example/feed.xml", "Cuatro", "es");
+  private static final FeedSpec F4 =
+      new FeedSpec("https://cuatro.example/feed.xml", "Cuatro", "es");
   private static final String LEGACY = "https://viejo.example/feed.xml";
 
   @TempDir Path tmp;
@@ -74,14 +78,21 @@ class SharedFeedListIT {
   }
 
   @Test
-  void shouldPollTheUnionRemoveOnlyOwnFeedsAndReplaceRecordsFromBeforePublishers() throws Exception {
-    try (KafkaProducer<String, String> p = new KafkaProducer<>(kafka.clientProperties(), Topics.INGEST_FEEDS.keySerde().serializer(),
-        Topics.INGEST_FEEDS.valueSerde().serializer())) {
-      p.send(new ProducerRecord<>(Topics.INGEST_FEEDS.name(), LEGACY, "Viejo")).get(); // as instances wrote them before
+  void shouldPollTheUnionRemoveOnlyOwnFeedsAndReplaceRecordsFromBeforePublishers()
+      throws Exception {
+    try (KafkaProducer<String, String> p =
+        new KafkaProducer<>(
+            kafka.clientProperties(),
+            Topics.INGEST_FEEDS.keySerde().serializer(),
+            Topics.INGEST_FEEDS.valueSerde().serializer())) {
+      p.send(new ProducerRecord<>(Topics.INGEST_FEEDS.name(), LEGACY, "Viejo"))
+          .get(); // as instances wrote them before
     }
     SharedFeedList a = list("a");
     a.start(List.of(F1, F2), () -> {});
-    assertThat(urls(a)).as("own feeds first; the URL-keyed record is gone").containsExactly(F1.url(), F2.url());
+    assertThat(urls(a))
+        .as("own feeds first; the URL-keyed record is gone")
+        .containsExactly(F1.url(), F2.url());
 
     SharedFeedList b = list("b");
     b.start(List.of(F2, F3), () -> {});
@@ -95,7 +106,9 @@ class SharedFeedListIT {
 
     b.close();
     SharedFeedList b2 = list("b");
-    assertThat(b2.start(List.of(F3), () -> {})).as("nobody lists F2 any more").containsExactly(F2.url());
+    assertThat(b2.start(List.of(F3), () -> {}))
+        .as("nobody lists F2 any more")
+        .containsExactly(F2.url());
     await(() -> !urls(a2).contains(F2.url()), "a hears of the removal");
     assertThat(urls(a2)).containsExactlyInAnyOrder(F1.url(), F3.url());
 
@@ -103,7 +116,9 @@ class SharedFeedListIT {
     unnamed.start(List.of(F4), () -> {});
     unnamed.close();
     SharedFeedList unnamedAgain = list(" ");
-    assertThat(unnamedAgain.start(List.of(), () -> {})).as("an instance without instance-id removes nothing").isEmpty();
+    assertThat(unnamedAgain.start(List.of(), () -> {}))
+        .as("an instance without instance-id removes nothing")
+        .isEmpty();
     assertThat(urls(unnamedAgain)).contains(F4.url());
 
     // Each record sits in the partition of its feed URL: the partition whose owner polls it.
@@ -111,8 +126,11 @@ class SharedFeedListIT {
     Properties c = kafka.clientProperties();
     c.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
     c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(c, Topics.INGEST_FEEDS.keySerde().deserializer(),
-        Topics.INGEST_FEEDS.valueSerde().deserializer())) {
+    try (KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(
+            c,
+            Topics.INGEST_FEEDS.keySerde().deserializer(),
+            Topics.INGEST_FEEDS.valueSerde().deserializer())) {
       consumer.subscribe(List.of(Topics.INGEST_FEEDS.name()));
       long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
       while (partitionOfKey.size() < 6 && System.nanoTime() < deadline) {
@@ -123,7 +141,12 @@ class SharedFeedListIT {
         }
       }
     }
-    assertThat(partitionOfKey).isNotEmpty().allSatisfy((key, partition) ->
-        assertThat(partition).as(key).isEqualTo(FeedOwnership.partitionOf(key.substring(0, key.indexOf(' ')), 4)));
+    assertThat(partitionOfKey)
+        .isNotEmpty()
+        .allSatisfy(
+            (key, partition) ->
+                assertThat(partition)
+                    .as(key)
+                    .isEqualTo(FeedOwnership.partitionOf(key.substring(0, key.indexOf(' ')), 4)));
   }
 }

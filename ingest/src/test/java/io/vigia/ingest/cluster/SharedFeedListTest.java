@@ -19,12 +19,15 @@ class SharedFeedListTest {
   @Test
   void shouldReadARecordFromBeforePublishersAsOneWithoutPublisher() {
     assertThat(SharedFeedList.parse("https://diario.example/feed.xml", "Diario"))
-        .isEqualTo(new SharedFeedList.Entry("https://diario.example/feed.xml", "Diario", null, null));
+        .isEqualTo(
+            new SharedFeedList.Entry("https://diario.example/feed.xml", "Diario", null, null));
   }
 
   @Test
   void shouldRefuseARecordThatIsNotAFeed() {
-    assertThatThrownBy(() -> SharedFeedList.parse("ftp://x.example/ a", "{}")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> SharedFeedList.parse("https://x.example/ a", "not json")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> SharedFeedList.parse("ftp://x.example/ a", "{}"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> SharedFeedList.parse("https://x.example/ a", "not json"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

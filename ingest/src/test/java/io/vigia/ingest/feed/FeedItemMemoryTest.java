@@ -35,7 +35,9 @@ class FeedItemMemoryTest {
     assertThat(m.size()).isEqualTo(600);
     assertThat(m.isNew("https://diario.example/a/0")).as("oldest forgotten").isTrue();
     assertThat(m.isNew("https://diario.example/a/899")).isFalse();
-    assertThat(m.isNew("https://diario.example/a/300")).as("the previous listing is still known").isFalse();
+    assertThat(m.isNew("https://diario.example/a/300"))
+        .as("the previous listing is still known")
+        .isFalse();
   }
 
   @Test
@@ -47,7 +49,8 @@ class FeedItemMemoryTest {
     m.listed(again);
     m.listed(items(150, 200));
     assertThat(m.isNew("https://diario.example/a/0")).isFalse();
-    assertThat(m.keysInOrder().get(m.size() - 51)).isEqualTo(FeedItemMemory.hash("https://diario.example/a/0"));
+    assertThat(m.keysInOrder().get(m.size() - 51))
+        .isEqualTo(FeedItemMemory.hash("https://diario.example/a/0"));
   }
 
   @Test

@@ -17,7 +17,11 @@ class FeedPollStateTest {
   @Test
   void shouldSendTheValidatorsItWasGiven() {
     FeedPollState s = new FeedPollState();
-    s.afterFetch(new FetchResult.Fetched("u", 200, new byte[0], null, "\"e\"", "Mon, 01 Jan 2026 00:00:00 GMT"), t0, INTERVAL);
+    s.afterFetch(
+        new FetchResult.Fetched(
+            "u", 200, new byte[0], null, "\"e\"", "Mon, 01 Jan 2026 00:00:00 GMT"),
+        t0,
+        INTERVAL);
     assertEquals("\"e\"", s.validatorsFor().etag());
     assertEquals("Mon, 01 Jan 2026 00:00:00 GMT", s.validatorsFor().lastModified());
   }
@@ -25,13 +29,15 @@ class FeedPollStateTest {
   @Test
   void shouldFetchUnconditionallyWhenValidatorsNeverChange() {
     FeedPollState s = new FeedPollState();
-    s.afterFetch(new FetchResult.Fetched("u", 200, new byte[0], null, "\"stuck\"", null), t0, INTERVAL);
+    s.afterFetch(
+        new FetchResult.Fetched("u", 200, new byte[0], null, "\"stuck\"", null), t0, INTERVAL);
     for (int i = 0; i < FeedPollState.UNCONDITIONAL_EVERY; i++) {
       assertEquals("\"stuck\"", s.validatorsFor().etag());
       s.afterFetch(new FetchResult.NotModified("u"), t0, INTERVAL);
     }
     assertNull(s.validatorsFor().etag());
-    s.afterFetch(new FetchResult.Fetched("u", 200, new byte[0], null, "\"stuck\"", null), t0, INTERVAL);
+    s.afterFetch(
+        new FetchResult.Fetched("u", 200, new byte[0], null, "\"stuck\"", null), t0, INTERVAL);
     assertEquals("\"stuck\"", s.validatorsFor().etag());
   }
 
@@ -50,7 +56,9 @@ class FeedPollStateTest {
       s.afterFetch(new FetchResult.Failed("u", "HTTP 500", true), t0, INTERVAL);
     }
     Duration wait = Duration.between(t0, s.notBefore());
-    assertTrue(wait.compareTo(Duration.ofMinutes(16)) >= 0 && wait.compareTo(Duration.ofMinutes(24)) <= 0, wait.toString());
+    assertTrue(
+        wait.compareTo(Duration.ofMinutes(16)) >= 0 && wait.compareTo(Duration.ofMinutes(24)) <= 0,
+        wait.toString());
     assertEquals(3, s.errorStreak());
     s.afterFetch(new FetchResult.NotModified("u"), t0, INTERVAL);
     assertEquals(0, s.errorStreak());
@@ -60,7 +68,10 @@ class FeedPollStateTest {
   @Test
   void shouldNeverBackOffLongerThanTheCap() {
     for (int streak = 1; streak < 64; streak++) {
-      assertTrue(FeedPollState.backoff(INTERVAL, streak).compareTo(FeedPollState.MAX_BACKOFF.multipliedBy(12).dividedBy(10)) <= 0);
+      assertTrue(
+          FeedPollState.backoff(INTERVAL, streak)
+                  .compareTo(FeedPollState.MAX_BACKOFF.multipliedBy(12).dividedBy(10))
+              <= 0);
     }
   }
 
@@ -91,7 +102,11 @@ class FeedPollStateTest {
   @Test
   void shouldComeBackFromItsSnapshotAsItWas() {
     FeedPollState s = new FeedPollState();
-    s.afterFetch(new FetchResult.Fetched("u", 200, new byte[0], null, "\"e\"", "Mon, 01 Jan 2026 00:00:00 GMT"), t0, INTERVAL);
+    s.afterFetch(
+        new FetchResult.Fetched(
+            "u", 200, new byte[0], null, "\"e\"", "Mon, 01 Jan 2026 00:00:00 GMT"),
+        t0,
+        INTERVAL);
     s.afterItems(t0, false, INTERVAL, Duration.ofHours(1));
     s.afterFetch(new FetchResult.NotModified("u"), t0, INTERVAL);
     FeedPollState back = new FeedPollState(s.snapshot());

@@ -8,7 +8,10 @@ import java.util.Base64;
 public final class GoogleNewsIds {
   private GoogleNewsIds() {}
 
-  /** {@code https://news.google.com/rss/articles/ID?oc=5}, ID = base64url of 08 13 22 LEN URL D2 01 00. */
+  /**
+   * {@code https://news.google.com/rss/articles/ID?oc=5}, ID = base64url of 08 13 22 LEN URL D2 01
+   * 00.
+   */
   public static String articleLink(String publisherUrl) {
     byte[] u = publisherUrl.getBytes(StandardCharsets.UTF_8);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -23,6 +26,8 @@ public final class GoogleNewsIds {
     out.write(len);
     out.writeBytes(u);
     out.writeBytes(new byte[] {(byte) 0xD2, 0x01, 0x00});
-    return "https://news.google.com/rss/articles/" + Base64.getUrlEncoder().withoutPadding().encodeToString(out.toByteArray()) + "?oc=5";
+    return "https://news.google.com/rss/articles/"
+        + Base64.getUrlEncoder().withoutPadding().encodeToString(out.toByteArray())
+        + "?oc=5";
   }
 }

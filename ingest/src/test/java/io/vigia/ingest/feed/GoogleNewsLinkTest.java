@@ -24,10 +24,15 @@ class GoogleNewsLinkTest {
 
   @Test
   void shouldLeaveOtherLinksAndOpaqueIdsAlone() {
-    assertFalse(GoogleNewsLink.isGoogleNews("https://www.diario.example/news.google.com/articles/x"));
+    assertFalse(
+        GoogleNewsLink.isGoogleNews("https://www.diario.example/news.google.com/articles/x"));
     assertTrue(GoogleNewsLink.isGoogleNews("https://news.google.com/rss/articles/CBMiAU_yqLx"));
-    assertEquals(Optional.empty(), GoogleNewsLink.publisherUrl("https://news.google.com/rss/articles/CBMiAU_yqLx?oc=5"));
-    assertEquals(Optional.empty(), GoogleNewsLink.publisherUrl("https://news.google.com/rss/search?q=CNE"));
-    assertEquals(Optional.empty(), GoogleNewsLink.publisherUrl("https://news.google.com/rss/articles/!!!"));
+    assertEquals(
+        Optional.empty(),
+        GoogleNewsLink.publisherUrl("https://news.google.com/rss/articles/CBMiAU_yqLx?oc=5"));
+    assertEquals(
+        Optional.empty(), GoogleNewsLink.publisherUrl("https://news.google.com/rss/search?q=CNE"));
+    assertEquals(
+        Optional.empty(), GoogleNewsLink.publisherUrl("https://news.google.com/rss/articles/!!!"));
   }
 }

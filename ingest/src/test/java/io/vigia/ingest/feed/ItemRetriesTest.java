@@ -25,7 +25,9 @@ class ItemRetriesTest {
       assertThat(out).hasSize(1).first().isInstanceOf(ItemRetries.Outcome.Scheduled.class);
       Instant due = ((ItemRetries.Outcome.Scheduled) out.get(0)).due();
       Duration wait = Duration.between(now, due);
-      assertThat(wait).as("attempt %d", attempt).isGreaterThan(previous.multipliedBy(13).dividedBy(10));
+      assertThat(wait)
+          .as("attempt %d", attempt)
+          .isGreaterThan(previous.multipliedBy(13).dividedBy(10));
       assertThat(r.due(now)).isEmpty();
       assertThat(r.due(due)).extracting(ItemRetries.Entry::key).containsExactly("k1");
       previous = wait;
@@ -39,7 +41,9 @@ class ItemRetriesTest {
   @Test
   void shouldNotRetryBeforeARetryAfterLongerThanItsBackoff() {
     ItemRetries r = new ItemRetries();
-    var out = (ItemRetries.Outcome.Scheduled) r.failed(item(1), "k1", "HTTP 429", Duration.ofHours(2), T0, BASE).get(0);
+    var out =
+        (ItemRetries.Outcome.Scheduled)
+            r.failed(item(1), "k1", "HTTP 429", Duration.ofHours(2), T0, BASE).get(0);
     assertThat(out.due()).isEqualTo(T0.plus(Duration.ofHours(2)));
   }
 

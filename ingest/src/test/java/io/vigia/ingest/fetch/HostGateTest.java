@@ -25,12 +25,14 @@ class HostGateTest {
     try {
       List<Future<?>> done = new ArrayList<>();
       for (int i = 0; i < 6; i++) {
-        done.add(pool.submit(() -> {
-          try (HostGate.Permit p = gate.acquire("https://diario.example/a", null)) {
-            starts.add(System.nanoTime());
-          }
-          return null;
-        }));
+        done.add(
+            pool.submit(
+                () -> {
+                  try (HostGate.Permit p = gate.acquire("https://diario.example/a", null)) {
+                    starts.add(System.nanoTime());
+                  }
+                  return null;
+                }));
       }
       for (Future<?> f : done) {
         f.get(30, TimeUnit.SECONDS);
@@ -41,7 +43,9 @@ class HostGateTest {
     List<Long> sorted = new ArrayList<>(starts);
     Collections.sort(sorted);
     for (int i = 1; i < sorted.size(); i++) {
-      assertThat(sorted.get(i) - sorted.get(i - 1)).as("gap %d", i).isGreaterThanOrEqualTo(Duration.ofMillis(100).toNanos());
+      assertThat(sorted.get(i) - sorted.get(i - 1))
+          .as("gap %d", i)
+          .isGreaterThanOrEqualTo(Duration.ofMillis(100).toNanos());
     }
   }
 
@@ -53,7 +57,8 @@ class HostGateTest {
       first = System.nanoTime();
     }
     try (HostGate.Permit p = gate.acquire("https://diario.example/b", Duration.ofMillis(300))) {
-      assertThat(System.nanoTime() - first).isGreaterThanOrEqualTo(Duration.ofMillis(300).toNanos());
+      assertThat(System.nanoTime() - first)
+          .isGreaterThanOrEqualTo(Duration.ofMillis(300).toNanos());
     }
   }
 
@@ -67,14 +72,16 @@ class HostGateTest {
     try {
       List<Future<?>> busy = new ArrayList<>();
       for (int i = 0; i < 5; i++) {
-        busy.add(pool.submit(() -> {
-          try (HostGate.Permit p = gate.acquire("https://slow.example/x", null)) {
-            most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-            release.await(30, TimeUnit.SECONDS);
-            inFlight.decrementAndGet();
-          }
-          return null;
-        }));
+        busy.add(
+            pool.submit(
+                () -> {
+                  try (HostGate.Permit p = gate.acquire("https://slow.example/x", null)) {
+                    most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                    release.await(30, TimeUnit.SECONDS);
+                    inFlight.decrementAndGet();
+                  }
+                  return null;
+                }));
       }
       while (gate.inFlight("https://slow.example/") < 2) {
         Thread.sleep(10);
@@ -105,11 +112,15 @@ class HostGateTest {
     long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
     long start = System.nanoTime();
     assertThatThrownBy(() -> gate.acquire("https://diario.example/articulo-2", null, deadline))
-        .isInstanceOfSatisfying(HostGate.Deferred.class, d -> {
-          assertThat(d.getMessage()).contains("Retry-After 120");
-          assertThat(d.waitFor()).isGreaterThan(Duration.ofSeconds(100));
-        });
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).as("failed at once, not at the deadline").isLessThan(Duration.ofSeconds(2));
+        .isInstanceOfSatisfying(
+            HostGate.Deferred.class,
+            d -> {
+              assertThat(d.getMessage()).contains("Retry-After 120");
+              assertThat(d.waitFor()).isGreaterThan(Duration.ofSeconds(100));
+            });
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .as("failed at once, not at the deadline")
+        .isLessThan(Duration.ofSeconds(2));
     try (HostGate.Permit p = gate.acquire("https://otro.example/", null, deadline)) {
       assertThat(gate.inFlight("https://otro.example/")).as("other hosts go on").isEqualTo(1);
     }
@@ -122,11 +133,16 @@ class HostGateTest {
       p.answered(503, null);
     }
     Duration first = gate.heldFor("https://caido.example/");
-    assertThat(first).isGreaterThan(Duration.ofMillis(1000)).isLessThanOrEqualTo(Duration.ofMillis(2400));
-    try (HostGate.Permit p = gate.acquire("https://caido.example/b", null)) { // waits the backoff out
+    assertThat(first)
+        .isGreaterThan(Duration.ofMillis(1000))
+        .isLessThanOrEqualTo(Duration.ofMillis(2400));
+    try (HostGate.Permit p =
+        gate.acquire("https://caido.example/b", null)) { // waits the backoff out
       p.answered(500, null);
     }
-    assertThat(gate.heldFor("https://caido.example/")).as("second error in a row: about twice as long").isGreaterThan(Duration.ofMillis(2500));
+    assertThat(gate.heldFor("https://caido.example/"))
+        .as("second error in a row: about twice as long")
+        .isGreaterThan(Duration.ofMillis(2500));
     assertThat(HostGate.backoff(30)).isLessThanOrEqualTo(Duration.ofMinutes(12));
     assertThat(HostGate.backoff(1)).isGreaterThanOrEqualTo(Duration.ofMillis(1600));
   }

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * DNS rebinding: a name that answers one address to the check and another to the connection. Two
- * servers on one port, 127.0.0.1 ("public", allowed by this test's guard) and 127.0.0.2 ("internal",
- * refused); the resolver answers the public one first and the internal one on every later lookup.
- * The fetcher must look up once per hop and connect to what it checked.
+ * servers on one port, 127.0.0.1 ("public", allowed by this test's guard) and 127.0.0.2
+ * ("internal", refused); the resolver answers the public one first and the internal one on every
+ * later lookup. The fetcher must look up once per hop and connect to what it checked.
  */
 class PinnedAddressTest {
   private static final InetAddress PUBLIC = address(127, 0, 0, 1);
@@ -47,22 +47,26 @@ class PinnedAddressTest {
   void start() throws IOException {
     publicServer = HttpServer.create(new InetSocketAddress(PUBLIC, 0), 0);
     port = publicServer.getAddress().getPort();
-    publicServer.createContext("/", ex -> {
-      hostHeaders.put(ex.getRequestURI().getPath(), ex.getRequestHeaders().getFirst("Host"));
-      if (ex.getRequestURI().getPath().equals("/away")) {
-        ex.getResponseHeaders().add("Location", "http://other.example:" + port + "/secret");
-        ex.sendResponseHeaders(302, -1);
-        ex.close();
-        return;
-      }
-      Replies.send(ex, 200, "public page".getBytes(StandardCharsets.UTF_8));
-    });
+    publicServer.createContext(
+        "/",
+        ex -> {
+          hostHeaders.put(ex.getRequestURI().getPath(), ex.getRequestHeaders().getFirst("Host"));
+          if (ex.getRequestURI().getPath().equals("/away")) {
+            ex.getResponseHeaders().add("Location", "http://other.example:" + port + "/secret");
+            ex.sendResponseHeaders(302, -1);
+            ex.close();
+            return;
+          }
+          Replies.send(ex, 200, "public page".getBytes(StandardCharsets.UTF_8));
+        });
     publicServer.start();
     internalServer = HttpServer.create(new InetSocketAddress(INTERNAL, port), 0);
-    internalServer.createContext("/", ex -> {
-      internalHits.incrementAndGet();
-      Replies.send(ex, 200, "INTERNAL".getBytes(StandardCharsets.UTF_8));
-    });
+    internalServer.createContext(
+        "/",
+        ex -> {
+          internalHits.incrementAndGet();
+          Replies.send(ex, 200, "INTERNAL".getBytes(StandardCharsets.UTF_8));
+        });
     internalServer.start();
   }
 
@@ -79,18 +83,30 @@ class PinnedAddressTest {
   }
 
   private PageFetcher fetcher() {
-    return new PageFetcher("Vigia-test/1 (+https://example.org/contact)", false, 100_000, Duration.ofSeconds(2), Duration.ofSeconds(2),
-        Duration.ofSeconds(10), Set.of(), HostGate.unlimited(), this::rebinding,
+    return new PageFetcher(
+        "Vigia-test/1 (+https://example.org/contact)",
+        false,
+        100_000,
+        Duration.ofSeconds(2),
+        Duration.ofSeconds(2),
+        Duration.ofSeconds(10),
+        Set.of(),
+        HostGate.unlimited(),
+        this::rebinding,
         a -> a.equals(INTERNAL) ? "internal address" : null);
   }
 
   @Test
   void shouldConnectToTheAddressItCheckedNotToALaterAnswer() {
     FetchResult r = fetcher().fetch("http://rebind.example:" + port + "/page");
-    assertThat(r).isInstanceOfSatisfying(FetchResult.Fetched.class,
-        f -> assertThat(new String(f.body(), StandardCharsets.UTF_8)).isEqualTo("public page"));
+    assertThat(r)
+        .isInstanceOfSatisfying(
+            FetchResult.Fetched.class,
+            f -> assertThat(new String(f.body(), StandardCharsets.UTF_8)).isEqualTo("public page"));
     assertThat(lookups.get("rebind.example").get()).as("one lookup per request").isEqualTo(1);
-    assertThat(hostHeaders.get("/page")).as("the Host header names the host, not the address").isEqualTo("rebind.example:" + port);
+    assertThat(hostHeaders.get("/page"))
+        .as("the Host header names the host, not the address")
+        .isEqualTo("rebind.example:" + port);
     assertThat(internalHits.get()).isZero();
   }
 
@@ -98,17 +114,26 @@ class PinnedAddressTest {
   void shouldRefuseANameWhoseOnlyAnswerIsInternalWithoutConnecting() {
     lookups.put("rebind.example", new AtomicInteger(1)); // the next answer is the internal one
     FetchResult r = fetcher().fetch("http://rebind.example:" + port + "/page");
-    assertThat(r).isInstanceOfSatisfying(FetchResult.Failed.class,
-        f -> assertThat(f.reason()).contains("refused internal address 127.0.0.2 for host rebind.example"));
+    assertThat(r)
+        .isInstanceOfSatisfying(
+            FetchResult.Failed.class,
+            f ->
+                assertThat(f.reason())
+                    .contains("refused internal address 127.0.0.2 for host rebind.example"));
     assertThat(internalHits.get()).isZero();
   }
 
   @Test
   void shouldCheckTheAddressOfEveryRedirectHopAgain() {
     FetchResult r = fetcher().fetch("http://rebind.example:" + port + "/away");
-    assertThat(r).isInstanceOfSatisfying(FetchResult.Failed.class,
-        f -> assertThat(f.reason()).contains("refused internal address 127.0.0.2 for host other.example"));
-    assertThat(lookups.keySet()).containsExactlyInAnyOrderElementsOf(List.of("rebind.example", "other.example"));
+    assertThat(r)
+        .isInstanceOfSatisfying(
+            FetchResult.Failed.class,
+            f ->
+                assertThat(f.reason())
+                    .contains("refused internal address 127.0.0.2 for host other.example"));
+    assertThat(lookups.keySet())
+        .containsExactlyInAnyOrderElementsOf(List.of("rebind.example", "other.example"));
     assertThat(internalHits.get()).isZero();
   }
 }

@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class RobotsTxtTest {
-  private static final String ROBOTS = """
+  private static final String ROBOTS =
+      """
       # a news site
       User-agent: *
       Disallow: /private/
@@ -45,27 +46,34 @@ class RobotsTxtTest {
     assertThat(r.allows("/2024/07/29/cne.html")).isTrue();
     assertThat(r.crawlDelay()).isEqualTo(Duration.ofSeconds(5));
     assertThat(RobotsTxt.parse("", "vigia").allows("/anything")).isTrue();
-    assertThat(RobotsTxt.parse("User-agent: *\nDisallow:\n", "vigia").allows("/anything")).as("empty Disallow allows all").isTrue();
+    assertThat(RobotsTxt.parse("User-agent: *\nDisallow:\n", "vigia").allows("/anything"))
+        .as("empty Disallow allows all")
+        .isTrue();
   }
 
   @Test
   void shouldFetchRobotsOncePerSiteAndTreatMissingAndBrokenFilesAsTheRfcSays() throws Exception {
     AtomicInteger requests = new AtomicInteger();
     AtomicReference<Integer> status = new AtomicReference<>(200);
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
-    server.createContext("/robots.txt", ex -> {
-      requests.incrementAndGet();
-      byte[] body = ROBOTS.getBytes(StandardCharsets.UTF_8);
-      ex.sendResponseHeaders(status.get(), status.get() == 200 ? body.length : -1);
-      if (status.get() == 200) {
-        ex.getResponseBody().write(body);
-      }
-      ex.close();
-    });
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
+    server.createContext(
+        "/robots.txt",
+        ex -> {
+          requests.incrementAndGet();
+          byte[] body = ROBOTS.getBytes(StandardCharsets.UTF_8);
+          ex.sendResponseHeaders(status.get(), status.get() == 200 ? body.length : -1);
+          if (status.get() == 200) {
+            ex.getResponseBody().write(body);
+          }
+          ex.close();
+        });
     server.start();
     try {
       String site = "http://127.0.0.1:" + server.getAddress().getPort();
-      PageFetcher fetcher = new PageFetcher("Vigia/test", true, 1 << 20, Duration.ofSeconds(2), Duration.ofSeconds(2));
+      PageFetcher fetcher =
+          new PageFetcher(
+              "Vigia/test", true, 1 << 20, Duration.ofSeconds(2), Duration.ofSeconds(2));
 
       RobotsPolicy policy = new RobotsPolicy(fetcher, "vigia", Clock.systemUTC());
       assertThat(policy.check(site + "/internal/a.html").allowed()).isFalse();
@@ -75,11 +83,16 @@ class RobotsTxtTest {
       assertThat(requests.get()).as("fetched once, then cached").isEqualTo(1);
 
       status.set(404);
-      assertThat(new RobotsPolicy(fetcher, "vigia", Clock.systemUTC()).check(site + "/internal/a.html").allowed())
-          .as("no robots.txt: everything allowed").isTrue();
+      assertThat(
+              new RobotsPolicy(fetcher, "vigia", Clock.systemUTC())
+                  .check(site + "/internal/a.html")
+                  .allowed())
+          .as("no robots.txt: everything allowed")
+          .isTrue();
 
       status.set(503);
-      RobotsPolicy.Verdict down = new RobotsPolicy(fetcher, "vigia", Clock.systemUTC()).check(site + "/news/a.html");
+      RobotsPolicy.Verdict down =
+          new RobotsPolicy(fetcher, "vigia", Clock.systemUTC()).check(site + "/news/a.html");
       assertThat(down.allowed()).as("server error: skip the site for now").isFalse();
       assertThat(down.temporary()).isTrue();
     } finally {

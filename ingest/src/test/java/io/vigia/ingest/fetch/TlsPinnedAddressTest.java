@@ -36,19 +36,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * https with the address pinned: the fetcher connects to the address it checked, yet TLS must
- * still be about the name in the URL. A loopback https server holds a certificate for
- * {@code news.example} only (made with the JDK's keytool); the resolver answers 127.0.0.1 for
- * every name. The server sees the name as SNI and in the Host header; a URL that names another
- * host at the same address is refused by the certificate check, and the JVM's default trust store
- * does not trust the self-signed certificate at all.
+ * https with the address pinned: the fetcher connects to the address it checked, yet TLS must still
+ * be about the name in the URL. A loopback https server holds a certificate for {@code
+ * news.example} only (made with the JDK's keytool); the resolver answers 127.0.0.1 for every name.
+ * The server sees the name as SNI and in the Host header; a URL that names another host at the same
+ * address is refused by the certificate check, and the JVM's default trust store does not trust the
+ * self-signed certificate at all.
  */
 class TlsPinnedAddressTest {
   private static final String NAME = "news.example";
   private static final String PASSWORD = "changeit";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private HttpsServer server;
   private SSLContext clientTls;
@@ -56,8 +55,10 @@ class TlsPinnedAddressTest {
   private final Map<String, String> hostByPath = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> lookups = new ConcurrentHashMap<>();
   private final AtomicInteger answered = new AtomicInteger();
+
   /** The server name of the last handshake (each test makes one connection). */
   private final AtomicReference<String> sni = new AtomicReference<>();
+
   private int port;
 
   @BeforeEach
@@ -71,35 +72,42 @@ class TlsPinnedAddressTest {
     KeyStore trusted = KeyStore.getInstance("PKCS12");
     trusted.load(null, null);
     trusted.setCertificateEntry("news", keys.getCertificate("news"));
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     tmf.init(trusted);
     clientTls = SSLContext.getInstance("TLS");
     clientTls.init(null, tmf.getTrustManagers(), null);
 
     server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     port = server.getAddress().getPort();
-    server.setHttpsConfigurator(new HttpsConfigurator(serverTls) {
-      @Override
-      public void configure(HttpsParameters params) {
-        SSLParameters p = getSSLContext().getDefaultSSLParameters();
-        p.setSNIMatchers(List.of(new SNIMatcher(StandardConstants.SNI_HOST_NAME) {
+    server.setHttpsConfigurator(
+        new HttpsConfigurator(serverTls) {
           @Override
-          public boolean matches(SNIServerName name) {
-            sni.set(((SNIHostName) name).getAsciiName());
-            return true; // record, never refuse: the client's certificate check is what is tested
+          public void configure(HttpsParameters params) {
+            SSLParameters p = getSSLContext().getDefaultSSLParameters();
+            p.setSNIMatchers(
+                List.of(
+                    new SNIMatcher(StandardConstants.SNI_HOST_NAME) {
+                      @Override
+                      public boolean matches(SNIServerName name) {
+                        sni.set(((SNIHostName) name).getAsciiName());
+                        return true; // record, never refuse: the client's certificate check is what
+                        // is tested
+                      }
+                    }));
+            params.setSSLParameters(p);
           }
-        }));
-        params.setSSLParameters(p);
-      }
-    });
-    server.createContext("/", ex -> {
-      String path = ex.getRequestURI().getPath();
-      hostByPath.put(path, String.valueOf(ex.getRequestHeaders().getFirst("Host")));
-      sniByPath.put(path, String.valueOf(sni.get()));
-      answered.incrementAndGet();
-      ex.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
-      Replies.send(ex, 200, "página segura".getBytes(StandardCharsets.UTF_8));
-    });
+        });
+    server.createContext(
+        "/",
+        ex -> {
+          String path = ex.getRequestURI().getPath();
+          hostByPath.put(path, String.valueOf(ex.getRequestHeaders().getFirst("Host")));
+          sniByPath.put(path, String.valueOf(sni.get()));
+          answered.incrementAndGet();
+          ex.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+          Replies.send(ex, 200, "página segura".getBytes(StandardCharsets.UTF_8));
+        });
     server.start();
   }
 
@@ -108,14 +116,40 @@ class TlsPinnedAddressTest {
     server.stop(0);
   }
 
-  /** A PKCS12 key store with one self-signed certificate for {@link #NAME}, made by the JDK's own keytool. */
-  private KeyStore selfSignedKeyStore() throws IOException, InterruptedException, GeneralSecurityException {
+  /**
+   * A PKCS12 key store with one self-signed certificate for {@link #NAME}, made by the JDK's own
+   * keytool.
+   */
+  private KeyStore selfSignedKeyStore()
+      throws IOException, InterruptedException, GeneralSecurityException {
     Path store = dir.resolve("server.p12");
     Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-    Process p = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "news", "-keyalg", "EC", "-groupname", "secp256r1",
-        "-dname", "CN=" + NAME, "-ext", "SAN=dns:" + NAME, "-validity", "2", "-storetype", "PKCS12",
-        "-keystore", store.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD)
-        .redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(
+                keytool.toString(),
+                "-genkeypair",
+                "-alias",
+                "news",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                "CN=" + NAME,
+                "-ext",
+                "SAN=dns:" + NAME,
+                "-validity",
+                "2",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                store.toString(),
+                "-storepass",
+                PASSWORD,
+                "-keypass",
+                PASSWORD)
+            .redirectErrorStream(true)
+            .start();
     byte[] out = p.getInputStream().readAllBytes();
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("keytool finished").isTrue();
     assertThat(p.exitValue()).as("keytool: %s", new String(out, StandardCharsets.UTF_8)).isZero();
@@ -127,12 +161,23 @@ class TlsPinnedAddressTest {
   }
 
   private PageFetcher fetcher(SSLContext tls, String host) {
-    PageFetcher.HostResolver resolver = name -> {
-      lookups.computeIfAbsent(name, n -> new AtomicInteger()).incrementAndGet();
-      return new InetAddress[] {InetAddress.getLoopbackAddress()};
-    };
-    return new PageFetcher("Vigia-test/1", false, 1 << 20, Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(20),
-        Set.of(host + ":" + port), HostGate.unlimited(), resolver, AddressGuard::refusal, tls);
+    PageFetcher.HostResolver resolver =
+        name -> {
+          lookups.computeIfAbsent(name, n -> new AtomicInteger()).incrementAndGet();
+          return new InetAddress[] {InetAddress.getLoopbackAddress()};
+        };
+    return new PageFetcher(
+        "Vigia-test/1",
+        false,
+        1 << 20,
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(20),
+        Set.of(host + ":" + port),
+        HostGate.unlimited(),
+        resolver,
+        AddressGuard::refusal,
+        tls);
   }
 
   @Test
@@ -140,10 +185,13 @@ class TlsPinnedAddressTest {
     try (PageFetcher fetcher = fetcher(clientTls, NAME)) {
       FetchResult r = fetcher.fetch("https://" + NAME + ":" + port + "/nota");
       assertThat(r).as("%s", r).isInstanceOf(FetchResult.Fetched.class);
-      assertThat(new String(((FetchResult.Fetched) r).body(), StandardCharsets.UTF_8)).isEqualTo("página segura");
+      assertThat(new String(((FetchResult.Fetched) r).body(), StandardCharsets.UTF_8))
+          .isEqualTo("página segura");
       assertThat(sniByPath.get("/nota")).as("server name sent in the handshake").isEqualTo(NAME);
       assertThat(hostByPath.get("/nota")).isEqualTo(NAME + ":" + port);
-      assertThat(lookups.get(NAME).get()).as("looked up once, by our resolver; the client's own refuses").isEqualTo(1);
+      assertThat(lookups.get(NAME).get())
+          .as("looked up once, by our resolver; the client's own refuses")
+          .isEqualTo(1);
     }
   }
 

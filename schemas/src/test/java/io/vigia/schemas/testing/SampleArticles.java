@@ -37,16 +37,27 @@ public final class SampleArticles {
         .setEnrichedAt(Instant.parse("2024-07-29T12:06:00Z"))
         .setProfile("test")
         .setRelevance(new Relevance(true, 1.0, List.of()))
-        .setDedup(Dedup.newBuilder().setStatus(DedupStatus.ORIGINAL).setStoryId(a.getId()).setStorySources(1).build())
+        .setDedup(
+            Dedup.newBuilder()
+                .setStatus(DedupStatus.ORIGINAL)
+                .setStoryId(a.getId())
+                .setStorySources(1)
+                .build())
         .setEntities(List.of())
         .setStance(List.of())
         .build();
   }
 
-  /** The same id scheme ingest uses (first 16 bytes of SHA-256, hex), without depending on common. */
+  /**
+   * The same id scheme ingest uses (first 16 bytes of SHA-256, hex), without depending on common.
+   */
   public static String id(String url) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(url.getBytes(StandardCharsets.UTF_8)), 0, 16);
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(url.getBytes(StandardCharsets.UTF_8)),
+              0,
+              16);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

@@ -9,15 +9,21 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The built-in dashboard: a static page (HTML, CSS and plain JavaScript, no build step) at
- * {@code /} that reads the search API ({@code /api/articles}, {@code /api/stats},
- * {@code /api/stories}) and, when they are served, {@code /api/alerts} and {@code /api/sources}.
+ * The built-in dashboard: a static page (HTML, CSS and plain JavaScript, no build step) at {@code
+ * /} that reads the search API ({@code /api/articles}, {@code /api/stats}, {@code /api/stories})
+ * and, when they are served, {@code /api/alerts} and {@code /api/sources}.
  */
 public final class DashboardPage {
   private static final String ROOT = "/io/vigia/sink/dashboard/";
   private static final Set<String> FILES = Set.of("index.html", "dashboard.js", "dashboard.css");
-  private static final Map<String, String> TYPES = Map.of(
-      "html", "text/html; charset=utf-8", "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8");
+  private static final Map<String, String> TYPES =
+      Map.of(
+          "html",
+          "text/html; charset=utf-8",
+          "js",
+          "text/javascript; charset=utf-8",
+          "css",
+          "text/css; charset=utf-8");
 
   public void register(HttpApi http) {
     http.route("GET", "/", r -> file("index.html"));
@@ -33,8 +39,15 @@ public final class DashboardPage {
         throw HttpError.notFound("no dashboard file " + name);
       }
       String type = TYPES.get(name.substring(name.lastIndexOf('.') + 1));
-      return new Response(200, type, in.readAllBytes(), Map.of("Cache-Control", "no-cache",
-          "Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'"));
+      return new Response(
+          200,
+          type,
+          in.readAllBytes(),
+          Map.of(
+              "Cache-Control",
+              "no-cache",
+              "Content-Security-Policy",
+              "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'"));
     }
   }
 }

@@ -6,9 +6,9 @@ import io.vigia.common.http.Request;
 import io.vigia.common.http.Response;
 import io.vigia.sink.index.ArticleDocument;
 import io.vigia.sink.index.ArticleIndex;
+import io.vigia.sink.index.SearchParameters;
 import io.vigia.sink.index.SearchQuery;
 import io.vigia.sink.index.SearchResult;
-import io.vigia.sink.index.SearchParameters;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +18,13 @@ import java.util.function.Supplier;
  * The search API, the same whichever backend holds the index.
  *
  * <ul>
- *   <li>{@code GET /api/articles?q=&size=&from=&language=&source=&entity=&entityAny=&story=&storySources=&stance=target:label&since=&until=&sort=&duplicates=}
+ *   <li>{@code GET
+ *       /api/articles?q=&size=&from=&language=&source=&entity=&entityAny=&story=&storySources=&stance=target:label&since=&until=&sort=&duplicates=}
  *   <li>{@code GET /api/articles/{id}}
- *   <li>{@code GET /api/stats?target=&top=} plus the filters above: articles per day per stance, top entities and sources
- *   <li>{@code GET /api/stories?size=} plus the filters above: stories with their article and source counts
+ *   <li>{@code GET /api/stats?target=&top=} plus the filters above: articles per day per stance,
+ *       top entities and sources
+ *   <li>{@code GET /api/stories?size=} plus the filters above: stories with their article and
+ *       source counts
  * </ul>
  */
 public final class SearchApi {
@@ -60,19 +63,27 @@ public final class SearchApi {
     return Response.json(badQueryIs400(() -> index.stats(q, target, top)));
   }
 
-  /** {@code GET /api/stories?size=20} plus any search filter (duplicates count toward their story). */
+  /**
+   * {@code GET /api/stories?size=20} plus any search filter (duplicates count toward their story).
+   */
   Response stories(Request r) {
     SearchQuery q = parse(withoutParam(r, "size"));
     int size = r.intParam("size", 20, 1, 200);
-    return Response.json(Map.of("stories", badQueryIs400(() -> index.stories(q.withPage(true, 0, 0), size))));
+    return Response.json(
+        Map.of("stories", badQueryIs400(() -> index.stories(q.withPage(true, 0, 0), size))));
   }
 
   Response get(Request r) {
-    return index.get(r.pathParam("id")).map(Response::json)
+    return index
+        .get(r.pathParam("id"))
+        .map(Response::json)
         .orElseThrow(() -> HttpError.notFound("no article " + r.pathParam("id")));
   }
 
-  /** Parses the search vocabulary from query parameters ({@link SearchParameters}, which alert subscriptions use too). */
+  /**
+   * Parses the search vocabulary from query parameters ({@link SearchParameters}, which alert
+   * subscriptions use too).
+   */
   public static SearchQuery parse(Request r) {
     try {
       return SearchParameters.parse(r.query(), 20);
@@ -88,7 +99,10 @@ public final class SearchApi {
     return new Request(r.method(), r.path(), r.pathParams(), q, r.headers(), r.body());
   }
 
-  /** What the index cannot run (a query that expands too far, one OpenSearch refuses) is the caller's to fix: 400. */
+  /**
+   * What the index cannot run (a query that expands too far, one OpenSearch refuses) is the
+   * caller's to fix: 400.
+   */
   private static <T> T badQueryIs400(Supplier<T> call) {
     try {
       return call.get();
@@ -118,12 +132,15 @@ public final class SearchApi {
     dedup.put("sources", d.storySources());
     m.put("dedup", dedup);
     m.put("entities", d.entities());
-    m.put("stance", d.stance().stream().map(s -> Map.of("target", s.target(), "label", s.label(), "score", s.score())).toList());
+    m.put(
+        "stance",
+        d.stance().stream()
+            .map(s -> Map.of("target", s.target(), "label", s.label(), "score", s.score()))
+            .toList());
     return m;
   }
 
   private static String nz(String s) {
     return s == null ? "" : s;
   }
-
 }

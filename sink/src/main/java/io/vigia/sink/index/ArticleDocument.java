@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * An article as the index stores it and the search API returns it: the enriched record
- * flattened into the fields people filter, sort and read.
+ * An article as the index stores it and the search API returns it: the enriched record flattened
+ * into the fields people filter, sort and read.
  */
 public record ArticleDocument(
     String id,
@@ -39,27 +39,69 @@ public record ArticleDocument(
 
   public record EntityRef(String id, String name, String type, int mentions, boolean linked) {}
 
-  public record EvidenceRef(String text, int start, int end, String cue, double weight, boolean attributed) {}
+  public record EvidenceRef(
+      String text, int start, int end, String cue, double weight, boolean attributed) {}
 
   public record StanceRef(String target, String label, double score, List<EvidenceRef> evidence) {}
 
   /**
-   * The document an enriched article writes. An update of an earlier article is written under
-   * the earlier article's id, so it replaces that document instead of adding a second one.
+   * The document an enriched article writes. An update of an earlier article is written under the
+   * earlier article's id, so it replaces that document instead of adding a second one.
    */
   public static ArticleDocument from(EnrichedArticle e, Instant indexedAt) {
     RawArticle a = e.getArticle();
     String status = e.getDedup().getStatus().name().toLowerCase(Locale.ROOT);
-    String docId = e.getDedup().getStatus() == DedupStatus.UPDATE && e.getDedup().getDuplicateOf() != null
-        ? e.getDedup().getDuplicateOf() : a.getId();
+    String docId =
+        e.getDedup().getStatus() == DedupStatus.UPDATE && e.getDedup().getDuplicateOf() != null
+            ? e.getDedup().getDuplicateOf()
+            : a.getId();
     return new ArticleDocument(
-        docId, a.getId(), a.getUrl(), a.getCanonicalUrl(), a.getTitle(), a.getByline(), a.getPublishedAt(), a.getFetchedAt(),
-        indexedAt, a.getLanguage(), a.getSource(), a.getFeedUrl(), a.getText(), a.getDescription(), a.getSiteName(),
-        a.getLeadImage(), status, e.getDedup().getDuplicateOf(), e.getDedup().getStoryId(), e.getDedup().getStorySources(),
+        docId,
+        a.getId(),
+        a.getUrl(),
+        a.getCanonicalUrl(),
+        a.getTitle(),
+        a.getByline(),
+        a.getPublishedAt(),
+        a.getFetchedAt(),
+        indexedAt,
+        a.getLanguage(),
+        a.getSource(),
+        a.getFeedUrl(),
+        a.getText(),
+        a.getDescription(),
+        a.getSiteName(),
+        a.getLeadImage(),
+        status,
+        e.getDedup().getDuplicateOf(),
+        e.getDedup().getStoryId(),
+        e.getDedup().getStorySources(),
         e.getRelevance().getScore(),
-        e.getEntities().stream().map(x -> new EntityRef(x.getId(), x.getName(), x.getType(), x.getMentions(), x.getLinked())).toList(),
-        e.getStance().stream().map(s -> new StanceRef(s.getTarget(), s.getLabel().name().toLowerCase(Locale.ROOT), s.getScore(),
-            s.getEvidence().stream().map(v -> new EvidenceRef(v.getText(), v.getStart(), v.getEnd(), v.getCue(), v.getWeight(), v.getAttributed())).toList())).toList(),
+        e.getEntities().stream()
+            .map(
+                x ->
+                    new EntityRef(
+                        x.getId(), x.getName(), x.getType(), x.getMentions(), x.getLinked()))
+            .toList(),
+        e.getStance().stream()
+            .map(
+                s ->
+                    new StanceRef(
+                        s.getTarget(),
+                        s.getLabel().name().toLowerCase(Locale.ROOT),
+                        s.getScore(),
+                        s.getEvidence().stream()
+                            .map(
+                                v ->
+                                    new EvidenceRef(
+                                        v.getText(),
+                                        v.getStart(),
+                                        v.getEnd(),
+                                        v.getCue(),
+                                        v.getWeight(),
+                                        v.getAttributed()))
+                            .toList()))
+            .toList(),
         e.getEnrichmentVersion());
   }
 

@@ -10,8 +10,8 @@ import java.util.Optional;
 public interface ArticleIndex extends AutoCloseable {
 
   /**
-   * Writes documents, replacing any with the same id, and returns once they are durable: after
-   * this returns the sink commits its Kafka offsets.
+   * Writes documents, replacing any with the same id, and returns once they are durable: after this
+   * returns the sink commits its Kafka offsets.
    */
   WriteOutcome write(List<ArticleDocument> documents) throws IndexUnavailableException;
 
@@ -19,7 +19,10 @@ public interface ArticleIndex extends AutoCloseable {
 
   SearchResult search(SearchQuery query);
 
-  /** Articles per day per stance toward {@code target}, top entities and sources, over the matches of {@code filter}. */
+  /**
+   * Articles per day per stance toward {@code target}, top entities and sources, over the matches
+   * of {@code filter}.
+   */
   IndexStats stats(SearchQuery filter, String target, int top);
 
   /** Stories among the matches of {@code filter}, most covered first. */

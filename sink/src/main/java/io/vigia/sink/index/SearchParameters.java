@@ -19,15 +19,29 @@ import java.util.Set;
 /**
  * The search vocabulary read from named values, the one parser behind both {@code GET
  * /api/articles} (query parameters, a repeated parameter giving several values) and an alert
- * subscription's {@code query} (a JSON object, a list giving several values). Errors are
- * {@link IllegalArgumentException}s whose message says how to fix the value.
+ * subscription's {@code query} (a JSON object, a list giving several values). Errors are {@link
+ * IllegalArgumentException}s whose message says how to fix the value.
  */
 public final class SearchParameters {
   /** What selects articles; a subscription takes exactly these. */
-  public static final Set<String> FILTERS = new LinkedHashSet<>(List.of(
-      "q", "entity", "entityAny", "stance", "language", "source", "story", "storySources", "since", "until", "duplicates"));
+  public static final Set<String> FILTERS =
+      new LinkedHashSet<>(
+          List.of(
+              "q",
+              "entity",
+              "entityAny",
+              "stance",
+              "language",
+              "source",
+              "story",
+              "storySources",
+              "since",
+              "until",
+              "duplicates"));
+
   /** What only orders and pages the result of a search. */
   public static final Set<String> PAGING = new LinkedHashSet<>(List.of("from", "size", "sort"));
+
   public static final int MAX_Q_CHARS = 1000;
   private static final Set<String> LABELS = Set.of("favor", "against", "neutral");
 
@@ -35,8 +49,8 @@ public final class SearchParameters {
 
   /**
    * The query the values describe. {@code duplicates} defaults to false (copies hidden), except
-   * with {@code storySources}, where it defaults to true: a story grows by its copies, as
-   * {@code /api/stories} counts them.
+   * with {@code storySources}, where it defaults to true: a story grows by its copies, as {@code
+   * /api/stories} counts them.
    */
   public static SearchQuery parse(Map<String, List<String>> values, int defaultSize) {
     String q = single(values, "q");
@@ -47,11 +61,13 @@ public final class SearchParameters {
     for (String s : list(values, "stance")) {
       int colon = s.indexOf(':');
       if (colon <= 0 || colon == s.length() - 1) {
-        throw new IllegalArgumentException("'stance' must be target:label, e.g. maduro-government:against");
+        throw new IllegalArgumentException(
+            "'stance' must be target:label, e.g. maduro-government:against");
       }
       String label = s.substring(colon + 1).trim().toLowerCase(Locale.ROOT);
       if (!LABELS.contains(label)) {
-        throw new IllegalArgumentException("stance label '" + s.substring(colon + 1) + "' must be favor, against or neutral");
+        throw new IllegalArgumentException(
+            "stance label '" + s.substring(colon + 1) + "' must be favor, against or neutral");
       }
       stance.put(s.substring(0, colon).trim(), label);
     }
@@ -65,9 +81,12 @@ public final class SearchParameters {
     int from = integer(values, "from", 0, 0, SearchQuery.MAX_FROM);
     int size = integer(values, "size", defaultSize, 0, SearchQuery.MAX_SIZE);
     if (from + size > SearchQuery.MAX_FROM) {
-      // The deepest page any backend serves (OpenSearch's result window): past it, narrow the search.
-      throw new IllegalArgumentException("'from' + 'size' must be at most " + SearchQuery.MAX_FROM
-          + "; to go further, narrow the search (since/until, source, q) instead of paging deeper");
+      // The deepest page any backend serves (OpenSearch's result window): past it, narrow the
+      // search.
+      throw new IllegalArgumentException(
+          "'from' + 'size' must be at most "
+              + SearchQuery.MAX_FROM
+              + "; to go further, narrow the search (since/until, source, q) instead of paging deeper");
     }
     int storySources = integer(values, "storySources", 0, 0, SearchQuery.MAX_STORY_SOURCES);
     String dup = single(values, "duplicates");
@@ -80,16 +99,28 @@ public final class SearchParameters {
     if (since != null && until != null && since.isAfter(until)) {
       throw new IllegalArgumentException("'since' must not be after 'until'");
     }
-    return new SearchQuery(q, list(values, "entity"), list(values, "entityAny"), stance,
-        list(values, "language").stream().map(l -> l.toLowerCase(Locale.ROOT)).toList(), list(values, "source"),
-        single(values, "story"), storySources, since, until, duplicates, from, size, sort);
+    return new SearchQuery(
+        q,
+        list(values, "entity"),
+        list(values, "entityAny"),
+        stance,
+        list(values, "language").stream().map(l -> l.toLowerCase(Locale.ROOT)).toList(),
+        list(values, "source"),
+        single(values, "story"),
+        storySources,
+        since,
+        until,
+        duplicates,
+        from,
+        size,
+        sort);
   }
 
   /**
-   * The values of a subscription's {@code query} object: each a string or a list of strings
-   * ({@code storySources} a number, {@code duplicates} a boolean, {@code stance} also an object
-   * {@code {"target": "label"}}). Unknown keys, and paging keys, are refused so a typo never
-   * widens a rule.
+   * The values of a subscription's {@code query} object: each a string or a list of strings ({@code
+   * storySources} a number, {@code duplicates} a boolean, {@code stance} also an object {@code
+   * {"target": "label"}}). Unknown keys, and paging keys, are refused so a typo never widens a
+   * rule.
    */
   public static Map<String, List<String>> fromJson(JsonNode n) {
     Map<String, List<String>> out = new LinkedHashMap<>();
@@ -97,16 +128,21 @@ public final class SearchParameters {
       return out;
     }
     if (!n.isObject()) {
-      throw new IllegalArgumentException("'query' must be an object such as {\"q\": \"CNE\", \"language\": \"es\"}");
+      throw new IllegalArgumentException(
+          "'query' must be an object such as {\"q\": \"CNE\", \"language\": \"es\"}");
     }
     for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> f = it.next();
       String name = f.getKey();
       if (PAGING.contains(name)) {
-        throw new IllegalArgumentException("'" + name + "' pages a search; a subscription matches each article as it arrives, so leave it out");
+        throw new IllegalArgumentException(
+            "'"
+                + name
+                + "' pages a search; a subscription matches each article as it arrives, so leave it out");
       }
       if (!FILTERS.contains(name)) {
-        throw new IllegalArgumentException("unknown query field '" + name + "'; known: " + String.join(", ", FILTERS));
+        throw new IllegalArgumentException(
+            "unknown query field '" + name + "'; known: " + String.join(", ", FILTERS));
       }
       JsonNode v = f.getValue();
       if (v.isNull()) {
@@ -118,25 +154,38 @@ public final class SearchParameters {
       } else if (v.isArray()) {
         for (JsonNode x : v) {
           if (!x.isTextual() || x.asText().isBlank()) {
-            throw new IllegalArgumentException("'" + name + "' must be a string or a list of non-empty strings");
+            throw new IllegalArgumentException(
+                "'" + name + "' must be a string or a list of non-empty strings");
           }
           values.add(x.asText());
         }
-      } else if (v.isTextual() || (v.isNumber() && name.equals("storySources")) || (v.isBoolean() && name.equals("duplicates"))) {
+      } else if (v.isTextual()
+          || (v.isNumber() && name.equals("storySources"))
+          || (v.isBoolean() && name.equals("duplicates"))) {
         if (!name.equals("q") && v.asText().isBlank()) {
           throw new IllegalArgumentException("'" + name + "' must not be empty");
         }
         values.add(v.asText());
       } else {
-        throw new IllegalArgumentException("'" + name + "' must be " + (name.equals("storySources") ? "a whole number"
-            : name.equals("duplicates") ? "true or false" : "a string or a list of non-empty strings"));
+        throw new IllegalArgumentException(
+            "'"
+                + name
+                + "' must be "
+                + (name.equals("storySources")
+                    ? "a whole number"
+                    : name.equals("duplicates")
+                        ? "true or false"
+                        : "a string or a list of non-empty strings"));
       }
       out.put(name, values);
     }
     return out;
   }
 
-  /** The filters of {@code q} as a subscription's {@code query} object (the form {@link #fromJson} reads back). */
+  /**
+   * The filters of {@code q} as a subscription's {@code query} object (the form {@link #fromJson}
+   * reads back).
+   */
   public static ObjectNode toJson(SearchQuery q) {
     ObjectNode o = JsonNodeFactory.instance.objectNode();
     if (q.hasText()) {
@@ -185,14 +234,18 @@ public final class SearchParameters {
   }
 
   private static String single(Map<String, List<String>> values, String name) {
-    List<String> l = values.getOrDefault(name, List.of()).stream().filter(v -> v != null && !v.isEmpty()).toList();
+    List<String> l =
+        values.getOrDefault(name, List.of()).stream()
+            .filter(v -> v != null && !v.isEmpty())
+            .toList();
     if (l.size() > 1) {
       throw new IllegalArgumentException("'" + name + "' takes one value, not " + l.size());
     }
     return l.isEmpty() || (l.get(0).isBlank() && !name.equals("q")) ? null : l.get(0);
   }
 
-  private static int integer(Map<String, List<String>> values, String name, int dflt, int min, int max) {
+  private static int integer(
+      Map<String, List<String>> values, String name, int dflt, int min, int max) {
     String v = single(values, name);
     if (v == null) {
       return dflt;
@@ -204,7 +257,8 @@ public final class SearchParameters {
       }
       return i;
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("'" + name + "' must be a whole number from " + min + " to " + max);
+      throw new IllegalArgumentException(
+          "'" + name + "' must be a whole number from " + min + " to " + max);
     }
   }
 
@@ -215,11 +269,15 @@ public final class SearchParameters {
     try {
       if (v.length() == 10) {
         LocalDate d = LocalDate.parse(v);
-        return (endOfDay ? d.plusDays(1) : d).atStartOfDay().toInstant(ZoneOffset.UTC).minusMillis(endOfDay ? 1 : 0);
+        return (endOfDay ? d.plusDays(1) : d)
+            .atStartOfDay()
+            .toInstant(ZoneOffset.UTC)
+            .minusMillis(endOfDay ? 1 : 0);
       }
       return Instant.parse(v);
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("'" + name + "' must be a date (2024-07-28) or an instant (2024-07-28T12:00:00Z)");
+      throw new IllegalArgumentException(
+          "'" + name + "' must be a date (2024-07-28) or an instant (2024-07-28T12:00:00Z)");
     }
   }
 }

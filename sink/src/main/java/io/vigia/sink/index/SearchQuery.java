@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A search over the index, in the search API's vocabulary: full text, filters, paging, sort.
- * Alert subscriptions are built from the same type ({@link SearchParameters} reads both), so a
+ * A search over the index, in the search API's vocabulary: full text, filters, paging, sort. Alert
+ * subscriptions are built from the same type ({@link SearchParameters} reads both), so a
  * subscription matches exactly the articles the same search returns.
  *
  * @param q full text in the {@link QueryText} syntax; null or blank for every article
@@ -15,8 +15,8 @@ import java.util.Map;
  * @param stance required label per target, e.g. {@code maduro-government -> against}
  * @param languages any of these languages (empty: any)
  * @param sources any of these sources (empty: any)
- * @param storySources the article's story had at least this many distinct sources when the
- *     article was enriched (0: no condition)
+ * @param storySources the article's story had at least this many distinct sources when the article
+ *     was enriched (0: no condition)
  * @param includeDuplicates whether syndicated copies match too
  */
 public record SearchQuery(
@@ -35,7 +35,11 @@ public record SearchQuery(
     int size,
     Sort sort) {
 
-  public enum Sort { NEWEST, OLDEST, RELEVANCE }
+  public enum Sort {
+    NEWEST,
+    OLDEST,
+    RELEVANCE
+  }
 
   public static final int MAX_SIZE = 100;
   public static final int MAX_FROM = 10_000;
@@ -55,24 +59,77 @@ public record SearchQuery(
       throw new IllegalArgumentException("from must be from 0 to " + MAX_FROM);
     }
     if (storySources < 0 || storySources > MAX_STORY_SOURCES) {
-      throw new IllegalArgumentException("storySources must be from 0 (no condition) to " + MAX_STORY_SOURCES);
+      throw new IllegalArgumentException(
+          "storySources must be from 0 (no condition) to " + MAX_STORY_SOURCES);
     }
   }
 
   /** The query of earlier releases: one language, one source, no entityAny or storySources. */
-  public SearchQuery(String q, List<String> entities, Map<String, String> stance, String language, String source, String story,
-      Instant since, Instant until, boolean includeDuplicates, int from, int size, Sort sort) {
-    this(q, entities, List.of(), stance, one(language), one(source), story, 0, since, until, includeDuplicates, from, size, sort);
+  public SearchQuery(
+      String q,
+      List<String> entities,
+      Map<String, String> stance,
+      String language,
+      String source,
+      String story,
+      Instant since,
+      Instant until,
+      boolean includeDuplicates,
+      int from,
+      int size,
+      Sort sort) {
+    this(
+        q,
+        entities,
+        List.of(),
+        stance,
+        one(language),
+        one(source),
+        story,
+        0,
+        since,
+        until,
+        includeDuplicates,
+        from,
+        size,
+        sort);
   }
 
   public static SearchQuery text(String q, int size) {
-    return new SearchQuery(q, List.of(), List.of(), Map.of(), List.of(), List.of(), null, 0, null, null, false, 0, size, Sort.NEWEST);
+    return new SearchQuery(
+        q,
+        List.of(),
+        List.of(),
+        Map.of(),
+        List.of(),
+        List.of(),
+        null,
+        0,
+        null,
+        null,
+        false,
+        0,
+        size,
+        Sort.NEWEST);
   }
 
   /** The same filters with other paging (stories and stats read every match, copies included). */
   public SearchQuery withPage(boolean duplicates, int from, int size) {
-    return new SearchQuery(q, entities, entitiesAny, stance, languages, sources, story, storySources, since, until, duplicates,
-        from, size, sort);
+    return new SearchQuery(
+        q,
+        entities,
+        entitiesAny,
+        stance,
+        languages,
+        sources,
+        story,
+        storySources,
+        since,
+        until,
+        duplicates,
+        from,
+        size,
+        sort);
   }
 
   public boolean hasText() {

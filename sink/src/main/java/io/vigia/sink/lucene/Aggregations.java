@@ -44,63 +44,84 @@ final class Aggregations {
     Map<String, long[]> entities = new HashMap<>();
     Map<String, long[]> sources = new HashMap<>();
     long[] total = {0};
-    s.search(query, new SimpleCollector() {
-      NumericDocValues time;
-      SortedSetDocValues entity;
-      SortedSetDocValues stance;
-      SortedDocValues source;
+    s.search(
+        query,
+        new SimpleCollector() {
+          NumericDocValues time;
+          SortedSetDocValues entity;
+          SortedSetDocValues stance;
+          SortedDocValues source;
 
-      @Override
-      protected void doSetNextReader(LeafReaderContext ctx) throws IOException {
-        time = DocValues.getNumeric(ctx.reader(), LuceneArticleIndex.TIME);
-        entity = DocValues.getSortedSet(ctx.reader(), ENTITY_DV);
-        stance = DocValues.getSortedSet(ctx.reader(), STANCE_DV);
-        source = DocValues.getSorted(ctx.reader(), SOURCE_DV);
-      }
+          @Override
+          protected void doSetNextReader(LeafReaderContext ctx) throws IOException {
+            time = DocValues.getNumeric(ctx.reader(), LuceneArticleIndex.TIME);
+            entity = DocValues.getSortedSet(ctx.reader(), ENTITY_DV);
+            stance = DocValues.getSortedSet(ctx.reader(), STANCE_DV);
+            source = DocValues.getSorted(ctx.reader(), SOURCE_DV);
+          }
 
-      @Override
-      public void collect(int doc) throws IOException {
-        total[0]++;
-        // An article without a time counts in the total but on no day (as OpenSearch's date histogram).
-        long[] d = time.advanceExact(doc)
-            ? days.computeIfAbsent(LocalDate.ofInstant(Instant.ofEpochMilli(time.longValue()), ZoneOffset.UTC).toString(), k -> new long[4])
-            : new long[4];
-        d[3]++;
-        if (stance.advanceExact(doc)) {
-          for (int i = 0; i < stance.docValueCount(); i++) {
-            String v = stance.lookupOrd(stance.nextOrd()).utf8ToString();
-            if (v.startsWith(prefix)) {
-              switch (v.substring(prefix.length())) {
-                case "favor" -> d[0]++;
-                case "against" -> d[1]++;
-                default -> d[2]++;
+          @Override
+          public void collect(int doc) throws IOException {
+            total[0]++;
+            // An article without a time counts in the total but on no day (as OpenSearch's date
+            // histogram).
+            long[] d =
+                time.advanceExact(doc)
+                    ? days.computeIfAbsent(
+                        LocalDate.ofInstant(Instant.ofEpochMilli(time.longValue()), ZoneOffset.UTC)
+                            .toString(),
+                        k -> new long[4])
+                    : new long[4];
+            d[3]++;
+            if (stance.advanceExact(doc)) {
+              for (int i = 0; i < stance.docValueCount(); i++) {
+                String v = stance.lookupOrd(stance.nextOrd()).utf8ToString();
+                if (v.startsWith(prefix)) {
+                  switch (v.substring(prefix.length())) {
+                    case "favor" -> d[0]++;
+                    case "against" -> d[1]++;
+                    default -> d[2]++;
+                  }
+                }
               }
             }
+            if (entity.advanceExact(doc)) {
+              for (int i = 0; i < entity.docValueCount(); i++) {
+                entities
+                    .computeIfAbsent(
+                        entity.lookupOrd(entity.nextOrd()).utf8ToString(), k -> new long[1])[0]++;
+              }
+            }
+            if (source.advanceExact(doc)) {
+              sources
+                  .computeIfAbsent(
+                      source.lookupOrd(source.ordValue()).utf8ToString(), k -> new long[1])[0]++;
+            }
           }
-        }
-        if (entity.advanceExact(doc)) {
-          for (int i = 0; i < entity.docValueCount(); i++) {
-            entities.computeIfAbsent(entity.lookupOrd(entity.nextOrd()).utf8ToString(), k -> new long[1])[0]++;
-          }
-        }
-        if (source.advanceExact(doc)) {
-          sources.computeIfAbsent(source.lookupOrd(source.ordValue()).utf8ToString(), k -> new long[1])[0]++;
-        }
-      }
 
-      @Override
-      public ScoreMode scoreMode() {
-        return ScoreMode.COMPLETE_NO_SCORES;
-      }
-    });
+          @Override
+          public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE_NO_SCORES;
+          }
+        });
     List<IndexStats.Day> perDay = new ArrayList<>();
     days.forEach((day, c) -> perDay.add(new IndexStats.Day(day, c[0], c[1], c[2], c[3])));
-    List<IndexStats.Count> topEntities = top(entities, top).stream().map(e -> {
-      String[] p = e.getKey().split(String.valueOf(SEP), 3);
-      return new IndexStats.Count(p[0], p.length > 1 ? p[1] : p[0], p.length > 2 ? p[2] : null, e.getValue()[0]);
-    }).toList();
-    List<IndexStats.Count> topSources = top(sources, top).stream()
-        .map(e -> new IndexStats.Count(e.getKey(), e.getKey(), null, e.getValue()[0])).toList();
+    List<IndexStats.Count> topEntities =
+        top(entities, top).stream()
+            .map(
+                e -> {
+                  String[] p = e.getKey().split(String.valueOf(SEP), 3);
+                  return new IndexStats.Count(
+                      p[0],
+                      p.length > 1 ? p[1] : p[0],
+                      p.length > 2 ? p[2] : null,
+                      e.getValue()[0]);
+                })
+            .toList();
+    List<IndexStats.Count> topSources =
+        top(sources, top).stream()
+            .map(e -> new IndexStats.Count(e.getKey(), e.getKey(), null, e.getValue()[0]))
+            .toList();
     return new IndexStats(total[0], target, perDay, topEntities, topSources);
   }
 
@@ -114,62 +135,87 @@ final class Aggregations {
       long titleTime = Long.MAX_VALUE;
     }
     Map<String, Story> stories = new HashMap<>();
-    s.search(query, new SimpleCollector() {
-      NumericDocValues time;
-      SortedDocValues story;
-      SortedDocValues source;
-      SortedDocValues title;
+    s.search(
+        query,
+        new SimpleCollector() {
+          NumericDocValues time;
+          SortedDocValues story;
+          SortedDocValues source;
+          SortedDocValues title;
 
-      @Override
-      protected void doSetNextReader(LeafReaderContext ctx) throws IOException {
-        time = DocValues.getNumeric(ctx.reader(), LuceneArticleIndex.TIME);
-        story = DocValues.getSorted(ctx.reader(), STORY_DV);
-        source = DocValues.getSorted(ctx.reader(), SOURCE_DV);
-        title = DocValues.getSorted(ctx.reader(), TITLE_DV);
-      }
+          @Override
+          protected void doSetNextReader(LeafReaderContext ctx) throws IOException {
+            time = DocValues.getNumeric(ctx.reader(), LuceneArticleIndex.TIME);
+            story = DocValues.getSorted(ctx.reader(), STORY_DV);
+            source = DocValues.getSorted(ctx.reader(), SOURCE_DV);
+            title = DocValues.getSorted(ctx.reader(), TITLE_DV);
+          }
 
-      @Override
-      public void collect(int doc) throws IOException {
-        if (!story.advanceExact(doc)) {
-          return;
-        }
-        Story st = stories.computeIfAbsent(story.lookupOrd(story.ordValue()).utf8ToString(), k -> new Story());
-        st.articles++;
-        boolean timed = time.advanceExact(doc);
-        long t = timed ? time.longValue() : Long.MAX_VALUE; // untimed articles name a story only if none is timed
-        if (timed) {
-          st.first = Math.min(st.first, t);
-          st.last = Math.max(st.last, t);
-        }
-        if (source.advanceExact(doc)) {
-          st.sources.add(source.lookupOrd(source.ordValue()).utf8ToString());
-        }
-        if ((t < st.titleTime || st.title == null) && title.advanceExact(doc)) { // the story is named by its earliest article
-          st.title = title.lookupOrd(title.ordValue()).utf8ToString();
-          st.titleTime = t;
-        }
-      }
+          @Override
+          public void collect(int doc) throws IOException {
+            if (!story.advanceExact(doc)) {
+              return;
+            }
+            Story st =
+                stories.computeIfAbsent(
+                    story.lookupOrd(story.ordValue()).utf8ToString(), k -> new Story());
+            st.articles++;
+            boolean timed = time.advanceExact(doc);
+            long t =
+                timed
+                    ? time.longValue()
+                    : Long.MAX_VALUE; // untimed articles name a story only if none is timed
+            if (timed) {
+              st.first = Math.min(st.first, t);
+              st.last = Math.max(st.last, t);
+            }
+            if (source.advanceExact(doc)) {
+              st.sources.add(source.lookupOrd(source.ordValue()).utf8ToString());
+            }
+            if ((t < st.titleTime || st.title == null)
+                && title.advanceExact(doc)) { // the story is named by its earliest article
+              st.title = title.lookupOrd(title.ordValue()).utf8ToString();
+              st.titleTime = t;
+            }
+          }
 
-      @Override
-      public ScoreMode scoreMode() {
-        return ScoreMode.COMPLETE_NO_SCORES;
-      }
-    });
-    // Most sources first, then most articles, then latest, then by id: the order OpenSearch's terms aggregation is given.
+          @Override
+          public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE_NO_SCORES;
+          }
+        });
+    // Most sources first, then most articles, then latest, then by id: the order OpenSearch's terms
+    // aggregation is given.
     return stories.entrySet().stream()
-        .sorted(Comparator.comparingLong((Map.Entry<String, Story> e) -> -e.getValue().sources.size())
-            .thenComparingLong(e -> -e.getValue().articles)
-            .thenComparing((Map.Entry<String, Story> e) -> e.getValue().last, Comparator.reverseOrder())
-            .thenComparing(Map.Entry::getKey))
+        .sorted(
+            Comparator.comparingLong((Map.Entry<String, Story> e) -> -e.getValue().sources.size())
+                .thenComparingLong(e -> -e.getValue().articles)
+                .thenComparing(
+                    (Map.Entry<String, Story> e) -> e.getValue().last, Comparator.reverseOrder())
+                .thenComparing(Map.Entry::getKey))
         .limit(size)
-        .map(e -> new StorySummary(e.getKey(), e.getValue().title, e.getValue().articles, e.getValue().sources.size(),
-            e.getValue().first == Long.MAX_VALUE ? null : Instant.ofEpochMilli(e.getValue().first),
-            e.getValue().last == Long.MIN_VALUE ? null : Instant.ofEpochMilli(e.getValue().last)))
+        .map(
+            e ->
+                new StorySummary(
+                    e.getKey(),
+                    e.getValue().title,
+                    e.getValue().articles,
+                    e.getValue().sources.size(),
+                    e.getValue().first == Long.MAX_VALUE
+                        ? null
+                        : Instant.ofEpochMilli(e.getValue().first),
+                    e.getValue().last == Long.MIN_VALUE
+                        ? null
+                        : Instant.ofEpochMilli(e.getValue().last)))
         .toList();
   }
 
   private static List<Map.Entry<String, long[]>> top(Map<String, long[]> counts, int n) {
-    return counts.entrySet().stream().sorted(Comparator.comparingLong((Map.Entry<String, long[]> e) -> -e.getValue()[0])
-        .thenComparing(Map.Entry::getKey)).limit(n).toList();
+    return counts.entrySet().stream()
+        .sorted(
+            Comparator.comparingLong((Map.Entry<String, long[]> e) -> -e.getValue()[0])
+                .thenComparing(Map.Entry::getKey))
+        .limit(n)
+        .toList();
   }
 }

@@ -3,19 +3,19 @@ package io.vigia.sink.lucene;
 import io.vigia.schemas.EnrichedArticle;
 import io.vigia.sink.index.ArticleDocument;
 import io.vigia.sink.index.SearchQuery;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.memory.MemoryIndex;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 
 /**
- * One enriched article indexed alone, in memory, exactly as the search index writes it (the
- * same fields and analysers), so a subscription's query matches it exactly when the same search
- * would return it (alerts). Built once per article for every subscription checked against it.
+ * One enriched article indexed alone, in memory, exactly as the search index writes it (the same
+ * fields and analysers), so a subscription's query matches it exactly when the same search would
+ * return it (alerts). Built once per article for every subscription checked against it.
  */
 public final class ArticleMatch {
   private final MemoryIndex index = new MemoryIndex();
@@ -24,7 +24,8 @@ public final class ArticleMatch {
   private ArticleMatch(ArticleDocument d) {
     for (IndexableField f : LuceneArticleIndex.document(d)) {
       // Only what queries read: terms and points (doc values serve sorting and facets only).
-      if (f.fieldType().indexOptions() != IndexOptions.NONE || f.fieldType().pointDimensionCount() > 0) {
+      if (f.fieldType().indexOptions() != IndexOptions.NONE
+          || f.fieldType().pointDimensionCount() > 0) {
         index.addField(f, LuceneArticleIndex.analyzer());
       }
     }

@@ -6,7 +6,9 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
-/** Language-neutral analysis: words, lower case, accents folded, so "elección" matches "eleccion". */
+/**
+ * Language-neutral analysis: words, lower case, accents folded, so "elección" matches "eleccion".
+ */
 final class FoldingAnalyzer extends Analyzer {
   @Override
   protected TokenStreamComponents createComponents(String fieldName) {

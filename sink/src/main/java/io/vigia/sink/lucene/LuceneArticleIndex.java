@@ -1,18 +1,22 @@
 package io.vigia.sink.lucene;
 
 import io.vigia.common.http.Json;
+import io.vigia.common.text.TextNormalizer;
 import io.vigia.sink.index.ArticleDocument;
 import io.vigia.sink.index.ArticleIndex;
+import io.vigia.sink.index.IndexStats;
 import io.vigia.sink.index.IndexUnavailableException;
+import io.vigia.sink.index.QueryText;
 import io.vigia.sink.index.SearchQuery;
 import io.vigia.sink.index.SearchResult;
+import io.vigia.sink.index.StorySummary;
 import io.vigia.sink.index.WriteOutcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,40 +26,34 @@ import org.apache.lucene.analysis.es.SpanishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
-import org.apache.lucene.util.BytesRef;
-import io.vigia.sink.index.IndexStats;
-import io.vigia.sink.index.StorySummary;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
-import org.apache.lucene.search.MatchNoDocsQuery;
-import org.apache.lucene.search.TermInSetQuery;
-import org.apache.lucene.document.IntPoint;
-import io.vigia.common.text.TextNormalizer;
-import io.vigia.sink.index.QueryText;
-import java.util.LinkedHashMap;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The embedded backend: a Lucene index on disk. Writes replace documents by id and are committed
@@ -69,9 +67,18 @@ public final class LuceneArticleIndex implements ArticleIndex {
   static final String ID_DV = "id_dv";
   static final String ENTITY_NAME = "entity_name";
   static final String STORY_SOURCES = "story_sources";
-  private static final Analyzer ANALYZER = new PerFieldAnalyzerWrapper(new FoldingAnalyzer(), Map.of(
-      "text_es", new SpanishAnalyzer(), "text_en", new EnglishAnalyzer(),
-      "title_es", new SpanishAnalyzer(), "title_en", new EnglishAnalyzer()));
+  private static final Analyzer ANALYZER =
+      new PerFieldAnalyzerWrapper(
+          new FoldingAnalyzer(),
+          Map.of(
+              "text_es",
+              new SpanishAnalyzer(),
+              "text_en",
+              new EnglishAnalyzer(),
+              "title_es",
+              new SpanishAnalyzer(),
+              "title_en",
+              new EnglishAnalyzer()));
 
   private final Directory directory;
   private final IndexWriter writer;
@@ -81,10 +88,15 @@ public final class LuceneArticleIndex implements ArticleIndex {
     try {
       Files.createDirectories(dir);
       directory = FSDirectory.open(dir);
-      writer = new IndexWriter(directory, new IndexWriterConfig(ANALYZER).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+      writer =
+          new IndexWriter(
+              directory,
+              new IndexWriterConfig(ANALYZER)
+                  .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
       searchers = new SearcherManager(writer, null);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot open the Lucene index at " + dir + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot open the Lucene index at " + dir + ": " + e.getMessage(), e);
     }
   }
 
@@ -131,13 +143,17 @@ public final class LuceneArticleIndex implements ArticleIndex {
       keyword(doc, "entity", e.id());
       keyword(doc, ENTITY_NAME, TextNormalizer.fold(e.name()));
       if (e.linked()) {
-        doc.add(new SortedSetDocValuesField(Aggregations.ENTITY_DV,
-            new BytesRef(e.id() + Aggregations.SEP + e.name() + Aggregations.SEP + e.type())));
+        doc.add(
+            new SortedSetDocValuesField(
+                Aggregations.ENTITY_DV,
+                new BytesRef(e.id() + Aggregations.SEP + e.name() + Aggregations.SEP + e.type())));
       }
     }
     for (ArticleDocument.StanceRef s : d.stance()) {
       keyword(doc, "stance", s.target() + ":" + s.label());
-      doc.add(new SortedSetDocValuesField(Aggregations.STANCE_DV, new BytesRef(s.target() + ":" + s.label())));
+      doc.add(
+          new SortedSetDocValuesField(
+              Aggregations.STANCE_DV, new BytesRef(s.target() + ":" + s.label())));
     }
     if (d.source() != null) {
       doc.add(new SortedDocValuesField(Aggregations.SOURCE_DV, new BytesRef(d.source())));
@@ -147,9 +163,13 @@ public final class LuceneArticleIndex implements ArticleIndex {
     }
     doc.add(new IntPoint(STORY_SOURCES, d.storySources()));
     String title = nz(d.title());
-    doc.add(new SortedDocValuesField(Aggregations.TITLE_DV, new BytesRef(title.length() > 300 ? title.substring(0, 300) : title)));
+    doc.add(
+        new SortedDocValuesField(
+            Aggregations.TITLE_DV,
+            new BytesRef(title.length() > 300 ? title.substring(0, 300) : title)));
     if (d.effectiveTime() != null) {
-      // No time, no value: such a document sorts last either way and no date range matches it, as in OpenSearch.
+      // No time, no value: such a document sorts last either way and no date range matches it, as
+      // in OpenSearch.
       long t = d.effectiveTime().toEpochMilli();
       doc.add(new LongPoint(TIME, t));
       doc.add(new NumericDocValuesField(TIME, t));
@@ -169,27 +189,34 @@ public final class LuceneArticleIndex implements ArticleIndex {
 
   @Override
   public Optional<ArticleDocument> get(String id) {
-    return withSearcher(s -> {
-      TopDocs top = s.search(new TermQuery(new Term(ID, id)), 1);
-      return top.scoreDocs.length == 0 ? Optional.empty() : Optional.of(load(s, top.scoreDocs[0]));
-    });
+    return withSearcher(
+        s -> {
+          TopDocs top = s.search(new TermQuery(new Term(ID, id)), 1);
+          return top.scoreDocs.length == 0
+              ? Optional.empty()
+              : Optional.of(load(s, top.scoreDocs[0]));
+        });
   }
 
   @Override
   public SearchResult search(SearchQuery q) {
     Query query = query(q);
-    return withSearcher(s -> {
-      int n = Math.max(1, q.from() + q.size());
-      TopDocs top = searchTooManyClausesAsBadQuery(() -> s.search(query, n, sort(q.sort())));
-      List<ArticleDocument> page = new ArrayList<>();
-      for (int i = q.from(); i < top.scoreDocs.length && page.size() < q.size(); i++) {
-        page.add(load(s, top.scoreDocs[i]));
-      }
-      return new SearchResult(s.count(query), page);
-    });
+    return withSearcher(
+        s -> {
+          int n = Math.max(1, q.from() + q.size());
+          TopDocs top = searchTooManyClausesAsBadQuery(() -> s.search(query, n, sort(q.sort())));
+          List<ArticleDocument> page = new ArrayList<>();
+          for (int i = q.from(); i < top.scoreDocs.length && page.size() < q.size(); i++) {
+            page.add(load(s, top.scoreDocs[i]));
+          }
+          return new SearchResult(s.count(query), page);
+        });
   }
 
-  /** Newest, oldest or best first; documents without a time last either way; ties by id, so pages neither skip nor repeat. */
+  /**
+   * Newest, oldest or best first; documents without a time last either way; ties by id, so pages
+   * neither skip nor repeat.
+   */
   static Sort sort(SearchQuery.Sort sort) {
     SortField byId = new SortField(ID_DV, SortField.Type.STRING);
     byId.setMissingValue(SortField.STRING_LAST);
@@ -212,24 +239,31 @@ public final class LuceneArticleIndex implements ArticleIndex {
     T run() throws IOException;
   }
 
-  /** A query that expands past Lucene's clause limit is the user's to narrow: a bad query, not a server error. */
+  /**
+   * A query that expands past Lucene's clause limit is the user's to narrow: a bad query, not a
+   * server error.
+   */
   private static <T> T searchTooManyClausesAsBadQuery(SearchCall<T> call) throws IOException {
     try {
       return call.run();
     } catch (IndexSearcher.TooManyClauses e) {
-      throw new IllegalArgumentException("the query has too many words or expands to too many terms; use fewer words or a longer prefix");
+      throw new IllegalArgumentException(
+          "the query has too many words or expands to too many terms; use fewer words or a longer prefix");
     }
   }
 
-  /** The analysers of the index: folded words for every field, Spanish and English stemming on their own fields. */
+  /**
+   * The analysers of the index: folded words for every field, Spanish and English stemming on their
+   * own fields.
+   */
   public static Analyzer analyzer() {
     return ANALYZER;
   }
 
   /**
-   * The Lucene query of a search, for the index and for alert subscriptions alike: {@code q} in
-   * the {@link QueryText} syntax (Lucene's {@link SimpleQueryParser}, as OpenSearch's
-   * {@code simple_query_string}), every filter as a non-scoring clause.
+   * The Lucene query of a search, for the index and for alert subscriptions alike: {@code q} in the
+   * {@link QueryText} syntax (Lucene's {@link SimpleQueryParser}, as OpenSearch's {@code
+   * simple_query_string}), every filter as a non-scoring clause.
    */
   public static Query query(SearchQuery q) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
@@ -259,7 +293,9 @@ public final class LuceneArticleIndex implements ArticleIndex {
     }
     q.stance().forEach((target, label) -> filter(b, "stance", target + ":" + label));
     if (q.storySources() > 0) {
-      b.add(IntPoint.newRangeQuery(STORY_SOURCES, q.storySources(), Integer.MAX_VALUE), BooleanClause.Occur.FILTER);
+      b.add(
+          IntPoint.newRangeQuery(STORY_SOURCES, q.storySources(), Integer.MAX_VALUE),
+          BooleanClause.Occur.FILTER);
     }
     if (!q.includeDuplicates()) {
       b.add(new TermQuery(new Term("dedup", "duplicate")), BooleanClause.Occur.MUST_NOT);
@@ -276,7 +312,9 @@ public final class LuceneArticleIndex implements ArticleIndex {
   private static Query entity(String value) {
     return new BooleanQuery.Builder()
         .add(new TermQuery(new Term("entity", value)), BooleanClause.Occur.SHOULD)
-        .add(new TermQuery(new Term(ENTITY_NAME, TextNormalizer.fold(value))), BooleanClause.Occur.SHOULD)
+        .add(
+            new TermQuery(new Term(ENTITY_NAME, TextNormalizer.fold(value))),
+            BooleanClause.Occur.SHOULD)
         .build();
   }
 
@@ -284,7 +322,9 @@ public final class LuceneArticleIndex implements ArticleIndex {
     if (values.size() == 1) {
       filter(b, field, values.get(0));
     } else if (!values.isEmpty()) {
-      b.add(new TermInSetQuery(field, values.stream().map(BytesRef::new).toList()), BooleanClause.Occur.FILTER);
+      b.add(
+          new TermInSetQuery(field, values.stream().map(BytesRef::new).toList()),
+          BooleanClause.Occur.FILTER);
     }
   }
 
@@ -301,12 +341,16 @@ public final class LuceneArticleIndex implements ArticleIndex {
 
   @Override
   public IndexStats stats(SearchQuery filter, String target, int top) {
-    return withSearcher(s -> searchTooManyClausesAsBadQuery(() -> Aggregations.stats(s, query(filter), target, top)));
+    return withSearcher(
+        s ->
+            searchTooManyClausesAsBadQuery(
+                () -> Aggregations.stats(s, query(filter), target, top)));
   }
 
   @Override
   public List<StorySummary> stories(SearchQuery filter, int size) {
-    return withSearcher(s -> searchTooManyClausesAsBadQuery(() -> Aggregations.stories(s, query(filter), size)));
+    return withSearcher(
+        s -> searchTooManyClausesAsBadQuery(() -> Aggregations.stories(s, query(filter), size)));
   }
 
   @Override
@@ -341,5 +385,4 @@ public final class LuceneArticleIndex implements ArticleIndex {
       throw new UncheckedIOException(e);
     }
   }
-
 }

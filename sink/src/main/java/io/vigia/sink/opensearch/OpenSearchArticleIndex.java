@@ -50,12 +50,13 @@ import org.slf4j.LoggerFactory;
  * count and bytes; items the cluster throttles (429) or fails on (5xx) are retried with backoff,
  * items it rejects for their content (4xx, e.g. mapping errors) are reported as rejected, and a
  * cluster that is unreachable makes {@link #write} throw {@link IndexUnavailableException} so the
- * sink pauses without committing offsets. A bulk response means the documents are in the
- * translog, fsynced per request (the default {@code index.translog.durability: request}).
+ * sink pauses without committing offsets. A bulk response means the documents are in the translog,
+ * fsynced per request (the default {@code index.translog.durability: request}).
  */
 public final class OpenSearchArticleIndex implements ArticleIndex {
   /** Mapping version: bump it (and reindex) when the template's mappings change. */
   public static final int MAPPING_VERSION = 1;
+
   private static final int MAX_ID_BYTES = 512;
   private static final Logger LOG = LoggerFactory.getLogger(OpenSearchArticleIndex.class);
 
@@ -68,35 +69,46 @@ public final class OpenSearchArticleIndex implements ArticleIndex {
     this(settings, MAPPING_VERSION);
   }
 
-  /** With another mapping version than this build's: tests of the migration from one to the next. */
+  /**
+   * With another mapping version than this build's: tests of the migration from one to the next.
+   */
   OpenSearchArticleIndex(OpenSearchSettings settings, int mappingVersion) {
     this.settings = settings;
     this.mappingVersion = mappingVersion;
     URI uri = URI.create(settings.url());
     HttpHost host = new HttpHost(uri.getScheme(), uri.getHost(), uri.getPort());
     ApacheHttpClient5TransportBuilder b = ApacheHttpClient5TransportBuilder.builder(host);
-    b.setHttpClientConfigCallback(hc -> {
-      if (settings.username() != null && !settings.username().isEmpty()) {
-        BasicCredentialsProvider creds = new BasicCredentialsProvider();
-        creds.setCredentials(new AuthScope(host), new UsernamePasswordCredentials(settings.username(),
-            settings.password() == null ? new char[0] : settings.password().toCharArray()));
-        hc.setDefaultCredentialsProvider(creds);
-      }
-      if (settings.caFile() != null) {
-        hc.setConnectionManager(org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder.create()
-            .setTlsStrategy(org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder.create()
-                .setSslContext(TlsTrust.trusting(settings.caFile())).build())
-            .build());
-      }
-      return hc;
-    });
+    b.setHttpClientConfigCallback(
+        hc -> {
+          if (settings.username() != null && !settings.username().isEmpty()) {
+            BasicCredentialsProvider creds = new BasicCredentialsProvider();
+            creds.setCredentials(
+                new AuthScope(host),
+                new UsernamePasswordCredentials(
+                    settings.username(),
+                    settings.password() == null ? new char[0] : settings.password().toCharArray()));
+            hc.setDefaultCredentialsProvider(creds);
+          }
+          if (settings.caFile() != null) {
+            hc.setConnectionManager(
+                org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder
+                    .create()
+                    .setTlsStrategy(
+                        org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder.create()
+                            .setSslContext(TlsTrust.trusting(settings.caFile()))
+                            .build())
+                    .build());
+          }
+          return hc;
+        });
     transport = b.build();
     http = new OpenSearchClient(transport).generic();
     try {
       ensureIndex();
     } catch (IOException e) {
       close();
-      throw new UncheckedIOException("cannot set up the OpenSearch index at " + settings.url() + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot set up the OpenSearch index at " + settings.url() + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
       close();
       throw e;
@@ -109,16 +121,24 @@ public final class OpenSearchArticleIndex implements ArticleIndex {
   }
 
   private void ensureIndex() throws IOException {
-    JsonNode template = Json.MAPPER.readTree(OpenSearchArticleIndex.class.getResourceAsStream("index-template.json"));
+    JsonNode template =
+        Json.MAPPER.readTree(
+            OpenSearchArticleIndex.class.getResourceAsStream("index-template.json"));
     ObjectNode t = (ObjectNode) template;
     t.putArray("index_patterns").add(settings.index() + "-v*");
-    Reply put = call("PUT", "/_index_template/" + settings.index(), Map.of(), Json.MAPPER.writeValueAsBytes(t));
+    Reply put =
+        call(
+            "PUT",
+            "/_index_template/" + settings.index(),
+            Map.of(),
+            Json.MAPPER.writeValueAsBytes(t));
     put.requireOk("put index template");
     Reply alias = call("GET", "/_alias/" + settings.index(), Map.of(), null);
     if (alias.status == 404) {
       ObjectNode body = Json.MAPPER.createObjectNode();
       body.putObject("aliases").putObject(settings.index()).put("is_write_index", true);
-      Reply created = call("PUT", "/" + concreteIndex(), Map.of(), Json.MAPPER.writeValueAsBytes(body));
+      Reply created =
+          call("PUT", "/" + concreteIndex(), Map.of(), Json.MAPPER.writeValueAsBytes(body));
       if (created.status != 400 || !created.body.contains("resource_already_exists")) {
         created.requireOk("create index " + concreteIndex());
       }
@@ -129,20 +149,32 @@ public final class OpenSearchArticleIndex implements ArticleIndex {
       if (!behind.contains(concreteIndex())) {
         int newest = behind.stream().mapToInt(this::versionOf).max().orElse(0);
         if (newest > mappingVersion) {
-          // A newer build migrated the index already (a rolling upgrade): its mapping is a superset of ours.
-          LOG.warn("the alias {} points at {}, made by a newer Vigía (mapping v{}; this build has v{}); writing to it as it is",
-              settings.index(), behind, newest, mappingVersion);
+          // A newer build migrated the index already (a rolling upgrade): its mapping is a superset
+          // of ours.
+          LOG.warn(
+              "the alias {} points at {}, made by a newer Vigía (mapping v{}; this build has v{}); writing to it as it is",
+              settings.index(),
+              behind,
+              newest,
+              mappingVersion);
         } else {
           migrate(behind);
         }
       }
     }
     addFieldsNewerThanTheIndex(template);
-    call("GET", "/_cluster/health/" + settings.index(), Map.of("wait_for_status", "yellow", "timeout", "30s"), null)
+    call(
+            "GET",
+            "/_cluster/health/" + settings.index(),
+            Map.of("wait_for_status", "yellow", "timeout", "30s"),
+            null)
         .requireOk("wait for the index");
   }
 
-  /** The mapping version in a versioned index's name ({@code vigia-articles-v3} is 3), 0 for any other name. */
+  /**
+   * The mapping version in a versioned index's name ({@code vigia-articles-v3} is 3), 0 for any
+   * other name.
+   */
   private int versionOf(String concrete) {
     String prefix = settings.index() + "-v";
     if (concrete.startsWith(prefix)) {
@@ -157,15 +189,20 @@ public final class OpenSearchArticleIndex implements ArticleIndex {
 
   /**
    * A mapping change: the alias points at an index made with older mappings. The new versioned
-   * index is created from the template, the old documents are reindexed into it (their
-   * {@code _source} holds the whole article, so the new mappings analyse it afresh), the alias
-   * moves to it in one atomic step, and a second pass copies what other sinks, still on the old
-   * build, wrote meanwhile ({@code op_type: create}: a document already in the new index is newer
-   * and stays). The old index is kept, not deleted: deleting it is the operator's call.
+   * index is created from the template, the old documents are reindexed into it (their {@code
+   * _source} holds the whole article, so the new mappings analyse it afresh), the alias moves to it
+   * in one atomic step, and a second pass copies what other sinks, still on the old build, wrote
+   * meanwhile ({@code op_type: create}: a document already in the new index is newer and stays).
+   * The old index is kept, not deleted: deleting it is the operator's call.
    */
   private void migrate(List<String> old) throws IOException {
     String target = concreteIndex();
-    LOG.info("mapping v{} is new to the index behind {} ({}): reindexing into {}", mappingVersion, settings.index(), old, target);
+    LOG.info(
+        "mapping v{} is new to the index behind {} ({}): reindexing into {}",
+        mappingVersion,
+        settings.index(),
+        old,
+        target);
     Reply created = call("PUT", "/" + target, Map.of(), "{}".getBytes(StandardCharsets.UTF_8));
     if (created.status != 400 || !created.body.contains("resource_already_exists")) {
       created.requireOk("create index " + target);
@@ -176,21 +213,40 @@ public final class OpenSearchArticleIndex implements ArticleIndex {
     for (String o : old) {
       actions.addObject().putObject("remove").put("index", o).put("alias", settings.index());
     }
-    actions.addObject().putObject("add").put("index", target).put("alias", settings.index()).put("is_write_index", true);
-    call("POST", "/_aliases", Map.of(), Json.MAPPER.writeValueAsBytes(swap)).requireOk("move alias " + settings.index() + " to " + target);
+    actions
+        .addObject()
+        .putObject("add")
+        .put("index", target)
+        .put("alias", settings.index())
+        .put("is_write_index", true);
+    call("POST", "/_aliases", Map.of(), Json.MAPPER.writeValueAsBytes(swap))
+        .requireOk("move alias " + settings.index() + " to " + target);
     long late = reindex(old, target);
-    LOG.info("alias {} now points at {} ({} documents reindexed, {} more written meanwhile); {} kept: delete it when satisfied",
-        settings.index(), target, copied, late, old);
+    LOG.info(
+        "alias {} now points at {} ({} documents reindexed, {} more written meanwhile); {} kept: delete it when satisfied",
+        settings.index(),
+        target,
+        copied,
+        late,
+        old);
   }
 
-  /** Copies the documents of {@code from} missing in {@code to}, waiting for the task (which may outlast one HTTP timeout). */
+  /**
+   * Copies the documents of {@code from} missing in {@code to}, waiting for the task (which may
+   * outlast one HTTP timeout).
+   */
   private long reindex(List<String> from, String to) throws IOException {
     ObjectNode body = Json.MAPPER.createObjectNode();
     ArrayNode sources = body.putObject("source").putArray("index");
     from.forEach(sources::add);
     body.putObject("dest").put("index", to).put("op_type", "create");
     body.put("conflicts", "proceed");
-    Reply started = call("POST", "/_reindex", Map.of("wait_for_completion", "false", "refresh", "true"), Json.MAPPER.writeValueAsBytes(body));
+    Reply started =
+        call(
+            "POST",
+            "/_reindex",
+            Map.of("wait_for_completion", "false", "refresh", "true"),
+            Json.MAPPER.writeValueAsBytes(body));
     started.requireOk("reindex " + from + " into " + to);
     String task = started.json().path("task").asText();
     while (true) {
@@ -199,8 +255,14 @@ public final class OpenSearchArticleIndex implements ArticleIndex {
       if (status.json().path("completed").asBoolean()) {
         JsonNode result = status.json().path("response");
         if (result.path("failures").size() > 0 || status.json().has("error")) {
-          throw new IllegalStateException("reindex into " + to + " failed: "
-              + abbreviate(status.json().has("error") ? status.json().path("error").toString() : result.path("failures").toString()));
+          throw new IllegalStateException(
+              "reindex into "
+                  + to
+                  + " failed: "
+                  + abbreviate(
+                      status.json().has("error")
+                          ? status.json().path("error").toString()
+                          : result.path("failures").toString()));
         }
         return result.path("created").asLong();
       }
@@ -214,10 +276,10 @@ public final class OpenSearchArticleIndex implements ArticleIndex {
   }
 
   /**
-   * Fields added to the template after {@code -v1} was created ({@code entity_name},
-   * {@code story_sources}) are put on the existing index too: adding a field is a compatible
-   * mapping change, so no reindex is needed; documents written before it lack the field until
-   * they are written again.
+   * Fields added to the template after {@code -v1} was created ({@code entity_name}, {@code
+   * story_sources}) are put on the existing index too: adding a field is a compatible mapping
+   * change, so no reindex is needed; documents written before it lack the field until they are
+   * written again.
    */
   private void addFieldsNewerThanTheIndex(JsonNode template) throws IOException {
     ObjectNode body = Json.MAPPER.createObjectNode();
@@ -226,7 +288,8 @@ public final class OpenSearchArticleIndex implements ArticleIndex {
     for (String f : new String[] {"entity_name", "story_sources"}) {
       props.set(f, all.get(f));
     }
-    call("PUT", "/" + settings.index() + "/_mapping", Map.of(), Json.MAPPER.writeValueAsBytes(body)).requireOk("add new fields");
+    call("PUT", "/" + settings.index() + "/_mapping", Map.of(), Json.MAPPER.writeValueAsBytes(body))
+        .requireOk("add new fields");
   }
 
   @Override
@@ -234,9 +297,13 @@ public final class OpenSearchArticleIndex implements ArticleIndex {
     Map<String, ArticleDocument> pending = new LinkedHashMap<>();
     List<WriteOutcome.Rejected> rejected = new ArrayList<>();
     for (ArticleDocument d : documents) {
-      if (d.id() == null || d.id().isEmpty() || d.id().getBytes(StandardCharsets.UTF_8).length > MAX_ID_BYTES) {
+      if (d.id() == null
+          || d.id().isEmpty()
+          || d.id().getBytes(StandardCharsets.UTF_8).length > MAX_ID_BYTES) {
         // OpenSearch would fail the whole bulk request for it, so it is rejected here, alone
-        rejected.add(new WriteOutcome.Rejected(d.id(), "document id is empty or longer than " + MAX_ID_BYTES + " bytes"));
+        rejected.add(
+            new WriteOutcome.Rejected(
+                d.id(), "document id is empty or longer than " + MAX_ID_BYTES + " bytes"));
       } else {
         pending.put(d.id(), d); // the last write of an id wins, as in Lucene
       }
@@ -246,7 +313,8 @@ public final class OpenSearchArticleIndex implements ArticleIndex {
     for (int attempt = 0; !pending.isEmpty(); attempt++) {
       if (attempt > 0) {
         if (attempt > settings.maxRetries()) {
-          throw new IndexUnavailableException("OpenSearch kept refusing " + pending.size() + " documents (429/5xx)", null);
+          throw new IndexUnavailableException(
+              "OpenSearch kept refusing " + pending.size() + " documents (429/5xx)", null);
         }
         sleep(backoff);
         backoff = Math.min(backoff * 2, 5_000);
@@ -263,8 +331,15 @@ public final class OpenSearchArticleIndex implements ArticleIndex {
           } else if (status == 429 || status >= 500) {
             retry.put(id, pending.get(id));
           } else {
-            rejected.add(new WriteOutcome.Rejected(id, "OpenSearch " + status + ": " + r.path("error").path("type").asText()
-                + ": " + r.path("error").path("reason").asText()));
+            rejected.add(
+                new WriteOutcome.Rejected(
+                    id,
+                    "OpenSearch "
+                        + status
+                        + ": "
+                        + r.path("error").path("type").asText()
+                        + ": "
+                        + r.path("error").path("reason").asText()));
           }
         }
       }
@@ -273,19 +348,26 @@ public final class OpenSearchArticleIndex implements ArticleIndex {
     return new WriteOutcome(written, rejected);
   }
 
-  /** One bulk request of the documents with no chunking, retries or outcome checks: the benchmark's baseline. */
+  /**
+   * One bulk request of the documents with no chunking, retries or outcome checks: the benchmark's
+   * baseline.
+   */
   public void rawBulk(List<ArticleDocument> documents) throws IndexUnavailableException {
     bulk(documents);
   }
 
-  /** Splits a batch into bulk requests of at most {@code bulkMaxDocs} documents and about {@code bulkMaxBytes}. */
+  /**
+   * Splits a batch into bulk requests of at most {@code bulkMaxDocs} documents and about {@code
+   * bulkMaxBytes}.
+   */
   private List<List<ArticleDocument>> chunks(List<ArticleDocument> docs) {
     List<List<ArticleDocument>> out = new ArrayList<>();
     List<ArticleDocument> cur = new ArrayList<>();
     long bytes = 0;
     for (ArticleDocument d : docs) {
       long size = approxBytes(d);
-      if (!cur.isEmpty() && (cur.size() >= settings.bulkMaxDocs() || bytes + size > settings.bulkMaxBytes())) {
+      if (!cur.isEmpty()
+          && (cur.size() >= settings.bulkMaxDocs() || bytes + size > settings.bulkMaxBytes())) {
         out.add(cur);
         cur = new ArrayList<>();
         bytes = 0;
@@ -323,15 +405,24 @@ public final class OpenSearchArticleIndex implements ArticleIndex {
     }
     Reply reply;
     try {
-      reply = call("POST", "/" + settings.index() + "/_bulk", Map.of(), body.toByteArray(), "application/x-ndjson");
+      reply =
+          call(
+              "POST",
+              "/" + settings.index() + "/_bulk",
+              Map.of(),
+              body.toByteArray(),
+              "application/x-ndjson");
     } catch (IOException | RuntimeException e) {
-      throw new IndexUnavailableException("OpenSearch unreachable at " + settings.url() + ": " + e.getMessage(), e);
+      throw new IndexUnavailableException(
+          "OpenSearch unreachable at " + settings.url() + ": " + e.getMessage(), e);
     }
     if (reply.status == 429 || reply.status >= 500) {
-      throw new IndexUnavailableException("OpenSearch bulk answered " + reply.status + ": " + abbreviate(reply.body), null);
+      throw new IndexUnavailableException(
+          "OpenSearch bulk answered " + reply.status + ": " + abbreviate(reply.body), null);
     }
     if (reply.status >= 300) {
-      throw new IllegalStateException("OpenSearch bulk answered " + reply.status + ": " + abbreviate(reply.body));
+      throw new IllegalStateException(
+          "OpenSearch bulk answered " + reply.status + ": " + abbreviate(reply.body));
     }
     try {
       return Json.MAPPER.readTree(reply.body).path("items");
@@ -340,7 +431,10 @@ public final class OpenSearchArticleIndex implements ArticleIndex {
     }
   }
 
-  /** The indexed form: search fields at the top, the whole document under {@code doc} (stored, not indexed). */
+  /**
+   * The indexed form: search fields at the top, the whole document under {@code doc} (stored, not
+   * indexed).
+   */
   static ObjectNode toSource(ArticleDocument d) {
     ObjectNode s = Json.MAPPER.createObjectNode();
     s.set("doc", Json.MAPPER.valueToTree(d));
@@ -379,7 +473,12 @@ public final class OpenSearchArticleIndex implements ArticleIndex {
 
   @Override
   public Optional<ArticleDocument> get(String id) {
-    Reply r = callUnchecked("GET", "/" + settings.index() + "/_doc/" + URLEncoder.encode(id, StandardCharsets.UTF_8), Map.of(), null);
+    Reply r =
+        callUnchecked(
+            "GET",
+            "/" + settings.index() + "/_doc/" + URLEncoder.encode(id, StandardCharsets.UTF_8),
+            Map.of(),
+            null);
     if (r.status == 404) {
       return Optional.empty();
     }
@@ -408,7 +507,8 @@ public final class OpenSearchArticleIndex implements ArticleIndex {
     body.put("track_total_hits", true);
     ArrayNode sort = body.putArray("sort");
     switch (q.sort()) {
-      case NEWEST -> sort.addObject().putObject("time").put("order", "desc").put("missing", "_last");
+      case NEWEST ->
+          sort.addObject().putObject("time").put("order", "desc").put("missing", "_last");
       case OLDEST -> sort.addObject().putObject("time").put("order", "asc").put("missing", "_last");
       case RELEVANCE -> sort.add("_score");
     }
@@ -423,7 +523,12 @@ public final class OpenSearchArticleIndex implements ArticleIndex {
 
   JsonNode searchRaw(ObjectNode body) {
     try {
-      Reply r = call("POST", "/" + settings.index() + "/_search", Map.of(), Json.MAPPER.writeValueAsBytes(body));
+      Reply r =
+          call(
+              "POST",
+              "/" + settings.index() + "/_search",
+              Map.of(),
+              Json.MAPPER.writeValueAsBytes(body));
       if (r.status == 400) {
         throw new IllegalArgumentException("cannot understand query: " + abbreviate(r.body));
       }
@@ -433,7 +538,8 @@ public final class OpenSearchArticleIndex implements ArticleIndex {
       r.requireOk("search");
       return r.json();
     } catch (IOException e) {
-      // OpenSearch answers a query that expands past its clause limit with a 500: it is still the caller's to narrow.
+      // OpenSearch answers a query that expands past its clause limit with a 500: it is still the
+      // caller's to narrow.
       if (String.valueOf(e.getMessage()).contains("too_many_clauses")) {
         throw tooManyClauses();
       }
@@ -442,7 +548,8 @@ public final class OpenSearchArticleIndex implements ArticleIndex {
   }
 
   private static IllegalArgumentException tooManyClauses() {
-    return new IllegalArgumentException("the query has too many words or expands to too many terms; use fewer words or a longer prefix");
+    return new IllegalArgumentException(
+        "the query has too many words or expands to too many terms; use fewer words or a longer prefix");
   }
 
   @Override
@@ -462,9 +569,13 @@ public final class OpenSearchArticleIndex implements ArticleIndex {
     return r.json().path("count").asLong();
   }
 
-  /** Makes every acknowledged write searchable now (tests and benchmarks; the index refreshes each second anyway). */
+  /**
+   * Makes every acknowledged write searchable now (tests and benchmarks; the index refreshes each
+   * second anyway).
+   */
   public void refresh() {
-    callUnchecked("POST", "/" + settings.index() + "/_refresh", Map.of(), null).requireOk("refresh");
+    callUnchecked("POST", "/" + settings.index() + "/_refresh", Map.of(), null)
+        .requireOk("refresh");
   }
 
   @Override
@@ -480,17 +591,22 @@ public final class OpenSearchArticleIndex implements ArticleIndex {
     try {
       return call(method, path, params, body);
     } catch (IOException e) {
-      throw new UncheckedIOException("OpenSearch " + method + " " + path + " failed: " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "OpenSearch " + method + " " + path + " failed: " + e.getMessage(), e);
     }
   }
 
-  private Reply call(String method, String path, Map<String, String> params, byte[] body) throws IOException {
+  private Reply call(String method, String path, Map<String, String> params, byte[] body)
+      throws IOException {
     return call(method, path, params, body, "application/json");
   }
 
-  private Reply call(String method, String path, Map<String, String> params, byte[] body, String type) throws IOException {
+  private Reply call(
+      String method, String path, Map<String, String> params, byte[] body, String type)
+      throws IOException {
     Body b = body == null ? null : Body.from(body, type);
-    try (Response r = http.execute(Requests.create(method, path, List.of(), new HashMap<>(params), b))) {
+    try (Response r =
+        http.execute(Requests.create(method, path, List.of(), new HashMap<>(params), b))) {
       String text = r.getBody().map(Body::bodyAsString).orElse("");
       return new Reply(r.getStatus(), text);
     } catch (IOException e) {
@@ -502,10 +618,20 @@ public final class OpenSearchArticleIndex implements ArticleIndex {
         throw e;
       }
       if (answer.status() == 401 || answer.status() == 403) {
-        throw new IllegalStateException("OpenSearch at " + settings.url() + " refused " + method + " " + path + " with HTTP " + answer.status()
-            + (answer.status() == 401 ? ": wrong or missing credentials; check sink.opensearch.username and sink.opensearch.password-file"
-                : ": the user lacks a permission for it; grant it in the cluster's security roles")
-            + " (VIGIA_SINK_OPENSEARCH_USERNAME, VIGIA_SINK_OPENSEARCH_PASSWORD)", e);
+        throw new IllegalStateException(
+            "OpenSearch at "
+                + settings.url()
+                + " refused "
+                + method
+                + " "
+                + path
+                + " with HTTP "
+                + answer.status()
+                + (answer.status() == 401
+                    ? ": wrong or missing credentials; check sink.opensearch.username and sink.opensearch.password-file"
+                    : ": the user lacks a permission for it; grant it in the cluster's security roles")
+                + " (VIGIA_SINK_OPENSEARCH_USERNAME, VIGIA_SINK_OPENSEARCH_PASSWORD)",
+            e);
       }
       return new Reply(answer.status(), answer.getMessage());
     }
@@ -536,7 +662,8 @@ public final class OpenSearchArticleIndex implements ArticleIndex {
   private record Reply(int status, String body) {
     void requireOk(String what) {
       if (status < 200 || status >= 300) {
-        throw new IllegalStateException("OpenSearch " + what + " answered " + status + ": " + abbreviate(body));
+        throw new IllegalStateException(
+            "OpenSearch " + what + " answered " + status + ": " + abbreviate(body));
       }
     }
 

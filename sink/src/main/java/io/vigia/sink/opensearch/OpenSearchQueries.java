@@ -13,7 +13,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The search API's vocabulary in OpenSearch query DSL, with the same meaning as the Lucene backend. */
+/**
+ * The search API's vocabulary in OpenSearch query DSL, with the same meaning as the Lucene backend.
+ */
 final class OpenSearchQueries {
   private OpenSearchQueries() {}
 
@@ -61,7 +63,9 @@ final class OpenSearchQueries {
     return root;
   }
 
-  /** An entity filter names the entity's id or its name (case and accents ignored), as in Lucene. */
+  /**
+   * An entity filter names the entity's id or its name (case and accents ignored), as in Lucene.
+   */
   private static ObjectNode entity(String value) {
     ObjectNode n = Json.MAPPER.createObjectNode();
     ObjectNode b = n.putObject("bool");
@@ -87,16 +91,21 @@ final class OpenSearchQueries {
     }
   }
 
-  static IndexStats stats(OpenSearchArticleIndex index, SearchQuery filter, String target, int top) {
+  static IndexStats stats(
+      OpenSearchArticleIndex index, SearchQuery filter, String target, int top) {
     ObjectNode body = Json.MAPPER.createObjectNode();
     body.set("query", query(filter));
     body.put("size", 0);
     body.put("track_total_hits", true);
     ObjectNode aggs = body.putObject("aggs");
     ObjectNode days = aggs.putObject("days");
-    days.putObject("date_histogram").put("field", "time").put("calendar_interval", "day").put("format", "yyyy-MM-dd")
+    days.putObject("date_histogram")
+        .put("field", "time")
+        .put("calendar_interval", "day")
+        .put("format", "yyyy-MM-dd")
         .put("min_doc_count", 1);
-    ObjectNode labels = days.putObject("aggs").putObject("stance").putObject("filters").putObject("filters");
+    ObjectNode labels =
+        days.putObject("aggs").putObject("stance").putObject("filters").putObject("filters");
     for (String label : new String[] {"favor", "against", "neutral"}) {
       labels.putObject(label).putObject("term").put("stance", target + ":" + label);
     }
@@ -107,20 +116,32 @@ final class OpenSearchQueries {
     List<IndexStats.Day> perDay = new ArrayList<>();
     for (JsonNode b : a.path("days").path("buckets")) {
       JsonNode s = b.path("stance").path("buckets");
-      perDay.add(new IndexStats.Day(b.path("key_as_string").asText(), s.path("favor").path("doc_count").asLong(),
-          s.path("against").path("doc_count").asLong(), s.path("neutral").path("doc_count").asLong(), b.path("doc_count").asLong()));
+      perDay.add(
+          new IndexStats.Day(
+              b.path("key_as_string").asText(),
+              s.path("favor").path("doc_count").asLong(),
+              s.path("against").path("doc_count").asLong(),
+              s.path("neutral").path("doc_count").asLong(),
+              b.path("doc_count").asLong()));
     }
     List<IndexStats.Count> entities = new ArrayList<>();
     for (JsonNode b : a.path("entities").path("buckets")) {
       String[] parts = b.path("key").asText().split("\t", 3);
-      entities.add(new IndexStats.Count(parts[0], parts.length > 1 ? parts[1] : parts[0], parts.length > 2 ? parts[2] : null,
-          b.path("doc_count").asLong()));
+      entities.add(
+          new IndexStats.Count(
+              parts[0],
+              parts.length > 1 ? parts[1] : parts[0],
+              parts.length > 2 ? parts[2] : null,
+              b.path("doc_count").asLong()));
     }
     List<IndexStats.Count> sources = new ArrayList<>();
     for (JsonNode b : a.path("sources").path("buckets")) {
-      sources.add(new IndexStats.Count(b.path("key").asText(), b.path("key").asText(), null, b.path("doc_count").asLong()));
+      sources.add(
+          new IndexStats.Count(
+              b.path("key").asText(), b.path("key").asText(), null, b.path("doc_count").asLong()));
     }
-    return new IndexStats(n.path("hits").path("total").path("value").asLong(), target, perDay, entities, sources);
+    return new IndexStats(
+        n.path("hits").path("total").path("value").asLong(), target, perDay, entities, sources);
   }
 
   static List<StorySummary> stories(OpenSearchArticleIndex index, SearchQuery filter, int size) {
@@ -137,7 +158,10 @@ final class OpenSearchQueries {
     order.addObject().put("_key", "asc");
     ObjectNode sub = stories.putObject("aggs");
     // Exact below 3,000 distinct values, far above any story's sources.
-    sub.putObject("sources").putObject("cardinality").put("field", "source").put("precision_threshold", 3000);
+    sub.putObject("sources")
+        .putObject("cardinality")
+        .put("field", "source")
+        .put("precision_threshold", 3000);
     sub.putObject("first").putObject("min").put("field", "time");
     sub.putObject("last").putObject("max").put("field", "time");
     ObjectNode firstHit = sub.putObject("title").putObject("top_hits");
@@ -148,9 +172,14 @@ final class OpenSearchQueries {
     List<StorySummary> out = new ArrayList<>();
     for (JsonNode b : n.path("aggregations").path("stories").path("buckets")) {
       JsonNode hit = b.path("title").path("hits").path("hits").path(0);
-      out.add(new StorySummary(b.path("key").asText(), hit.path("_source").path("doc").path("title").asText(null),
-          b.path("doc_count").asLong(), b.path("sources").path("value").asLong(),
-          instant(b.path("first")), instant(b.path("last"))));
+      out.add(
+          new StorySummary(
+              b.path("key").asText(),
+              hit.path("_source").path("doc").path("title").asText(null),
+              b.path("doc_count").asLong(),
+              b.path("sources").path("value").asLong(),
+              instant(b.path("first")),
+              instant(b.path("last"))));
     }
     return out;
   }

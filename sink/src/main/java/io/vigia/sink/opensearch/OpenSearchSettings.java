@@ -3,10 +3,23 @@ package io.vigia.sink.opensearch;
 import io.vigia.common.config.Config;
 
 /** The {@code sink.opensearch.*} configuration. */
-public record OpenSearchSettings(String url, String index, String username, String password,
-    int bulkMaxDocs, long bulkMaxBytes, int maxRetries, java.nio.file.Path caFile) {
+public record OpenSearchSettings(
+    String url,
+    String index,
+    String username,
+    String password,
+    int bulkMaxDocs,
+    long bulkMaxBytes,
+    int maxRetries,
+    java.nio.file.Path caFile) {
 
-  public OpenSearchSettings(String url, String index, String username, String password, int bulkMaxDocs, long bulkMaxBytes,
+  public OpenSearchSettings(
+      String url,
+      String index,
+      String username,
+      String password,
+      int bulkMaxDocs,
+      long bulkMaxBytes,
       int maxRetries) {
     this(url, index, username, password, bulkMaxDocs, bulkMaxBytes, maxRetries, null);
   }
@@ -42,10 +55,14 @@ public record OpenSearchSettings(String url, String index, String username, Stri
       throw c.invalid(key, "an http or https URL such as http://127.0.0.1:9200");
     }
     if (uri.getRawUserInfo() != null) {
-      throw new io.vigia.common.config.ConfigException(key + " carries credentials; put the user in sink.opensearch.username and "
-          + "the password in sink.opensearch.password-file (or VIGIA_SINK_OPENSEARCH_PASSWORD), and the URL without them");
+      throw new io.vigia.common.config.ConfigException(
+          key
+              + " carries credentials; put the user in sink.opensearch.username and "
+              + "the password in sink.opensearch.password-file (or VIGIA_SINK_OPENSEARCH_PASSWORD), and the URL without them");
     }
-    if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https")) || uri.getHost() == null) {
+    if (uri.getScheme() == null
+        || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
+        || uri.getHost() == null) {
       throw c.invalid(key, "an http or https URL such as http://127.0.0.1:9200");
     }
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
@@ -54,9 +71,23 @@ public record OpenSearchSettings(String url, String index, String username, Stri
   /** Never the password: settings get logged and printed in errors. */
   @Override
   public String toString() {
-    return "OpenSearchSettings[url=" + url + ", index=" + index + ", username=" + username
-        + ", password=" + (password == null || password.isEmpty() ? "none" : "(redacted)")
-        + ", bulkMaxDocs=" + bulkMaxDocs + ", bulkMaxBytes=" + bulkMaxBytes + ", maxRetries=" + maxRetries + ", caFile=" + caFile + "]";
+    return "OpenSearchSettings[url="
+        + url
+        + ", index="
+        + index
+        + ", username="
+        + username
+        + ", password="
+        + (password == null || password.isEmpty() ? "none" : "(redacted)")
+        + ", bulkMaxDocs="
+        + bulkMaxDocs
+        + ", bulkMaxBytes="
+        + bulkMaxBytes
+        + ", maxRetries="
+        + maxRetries
+        + ", caFile="
+        + caFile
+        + "]";
   }
 
   private static java.nio.file.Path caFile(Config c) {
@@ -66,7 +97,8 @@ public record OpenSearchSettings(String url, String index, String username, Stri
     }
     java.nio.file.Path p = java.nio.file.Path.of(f);
     if (!java.nio.file.Files.isReadable(p)) {
-      throw c.invalid("sink.opensearch.ca-file", "a readable PEM file with the CA certificate of the cluster");
+      throw c.invalid(
+          "sink.opensearch.ca-file", "a readable PEM file with the CA certificate of the cluster");
     }
     return p;
   }

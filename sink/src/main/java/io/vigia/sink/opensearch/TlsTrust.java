@@ -30,13 +30,15 @@ final class TlsTrust {
       if (n == 0) {
         throw new IllegalArgumentException(caPem + " holds no PEM certificate");
       }
-      TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      TrustManagerFactory tmf =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       tmf.init(store);
       SSLContext ctx = SSLContext.getInstance("TLS");
       ctx.init(null, tmf.getTrustManagers(), null);
       return ctx;
     } catch (IOException | GeneralSecurityException e) {
-      throw new IllegalArgumentException("cannot read the CA certificate " + caPem + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot read the CA certificate " + caPem + ": " + e.getMessage(), e);
     }
   }
 }

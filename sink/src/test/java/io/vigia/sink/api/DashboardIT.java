@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigia.common.http.HttpApi;
 import io.vigia.common.http.Response;
-import io.vigia.schemas.Entity;
 import io.vigia.schemas.EnrichedArticle;
+import io.vigia.schemas.Entity;
 import io.vigia.schemas.RawArticle;
 import io.vigia.schemas.Stance;
 import io.vigia.schemas.StanceLabel;
@@ -53,7 +53,8 @@ class DashboardIT {
 
   @BeforeEach
   void start() throws Exception {
-    Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
+    Assumptions.assumeTrue(
+        Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
         "chromium and chromium-driver are not installed (apt-get install -y chromium chromium-driver)");
     index = new LuceneArticleIndex(dir.resolve("index"));
     index.write(fixtureArticles());
@@ -61,18 +62,69 @@ class DashboardIT {
     new SearchApi(index).register(http);
     new DashboardPage().register(http);
     // What the alerts and ingest stages serve in `vigia run`, so their panels show something.
-    http.route("GET", "/api/alerts", r -> Response.json(Map.of("alerts", List.of(Map.of("subscriptionId", "cne-es",
-        "subscriptionName", "CNE en español", "matchedAt", "2024-07-29T13:00:00Z",
-        "article", Map.of("title", "El CNE proclama resultados sin publicar actas"))))));
-    http.route("GET", "/api/sources", r -> Response.json(Map.of("sources", List.of(
-        Map.of("name", "Caribe Diario", "url", "https://caribe.example/feed", "state", "ok", "lastPoll", "2024-07-30T10:00:00Z", "articlesProduced", 4),
-        Map.of("name", "Orinoco Times", "url", "https://orinoco.example/feed", "state", "failing", "lastPoll", "2024-07-30T10:00:00Z",
-            "articlesProduced", 3, "lastError", "HTTP 503")))));
+    http.route(
+        "GET",
+        "/api/alerts",
+        r ->
+            Response.json(
+                Map.of(
+                    "alerts",
+                    List.of(
+                        Map.of(
+                            "subscriptionId",
+                            "cne-es",
+                            "subscriptionName",
+                            "CNE en español",
+                            "matchedAt",
+                            "2024-07-29T13:00:00Z",
+                            "article",
+                            Map.of("title", "El CNE proclama resultados sin publicar actas"))))));
+    http.route(
+        "GET",
+        "/api/sources",
+        r ->
+            Response.json(
+                Map.of(
+                    "sources",
+                    List.of(
+                        Map.of(
+                            "name",
+                            "Caribe Diario",
+                            "url",
+                            "https://caribe.example/feed",
+                            "state",
+                            "ok",
+                            "lastPoll",
+                            "2024-07-30T10:00:00Z",
+                            "articlesProduced",
+                            4),
+                        Map.of(
+                            "name",
+                            "Orinoco Times",
+                            "url",
+                            "https://orinoco.example/feed",
+                            "state",
+                            "failing",
+                            "lastPoll",
+                            "2024-07-30T10:00:00Z",
+                            "articlesProduced",
+                            3,
+                            "lastError",
+                            "HTTP 503")))));
     http.start("127.0.0.1", 0);
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1366,1000");
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-dev-shm-usage",
+        "--disable-gpu",
+        "--window-size=1366,1000");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(DRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
     browser = new ChromeDriver(service, options);
   }
 
@@ -91,27 +143,124 @@ class DashboardIT {
 
   private static List<ArticleDocument> fixtureArticles() {
     String[][] rows = {
-        // url, title, text, language, source, day, stance label, entity
-        {"a1", "El CNE anuncia el cronograma electoral", "El Consejo Nacional Electoral fijó la fecha.", "es", "Caribe Diario", "2024-07-26", "neutral", "Q1"},
-        {"a2", "Observadores llegan a Caracas", "Misiones de observación se despliegan.", "es", "Caribe Diario", "2024-07-27", "neutral", "Q2"},
-        {"a3", "Opposition rally fills Caracas avenue", "Thousands marched with María Corina Machado.", "en", "Orinoco Times", "2024-07-27", "against", "Q3"},
-        {"a4", "El CNE proclama resultados sin publicar actas", "La oposición exige las actas del CNE.", "es", "Monitor Andino", "2024-07-29", "against", "Q1"},
-        {"a5", "Government celebrates official results", "Officials praised the electoral body.", "en", "Orinoco Times", "2024-07-29", "favor", "Q1"},
-        {"a6", "Actas de la oposición muestran otro resultado", "Las actas recogidas contradicen al CNE.", "es", "Caribe Diario", "2024-07-30", "against", "Q3"},
-        {"a7", "US weighs sanctions after disputed vote", "Washington reviews the oil license.", "en", "Orinoco Times", "2024-07-30", "against", "Q4"},
-        {"a8", "El TSJ ordena peritaje de las actas", "El tribunal pidió al CNE el material.", "es", "Monitor Andino", "2024-07-31", "favor", "Q1"},
+      // url, title, text, language, source, day, stance label, entity
+      {
+        "a1",
+        "El CNE anuncia el cronograma electoral",
+        "El Consejo Nacional Electoral fijó la fecha.",
+        "es",
+        "Caribe Diario",
+        "2024-07-26",
+        "neutral",
+        "Q1"
+      },
+      {
+        "a2",
+        "Observadores llegan a Caracas",
+        "Misiones de observación se despliegan.",
+        "es",
+        "Caribe Diario",
+        "2024-07-27",
+        "neutral",
+        "Q2"
+      },
+      {
+        "a3",
+        "Opposition rally fills Caracas avenue",
+        "Thousands marched with María Corina Machado.",
+        "en",
+        "Orinoco Times",
+        "2024-07-27",
+        "against",
+        "Q3"
+      },
+      {
+        "a4",
+        "El CNE proclama resultados sin publicar actas",
+        "La oposición exige las actas del CNE.",
+        "es",
+        "Monitor Andino",
+        "2024-07-29",
+        "against",
+        "Q1"
+      },
+      {
+        "a5",
+        "Government celebrates official results",
+        "Officials praised the electoral body.",
+        "en",
+        "Orinoco Times",
+        "2024-07-29",
+        "favor",
+        "Q1"
+      },
+      {
+        "a6",
+        "Actas de la oposición muestran otro resultado",
+        "Las actas recogidas contradicen al CNE.",
+        "es",
+        "Caribe Diario",
+        "2024-07-30",
+        "against",
+        "Q3"
+      },
+      {
+        "a7",
+        "US weighs sanctions after disputed vote",
+        "Washington reviews the oil license.",
+        "en",
+        "Orinoco Times",
+        "2024-07-30",
+        "against",
+        "Q4"
+      },
+      {
+        "a8",
+        "El TSJ ordena peritaje de las actas",
+        "El tribunal pidió al CNE el material.",
+        "es",
+        "Monitor Andino",
+        "2024-07-31",
+        "favor",
+        "Q1"
+      },
     };
-    Map<String, String> names = Map.of("Q1", "Consejo Nacional Electoral", "Q2", "Observadores internacionales", "Q3", "María Corina Machado",
-        "Q4", "Estados Unidos");
+    Map<String, String> names =
+        Map.of(
+            "Q1",
+            "Consejo Nacional Electoral",
+            "Q2",
+            "Observadores internacionales",
+            "Q3",
+            "María Corina Machado",
+            "Q4",
+            "Estados Unidos");
     List<ArticleDocument> docs = new ArrayList<>();
     for (String[] r : rows) {
-      RawArticle a = SampleArticles.raw("https://news.example/" + r[0], r[1], r[2]).setLanguage(r[3]).setSource(r[4])
-          .setPublishedAt(Instant.parse(r[5] + "T12:00:00Z")).build();
+      RawArticle a =
+          SampleArticles.raw("https://news.example/" + r[0], r[1], r[2])
+              .setLanguage(r[3])
+              .setSource(r[4])
+              .setPublishedAt(Instant.parse(r[5] + "T12:00:00Z"))
+              .build();
       EnrichedArticle e = SampleArticles.enriched(a);
-      e.setEntities(List.of(Entity.newBuilder().setId(r[7]).setName(names.get(r[7])).setType("ORG").setMentions(2).setFirstOffset(0)
-          .setLinked(true).build()));
-      e.setStance(List.of(Stance.newBuilder().setTarget("maduro-government").setLabel(StanceLabel.valueOf(r[6].toUpperCase()))
-          .setScore(0.5).build()));
+      e.setEntities(
+          List.of(
+              Entity.newBuilder()
+                  .setId(r[7])
+                  .setName(names.get(r[7]))
+                  .setType("ORG")
+                  .setMentions(2)
+                  .setFirstOffset(0)
+                  .setLinked(true)
+                  .build()));
+      e.setStance(
+          List.of(
+              Stance.newBuilder()
+                  .setTarget("maduro-government")
+                  .setLabel(StanceLabel.valueOf(r[6].toUpperCase()))
+                  .setScore(0.5)
+                  .build()));
       if (r[1].toLowerCase().contains("actas") || r[1].contains("results")) {
         e.getDedup().setStoryId("story-results");
         e.getDedup().setStorySources(3);
@@ -126,10 +275,12 @@ class DashboardIT {
   }
 
   private void awaitReload(String before) {
-    new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> {
-      String now = loadedMark();
-      return now != null && !now.equals(before);
-    });
+    new WebDriverWait(browser, Duration.ofSeconds(15))
+        .until(
+            d -> {
+              String now = loadedMark();
+              return now != null && !now.equals(before);
+            });
   }
 
   private int timelineTotal() {
@@ -146,12 +297,16 @@ class DashboardIT {
     awaitReload(null);
     assertThat(articles()).hasSize(8);
     assertThat(timelineTotal()).isEqualTo(8);
-    // The charts come from /api/stats, not from the page's fallback over the article list, so a broken /api/stats fails here.
+    // The charts come from /api/stats, not from the page's fallback over the article list, so a
+    // broken /api/stats fails here.
     for (String chart : List.of("timeline", "entities", "sources")) {
-      assertThat(browser.findElement(By.id(chart)).getAttribute("data-source")).as(chart).isEqualTo("stats");
+      assertThat(browser.findElement(By.id(chart)).getAttribute("data-source"))
+          .as(chart)
+          .isEqualTo("stats");
     }
     assertThat(browser.findElements(By.cssSelector("#timeline rect.bar"))).isNotEmpty();
-    assertThat(browser.findElement(By.id("entities")).getText()).contains("Consejo Nacional Electoral");
+    assertThat(browser.findElement(By.id("entities")).getText())
+        .contains("Consejo Nacional Electoral");
     assertThat(browser.findElement(By.id("sources")).getText()).contains("Orinoco Times");
     assertThat(browser.findElement(By.id("stories")).getText()).contains("3 sources");
     assertThat(browser.findElement(By.id("alerts")).getText()).contains("CNE en español");
@@ -163,7 +318,10 @@ class DashboardIT {
     assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("q");
     browser.switchTo().activeElement().sendKeys("actas", Keys.ENTER);
     awaitReload(mark);
-    assertThat(articles()).extracting(WebElement::getText).hasSize(3).allMatch(t -> t.toLowerCase().contains("actas"));
+    assertThat(articles())
+        .extracting(WebElement::getText)
+        .hasSize(3)
+        .allMatch(t -> t.toLowerCase().contains("actas"));
 
     // A filter changes the chart.
     browser.findElement(By.id("q")).clear();
@@ -172,7 +330,8 @@ class DashboardIT {
     awaitReload(mark);
     assertThat(timelineTotal()).isEqualTo(3);
     assertThat(articles()).hasSize(3);
-    assertThat(browser.findElement(By.id("timeline")).getAttribute("data-source")).isEqualTo("stats");
+    assertThat(browser.findElement(By.id("timeline")).getAttribute("data-source"))
+        .isEqualTo("stats");
 
     mark = loadedMark();
     new Select(browser.findElement(By.id("f-language"))).selectByValue("");

@@ -14,7 +14,10 @@ class DashboardPageTest {
     Response page = DashboardPage.file("index.html");
     assertThat(page.contentType()).startsWith("text/html");
     String html = new String(page.body(), StandardCharsets.UTF_8);
-    assertThat(html).contains("/dashboard/dashboard.js").contains("/dashboard/dashboard.css").contains("id=\"search-form\"");
+    assertThat(html)
+        .contains("/dashboard/dashboard.js")
+        .contains("/dashboard/dashboard.css")
+        .contains("id=\"search-form\"");
     assertThat(page.headers().get("Content-Security-Policy")).contains("script-src 'self'");
     assertThat(DashboardPage.file("dashboard.js").contentType()).startsWith("text/javascript");
     assertThat(DashboardPage.file("dashboard.css").contentType()).startsWith("text/css");
@@ -22,13 +25,17 @@ class DashboardPageTest {
 
   @Test
   void shouldNotServeAnyOtherFile() {
-    assertThatThrownBy(() -> DashboardPage.file("../SearchApi.class")).isInstanceOf(HttpError.class);
+    assertThatThrownBy(() -> DashboardPage.file("../SearchApi.class"))
+        .isInstanceOf(HttpError.class);
     assertThatThrownBy(() -> DashboardPage.file("secrets.txt")).isInstanceOf(HttpError.class);
   }
 
   @Test
   void shouldNeverInjectMarkupFromArticles() throws Exception {
     String js = new String(DashboardPage.file("dashboard.js").body(), StandardCharsets.UTF_8);
-    assertThat(js).doesNotContain("innerHTML").doesNotContain("insertAdjacentHTML").doesNotContain("eval(");
+    assertThat(js)
+        .doesNotContain("innerHTML")
+        .doesNotContain("insertAdjacentHTML")
+        .doesNotContain("eval(");
   }
 }

@@ -50,8 +50,11 @@ class SearchApiTest {
   private record Answer(int status, JsonNode body) {}
 
   private static Answer get(String pathAndQuery) throws Exception {
-    HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + pathAndQuery)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        CLIENT.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + pathAndQuery))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     return new Answer(r.statusCode(), Json.MAPPER.readTree(r.body()));
   }
 
@@ -65,12 +68,21 @@ class SearchApiTest {
 
   @Test
   void shouldRefusePagesBeyondTheDeepestOneWithAFixNotAServerError() {
-    assertThat(SearchApi.parse(request(Map.of("from", List.of("9900"), "size", List.of("100")))).from()).isEqualTo(9900);
-    assertThatThrownBy(() -> SearchApi.parse(request(Map.of("from", List.of("10000"), "size", List.of("100")))))
-        .isInstanceOfSatisfying(HttpError.class, e -> {
-          assertThat(e.status()).isEqualTo(400);
-          assertThat(e.getMessage()).contains("at most " + SearchQuery.MAX_FROM).contains("since/until");
-        });
+    assertThat(
+            SearchApi.parse(request(Map.of("from", List.of("9900"), "size", List.of("100"))))
+                .from())
+        .isEqualTo(9900);
+    assertThatThrownBy(
+            () ->
+                SearchApi.parse(request(Map.of("from", List.of("10000"), "size", List.of("100")))))
+        .isInstanceOfSatisfying(
+            HttpError.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(400);
+              assertThat(e.getMessage())
+                  .contains("at most " + SearchQuery.MAX_FROM)
+                  .contains("since/until");
+            });
   }
 
   @Test
@@ -81,22 +93,53 @@ class SearchApiTest {
     assertThat(a.body().path("size").asInt()).isEqualTo(1);
     JsonNode first = a.body().path("articles").path(0);
     assertThat(first.path("id").asText()).isEqualTo("a7");
-    for (String field : List.of("url", "title", "publishedAt", "language", "source", "text", "dedup", "entities", "stance")) {
+    for (String field :
+        List.of(
+            "url",
+            "title",
+            "publishedAt",
+            "language",
+            "source",
+            "text",
+            "dedup",
+            "entities",
+            "stance")) {
       assertThat(first.has(field)).as(field).isTrue();
     }
     assertThat(first.path("dedup").path("story").asText()).isEqualTo("s2");
-    assertThat(get("/api/articles?q=presidencial&language=es&size=1&from=1").body().path("articles").path(0).path("id").asText())
+    assertThat(
+            get("/api/articles?q=presidencial&language=es&size=1&from=1")
+                .body()
+                .path("articles")
+                .path(0)
+                .path("id")
+                .asText())
         .isEqualTo("a1");
   }
 
   @Test
   void shouldFilterByEntityNameAsByIdAndListDuplicatesOnlyWhenAsked() throws Exception {
-    assertThat(get("/api/articles?entity=" + enc("Consejo Nacional Electoral")).body().path("total").asLong()).isEqualTo(4);
+    assertThat(
+            get("/api/articles?entity=" + enc("Consejo Nacional Electoral"))
+                .body()
+                .path("total")
+                .asLong())
+        .isEqualTo(4);
     assertThat(get("/api/articles?entity=Q1").body().path("total").asLong()).isEqualTo(4);
-    assertThat(get("/api/articles?source=" + enc("Eco Llanero")).body().path("total").asLong()).isZero();
-    JsonNode copy = get("/api/articles?source=" + enc("Eco Llanero") + "&duplicates=true").body().path("articles").path(0);
+    assertThat(get("/api/articles?source=" + enc("Eco Llanero")).body().path("total").asLong())
+        .isZero();
+    JsonNode copy =
+        get("/api/articles?source=" + enc("Eco Llanero") + "&duplicates=true")
+            .body()
+            .path("articles")
+            .path(0);
     assertThat(copy.path("dedup").path("duplicateOf").asText()).isEqualTo("a2");
-    assertThat(get("/api/articles?entityAny=Q57413&entityAny=vigia:person/edmundo-gonzalez").body().path("total").asLong()).isEqualTo(3);
+    assertThat(
+            get("/api/articles?entityAny=Q57413&entityAny=vigia:person/edmundo-gonzalez")
+                .body()
+                .path("total")
+                .asLong())
+        .isEqualTo(3);
     assertThat(get("/api/articles?storySources=3").body().path("total").asLong()).isEqualTo(2);
   }
 
@@ -106,9 +149,18 @@ class SearchApiTest {
     for (int i = 0; i < 300; i++) {
       tooWide.append("w").append(i).append(" | ");
     }
-    for (String bad : List.of("stance=maduro", "stance=maduro-government:maybe", "sort=best", "since=yesterday", "size=500",
-        "duplicates=perhaps", "storySources=-1", "since=2024-08-01&until=2024-07-01", "q=" + enc(tooWide.toString()),
-        "q=" + "x".repeat(1001))) {
+    for (String bad :
+        List.of(
+            "stance=maduro",
+            "stance=maduro-government:maybe",
+            "sort=best",
+            "since=yesterday",
+            "size=500",
+            "duplicates=perhaps",
+            "storySources=-1",
+            "since=2024-08-01&until=2024-07-01",
+            "q=" + enc(tooWide.toString()),
+            "q=" + "x".repeat(1001))) {
       Answer a = get("/api/articles?" + bad);
       assertThat(a.status()).as(bad).isEqualTo(400);
       assertThat(a.body().path("error").asText()).as(bad).isNotBlank();
@@ -120,7 +172,8 @@ class SearchApiTest {
   void shouldGetOneArticleWholeOr404() throws Exception {
     Answer a = get("/api/articles/a2");
     assertThat(a.status()).isEqualTo(200);
-    assertThat(a.body().path("text").asText()).isEqualTo("La oposición publicó las actas; el CNE no respondió.");
+    assertThat(a.body().path("text").asText())
+        .isEqualTo("La oposición publicó las actas; el CNE no respondió.");
     assertThat(get("/api/articles/nope").status()).isEqualTo(404);
   }
 
@@ -138,11 +191,13 @@ class SearchApiTest {
 
   @Test
   void shouldAnswerStatsPerDayPerStanceWithTopEntitiesAndSources() throws Exception {
-    JsonNode stats = get("/api/stats?target=maduro-government&since=2024-07-29&until=2024-07-29&top=2").body();
+    JsonNode stats =
+        get("/api/stats?target=maduro-government&since=2024-07-29&until=2024-07-29&top=2").body();
     assertThat(stats.path("total").asLong()).isEqualTo(3);
     assertThat(stats.path("perDay")).hasSize(1);
     assertThat(stats.path("perDay").path(0).path("against").asLong()).isEqualTo(2);
-    assertThat(stats.path("topEntities").path(0).path("name").asText()).isEqualTo("Consejo Nacional Electoral");
+    assertThat(stats.path("topEntities").path(0).path("name").asText())
+        .isEqualTo("Consejo Nacional Electoral");
     assertThat(stats.path("topSources").path(0).path("id").asText()).isEqualTo("Monitor Andino");
     assertThat(stats.path("topSources").path(0).path("name").asText()).isEqualTo("Monitor Andino");
     assertThat(stats.path("topSources")).hasSize(2);

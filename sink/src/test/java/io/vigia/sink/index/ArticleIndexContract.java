@@ -20,41 +20,148 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * What every search backend answers alike, on one fixture corpus: full text, every filter,
- * sort and paging, stats and stories. Run against Lucene ({@code LuceneArticleIndexContractTest})
- * and OpenSearch ({@code OpenSearchArticleIndexIT}, {@code OpenSearchArticleIndexContainerIT}).
- * It also checks that the backend's search returns exactly the articles an alert subscription
- * with the same query matches ({@link ArticleMatch}, the one-article index alerts use).
+ * What every search backend answers alike, on one fixture corpus: full text, every filter, sort and
+ * paging, stats and stories. Run against Lucene ({@code LuceneArticleIndexContractTest}) and
+ * OpenSearch ({@code OpenSearchArticleIndexIT}, {@code OpenSearchArticleIndexContainerIT}). It also
+ * checks that the backend's search returns exactly the articles an alert subscription with the same
+ * query matches ({@link ArticleMatch}, the one-article index alerts use).
  */
 public abstract class ArticleIndexContract {
-  private static final EntityRef CNE = new EntityRef("Q1", "Consejo Nacional Electoral", "ORG", 2, true);
-  private static final EntityRef MADURO = new EntityRef("Q57413", "Nicolás Maduro", "PERSON", 1, true);
-  private static final EntityRef GONZALEZ = new EntityRef("vigia:person/edmundo-gonzalez", "Edmundo González", "PERSON", 1, true);
-  private static final EntityRef CARACAS = new EntityRef("unlinked:caracas", "Caracas", "LOC", 1, false);
+  private static final EntityRef CNE =
+      new EntityRef("Q1", "Consejo Nacional Electoral", "ORG", 2, true);
+  private static final EntityRef MADURO =
+      new EntityRef("Q57413", "Nicolás Maduro", "PERSON", 1, true);
+  private static final EntityRef GONZALEZ =
+      new EntityRef("vigia:person/edmundo-gonzalez", "Edmundo González", "PERSON", 1, true);
+  private static final EntityRef CARACAS =
+      new EntityRef("unlinked:caracas", "Caracas", "LOC", 1, false);
 
-  /** The corpus: three stories with copies, two languages, one article without a time, equal times for the tie-break. */
-  public static final List<ArticleDocument> CORPUS = List.of(
-      doc("a1", "es", "Caribe Diario", "Elecciones presidenciales en Venezuela",
-          "El CNE anunció los resultados de las elecciones presidenciales.", "2024-07-28T10:00:00Z",
-          List.of(CNE, MADURO), "favor", "s1", 1, null),
-      doc("a2", "es", "Monitor Andino", "Actas de votación", "La oposición publicó las actas; el CNE no respondió.",
-          "2024-07-29T09:00:00Z", List.of(CNE, GONZALEZ), "against", "s1", 2, null),
-      doc("a3", "en", "Orinoco Times", "Election results disputed", "The CNE announced results; the opposition disputes them.",
-          "2024-07-29T15:00:00Z", List.of(CNE), "against", "s1", 3, null),
-      doc("a4", "es", "Caribe Diario", "Béisbol: los Leones ganan", "Los Leones del Caracas ganaron el juego.",
-          "2024-07-30T12:00:00Z", List.of(), null, "s2", 1, null),
-      doc("a5", "es", "Eco Llanero", "Actas de votación", "La oposición publicó las actas; el CNE no respondió.",
-          "2024-07-29T09:30:00Z", List.of(CNE), "against", "s1", 4, "a2"),
-      doc("a6", "en", "Orinoco Times", "Maduro speaks", "Nicolás Maduro spoke about the presidential vote.", null,
-          List.of(MADURO), "neutral", "s3", 1, null),
-      doc("a7", "es", "Monitor Andino", "Elecciones presidenciales: el CNE", "Nueva jornada electoral en Caracas; el CNE informó.",
-          "2024-07-29T09:00:00Z", List.of(CNE, CARACAS), null, "s2", 2, null),
-      doc("a8", "es", "Caribe Diario", "Tránsito en Caracas", "Cierres de vías en Caracas por obras.", "2024-07-31T08:00:00Z",
-          List.of(CARACAS), null, "s4", 1, null),
-      doc("a9", "es", "Caribe Diario", "Tránsito en Caracas (2)", "Más cierres de vías en Caracas.", "2024-07-31T09:00:00Z",
-          List.of(CARACAS), null, "s4", 1, null),
-      doc("a10", "es", "Caribe Diario", "Tránsito en Caracas (3)", "Vías abiertas otra vez en Caracas.", "2024-07-31T10:00:00Z",
-          List.of(CARACAS), null, "s4", 1, null));
+  /**
+   * The corpus: three stories with copies, two languages, one article without a time, equal times
+   * for the tie-break.
+   */
+  public static final List<ArticleDocument> CORPUS =
+      List.of(
+          doc(
+              "a1",
+              "es",
+              "Caribe Diario",
+              "Elecciones presidenciales en Venezuela",
+              "El CNE anunció los resultados de las elecciones presidenciales.",
+              "2024-07-28T10:00:00Z",
+              List.of(CNE, MADURO),
+              "favor",
+              "s1",
+              1,
+              null),
+          doc(
+              "a2",
+              "es",
+              "Monitor Andino",
+              "Actas de votación",
+              "La oposición publicó las actas; el CNE no respondió.",
+              "2024-07-29T09:00:00Z",
+              List.of(CNE, GONZALEZ),
+              "against",
+              "s1",
+              2,
+              null),
+          doc(
+              "a3",
+              "en",
+              "Orinoco Times",
+              "Election results disputed",
+              "The CNE announced results; the opposition disputes them.",
+              "2024-07-29T15:00:00Z",
+              List.of(CNE),
+              "against",
+              "s1",
+              3,
+              null),
+          doc(
+              "a4",
+              "es",
+              "Caribe Diario",
+              "Béisbol: los Leones ganan",
+              "Los Leones del Caracas ganaron el juego.",
+              "2024-07-30T12:00:00Z",
+              List.of(),
+              null,
+              "s2",
+              1,
+              null),
+          doc(
+              "a5",
+              "es",
+              "Eco Llanero",
+              "Actas de votación",
+              "La oposición publicó las actas; el CNE no respondió.",
+              "2024-07-29T09:30:00Z",
+              List.of(CNE),
+              "against",
+              "s1",
+              4,
+              "a2"),
+          doc(
+              "a6",
+              "en",
+              "Orinoco Times",
+              "Maduro speaks",
+              "Nicolás Maduro spoke about the presidential vote.",
+              null,
+              List.of(MADURO),
+              "neutral",
+              "s3",
+              1,
+              null),
+          doc(
+              "a7",
+              "es",
+              "Monitor Andino",
+              "Elecciones presidenciales: el CNE",
+              "Nueva jornada electoral en Caracas; el CNE informó.",
+              "2024-07-29T09:00:00Z",
+              List.of(CNE, CARACAS),
+              null,
+              "s2",
+              2,
+              null),
+          doc(
+              "a8",
+              "es",
+              "Caribe Diario",
+              "Tránsito en Caracas",
+              "Cierres de vías en Caracas por obras.",
+              "2024-07-31T08:00:00Z",
+              List.of(CARACAS),
+              null,
+              "s4",
+              1,
+              null),
+          doc(
+              "a9",
+              "es",
+              "Caribe Diario",
+              "Tránsito en Caracas (2)",
+              "Más cierres de vías en Caracas.",
+              "2024-07-31T09:00:00Z",
+              List.of(CARACAS),
+              null,
+              "s4",
+              1,
+              null),
+          doc(
+              "a10",
+              "es",
+              "Caribe Diario",
+              "Tránsito en Caracas (3)",
+              "Vías abiertas otra vez en Caracas.",
+              "2024-07-31T10:00:00Z",
+              List.of(CARACAS),
+              null,
+              "s4",
+              1,
+              null));
 
   protected ArticleIndex index;
 
@@ -78,14 +185,53 @@ public abstract class ArticleIndexContract {
     }
   }
 
-  private static ArticleDocument doc(String id, String lang, String source, String title, String text, String time,
-      List<EntityRef> entities, String againstMaduro, String story, int storySources, String duplicateOf) {
+  private static ArticleDocument doc(
+      String id,
+      String lang,
+      String source,
+      String title,
+      String text,
+      String time,
+      List<EntityRef> entities,
+      String againstMaduro,
+      String story,
+      int storySources,
+      String duplicateOf) {
     Instant t = time == null ? null : Instant.parse(time);
-    List<StanceRef> stance = againstMaduro == null ? List.of()
-        : List.of(new StanceRef("maduro-government", againstMaduro, againstMaduro.equals("against") ? -0.5 : 0.5, List.of()));
-    return new ArticleDocument(id, id, "https://" + source.replace(' ', '-').toLowerCase() + ".example/" + id, null, title, null, t, t,
-        Instant.parse("2024-08-01T00:00:00Z"), lang, source, null, text, null, null, null,
-        duplicateOf == null ? "original" : "duplicate", duplicateOf, story, storySources, 0.9, entities, stance, 1);
+    List<StanceRef> stance =
+        againstMaduro == null
+            ? List.of()
+            : List.of(
+                new StanceRef(
+                    "maduro-government",
+                    againstMaduro,
+                    againstMaduro.equals("against") ? -0.5 : 0.5,
+                    List.of()));
+    return new ArticleDocument(
+        id,
+        id,
+        "https://" + source.replace(' ', '-').toLowerCase() + ".example/" + id,
+        null,
+        title,
+        null,
+        t,
+        t,
+        Instant.parse("2024-08-01T00:00:00Z"),
+        lang,
+        source,
+        null,
+        text,
+        null,
+        null,
+        null,
+        duplicateOf == null ? "original" : "duplicate",
+        duplicateOf,
+        story,
+        storySources,
+        0.9,
+        entities,
+        stance,
+        1);
   }
 
   /** Query parameters as the HTTP API takes them, e.g. {@code "q", "cne", "language", "es"}. */
@@ -126,26 +272,46 @@ public abstract class ArticleIndexContract {
         new Object[] {new String[] {"q", "elección"}, Set.of("a1", "a7")},
         new Object[] {new String[] {"q", "disputes"}, Set.of("a3")},
         new Object[] {new String[] {"q", "dispute"}, Set.of("a3")},
-        new Object[] {new String[] {"q", "(leones | tránsito) caracas"}, Set.of("a4", "a8", "a9", "a10")},
+        new Object[] {
+          new String[] {"q", "(leones | tránsito) caracas"}, Set.of("a4", "a8", "a9", "a10")
+        },
         new Object[] {new String[] {"entity", "Q1"}, Set.of("a1", "a2", "a3", "a7")},
-        new Object[] {new String[] {"entity", "consejo nacional electoral"}, Set.of("a1", "a2", "a3", "a7")},
+        new Object[] {
+          new String[] {"entity", "consejo nacional electoral"}, Set.of("a1", "a2", "a3", "a7")
+        },
         new Object[] {new String[] {"entity", "Q1", "entity", "Q57413"}, Set.of("a1")},
-        new Object[] {new String[] {"entityAny", "Q57413", "entityAny", "Edmundo Gonzalez"}, Set.of("a1", "a2", "a6")},
+        new Object[] {
+          new String[] {"entityAny", "Q57413", "entityAny", "Edmundo Gonzalez"},
+          Set.of("a1", "a2", "a6")
+        },
         new Object[] {new String[] {"stance", "maduro-government:against"}, Set.of("a2", "a3")},
         new Object[] {new String[] {"stance", "maduro-government:favor", "q", "cne"}, Set.of("a1")},
         new Object[] {new String[] {"language", "en"}, Set.of("a3", "a6")},
-        new Object[] {new String[] {"language", "en", "language", "es", "q", "maduro"}, Set.of("a6")},
-        new Object[] {new String[] {"source", "Caribe Diario"}, Set.of("a1", "a4", "a8", "a9", "a10")},
-        new Object[] {new String[] {"source", "Eco Llanero", "source", "Orinoco Times"}, Set.of("a3", "a6")},
+        new Object[] {
+          new String[] {"language", "en", "language", "es", "q", "maduro"}, Set.of("a6")
+        },
+        new Object[] {
+          new String[] {"source", "Caribe Diario"}, Set.of("a1", "a4", "a8", "a9", "a10")
+        },
+        new Object[] {
+          new String[] {"source", "Eco Llanero", "source", "Orinoco Times"}, Set.of("a3", "a6")
+        },
         new Object[] {new String[] {"source", "Eco Llanero", "duplicates", "true"}, Set.of("a5")},
         new Object[] {new String[] {"story", "s1"}, Set.of("a1", "a2", "a3")},
-        new Object[] {new String[] {"story", "s1", "duplicates", "true"}, Set.of("a1", "a2", "a3", "a5")},
+        new Object[] {
+          new String[] {"story", "s1", "duplicates", "true"}, Set.of("a1", "a2", "a3", "a5")
+        },
         new Object[] {new String[] {"storySources", "3"}, Set.of("a3", "a5")},
         new Object[] {new String[] {"storySources", "3", "duplicates", "false"}, Set.of("a3")},
         new Object[] {new String[] {"since", "2024-07-30"}, Set.of("a4", "a8", "a9", "a10")},
         new Object[] {new String[] {"until", "2024-07-28"}, Set.of("a1")},
-        new Object[] {new String[] {"since", "2024-07-29T09:00:00Z", "until", "2024-07-29T10:00:00Z"}, Set.of("a2", "a7")},
-        new Object[] {new String[] {}, Set.of("a1", "a2", "a3", "a4", "a6", "a7", "a8", "a9", "a10")});
+        new Object[] {
+          new String[] {"since", "2024-07-29T09:00:00Z", "until", "2024-07-29T10:00:00Z"},
+          Set.of("a2", "a7")
+        },
+        new Object[] {
+          new String[] {}, Set.of("a1", "a2", "a3", "a4", "a6", "a7", "a8", "a9", "a10")
+        });
   }
 
   @ParameterizedTest(name = "{0}")
@@ -157,7 +323,8 @@ public abstract class ArticleIndexContract {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("searches")
-  void shouldReturnExactlyWhatASubscriptionWithTheSameQueryMatches(String[] params, Set<String> ignored) {
+  void shouldReturnExactlyWhatASubscriptionWithTheSameQueryMatches(
+      String[] params, Set<String> ignored) {
     SearchQuery q = params(params);
     Set<String> matched = new TreeSet<>();
     for (ArticleDocument d : CORPUS) {
@@ -170,9 +337,12 @@ public abstract class ArticleIndexContract {
 
   @Test
   void shouldSortNewestAndOldestWithUntimedArticlesLastAndTiesById() {
-    assertThat(ordered(params())).containsExactly("a10", "a9", "a8", "a4", "a3", "a2", "a7", "a1", "a6");
-    assertThat(ordered(params("sort", "oldest"))).containsExactly("a1", "a2", "a7", "a3", "a4", "a8", "a9", "a10", "a6");
-    assertThat(new TreeSet<>(ordered(params("q", "cne", "sort", "relevance")))).containsExactly("a1", "a2", "a3", "a7");
+    assertThat(ordered(params()))
+        .containsExactly("a10", "a9", "a8", "a4", "a3", "a2", "a7", "a1", "a6");
+    assertThat(ordered(params("sort", "oldest")))
+        .containsExactly("a1", "a2", "a7", "a3", "a4", "a8", "a9", "a10", "a6");
+    assertThat(new TreeSet<>(ordered(params("q", "cne", "sort", "relevance"))))
+        .containsExactly("a1", "a2", "a3", "a7");
   }
 
   @Test
@@ -185,7 +355,9 @@ public abstract class ArticleIndexContract {
       page.articles().forEach(a -> paged.add(a.id()));
     }
     assertThat(paged).containsExactlyElementsOf(all);
-    assertThat(index.search(params("from", "8", "size", "5")).articles()).extracting(ArticleDocument::id).containsExactly("a6");
+    assertThat(index.search(params("from", "8", "size", "5")).articles())
+        .extracting(ArticleDocument::id)
+        .containsExactly("a6");
   }
 
   @Test
@@ -193,19 +365,22 @@ public abstract class ArticleIndexContract {
     IndexStats stats = index.stats(params(), "maduro-government", 10);
     assertThat(stats.total()).isEqualTo(9);
     assertThat(stats.target()).isEqualTo("maduro-government");
-    assertThat(stats.perDay()).containsExactly(
-        new IndexStats.Day("2024-07-28", 1, 0, 0, 1),
-        new IndexStats.Day("2024-07-29", 0, 2, 0, 3),
-        new IndexStats.Day("2024-07-30", 0, 0, 0, 1),
-        new IndexStats.Day("2024-07-31", 0, 0, 0, 3));
-    assertThat(stats.topEntities()).containsExactly(
-        new IndexStats.Count("Q1", "Consejo Nacional Electoral", "ORG", 4),
-        new IndexStats.Count("Q57413", "Nicolás Maduro", "PERSON", 2),
-        new IndexStats.Count("vigia:person/edmundo-gonzalez", "Edmundo González", "PERSON", 1));
-    assertThat(stats.topSources()).containsExactly(
-        new IndexStats.Count("Caribe Diario", "Caribe Diario", null, 5),
-        new IndexStats.Count("Monitor Andino", "Monitor Andino", null, 2),
-        new IndexStats.Count("Orinoco Times", "Orinoco Times", null, 2));
+    assertThat(stats.perDay())
+        .containsExactly(
+            new IndexStats.Day("2024-07-28", 1, 0, 0, 1),
+            new IndexStats.Day("2024-07-29", 0, 2, 0, 3),
+            new IndexStats.Day("2024-07-30", 0, 0, 0, 1),
+            new IndexStats.Day("2024-07-31", 0, 0, 0, 3));
+    assertThat(stats.topEntities())
+        .containsExactly(
+            new IndexStats.Count("Q1", "Consejo Nacional Electoral", "ORG", 4),
+            new IndexStats.Count("Q57413", "Nicolás Maduro", "PERSON", 2),
+            new IndexStats.Count("vigia:person/edmundo-gonzalez", "Edmundo González", "PERSON", 1));
+    assertThat(stats.topSources())
+        .containsExactly(
+            new IndexStats.Count("Caribe Diario", "Caribe Diario", null, 5),
+            new IndexStats.Count("Monitor Andino", "Monitor Andino", null, 2),
+            new IndexStats.Count("Orinoco Times", "Orinoco Times", null, 2));
     IndexStats english = index.stats(params("language", "en"), "maduro-government", 1);
     assertThat(english.total()).isEqualTo(2);
     assertThat(english.perDay()).containsExactly(new IndexStats.Day("2024-07-29", 0, 1, 0, 1));
@@ -215,7 +390,8 @@ public abstract class ArticleIndexContract {
   @Test
   void shouldListStoriesBySourcesThenArticlesWithCopiesCounted() {
     List<StorySummary> stories = index.stories(params().withPage(true, 0, 0), 10);
-    assertThat(stories).extracting(s -> s.story() + ":" + s.articles() + "/" + s.sources())
+    assertThat(stories)
+        .extracting(s -> s.story() + ":" + s.articles() + "/" + s.sources())
         .containsExactly("s1:4/4", "s2:2/2", "s4:3/1", "s3:1/1");
     StorySummary s1 = stories.get(0);
     assertThat(s1.title()).isEqualTo("Elecciones presidenciales en Venezuela");
@@ -224,15 +400,23 @@ public abstract class ArticleIndexContract {
     StorySummary s3 = stories.get(3);
     assertThat(s3.title()).isEqualTo("Maduro speaks");
     assertThat(s3.first()).isNull();
-    assertThat(index.stories(params("language", "en").withPage(true, 0, 0), 1)).extracting(StorySummary::story).containsExactly("s1");
+    assertThat(index.stories(params("language", "en").withPage(true, 0, 0), 1))
+        .extracting(StorySummary::story)
+        .containsExactly("s1");
   }
 
   @Test
   void shouldGetOneArticleWhole() {
-    assertThat(index.get("a2")).get().satisfies(d -> {
-      assertThat(d.text()).isEqualTo("La oposición publicó las actas; el CNE no respondió.");
-      assertThat(d.entities()).extracting(EntityRef::id).containsExactly("Q1", "vigia:person/edmundo-gonzalez");
-    });
+    assertThat(index.get("a2"))
+        .get()
+        .satisfies(
+            d -> {
+              assertThat(d.text())
+                  .isEqualTo("La oposición publicó las actas; el CNE no respondió.");
+              assertThat(d.entities())
+                  .extracting(EntityRef::id)
+                  .containsExactly("Q1", "vigia:person/edmundo-gonzalez");
+            });
     assertThat(index.get("nope")).isEmpty();
     assertThat(index.count()).isEqualTo(CORPUS.size());
   }
@@ -243,6 +427,7 @@ public abstract class ArticleIndexContract {
     for (int i = 0; i < 300; i++) {
       q.append("w").append(i).append(" | ");
     }
-    assertThatThrownBy(() -> index.search(SearchQuery.text(q.toString(), 10))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> index.search(SearchQuery.text(q.toString(), 10)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -10,13 +10,17 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 @Testcontainers(disabledWithoutDocker = true)
 class OpenSearchArticleIndexContainerIT extends OpenSearchIndexContract {
   @Container
-  static final GenericContainer<?> OPENSEARCH = new GenericContainer<>("opensearchproject/opensearch:2.19.1")
-      .withEnv("discovery.type", "single-node")
-      .withEnv("DISABLE_SECURITY_PLUGIN", "true")
-      .withEnv("DISABLE_INSTALL_DEMO_CONFIG", "true")
-      .withEnv("OPENSEARCH_JAVA_OPTS", "-Xms512m -Xmx512m")
-      .withExposedPorts(9200)
-      .waitingFor(Wait.forHttp("/_cluster/health?wait_for_status=green").forPort(9200).withStartupTimeout(Duration.ofMinutes(3)));
+  static final GenericContainer<?> OPENSEARCH =
+      new GenericContainer<>("opensearchproject/opensearch:2.19.1")
+          .withEnv("discovery.type", "single-node")
+          .withEnv("DISABLE_SECURITY_PLUGIN", "true")
+          .withEnv("DISABLE_INSTALL_DEMO_CONFIG", "true")
+          .withEnv("OPENSEARCH_JAVA_OPTS", "-Xms512m -Xmx512m")
+          .withExposedPorts(9200)
+          .waitingFor(
+              Wait.forHttp("/_cluster/health?wait_for_status=green")
+                  .forPort(9200)
+                  .withStartupTimeout(Duration.ofMinutes(3)));
 
   @Override
   protected String url() {

@@ -4,7 +4,10 @@ import io.vigia.common.testing.OpenSearchNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-/** The OpenSearch backend against a real OpenSearch 2.19.1 started by {@code .ci/opensearch.sh} (runs everywhere). */
+/**
+ * The OpenSearch backend against a real OpenSearch 2.19.1 started by {@code .ci/opensearch.sh}
+ * (runs everywhere).
+ */
 class OpenSearchArticleIndexIT extends OpenSearchIndexContract {
   private static OpenSearchNode server;
 
