@@ -30,6 +30,7 @@ import io.vigia.ingest.fetch.FetchResult;
 import io.vigia.ingest.fetch.HostGate;
 import io.vigia.ingest.fetch.PageFetcher;
 import io.vigia.ingest.fetch.RobotsPolicy;
+import io.vigia.schemas.FeedState;
 import io.vigia.schemas.RawArticle;
 import io.vigia.schemas.Topics;
 import java.time.Duration;
@@ -93,7 +94,7 @@ public final class IngestService implements AutoCloseable, HealthReporting {
   private final Map<String, String> documentNotes = new ConcurrentHashMap<>();
 
   /** The latest persisted state per feed (or sitemap) URL, whoever polled it. */
-  private final Map<String, FeedStateRecord> sharedStates = new ConcurrentHashMap<>();
+  private final Map<String, FeedState> sharedStates = new ConcurrentHashMap<>();
 
   private final Map<String, List<Meter>> gauges = new ConcurrentHashMap<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -129,56 +130,6 @@ public final class IngestService implements AutoCloseable, HealthReporting {
   private Thread thread;
   private FeedOwnership ownership;
   private volatile SharedFeedList feedList;
-
-  /**
-   * Health of one source, as shown by {@code GET /api/sources}: {@code itemsSeen} is how many
-   * distinct items it has listed, {@code lastNewItemAt} when a poll last found an item this feed
-   * had not listed before (null: never), {@code pollInterval} its current adaptive interval.
-   */
-  public record SourceStatus(
-      String url,
-      String name,
-      String state,
-      String lastError,
-      Instant lastPoll,
-      int itemsSeen,
-      int articlesProduced,
-      int errorStreak,
-      Instant nextPollNotBefore,
-      Instant lastNewItemAt,
-      Duration pollInterval) {
-    public SourceStatus(
-        String url,
-        String name,
-        String state,
-        String lastError,
-        Instant lastPoll,
-        int itemsSeen,
-        int articlesProduced,
-        Instant lastNewItemAt) {
-      this(
-          url,
-          name,
-          state,
-          lastError,
-          lastPoll,
-          itemsSeen,
-          articlesProduced,
-          0,
-          null,
-          lastNewItemAt,
-          null);
-    }
-
-    /**
-     * How long the source has listed nothing new (since its first poll when it never has), or null
-     * before any poll.
-     */
-    public Duration silentFor(Instant now) {
-      Instant since = lastNewItemAt != null ? lastNewItemAt : lastPoll;
-      return since == null ? null : Duration.between(since, now);
-    }
-  }
 
   public IngestService(IngestSettings settings, KafkaSettings kafka, ArticleExtractor extractor) {
     this(settings, kafka, extractor, DiskSpaceGuard.none());
@@ -407,12 +358,14 @@ public final class IngestService implements AutoCloseable, HealthReporting {
       sharedStates.remove(url);
       return;
     }
-    FeedStateRecord r = FeedStateRecord.parse(json);
+    FeedState r = FeedState.parse(json);
     sharedStates.put(url, r);
     SourceStatus known = sources.get(url);
     if (r.status() != null && known != null && !pollStates.containsKey(url)) {
       // Not polled here (yet): show what its poller last saw.
-      sources.put(url, r.status().toStatus(url, known.name(), r.poll(), settings.pollInterval()));
+      sources.put(
+          url,
+          SourceStatus.restored(url, known.name(), r.status(), r.poll(), settings.pollInterval()));
       if (r.status().itemProblem() == null) {
         itemProblems.remove(url);
       } else {
@@ -430,11 +383,11 @@ public final class IngestService implements AutoCloseable, HealthReporting {
     FeedItemMemory memory = memories.get(url);
     ItemRetries waiting = retries.get(url);
     String json =
-        new FeedStateRecord(
+        new FeedState(
                 st.snapshot(),
                 memory == null ? null : memory.snapshot(),
-                waiting == null ? List.of() : waiting.entries(),
-                status == null ? null : FeedStateRecord.Status.of(status, itemProblems.get(url)))
+                waiting == null ? List.of() : waiting.snapshot(),
+                status == null ? null : status.persisted(itemProblems.get(url)))
             .toJson();
     seenProducer.send(new ProducerRecord<>(Topics.INGEST_FEED_STATE.name(), url, json));
   }
@@ -447,10 +400,10 @@ public final class IngestService implements AutoCloseable, HealthReporting {
     sources.computeIfAbsent(
         f.url(),
         u -> {
-          FeedStateRecord r = sharedStates.get(u);
+          FeedState r = sharedStates.get(u);
           return r != null && r.status() != null
-              ? r.status().toStatus(u, f.name(), r.poll(), settings.pollInterval())
-              : new SourceStatus(u, f.name(), "pending", null, null, 0, 0, null);
+              ? SourceStatus.restored(u, f.name(), r.status(), r.poll(), settings.pollInterval())
+              : SourceStatus.pending(u, f.name());
         });
     gauges.computeIfAbsent(f.url(), u -> registerSourceGauges(f));
   }
@@ -568,7 +521,7 @@ public final class IngestService implements AutoCloseable, HealthReporting {
     return pollStates.computeIfAbsent(
         url,
         u -> {
-          FeedStateRecord r = sharedStates.get(u);
+          FeedState r = sharedStates.get(u);
           return r == null ? new FeedPollState() : new FeedPollState(r.poll());
         });
   }
@@ -578,7 +531,7 @@ public final class IngestService implements AutoCloseable, HealthReporting {
     return memories.computeIfAbsent(
         url,
         u -> {
-          FeedStateRecord r = sharedStates.get(u);
+          FeedState r = sharedStates.get(u);
           return r == null || r.items() == null
               ? new FeedItemMemory()
               : new FeedItemMemory(r.items());
@@ -590,7 +543,7 @@ public final class IngestService implements AutoCloseable, HealthReporting {
     return retries.computeIfAbsent(
         url,
         u -> {
-          FeedStateRecord r = sharedStates.get(u);
+          FeedState r = sharedStates.get(u);
           return r == null ? new ItemRetries() : new ItemRetries(r.retries());
         });
   }

@@ -868,7 +868,7 @@ class FeedSourcesIT {
           .as("retried at a poll of its feed that answered 304")
           .anyMatch(t -> t > flakyHits.get(0) && t < flakyHits.get(1));
 
-      Map<String, IngestService.SourceStatus> sources = awaitFailuresReported(first);
+      Map<String, SourceStatus> sources = awaitFailuresReported(first);
       FAILURES.forEach(
           (name, why) -> {
             assertThat(sources.get(name).state()).as(name).isEqualTo("failing");
@@ -892,14 +892,13 @@ class FeedSourcesIT {
       assertThat(conditionalHeaders.get("/sitemaps/2.xml"))
           .as("the sitemaps it lists are polled with their own validators")
           .anyMatch(v -> !v.equals("-"));
-      IngestService.SourceStatus empty =
+      SourceStatus empty =
           awaitSource(first, "/feeds/empty.xml", st -> st.state().equals("not-modified"));
       assertThat(empty.state()).isEqualTo("not-modified");
       assertThat(empty.lastError())
           .as("what the document said still holds when it answers 304")
           .isEqualTo("the feed lists no items");
-      IngestService.SourceStatus nested =
-          awaitSource(first, "/sitemap-nested.xml", st -> st.lastError() != null);
+      SourceStatus nested = awaitSource(first, "/sitemap-nested.xml", st -> st.lastError() != null);
       assertThat(nested.lastError())
           .as("the loop back to the root index")
           .contains(
@@ -915,7 +914,7 @@ class FeedSourcesIT {
       assertThat(hits)
           .as("a sitemap below the depth limit is never asked for")
           .doesNotContainKey("/sitemaps/5.xml");
-      IngestService.SourceStatus echoFeed = awaitItemsSeen(first, "/feeds/echo.xml", 2);
+      SourceStatus echoFeed = awaitItemsSeen(first, "/feeds/echo.xml", 2);
       assertThat(hits.get("/feeds/echo.xml").get())
           .as("polled again and again")
           .isGreaterThanOrEqualTo(3);
@@ -974,13 +973,11 @@ class FeedSourcesIT {
     produceNothingMoreAfterRestart(byPath, busyHits, unavailableHits, rss20Polls);
   }
 
-  private IngestService.SourceStatus awaitSource(
-      IngestService svc,
-      String name,
-      java.util.function.Predicate<IngestService.SourceStatus> until)
+  private SourceStatus awaitSource(
+      IngestService svc, String name, java.util.function.Predicate<SourceStatus> until)
       throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    IngestService.SourceStatus s = null;
+    SourceStatus s = null;
     while (System.nanoTime() < deadline) {
       s = svc.sources().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
       if (until.test(s)) {
@@ -991,7 +988,7 @@ class FeedSourcesIT {
     return s;
   }
 
-  private IngestService.SourceStatus awaitItemsSeen(IngestService svc, String name, int items)
+  private SourceStatus awaitItemsSeen(IngestService svc, String name, int items)
       throws InterruptedException {
     return awaitSource(
         svc, name, s -> s.itemsSeen() >= items && hits.get("/feeds/echo.xml").get() >= 3);
@@ -1003,9 +1000,9 @@ class FeedSourcesIT {
     try (IngestService second = ingest("b");
         KafkaConsumer<String, RawArticle> consumer = consumer()) {
       // The state comes back before the first poll: health figures, validators, the 429's hour.
-      Map<String, IngestService.SourceStatus> restoredByName = new HashMap<>();
+      Map<String, SourceStatus> restoredByName = new HashMap<>();
       second.sources().forEach(s -> restoredByName.put(s.name(), s));
-      IngestService.SourceStatus restored = restoredByName.get("/feeds/rss20.xml");
+      SourceStatus restored = restoredByName.get("/feeds/rss20.xml");
       // rss20 lists /a/rss20 twice (same GUID, a fragment) and /a/script-only: two distinct items
       assertThat(restored.itemsSeen()).as("restored health of %s", restored).isEqualTo(2);
       assertThat(restored.articlesProduced()).isEqualTo(2);
@@ -1047,10 +1044,10 @@ class FeedSourcesIT {
     }
   }
 
-  private Map<String, IngestService.SourceStatus> awaitFailuresReported(IngestService svc)
+  private Map<String, SourceStatus> awaitFailuresReported(IngestService svc)
       throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    Map<String, IngestService.SourceStatus> byName = new HashMap<>();
+    Map<String, SourceStatus> byName = new HashMap<>();
     while (System.nanoTime() < deadline) {
       byName.clear();
       svc.sources().forEach(s -> byName.put(s.name(), s));

@@ -164,7 +164,7 @@ class SharedFeedPollingIT {
           Duration.ofSeconds(30),
           () -> "a feed only b lists, polled by a: " + polledBy);
       assertThat(b.sources())
-          .extracting(IngestService.SourceStatus::url)
+          .extracting(SourceStatus::url)
           .containsAll(all.stream().map(FeedSpec::url).toList());
 
       FeedSpec removed = onlyA.get(0);
