@@ -12,6 +12,7 @@ import io.vigia.ingest.cluster.FeedOwnership;
 import io.vigia.ingest.cluster.SharedFeedList;
 import io.vigia.ingest.extract.ArticleExtractor;
 import io.vigia.ingest.fetch.HostGate;
+import io.vigia.ingest.fetch.HostResolver;
 import io.vigia.ingest.fetch.PageFetcher;
 import io.vigia.ingest.fetch.RobotsPolicy;
 import io.vigia.schemas.RawArticle;
@@ -71,7 +72,7 @@ public final class IngestService implements AutoCloseable, HealthReporting {
       KafkaSettings kafka,
       ArticleExtractor extractor,
       DiskSpaceGuard disk) {
-    this(settings, kafka, extractor, disk, PageFetcher.HostResolver.SYSTEM);
+    this(settings, kafka, extractor, disk, HostResolver.SYSTEM);
   }
 
   /**
@@ -83,7 +84,7 @@ public final class IngestService implements AutoCloseable, HealthReporting {
       KafkaSettings kafka,
       ArticleExtractor extractor,
       DiskSpaceGuard disk,
-      PageFetcher.HostResolver resolver) {
+      HostResolver resolver) {
     this.disk = disk;
     this.settings = settings;
     this.kafka = kafka;
