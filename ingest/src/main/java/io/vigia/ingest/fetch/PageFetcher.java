@@ -279,9 +279,9 @@ public final class PageFetcher implements AutoCloseable {
     // Whatever happens next is cut at the deadline: the request is cancelled under the thread that
     // waits on it.
     RequestCutter cuts = new RequestCutter(get);
-    cuts.cutAt(
-        deadline,
-        "no complete answer within " + totalTimeout.toMillis() + " ms (ingest.total-timeout)");
+    String late =
+        "no complete answer within " + totalTimeout.toMillis() + " ms (ingest.total-timeout)";
+    cuts.cutAt(deadline, late);
     CloseableHttpResponse resp = null;
     try {
       resp = client.open(get, target, deadline);
@@ -377,6 +377,11 @@ public final class PageFetcher implements AutoCloseable {
               header(complete, "Last-Modified")));
     } catch (IOException | RuntimeException e) {
       String cut = cuts.cutBecause();
+      if (cut == null && System.nanoTime() - deadline >= 0) {
+        // The wait for the headers is bounded by what is left of the deadline too, so its timeout
+        // and the cut race at the deadline: either way, the total is what ran out.
+        cut = late;
+      }
       if (cut != null) {
         return answer(new FetchResult.Failed(current, cut, true));
       }
