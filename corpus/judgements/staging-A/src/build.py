@@ -133,6 +133,12 @@ def main():
             recs = list(records(p))
         except FileNotFoundError:
             continue
+        if name == "duplicates":
+            try:
+                gen = json.load(open(f"{HERE}/duplicates-generated.json", encoding="utf-8"))
+            except FileNotFoundError:
+                gen = []
+            recs = gen + recs
         with open(f"{name}.jsonl", "w", encoding="utf-8") as f:
             for r in recs:
                 if name == "negatives":
