@@ -55,7 +55,7 @@ added = ("In a second bulletin published later on Monday, the council confirmed 
 p = p[:3] + [added] + p[3:]
 out.append(dict(id="js-a-d03", of="js-a-042", kind="updated", lang="en", outlet="orinoconews.example",
                 published="2025-05-26T11:20:00-04:00",
-                headline="UPDATE 1-Venezuela's ruling party sweeps regional vote; opposition disputes 42.63% turnout",
+                headline="UPDATE 1-Government coalition takes 23 of 24 governorships; opposition disputes 42.63% turnout",
                 body="\n\n".join(p)))
 json.dump(out, open("src/duplicates-generated.json", "w", encoding="utf-8"), ensure_ascii=False, indent=1)
 print(f"{len(out)} generated copies")
