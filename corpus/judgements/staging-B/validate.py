@@ -145,8 +145,7 @@ for d in duplicates:
     check_body(d, where)
     if "published" in d:
         check_published(d, where)
-        if orig and d["published"] < orig["published"][:len(d["published"])] and \
-                datetime.fromisoformat(d["published"]) < datetime.fromisoformat(orig["published"]):
+        if orig and datetime.fromisoformat(d["published"]) < datetime.fromisoformat(orig["published"]):
             err(f"{where} {d['id']}: republished before its original")
 
 stories = defaultdict(list)
