@@ -31,7 +31,8 @@ for o in read("articles.jsonl") + read("duplicates.jsonl") + read("negatives.jso
     published = o.get("published") or page.get("html_published")
     items.append({
         "id": o["id"],
-        "url": page.get("url") or f"https://{o['id']}.example/{o['id']}",
+        "url": o.get("url") or page.get("url")
+        or (f"https://{o['outlet']}/{o['id']}" if o.get("outlet") else f"https://{o['id']}.example/{o['id']}"),
         "title": o.get("headline", ""),
         "text": o.get("body", ""),
         "language": o.get("lang") or page.get("lang"),

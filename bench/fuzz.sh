@@ -21,9 +21,15 @@ for target in FeedReaderFuzzTest ArticleExtractorFuzzTest; do
       exit 1
     fi
     cat "$log.round" >>"$log"
-    grep -E "^#[0-9]+" "$log.round" | tail -1 || true
+    grep -E "^#[0-9]+" "$log.round" | tail -1 || echo "(no libFuzzer status line in round $i)"
     done_runs=$(grep -oE "Done [0-9]+ runs" "$log.round" | tail -1 | grep -oE "[0-9]+" || echo 0)
     runs=$((runs + done_runs))
   done
+  if [ "$runs" -eq 0 ]; then
+    # Jazzer ran in regression mode or not at all: a run that fuzzed nothing proves nothing.
+    grep -E "Tests run:|JAZZER|fuzz" "$log.round" | head -20 >&2
+    echo "$target: fuzzing executed no input in $rounds round(s) (full log: $log)" >&2
+    exit 1
+  fi
   echo "RESULT fuzz target=$target rounds=$rounds executions=$runs findings=0"
 done

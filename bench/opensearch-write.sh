@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-20000}
-mvn -B -q -pl sink -am test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test >/dev/null
+./mvnw -B -q -ntp -pl sink -am test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test >/dev/null
 cp="sink/target/test-classes:sink/target/classes:common/target/classes:schemas/target/classes:common/target/test-classes:schemas/target/test-classes:$(tr ':' '\n' < sink/target/cp.txt | grep -v io/vigia | paste -sd:)"
 dir=$(mktemp -d /tmp/vigia-os-bench.XXXX)
 trap '.ci/opensearch.sh stop "$dir"; rm -rf "$dir"' EXIT

@@ -8,6 +8,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 articles=${1:-2000}
 rounds=${2:-3}
-./mvnw -B -q -ntp verify -pl app -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false \
-  -Dit.test=PipelineScalingBench -Dvigia.bench.articles="$articles" -Dvigia.bench.rounds="$rounds" 2>&1 \
-  | grep -E "^(RESULT|SUMMARY|METRIC)|FAIL|ERROR\]" || true
+log=$(mktemp)
+# A failed bench must fail the script and say why, not exit 0 having printed nothing.
+if ! ./mvnw -B -q -ntp verify -pl app -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false \
+  -Dit.test=PipelineScalingBench -Dvigia.bench.articles="$articles" -Dvigia.bench.rounds="$rounds" >"$log" 2>&1; then
+  grep -E "^(RESULT|SUMMARY|METRIC)|FAIL|ERROR\]" "$log" >&2 || tail -40 "$log" >&2
+  echo "pipeline-scaling: the bench failed; full log: $log" >&2
+  exit 1
+fi
+grep -E "^(RESULT|SUMMARY|METRIC)" "$log" || { tail -40 "$log" >&2; echo "pipeline-scaling: no RESULT line; full log: $log" >&2; exit 1; }

@@ -1,5 +1,6 @@
 package io.vigia.app;
 
+import io.vigia.schemas.TrustedPackages;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -33,6 +34,7 @@ public final class Vigia implements Runnable {
 
   /** Runs a command line and returns the exit code (tests call this instead of main). */
   public static int execute(String... args) {
+    TrustedPackages.install();
     CommandLine cli = new CommandLine(new Vigia());
     cli.setExecutionExceptionHandler(new ErrorHandler());
     return cli.execute(args);

@@ -23,15 +23,8 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
   static {
-    // Avro refuses to instantiate generated classes outside trusted packages; ours are trusted.
-    // Set before any Avro reader class initialises, unless the operator chose a value.
-    String key = "org.apache.avro.SERIALIZABLE_PACKAGES";
-    String current = System.getProperty(key);
-    if (current == null) {
-      System.setProperty(key, "io.vigia.schemas");
-    } else if (!current.contains("io.vigia.schemas")) {
-      System.setProperty(key, current + ",io.vigia.schemas");
-    }
+    // Set before any Avro reader class initialises.
+    TrustedPackages.install();
   }
 
   private final Class<T> type;

@@ -118,7 +118,8 @@ public final class CueStanceScorer implements StanceScorer {
           s >= target.favorThreshold()
               ? StanceLabel.FAVOR
               : s <= -target.againstThreshold() ? StanceLabel.AGAINST : StanceLabel.NEUTRAL;
-      out.add(new Stance(target.name(), label, Math.round(s * 1000) / 1000.0, tally.evidence()));
+      out.add(
+          new Stance(target.name(), label, Math.round(s * 1000) / 1000.0, null, tally.evidence()));
     }
     return out;
   }

@@ -37,6 +37,7 @@ class JsonLinesEnrichmentTest {
                       "maduro-government",
                       StanceLabel.AGAINST,
                       -0.4,
+                      null,
                       List.of(new Evidence("rushed", 10, 16, "rushed", -0.4, false)))));
 
   private static String line(String id, String url, String title, String text, String publishedAt)

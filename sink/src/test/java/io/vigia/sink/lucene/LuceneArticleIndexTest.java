@@ -126,6 +126,7 @@ class LuceneArticleIndexTest {
                 "maduro-government",
                 io.vigia.schemas.StanceLabel.valueOf(stanceLabel),
                 0.0,
+                null,
                 List.of())));
     List<io.vigia.schemas.Entity> entities = new java.util.ArrayList<>();
     for (String id : entityIds) {
