@@ -1,0 +1,215 @@
+#!/usr/bin/env python3
+"""Checks the staging-C judgement files; exits non-zero and says what is wrong on any failure.
+
+  python3 validate.py
+
+Checks: every line parses; ids unique across all files; required fields present with allowed
+values; published is ISO-8601 with an offset; bodies 150-450 words with paragraphs separated by
+exactly one blank line; every entity name (or one of its entity-names.json aliases) occurs in
+the body, whole word; entity names unique per article with one type per name across the set;
+entity-names.json has no alias shared by two names; every story has 1-3 articles; pair ids
+exist and pair labels agree with the stories and duplicates; duplicates point to an existing
+article; and the counts asked for (articles, languages, stances, negatives, duplicates, pairs).
+"""
+import json
+import os
+import re
+import sys
+from collections import Counter, defaultdict
+from datetime import datetime
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+errors = []
+
+
+def err(msg):
+    errors.append(msg)
+
+
+def load(name):
+    items = []
+    with open(os.path.join(HERE, name), encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            if not line.strip():
+                err(f"{name}:{n}: empty line")
+                continue
+            try:
+                items.append(json.loads(line))
+            except json.JSONDecodeError as e:
+                err(f"{name}:{n}: does not parse: {e}")
+    return items
+
+
+def check_body(item, where):
+    body = item.get("body") or ""
+    words = len(body.split())
+    if not 150 <= words <= 450:
+        err(f"{where} {item.get('id')}: body has {words} words (150-450)")
+    if re.search(r"\n{3,}", body) or re.search(r"(?<!\n)\n(?!\n)", body):
+        err(f"{where} {item.get('id')}: paragraphs must be separated by exactly one blank line")
+    if body != body.strip():
+        err(f"{where} {item.get('id')}: body has leading or trailing whitespace")
+
+
+def check_published(item, where):
+    p = item.get("published") or ""
+    if not re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d", p):
+        err(f"{where} {item.get('id')}: published {p!r} is not ISO-8601 with an offset")
+    else:
+        datetime.fromisoformat(p)
+
+
+def occurs(name, body):
+    return re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", body) is not None
+
+
+articles = load("articles.jsonl")
+negatives = load("negatives.jsonl")
+duplicates = load("duplicates.jsonl")
+pairs = load("pairs.jsonl")
+with open(os.path.join(HERE, "entity-names.json"), encoding="utf-8") as f:
+    synonyms = json.load(f)
+
+ids = [x.get("id") for x in articles + negatives + duplicates]
+for i, c in Counter(ids).items():
+    if c > 1:
+        err(f"id {i} used {c} times")
+by_id = {x["id"]: x for x in articles + negatives + duplicates}
+
+alias_owner = {}
+for name, others in synonyms.items():
+    for a in [name, *others]:
+        if a in alias_owner and alias_owner[a] != name:
+            err(f"entity-names.json: {a!r} listed under {alias_owner[a]} and {name}")
+        alias_owner[a] = name
+
+types = {}
+for a in articles:
+    where = "articles.jsonl"
+    for k in ["id", "lang", "headline", "byline", "published", "outlet", "body", "stance",
+              "entities", "story"]:
+        if k not in a:
+            err(f"{where} {a.get('id')}: missing {k}")
+    if not re.fullmatch(r"js-b-\d{3}", a.get("id", "")):
+        err(f"{where} {a.get('id')}: id must look like js-b-001")
+    if a.get("lang") not in ("en", "es"):
+        err(f"{where} {a['id']}: lang {a.get('lang')}")
+    if a.get("stance") not in ("favor", "against", "neutral"):
+        err(f"{where} {a['id']}: stance {a.get('stance')}")
+    if not str(a.get("outlet", "")).endswith(".example"):
+        err(f"{where} {a['id']}: outlet must be an invented .example host")
+    if not re.fullmatch(r"js-b-s\d\d(-[a-z0-9-]+)?", a.get("story", "")):
+        err(f"{where} {a['id']}: story id {a.get('story')}")
+    check_body(a, where)
+    check_published(a, where)
+    seen = set()
+    for e in a.get("entities", []):
+        name, typ = e.get("name"), e.get("type")
+        if typ not in ("PERSON", "ORG", "PLACE"):
+            err(f"{where} {a['id']}: {name} has type {typ}")
+        if name in seen:
+            err(f"{where} {a['id']}: {name} listed twice")
+        seen.add(name)
+        if types.setdefault(name, typ) != typ:
+            err(f"{where} {a['id']}: {name} typed {typ} here and {types[name]} elsewhere")
+        if name not in synonyms:
+            err(f"{where} {a['id']}: {name} missing from entity-names.json")
+        forms = [name, *synonyms.get(name, [])]
+        if not any(occurs(f, a["body"]) for f in forms):
+            err(f"{where} {a['id']}: no form of {name} occurs in the body")
+
+for n in negatives:
+    where = "negatives.jsonl"
+    for k in ["id", "lang", "headline", "published", "outlet", "body", "kind"]:
+        if k not in n:
+            err(f"{where} {n.get('id')}: missing {k}")
+    if not re.fullmatch(r"js-b-n\d\d", n.get("id", "")):
+        err(f"{where} {n.get('id')}: id must look like js-b-n01")
+    if n.get("kind") not in ("other-election", "venezuela-non-political", "unrelated"):
+        err(f"{where} {n['id']}: kind {n.get('kind')}")
+    check_body(n, where)
+    check_published(n, where)
+
+for d in duplicates:
+    where = "duplicates.jsonl"
+    for k in ["id", "of", "kind", "headline", "body"]:
+        if k not in d:
+            err(f"{where} {d.get('id')}: missing {k}")
+    if not re.fullmatch(r"js-b-d\d\d", d.get("id", "")):
+        err(f"{where} {d.get('id')}: id must look like js-b-d01")
+    if d.get("kind") not in ("syndicated", "updated", "translated"):
+        err(f"{where} {d['id']}: kind {d.get('kind')}")
+    orig = by_id.get(d.get("of"))
+    if not orig or orig not in articles:
+        err(f"{where} {d['id']}: original {d.get('of')} is not an article")
+    check_body(d, where)
+    if "published" in d:
+        check_published(d, where)
+        if orig and datetime.fromisoformat(d["published"]) < datetime.fromisoformat(orig["published"]):
+            err(f"{where} {d['id']}: republished before its original")
+
+stories = defaultdict(list)
+for a in articles:
+    stories[a["story"]].append(a["id"])
+for s, members in stories.items():
+    if not 1 <= len(members) <= 3:
+        err(f"story {s} has {len(members)} articles (1-3)")
+
+
+def group(i):
+    x = by_id.get(i)
+    if x is None:
+        return None
+    if x in duplicates:
+        return by_id[x["of"]]["story"], x["of"]
+    return x.get("story"), x["id"]
+
+
+for p in pairs:
+    a, b, label = p.get("a"), p.get("b"), p.get("label")
+    if a not in by_id or b not in by_id:
+        err(f"pairs.jsonl: {a}/{b} unknown id")
+        continue
+    if by_id[a] in negatives or by_id[b] in negatives:
+        err(f"pairs.jsonl: {a}/{b} pairs a negative")
+        continue
+    (sa, oa), (sb, ob) = group(a), group(b)
+    if label == "duplicate" and oa != ob:
+        err(f"pairs.jsonl: {a}/{b} labelled duplicate but are different texts")
+    elif label == "same-story" and (sa != sb or oa == ob):
+        err(f"pairs.jsonl: {a}/{b} labelled same-story but stories {sa}/{sb}")
+    elif label == "unrelated" and sa == sb:
+        err(f"pairs.jsonl: {a}/{b} labelled unrelated but share story {sa}")
+    elif label not in ("duplicate", "same-story", "unrelated"):
+        err(f"pairs.jsonl: {a}/{b} label {label}")
+
+# Counts asked for in the brief (issue 20, staging-C).
+lang = Counter(a["lang"] for a in articles)
+stance = Counter(a["stance"] for a in articles)
+kinds = Counter(d["kind"] for d in duplicates)
+labels = Counter(p["label"] for p in pairs)
+outlets = {a["outlet"] for a in articles}
+expect = [
+    (len(articles) == 50, f"50 articles, got {len(articles)}"),
+    (18 <= lang["en"] <= 22 and 28 <= lang["es"] <= 32, f"~20 en / ~30 es, got {dict(lang)}"),
+    (all(15 <= stance[s] <= 19 for s in ("favor", "against", "neutral")),
+     f"~17/16/17 favor/against/neutral, got {dict(stance)}"),
+    (len(negatives) == 15, f"15 negatives, got {len(negatives)}"),
+    (len(duplicates) == 4 and kinds == Counter(syndicated=2, updated=1, translated=1),
+     f"4 duplicates (2 syndicated, 1 updated, 1 translated), got {dict(kinds)}"),
+    (10 <= len(pairs) <= 16, f"~12 pairs, got {len(pairs)}"),
+    (labels["duplicate"] == len(duplicates), f"one duplicate pair per copy, got {labels['duplicate']}"),
+    (22 <= len(stories) <= 28, f"~25 stories, got {len(stories)}"),
+    (len(outlets | {n['outlet'] for n in negatives}) >= 10, "at least 10 outlets"),
+]
+for ok, msg in expect:
+    if not ok:
+        err("count: " + msg)
+
+if errors:
+    print("\n".join(errors))
+    print(f"FAILED: {len(errors)} problem(s)")
+    sys.exit(1)
+print(f"OK: {len(articles)} articles ({dict(lang)}; {dict(stance)}), {len(stories)} stories, "
+      f"{len(outlets)} article outlets, {len(negatives)} negatives, {len(duplicates)} duplicates "
+      f"({dict(kinds)}), {len(pairs)} pairs ({dict(labels)}), {len(synonyms)} canonical names")
