@@ -11,6 +11,8 @@ import io.vigia.common.health.HealthReporting;
 import io.vigia.common.health.StageHealth;
 import io.vigia.common.http.HttpApi;
 import io.vigia.common.metrics.Metrics;
+import io.vigia.common.streams.StreamsHealth;
+import io.vigia.common.streams.StreamsProperties;
 import io.vigia.schemas.TopicCreator;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,10 +26,8 @@ import java.util.Properties;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
@@ -185,23 +185,11 @@ public final class AlertsService implements AutoCloseable, HealthReporting {
   }
 
   Properties streamsProperties() {
-    Properties p = new Properties();
-    p.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
-    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) kafka.replicationFactor());
-    p.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toAbsolutePath().toString());
-    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
     // From the start: a subscription fires only on articles enriched after it was created
     // (MatchSubscriptions), so a new deployment does not alert on the topic's history, and a
     // crash before the group's first commit loses nothing (with "latest" it skipped what arrived).
-    p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-    if (!settings.instanceId().isBlank()) {
-      p.put(
-          StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
-          settings.instanceId() + "-alerts");
-    }
-    return p;
+    return StreamsProperties.exactlyOnce(
+        settings.applicationId(), kafka, settings.stateDir(), settings.instanceId(), "alerts");
   }
 
   /** Adds the subscription and alert endpoints to an HTTP server. */
@@ -235,15 +223,7 @@ public final class AlertsService implements AutoCloseable, HealthReporting {
     if (registry != null && registry.failure() != null) {
       return StageHealth.down("alerts", "subscriptions reader stopped", registry.failure());
     }
-    return switch (state()) {
-      case RUNNING, REBALANCING -> StageHealth.up("alerts");
-      case CREATED -> StageHealth.starting("alerts", "not started");
-      case PENDING_SHUTDOWN, NOT_RUNNING ->
-          StageHealth.down("alerts", "Kafka Streams stopped (" + state() + ")");
-      case PENDING_ERROR, ERROR ->
-          StageHealth.down(
-              "alerts", "Kafka Streams failed (" + state() + "); see the log, restart the service");
-    };
+    return StreamsHealth.of("alerts", state());
   }
 
   private <T extends AutoCloseable> T track(T c) {

@@ -3,20 +3,12 @@ package io.vigia.alerts;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vigia.common.config.KafkaSettings;
 import io.vigia.common.http.Json;
-import io.vigia.common.kafka.ConsumerThreads;
-import io.vigia.common.kafka.TopicPartitions;
-import java.time.Duration;
+import io.vigia.common.kafka.TopicFollower;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,55 +20,33 @@ public final class RecentAlerts implements AutoCloseable {
 
   private final KafkaSettings kafka;
   private final Deque<JsonNode> latest = new ArrayDeque<>();
-  private KafkaConsumer<String, String> consumer;
-  private Thread thread;
-  private volatile boolean running;
+  private TopicFollower<String, String> reader;
 
   public RecentAlerts(KafkaSettings kafka) {
     this.kafka = kafka;
   }
 
   public void start() {
-    Properties c = kafka.clientProperties();
-    c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    consumer = new KafkaConsumer<>(c, new StringDeserializer(), new StringDeserializer());
-    List<TopicPartition> parts =
-        TopicPartitions.of(consumer, AlertTopics.ALERTS.name(), Duration.ofSeconds(60));
-    consumer.assign(parts);
-    Map<TopicPartition, Long> begin = consumer.beginningOffsets(parts);
-    consumer
-        .endOffsets(parts)
-        .forEach((tp, end) -> consumer.seek(tp, Math.max(begin.get(tp), end - KEEP)));
-    running = true;
-    thread = new Thread(this::follow, "vigia-alerts-recent");
-    thread.setDaemon(true);
-    thread.start();
+    reader =
+        TopicFollower.builder(
+                "vigia-alerts-recent", kafka, new StringDeserializer(), new StringDeserializer())
+            .topics(AlertTopics.ALERTS.name())
+            .startAt(TopicFollower.StartAt.lastPerPartition(KEEP))
+            .onRecord(this::keep)
+            .start();
   }
 
-  private void follow() {
+  private void keep(ConsumerRecord<String, String> r) {
     try {
-      while (running) {
-        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-          try {
-            JsonNode a = Json.MAPPER.readTree(r.value());
-            synchronized (latest) {
-              latest.addFirst(a);
-              while (latest.size() > KEEP) {
-                latest.removeLast();
-              }
-            }
-          } catch (Exception e) {
-            LOG.debug("unreadable alert at {}-{}@{}", r.topic(), r.partition(), r.offset());
-          }
+      JsonNode a = Json.MAPPER.readTree(r.value());
+      synchronized (latest) {
+        latest.addFirst(a);
+        while (latest.size() > KEEP) {
+          latest.removeLast();
         }
       }
-    } catch (WakeupException e) {
-      // closing
-    } catch (RuntimeException e) {
-      LOG.error("recent-alerts reader stopped", e);
-    } finally {
-      consumer.close(Duration.ofSeconds(5));
+    } catch (Exception e) {
+      LOG.debug("unreadable alert at {}-{}@{}", r.topic(), r.partition(), r.offset());
     }
   }
 
@@ -96,7 +66,8 @@ public final class RecentAlerts implements AutoCloseable {
 
   @Override
   public void close() {
-    running = false;
-    ConsumerThreads.stop(consumer, thread, Duration.ofSeconds(10));
+    if (reader != null) {
+      reader.close();
+    }
   }
 }

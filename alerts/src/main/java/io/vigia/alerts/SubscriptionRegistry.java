@@ -2,8 +2,7 @@ package io.vigia.alerts;
 
 import io.vigia.common.config.KafkaSettings;
 import io.vigia.common.http.Json;
-import io.vigia.common.kafka.ConsumerThreads;
-import io.vigia.common.kafka.TopicPartitions;
+import io.vigia.common.kafka.TopicFollower;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -16,15 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -41,15 +36,8 @@ public final class SubscriptionRegistry implements AutoCloseable {
 
   private final KafkaSettings kafka;
   private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
-  private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
-  private final Object progress = new Object();
-  private KafkaConsumer<String, String> consumer;
+  private TopicFollower<String, String> reader;
   private KafkaProducer<String, String> producer;
-  private Thread thread;
-  private volatile boolean running;
-
-  /** Why the reader stopped, once it has. */
-  private volatile Throwable failure;
 
   public SubscriptionRegistry(KafkaSettings kafka) {
     this.kafka = kafka;
@@ -57,47 +45,22 @@ public final class SubscriptionRegistry implements AutoCloseable {
 
   /** Starts following the topic and returns once everything written before now has been read. */
   public void start() {
-    Properties c = kafka.clientProperties();
-    c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    consumer = new KafkaConsumer<>(c, new StringDeserializer(), new StringDeserializer());
-    List<TopicPartition> parts =
-        TopicPartitions.of(consumer, AlertTopics.SUBSCRIPTIONS.name(), Duration.ofSeconds(60));
-    consumer.assign(parts);
-    consumer.seekToBeginning(parts);
-    Map<TopicPartition, Long> end = consumer.endOffsets(parts);
     Properties p = kafka.clientProperties();
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
-    running = true;
-    thread = new Thread(this::follow, "vigia-alerts-subscriptions");
-    thread.setDaemon(true);
-    thread.start();
-    end.forEach((tp, offset) -> awaitPosition(tp, offset, Duration.ofSeconds(60)));
-  }
-
-  private void follow() {
-    try {
-      while (running) {
-        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-          apply(r.key(), r.value());
-        }
-        for (TopicPartition tp : consumer.assignment()) {
-          positions.put(tp, consumer.position(tp));
-        }
-        synchronized (progress) {
-          progress.notifyAll();
-        }
-      }
-    } catch (WakeupException e) {
-      // closing
-    } catch (RuntimeException e) {
-      failure = e;
-      LOG.error("subscription reader stopped", e);
-    } finally {
-      consumer.close(Duration.ofSeconds(5));
-    }
+    reader =
+        TopicFollower.builder(
+                "vigia-alerts-subscriptions",
+                kafka,
+                new StringDeserializer(),
+                new StringDeserializer())
+            .topics(AlertTopics.SUBSCRIPTIONS.name())
+            // short polls: a write waits for its read-back, and an empty topic for one poll
+            .pollTimeout(Duration.ofMillis(200))
+            .onRecord(r -> apply(r.key(), r.value()))
+            .start();
+    reader.awaitCaughtUp(Duration.ofSeconds(60));
   }
 
   private void apply(String id, String json) {
@@ -142,7 +105,8 @@ public final class SubscriptionRegistry implements AutoCloseable {
           producer
               .send(new ProducerRecord<>(AlertTopics.SUBSCRIPTIONS.name(), id, json))
               .get(WRITE_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-      awaitPosition(new TopicPartition(m.topic(), m.partition()), m.offset() + 1, WRITE_TIMEOUT);
+      reader.awaitPosition(
+          new TopicPartition(m.topic(), m.partition()), m.offset() + 1, WRITE_TIMEOUT);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while saving subscription " + id, e);
@@ -151,34 +115,9 @@ public final class SubscriptionRegistry implements AutoCloseable {
     }
   }
 
-  private void awaitPosition(TopicPartition tp, long offset, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    synchronized (progress) {
-      while (positions.getOrDefault(tp, -1L) < offset) {
-        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-        if (left <= 0 || !running) {
-          throw new IllegalStateException(
-              "subscriptions topic not read up to "
-                  + tp
-                  + "@"
-                  + offset
-                  + " within "
-                  + timeout.toSeconds()
-                  + " s");
-        }
-        try {
-          progress.wait(Math.min(left, 200));
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted", e);
-        }
-      }
-    }
-  }
-
   /** Why the reader of the subscriptions topic stopped, or null while it runs. */
   public Throwable failure() {
-    return failure;
+    return reader == null ? null : reader.failure().orElse(null);
   }
 
   public Optional<Subscription> get(String id) {
@@ -198,8 +137,9 @@ public final class SubscriptionRegistry implements AutoCloseable {
 
   @Override
   public void close() {
-    running = false;
-    ConsumerThreads.stop(consumer, thread, Duration.ofSeconds(10));
+    if (reader != null) {
+      reader.close();
+    }
     if (producer != null) {
       producer.close(Duration.ofSeconds(5));
     }

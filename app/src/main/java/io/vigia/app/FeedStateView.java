@@ -1,23 +1,15 @@
 package io.vigia.app;
 
 import io.vigia.common.config.KafkaSettings;
-import io.vigia.common.kafka.ConsumerThreads;
-import io.vigia.common.kafka.TopicPartitions;
+import io.vigia.common.kafka.TopicFollower;
 import io.vigia.schemas.FeedState;
 import io.vigia.schemas.Topics;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,9 +26,7 @@ final class FeedStateView implements AutoCloseable {
   private final KafkaSettings kafka;
   private final Map<String, String> names;
   private final Map<String, FeedState> latest = new TreeMap<>();
-  private KafkaConsumer<String, String> consumer;
-  private Thread thread;
-  private volatile boolean running;
+  private TopicFollower<String, String> reader;
 
   /**
    * @param names feed URL to the name the configuration gives it
@@ -47,35 +37,13 @@ final class FeedStateView implements AutoCloseable {
   }
 
   FeedStateView start() {
-    Properties c = kafka.clientProperties();
-    c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    consumer = new KafkaConsumer<>(c, new StringDeserializer(), new StringDeserializer());
-    List<TopicPartition> parts =
-        TopicPartitions.of(consumer, Topics.INGEST_FEED_STATE.name(), Duration.ofSeconds(60));
-    consumer.assign(parts);
-    consumer.seekToBeginning(parts);
-    running = true;
-    thread = new Thread(this::follow, "vigia-sink-feed-state");
-    thread.setDaemon(true);
-    thread.start();
+    reader =
+        TopicFollower.builder(
+                "vigia-sink-feed-state", kafka, new StringDeserializer(), new StringDeserializer())
+            .topics(Topics.INGEST_FEED_STATE.name())
+            .onRecord(r -> apply(r.key(), r.value()))
+            .start();
     return this;
-  }
-
-  private void follow() {
-    try {
-      while (running) {
-        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-          apply(r.key(), r.value());
-        }
-      }
-    } catch (WakeupException e) {
-      // closing
-    } catch (RuntimeException e) {
-      LOG.error("feed-state reader stopped; /api/sources no longer updates", e);
-    } finally {
-      consumer.close(Duration.ofSeconds(5));
-    }
   }
 
   void apply(String url, String json) {
@@ -131,7 +99,8 @@ final class FeedStateView implements AutoCloseable {
 
   @Override
   public void close() {
-    running = false;
-    ConsumerThreads.stop(consumer, thread, Duration.ofSeconds(10));
+    if (reader != null) {
+      reader.close();
+    }
   }
 }

@@ -18,9 +18,6 @@ import io.vigia.enrich.analysis.ArticleAnalyzer;
 import io.vigia.ingest.IngestService;
 import io.vigia.ingest.IngestSettings;
 import io.vigia.ingest.extract.JsoupArticleExtractor;
-import io.vigia.schemas.SchemaCheck;
-import io.vigia.schemas.TopicCreator;
-import io.vigia.schemas.Topics;
 import io.vigia.sink.SinkService;
 import io.vigia.sink.SinkSettings;
 import io.vigia.sink.api.DashboardPage;
@@ -32,7 +29,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,18 +88,7 @@ final class Pipeline implements AutoCloseable {
             bootstrap,
             config.integer("kafka.partitions", 1, 1024),
             (short) config.integer("kafka.replication-factor", 1, 7));
-    try (Admin admin = Admin.create(kafka.clientProperties())) {
-      TopicCreator.ensure(admin, Topics.all(), kafka.partitions(), kafka.replicationFactor());
-      // A record of the schema log that is not a schema is skipped and counted
-      // (vigia_records_unreadable_total).
-      io.vigia.common.kafka.UnreadableRecords.skipped(
-          "schema-check",
-          Topics.SCHEMAS.name(),
-          SchemaCheck.verifyAndRegister(kafka.clientProperties()).unreadableRecords());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while creating topics", e);
-    }
+    SharedTopics.prepare(kafka);
 
     IngestSettings ingestSettings = IngestSettings.from(config, profile);
     if (demo) {

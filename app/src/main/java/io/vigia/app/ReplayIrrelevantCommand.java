@@ -1,11 +1,12 @@
 package io.vigia.app;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vigia.common.config.Config;
 import io.vigia.common.config.ConfigException;
 import io.vigia.common.config.KafkaSettings;
 import io.vigia.common.http.Json;
-import io.vigia.common.kafka.TopicPartitions;
+import io.vigia.common.kafka.TopicFollower;
 import io.vigia.common.profile.WatchProfile;
 import io.vigia.enrich.analysis.ArticleAnalyzer;
 import io.vigia.enrich.topology.ArticleEnricher;
@@ -18,20 +19,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -102,70 +100,46 @@ final class ReplayIrrelevantCommand implements Callable<Integer> {
     ArticleEnricher judge =
         new ArticleEnricher(ArticleAnalyzer.fromProfile(profile), profile.name());
 
-    long read = 0;
-    long replayed = 0;
     Properties pp = kafka.clientProperties();
     pp.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     pp.put(ProducerConfig.ACKS_CONFIG, "all");
-    long unreadable = 0;
-    try (KafkaConsumer<String, byte[]> consumer = consumer(kafka);
-        KafkaProducer<String, RawArticle> producer =
-            dryRun
-                ? null
-                : new KafkaProducer<>(
-                    pp, Topics.RAW.keySerde().serializer(), Topics.RAW.valueSerde().serializer())) {
-      List<TopicPartition> parts =
-          TopicPartitions.of(consumer, Topics.IRRELEVANT.name(), Duration.ofSeconds(30));
-      consumer.assign(parts);
-      Map<TopicPartition, Long> end = consumer.endOffsets(parts);
-      seek(consumer, parts, from, end);
-      while (parts.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-          if (r.offset() >= end.get(new TopicPartition(r.topic(), r.partition()))
-              || r.value() == null) {
-            continue;
-          }
-          EnrichedArticle judged;
-          try {
-            judged =
-                Topics.IRRELEVANT.valueSerde().deserializer().deserialize(r.topic(), r.value());
-          } catch (RuntimeException e) {
-            // Not an article this build reads: the running pipeline dead-letters it
-            // (RelevanceTally); the replay goes on.
-            unreadable++;
-            continue;
-          }
-          read++;
-          RawArticle article = judged.getArticle();
-          EnrichedArticle now = judge.enrich(article);
-          boolean relevantNow = now.getRelevance().getRelevant();
-          if (!relevantNow && !all) {
-            continue;
-          }
-          replayed++;
-          ObjectNode line =
-              Json.MAPPER
-                  .createObjectNode()
-                  .put("id", article.getId().toString())
-                  .put("url", article.getCanonicalUrl().toString())
-                  .put("title", article.getTitle() == null ? "" : article.getTitle().toString())
-                  .put("relevantNow", relevantNow)
-                  .put("score", now.getRelevance().getScore())
-                  .put("scoreBefore", judged.getRelevance().getScore());
-          line.putPOJO(
-              "reasons",
-              now.getRelevance().getReasons().stream().map(CharSequence::toString).toList());
-          out.println(Json.MAPPER.writeValueAsString(line));
-          if (producer != null) {
-            producer.send(
-                new ProducerRecord<>(Topics.RAW.name(), article.getId().toString(), article));
-          }
+    Replay replay = new Replay(judge);
+    try (KafkaProducer<String, RawArticle> producer =
+        dryRun
+            ? null
+            : new KafkaProducer<>(
+                pp, Topics.RAW.keySerde().serializer(), Topics.RAW.valueSerde().serializer())) {
+      replay.producer = producer;
+      TopicFollower<String, byte[]> reader =
+          TopicFollower.builder(
+                  "vigia-replay-irrelevant",
+                  kafka,
+                  Topics.IRRELEVANT.keySerde().deserializer(),
+                  new ByteArrayDeserializer())
+              .topics(Topics.IRRELEVANT.name())
+              .startAt(
+                  from == null
+                      ? TopicFollower.StartAt.beginning()
+                      : TopicFollower.StartAt.since(from))
+              .onRecord(replay::accept)
+              .build();
+      replay.reader = reader;
+      try (reader) {
+        reader.start().awaitCaughtUp(UNTIL_DONE);
+      } catch (IllegalStateException e) {
+        // A record the replay could not handle stopped the reader: that is the error to show.
+        if (reader.failure().orElse(null) instanceof RuntimeException cause) {
+          throw cause;
         }
+        throw e;
       }
       if (producer != null) {
         producer.flush();
       }
     }
+    long read = replay.read;
+    long replayed = replay.replayed;
+    long unreadable = replay.unreadable;
     Map<String, Object> summary = new HashMap<>();
     summary.put("summary", true);
     summary.put("read", read);
@@ -174,6 +148,65 @@ final class ReplayIrrelevantCommand implements Callable<Integer> {
     summary.put("profile", profile.name());
     out.println(Json.MAPPER.writeValueAsString(summary));
     return 0;
+  }
+
+  /**
+   * The replay runs until it has read the topic up to its end at the start, however long that
+   * takes; it stops early only if reading fails.
+   */
+  private static final Duration UNTIL_DONE = Duration.ofDays(365);
+
+  /** Judges each irrelevant article again, on the reader's thread. */
+  private final class Replay {
+    private final ArticleEnricher judge;
+    TopicFollower<String, byte[]> reader;
+    KafkaProducer<String, RawArticle> producer;
+    long read;
+    long replayed;
+    long unreadable;
+
+    Replay(ArticleEnricher judge) {
+      this.judge = judge;
+    }
+
+    void accept(ConsumerRecord<String, byte[]> r) {
+      Long end = reader.endOffsetsAtStart().get(new TopicPartition(r.topic(), r.partition()));
+      if (end == null || r.offset() >= end || r.value() == null) {
+        return;
+      }
+      EnrichedArticle judged;
+      try {
+        judged = Topics.IRRELEVANT.valueSerde().deserializer().deserialize(r.topic(), r.value());
+      } catch (RuntimeException e) {
+        // Not an article this build reads: the running pipeline dead-letters it
+        // (RelevanceTally); the replay goes on.
+        unreadable++;
+        return;
+      }
+      read++;
+      RawArticle article = judged.getArticle();
+      EnrichedArticle now = judge.enrich(article);
+      boolean relevantNow = now.getRelevance().getRelevant();
+      if (!relevantNow && !all) {
+        return;
+      }
+      replayed++;
+      ObjectNode line =
+          Json.MAPPER
+              .createObjectNode()
+              .put("id", article.getId().toString())
+              .put("url", article.getCanonicalUrl().toString())
+              .put("title", article.getTitle() == null ? "" : article.getTitle().toString())
+              .put("relevantNow", relevantNow)
+              .put("score", now.getRelevance().getScore())
+              .put("scoreBefore", judged.getRelevance().getScore());
+      ArrayNode reasons = line.putArray("reasons");
+      now.getRelevance().getReasons().forEach(reason -> reasons.add(reason.toString()));
+      out.println(line.toString());
+      if (producer != null) {
+        producer.send(new ProducerRecord<>(Topics.RAW.name(), article.getId().toString(), article));
+      }
+    }
   }
 
   private static Instant parseSince(String since) {
@@ -201,34 +234,6 @@ final class ReplayIrrelevantCommand implements Callable<Integer> {
           default -> Duration.ofMinutes(n);
         };
     return Instant.now().minus(d);
-  }
-
-  private static KafkaConsumer<String, byte[]> consumer(KafkaSettings kafka) {
-    Properties p = kafka.clientProperties();
-    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    return new KafkaConsumer<>(
-        p,
-        Topics.IRRELEVANT.keySerde().deserializer(),
-        new org.apache.kafka.common.serialization.ByteArrayDeserializer());
-  }
-
-  private static void seek(
-      KafkaConsumer<String, byte[]> consumer,
-      List<TopicPartition> parts,
-      Instant from,
-      Map<TopicPartition, Long> end) {
-    if (from == null) {
-      consumer.seekToBeginning(parts);
-      return;
-    }
-    Map<TopicPartition, Long> query = new HashMap<>();
-    parts.forEach(tp -> query.put(tp, from.toEpochMilli()));
-    Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(query);
-    for (TopicPartition tp : parts) {
-      OffsetAndTimestamp o = found.get(tp);
-      consumer.seek(tp, o == null ? end.get(tp) : o.offset());
-    }
   }
 
   private static void requireReachable(KafkaSettings kafka) throws InterruptedException {

@@ -8,9 +8,6 @@ import io.vigia.common.health.HealthReporting;
 import io.vigia.common.http.HttpApi;
 import io.vigia.common.http.Response;
 import io.vigia.common.metrics.Metrics;
-import io.vigia.schemas.SchemaCheck;
-import io.vigia.schemas.TopicCreator;
-import io.vigia.schemas.Topics;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -18,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
-import org.apache.kafka.clients.admin.Admin;
 
 /**
  * Runs one stage as its own service on a Kafka cluster: topics created when missing, an HTTP server
@@ -43,18 +39,7 @@ final class ServiceRunner implements AutoCloseable {
     http.requireKeyForWrites(config.secret("http.api-key", "http.api-key-file").orElse(null));
     http.start(config.string("http.host"), config.integer("http.port", 0, 65535));
     started.push(http);
-    try (Admin admin = Admin.create(kafka.clientProperties())) {
-      TopicCreator.ensure(admin, Topics.all(), kafka.partitions(), kafka.replicationFactor());
-      // A record of the schema log that is not a schema is skipped and counted
-      // (vigia_records_unreadable_total).
-      io.vigia.common.kafka.UnreadableRecords.skipped(
-          "schema-check",
-          Topics.SCHEMAS.name(),
-          SchemaCheck.verifyAndRegister(kafka.clientProperties()).unreadableRecords());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while creating topics", e);
-    }
+    SharedTopics.prepare(kafka);
     http.route(
         "GET",
         "/healthz",

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.vigia.common.config.KafkaSettings;
 import io.vigia.common.disk.DiskSpaceGuard;
 import io.vigia.common.health.HealthReporting;
+import io.vigia.common.health.LoopHealth;
 import io.vigia.common.health.StageHealth;
 import io.vigia.common.kafka.ConsumerThreads;
 import io.vigia.common.metrics.Metrics;
@@ -54,10 +55,7 @@ public final class SinkService implements AutoCloseable, HealthReporting {
   private final ArticleIndex index;
   private final AtomicLong indexed = new AtomicLong();
   private final DiskSpaceGuard disk;
-  private volatile String pausedBecause;
-
-  /** Why the writing loop stopped, once it has. */
-  private volatile Throwable failure;
+  private final LoopHealth health = new LoopHealth("sink", "the writing loop");
 
   private final Counter inCounter =
       Counter.builder("vigia.sink.articles.in")
@@ -136,6 +134,7 @@ public final class SinkService implements AutoCloseable, HealthReporting {
             Topics.DEAD_LETTER.keySerde().serializer(),
             Topics.DEAD_LETTER.valueSerde().serializer());
     running = true;
+    health.started();
     thread = new Thread(this::loop, "vigia-sink");
     thread.setDaemon(true);
     thread.start();
@@ -153,7 +152,7 @@ public final class SinkService implements AutoCloseable, HealthReporting {
     } catch (WakeupException e) {
       // closing
     } catch (RuntimeException | Error e) {
-      failure = e;
+      health.failed(e);
       LOG.error("sink stopped", e);
     } finally {
       consumer.close(Duration.ofSeconds(10));
@@ -185,7 +184,7 @@ public final class SinkService implements AutoCloseable, HealthReporting {
     while (running) {
       String full = disk.pauseReason().orElse(null);
       if (full != null) {
-        pausedBecause = full;
+        health.paused(full);
         LOG.warn("sink paused: {}; offsets not committed", full);
         // Paused partitions return nothing, but polling keeps the group membership alive
         // (max.poll.interval) so no rebalance storm follows a long disk-full episode.
@@ -193,9 +192,9 @@ public final class SinkService implements AutoCloseable, HealthReporting {
         consumer.poll(Duration.ofSeconds(5));
         continue;
       }
-      if (pausedBecause != null) {
+      if (health.pausedBecause().isPresent()) {
         consumer.resume(consumer.paused());
-        pausedBecause = null;
+        health.resumed();
       }
       try {
         long t0 = System.nanoTime();
@@ -272,21 +271,13 @@ public final class SinkService implements AutoCloseable, HealthReporting {
 
   /** Why the sink is paused (e.g. the disk is nearly full), or null while it works. */
   public String pausedBecause() {
-    return pausedBecause;
+    return health.pausedBecause().orElse(null);
   }
 
   /** Down once the writing loop stopped; paused while it waits for disk space or the index. */
   @Override
   public StageHealth health() {
-    Throwable f = failure;
-    if (f != null) {
-      return StageHealth.down("sink", "the writing loop stopped", f);
-    }
-    if (!running) {
-      return StageHealth.starting("sink", "not started");
-    }
-    String paused = pausedBecause;
-    return paused != null ? StageHealth.paused("sink", paused) : StageHealth.up("sink");
+    return health.health();
   }
 
   /** Documents written since start. */

@@ -3,23 +3,19 @@ package io.vigia.app.relevance;
 import io.vigia.common.config.KafkaSettings;
 import io.vigia.common.health.HealthReporting;
 import io.vigia.common.health.StageHealth;
-import io.vigia.common.kafka.TopicPartitions;
+import io.vigia.common.kafka.TopicFollower;
 import io.vigia.common.kafka.UnreadableRecords;
 import io.vigia.schemas.DeadLetter;
 import io.vigia.schemas.EnrichedArticle;
 import io.vigia.schemas.Topics;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -57,22 +53,16 @@ public final class RelevanceTally implements AutoCloseable, HealthReporting {
   static final String DEAD_LETTER_GROUP = "vigia-relevance-tally-deadletters";
 
   private final Map<String, AtomicLong[]> byFeed = new ConcurrentHashMap<>();
-  private final KafkaConsumer<String, byte[]> consumer;
+  private final KafkaSettings kafka;
   private final KafkaProducer<String, DeadLetter> deadLetters;
-  private final Map<TopicPartition, Long> deadLetteredUpTo = new java.util.HashMap<>();
-  private final Thread thread;
-  private volatile boolean running = true;
-  private volatile Throwable failure;
+
+  /** Per irrelevant partition, the offset below which records were dead-lettered already. */
+  private final Map<TopicPartition, Long> deadLetteredUpTo = new HashMap<>();
+
+  private TopicFollower<String, byte[]> reader;
 
   public RelevanceTally(KafkaSettings kafka) {
-    Properties p = kafka.clientProperties();
-    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
-    p.put(
-        ConsumerConfig.GROUP_ID_CONFIG,
-        DEAD_LETTER_GROUP); // assigned, never subscribed: the group only keeps offsets
-    consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+    this.kafka = kafka;
     Properties pp = kafka.clientProperties();
     pp.put(ProducerConfig.ACKS_CONFIG, "all");
     deadLetters =
@@ -81,44 +71,22 @@ public final class RelevanceTally implements AutoCloseable, HealthReporting {
             Topics.DEAD_LETTER.keySerde().serializer(),
             Topics.DEAD_LETTER.valueSerde().serializer());
     UnreadableRecords.skipped("relevance-tally", Topics.ENRICHED.name(), 0);
-    thread = new Thread(this::follow, "vigia-relevance-tally");
-    thread.setDaemon(true);
   }
 
   public RelevanceTally start() {
-    thread.start();
+    reader =
+        TopicFollower.builder(
+                "vigia-relevance-tally",
+                kafka,
+                new StringDeserializer(),
+                new ByteArrayDeserializer())
+            .topics(Topics.ENRICHED.name(), Topics.IRRELEVANT.name())
+            .property(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000)
+            // assigned, never subscribed: the group only keeps offsets
+            .property(ConsumerConfig.GROUP_ID_CONFIG, DEAD_LETTER_GROUP)
+            .onRecord(this::count)
+            .start();
     return this;
-  }
-
-  private void follow() {
-    try {
-      List<TopicPartition> parts = new ArrayList<>();
-      for (String topic : List.of(Topics.ENRICHED.name(), Topics.IRRELEVANT.name())) {
-        parts.addAll(TopicPartitions.of(consumer, topic, Duration.ofSeconds(60)));
-      }
-      consumer.assign(parts);
-      consumer.seekToBeginning(parts);
-      Set<TopicPartition> irrelevant =
-          parts.stream()
-              .filter(tp -> tp.topic().equals(Topics.IRRELEVANT.name()))
-              .collect(java.util.stream.Collectors.toSet());
-      consumer
-          .committed(irrelevant, Duration.ofSeconds(60))
-          .forEach((tp, o) -> deadLetteredUpTo.put(tp, o == null ? 0L : o.offset()));
-      while (running) {
-        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-          count(r);
-        }
-      }
-    } catch (WakeupException e) {
-      // closing
-    } catch (RuntimeException e) {
-      failure = e;
-      LOG.warn("stopped counting relevance per feed: {}", e.toString());
-    } finally {
-      consumer.close(Duration.ofSeconds(5));
-      deadLetters.close(Duration.ofSeconds(5));
-    }
   }
 
   private void count(ConsumerRecord<String, byte[]> r) {
@@ -154,7 +122,7 @@ public final class RelevanceTally implements AutoCloseable, HealthReporting {
    */
   private void deadLetterOnce(ConsumerRecord<String, byte[]> r, RuntimeException why) {
     TopicPartition tp = new TopicPartition(r.topic(), r.partition());
-    if (r.offset() < deadLetteredUpTo.getOrDefault(tp, 0L)) {
+    if (r.offset() < deadLetteredUpTo.computeIfAbsent(tp, reader::committed)) {
       return;
     }
     DeadLetter d =
@@ -184,7 +152,7 @@ public final class RelevanceTally implements AutoCloseable, HealthReporting {
       throw new IllegalStateException(
           "cannot dead-letter an unreadable record of " + tp + " at " + r.offset() + ": " + e, e);
     }
-    consumer.commitSync(Map.of(tp, new OffsetAndMetadata(r.offset() + 1)));
+    reader.commit(tp, r.offset() + 1);
     deadLetteredUpTo.put(tp, r.offset() + 1);
     LOG.warn(
         "dead-lettered an unreadable record of {} at offset {}: {}",
@@ -199,7 +167,7 @@ public final class RelevanceTally implements AutoCloseable, HealthReporting {
    */
   @Override
   public StageHealth health() {
-    Throwable f = failure;
+    Throwable f = reader == null ? null : reader.failure().orElse(null);
     return f == null
         ? StageHealth.up("relevance-tally")
         : StageHealth.down("relevance-tally", "stopped counting relevant items per feed", f);
@@ -213,15 +181,9 @@ public final class RelevanceTally implements AutoCloseable, HealthReporting {
 
   @Override
   public void close() {
-    running = false;
-    consumer.wakeup();
-    try {
-      thread.join(10_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    if (reader != null) {
+      reader.close();
     }
-    deadLetters.close(
-        Duration.ofSeconds(
-            5)); // again if the thread closed it: a no-op then; never started: not leaked
+    deadLetters.close(Duration.ofSeconds(5));
   }
 }
