@@ -5,6 +5,7 @@ import io.vigia.common.config.KafkaSettings;
 import io.vigia.common.disk.DiskSpaceGuard;
 import io.vigia.common.health.HealthReporting;
 import io.vigia.common.health.StageHealth;
+import io.vigia.common.kafka.TopicFollower;
 import io.vigia.common.kafka.UnreadableRecords;
 import io.vigia.common.metrics.Metrics;
 import io.vigia.common.profile.FeedSpec;
@@ -16,6 +17,7 @@ import io.vigia.ingest.fetch.HostResolver;
 import io.vigia.ingest.fetch.PageFetcher;
 import io.vigia.ingest.fetch.RobotsPolicy;
 import io.vigia.schemas.RawArticle;
+import io.vigia.schemas.Topic;
 import io.vigia.schemas.Topics;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,7 +25,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
+import java.util.function.BiConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.slf4j.Logger;
@@ -47,6 +49,12 @@ import org.slf4j.LoggerFactory;
 public final class IngestService implements AutoCloseable, HealthReporting {
   private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
 
+  /**
+   * Longest wait for the fetched URLs and the feed states to be read at start: a month of a busy
+   * deployment's URLs reads in seconds, so this is a broker that stopped answering.
+   */
+  private static final Duration RESTORE_TIMEOUT = Duration.ofMinutes(10);
+
   private final IngestSettings settings;
   private final KafkaSettings kafka;
   private final ArticleExtractor extractor;
@@ -55,13 +63,14 @@ public final class IngestService implements AutoCloseable, HealthReporting {
   private final DiskSpaceGuard disk;
   private final FeedStates states = new FeedStates();
   private final SourceStatuses sources;
-  private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean running;
   private KafkaProducer<String, RawArticle> producer;
   private KafkaProducer<String, String> stateProducer;
   private FeedOwnership ownership;
   private volatile SharedFeedList feedList;
   private PollingLoop loop;
+  private TopicFollower<String, String> seenFollower;
+  private TopicFollower<String, String> stateFollower;
 
   public IngestService(IngestSettings settings, KafkaSettings kafka, ArticleExtractor extractor) {
     this(settings, kafka, extractor, DiskSpaceGuard.none());
@@ -164,24 +173,29 @@ public final class IngestService implements AutoCloseable, HealthReporting {
   private void restoreState(FetchedUrlLog fetchedUrls, FeedStateLog stateLog) {
     UnreadableRecords.skipped("ingest", Topics.INGEST_SEEN.name(), 0);
     UnreadableRecords.skipped("ingest", Topics.INGEST_FEED_STATE.name(), 0);
-    CompactedTopicFollower.follow(
-        kafka, Topics.INGEST_SEEN, fetchedUrls::learn, "vigia-ingest-seen", this::following);
+    seenFollower = restore(Topics.INGEST_SEEN, fetchedUrls::learn, "vigia-ingest-seen");
     LOG.info(
         "ingest remembers {} fetched articles (of the last {})",
         fetchedUrls.size(),
         settings.seenRetention());
-    CompactedTopicFollower.follow(
-        kafka,
-        Topics.INGEST_FEED_STATE,
-        stateLog::learn,
-        "vigia-ingest-feed-state",
-        this::following);
+    stateFollower = restore(Topics.INGEST_FEED_STATE, stateLog::learn, "vigia-ingest-feed-state");
     LOG.info("ingest restored the polling state of {} feeds and sitemaps", states.persistedCount());
   }
 
-  /** Whether the topics are still followed: until closed. */
-  private boolean following() {
-    return running || stopped.getCount() > 0;
+  /** Follows {@code topic} from its beginning, and returns once what it held at start was read. */
+  private TopicFollower<String, String> restore(
+      Topic<String, String> topic, BiConsumer<String, String> learn, String threadName) {
+    TopicFollower<String, String> follower =
+        TopicFollower.builder(
+                threadName,
+                kafka,
+                topic.keySerde().deserializer(),
+                topic.valueSerde().deserializer())
+            .topics(topic.name())
+            .onRecord(PoisonSkipping.handler(learn))
+            .start();
+    follower.awaitCaughtUp(RESTORE_TIMEOUT);
+    return follower;
   }
 
   /**
@@ -255,7 +269,6 @@ public final class IngestService implements AutoCloseable, HealthReporting {
   @Override
   public void close() {
     running = false;
-    stopped.countDown();
     if (loop != null) {
       loop.stop();
     }
@@ -267,6 +280,12 @@ public final class IngestService implements AutoCloseable, HealthReporting {
     }
     if (feedList != null) {
       feedList.close();
+    }
+    if (stateFollower != null) {
+      stateFollower.close();
+    }
+    if (seenFollower != null) {
+      seenFollower.close();
     }
     if (producer != null) {
       producer.close(Duration.ofSeconds(10));
