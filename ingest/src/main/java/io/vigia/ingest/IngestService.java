@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.vigia.common.config.KafkaSettings;
 import io.vigia.common.disk.DiskSpaceGuard;
 import io.vigia.common.health.HealthReporting;
+import io.vigia.common.health.LoopHealth;
 import io.vigia.common.health.StageHealth;
 import io.vigia.common.kafka.TopicFollower;
 import io.vigia.common.kafka.UnreadableRecords;
@@ -63,6 +64,7 @@ public final class IngestService implements AutoCloseable, HealthReporting {
   private final DiskSpaceGuard disk;
   private final FeedStates states = new FeedStates();
   private final SourceStatuses sources;
+  private final LoopHealth health = new LoopHealth("ingest", "the polling loop");
   private volatile boolean running;
   private KafkaProducer<String, RawArticle> producer;
   private KafkaProducer<String, String> stateProducer;
@@ -151,7 +153,7 @@ public final class IngestService implements AutoCloseable, HealthReporting {
             settings, fetcher, items, articles, states, sources, stateLog, this::stillOurs);
     running = true;
     loop =
-        new PollingLoop(settings, this::feeds, ownership, states, poller, fetchedUrls, disk)
+        new PollingLoop(settings, this::feeds, ownership, states, poller, fetchedUrls, disk, health)
             .start();
     LOG.info(
         "ingest polling its share of {} feeds ({} configured here) every {} to {} ({} at once; {} between requests to a host, "
@@ -237,8 +239,7 @@ public final class IngestService implements AutoCloseable, HealthReporting {
 
   /** Why ingest is paused (e.g. the disk is nearly full), or null while it works. */
   public String pausedBecause() {
-    PollingLoop l = loop;
-    return l == null ? null : l.pausedBecause();
+    return health.pausedBecause().orElse(null);
   }
 
   /**
@@ -246,19 +247,11 @@ public final class IngestService implements AutoCloseable, HealthReporting {
    */
   @Override
   public StageHealth health() {
-    Throwable f = loop == null ? null : loop.failure();
-    if (f != null) {
-      return StageHealth.down("ingest", "the polling loop stopped", f);
-    }
-    if (ownership != null && ownership.failure() != null) {
+    if (health.failure().isEmpty() && ownership != null && ownership.failure() != null) {
       return StageHealth.down(
           "ingest", "feed ownership stopped: this instance polls no feeds", ownership.failure());
     }
-    if (!running) {
-      return StageHealth.starting("ingest", "not started");
-    }
-    String paused = pausedBecause();
-    return paused != null ? StageHealth.paused("ingest", paused) : StageHealth.up("ingest");
+    return health.health();
   }
 
   /** Source health, one entry per feed of the shared list (before start: per configured feed). */

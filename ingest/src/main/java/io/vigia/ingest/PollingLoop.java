@@ -1,12 +1,14 @@
 package io.vigia.ingest;
 
 import io.vigia.common.disk.DiskSpaceGuard;
+import io.vigia.common.health.LoopHealth;
 import io.vigia.common.profile.FeedSpec;
 import io.vigia.ingest.cluster.FeedOwnership;
 import io.vigia.ingest.feed.FeedPollState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * The polling schedule: hands every feed this instance owns to the polling threads when it is due,
  * then sleeps until the next one is due (at most the shortest interval). A feed is never polled
  * twice at once. Waits while the disk is nearly full, and now and then forgets the fetched URLs
- * past their retention.
+ * past their retention. Reports its start, pauses and failure to the stage's {@link LoopHealth}.
  */
 final class PollingLoop implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PollingLoop.class);
@@ -40,11 +42,8 @@ final class PollingLoop implements AutoCloseable {
   private final ExecutorService pollers;
   private final Thread thread;
   private final CountDownLatch stopped = new CountDownLatch(1);
+  private final LoopHealth health;
   private volatile boolean running;
-  private volatile String pausedBecause;
-
-  /** Why the loop stopped, once it has. */
-  private volatile Throwable failure;
 
   PollingLoop(
       IngestSettings settings,
@@ -53,13 +52,15 @@ final class PollingLoop implements AutoCloseable {
       FeedStates states,
       FeedPoller poller,
       FetchedUrlLog fetchedUrls,
-      DiskSpaceGuard disk) {
+      DiskSpaceGuard disk,
+      LoopHealth health) {
     this.feeds = feeds;
     this.ownership = ownership;
     this.states = states;
     this.poller = poller;
     this.fetchedUrls = fetchedUrls;
     this.disk = disk;
+    this.health = health;
     this.pollInterval = settings.pollInterval();
     this.groupId = settings.groupId();
     AtomicInteger n = new AtomicInteger();
@@ -77,23 +78,9 @@ final class PollingLoop implements AutoCloseable {
 
   PollingLoop start() {
     running = true;
+    health.started();
     thread.start();
     return this;
-  }
-
-  /** Whether the loop still polls: started and not closed. */
-  boolean running() {
-    return running;
-  }
-
-  /** Why polling is paused (e.g. the disk is nearly full), or null while it works. */
-  String pausedBecause() {
-    return pausedBecause;
-  }
-
-  /** Why the loop stopped, or null while it runs. */
-  Throwable failure() {
-    return failure;
   }
 
   private void loop() {
@@ -149,18 +136,23 @@ final class PollingLoop implements AutoCloseable {
     } catch (RejectedExecutionException e) {
       // closing
     } catch (RuntimeException | Error e) {
-      failure = e;
+      health.failed(e);
       LOG.error("ingest loop stopped", e);
     }
   }
 
   /** Waits while the disk guard says to pause; true when closed meanwhile. */
   private boolean waitWhilePaused() throws InterruptedException {
-    while (running && (pausedBecause = disk.pauseReason().orElse(null)) != null) {
-      LOG.warn("ingest paused: {}", pausedBecause);
+    Optional<String> pause;
+    while (running && (pause = disk.pauseReason()).isPresent()) {
+      health.paused(pause.get());
+      LOG.warn("ingest paused: {}", pause.get());
       if (stopped.await(5, TimeUnit.SECONDS)) {
         return true;
       }
+    }
+    if (running) {
+      health.resumed();
     }
     return false;
   }
