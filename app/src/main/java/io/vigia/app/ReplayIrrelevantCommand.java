@@ -8,7 +8,7 @@ import io.vigia.common.config.KafkaSettings;
 import io.vigia.common.http.Json;
 import io.vigia.common.kafka.TopicFollower;
 import io.vigia.common.profile.WatchProfile;
-import io.vigia.enrich.analysis.ArticleAnalyzer;
+import io.vigia.enrich.ArticleAnalyzers;
 import io.vigia.enrich.topology.ArticleEnricher;
 import io.vigia.schemas.EnrichedArticle;
 import io.vigia.schemas.RawArticle;
@@ -98,7 +98,7 @@ final class ReplayIrrelevantCommand implements Callable<Integer> {
     requireReachable(kafka);
     WatchProfile profile = WatchProfile.load(config.string("profile"));
     ArticleEnricher judge =
-        new ArticleEnricher(ArticleAnalyzer.fromProfile(profile), profile.name());
+        new ArticleEnricher(ArticleAnalyzers.fromProfile(profile), profile.name());
 
     Properties pp = kafka.clientProperties();
     pp.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

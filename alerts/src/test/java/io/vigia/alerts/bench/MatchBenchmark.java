@@ -8,7 +8,7 @@ import io.vigia.schemas.EnrichedArticle;
 import io.vigia.schemas.Entity;
 import io.vigia.schemas.Topics;
 import io.vigia.schemas.testing.SampleArticles;
-import io.vigia.sink.lucene.ArticleMatch;
+import io.vigia.search.lucene.ArticleMatch;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
