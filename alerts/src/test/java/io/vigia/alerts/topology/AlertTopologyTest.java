@@ -22,8 +22,11 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class AlertTopologyTest {
+  @TempDir java.nio.file.Path stateDir;
+
   private TopologyTestDriver driver;
   private TestInputTopic<String, String> subscriptions;
   private TestInputTopic<String, byte[]> enriched;
@@ -33,6 +36,8 @@ class AlertTopologyTest {
   void start() {
     Properties p = new Properties();
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, "alerts-test");
+    // Its own state folder: test JVMs of other builds on the machine use the same application id.
+    p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     driver = new TopologyTestDriver(AlertTopology.build(Duration.ofDays(30)), p);
     subscriptions =
