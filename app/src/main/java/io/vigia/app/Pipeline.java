@@ -2,8 +2,6 @@ package io.vigia.app;
 
 import io.vigia.alerts.AlertsService;
 import io.vigia.alerts.AlertsSettings;
-import io.vigia.app.relevance.RelevanceTally;
-import io.vigia.app.relevance.SourceHealth;
 import io.vigia.broker.EmbeddedKafka;
 import io.vigia.common.config.Config;
 import io.vigia.common.config.KafkaSettings;
@@ -18,6 +16,8 @@ import io.vigia.enrich.EnrichSettings;
 import io.vigia.ingest.IngestService;
 import io.vigia.ingest.IngestSettings;
 import io.vigia.ingest.extract.JsoupArticleExtractor;
+import io.vigia.ingest.sources.RelevanceTally;
+import io.vigia.ingest.sources.SourceHealth;
 import io.vigia.sink.ArticleIndexes;
 import io.vigia.sink.SinkService;
 import io.vigia.sink.SinkSettings;

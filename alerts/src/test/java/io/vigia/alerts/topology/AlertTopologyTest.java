@@ -3,7 +3,6 @@ package io.vigia.alerts.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.vigia.alerts.AlertTopics;
 import io.vigia.common.http.Json;
 import io.vigia.schemas.DedupStatus;
 import io.vigia.schemas.EnrichedArticle;
@@ -42,13 +41,13 @@ class AlertTopologyTest {
     driver = new TopologyTestDriver(AlertTopology.build(Duration.ofDays(30)), p);
     subscriptions =
         driver.createInputTopic(
-            AlertTopics.SUBSCRIPTIONS.name(), new StringSerializer(), new StringSerializer());
+            Topics.ALERT_SUBSCRIPTIONS.name(), new StringSerializer(), new StringSerializer());
     enriched =
         driver.createInputTopic(
             Topics.ENRICHED.name(), new StringSerializer(), new ByteArraySerializer());
     alerts =
         driver.createOutputTopic(
-            AlertTopics.ALERTS.name(), new StringDeserializer(), new StringDeserializer());
+            Topics.ALERTS.name(), new StringDeserializer(), new StringDeserializer());
   }
 
   @AfterEach
