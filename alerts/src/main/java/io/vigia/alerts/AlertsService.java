@@ -14,6 +14,7 @@ import io.vigia.common.metrics.Metrics;
 import io.vigia.common.streams.StreamsHealth;
 import io.vigia.common.streams.StreamsProperties;
 import io.vigia.schemas.TopicCreator;
+import io.vigia.schemas.Topics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -64,7 +65,8 @@ public final class AlertsService implements AutoCloseable, HealthReporting {
 
   public void start() {
     try (Admin admin = Admin.create(kafka.clientProperties())) {
-      TopicCreator.ensure(admin, AlertTopics.all(), kafka.partitions(), kafka.replicationFactor());
+      TopicCreator.ensure(
+          admin, Topics.alertTopics(), kafka.partitions(), kafka.replicationFactor());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating alert topics", e);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vigia.common.config.KafkaSettings;
 import io.vigia.common.http.Json;
 import io.vigia.common.kafka.TopicFollower;
+import io.vigia.schemas.Topics;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -30,7 +31,7 @@ public final class RecentAlerts implements AutoCloseable {
     reader =
         TopicFollower.builder(
                 "vigia-alerts-recent", kafka, new StringDeserializer(), new StringDeserializer())
-            .topics(AlertTopics.ALERTS.name())
+            .topics(Topics.ALERTS.name())
             .startAt(TopicFollower.StartAt.lastPerPartition(KEEP))
             .onRecord(this::keep)
             .start();

@@ -3,6 +3,7 @@ package io.vigia.alerts;
 import io.vigia.common.config.KafkaSettings;
 import io.vigia.common.http.Json;
 import io.vigia.common.kafka.TopicFollower;
+import io.vigia.schemas.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -55,7 +56,7 @@ public final class SubscriptionRegistry implements AutoCloseable {
                 kafka,
                 new StringDeserializer(),
                 new StringDeserializer())
-            .topics(AlertTopics.SUBSCRIPTIONS.name())
+            .topics(Topics.ALERT_SUBSCRIPTIONS.name())
             // short polls: a write waits for its read-back, and an empty topic for one poll
             .pollTimeout(Duration.ofMillis(200))
             .onRecord(r -> apply(r.key(), r.value()))
@@ -103,7 +104,7 @@ public final class SubscriptionRegistry implements AutoCloseable {
     try {
       RecordMetadata m =
           producer
-              .send(new ProducerRecord<>(AlertTopics.SUBSCRIPTIONS.name(), id, json))
+              .send(new ProducerRecord<>(Topics.ALERT_SUBSCRIPTIONS.name(), id, json))
               .get(WRITE_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
       reader.awaitPosition(
           new TopicPartition(m.topic(), m.partition()), m.offset() + 1, WRITE_TIMEOUT);

@@ -170,7 +170,7 @@ class AlertsServiceIT {
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     KafkaConsumer<String, String> c =
         new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
-    TopicPartition tp = new TopicPartition(AlertTopics.ALERTS.name(), 0);
+    TopicPartition tp = new TopicPartition(Topics.ALERTS.name(), 0);
     c.assign(List.of(tp));
     c.seekToBeginning(List.of(tp));
     return c;

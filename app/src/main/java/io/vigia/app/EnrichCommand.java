@@ -2,9 +2,9 @@ package io.vigia.app;
 
 import io.vigia.common.config.Config;
 import io.vigia.common.profile.WatchProfile;
+import io.vigia.enrich.ArticleAnalyzers;
 import io.vigia.enrich.EnrichService;
 import io.vigia.enrich.EnrichSettings;
-import io.vigia.enrich.analysis.ArticleAnalyzer;
 import io.vigia.enrich.batch.JsonLinesEnrichment;
 import io.vigia.enrich.dedup.DedupSettings;
 import java.io.BufferedReader;
@@ -57,7 +57,7 @@ final class EnrichCommand implements Runnable {
           new EnrichService(
               EnrichSettings.from(config, profile.name()),
               runner.kafka,
-              ArticleAnalyzer.fromProfile(profile));
+              ArticleAnalyzers.fromProfile(profile));
       runner.start("enrich");
       runner.report(runner.track(enrich)).start();
     } catch (RuntimeException e) {
@@ -70,7 +70,7 @@ final class EnrichCommand implements Runnable {
   private void enrichFile(Config config, WatchProfile profile) {
     JsonLinesEnrichment enrichment =
         new JsonLinesEnrichment(
-            ArticleAnalyzer.fromProfile(profile), profile.name(), DedupSettings.from(config));
+            ArticleAnalyzers.fromProfile(profile), profile.name(), DedupSettings.from(config));
     try (BufferedReader in =
         "-".equals(input.toString())
             ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))

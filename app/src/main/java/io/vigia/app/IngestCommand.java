@@ -1,13 +1,13 @@
 package io.vigia.app;
 
-import io.vigia.app.relevance.RelevanceTally;
-import io.vigia.app.relevance.SourceHealth;
 import io.vigia.common.config.Config;
 import io.vigia.common.http.Response;
 import io.vigia.common.profile.WatchProfile;
 import io.vigia.ingest.IngestService;
 import io.vigia.ingest.IngestSettings;
 import io.vigia.ingest.extract.JsoupArticleExtractor;
+import io.vigia.ingest.sources.RelevanceTally;
+import io.vigia.ingest.sources.SourceHealth;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

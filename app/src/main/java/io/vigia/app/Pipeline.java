@@ -2,8 +2,6 @@ package io.vigia.app;
 
 import io.vigia.alerts.AlertsService;
 import io.vigia.alerts.AlertsSettings;
-import io.vigia.app.relevance.RelevanceTally;
-import io.vigia.app.relevance.SourceHealth;
 import io.vigia.broker.EmbeddedKafka;
 import io.vigia.common.config.Config;
 import io.vigia.common.config.KafkaSettings;
@@ -12,18 +10,20 @@ import io.vigia.common.http.HttpApi;
 import io.vigia.common.http.Response;
 import io.vigia.common.metrics.Metrics;
 import io.vigia.common.profile.WatchProfile;
+import io.vigia.enrich.ArticleAnalyzers;
 import io.vigia.enrich.EnrichService;
 import io.vigia.enrich.EnrichSettings;
-import io.vigia.enrich.analysis.ArticleAnalyzer;
 import io.vigia.ingest.IngestService;
 import io.vigia.ingest.IngestSettings;
 import io.vigia.ingest.extract.JsoupArticleExtractor;
+import io.vigia.ingest.sources.RelevanceTally;
+import io.vigia.ingest.sources.SourceHealth;
+import io.vigia.sink.ArticleIndexes;
 import io.vigia.sink.SinkService;
 import io.vigia.sink.SinkSettings;
 import io.vigia.sink.api.DashboardPage;
 import io.vigia.sink.api.SearchApi;
 import io.vigia.sink.index.ArticleIndex;
-import io.vigia.sink.index.ArticleIndexes;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -119,7 +119,7 @@ final class Pipeline implements AutoCloseable {
         new EnrichService(
             EnrichSettings.from(config, profile.name()),
             kafka,
-            ArticleAnalyzer.fromProfile(profile));
+            ArticleAnalyzers.fromProfile(profile));
     started.push(enrich);
     enrich.start();
 

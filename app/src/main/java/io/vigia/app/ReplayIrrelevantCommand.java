@@ -6,13 +6,10 @@ import io.vigia.common.config.Config;
 import io.vigia.common.config.ConfigException;
 import io.vigia.common.config.KafkaSettings;
 import io.vigia.common.http.Json;
-import io.vigia.common.kafka.TopicFollower;
 import io.vigia.common.profile.WatchProfile;
-import io.vigia.enrich.analysis.ArticleAnalyzer;
+import io.vigia.enrich.ArticleAnalyzers;
+import io.vigia.enrich.replay.IrrelevantReplay;
 import io.vigia.enrich.topology.ArticleEnricher;
-import io.vigia.schemas.EnrichedArticle;
-import io.vigia.schemas.RawArticle;
-import io.vigia.schemas.Topics;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,30 +17,17 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * {@code vigia replay-irrelevant}: after a change to the watch profile, sends the articles enrich
- * had judged off-topic back through the pipeline.
- *
- * <p>It reads {@code vigia.articles.irrelevant} up to its current end (from {@code --since} on),
- * judges each article again with the profile it is given, and produces the ones now relevant (all
- * of them with {@code --all}) to {@code vigia.articles.raw} as they were fetched: the running
- * enrich stage, restarted with the new profile, enriches and indexes them. Irrelevant articles
- * never entered the dedup state, so a replayed one is new to it; replaying twice is harmless (the
- * second copy is a replay of an id already seen and is dropped).
+ * had judged off-topic back through the pipeline ({@link IrrelevantReplay} does the work; this
+ * finds the broker, reads the options and prints one JSON line per article and a summary).
  */
 @Command(
     name = "replay-irrelevant",
@@ -98,115 +82,34 @@ final class ReplayIrrelevantCommand implements Callable<Integer> {
     requireReachable(kafka);
     WatchProfile profile = WatchProfile.load(config.string("profile"));
     ArticleEnricher judge =
-        new ArticleEnricher(ArticleAnalyzer.fromProfile(profile), profile.name());
-
-    Properties pp = kafka.clientProperties();
-    pp.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    pp.put(ProducerConfig.ACKS_CONFIG, "all");
-    Replay replay = new Replay(judge);
-    try (KafkaProducer<String, RawArticle> producer =
-        dryRun
-            ? null
-            : new KafkaProducer<>(
-                pp, Topics.RAW.keySerde().serializer(), Topics.RAW.valueSerde().serializer())) {
-      replay.producer = producer;
-      TopicFollower<String, byte[]> reader =
-          TopicFollower.builder(
-                  "vigia-replay-irrelevant",
-                  kafka,
-                  Topics.IRRELEVANT.keySerde().deserializer(),
-                  new ByteArrayDeserializer())
-              .topics(Topics.IRRELEVANT.name())
-              .startAt(
-                  from == null
-                      ? TopicFollower.StartAt.beginning()
-                      : TopicFollower.StartAt.since(from))
-              .onRecord(replay::accept)
-              .build();
-      replay.reader = reader;
-      try (reader) {
-        reader.start().awaitCaughtUp(UNTIL_DONE);
-      } catch (IllegalStateException e) {
-        // A record the replay could not handle stopped the reader: that is the error to show.
-        if (reader.failure().orElse(null) instanceof RuntimeException cause) {
-          throw cause;
-        }
-        throw e;
-      }
-      if (producer != null) {
-        producer.flush();
-      }
-    }
-    long read = replay.read;
-    long replayed = replay.replayed;
-    long unreadable = replay.unreadable;
+        new ArticleEnricher(ArticleAnalyzers.fromProfile(profile), profile.name());
+    IrrelevantReplay.Summary done =
+        new IrrelevantReplay(kafka, judge)
+            .run(new IrrelevantReplay.Options(from, all, dryRun), this::print);
     Map<String, Object> summary = new HashMap<>();
     summary.put("summary", true);
-    summary.put("read", read);
-    summary.put("unreadable", unreadable);
-    summary.put(dryRun ? "wouldReplay" : "replayed", replayed);
+    summary.put("read", done.read());
+    summary.put("unreadable", done.unreadable());
+    summary.put(dryRun ? "wouldReplay" : "replayed", done.replayed());
     summary.put("profile", profile.name());
     out.println(Json.MAPPER.writeValueAsString(summary));
     return 0;
   }
 
-  /**
-   * The replay runs until it has read the topic up to its end at the start, however long that
-   * takes; it stops early only if reading fails.
-   */
-  private static final Duration UNTIL_DONE = Duration.ofDays(365);
-
-  /** Judges each irrelevant article again, on the reader's thread. */
-  private final class Replay {
-    private final ArticleEnricher judge;
-    TopicFollower<String, byte[]> reader;
-    KafkaProducer<String, RawArticle> producer;
-    long read;
-    long replayed;
-    long unreadable;
-
-    Replay(ArticleEnricher judge) {
-      this.judge = judge;
-    }
-
-    void accept(ConsumerRecord<String, byte[]> r) {
-      Long end = reader.endOffsetsAtStart().get(new TopicPartition(r.topic(), r.partition()));
-      if (end == null || r.offset() >= end || r.value() == null) {
-        return;
-      }
-      EnrichedArticle judged;
-      try {
-        judged = Topics.IRRELEVANT.valueSerde().deserializer().deserialize(r.topic(), r.value());
-      } catch (RuntimeException e) {
-        // Not an article this build reads: the running pipeline dead-letters it
-        // (RelevanceTally); the replay goes on.
-        unreadable++;
-        return;
-      }
-      read++;
-      RawArticle article = judged.getArticle();
-      EnrichedArticle now = judge.enrich(article);
-      boolean relevantNow = now.getRelevance().getRelevant();
-      if (!relevantNow && !all) {
-        return;
-      }
-      replayed++;
-      ObjectNode line =
-          Json.MAPPER
-              .createObjectNode()
-              .put("id", article.getId().toString())
-              .put("url", article.getCanonicalUrl().toString())
-              .put("title", article.getTitle() == null ? "" : article.getTitle().toString())
-              .put("relevantNow", relevantNow)
-              .put("score", now.getRelevance().getScore())
-              .put("scoreBefore", judged.getRelevance().getScore());
-      ArrayNode reasons = line.putArray("reasons");
-      now.getRelevance().getReasons().forEach(reason -> reasons.add(reason.toString()));
-      out.println(line.toString());
-      if (producer != null) {
-        producer.send(new ProducerRecord<>(Topics.RAW.name(), article.getId().toString(), article));
-      }
-    }
+  /** One JSON line per article replayed. */
+  private void print(IrrelevantReplay.Replayed r) {
+    ObjectNode line =
+        Json.MAPPER
+            .createObjectNode()
+            .put("id", r.id())
+            .put("url", r.url())
+            .put("title", r.title())
+            .put("relevantNow", r.relevantNow())
+            .put("score", r.score())
+            .put("scoreBefore", r.scoreBefore());
+    ArrayNode reasons = line.putArray("reasons");
+    r.reasons().forEach(reasons::add);
+    out.println(line.toString());
   }
 
   private static Instant parseSince(String since) {

@@ -1,6 +1,5 @@
 package io.vigia.app;
 
-import io.vigia.alerts.AlertTopics;
 import io.vigia.alerts.RecentAlerts;
 import io.vigia.common.config.Config;
 import io.vigia.common.http.Response;
@@ -8,12 +7,13 @@ import io.vigia.common.profile.FeedSpec;
 import io.vigia.common.profile.WatchProfile;
 import io.vigia.ingest.IngestSettings;
 import io.vigia.schemas.TopicCreator;
+import io.vigia.schemas.Topics;
+import io.vigia.sink.ArticleIndexes;
 import io.vigia.sink.SinkService;
 import io.vigia.sink.SinkSettings;
 import io.vigia.sink.api.DashboardPage;
 import io.vigia.sink.api.SearchApi;
 import io.vigia.sink.index.ArticleIndex;
-import io.vigia.sink.index.ArticleIndexes;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -62,7 +62,7 @@ final class SinkCommand implements Runnable {
   static void serveAlertsAndSources(Config config, ServiceRunner runner) {
     try (Admin admin = Admin.create(runner.kafka.clientProperties())) {
       TopicCreator.ensure(
-          admin, AlertTopics.all(), runner.kafka.partitions(), runner.kafka.replicationFactor());
+          admin, Topics.alertTopics(), runner.kafka.partitions(), runner.kafka.replicationFactor());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating the alerts topics", e);

@@ -295,7 +295,7 @@ class DeploymentFilesTest {
     }
     Set<String> topics = new java.util.TreeSet<>();
     io.vigia.schemas.Topics.all().forEach(t -> topics.add(t.name()));
-    io.vigia.alerts.AlertTopics.all().forEach(t -> topics.add(t.name()));
+    io.vigia.schemas.Topics.alertTopics().forEach(t -> topics.add(t.name()));
     topics.addAll(
         internalTopics(
             "<enrich.application-id>",

@@ -11,7 +11,7 @@ import io.vigia.schemas.Entity;
 import io.vigia.schemas.Stance;
 import io.vigia.schemas.StanceLabel;
 import io.vigia.schemas.testing.SampleArticles;
-import io.vigia.sink.index.ArticleDocument;
+import io.vigia.search.ArticleDocument;
 import io.vigia.sink.opensearch.OpenSearchArticleIndex;
 import io.vigia.sink.opensearch.OpenSearchSettings;
 import java.net.URI;

@@ -4,9 +4,14 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
 /**
- * Every topic the stages meet through. Stages never call each other: ingest produces {@link #RAW},
- * enrich turns it into {@link #ENRICHED} (and {@link #IRRELEVANT}), the sink indexes enriched
- * articles; anything a stage cannot process goes to {@link #DEAD_LETTER}.
+ * Every topic of Vigía, each declared once with its serdes. The stages meet through the shared ones
+ * and never call each other: ingest produces {@link #RAW}, enrich turns it into {@link #ENRICHED}
+ * (and {@link #IRRELEVANT}), the sink indexes enriched articles; anything a stage cannot process
+ * goes to {@link #DEAD_LETTER}. A stage's private topics ({@code vigia.ingest.*}, {@code
+ * vigia.alerts*}) are declared here too: only their stage writes them, but other processes read
+ * some of them (the sink run alone shows feed states and recent alerts), and every reader must
+ * agree with the writer on name and format. Kafka Streams' own topics (changelogs, repartitions)
+ * are named by Streams after the application id and the store and step names of each topology.
  */
 public final class Topics {
   private Topics() {}
@@ -51,6 +56,21 @@ public final class Topics {
   public static final Topic<String, String> INGEST_FEED_STATE =
       new Topic<>("vigia.ingest.feed-state", KEYS, Serdes.String(), true);
 
+  /**
+   * The alerts stage's subscriptions as JSON keyed by id, a null value deleting one. Compacted, so
+   * every instance (and every restart) reads the whole current set from the beginning. Holds
+   * webhook secrets: restrict it with ACLs on a shared cluster.
+   */
+  public static final Topic<String, String> ALERT_SUBSCRIPTIONS =
+      new Topic<>("vigia.alerts.subscriptions", KEYS, Serdes.String(), true);
+
+  /**
+   * The alerts stage's alerts: one per subscription and article (or story), JSON, keyed by
+   * subscription id.
+   */
+  public static final Topic<String, String> ALERTS =
+      new Topic<>("vigia.alerts", KEYS, Serdes.String(), false);
+
   /** Records a stage could not process, with the reason and their origin. */
   public static final Topic<String, DeadLetter> DEAD_LETTER =
       new Topic<>("vigia.deadletter", KEYS, AvroSerde.of(DeadLetter.class), false);
@@ -62,7 +82,15 @@ public final class Topics {
   public static final Topic<String, String> SCHEMAS =
       new Topic<>("vigia.schemas", KEYS, Serdes.String(), true);
 
-  /** Every topic, for creation at start. */
+  /**
+   * The topics the alerts stage writes, created when it starts (it reads {@link #ENRICHED} as
+   * well).
+   */
+  public static java.util.List<Topic<?, ?>> alertTopics() {
+    return java.util.List.of(ALERT_SUBSCRIPTIONS, ALERTS, DEAD_LETTER);
+  }
+
+  /** Every topic of the pipeline but the alerts stage's, for creation at start. */
   public static java.util.List<Topic<?, ?>> all() {
     return java.util.List.of(
         RAW,

@@ -13,7 +13,7 @@ import io.vigia.common.metrics.SecondsHistogram;
 import io.vigia.schemas.DeadLetter;
 import io.vigia.schemas.EnrichedArticle;
 import io.vigia.schemas.Topics;
-import io.vigia.sink.index.ArticleDocument;
+import io.vigia.search.ArticleDocument;
 import io.vigia.sink.index.ArticleIndex;
 import io.vigia.sink.index.IndexUnavailableException;
 import io.vigia.sink.index.WriteOutcome;

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.Counter;
 import io.vigia.alerts.Alert;
-import io.vigia.alerts.AlertTopics;
 import io.vigia.alerts.Subscription;
 import io.vigia.alerts.SubscriptionRegistry;
 import io.vigia.common.config.KafkaSettings;
@@ -150,7 +149,7 @@ public final class AlertDispatcher implements AutoCloseable {
 
   private void loop() {
     try {
-      consumer.subscribe(List.of(AlertTopics.ALERTS.name()));
+      consumer.subscribe(List.of(Topics.ALERTS.name()));
       while (running) {
         ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
         if (records.isEmpty()) {
@@ -477,7 +476,7 @@ public final class AlertDispatcher implements AutoCloseable {
     DeadLetter d =
         DeadLetter.newBuilder()
             .setStage("alerts")
-            .setTopic(AlertTopics.ALERTS.name())
+            .setTopic(Topics.ALERTS.name())
             .setKey(ByteBuffer.wrap(key))
             .setValue(
                 ByteBuffer.wrap(body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8)))

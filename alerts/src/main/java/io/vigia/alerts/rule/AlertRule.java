@@ -3,10 +3,10 @@ package io.vigia.alerts.rule;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vigia.schemas.EnrichedArticle;
-import io.vigia.sink.index.SearchParameters;
-import io.vigia.sink.index.SearchQuery;
-import io.vigia.sink.lucene.ArticleMatch;
-import io.vigia.sink.lucene.LuceneArticleIndex;
+import io.vigia.search.SearchParameters;
+import io.vigia.search.SearchQuery;
+import io.vigia.search.lucene.ArticleMatch;
+import io.vigia.search.lucene.ArticleQueries;
 import java.util.Objects;
 import org.apache.lucene.search.Query;
 
@@ -25,7 +25,7 @@ public final class AlertRule {
 
   public AlertRule(SearchQuery query) {
     this.query = Objects.requireNonNull(query, "query");
-    this.lucene = LuceneArticleIndex.query(query);
+    this.lucene = ArticleQueries.query(query);
   }
 
   /** The search this rule saves (paging fields unused). */

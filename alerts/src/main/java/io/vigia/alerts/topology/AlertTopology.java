@@ -1,6 +1,5 @@
 package io.vigia.alerts.topology;
 
-import io.vigia.alerts.AlertTopics;
 import io.vigia.schemas.Topics;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
@@ -41,7 +40,7 @@ public final class AlertTopology {
         Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(SUBSCRIPTIONS_STORE), Serdes.String(), Serdes.String())
             .withLoggingDisabled(), // the compacted topic is its changelog
-        AlertTopics.SUBSCRIPTIONS.name(),
+        Topics.ALERT_SUBSCRIPTIONS.name(),
         Consumed.with(Serdes.String(), Serdes.String()).withName("read-subscriptions"),
         () -> new SubscriptionStoreUpdater());
     b.addStateStore(
@@ -56,7 +55,7 @@ public final class AlertTopology {
         .repartition(Repartitioned.with(Serdes.String(), Serdes.String()).withName(BY_ALERT))
         .process(() -> new FirstAlertOnly(sentRetention), Named.as("first-alert-only"), SENT_STORE)
         .to(
-            AlertTopics.ALERTS.name(),
+            Topics.ALERTS.name(),
             Produced.with(Serdes.String(), Serdes.String()).withName("write-alerts"));
     return b.build();
   }

@@ -6,7 +6,7 @@ import io.vigia.alerts.Subscription;
 import io.vigia.common.http.Json;
 import io.vigia.schemas.EnrichedArticle;
 import io.vigia.schemas.Topics;
-import io.vigia.sink.lucene.ArticleMatch;
+import io.vigia.search.lucene.ArticleMatch;
 import java.time.Instant;
 import java.util.AbstractMap;
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
 package io.vigia.alerts.bench;
 
-import io.vigia.alerts.AlertTopics;
 import io.vigia.alerts.rule.AlertRule;
 import io.vigia.alerts.topology.AlertTopology;
 import io.vigia.common.http.Json;
@@ -8,7 +7,7 @@ import io.vigia.schemas.EnrichedArticle;
 import io.vigia.schemas.Entity;
 import io.vigia.schemas.Topics;
 import io.vigia.schemas.testing.SampleArticles;
-import io.vigia.sink.lucene.ArticleMatch;
+import io.vigia.search.lucene.ArticleMatch;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -153,7 +152,7 @@ public final class MatchBenchmark {
         new TopologyTestDriver(AlertTopology.build(Duration.ofDays(30)), p)) {
       TestInputTopic<String, String> subscriptions =
           driver.createInputTopic(
-              AlertTopics.SUBSCRIPTIONS.name(), new StringSerializer(), new StringSerializer());
+              Topics.ALERT_SUBSCRIPTIONS.name(), new StringSerializer(), new StringSerializer());
       List<String> queries = queries(subs);
       for (int i = 0; i < subs; i++) {
         // created before every article, which a subscription only fires on when enriched after its
@@ -173,7 +172,7 @@ public final class MatchBenchmark {
               Topics.ENRICHED.name(), new StringSerializer(), new ByteArraySerializer());
       TestOutputTopic<String, String> out =
           driver.createOutputTopic(
-              AlertTopics.ALERTS.name(), new StringDeserializer(), new StringDeserializer());
+              Topics.ALERTS.name(), new StringDeserializer(), new StringDeserializer());
       int n = warmup ? Math.min(2000, input.size()) : input.size();
       long alerts = 0;
       long t0 = System.nanoTime();

@@ -7,7 +7,6 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.sun.net.httpserver.HttpServer;
 import io.vigia.alerts.Alert;
-import io.vigia.alerts.AlertTopics;
 import io.vigia.alerts.Subscription;
 import io.vigia.alerts.SubscriptionRegistry;
 import io.vigia.broker.EmbeddedKafka;
@@ -102,7 +101,7 @@ class AlertDeliveryIT {
     kafka = new KafkaSettings(broker.bootstrapServers(), 1, (short) 1);
     try (Admin admin = Admin.create(kafka.clientProperties())) {
       // The program topic of the Kafka delivery is not created here: the dispatcher creates it.
-      TopicCreator.ensure(admin, List.copyOf(AlertTopics.all()), 1, (short) 1);
+      TopicCreator.ensure(admin, List.copyOf(Topics.alertTopics()), 1, (short) 1);
     }
   }
 
@@ -178,7 +177,7 @@ class AlertDeliveryIT {
         new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
       producer.send(
           new ProducerRecord<>(
-              AlertTopics.ALERTS.name(),
+              Topics.ALERTS.name(),
               s.id(),
               Alert.of(s, e, "article:" + e.getArticle().getId(), Instant.now()).toString()));
     }

@@ -3,7 +3,6 @@ package io.vigia.alerts.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.vigia.alerts.AlertTopics;
 import io.vigia.common.http.Json;
 import io.vigia.schemas.DedupStatus;
 import io.vigia.schemas.EnrichedArticle;
@@ -22,8 +21,11 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class AlertTopologyTest {
+  @TempDir java.nio.file.Path stateDir;
+
   private TopologyTestDriver driver;
   private TestInputTopic<String, String> subscriptions;
   private TestInputTopic<String, byte[]> enriched;
@@ -33,17 +35,19 @@ class AlertTopologyTest {
   void start() {
     Properties p = new Properties();
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, "alerts-test");
+    // Its own state folder: test JVMs of other builds on the machine use the same application id.
+    p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     driver = new TopologyTestDriver(AlertTopology.build(Duration.ofDays(30)), p);
     subscriptions =
         driver.createInputTopic(
-            AlertTopics.SUBSCRIPTIONS.name(), new StringSerializer(), new StringSerializer());
+            Topics.ALERT_SUBSCRIPTIONS.name(), new StringSerializer(), new StringSerializer());
     enriched =
         driver.createInputTopic(
             Topics.ENRICHED.name(), new StringSerializer(), new ByteArraySerializer());
     alerts =
         driver.createOutputTopic(
-            AlertTopics.ALERTS.name(), new StringDeserializer(), new StringDeserializer());
+            Topics.ALERTS.name(), new StringDeserializer(), new StringDeserializer());
   }
 
   @AfterEach

@@ -1,12 +1,5 @@
 package io.vigia.enrich.analysis;
 
-import io.vigia.common.profile.WatchProfile;
-import io.vigia.enrich.entities.KnowledgeBase;
-import io.vigia.enrich.entities.KnowledgeBaseEntityLinker;
-import io.vigia.enrich.relevance.ProfileRelevanceScorer;
-import io.vigia.enrich.relevance.RelevanceRules;
-import io.vigia.enrich.stance.CueStanceScorer;
-import io.vigia.enrich.stance.StanceCues;
 import io.vigia.schemas.Entity;
 import io.vigia.schemas.RawArticle;
 import io.vigia.schemas.Relevance;
@@ -29,29 +22,6 @@ public final class ArticleAnalyzer {
     this.entities = Objects.requireNonNull(entities);
     this.relevance = Objects.requireNonNull(relevance);
     this.stance = Objects.requireNonNull(stance);
-  }
-
-  /** The analyzer the watch profile describes. */
-  public static ArticleAnalyzer fromProfile(WatchProfile profile) {
-    KnowledgeBase kb =
-        profile
-            .readTree("entities.yaml")
-            .map(n -> KnowledgeBase.from(n, profile.name() + "/entities.yaml"))
-            .orElse(KnowledgeBase.empty());
-    RelevanceRules rules =
-        profile
-            .readTree("relevance.yaml")
-            .map(n -> RelevanceRules.from(n, profile.name() + "/relevance.yaml"))
-            .orElse(RelevanceRules.none());
-    StanceCues cues =
-        profile
-            .readTree("stance.yaml")
-            .map(n -> StanceCues.from(n, profile.name() + "/stance.yaml"))
-            .orElse(StanceCues.none());
-    return new ArticleAnalyzer(
-        new KnowledgeBaseEntityLinker(kb),
-        new ProfileRelevanceScorer(rules),
-        new CueStanceScorer(cues));
   }
 
   public ArticleAnalysis analyze(RawArticle article) {

@@ -3,6 +3,7 @@ package io.vigia.enrich.relevance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigia.common.profile.WatchProfile;
+import io.vigia.enrich.ArticleAnalyzers;
 import io.vigia.enrich.analysis.ArticleAnalyzer;
 import io.vigia.schemas.Relevance;
 import io.vigia.schemas.testing.SampleArticles;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The bundled profile's relevance rules on hand-written articles of each hard kind. */
 class ProfileRelevanceScorerTest {
   private final ArticleAnalyzer analyzer =
-      ArticleAnalyzer.fromProfile(WatchProfile.load("venezuela-elections"));
+      ArticleAnalyzers.fromProfile(WatchProfile.load("venezuela-elections"));
 
   private Relevance relevance(String title, String text) {
     return analyzer

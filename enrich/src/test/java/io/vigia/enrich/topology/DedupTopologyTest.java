@@ -25,11 +25,14 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Each dedup case through the whole topology: decode, analyse, relevance split, dedup, output keys.
  */
 class DedupTopologyTest {
+  @TempDir java.nio.file.Path stateDir;
+
   private static final String EN = text("timetable-en.txt");
   private static final String ES = text("timetable-es.txt");
   private static final String REACTION = text("timetable-reaction-en.txt");
@@ -51,6 +54,8 @@ class DedupTopologyTest {
   void start() {
     Properties p = new Properties();
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, "dedup-test");
+    // Its own state folder: test JVMs of other builds on the machine use the same application id.
+    p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     driver = new TopologyTestDriver(EnrichTopology.build(ANALYZER, "test"), p);
     raw =

@@ -19,8 +19,11 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EnrichTopologyTest {
+  @TempDir java.nio.file.Path stateDir;
+
   private TopologyTestDriver driver;
   private TestInputTopic<String, byte[]> raw;
   private TestOutputTopic<String, EnrichedArticle> enriched;
@@ -38,6 +41,8 @@ class EnrichTopologyTest {
   void start() {
     Properties p = new Properties();
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, "test");
+    // Its own state folder: test JVMs of other builds on the machine use the same application id.
+    p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     driver = new TopologyTestDriver(EnrichTopology.build(ANALYZER, "test"), p);
     raw =

@@ -35,12 +35,15 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The topology's first step, the exact-repeat check keyed by the raw record's key, and the enrich
  * counters, through the whole topology with {@code TopologyTestDriver}.
  */
 class ExactRepeatsTopologyTest {
+  @TempDir java.nio.file.Path stateDir;
+
   private static final String EN = text("timetable-en.txt");
   private static final String REACTION = text("timetable-reaction-en.txt");
   private static final Duration RETENTION = Duration.ofDays(2);
@@ -70,6 +73,8 @@ class ExactRepeatsTopologyTest {
         DedupSettings.from(Config.builder().set("enrich.dedup.retention", "2d").build());
     Properties p = new Properties();
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, "repeats-test");
+    // Its own state folder: test JVMs of other builds on the machine use the same application id.
+    p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     topology = EnrichTopology.build(analyzer, "test", dedup, new EnrichMeters(registry));
     driver = new TopologyTestDriver(topology, p);

@@ -1,5 +1,7 @@
 package io.vigia.sink.index;
 
+import io.vigia.search.ArticleDocument;
+import io.vigia.search.SearchQuery;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,5 +1,6 @@
 package io.vigia.sink.lucene;
 
+import io.vigia.search.lucene.ArticleFields;
 import io.vigia.sink.index.IndexStats;
 import io.vigia.sink.index.StorySummary;
 import java.io.IOException;
@@ -29,13 +30,6 @@ import org.apache.lucene.search.SimpleCollector;
  * matching documents (no stored fields are read), so they stay cheap on a large index.
  */
 final class Aggregations {
-  static final String ENTITY_DV = "entity_dv";
-  static final String STANCE_DV = "stance_dv";
-  static final String SOURCE_DV = "source_dv";
-  static final String STORY_DV = "story_dv";
-  static final String TITLE_DV = "title_dv";
-  static final char SEP = '\t';
-
   private Aggregations() {}
 
   static IndexStats stats(IndexSearcher s, Query query, String target, int top) throws IOException {
@@ -54,10 +48,10 @@ final class Aggregations {
 
           @Override
           protected void doSetNextReader(LeafReaderContext ctx) throws IOException {
-            time = DocValues.getNumeric(ctx.reader(), LuceneArticleIndex.TIME);
-            entity = DocValues.getSortedSet(ctx.reader(), ENTITY_DV);
-            stance = DocValues.getSortedSet(ctx.reader(), STANCE_DV);
-            source = DocValues.getSorted(ctx.reader(), SOURCE_DV);
+            time = DocValues.getNumeric(ctx.reader(), ArticleFields.TIME);
+            entity = DocValues.getSortedSet(ctx.reader(), ArticleFields.ENTITY_DV);
+            stance = DocValues.getSortedSet(ctx.reader(), ArticleFields.STANCE_DV);
+            source = DocValues.getSorted(ctx.reader(), ArticleFields.SOURCE_DV);
           }
 
           @Override
@@ -110,7 +104,7 @@ final class Aggregations {
         top(entities, top).stream()
             .map(
                 e -> {
-                  String[] p = e.getKey().split(String.valueOf(SEP), 3);
+                  String[] p = e.getKey().split(String.valueOf(ArticleFields.SEP), 3);
                   return new IndexStats.Count(
                       p[0],
                       p.length > 1 ? p[1] : p[0],
@@ -145,10 +139,10 @@ final class Aggregations {
 
           @Override
           protected void doSetNextReader(LeafReaderContext ctx) throws IOException {
-            time = DocValues.getNumeric(ctx.reader(), LuceneArticleIndex.TIME);
-            story = DocValues.getSorted(ctx.reader(), STORY_DV);
-            source = DocValues.getSorted(ctx.reader(), SOURCE_DV);
-            title = DocValues.getSorted(ctx.reader(), TITLE_DV);
+            time = DocValues.getNumeric(ctx.reader(), ArticleFields.TIME);
+            story = DocValues.getSorted(ctx.reader(), ArticleFields.STORY_DV);
+            source = DocValues.getSorted(ctx.reader(), ArticleFields.SOURCE_DV);
+            title = DocValues.getSorted(ctx.reader(), ArticleFields.TITLE_DV);
           }
 
           @Override

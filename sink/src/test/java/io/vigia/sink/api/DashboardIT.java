@@ -10,7 +10,7 @@ import io.vigia.schemas.RawArticle;
 import io.vigia.schemas.Stance;
 import io.vigia.schemas.StanceLabel;
 import io.vigia.schemas.testing.SampleArticles;
-import io.vigia.sink.index.ArticleDocument;
+import io.vigia.search.ArticleDocument;
 import io.vigia.sink.lucene.LuceneArticleIndex;
 import java.io.File;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package io.vigia.sink.bench;
 
 import io.vigia.schemas.RawArticle;
 import io.vigia.schemas.testing.SampleArticles;
-import io.vigia.sink.index.ArticleDocument;
+import io.vigia.search.ArticleDocument;
 import io.vigia.sink.opensearch.OpenSearchArticleIndex;
 import io.vigia.sink.opensearch.OpenSearchSettings;
 import java.time.Instant;

@@ -3,9 +3,12 @@ package io.vigia.sink.index;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.vigia.sink.index.ArticleDocument.EntityRef;
-import io.vigia.sink.index.ArticleDocument.StanceRef;
-import io.vigia.sink.lucene.ArticleMatch;
+import io.vigia.search.ArticleDocument;
+import io.vigia.search.ArticleDocument.EntityRef;
+import io.vigia.search.ArticleDocument.StanceRef;
+import io.vigia.search.SearchParameters;
+import io.vigia.search.SearchQuery;
+import io.vigia.search.lucene.ArticleMatch;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

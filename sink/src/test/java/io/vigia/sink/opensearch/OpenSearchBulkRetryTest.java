@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.vigia.common.http.Json;
-import io.vigia.sink.index.ArticleDocument;
+import io.vigia.search.ArticleDocument;
 import io.vigia.sink.index.IndexUnavailableException;
 import io.vigia.sink.index.WriteOutcome;
 import java.io.IOException;

@@ -1,6 +1,6 @@
-package io.vigia.sink.index;
+package io.vigia.sink;
 
-import io.vigia.sink.SinkSettings;
+import io.vigia.sink.index.ArticleIndex;
 import io.vigia.sink.lucene.LuceneArticleIndex;
 import io.vigia.sink.opensearch.OpenSearchArticleIndex;
 

@@ -1,4 +1,4 @@
-package io.vigia.sink.index;
+package io.vigia.search;
 
 import java.util.regex.Pattern;
 

@@ -1,4 +1,4 @@
-package io.vigia.app.relevance;
+package io.vigia.ingest.sources;
 
 import io.vigia.ingest.SourceStatus;
 import java.time.Instant;

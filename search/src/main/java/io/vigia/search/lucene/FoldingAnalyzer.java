@@ -1,4 +1,4 @@
-package io.vigia.sink.lucene;
+package io.vigia.search.lucene;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;

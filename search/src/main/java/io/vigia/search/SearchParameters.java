@@ -1,4 +1,4 @@
-package io.vigia.sink.index;
+package io.vigia.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

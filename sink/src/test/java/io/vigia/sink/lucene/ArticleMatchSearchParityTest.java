@@ -1,4 +1,4 @@
-package io.vigia.alerts.rule;
+package io.vigia.sink.lucene;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,10 +9,10 @@ import io.vigia.schemas.Entity;
 import io.vigia.schemas.Stance;
 import io.vigia.schemas.StanceLabel;
 import io.vigia.schemas.testing.SampleArticles;
-import io.vigia.sink.index.ArticleDocument;
-import io.vigia.sink.index.SearchParameters;
-import io.vigia.sink.index.SearchQuery;
-import io.vigia.sink.lucene.LuceneArticleIndex;
+import io.vigia.search.ArticleDocument;
+import io.vigia.search.SearchParameters;
+import io.vigia.search.SearchQuery;
+import io.vigia.search.lucene.ArticleMatch;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,12 +26,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A subscription is a saved search: over a fixture corpus, the articles a subscription's rule fires
- * on are exactly the articles the Lucene search with the same query returns, for every query in the
- * list (stemming, operators, every filter). The same holds for OpenSearch's search ({@code
- * ArticleIndexContract} in the sink, run against a real OpenSearch).
+ * A subscription is a saved search (alerts' {@code AlertRule} is an {@link ArticleMatch} of the
+ * parsed query): over a fixture corpus, the articles one article at a time in memory matches are
+ * exactly the articles the Lucene index's search with the same query returns, for every query in
+ * the list (stemming, operators, every filter). The same holds for OpenSearch's search ({@code
+ * ArticleIndexContract}, run against a real OpenSearch).
  */
-class SubscriptionSearchParityTest {
+class ArticleMatchSearchParityTest {
   @TempDir static Path dir;
   private static LuceneArticleIndex index;
   private static final List<EnrichedArticle> CORPUS = new ArrayList<>();
@@ -209,10 +210,12 @@ class SubscriptionSearchParityTest {
         "{}"
       })
   void shouldFireOnExactlyTheArticlesTheSameSearchReturns(String query) throws Exception {
-    AlertRule rule = AlertRule.fromJson(Json.MAPPER.readTree(query));
+    // As a subscription reads its query: paging fields refused, size 0.
+    SearchQuery saved =
+        SearchParameters.parse(SearchParameters.fromJson(Json.MAPPER.readTree(query)), 0);
     Set<String> fired = new TreeSet<>();
     for (EnrichedArticle e : CORPUS) {
-      if (rule.matches(e)) {
+      if (ArticleMatch.of(e).matches(saved)) {
         fired.add(e.getArticle().getId());
       }
     }

@@ -1,4 +1,4 @@
-package io.vigia.sink.index;
+package io.vigia.search;
 
 import io.vigia.schemas.DedupStatus;
 import io.vigia.schemas.EnrichedArticle;

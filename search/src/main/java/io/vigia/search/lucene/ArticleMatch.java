@@ -1,8 +1,8 @@
-package io.vigia.sink.lucene;
+package io.vigia.search.lucene;
 
 import io.vigia.schemas.EnrichedArticle;
-import io.vigia.sink.index.ArticleDocument;
-import io.vigia.sink.index.SearchQuery;
+import io.vigia.search.ArticleDocument;
+import io.vigia.search.SearchQuery;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -13,20 +13,21 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 
 /**
- * One enriched article indexed alone, in memory, exactly as the search index writes it (the same
- * fields and analysers), so a subscription's query matches it exactly when the same search would
- * return it (alerts). Built once per article for every subscription checked against it.
+ * One enriched article indexed alone, in memory, exactly as the embedded search index writes it
+ * (the same fields and analysers), so a subscription's query matches it exactly when the same
+ * search would return it (alerts). Built once per article for every subscription checked against
+ * it.
  */
 public final class ArticleMatch {
   private final MemoryIndex index = new MemoryIndex();
   private IndexSearcher searcher;
 
   private ArticleMatch(ArticleDocument d) {
-    for (IndexableField f : LuceneArticleIndex.document(d)) {
+    for (IndexableField f : ArticleFields.document(d)) {
       // Only what queries read: terms and points (doc values serve sorting and facets only).
       if (f.fieldType().indexOptions() != IndexOptions.NONE
           || f.fieldType().pointDimensionCount() > 0) {
-        index.addField(f, LuceneArticleIndex.analyzer());
+        index.addField(f, ArticleFields.analyzer());
       }
     }
     index.freeze();
@@ -40,7 +41,7 @@ public final class ArticleMatch {
     return new ArticleMatch(d);
   }
 
-  /** Whether {@code q} (a {@link LuceneArticleIndex#query} of a search) matches the article. */
+  /** Whether {@code q} (a {@link ArticleQueries#query} of a search) matches the article. */
   public boolean matches(Query q) {
     if (searcher == null) {
       // One searcher for every rule checked against this article, counting rather than scoring.
@@ -56,6 +57,6 @@ public final class ArticleMatch {
 
   /** Whether the search would return the article, paging aside. */
   public boolean matches(SearchQuery q) {
-    return matches(LuceneArticleIndex.query(q));
+    return matches(ArticleQueries.query(q));
   }
 }
