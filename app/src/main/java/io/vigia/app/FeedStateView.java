@@ -1,12 +1,12 @@
 package io.vigia.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vigia.common.config.KafkaSettings;
-import io.vigia.common.http.Json;
 import io.vigia.common.kafka.TopicFollower;
+import io.vigia.schemas.FeedState;
 import io.vigia.schemas.Topics;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,14 +18,14 @@ import org.slf4j.LoggerFactory;
  * Source health as the ingest instances last persisted it in the compacted {@code
  * vigia.ingest.feed-state}, for {@code GET /api/sources} of a sink that runs alone (read-only: the
  * live view, with relevance counts, is the one of {@code vigia run}). Each feed's latest record
- * wins; a record that is not a feed state is skipped.
+ * wins; a record that is not a feed state ({@link FeedState#parse}) is skipped.
  */
 final class FeedStateView implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FeedStateView.class);
 
   private final KafkaSettings kafka;
   private final Map<String, String> names;
-  private final Map<String, JsonNode> latest = new TreeMap<>();
+  private final Map<String, FeedState> latest = new TreeMap<>();
   private TopicFollower<String, String> reader;
 
   /**
@@ -56,11 +56,8 @@ final class FeedStateView implements AutoCloseable {
         return;
       }
       try {
-        JsonNode n = Json.MAPPER.readTree(json);
-        if (n != null && n.path("poll").isObject()) {
-          latest.put(url, n);
-        }
-      } catch (Exception e) {
+        latest.put(url, FeedState.parse(json));
+      } catch (IllegalArgumentException e) {
         LOG.debug("skipping a feed-state record of {} that is not one", url);
       }
     }
@@ -73,34 +70,31 @@ final class FeedStateView implements AutoCloseable {
     List<Map<String, Object>> out = new ArrayList<>();
     synchronized (latest) {
       latest.forEach(
-          (url, n) -> {
-            ObjectNode s = Json.MAPPER.createObjectNode();
+          (url, f) -> {
+            FeedState.Status st = f.status();
+            Map<String, Object> s = new LinkedHashMap<>();
             s.put("url", url);
             s.put("name", names.getOrDefault(url, url));
-            JsonNode st = n.path("status");
-            s.put("state", st.path("state").asText("unknown"));
-            s.set("lastError", orNull(st.path("lastError")));
-            s.set("lastPoll", orNull(st.path("lastPoll")));
-            s.put("itemsSeen", st.path("itemsSeen").asInt(0));
-            s.put("articlesProduced", st.path("articlesProduced").asInt(0));
-            s.put("errorStreak", n.path("poll").path("errorStreak").asInt(0));
-            s.set("nextPollNotBefore", orNull(n.path("poll").path("notBefore")));
-            s.set("lastNewItemAt", orNull(st.path("lastNewItemAt")));
-            long interval = n.path("poll").path("intervalMillis").asLong(0);
-            if (interval > 0) {
-              s.put("pollIntervalSeconds", interval / 1000);
+            s.put("state", st == null || st.state() == null ? "unknown" : st.state());
+            s.put("lastError", st == null ? null : st.lastError());
+            s.put("lastPoll", st == null ? null : text(st.lastPoll()));
+            s.put("itemsSeen", st == null ? 0 : st.itemsSeen());
+            s.put("articlesProduced", st == null ? 0 : st.articlesProduced());
+            s.put("errorStreak", f.poll().errorStreak());
+            s.put("nextPollNotBefore", text(f.poll().notBefore()));
+            s.put("lastNewItemAt", st == null ? null : text(st.lastNewItemAt()));
+            if (f.poll().intervalMillis() > 0) {
+              s.put("pollIntervalSeconds", f.poll().intervalMillis() / 1000);
             }
             s.put("from", Topics.INGEST_FEED_STATE.name());
-            @SuppressWarnings("unchecked")
-            Map<String, Object> m = Json.MAPPER.convertValue(s, Map.class);
-            out.add(m);
+            out.add(s);
           });
     }
     return out;
   }
 
-  private static JsonNode orNull(JsonNode n) {
-    return n.isMissingNode() ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : n;
+  private static String text(Instant t) {
+    return t == null ? null : t.toString();
   }
 
   @Override

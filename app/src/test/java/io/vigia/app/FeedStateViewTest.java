@@ -41,4 +41,18 @@ class FeedStateViewTest {
         .containsEntry("name", "https://orinoco.example/feed")
         .containsEntry("state", "ok");
   }
+
+  @Test
+  void shouldShowARecordWrittenBeforeHealthWasPersistedAsUnknown() {
+    FeedStateView view =
+        new FeedStateView(new KafkaSettings("127.0.0.1:1", 1, (short) 1), Map.of());
+    view.apply("https://llano.example/feed", "{\"poll\":{\"errorStreak\":1}}");
+    assertThat(view.sources()).hasSize(1);
+    assertThat(view.sources().get(0))
+        .containsEntry("state", "unknown")
+        .containsEntry("errorStreak", 1)
+        .containsEntry("lastPoll", null)
+        .containsEntry("itemsSeen", 0)
+        .doesNotContainKey("pollIntervalSeconds");
+  }
 }

@@ -36,9 +36,16 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.ClassOrderer;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestClassOrder;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -55,10 +62,11 @@ import org.junit.jupiter.api.io.TempDir;
  * still counts them as new, requests to the main host keep the politeness rules, and a restarted
  * instance continues from the persisted feed state. An IT: a real broker and real HTTP servers.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestClassOrder(ClassOrderer.OrderAnnotation.class)
 class FeedSourcesIT {
   private static final Duration HOST_DELAY = Duration.ofMillis(200);
 
-  @TempDir Path tmp;
   private EmbeddedKafka broker;
   private KafkaSettings kafka;
   private HttpServer site;
@@ -90,8 +98,9 @@ class FeedSourcesIT {
     }
   }
 
-  @BeforeEach
-  void start() throws Exception {
+  /** Every group below looks at one run: a broker, the site, and the first instance started. */
+  @BeforeAll
+  void start(@TempDir Path tmp) throws Exception {
     broker = new EmbeddedKafka(tmp.resolve("kafka"), 0).start();
     kafka = new KafkaSettings(broker.bootstrapServers(), 2, (short) 1);
     try (Admin admin = Admin.create(kafka.clientProperties())) {
@@ -107,6 +116,7 @@ class FeedSourcesIT {
     broken = "http://127.0.0.1:" + otherHost().getAddress().getPort();
     flaky = "http://127.0.0.1:" + otherHost().getAddress().getPort();
     googlePort = otherHost().getAddress().getPort();
+    startTheFirstInstance();
   }
 
   private HttpServer otherHost() throws IOException {
@@ -128,8 +138,13 @@ class FeedSourcesIT {
         : InetAddress.getAllByName(host);
   }
 
-  @AfterEach
+  @AfterAll
   void stop() {
+    for (IngestService svc : new IngestService[] {second, first}) {
+      if (svc != null) {
+        svc.close();
+      }
+    }
     if (site != null) {
       site.stop(0);
     }
@@ -826,33 +841,66 @@ class FeedSourcesIT {
     return svc;
   }
 
-  @Test
-  void shouldReadEveryFormatFetchEachArticleOnceReportEachFailureAndContinueAfterARestart()
-      throws Exception {
-    Map<String, String> expected = publish();
-    Map<String, RawArticle> byPath = new HashMap<>();
-    try (IngestService first = ingest("a");
-        KafkaConsumer<String, RawArticle> consumer = consumer()) {
+  /** The first instance, running from the start until the restart. */
+  private IngestService first;
+
+  /** The instance started over the first one's state, by {@link AfterARestart}. */
+  private IngestService second;
+
+  /** Article path to a phrase of its text: every page the site publishes. */
+  private Map<String, String> expected;
+
+  /** What the first instance produced, by page path. */
+  private final Map<String, RawArticle> byPath = new HashMap<>();
+
+  /**
+   * Starts the first instance and collects its articles until one per page arrived (or 90 s
+   * passed): the groups below look at what it did, the last one at what a restart does.
+   */
+  private void startTheFirstInstance() throws IOException {
+    expected = publish();
+    first = ingest("a");
+    try (KafkaConsumer<String, RawArticle> consumer = consumer()) {
       long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
       while (byPath.size() < expected.size() && System.nanoTime() < deadline) {
         collect(consumer, byPath);
       }
+    }
+  }
+
+  @Nested
+  @Order(1)
+  class EveryFormat {
+    @Test
+    void shouldProduceOneArticlePerPageWhateverFeedListedIt() {
       assertThat(byPath.keySet())
           .as("one article per page, whatever feed listed it")
           .containsExactlyInAnyOrderElementsOf(expected.keySet());
       expected.forEach(
           (path, phrase) -> assertThat(byPath.get(path).getText()).as(path).contains(phrase));
+    }
+
+    @Test
+    void shouldTakeTheMediaRssThumbnailAsTheLeadImage() {
       assertThat(byPath.get("/a/rss20").getLeadImage())
           .as("Media RSS thumbnail")
           .isEqualTo(base + "/img/rss20.jpg");
-      assertThat(byPath.get("/a/gn").getUrl())
-          .as("Google News link resolved to the publisher")
-          .isEqualTo(base + "/a/gn");
+    }
+
+    @Test
+    void shouldFetchOnceALinkListedTwiceOrWithTrackingParameters() {
       assertThat(hits.get("/a/rss092").get())
           .as("the same link with tracking parameters is one article")
           .isEqualTo(1);
       assertThat(hits.get("/a/rss091").get()).as("listed by two feeds, fetched once").isEqualTo(1);
       assertThat(hits.get("/a/rss20").get()).as("duplicate GUID, fragment link").isEqualTo(1);
+    }
+
+    @Test
+    void shouldResolveGoogleNewsLinksToThePublisherInBothFormats() {
+      assertThat(byPath.get("/a/gn").getUrl())
+          .as("Google News link resolved to the publisher")
+          .isEqualTo(base + "/a/gn");
       assertThat(byPath.get("/a/gn2").getUrl())
           .as("current Google News link resolved through Google's redirect")
           .isEqualTo(base + "/a/gn2");
@@ -862,27 +910,47 @@ class FeedSourcesIT {
       assertThat(hits.get("/rss/articles/CBMiVkFVX3lxTE9wYXF1ZQ").get())
           .as("Google asked once where the link leads")
           .isEqualTo(1);
-      assertThat(hits.get("/a/flaky").get()).as("failed once (503), retried once").isEqualTo(2);
-      List<Long> flakyHits = hitTimes.get("/a/flaky");
-      assertThat(notModifiedTimes.getOrDefault("/feeds/flaky.xml", List.of()))
-          .as("retried at a poll of its feed that answered 304")
-          .anyMatch(t -> t > flakyHits.get(0) && t < flakyHits.get(1));
+    }
+  }
 
-      Map<String, IngestService.SourceStatus> sources = awaitFailuresReported(first);
+  @Nested
+  @Order(2)
+  class Failures {
+    @Test
+    void shouldReportEachFailingFeedOnItsOwnSource() throws InterruptedException {
+      Map<String, SourceStatus> sources = awaitFailuresReported(first);
       FAILURES.forEach(
           (name, why) -> {
             assertThat(sources.get(name).state()).as(name).isEqualTo("failing");
             assertThat(sources.get(name).lastError()).as(name).contains(why);
           });
-      assertThat(sources.get("/feeds/rss20.xml").state()).isIn("ok", "not-modified");
-      assertThat(sources.get("/feeds/rss20.xml").lastNewItemAt())
-          .as("when it last listed something new")
-          .isNotNull();
       assertThat(sources.get("error").lastNewItemAt()).isNull();
-      assertThat(sources.get("/feeds/mixed.xml").state()).isIn("ok", "not-modified");
-      assertThat(sources.get("/feeds/mixed.xml").lastError())
+    }
+
+    @Test
+    void shouldRetryAnItemThatFailedOnceAtAPollOfItsFeedThatAnswered304() {
+      assertThat(hits.get("/a/flaky").get()).as("failed once (503), retried once").isEqualTo(2);
+      List<Long> flakyHits = hitTimes.get("/a/flaky");
+      assertThat(notModifiedTimes.getOrDefault("/feeds/flaky.xml", List.of()))
+          .as("retried at a poll of its feed that answered 304")
+          .anyMatch(t -> t > flakyHits.get(0) && t < flakyHits.get(1));
+    }
+
+    @Test
+    void shouldReportABrokenItemOnItsFeedAndIngestTheFeedsOtherItems() {
+      SourceStatus mixed = awaitSource(first, "/feeds/mixed.xml", st -> st.lastError() != null);
+      assertThat(mixed.state()).isIn("ok", "not-modified");
+      assertThat(mixed.lastError())
           .as("one item's broken redirect stops no other item")
           .contains("/a/bad-redirect: redirect 302 to a malformed Location");
+    }
+  }
+
+  @Nested
+  @Order(3)
+  class Sitemaps {
+    @Test
+    void shouldAskForASitemapIndexInFullAndForItsSitemapsConditionally() {
       assertThat(conditionalHeaders.get("/sitemap-index.xml"))
           .as(
               "a sitemap index is asked for in full at every poll: its 304 "
@@ -892,14 +960,11 @@ class FeedSourcesIT {
       assertThat(conditionalHeaders.get("/sitemaps/2.xml"))
           .as("the sitemaps it lists are polled with their own validators")
           .anyMatch(v -> !v.equals("-"));
-      IngestService.SourceStatus empty =
-          awaitSource(first, "/feeds/empty.xml", st -> st.state().equals("not-modified"));
-      assertThat(empty.state()).isEqualTo("not-modified");
-      assertThat(empty.lastError())
-          .as("what the document said still holds when it answers 304")
-          .isEqualTo("the feed lists no items");
-      IngestService.SourceStatus nested =
-          awaitSource(first, "/sitemap-nested.xml", st -> st.lastError() != null);
+    }
+
+    @Test
+    void shouldReportANestedIndexThatLoopsBackOrLiesBelowTheDepthLimit() {
+      SourceStatus nested = awaitSource(first, "/sitemap-nested.xml", st -> st.lastError() != null);
       assertThat(nested.lastError())
           .as("the loop back to the root index")
           .contains(
@@ -915,7 +980,32 @@ class FeedSourcesIT {
       assertThat(hits)
           .as("a sitemap below the depth limit is never asked for")
           .doesNotContainKey("/sitemaps/5.xml");
-      IngestService.SourceStatus echoFeed = awaitItemsSeen(first, "/feeds/echo.xml", 2);
+    }
+  }
+
+  @Nested
+  @Order(4)
+  class SourceHealth {
+    @Test
+    void shouldSayWhenAFeedLastListedSomethingNew() {
+      SourceStatus rss20 = awaitSource(first, "/feeds/rss20.xml", st -> st.lastPoll() != null);
+      assertThat(rss20.state()).isIn("ok", "not-modified");
+      assertThat(rss20.lastNewItemAt()).as("when it last listed something new").isNotNull();
+    }
+
+    @Test
+    void shouldKeepWhatTheDocumentSaidWhenItAnswers304() {
+      SourceStatus empty =
+          awaitSource(first, "/feeds/empty.xml", st -> st.state().equals("not-modified"));
+      assertThat(empty.state()).isEqualTo("not-modified");
+      assertThat(empty.lastError())
+          .as("what the document said still holds when it answers 304")
+          .isEqualTo("the feed lists no items");
+    }
+
+    @Test
+    void shouldCountTheDistinctItemsOfAFeedAsNewToItAlthoughAnotherFeedDeliveredThem() {
+      SourceStatus echoFeed = awaitItemsSeen(first, "/feeds/echo.xml", 2);
       assertThat(hits.get("/feeds/echo.xml").get())
           .as("polled again and again")
           .isGreaterThanOrEqualTo(3);
@@ -924,28 +1014,15 @@ class FeedSourcesIT {
           .as("new to this feed although another feed delivered them")
           .isNotNull();
       assertThat(echoFeed.articlesProduced()).isZero();
-      // the same health as metrics
-      assertThat(
-              io.vigia.common.metrics.Metrics.registry()
-                  .get("vigia.ingest.source.failing")
-                  .tag("source", "error")
-                  .gauge()
-                  .value())
-          .isEqualTo(1.0);
-      assertThat(
-              io.vigia.common.metrics.Metrics.registry()
-                  .get("vigia.ingest.source.articles")
-                  .tag("source", "/feeds/rss20.xml")
-                  .gauge()
-                  .value())
-          .isEqualTo(2.0);
-      assertThat(
-              io.vigia.common.metrics.Metrics.registry()
-                  .get("vigia.ingest.source.items.seen")
-                  .tag("source", "/feeds/echo.xml")
-                  .gauge()
-                  .value())
-          .isEqualTo(2.0);
+    }
+
+    @Test
+    void shouldShowTheSameHealthAsMetrics() throws InterruptedException {
+      awaitFailuresReported(first);
+      awaitItemsSeen(first, "/feeds/echo.xml", 2);
+      assertThat(gauge("vigia.ingest.source.failing", "error")).isEqualTo(1.0);
+      assertThat(gauge("vigia.ingest.source.articles", "/feeds/rss20.xml")).isEqualTo(2.0);
+      assertThat(gauge("vigia.ingest.source.items.seen", "/feeds/echo.xml")).isEqualTo(2.0);
       assertThat(
               io.vigia.common.metrics.Metrics.registry()
                   .get("vigia.ingest.source.state")
@@ -954,10 +1031,27 @@ class FeedSourcesIT {
                   .gauge()
                   .value())
           .isEqualTo(1.0);
+    }
 
-      // Politeness, as the server saw it: never more than 2 at once, and any 10 request starts
-      // (redirect hops and robots.txt included) spread over at least 10 delays, less 400 ms for the
-      // trip from the client's clock to the server's, which a loaded machine makes uneven.
+    private double gauge(String name, String source) {
+      return io.vigia.common.metrics.Metrics.registry()
+          .get(name)
+          .tag("source", source)
+          .gauge()
+          .value();
+    }
+  }
+
+  @Nested
+  @Order(5)
+  class Politeness {
+    /**
+     * As the server saw it: never more than 2 at once, and any 10 request starts (redirect hops and
+     * robots.txt included) spread over at least 10 delays, less 400 ms for the trip from the
+     * client's clock to the server's, which a loaded machine makes uneven.
+     */
+    @Test
+    void shouldKeepTheHostDelayAndTheInFlightCapOnTheMainHost() {
       assertThat(mostInFlight.get()).isLessThanOrEqualTo(2);
       List<Long> starts = new ArrayList<>(requestStarts);
       Collections.sort(starts);
@@ -968,44 +1062,38 @@ class FeedSourcesIT {
             .isGreaterThanOrEqualTo(HOST_DELAY.toNanos() * 10 - 400_000_000L);
       }
     }
-    int busyHits = hits.get("/feeds/busy.xml").get();
-    int unavailableHits = hits.get("/feeds/unavailable.xml").get();
-    int rss20Polls = conditionalHeaders.get("/feeds/rss20.xml").size();
-    produceNothingMoreAfterRestart(byPath, busyHits, unavailableHits, rss20Polls);
   }
 
-  private IngestService.SourceStatus awaitSource(
-      IngestService svc,
-      String name,
-      java.util.function.Predicate<IngestService.SourceStatus> until)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    IngestService.SourceStatus s = null;
-    while (System.nanoTime() < deadline) {
-      s = svc.sources().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
-      if (until.test(s)) {
-        break;
-      }
-      Thread.sleep(200);
-    }
-    return s;
-  }
+  /**
+   * A second instance started over the state the first one persisted continues from it: health,
+   * validators, Retry-After and the items it fetched or retried.
+   */
+  @Nested
+  @Order(6)
+  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+  @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+  class AfterARestart {
+    private int busyHits;
+    private int unavailableHits;
+    private int rss20Polls;
 
-  private IngestService.SourceStatus awaitItemsSeen(IngestService svc, String name, int items)
-      throws InterruptedException {
-    return awaitSource(
-        svc, name, s -> s.itemsSeen() >= items && hits.get("/feeds/echo.xml").get() >= 3);
-  }
+    /** The state comes back before the first poll: health figures, validators, the 429's hour. */
+    private final Map<String, SourceStatus> restoredByName = new HashMap<>();
 
-  private void produceNothingMoreAfterRestart(
-      Map<String, RawArticle> before, int busyHits, int unavailableHits, int rss20Polls)
-      throws Exception {
-    try (IngestService second = ingest("b");
-        KafkaConsumer<String, RawArticle> consumer = consumer()) {
-      // The state comes back before the first poll: health figures, validators, the 429's hour.
-      Map<String, IngestService.SourceStatus> restoredByName = new HashMap<>();
+    @BeforeAll
+    void restart() {
+      first.close();
+      busyHits = hits.get("/feeds/busy.xml").get();
+      unavailableHits = hits.get("/feeds/unavailable.xml").get();
+      rss20Polls = conditionalHeaders.get("/feeds/rss20.xml").size();
+      second = ingest("b");
       second.sources().forEach(s -> restoredByName.put(s.name(), s));
-      IngestService.SourceStatus restored = restoredByName.get("/feeds/rss20.xml");
+    }
+
+    @Test
+    @Order(1)
+    void shouldRestoreEachSourcesHealthBeforeItsFirstPoll() {
+      SourceStatus restored = restoredByName.get("/feeds/rss20.xml");
       // rss20 lists /a/rss20 twice (same GUID, a fragment) and /a/script-only: two distinct items
       assertThat(restored.itemsSeen()).as("restored health of %s", restored).isEqualTo(2);
       assertThat(restored.articlesProduced()).isEqualTo(2);
@@ -1020,6 +1108,11 @@ class FeedSourcesIT {
       assertThat(restoredByName.get("unavailable").nextPollNotBefore())
           .as("the 503's Retry-After date restored")
           .isAfter(java.time.Instant.now().plus(Duration.ofMinutes(50)));
+    }
+
+    @Test
+    @Order(2)
+    void shouldPollConditionallyAtOnce() throws InterruptedException {
       long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
       while (conditionalHeaders.get("/feeds/rss20.xml").size() <= rss20Polls + 1
           && System.nanoTime() < deadline) {
@@ -1029,13 +1122,20 @@ class FeedSourcesIT {
       assertThat(sent.get(rss20Polls))
           .as("the restarted instance's first poll is conditional")
           .isNotEqualTo("-");
+    }
+
+    @Test
+    @Order(3)
+    void shouldProduceNothingMoreAndFetchNothingAgain() {
       Map<String, RawArticle> again = new HashMap<>();
-      for (int i = 0; i < 10; i++) {
-        collect(consumer, again);
+      try (KafkaConsumer<String, RawArticle> consumer = consumer()) {
+        for (int i = 0; i < 10; i++) {
+          collect(consumer, again);
+        }
       }
       assertThat(again.keySet())
           .as("articles produced")
-          .containsExactlyInAnyOrderElementsOf(before.keySet());
+          .containsExactlyInAnyOrderElementsOf(byPath.keySet());
       assertThat(hits.get("/feeds/busy.xml").get())
           .as("Retry-After: 3600 outlives the restart")
           .isEqualTo(busyHits);
@@ -1047,10 +1147,34 @@ class FeedSourcesIT {
     }
   }
 
-  private Map<String, IngestService.SourceStatus> awaitFailuresReported(IngestService svc)
+  private SourceStatus awaitSource(
+      IngestService svc, String name, java.util.function.Predicate<SourceStatus> until) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    SourceStatus s = null;
+    while (System.nanoTime() < deadline) {
+      s = svc.sources().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+      if (until.test(s)) {
+        break;
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    return s;
+  }
+
+  private SourceStatus awaitItemsSeen(IngestService svc, String name, int items) {
+    return awaitSource(
+        svc, name, s -> s.itemsSeen() >= items && hits.get("/feeds/echo.xml").get() >= 3);
+  }
+
+  private Map<String, SourceStatus> awaitFailuresReported(IngestService svc)
       throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    Map<String, IngestService.SourceStatus> byName = new HashMap<>();
+    Map<String, SourceStatus> byName = new HashMap<>();
     while (System.nanoTime() < deadline) {
       byName.clear();
       svc.sources().forEach(s -> byName.put(s.name(), s));

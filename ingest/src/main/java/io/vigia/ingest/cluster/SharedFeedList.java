@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vigia.common.config.KafkaSettings;
-import io.vigia.common.kafka.TopicPartitions;
+import io.vigia.common.kafka.TopicFollower;
 import io.vigia.common.profile.FeedSpec;
 import io.vigia.schemas.Topics;
 import java.time.Duration;
@@ -16,16 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +47,11 @@ public final class SharedFeedList implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
+   * Longest wait for the list to be read at start: a list of feeds reads in well under a second.
+   */
+  private static final Duration READ_TIMEOUT = Duration.ofMinutes(2);
+
+  /**
    * One record of the topic: a feed as one instance publishes it ({@code publisher} null: a record
    * from before publishers).
    */
@@ -63,9 +63,12 @@ public final class SharedFeedList implements AutoCloseable {
   private final Map<String, Entry> records = new ConcurrentHashMap<>();
   private volatile List<FeedSpec> configured = List.of();
   private volatile Runnable onChange = () -> {};
-  private volatile boolean running;
-  private KafkaConsumer<String, String> consumer;
-  private Thread tail;
+  private TopicFollower<String, String> follower;
+
+  /**
+   * Whether the records read since the last batch changed the list (the follower's thread only).
+   */
+  private boolean changed;
 
   /**
    * @param instanceId this instance's stable name ({@code instance-id}); blank: {@value #UNNAMED},
@@ -84,22 +87,18 @@ public final class SharedFeedList implements AutoCloseable {
    */
   public List<String> start(List<FeedSpec> mine, Runnable onChange) {
     this.configured = List.copyOf(mine);
-    Properties c = kafka.clientProperties();
-    c.put(ConsumerConfig.GROUP_ID_CONFIG, "vigia-ingest-feeds-" + UUID.randomUUID());
-    c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    consumer =
-        new KafkaConsumer<>(
-            c,
-            Topics.INGEST_FEEDS.keySerde().deserializer(),
-            Topics.INGEST_FEEDS.valueSerde().deserializer());
-    List<TopicPartition> parts =
-        TopicPartitions.of(consumer, Topics.INGEST_FEEDS.name(), Duration.ofSeconds(60));
-    consumer.assign(parts);
-    consumer.seekToBeginning(parts);
-    Map<TopicPartition, Long> end = consumer.endOffsets(parts);
-    while (parts.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-      consumer.poll(Duration.ofMillis(500)).forEach(this::apply);
-    }
+    follower =
+        TopicFollower.builder(
+                "vigia-ingest-feed-list",
+                kafka,
+                Topics.INGEST_FEEDS.keySerde().deserializer(),
+                Topics.INGEST_FEEDS.valueSerde().deserializer())
+            .topics(Topics.INGEST_FEEDS.name())
+            .onRecord(r -> changed |= apply(r))
+            .afterBatch(this::changed)
+            .start();
+    follower.awaitCaughtUp(READ_TIMEOUT);
+    int partitions = follower.endOffsetsAtStart().size();
     Set<String> before = urls();
     Set<String> mineUrls = new LinkedHashSet<>();
     mine.forEach(f -> mineUrls.add(f.url()));
@@ -119,7 +118,6 @@ public final class SharedFeedList implements AutoCloseable {
         });
     Properties p = kafka.clientProperties();
     p.put(ProducerConfig.ACKS_CONFIG, "all");
-    int partitions = parts.size();
     try (KafkaProducer<String, String> producer =
         new KafkaProducer<>(
             p,
@@ -173,30 +171,17 @@ public final class SharedFeedList implements AutoCloseable {
           others);
     }
     this.onChange = onChange;
-    running = true;
-    tail = new Thread(this::follow, "vigia-ingest-feed-list");
-    tail.setDaemon(true);
-    tail.start();
     return List.copyOf(gone);
   }
 
-  private void follow() {
-    try {
-      while (running) {
-        boolean changed = false;
-        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-          changed |= apply(r);
-        }
-        if (changed) {
-          onChange.run();
-        }
-      }
-    } catch (WakeupException e) {
-      // closing
-    } catch (RuntimeException e) {
-      LOG.warn("stopped following the shared feed list: {}", e.toString());
-    } finally {
-      consumer.close(Duration.ofSeconds(5));
+  /**
+   * After each batch the follower read: {@code onChange} runs when it changed the list (it is a
+   * no-op until the start is done).
+   */
+  private void changed() {
+    if (changed) {
+      changed = false;
+      onChange.run();
     }
   }
 
@@ -277,18 +262,8 @@ public final class SharedFeedList implements AutoCloseable {
 
   @Override
   public void close() {
-    running = false;
-    if (consumer != null) {
-      consumer.wakeup();
-    }
-    if (tail != null) {
-      try {
-        tail.join(10_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    } else if (consumer != null) {
-      consumer.close(Duration.ofSeconds(5));
+    if (follower != null) {
+      follower.close();
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.vigia.ingest.feed;
 
+import io.vigia.schemas.FeedState;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -30,7 +31,7 @@ public final class FeedItemMemory {
   public FeedItemMemory() {}
 
   /** A memory restored from its {@link #snapshot()}. */
-  public FeedItemMemory(Snapshot s) {
+  public FeedItemMemory(FeedState.Items s) {
     if (s.keys() != null && !s.keys().isEmpty()) {
       ByteBuffer b = ByteBuffer.wrap(Base64.getDecoder().decode(s.keys()));
       while (b.remaining() >= Long.BYTES) {
@@ -44,12 +45,10 @@ public final class FeedItemMemory {
    * What survives a restart: the keys (base64 of 8-byte hashes, oldest first) and the distinct
    * count.
    */
-  public record Snapshot(String keys, long distinct) {}
-
-  public synchronized Snapshot snapshot() {
+  public synchronized FeedState.Items snapshot() {
     ByteBuffer b = ByteBuffer.allocate(keys.size() * Long.BYTES);
     keys.forEach(b::putLong);
-    return new Snapshot(Base64.getEncoder().encodeToString(b.array()), distinct);
+    return new FeedState.Items(Base64.getEncoder().encodeToString(b.array()), distinct);
   }
 
   /** Whether the feed has not listed {@code key} before (as far as this memory reaches back). */

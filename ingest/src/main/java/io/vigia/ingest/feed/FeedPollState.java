@@ -1,6 +1,7 @@
 package io.vigia.ingest.feed;
 
 import io.vigia.ingest.fetch.FetchResult;
+import io.vigia.schemas.FeedState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
@@ -32,7 +33,7 @@ public final class FeedPollState {
   public FeedPollState() {}
 
   /** A state restored from its {@link #snapshot()}. */
-  public FeedPollState(Snapshot s) {
+  public FeedPollState(FeedState.Poll s) {
     this.validators = new FetchResult.Validators(s.etag(), s.lastModified());
     this.conditionalPolls = s.conditionalPolls();
     this.errorStreak = s.errorStreak();
@@ -40,17 +41,9 @@ public final class FeedPollState {
     this.interval = s.intervalMillis() <= 0 ? null : Duration.ofMillis(s.intervalMillis());
   }
 
-  /** What survives a restart (kept in a compacted topic, one record per feed). */
-  public record Snapshot(
-      String etag,
-      String lastModified,
-      int conditionalPolls,
-      int errorStreak,
-      Instant notBefore,
-      long intervalMillis) {}
-
-  public synchronized Snapshot snapshot() {
-    return new Snapshot(
+  /** What survives a restart (kept in the feed's record of the compacted feed-state topic). */
+  public synchronized FeedState.Poll snapshot() {
+    return new FeedState.Poll(
         validators.etag(),
         validators.lastModified(),
         conditionalPolls,

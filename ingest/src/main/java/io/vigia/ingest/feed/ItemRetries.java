@@ -1,5 +1,6 @@
 package io.vigia.ingest.feed;
 
+import io.vigia.schemas.FeedState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +23,29 @@ public final class ItemRetries {
   static final Duration MAX_BACKOFF = Duration.ofHours(6);
 
   /** One item waiting: its last failure and when it may be tried again. */
-  public record Entry(FeedItem item, String key, int attempts, Instant due, String reason) {}
+  public record Entry(FeedItem item, String key, int attempts, Instant due, String reason) {
+    /** As the feed state keeps it: the item's feed text (summary, content) is not kept. */
+    FeedState.Retry persisted() {
+      return new FeedState.Retry(
+          key,
+          item.link(),
+          item.guid(),
+          item.title(),
+          item.publishedAt(),
+          item.language(),
+          item.image(),
+          attempts,
+          due,
+          reason);
+    }
+
+    static Entry restored(FeedState.Retry r) {
+      FeedItem item =
+          new FeedItem(
+              r.link(), r.guid(), r.title(), r.publishedAt(), null, r.language(), null, r.image());
+      return new Entry(item, r.key(), r.attempts(), r.due(), r.reason());
+    }
+  }
 
   /** What became of a failure handed to {@link #failed}. */
   public sealed interface Outcome {
@@ -35,9 +58,9 @@ public final class ItemRetries {
 
   public ItemRetries() {}
 
-  /** Restored entries (their feed text is not kept across restarts). */
-  public ItemRetries(List<Entry> entries) {
-    entries.forEach(e -> byKey.put(e.key(), e));
+  /** Restored from its {@link #snapshot()} (the items' feed text is not kept across restarts). */
+  public ItemRetries(List<FeedState.Retry> entries) {
+    entries.forEach(r -> byKey.put(r.key(), Entry.restored(r)));
   }
 
   /**
@@ -83,6 +106,11 @@ public final class ItemRetries {
 
   public synchronized List<Entry> entries() {
     return List.copyOf(byKey.values());
+  }
+
+  /** What survives a restart (kept in the feed's record of the compacted feed-state topic). */
+  public synchronized List<FeedState.Retry> snapshot() {
+    return byKey.values().stream().map(Entry::persisted).toList();
   }
 
   public synchronized int size() {

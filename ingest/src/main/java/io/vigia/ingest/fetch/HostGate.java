@@ -45,6 +45,12 @@ public final class HostGate {
   /** A request slot; closing it lets the next request to the host go. */
   public interface Permit extends AutoCloseable {
     /**
+     * When the gate let the request start ({@link System#nanoTime()}): the next request to the host
+     * starts no earlier than the delay after it.
+     */
+    long grantedAtNanos();
+
+    /**
      * What the host answered: a Retry-After on 429/503 holds every request to the host until it has
      * passed; a server error starts (or extends) an exponential backoff; anything else ends it.
      */
@@ -111,6 +117,7 @@ public final class HostGate {
     long delay = Math.max(minDelay.toNanos(), crawlDelay == null ? 0 : crawlDelay.toNanos());
     boolean deadline = deadlineNanos != Long.MAX_VALUE;
     Host h;
+    long granted;
     synchronized (this) {
       while (true) {
         h =
@@ -124,6 +131,7 @@ public final class HostGate {
         if (h.inFlight < maxInFlight && now - startAt >= 0) {
           h.inFlight++;
           h.nextStartNanos = now + delay;
+          granted = now;
           break;
         }
         if (deadline && h.inFlight < maxInFlight && startAt - deadlineNanos > 0) {
@@ -152,7 +160,13 @@ public final class HostGate {
       }
     }
     Host held = h;
+    long grantedAt = granted;
     return new Permit() {
+      @Override
+      public long grantedAtNanos() {
+        return grantedAt;
+      }
+
       @Override
       public void answered(int status, Duration retryAfter) {
         synchronized (HostGate.this) {

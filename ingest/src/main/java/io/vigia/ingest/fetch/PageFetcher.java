@@ -1,99 +1,39 @@
 package io.vigia.ingest.fetch;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PushbackInputStream;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.Inflater;
-import java.util.zip.InflaterInputStream;
 import java.util.zip.ZipException;
 import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.HttpHostConnectException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpResponse;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.client5.http.io.HttpClientConnectionManager;
-import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.http.HttpHost;
-import org.apache.hc.core5.http.config.Http1Config;
-import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.io.CloseMode;
-import org.apache.hc.core5.util.TimeValue;
-import org.apache.hc.core5.util.Timeout;
 
 /**
  * Fetches one URL: http(s) only, redirects followed by hand (each hop checked), body capped,
  * private and loopback addresses refused unless allowed.
  *
- * <p>Each hop resolves its host once, checks every address, and connects to the checked address
- * itself: the request names the address (Apache HttpClient's {@link HttpHost} with an address)
- * while the Host header, TLS SNI and certificate check use the name. The client's own resolver
- * refuses every lookup, so no code path can connect to an address that was not checked (DNS
- * rebinding: a name that answers a public address to the check and an internal one to the
- * connection). One deadline ({@code totalTimeout}) bounds the whole fetch: waits for the host's
- * turn, every redirect hop, and the body.
+ * <p>Each hop is pinned to checked addresses first ({@link AddressPinning}), waits for its host's
+ * turn ({@link HostGate}), and is sent by a client that connects to nothing else ({@link
+ * PinnedHttpClient}); its body is read under the cap ({@link BodyReader}). One deadline ({@code
+ * totalTimeout}) bounds the whole fetch: waits for the host's turn, every redirect hop, and the
+ * body.
  */
 public final class PageFetcher implements AutoCloseable {
   static final int MAX_REDIRECTS = 5;
-
-  /** Longest header line and most header fields: an endless header is cut, not buffered. */
-  private static final int MAX_HEADER_LINE = 64 * 1024;
-
-  private static final int MAX_HEADERS = 200;
-
-  /**
-   * Cuts requests at their deadlines; a deadline cancelled (the usual case) leaves the queue at
-   * once, not minutes later.
-   */
-  private static final ScheduledExecutorService CUTTER = cutter();
-
-  private static ScheduledExecutorService cutter() {
-    java.util.concurrent.ScheduledThreadPoolExecutor e =
-        new java.util.concurrent.ScheduledThreadPoolExecutor(
-            1,
-            r -> {
-              Thread t = new Thread(r, "vigia-fetch-deadline");
-              t.setDaemon(true);
-              return t;
-            });
-    e.setRemoveOnCancelPolicy(true);
-    return e;
-  }
-
-  /**
-   * Resolves a host name to its addresses; the fetcher asks once per request and connects only to
-   * what it checked.
-   */
-  @FunctionalInterface
-  public interface HostResolver {
-    HostResolver SYSTEM = InetAddress::getAllByName;
-
-    InetAddress[] resolve(String host) throws UnknownHostException;
-  }
 
   /** The first answer to a request, redirects not followed. */
   public sealed interface FirstHop {
@@ -104,17 +44,15 @@ public final class PageFetcher implements AutoCloseable {
     record Answer(FetchResult result) implements FirstHop {}
   }
 
-  private final CloseableHttpClient client;
   private final String userAgent;
-  private final boolean allowPrivate;
   private final long maxBytes;
   private final Duration connectTimeout;
   private final Duration readTimeout;
   private final Duration totalTimeout;
-  private final Set<String> exemptAuthorities;
   private final HostGate gate;
-  private final HostResolver resolver;
-  private final Function<InetAddress, String> guard;
+  private final AddressPinning pinning;
+  private final PinnedHttpClient client;
+  private final BodyReader bodies;
 
   public PageFetcher(
       String userAgent,
@@ -243,25 +181,14 @@ public final class PageFetcher implements AutoCloseable {
       Function<InetAddress, String> guard,
       SSLContext tls) {
     this.userAgent = userAgent;
-    this.allowPrivate = allowPrivate;
     this.maxBytes = maxBytes;
     this.connectTimeout = connectTimeout;
     this.readTimeout = readTimeout;
     this.totalTimeout = totalTimeout;
-    this.exemptAuthorities = Set.copyOf(exemptAuthorities);
     this.gate = gate;
-    this.resolver = resolver;
-    this.guard = guard;
-    this.client =
-        HttpClients.custom()
-            .setConnectionManager(connectionManager(connectTimeout, readTimeout, tls))
-            .disableRedirectHandling() // by hand: every hop is checked
-            .disableAutomaticRetries()
-            .disableContentCompression() // inflated here, under the size cap
-            .disableCookieManagement()
-            .disableAuthCaching()
-            .evictIdleConnections(TimeValue.ofSeconds(30))
-            .build();
+    this.pinning = new AddressPinning(allowPrivate, exemptAuthorities, resolver, guard);
+    this.client = new PinnedHttpClient(connectTimeout, readTimeout, tls);
+    this.bodies = new BodyReader(maxBytes);
   }
 
   /**
@@ -270,52 +197,6 @@ public final class PageFetcher implements AutoCloseable {
    */
   public static Duration defaultTotal(Duration connectTimeout, Duration readTimeout) {
     return connectTimeout.plus(readTimeout.multipliedBy(2)).multipliedBy(2);
-  }
-
-  private static HttpClientConnectionManager connectionManager(
-      Duration connectTimeout, Duration readTimeout, SSLContext tls) {
-    PoolingHttpClientConnectionManagerBuilder builder =
-        PoolingHttpClientConnectionManagerBuilder.create();
-    if (tls != null) {
-      // The default hostname verifier stays: the certificate must name the host of the URL, not the
-      // address connected to.
-      builder.setTlsSocketStrategy(new DefaultClientTlsStrategy(tls));
-    }
-    return builder
-        // Every request names the checked address it connects to; a lookup here would be one nobody
-        // checked.
-        .setDnsResolver(
-            new org.apache.hc.client5.http.DnsResolver() {
-              @Override
-              public InetAddress[] resolve(String host) throws UnknownHostException {
-                throw new UnknownHostException("refused unchecked lookup of " + host);
-              }
-
-              @Override
-              public String resolveCanonicalHostname(String host) throws UnknownHostException {
-                throw new UnknownHostException("refused unchecked lookup of " + host);
-              }
-            })
-        .setConnectionFactory(
-            ManagedHttpClientConnectionFactory.builder()
-                .http1Config(
-                    Http1Config.custom()
-                        .setMaxLineLength(MAX_HEADER_LINE)
-                        .setMaxHeaderCount(MAX_HEADERS)
-                        .build())
-                .build())
-        .setDefaultConnectionConfig(
-            ConnectionConfig.custom()
-                .setConnectTimeout(Timeout.of(connectTimeout))
-                .setSocketTimeout(Timeout.of(readTimeout))
-                .setValidateAfterInactivity(TimeValue.ofSeconds(2))
-                .build())
-        .setDefaultSocketConfig(
-            SocketConfig.custom().setSoTimeout(Timeout.of(readTimeout)).setTcpNoDelay(true).build())
-        .setMaxConnTotal(256)
-        .setMaxConnPerRoute(
-            64) // the host gate caps requests per host; this only has to be above it
-        .build();
   }
 
   public FetchResult fetch(String url) {
@@ -359,50 +240,13 @@ public final class PageFetcher implements AutoCloseable {
 
   private FirstHop request(
       String current, FetchResult.Validators validators, Duration crawlDelay, long deadline) {
-    URI uri;
+    PinnedTarget target;
     try {
-      uri = new URI(current);
-    } catch (URISyntaxException e) {
-      return answer(new FetchResult.Failed(current, "invalid URL (" + e.getReason() + ")", false));
+      target = pinning.pin(current);
+    } catch (AddressPinning.Refused r) {
+      return answer(new FetchResult.Failed(current, r.getMessage(), r.retryable()));
     }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("http") && !scheme.equals("https")) {
-      return answer(
-          new FetchResult.Failed(
-              current, "refused scheme '" + scheme + "': only http and https", false));
-    }
-    String host = uri.getHost();
-    if (host == null || host.isEmpty()) {
-      // java.net.URI gives no host for authorities it cannot read as one, such as 0x7f.0.0.1
-      String authority =
-          uri.getRawAuthority() == null
-              ? ""
-              : uri.getRawAuthority().replaceFirst("^.*@", "").replaceFirst(":\\d*$", "");
-      String why = authority.isEmpty() ? null : AddressGuard.refusalOfHostName(authority);
-      return answer(
-          new FetchResult.Failed(
-              current,
-              why != null
-                  ? why
-                  : authority.isEmpty()
-                      ? "URL has no host"
-                      : "URL has no valid host ('" + abbreviate(authority) + "')",
-              false));
-    }
-    int port = uri.getPort() == -1 ? (scheme.equals("https") ? 443 : 80) : uri.getPort();
-    if (port < 1 || port > 65535) {
-      return answer(new FetchResult.Failed(current, "port " + port, false));
-    }
-    String name =
-        host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-    boolean exempt = exemptAuthorities.contains(host.toLowerCase(Locale.ROOT) + ":" + port);
-    List<InetAddress> addresses;
-    try {
-      addresses = checkedAddresses(name, exempt);
-    } catch (Refused r) {
-      return answer(new FetchResult.Failed(current, r.getMessage(), r.retryable));
-    }
-    HttpGet get = new HttpGet(uri);
+    HttpGet get = new HttpGet(target.uri());
     get.setHeader("User-Agent", userAgent);
     get.setHeader(
         "Accept",
@@ -426,87 +270,27 @@ public final class PageFetcher implements AutoCloseable {
       return answer(new FetchResult.Failed(current, "interrupted", true));
     }
     try (turn) {
-      return exchange(get, scheme, name, port, addresses, current, deadline, turn);
+      return exchange(get, target, current, deadline, turn);
     }
-  }
-
-  /** Why a host may not be fetched. */
-  private static final class Refused extends Exception {
-    final boolean retryable;
-
-    Refused(String message, boolean retryable) {
-      super(message, null, false, false);
-      this.retryable = retryable;
-    }
-  }
-
-  /**
-   * The host's addresses, resolved once and each checked (unless exempt or private addresses are
-   * allowed).
-   */
-  private List<InetAddress> checkedAddresses(String name, boolean exempt) throws Refused {
-    if (!allowPrivate && !exempt) {
-      String why = AddressGuard.refusalOfHostName(name);
-      if (why != null) {
-        throw new Refused(why, false);
-      }
-    }
-    InetAddress[] resolved;
-    try {
-      resolved = resolver.resolve(name);
-    } catch (UnknownHostException e) {
-      throw new Refused("unknown host " + name, true); // DNS fails transiently too
-    }
-    if (resolved == null || resolved.length == 0) {
-      throw new Refused("unknown host " + name, true);
-    }
-    List<InetAddress> out = new ArrayList<>();
-    for (InetAddress a : resolved) {
-      String why = allowPrivate || exempt ? null : guard.apply(a);
-      if (why != null) {
-        throw new Refused(
-            "refused "
-                + why
-                + " "
-                + a.getHostAddress()
-                + " for host "
-                + name
-                + " (set ingest.allow-private-addresses only for tests)",
-            false);
-      }
-      out.add(a);
-    }
-    return out;
   }
 
   private FirstHop exchange(
-      HttpGet get,
-      String scheme,
-      String name,
-      int port,
-      List<InetAddress> addresses,
-      String current,
-      long deadline,
-      HostGate.Permit turn) {
+      HttpGet get, PinnedTarget target, String current, long deadline, HostGate.Permit turn) {
     // Whatever happens next is cut at the deadline: the request is cancelled under the thread that
     // waits on it.
-    AtomicReference<String> cutBecause = new AtomicReference<>();
-    ScheduledFuture<?> total =
-        cutAt(
-            get,
-            cutBecause,
-            deadline,
-            "no complete answer within " + totalTimeout.toMillis() + " ms (ingest.total-timeout)");
-    ScheduledFuture<?> body = null;
+    RequestCutter cuts = new RequestCutter(get);
+    String late =
+        "no complete answer within " + totalTimeout.toMillis() + " ms (ingest.total-timeout)";
+    cuts.cutAt(deadline, late);
     CloseableHttpResponse resp = null;
     try {
-      resp = open(get, scheme, name, port, addresses, deadline);
+      resp = client.open(get, target, deadline);
       CloseableHttpResponse head =
           resp; // its headers stay readable once the connection is handed back
       int status = head.getCode();
       Duration retryAfter = RetryAfter.parse(header(head, "Retry-After"), Instant.now());
       turn.answered(status, retryAfter);
-      if ((status < 200 || status >= 300) && drainedSmallBody(resp)) {
+      if ((status < 200 || status >= 300) && BodyReader.drainedSmallBody(resp)) {
         CloseableHttpResponse drained = resp;
         resp = null; // nothing left unread: the connection may serve the next request (a 304 poll,
         // above all)
@@ -558,18 +342,15 @@ public final class PageFetcher implements AutoCloseable {
       // and the deadline is set before anything reads it: a gzip stream reads its header on
       // creation.
       long bodyDeadline = Math.min(deadline, System.nanoTime() + readTimeout.toNanos());
-      body =
-          cutAt(
-              get,
-              cutBecause,
-              bodyDeadline,
-              "body not complete after " + readTimeout.toMillis() + " ms (slow or endless body)");
+      cuts.cutAt(
+          bodyDeadline,
+          "body not complete after " + readTimeout.toMillis() + " ms (slow or endless body)");
       HttpEntity entity = resp.getEntity();
       byte[] bytes;
       if (entity == null) {
         bytes = new byte[0];
       } else {
-        bytes = readCapped(entity.getContent(), encoding);
+        bytes = bodies.readCapped(entity.getContent(), encoding);
         if (bytes == null) {
           return answer(
               new FetchResult.Failed(
@@ -595,16 +376,18 @@ public final class PageFetcher implements AutoCloseable {
               header(complete, "ETag"),
               header(complete, "Last-Modified")));
     } catch (IOException | RuntimeException e) {
-      String cut = cutBecause.get();
+      String cut = cuts.cutBecause();
+      if (cut == null && System.nanoTime() - deadline >= 0) {
+        // The wait for the headers is bounded by what is left of the deadline too, so its timeout
+        // and the cut race at the deadline: either way, the total is what ran out.
+        cut = late;
+      }
       if (cut != null) {
         return answer(new FetchResult.Failed(current, cut, true));
       }
       return answer(failure(current, e));
     } finally {
-      total.cancel(false);
-      if (body != null) {
-        body.cancel(false);
-      }
+      cuts.cancel();
       if (resp != null) {
         closeQuietly(
             resp,
@@ -613,106 +396,6 @@ public final class PageFetcher implements AutoCloseable {
         // body
       }
     }
-  }
-
-  /**
-   * Largest body of a 3xx/4xx/5xx answer read (and dropped) to keep its connection; a larger one
-   * drops the connection.
-   */
-  private static final int SMALL_BODY = 16 * 1024;
-
-  /**
-   * Reads and drops the body of an answer we do not use when it is absent or small and of known
-   * length; true if it was.
-   */
-  private static boolean drainedSmallBody(CloseableHttpResponse resp) throws IOException {
-    HttpEntity entity = resp.getEntity();
-    if (entity == null) {
-      return true;
-    }
-    long length = entity.getContentLength();
-    if (length < 0 || length > SMALL_BODY) {
-      return false;
-    }
-    try (InputStream in = entity.getContent()) {
-      in.readNBytes((int) length + 1);
-    }
-    return true;
-  }
-
-  /** Connects to each checked address in turn (the first that answers), within the deadline. */
-  private CloseableHttpResponse open(
-      HttpGet get, String scheme, String name, int port, List<InetAddress> addresses, long deadline)
-      throws IOException {
-    IOException last = null;
-    for (InetAddress a : addresses) {
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        break;
-      }
-      get.setConfig(
-          RequestConfig.custom()
-              .setResponseTimeout(
-                  Timeout.ofMilliseconds(
-                      Math.max(1, Math.min(readTimeout.toMillis(), left / 1_000_000))))
-              .setConnectionRequestTimeout(Timeout.ofMilliseconds(Math.max(1, left / 1_000_000)))
-              .setRedirectsEnabled(false)
-              .build());
-      try {
-        return CloseableHttpResponse.adapt(
-            client.executeOpen(new HttpHost(scheme, a, name, port), get, null));
-      } catch (HttpHostConnectException | ConnectTimeoutException e) {
-        last = e; // this address does not answer; the next might
-      }
-    }
-    throw last != null ? last : new IOException("no address left to try before the deadline");
-  }
-
-  /** The body, inflated, or null when it (or what it inflates to) is larger than the cap. */
-  private byte[] readCapped(InputStream raw, String encoding) throws IOException {
-    int limit = (int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1);
-    if (encoding.equals("gzip") || encoding.equals("x-gzip")) {
-      try (InputStream in = new GZIPInputStream(raw, 8192)) {
-        return capped(in.readNBytes(limit));
-      }
-    }
-    if (encoding.equals("deflate")) {
-      // HTTP's deflate is zlib-wrapped, but servers also send raw deflate: the first two bytes
-      // tell.
-      PushbackInputStream peek = new PushbackInputStream(raw, 2);
-      int b0 = peek.read();
-      int b1 = b0 < 0 ? -1 : peek.read();
-      if (b1 >= 0) {
-        peek.unread(b1);
-      }
-      if (b0 >= 0) {
-        peek.unread(b0);
-      }
-      boolean zlib = b0 >= 0 && b1 >= 0 && (b0 & 0x0f) == 8 && ((b0 << 8) | b1) % 31 == 0;
-      Inflater inflater = new Inflater(!zlib);
-      try (InputStream in = new InflaterInputStream(peek, inflater, 8192)) {
-        return capped(in.readNBytes(limit));
-      } finally {
-        inflater.end();
-      }
-    }
-    return capped(raw.readNBytes(limit));
-  }
-
-  private byte[] capped(byte[] read) {
-    return read.length > maxBytes ? null : read;
-  }
-
-  private static ScheduledFuture<?> cutAt(
-      HttpGet get, AtomicReference<String> cutBecause, long atNanos, String why) {
-    return CUTTER.schedule(
-        () -> {
-          if (cutBecause.compareAndSet(null, why)) {
-            get.cancel();
-          }
-        },
-        Math.max(0, atNanos - System.nanoTime()),
-        TimeUnit.NANOSECONDS);
   }
 
   private FetchResult.Failed failure(String url, Exception e) {
@@ -772,10 +455,6 @@ public final class PageFetcher implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      client.close(CloseMode.IMMEDIATE);
-    } catch (RuntimeException ignored) {
-      // closing
-    }
+    client.close();
   }
 }

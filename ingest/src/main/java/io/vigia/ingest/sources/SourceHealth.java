@@ -1,6 +1,6 @@
 package io.vigia.ingest.sources;
 
-import io.vigia.ingest.IngestService.SourceStatus;
+import io.vigia.ingest.SourceStatus;
 import java.time.Instant;
 import java.util.List;
 

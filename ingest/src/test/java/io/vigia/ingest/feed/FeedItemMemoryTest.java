@@ -62,6 +62,6 @@ class FeedItemMemoryTest {
     assertThat(back.keysInOrder()).isEqualTo(m.keysInOrder());
     assertThat(back.distinctSeen()).isEqualTo(40);
     assertThat(back.isNew("https://diario.example/a/39")).isFalse();
-    assertThat(new FeedItemMemory(new FeedItemMemory.Snapshot(null, 0)).size()).isZero();
+    assertThat(new FeedItemMemory(new io.vigia.schemas.FeedState.Items(null, 0)).size()).isZero();
   }
 }

@@ -59,6 +59,38 @@ class ItemRetriesTest {
     assertThat(r.size()).isEqualTo(ItemRetries.MAX_ITEMS);
     r.done("k99");
     assertThat(r.contains("k99")).isFalse();
-    assertThat(new ItemRetries(r.entries()).entries()).isEqualTo(r.entries());
+    assertThat(new ItemRetries(r.snapshot()).entries()).isEqualTo(r.entries());
+  }
+
+  @Test
+  void shouldComeBackFromItsSnapshotWithoutTheFeedsText() {
+    FeedItem listed =
+        new FeedItem(
+            "https://diario.example/a/3",
+            "g-3",
+            "Tres",
+            Instant.parse("2026-01-01T00:00:00Z"),
+            "a summary",
+            "es",
+            "<p>the feed's text</p>",
+            "https://diario.example/img/3.jpg");
+    ItemRetries r = new ItemRetries();
+    r.failed(listed, "https://diario.example/a/3", "HTTP 503", null, T0, BASE);
+    ItemRetries.Entry back = new ItemRetries(r.snapshot()).entries().get(0);
+    assertThat(back.item())
+        .isEqualTo(
+            new FeedItem(
+                "https://diario.example/a/3",
+                "g-3",
+                "Tres",
+                Instant.parse("2026-01-01T00:00:00Z"),
+                null,
+                "es",
+                null,
+                "https://diario.example/img/3.jpg"));
+    assertThat(back.key()).isEqualTo("https://diario.example/a/3");
+    assertThat(back.attempts()).isEqualTo(1);
+    assertThat(back.due()).isEqualTo(r.entries().get(0).due());
+    assertThat(back.reason()).isEqualTo("HTTP 503");
   }
 }

@@ -361,7 +361,7 @@ class PageFetcherTest {
             Duration.ofMillis(1000),
             Set.of(authority),
             HostGate.unlimited(),
-            PageFetcher.HostResolver.SYSTEM);
+            HostResolver.SYSTEM);
     var r = assertInstanceOf(FetchResult.Failed.class, f.fetch(base + "/hop-slowly"));
     assertTrue(
         r.reason().contains("ingest.total-timeout") || r.reason().contains("may not be asked"),

@@ -161,7 +161,7 @@ class TlsPinnedAddressTest {
   }
 
   private PageFetcher fetcher(SSLContext tls, String host) {
-    PageFetcher.HostResolver resolver =
+    HostResolver resolver =
         name -> {
           lookups.computeIfAbsent(name, n -> new AtomicInteger()).incrementAndGet();
           return new InetAddress[] {InetAddress.getLoopbackAddress()};

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class IngestServiceTest {
+class FeedPollerTest {
   private static final Instant T0 = Instant.parse("2024-07-29T00:00:00Z");
 
   private static FeedItem item(int i, Instant published) {
@@ -21,7 +21,7 @@ class IngestServiceTest {
     for (int i = 0; i < 10; i++) {
       oldestFirst.add(item(i, T0.plusSeconds(60L * i)));
     }
-    assertThat(IngestService.newest(oldestFirst, 3))
+    assertThat(FeedPoller.newest(oldestFirst, 3))
         .extracting(FeedItem::title)
         .containsExactly("n9", "n8", "n7");
   }
@@ -29,7 +29,7 @@ class IngestServiceTest {
   @Test
   void shouldKeepTheFeedsOwnOrderWhenItemsHaveNoDates() {
     List<FeedItem> undated = List.of(item(0, null), item(1, null), item(2, null));
-    assertThat(IngestService.newest(undated, 2))
+    assertThat(FeedPoller.newest(undated, 2))
         .extracting(FeedItem::title)
         .containsExactly("n0", "n1");
   }
