@@ -63,7 +63,7 @@ class SchemaCheckIT {
     List<Schema.Field> fields = new java.util.ArrayList<>();
     current.getFields().forEach(f -> fields.add(new Schema.Field(f, f.schema())));
     fields.add(
-        new Schema.Field("paywalled", Schema.create(Schema.Type.BOOLEAN), "added later", false));
+        new Schema.Field("readingMinutes", Schema.create(Schema.Type.INT), "added later", 0));
     Schema newer =
         Schema.createRecord(
             current.getName(), current.getDoc(), current.getNamespace(), false, fields);
@@ -77,7 +77,7 @@ class SchemaCheckIT {
       Object v = a.get(f.name());
       g.put(f.name(), v instanceof java.time.Instant i ? i.toEpochMilli() : v);
     }
-    g.put("paywalled", true);
+    g.put("readingMinutes", 4);
     byte[] bytes =
         new BinaryMessageEncoder<GenericRecord>(GenericData.get(), newer).encode(g).array();
     assertThat(
