@@ -64,7 +64,7 @@ final class Pipeline implements AutoCloseable {
   private void startAll(Config config, boolean demo) {
     WatchProfile profile = WatchProfile.load(config.string("profile"));
     http = new HttpApi();
-    http.requireKeyForWrites(config.secret("http.api-key", "http.api-key-file").orElse(null));
+    http.requireKeysForWrites(io.vigia.common.http.ApiKeys.from(config));
     http.start(config.string("http.host"), config.integer("http.port", 0, 65535));
     started.push(http);
 
