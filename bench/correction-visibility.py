@@ -65,7 +65,7 @@ articles = [a["id"] for a in listing.get("articles", [])]
 if not articles:
     raise SystemExit("no articles to correct at " + BASE)
 labels = ["favor", "against", "neutral"]
-times, post_times, failures, touched = [], [], 0, set()
+times, post_times, failures, touched, deletes = [], [], 0, set(), 0
 for i in range(N):
     aid = articles[i % len(articles)]
     touched.add(aid)
@@ -87,6 +87,7 @@ for i in range(N):
             times.append(time.monotonic() - t0)
             post_times.append(posted - t0)
             t0 = time.monotonic()
+            deletes += 1
             status, body = call("DELETE", "/api/articles/%s/corrections/relevant" % aid)
             posted = time.monotonic()
             ok = status == 200 and until(lambda: aid in ids({"size": 100}))
@@ -104,8 +105,8 @@ for aid in touched:  # leave the pipeline as the machine judged it
 
 if not times:
     raise SystemExit("no correction became visible")
-print("RESULT correction-visibility corrections=%d failures=%d p50_s=%.3f p99_s=%.3f max_s=%.3f "
+print("RESULT correction-visibility timed=%d (posts=%d deletes=%d) failures=%d p50_s=%.3f p99_s=%.3f max_s=%.3f "
       "post_p50_s=%.3f post_p99_s=%.3f within_2s=%.1f%%" % (
-          len(times), failures, statistics.median(times), percentile(times, 99), max(times),
+          len(times), N, deletes, failures, statistics.median(times), percentile(times, 99), max(times),
           statistics.median(post_times), percentile(post_times, 99),
           100.0 * sum(1 for t in times if t < 2.0) / len(times)))
