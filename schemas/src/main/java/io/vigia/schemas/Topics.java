@@ -76,6 +76,22 @@ public final class Topics {
       new Topic<>("vigia.deadletter", KEYS, AvroSerde.of(DeadLetter.class), false);
 
   /**
+   * Analysts' corrections of the pipeline's judgements, keyed by article id and field ({@link
+   * #correctionKey}), compacted: the latest correction of each field is kept, a null value takes it
+   * back. The sink overlays them on the indexed articles; learning reads them as labelled examples.
+   */
+  public static final Topic<String, Correction> CORRECTIONS =
+      new Topic<>("vigia.corrections", KEYS, AvroSerde.of(Correction.class), true);
+
+  /**
+   * The key of a correction in {@link #CORRECTIONS}: the article id, a space, the field ({@code
+   * stance:TARGET}, {@code relevant}, {@code entity:ID}, {@code story}).
+   */
+  public static String correctionKey(String articleId, String field) {
+    return articleId + " " + field;
+  }
+
+  /**
    * The schema log: every schema a stage writes, keyed by name@fingerprint (see {@link
    * SchemaCheck}).
    */
@@ -100,6 +116,7 @@ public final class Topics {
         INGEST_FEEDS,
         INGEST_FEED_STATE,
         DEAD_LETTER,
-        SCHEMAS);
+        SCHEMAS,
+        CORRECTIONS);
   }
 }
