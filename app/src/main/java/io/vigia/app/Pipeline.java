@@ -117,9 +117,7 @@ final class Pipeline implements AutoCloseable {
 
     enrich =
         new EnrichService(
-            EnrichSettings.from(config, profile.name()),
-            kafka,
-            ArticleAnalyzers.fromProfile(profile));
+            EnrichSettings.from(config, profile), kafka, ArticleAnalyzers.fromProfile(profile));
     started.push(enrich);
     enrich.start();
 

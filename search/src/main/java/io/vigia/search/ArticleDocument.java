@@ -35,7 +35,8 @@ public record ArticleDocument(
     double relevance,
     List<EntityRef> entities,
     List<StanceRef> stance,
-    int enrichmentVersion) {
+    int enrichmentVersion,
+    int profileVersion) {
 
   public record EntityRef(String id, String name, String type, int mentions, boolean linked) {}
 
@@ -102,7 +103,8 @@ public record ArticleDocument(
                                         v.getAttributed()))
                             .toList()))
             .toList(),
-        e.getEnrichmentVersion());
+        e.getEnrichmentVersion(),
+        e.getProfileVersion());
   }
 
   /** The time an article is sorted and filtered by: published, else fetched. */
