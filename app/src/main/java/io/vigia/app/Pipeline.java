@@ -2,6 +2,8 @@ package io.vigia.app;
 
 import io.vigia.alerts.AlertsService;
 import io.vigia.alerts.AlertsSettings;
+import io.vigia.app.reprocess.ReprocessApi;
+import io.vigia.app.reprocess.Reprocessing;
 import io.vigia.broker.EmbeddedKafka;
 import io.vigia.common.config.Config;
 import io.vigia.common.config.KafkaSettings;
@@ -24,6 +26,7 @@ import io.vigia.sink.SinkSettings;
 import io.vigia.sink.api.DashboardPage;
 import io.vigia.sink.api.SearchApi;
 import io.vigia.sink.index.ArticleIndex;
+import io.vigia.sink.lucene.LuceneIndexVersions;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -120,6 +123,14 @@ final class Pipeline implements AutoCloseable {
             EnrichSettings.from(config, profile), kafka, ArticleAnalyzers.fromProfile(profile));
     started.push(enrich);
     enrich.start();
+
+    if (index instanceof LuceneIndexVersions versions) {
+      // vigia reprocess runs here, beside the live stages, writing the next index version
+      Reprocessing reprocessing = new Reprocessing(config, kafka, versions);
+      started.push(reprocessing);
+      ReprocessApi.register(http, reprocessing);
+      reprocessing.resumeIfUnfinished();
+    }
 
     ingest =
         new IngestService(
