@@ -50,6 +50,7 @@ final class Pipeline implements AutoCloseable {
   private EnrichService enrich;
   private SinkService sink;
   private AlertsService alerts;
+  private Reprocessing reprocessing;
   private String bootstrapServers;
   private final HealthReport health = new HealthReport();
 
@@ -126,7 +127,7 @@ final class Pipeline implements AutoCloseable {
 
     if (index instanceof LuceneIndexVersions versions) {
       // vigia reprocess runs here, beside the live stages, writing the next index version
-      Reprocessing reprocessing = new Reprocessing(config, kafka, versions);
+      reprocessing = new Reprocessing(config, kafka, versions);
       started.push(reprocessing);
       ReprocessApi.register(http, reprocessing);
       reprocessing.resumeIfUnfinished();
@@ -233,6 +234,11 @@ final class Pipeline implements AutoCloseable {
 
   String bootstrapServers() {
     return bootstrapServers;
+  }
+
+  /** The reprocessing runner (embedded Lucene only), for tests that crash it. */
+  Reprocessing reprocessing() {
+    return reprocessing;
   }
 
   int httpPort() {

@@ -137,6 +137,8 @@ public final class SearchApi {
         d.stance().stream()
             .map(s -> Map.of("target", s.target(), "label", s.label(), "score", s.score()))
             .toList());
+    m.put("profileVersion", d.profileVersion()); // which profile version judged it
+    m.put("enrichmentVersion", d.enrichmentVersion());
     return m;
   }
 
