@@ -210,7 +210,7 @@ public final class Reprocessing implements AutoCloseable {
     return SinkSettings.from(config).luceneDir();
   }
 
-  /** Once a second: progress, and the switch or the end when the run has caught up. */
+  /** Four times a second: progress, and the switch or the end when the run has caught up. */
   private void monitor() {
     try (TopicOffsets offsets = new TopicOffsets(kafka)) {
       while (!Thread.currentThread().isInterrupted()) {
@@ -221,7 +221,7 @@ public final class Reprocessing implements AutoCloseable {
         } catch (RuntimeException e) {
           LOG.warn("reprocessing run {}: {}; trying again", run.run(), e.getMessage());
         }
-        TimeUnit.SECONDS.sleep(1);
+        TimeUnit.MILLISECONDS.sleep(250);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

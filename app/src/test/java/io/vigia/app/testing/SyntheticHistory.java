@@ -105,6 +105,11 @@ public final class SyntheticHistory {
     return !isCopy(i) && i % 7 == 3;
   }
 
+  /** A census text: a census report, or a copy of one. */
+  public static boolean isCensusText(int i) {
+    return isCensus(isCopy(i) ? originalOf(i) : i);
+  }
+
   private static String election(SplittableRandom r, int i, boolean title) {
     String place = PLACES.get(r.nextInt(PLACES.size()));
     if (title) {
