@@ -13,11 +13,13 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,6 +37,7 @@ class ReprocessBench {
   @TempDir Path tmp;
 
   @Test
+  @Timeout(value = 35, unit = TimeUnit.MINUTES) // 100,000 articles on a loaded machine
   void measureReprocessing() throws Exception {
     try (EmbeddedKafka broker = new EmbeddedKafka(tmp.resolve("kafka"), 0).start()) {
       KafkaSettings kafka = new KafkaSettings(broker.bootstrapServers(), 3, (short) 1);
