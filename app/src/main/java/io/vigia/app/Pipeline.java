@@ -2,6 +2,8 @@ package io.vigia.app;
 
 import io.vigia.alerts.AlertsService;
 import io.vigia.alerts.AlertsSettings;
+import io.vigia.app.reprocess.ReprocessApi;
+import io.vigia.app.reprocess.Reprocessing;
 import io.vigia.broker.EmbeddedKafka;
 import io.vigia.common.config.Config;
 import io.vigia.common.config.KafkaSettings;
@@ -29,6 +31,7 @@ import io.vigia.sink.corrections.CorrectedIndex;
 import io.vigia.sink.corrections.CorrectionLog;
 import io.vigia.sink.corrections.CorrectionSet;
 import io.vigia.sink.index.ArticleIndex;
+import io.vigia.sink.lucene.LuceneIndexVersions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -54,6 +57,7 @@ final class Pipeline implements AutoCloseable {
   private EnrichService enrich;
   private SinkService sink;
   private AlertsService alerts;
+  private Reprocessing reprocessing;
   private String bootstrapServers;
   private final HealthReport health = new HealthReport();
 
@@ -131,11 +135,17 @@ final class Pipeline implements AutoCloseable {
 
     enrich =
         new EnrichService(
-            EnrichSettings.from(config, profile.name()),
-            kafka,
-            ArticleAnalyzers.fromProfile(profile));
+            EnrichSettings.from(config, profile), kafka, ArticleAnalyzers.fromProfile(profile));
     started.push(enrich);
     enrich.start();
+
+    if (index instanceof LuceneIndexVersions versions) {
+      // vigia reprocess runs here, beside the live stages, writing the next index version
+      reprocessing = new Reprocessing(config, kafka, versions);
+      started.push(reprocessing);
+      ReprocessApi.register(http, reprocessing);
+      reprocessing.resumeIfUnfinished();
+    }
 
     ingest =
         new IngestService(
@@ -238,6 +248,11 @@ final class Pipeline implements AutoCloseable {
 
   String bootstrapServers() {
     return bootstrapServers;
+  }
+
+  /** The reprocessing runner (embedded Lucene only), for tests that crash it. */
+  Reprocessing reprocessing() {
+    return reprocessing;
   }
 
   int httpPort() {

@@ -42,6 +42,7 @@ public record ArticleDocument(
     List<EntityRef> entities,
     List<StanceRef> stance,
     int enrichmentVersion,
+    int profileVersion,
     boolean offTopic,
     Overlay overlay) {
 
@@ -101,6 +102,7 @@ public record ArticleDocument(
         entities,
         stance,
         enrichmentVersion,
+        0,
         false,
         null);
   }
@@ -194,7 +196,10 @@ public record ArticleDocument(
                                         v.getAttributed()))
                             .toList()))
             .toList(),
-        e.getEnrichmentVersion());
+        e.getEnrichmentVersion(),
+        e.getProfileVersion(),
+        false,
+        null);
   }
 
   /** The machine's judgement of everything a correction can change in this document. */
@@ -243,6 +248,7 @@ public record ArticleDocument(
         entities,
         stance,
         enrichmentVersion,
+        profileVersion,
         offTopic,
         overlay);
   }

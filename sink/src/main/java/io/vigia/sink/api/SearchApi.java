@@ -135,6 +135,8 @@ public final class SearchApi {
     m.put("stance", ArticleView.stance(d, false));
     m.put("offTopic", d.offTopic());
     ArticleView.marks(m, d);
+    m.put("profileVersion", d.profileVersion()); // which profile version judged it
+    m.put("enrichmentVersion", d.enrichmentVersion());
     return m;
   }
 

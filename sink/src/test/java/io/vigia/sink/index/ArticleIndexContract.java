@@ -238,6 +238,7 @@ public abstract class ArticleIndexContract {
         0.9,
         entities,
         stance,
+        1,
         1);
   }
 
