@@ -65,6 +65,8 @@ final class Pipeline implements AutoCloseable {
     WatchProfile profile = WatchProfile.load(config.string("profile"));
     http = new HttpApi();
     http.requireKeyForWrites(config.secret("http.api-key", "http.api-key-file").orElse(null));
+    // Until every route is mounted, an API call is asked to retry (503), not told it is unknown.
+    http.starting();
     http.start(config.string("http.host"), config.integer("http.port", 0, 65535));
     started.push(http);
 
@@ -158,6 +160,7 @@ final class Pipeline implements AutoCloseable {
         "GET",
         "/metrics",
         r -> Response.text(200, "text/plain; version=0.0.4", Metrics.registry().scrape()));
+    http.ready();
   }
 
   /**
