@@ -214,7 +214,11 @@ final class Pipeline implements AutoCloseable {
   private Map<String, Object> healthDetails() {
     Map<String, Object> h = new LinkedHashMap<>();
     h.put("enrich", enrich.state().toString());
-    h.put("indexed", index.count());
+    try {
+      h.put("indexed", index.count());
+    } catch (RuntimeException e) {
+      h.put("indexed", "unknown: " + e.getMessage()); // the engine is away; the sink says so
+    }
     if (alerts != null) {
       h.putAll(alerts.healthDetails());
     }
