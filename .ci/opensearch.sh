@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts a throwaway OpenSearch 2.19.1 for integration tests and prints its URL; "stop DIR" stops it.
-#   .ci/opensearch.sh start [DIR]   -> prints http://127.0.0.1:PORT on the last line
+#   .ci/opensearch.sh start [DIR]   -> prints http://127.0.0.1:PORT on the last line (PORT: $OPENSEARCH_HTTP_PORT if set)
 #   .ci/opensearch.sh stop  [DIR]
 #   .ci/opensearch.sh pause|resume [DIR]   SIGSTOP/SIGCONT: the engine goes silent and comes back (outage tests)
 # The server comes from Maven Central (integ-test-zip) with the analysis-common module added
@@ -77,7 +77,8 @@ extended.plugins=
 has.native.controller=false
 PROPS
 fi
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+# OPENSEARCH_HTTP_PORT: a port chosen by the caller (a test that points Vigía at it before it runs).
+port=${OPENSEARCH_HTTP_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')}
 rm -rf "$home/data" "$home/logs"; mkdir -p "$home/data" "$home/logs"
 args=(-Ediscovery.type=single-node -Enetwork.host=127.0.0.1 -Ehttp.port=$port -Etransport.port=0
       -Ecluster.routing.allocation.disk.threshold_enabled=false -p "$dir/os.pid")

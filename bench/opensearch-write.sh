@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-20000}
 ./mvnw -B -q -ntp -pl sink -am test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test >/dev/null
-cp="sink/target/test-classes:sink/target/classes:common/target/classes:schemas/target/classes:common/target/test-classes:schemas/target/test-classes:$(tr ':' '\n' < sink/target/cp.txt | grep -v io/vigia | paste -sd:)"
+cp="sink/target/test-classes:sink/target/classes:search/target/classes:common/target/classes:schemas/target/classes:common/target/test-classes:schemas/target/test-classes:$(tr ':' '\n' < sink/target/cp.txt | grep -v io/vigia | paste -sd:)"
 dir=$(mktemp -d /tmp/vigia-os-bench.XXXX)
 trap '.ci/opensearch.sh stop "$dir"; rm -rf "$dir"' EXIT
 url=$(.ci/opensearch.sh start "$dir" | tail -1)

@@ -196,7 +196,9 @@ public final class AlertsService implements AutoCloseable, HealthReporting {
 
   /** Adds the subscription and alert endpoints to an HTTP server. */
   public void register(HttpApi http) {
-    new SubscriptionsApi(registry, recent, clock, this::awaitMatcherSees).register(http);
+    new SubscriptionsApi(
+            registry, recent, clock, this::awaitMatcherSees, settings.allowPrivateAddresses())
+        .register(http);
   }
 
   public KafkaStreams.State state() {

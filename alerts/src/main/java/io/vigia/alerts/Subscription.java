@@ -1,6 +1,7 @@
 package io.vigia.alerts;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vigia.alerts.rule.AlertRule;
@@ -166,24 +167,34 @@ public record Subscription(
 
   /** Everything, secret included: what the subscriptions topic stores. */
   public ObjectNode toStoredJson() {
-    ObjectNode o = toPublicJson();
-    if (webhook != null) {
-      ((ObjectNode) o.get("webhook")).put("secret", webhook.secret()).remove("hasSecret");
-    }
-    return o;
+    return json(true);
   }
 
-  /** What the API shows: the secret is replaced by {@code "hasSecret": true}. */
+  /**
+   * What the API shows. A webhook shows only its scheme and host as {@code origin} (an incoming
+   * webhook's path is often itself the secret) and {@code "hasSecret": true}; email recipients are
+   * masked ({@code m***@example.org}).
+   */
   public ObjectNode toPublicJson() {
+    return json(false);
+  }
+
+  private ObjectNode json(boolean stored) {
     ObjectNode o = JsonNodeFactory.instance.objectNode();
     o.put("id", id);
     o.put("name", name);
     o.set("query", rule.toJson());
     if (webhook != null) {
-      o.putObject("webhook").put("url", webhook.url().toString()).put("hasSecret", true);
+      ObjectNode w = o.putObject("webhook");
+      if (stored) {
+        w.put("url", webhook.url().toString()).put("secret", webhook.secret());
+      } else {
+        w.put("origin", origin(webhook.url())).put("hasSecret", true);
+      }
     }
     if (email != null) {
-      email.to().forEach(o.putObject("email").putArray("to")::add);
+      ArrayNode to = o.putObject("email").putArray("to");
+      email.to().forEach(a -> to.add(stored ? a : masked(a)));
     }
     if (kafka != null) {
       o.putObject("kafka").put("topic", kafka.topic());
@@ -193,6 +204,17 @@ public record Subscription(
     }
     o.put("createdAt", createdAt.toString());
     return o;
+  }
+
+  /** {@code https://hooks.example.org/T0/B1/xyz?a=b} shown as {@code https://hooks.example.org}. */
+  static String origin(URI url) {
+    return url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort());
+  }
+
+  /** {@code maria@example.org} shown as {@code m***@example.org}. */
+  static String masked(String address) {
+    int at = address.lastIndexOf('@');
+    return address.charAt(0) + "***" + address.substring(at);
   }
 
   /** A stable id from a name: lower case, letters and digits, dashes between words. */

@@ -99,6 +99,77 @@ class AlertsServiceIT {
     }
   }
 
+  @Test
+  void shouldGuardSubscriptionsWithTheApiKeyAndRefuseAPrivateWebhook() throws Exception {
+    try (EmbeddedKafka broker = new EmbeddedKafka(dir.resolve("kafka"), 0).start()) {
+      KafkaSettings kafka = new KafkaSettings(broker.bootstrapServers(), 1, (short) 1);
+      try (Admin admin = Admin.create(kafka.clientProperties())) {
+        TopicCreator.ensure(admin, Topics.all(), 1, (short) 1);
+      }
+      Config config = Config.builder().set("data-dir", dir.resolve("data").toString()).build();
+      try (AlertsService alerts = new AlertsService(AlertsSettings.from(config), kafka);
+          HttpApi http = new HttpApi()) {
+        alerts.start();
+        alerts.register(http);
+        http.requireKeyForWrites("the-api-key").start("127.0.0.1", 0);
+        String base = "http://127.0.0.1:" + http.port();
+
+        HttpResponse<String> loopback =
+            send(
+                base,
+                "POST",
+                "/api/subscriptions",
+                "the-api-key",
+                "{\"name\": \"local\", \"query\": {\"q\": \"CNE\"}, \"webhook\": {\"url\":"
+                    + " \"http://127.0.0.1:9/hook\", \"secret\": \"a-long-secret\"}}");
+        assertThat(loopback.statusCode()).as(loopback.body()).isEqualTo(400);
+        assertThat(loopback.body()).contains("alerts.webhook.allow-private-addresses");
+
+        // A public address given as a literal: nothing is resolved, nothing is delivered.
+        HttpResponse<String> created =
+            send(
+                base,
+                "POST",
+                "/api/subscriptions",
+                "the-api-key",
+                "{\"id\": \"slack\", \"name\": \"slack\", \"query\": {\"q\": \"CNE\"},"
+                    + " \"webhook\": {\"url\": \"https://93.184.215.14/services/T0/B1/hook-path-secret?token=t0ken\","
+                    + " \"secret\": \"a-long-secret\"}, \"email\": {\"to\": [\"maria@example.org\"]}}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+        for (String path : List.of("/api/subscriptions", "/api/subscriptions/slack")) {
+          assertThat(send(base, "GET", path, null, null).statusCode())
+              .as("GET %s without the key", path)
+              .isEqualTo(401);
+          HttpResponse<String> read = send(base, "GET", path, "the-api-key", null);
+          assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+          assertThat(read.body())
+              .contains("\"origin\":\"https://93.184.215.14\"")
+              .contains("m***@example.org")
+              .doesNotContain("hook-path-secret")
+              .doesNotContain("t0ken")
+              .doesNotContain("maria@")
+              .doesNotContain("a-long-secret");
+        }
+      }
+    }
+  }
+
+  private HttpResponse<String> send(
+      String base, String method, String path, String key, String body) throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (key != null) {
+      b.header("Authorization", "Bearer " + key);
+    }
+    return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   private String post(String base, String id, String word) throws Exception {
     HttpResponse<String> r =
         client.send(

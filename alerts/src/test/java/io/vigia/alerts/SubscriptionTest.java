@@ -35,6 +35,27 @@ class SubscriptionTest {
   }
 
   @Test
+  void shouldShowAWebhookAsItsOriginAndEmailRecipientsMaskedButStoreThemWhole() throws Exception {
+    Subscription s =
+        Subscription.fromJson(
+            Json.MAPPER.readTree(
+                "{\"name\": \"CNE\", \"query\": {\"q\": \"CNE\"}, \"webhook\": {\"url\":"
+                    + " \"https://hooks.example.org:8443/services/T0/B1/xyz?token=abc\", \"secret\":"
+                    + " \"s3cr3t-value\"}, \"email\": {\"to\": [\"maria@example.org\", \"jo@prensa.example\"]}}"),
+            "cne",
+            NOW);
+    assertThat(s.toPublicJson().path("webhook").path("origin").asText())
+        .isEqualTo("https://hooks.example.org:8443");
+    assertThat(s.toPublicJson().toString()).doesNotContain("xyz").doesNotContain("token");
+    assertThat(s.toPublicJson().path("email").path("to").toString())
+        .isEqualTo("[\"m***@example.org\",\"j***@prensa.example\"]");
+    assertThat(s.toStoredJson().path("webhook").path("url").asText())
+        .isEqualTo("https://hooks.example.org:8443/services/T0/B1/xyz?token=abc");
+    assertThat(s.toStoredJson().path("email").path("to").get(0).asText())
+        .isEqualTo("maria@example.org");
+  }
+
+  @Test
   void shouldRefuseAWebhookWithoutSecretAndUnknownFields() {
     assertThatThrownBy(
             () ->

@@ -76,6 +76,8 @@ final class Pipeline implements AutoCloseable {
     WatchProfile profile = WatchProfile.load(config.string("profile"));
     http = new HttpApi();
     http.requireKeysForWrites(ApiKeys.from(config));
+    // Until every route is mounted, an API call is asked to retry (503), not told it is unknown.
+    http.starting();
     http.start(config.string("http.host"), config.integer("http.port", 0, 65535));
     started.push(http);
 
@@ -182,6 +184,7 @@ final class Pipeline implements AutoCloseable {
         "GET",
         "/metrics",
         r -> Response.text(200, "text/plain; version=0.0.4", Metrics.registry().scrape()));
+    http.ready();
   }
 
   /**
@@ -235,7 +238,11 @@ final class Pipeline implements AutoCloseable {
   private Map<String, Object> healthDetails() {
     Map<String, Object> h = new LinkedHashMap<>();
     h.put("enrich", enrich.state().toString());
-    h.put("indexed", index.count());
+    try {
+      h.put("indexed", index.count());
+    } catch (RuntimeException e) {
+      h.put("indexed", "unknown: " + e.getMessage()); // the engine is away; the sink says so
+    }
     if (alerts != null) {
       h.putAll(alerts.healthDetails());
     }

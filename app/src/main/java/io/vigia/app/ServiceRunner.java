@@ -37,6 +37,9 @@ final class ServiceRunner implements AutoCloseable {
   /** Binds the HTTP port and creates missing topics; call before starting the stage. */
   ServiceRunner start(String stage) {
     http.requireKeysForWrites(io.vigia.common.http.ApiKeys.from(config));
+    // Health answers from now on; the stage's own API is mounted once it started: until then a
+    // call to it is asked to retry (503 with Retry-After), not told the endpoint does not exist.
+    http.starting();
     http.start(config.string("http.host"), config.integer("http.port", 0, 65535));
     started.push(http);
     SharedTopics.prepare(kafka);
@@ -98,6 +101,7 @@ final class ServiceRunner implements AutoCloseable {
 
   /** Blocks until the process is asked to stop, then closes everything. */
   void awaitShutdown(String banner) {
+    http.ready();
     CountDownLatch stop = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

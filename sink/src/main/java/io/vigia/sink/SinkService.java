@@ -226,9 +226,8 @@ public final class SinkService implements AutoCloseable, HealthReporting {
         consumer.poll(Duration.ofSeconds(5));
         continue;
       }
-      if (health.pausedBecause().isPresent()) {
+      if (!consumer.paused().isEmpty()) {
         consumer.resume(consumer.paused());
-        health.resumed();
       }
       try {
         long t0 = System.nanoTime();
@@ -254,13 +253,20 @@ public final class SinkService implements AutoCloseable, HealthReporting {
         deadLetters.flush();
         consumer.commitSync(nextOffsets(records));
         indexed.addAndGet(out.written());
+        if (health.pausedBecause().isPresent()) {
+          health.resumed();
+        }
         return;
       } catch (IndexUnavailableException e) {
         LOG.warn(
             "index unavailable ({}); retrying in {} ms, offsets not committed",
             e.getMessage(),
             backoff);
-        sleep(backoff);
+        health.paused("the index is unavailable: " + e.getMessage());
+        // Wait polling paused partitions rather than sleeping, so an outage longer than
+        // max.poll.interval.ms (an engine down at start) does not cost the group membership.
+        consumer.pause(consumer.assignment());
+        consumer.poll(Duration.ofMillis(backoff));
         backoff = Math.min(backoff * 2, 30_000);
       }
     }
@@ -314,14 +320,6 @@ public final class SinkService implements AutoCloseable, HealthReporting {
             .setAt(Instant.now())
             .build();
     deadLetters.send(new ProducerRecord<>(Topics.DEAD_LETTER.name(), r.key(), d));
-  }
-
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   /** Why the sink is paused (e.g. the disk is nearly full), or null while it works. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vigia.alerts.RecentAlerts;
 import io.vigia.alerts.Subscription;
 import io.vigia.alerts.SubscriptionRegistry;
+import io.vigia.alerts.delivery.WebhookSender;
 import io.vigia.common.http.HttpApi;
 import io.vigia.common.http.HttpError;
 import io.vigia.common.http.Json;
@@ -17,7 +18,8 @@ import java.util.HexFormat;
 import java.util.Map;
 
 /**
- * Subscriptions over HTTP; no answer ever carries a webhook secret.
+ * Subscriptions over HTTP; no answer ever carries a webhook secret, a webhook's path or an email
+ * recipient in full, and with {@code http.api-key} set every subscription endpoint needs the key.
  *
  * <ul>
  *   <li>{@code POST /api/subscriptions} a subscription: 201 with it (secret replaced by {@code
@@ -34,6 +36,7 @@ public final class SubscriptionsApi {
   private final RecentAlerts recent;
   private final Clock clock;
   private final MatcherView matcher;
+  private final boolean allowPrivateWebhooks;
 
   /** The matching topology's view of the subscriptions, which may trail the registry's. */
   @FunctionalInterface
@@ -47,15 +50,27 @@ public final class SubscriptionsApi {
 
   static final Duration MATCHER_TIMEOUT = Duration.ofSeconds(30);
 
+  /**
+   * @param allowPrivateWebhooks {@code alerts.webhook.allow-private-addresses}: false refuses a
+   *     webhook on a loopback, private or link-local address at creation, which delivery would
+   *     refuse anyway
+   */
   public SubscriptionsApi(
-      SubscriptionRegistry registry, RecentAlerts recent, Clock clock, MatcherView matcher) {
+      SubscriptionRegistry registry,
+      RecentAlerts recent,
+      Clock clock,
+      MatcherView matcher,
+      boolean allowPrivateWebhooks) {
     this.registry = registry;
     this.recent = recent;
     this.clock = clock;
     this.matcher = matcher;
+    this.allowPrivateWebhooks = allowPrivateWebhooks;
   }
 
   public void register(HttpApi http) {
+    // Subscriptions name their receivers: with an API key set, reading them needs it too.
+    http.requireKeyForReadsOf("/api/subscriptions");
     http.route("POST", "/api/subscriptions", this::create);
     http.route(
         "GET",
@@ -109,6 +124,7 @@ public final class SubscriptionsApi {
     } catch (IllegalArgumentException e) {
       throw HttpError.badRequest(e.getMessage());
     }
+    refusePrivateWebhook(s);
     if (registry.get(s.id()).isPresent()) {
       throw new HttpError(
           409, "subscription " + s.id() + " exists; DELETE it first or choose another id");
@@ -122,6 +138,20 @@ public final class SubscriptionsApi {
         created.contentType(),
         created.body(),
         Map.of("Location", "/api/subscriptions/" + s.id()));
+  }
+
+  /**
+   * A webhook delivery would refuse the address and dead-letter every alert: the subscription is
+   * refused now, with the key that allows it.
+   */
+  private void refusePrivateWebhook(Subscription s) {
+    if (allowPrivateWebhooks || s.webhook() == null) {
+      return;
+    }
+    String refused = WebhookSender.refusedAddress(s.webhook().url().getHost());
+    if (refused != null) {
+      throw HttpError.badRequest(refused);
+    }
   }
 
   private void awaitMatcher(String id, String storedJson, String done) {

@@ -1,39 +1,28 @@
 package io.vigia.alerts.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.micrometer.core.instrument.Counter;
 import io.vigia.alerts.Alert;
 import io.vigia.alerts.Subscription;
 import io.vigia.alerts.SubscriptionRegistry;
 import io.vigia.common.config.KafkaSettings;
 import io.vigia.common.http.Json;
-import io.vigia.common.metrics.Metrics;
-import io.vigia.schemas.DeadLetter;
-import io.vigia.schemas.Topic;
-import io.vigia.schemas.TopicCreator;
 import io.vigia.schemas.Topics;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -41,8 +30,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -54,12 +41,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Delivers the alerts topic to each subscription's webhook, email and Kafka topic. A batch is
  * delivered in parallel, each delivery retried with exponential backoff (for at most {@link
- * #batchWindow()} per batch, so the consumer is never evicted); what still fails, and any record
- * that is not a readable alert, goes to the dead-letter topic with the reason. A record never stops
- * the loop. Offsets are committed after the batch's deliveries and dead letters are acknowledged,
- * so a crash redelivers rather than loses (receivers drop repeats by {@code X-Vigia-Alert-Id}).
- * Digest subscriptions are collected here and sent once per period; a partial digest does not
- * survive a restart.
+ * #batchWindow()} per batch, so the consumer is never evicted) by {@link ChannelDelivery}; what
+ * still fails, and any record that is not a readable alert, goes to the dead-letter topic with the
+ * reason ({@link AlertDeadLetters}). A record never stops the loop. Offsets are committed after the
+ * batch's deliveries and dead letters are acknowledged, so a crash redelivers rather than loses
+ * (receivers drop repeats by {@code X-Vigia-Alert-Id}). Digest subscriptions are collected by
+ * {@link DigestCollector} and sent once per period; a partial digest does not survive a restart.
  */
 public final class AlertDispatcher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AlertDispatcher.class);
@@ -72,24 +59,15 @@ public final class AlertDispatcher implements AutoCloseable {
   private final EmailSender email;
   private final RetryPolicy retry;
   private final Clock clock;
-  private final Map<String, List<JsonNode>> digests = new ConcurrentHashMap<>();
-  private final Map<String, Instant> lastDigest = new ConcurrentHashMap<>();
-  private final java.util.Set<String> createdTopics = ConcurrentHashMap.newKeySet();
-  private final Counter delivered =
-      Counter.builder("vigia.alerts.delivered")
-          .description("Alert deliveries that succeeded")
-          .register(Metrics.registry());
-  private final Counter deadLettered =
-      Counter.builder("vigia.alerts.dead.letters")
-          .description("Alert deliveries given up on")
-          .register(Metrics.registry());
+  private final DigestCollector digests;
   private final ExecutorService workers =
       Executors.newFixedThreadPool(8, daemon("vigia-alerts-delivery"));
   private final ScheduledExecutorService digestTimer =
       Executors.newSingleThreadScheduledExecutor(daemon("vigia-alerts-digest"));
   private KafkaConsumer<String, String> consumer;
   private KafkaProducer<String, String> producer;
-  private KafkaProducer<String, DeadLetter> deadLetters;
+  private AlertDeadLetters deadLetters;
+  private ChannelDelivery channels;
   private Thread thread;
 
   /** Why the delivery loop stopped, once it has. */
@@ -112,6 +90,7 @@ public final class AlertDispatcher implements AutoCloseable {
     this.email = email;
     this.retry = retry;
     this.clock = clock;
+    this.digests = new DigestCollector(registry, clock);
   }
 
   public void start() {
@@ -130,11 +109,9 @@ public final class AlertDispatcher implements AutoCloseable {
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
     producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
-    deadLetters =
-        new KafkaProducer<>(
-            p,
-            Topics.DEAD_LETTER.keySerde().serializer(),
-            Topics.DEAD_LETTER.valueSerde().serializer());
+    deadLetters = new AlertDeadLetters(p, clock);
+    channels =
+        new ChannelDelivery(kafka, webhooks, email, retry, producer, deadLetters, () -> running);
     running = true;
     thread = new Thread(this::loop, "vigia-alerts-dispatch");
     thread.setDaemon(true);
@@ -200,7 +177,7 @@ public final class AlertDispatcher implements AutoCloseable {
   private void deliverBatch(ConsumerRecords<String, String> records)
       throws InterruptedException, BatchNotSettled {
     Instant deadline = Instant.now().plus(batchWindow());
-    List<Future<?>> letters = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<Future<?>> letters = Collections.synchronizedList(new ArrayList<>());
     List<Future<?>> pending = new ArrayList<>();
     for (ConsumerRecord<String, String> r : records) {
       pending.add(workers.submit(() -> dispatchSafely(r, deadline, letters)));
@@ -246,7 +223,7 @@ public final class AlertDispatcher implements AutoCloseable {
     try {
       dispatch(r, deadline, letters);
     } catch (RuntimeException e) {
-      letters.add(deadLetter(r.key(), r.value(), "alert could not be delivered: " + e));
+      letters.add(deadLetters.send(r.key(), r.value(), "alert could not be delivered: " + e));
     }
   }
 
@@ -254,7 +231,7 @@ public final class AlertDispatcher implements AutoCloseable {
       ConsumerRecord<String, String> r, Instant deadline, List<Future<?>> letters) {
     if (r.key() == null || r.value() == null) {
       letters.add(
-          deadLetter(
+          deadLetters.send(
               r.key(), r.value(), "alert record without a subscription id (key) or a value"));
       return;
     }
@@ -268,26 +245,19 @@ public final class AlertDispatcher implements AutoCloseable {
       alert = Json.MAPPER.readTree(r.value());
     } catch (Exception e) {
       // Jackson's message quotes the input; the reason names the problem only.
-      letters.add(deadLetter(s.id(), r.value(), "unreadable alert: not valid JSON"));
+      letters.add(deadLetters.send(s.id(), r.value(), "unreadable alert: not valid JSON"));
       return;
     }
     if (alert == null || !alert.isObject()) {
-      letters.add(deadLetter(s.id(), r.value(), "unreadable alert: not a JSON object"));
+      letters.add(deadLetters.send(s.id(), r.value(), "unreadable alert: not a JSON object"));
       return;
     }
     if (s.digest() != null) {
-      digests
-          .computeIfAbsent(
-              s.id(),
-              k -> {
-                lastDigest.putIfAbsent(k, clock.instant());
-                return java.util.Collections.synchronizedList(new ArrayList<>());
-              })
-          .add(alert);
+      digests.collect(s, alert);
       return;
     }
     ObjectNode body = ((ObjectNode) alert.deepCopy()).put("sentAt", clock.instant().toString());
-    deliver(
+    channels.deliver(
         s,
         alert.path("id").asText(),
         body,
@@ -299,194 +269,15 @@ public final class AlertDispatcher implements AutoCloseable {
 
   /** Matches waiting for the next digest of a subscription. */
   public int pendingDigest(String subscriptionId) {
-    List<JsonNode> l = digests.get(subscriptionId);
-    return l == null ? 0 : l.size();
+    return digests.pending(subscriptionId);
   }
 
   /** Sends every digest whose period is over; called by a timer, and by tests. */
   public void flushDueDigests() {
-    Instant now = clock.instant();
-    for (String id : List.copyOf(digests.keySet())) {
-      Subscription s = registry.get(id).orElse(null);
-      if (s == null || s.digest() == null) {
-        digests.remove(id);
-        continue;
-      }
-      if (lastDigest.getOrDefault(id, now).plus(s.digest()).isAfter(now)) {
-        continue;
-      }
-      List<JsonNode> batch = digests.remove(id);
-      lastDigest.put(id, now);
-      if (batch == null || batch.isEmpty()) {
-        continue;
-      }
-      ObjectNode body = JsonNodeFactory.instance.objectNode();
-      body.put("id", Alert.id(id, "digest:" + now));
-      body.put("subscriptionId", id)
-          .put("subscriptionName", s.name())
-          .put("kind", "digest")
-          .put("period", s.digest().toString());
-      body.put("sentAt", now.toString());
-      ArrayNode list = body.putArray("alerts");
-      StringBuilder text = new StringBuilder();
-      synchronized (batch) {
-        batch.forEach(
-            a -> {
-              list.add(a);
-              text.append("- ").append(Alert.headline(a)).append('\n');
-            });
-      }
-      List<Future<?>> letters = new ArrayList<>();
-      deliver(
-          s,
-          body.path("id").asText(),
-          body,
-          "Vigía digest: " + s.name() + " (" + batch.size() + ")",
-          text.toString(),
-          Instant.now().plus(batchWindow()),
-          letters);
-      deadLetters.flush();
-    }
+    digests.flushDue(channels, deadLetters);
   }
 
-  private void deliver(
-      Subscription s,
-      String alertId,
-      ObjectNode body,
-      String subject,
-      String text,
-      Instant deadline,
-      List<Future<?>> letters) {
-    byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
-    if (s.webhook() != null) {
-      attempt(
-          s, "webhook", bytes, () -> webhooks.send(s.webhook(), alertId, bytes), deadline, letters);
-    }
-    if (s.email() != null) {
-      attempt(
-          s, "email", bytes, () -> email.send(s.email().to(), subject, text), deadline, letters);
-    }
-    if (s.kafka() != null) {
-      attempt(
-          s,
-          "kafka",
-          bytes,
-          () -> {
-            try {
-              ensureTopic(s.kafka().topic());
-              producer
-                  .send(new ProducerRecord<>(s.kafka().topic(), s.id(), body.toString()))
-                  .get(30, TimeUnit.SECONDS);
-              return DeliveryResult.delivered();
-            } catch (Exception e) {
-              return DeliveryResult.failed(
-                  "Kafka topic " + s.kafka().topic() + ": " + e.getMessage(), true);
-            }
-          },
-          deadline,
-          letters);
-    }
-  }
-
-  /**
-   * Creates a subscription's Kafka topic the first time it is used, as the stage's own topics are.
-   */
-  private void ensureTopic(String topic) throws InterruptedException {
-    if (createdTopics.contains(topic)) {
-      return;
-    }
-    try (Admin admin = Admin.create(kafka.clientProperties())) {
-      TopicCreator.ensure(
-          admin,
-          List.of(new Topic<>(topic, Topics.KEYS, Topics.KEYS, false)),
-          kafka.partitions(),
-          kafka.replicationFactor());
-    }
-    createdTopics.add(topic);
-  }
-
-  /**
-   * Tries one channel with exponential backoff until it is delivered, refused for good, out of
-   * attempts, or the next wait would pass {@code deadline}; then dead-letters it with the reason.
-   */
-  private void attempt(
-      Subscription s,
-      String channel,
-      byte[] body,
-      Supplier<DeliveryResult> send,
-      Instant deadline,
-      List<Future<?>> letters) {
-    for (int attempt = 1; ; attempt++) {
-      DeliveryResult r = send.get();
-      if (r instanceof DeliveryResult.Delivered) {
-        delivered.increment();
-        return;
-      }
-      DeliveryResult.Failed f = (DeliveryResult.Failed) r;
-      Duration wait = retry.delayAfter(attempt);
-      String tries = attempt + " attempt" + (attempt == 1 ? "" : "s");
-      if (!f.retryable() || attempt >= retry.maxAttempts() || !running) {
-        letters.add(
-            deadLetter(
-                s.id(),
-                new String(body, StandardCharsets.UTF_8),
-                channel + " delivery failed after " + tries + ": " + f.reason()));
-        return;
-      }
-      if (Instant.now().plus(wait).isAfter(deadline)) {
-        letters.add(
-            deadLetter(
-                s.id(),
-                new String(body, StandardCharsets.UTF_8),
-                channel
-                    + " delivery failed after "
-                    + tries
-                    + " (retries stop after "
-                    + batchWindow().toMinutes()
-                    + " min so the deliverer keeps its partitions): "
-                    + f.reason()));
-        return;
-      }
-      LOG.info(
-          "{} delivery for subscription {} failed ({}); retry {} in {} ms",
-          channel,
-          s.id(),
-          f.reason(),
-          attempt + 1,
-          wait.toMillis());
-      try {
-        Thread.sleep(wait.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        letters.add(
-            deadLetter(
-                s.id(),
-                new String(body, StandardCharsets.UTF_8),
-                channel + " delivery interrupted by a stop after " + tries + ": " + f.reason()));
-        return;
-      }
-    }
-  }
-
-  private Future<RecordMetadata> deadLetter(String subscriptionId, String body, String reason) {
-    LOG.warn("alert for subscription {} dead-lettered: {}", subscriptionId, reason);
-    deadLettered.increment();
-    byte[] key =
-        subscriptionId == null ? new byte[0] : subscriptionId.getBytes(StandardCharsets.UTF_8);
-    DeadLetter d =
-        DeadLetter.newBuilder()
-            .setStage("alerts")
-            .setTopic(Topics.ALERTS.name())
-            .setKey(ByteBuffer.wrap(key))
-            .setValue(
-                ByteBuffer.wrap(body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8)))
-            .setError(reason)
-            .setAt(clock.instant())
-            .build();
-    return deadLetters.send(new ProducerRecord<>(Topics.DEAD_LETTER.name(), subscriptionId, d));
-  }
-
-  private static java.util.concurrent.ThreadFactory daemon(String name) {
+  private static ThreadFactory daemon(String name) {
     return r -> {
       Thread t = new Thread(r, name);
       t.setDaemon(true);
@@ -511,7 +302,7 @@ public final class AlertDispatcher implements AutoCloseable {
     workers.shutdownNow();
     if (producer != null) {
       producer.close(Duration.ofSeconds(5));
-      deadLetters.close(Duration.ofSeconds(5));
+      deadLetters.close();
     }
   }
 }

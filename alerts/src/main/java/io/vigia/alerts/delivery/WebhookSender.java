@@ -73,7 +73,12 @@ public final class WebhookSender {
     }
   }
 
-  static String refusedAddress(String host) {
+  /**
+   * Why {@code host} is no address for a webhook (it resolves to a loopback, private, link-local,
+   * wildcard or multicast address), naming the key that allows it; null when it is fine or does not
+   * resolve (yet).
+   */
+  public static String refusedAddress(String host) {
     try {
       for (InetAddress a : InetAddress.getAllByName(host)) {
         if (a.isLoopbackAddress()

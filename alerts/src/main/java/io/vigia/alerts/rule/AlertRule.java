@@ -6,9 +6,8 @@ import io.vigia.schemas.EnrichedArticle;
 import io.vigia.search.SearchParameters;
 import io.vigia.search.SearchQuery;
 import io.vigia.search.lucene.ArticleMatch;
-import io.vigia.search.lucene.ArticleQueries;
+import io.vigia.search.lucene.CompiledSearch;
 import java.util.Objects;
-import org.apache.lucene.search.Query;
 
 /**
  * What a subscription watches for: a saved search. Its {@code query} object takes the filters of
@@ -21,11 +20,11 @@ import org.apache.lucene.search.Query;
  */
 public final class AlertRule {
   private final SearchQuery query;
-  private final Query lucene;
+  private final CompiledSearch compiled;
 
   public AlertRule(SearchQuery query) {
     this.query = Objects.requireNonNull(query, "query");
-    this.lucene = ArticleQueries.query(query);
+    this.compiled = CompiledSearch.of(query);
   }
 
   /** The search this rule saves (paging fields unused). */
@@ -47,7 +46,7 @@ public final class AlertRule {
    * against it.
    */
   public boolean matches(ArticleMatch article) {
-    return article.matches(lucene);
+    return article.matches(compiled);
   }
 
   /**

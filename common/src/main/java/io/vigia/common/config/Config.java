@@ -2,16 +2,13 @@ package io.vigia.common.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +37,7 @@ import java.util.regex.Pattern;
 public final class Config {
   public static final String DEFAULTS = "/io/vigia/common/vigia-defaults.yaml";
   public static final String ENV_PREFIX = "VIGIA_";
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final ObjectMapper YAML = ConfigTree.YAML;
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
   private final ObjectNode tree;
@@ -93,7 +90,7 @@ public final class Config {
       ObjectNode tree = readDefaults();
       Map<String, String> origins = new LinkedHashMap<>();
       List<String> leaves = new ArrayList<>();
-      collectLeaves(tree, "", leaves);
+      ConfigTree.collectLeaves(tree, "", leaves);
       leaves.forEach(k -> origins.put(k, "the defaults"));
       if (file != null) {
         if (!Files.isReadable(file)) {
@@ -103,7 +100,7 @@ public final class Config {
                   + " does not exist or is not readable. Pass an existing YAML file to --config.");
         }
         try {
-          merge(tree, YAML.readTree(file.toFile()), "", "config file " + file, origins);
+          ConfigTree.merge(tree, YAML.readTree(file.toFile()), "", "config file " + file, origins);
         } catch (IOException e) {
           throw new ConfigException(
               "Config file " + file + " is not valid YAML: " + e.getMessage(), e);
@@ -111,22 +108,22 @@ public final class Config {
       }
       if (inlineYaml != null) {
         try {
-          merge(tree, YAML.readTree(inlineYaml), "", "inline configuration", origins);
+          ConfigTree.merge(tree, YAML.readTree(inlineYaml), "", "inline configuration", origins);
         } catch (IOException e) {
           throw new ConfigException("Inline configuration is not valid YAML: " + e.getMessage(), e);
         }
       }
-      refuseUnknownVariables(env, leaves);
+      UnknownVariables.refuse(env, leaves);
       for (String key : leaves) {
         String value = env.get(envName(key));
         if (value != null) {
-          setPath(tree, key, parseScalar(value));
+          ConfigTree.setPath(tree, key, ConfigTree.parseScalar(value));
           origins.put(key, "environment variable " + envName(key));
         }
       }
       overrides.forEach(
           (k, v) -> {
-            setPath(tree, k, YAML.valueToTree(v));
+            ConfigTree.setPath(tree, k, YAML.valueToTree(v));
             origins.put(k, "the command line");
           });
       return new Config(tree, origins);
@@ -145,89 +142,6 @@ public final class Config {
   }
 
   /**
-   * A {@code VIGIA_} variable that looks like configuration but names no key stops the start, as an
-   * unknown key in a file does: a typo ({@code VIGIA_HTTP_PROT}) must not silently leave the
-   * default. It looks like configuration when it lies in a key's namespace (it starts with the
-   * variable of a top-level key or section: {@code VIGIA_KAFKA_}, {@code VIGIA_SINK_}, {@code
-   * VIGIA_DATA_DIR}, ...) or is the tail of a key's variable without its section ({@code
-   * VIGIA_PORT}, {@code VIGIA_BOOTSTRAP_SERVERS}). Other {@code VIGIA_} names are not configuration
-   * and are left alone: {@code VIGIA_JAVA_OPTS} (read by {@code ./vigia}), {@code VIGIA_TEST_*}
-   * (the test harness), a variable of your own used as {@code ${NAME}} in a subscriptions file.
-   */
-  static void refuseUnknownVariables(Map<String, String> env, List<String> keys) {
-    java.util.Set<String> known = new java.util.HashSet<>();
-    java.util.Set<String> namespaces = new java.util.HashSet<>();
-    for (String key : keys) {
-      known.add(envName(key));
-      namespaces.add(envName(key.split("\\.")[0]));
-    }
-    List<String> unknown = new ArrayList<>();
-    for (String var : new java.util.TreeSet<>(env.keySet())) {
-      if (!var.startsWith(ENV_PREFIX) || known.contains(var) || NOT_CONFIGURATION.contains(var)) {
-        continue;
-      }
-      String rest = var.substring(ENV_PREFIX.length());
-      boolean inNamespace =
-          namespaces.stream().anyMatch(ns -> var.equals(ns) || var.startsWith(ns + "_"));
-      boolean tailOfAKey = known.stream().anyMatch(k -> k.endsWith("_" + rest));
-      if (inNamespace || tailOfAKey) {
-        unknown.add(var + closest(var, known));
-      }
-    }
-    if (!unknown.isEmpty()) {
-      throw new ConfigException(
-          "Unknown environment variable"
-              + (unknown.size() > 1 ? "s " : " ")
-              + String.join(", ", unknown)
-              + ": no config key is set this way. Key a.b-c is VIGIA_A_B_C; the keys are listed in vigia-defaults.yaml "
-              + "(see README, Configuration). Fix the name or unset the variable.");
-    }
-  }
-
-  /** Variables with the prefix that are documented and are not keys. */
-  private static final java.util.Set<String> NOT_CONFIGURATION =
-      java.util.Set.of("VIGIA_JAVA_OPTS");
-
-  private static String closest(String var, java.util.Set<String> known) {
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    String rest = var.substring(ENV_PREFIX.length());
-    for (String k : known) {
-      int d = k.endsWith("_" + rest) ? 0 : editDistance(var, k);
-      if (d < bestDistance
-          || (d == bestDistance
-              && best != null
-              && (k.length() < best.length()
-                  || (k.length() == best.length() && k.compareTo(best) < 0)))) {
-        best = k;
-        bestDistance = d;
-      }
-    }
-    return best != null && bestDistance <= Math.max(3, var.length() / 4)
-        ? " (did you mean " + best + "?)"
-        : "";
-  }
-
-  private static int editDistance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
-  }
-
-  /**
    * The environment variable that sets {@code key}: {@code http.port} is {@code VIGIA_HTTP_PORT}.
    */
   public static String envName(String key) {
@@ -237,89 +151,9 @@ public final class Config {
   /** Every key the defaults define, dotted. */
   public static List<String> knownKeys() {
     List<String> keys = new ArrayList<>();
-    collectLeaves(Builder.readDefaults(), "", keys);
+    ConfigTree.collectLeaves(Builder.readDefaults(), "", keys);
     return keys;
   }
-
-  private static void collectLeaves(JsonNode node, String prefix, List<String> out) {
-    if (node.isObject() && node.size() > 0) {
-      node.fields()
-          .forEachRemaining(e -> collectLeaves(e.getValue(), join(prefix, e.getKey()), out));
-    } else {
-      out.add(prefix);
-    }
-  }
-
-  private static void merge(
-      ObjectNode target,
-      JsonNode source,
-      String prefix,
-      String origin,
-      Map<String, String> origins) {
-    if (source == null || source.isNull() || source.isMissingNode()) {
-      return;
-    }
-    if (!source.isObject()) {
-      throw new ConfigException(
-          "The " + origin + " must be a YAML mapping of keys, e.g. 'http:\\n  port: 8080'.");
-    }
-    Iterator<Map.Entry<String, JsonNode>> it = source.fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> e = it.next();
-      String key = join(prefix, e.getKey());
-      JsonNode existing = target.get(e.getKey());
-      if (existing == null) {
-        throw new ConfigException(
-            "Unknown config key '"
-                + key
-                + "' in the "
-                + origin
-                + ". Known keys are listed in vigia-defaults.yaml (see README, Configuration)"
-                + suggestion(target, e.getKey())
-                + ".");
-      }
-      if (existing.isObject() && existing.size() > 0 && e.getValue().isObject()) {
-        merge((ObjectNode) existing, e.getValue(), key, origin, origins);
-      } else {
-        target.set(e.getKey(), e.getValue());
-        origins.put(key, origin);
-      }
-    }
-  }
-
-  private static String suggestion(JsonNode parent, String key) {
-    List<String> names = new ArrayList<>();
-    parent.fieldNames().forEachRemaining(names::add);
-    return names.isEmpty() ? "" : "; at this level: " + String.join(", ", names);
-  }
-
-  private static void setPath(ObjectNode tree, String key, JsonNode value) {
-    String[] parts = key.split("\\.");
-    ObjectNode node = tree;
-    for (int i = 0; i < parts.length - 1; i++) {
-      JsonNode child = node.get(parts[i]);
-      if (!(child instanceof ObjectNode)) {
-        child = node.putObject(parts[i]);
-      }
-      node = (ObjectNode) child;
-    }
-    node.set(parts[parts.length - 1], value);
-  }
-
-  private static JsonNode parseScalar(String value) {
-    try {
-      JsonNode n = YAML.readTree(value);
-      return n == null || n.isMissingNode() ? JsonNodeFactory.instance.textNode(value) : n;
-    } catch (IOException e) {
-      return JsonNodeFactory.instance.textNode(value);
-    }
-  }
-
-  private static String join(String prefix, String key) {
-    return prefix.isEmpty() ? key : prefix + "." + key;
-  }
-
-  // ---------------------------------------------------------------- typed access
 
   /** The raw node at {@code key}; missing keys are a programming error. */
   public JsonNode node(String key) {
@@ -519,7 +353,7 @@ public final class Config {
   /** A copy with one key changed (origin: the command line). */
   public Config with(String key, Object value) {
     ObjectNode copy = tree.deepCopy();
-    setPath(copy, key, YAML.valueToTree(value));
+    ConfigTree.setPath(copy, key, YAML.valueToTree(value));
     Map<String, String> o = new LinkedHashMap<>(origins);
     o.put(key, "the command line");
     return new Config(copy, o);

@@ -40,6 +40,9 @@ public final class HttpApi implements AutoCloseable {
   /** Largest request body accepted (subscriptions and the like are small). */
   public static final int MAX_BODY_BYTES = 1 << 20;
 
+  /** What a request for a route not mounted yet is told to wait, while the process starts. */
+  static final int STARTING_RETRY_AFTER_SECONDS = 2;
+
   /** Longest query string accepted. */
   public static final int MAX_QUERY_CHARS = 8192;
 
@@ -47,6 +50,8 @@ public final class HttpApi implements AutoCloseable {
 
   private final List<Route> routes = new ArrayList<>();
   private volatile ApiKeys writeKeys = ApiKeys.none();
+  private final List<String> keyedReads = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private volatile boolean starting;
   private HttpServer server;
   private ExecutorService executor;
 
@@ -85,12 +90,39 @@ public final class HttpApi implements AutoCloseable {
     return this;
   }
 
-  private void checkWriteKey(HttpExchange ex, String method) {
+  /**
+   * With a key set ({@link #requireKeyForWrites}), reads under {@code pathPrefix} need it too: what
+   * they answer is not for everyone who can reach the port (subscriptions name their receivers).
+   */
+  public HttpApi requireKeyForReadsOf(String pathPrefix) {
+    keyedReads.add(pathPrefix);
+    return this;
+  }
+
+  /**
+   * Until {@link #ready()}, a request for a path no route serves yet answers 503 with {@code
+   * Retry-After} instead of 404: the process is still mounting its routes (a stage starting), so a
+   * client that waits for health and then calls an API is told to retry, not that the API does not
+   * exist.
+   */
+  public HttpApi starting() {
+    starting = true;
+    return this;
+  }
+
+  /** Every route is mounted: a path no route serves is a 404 from now on. */
+  public HttpApi ready() {
+    starting = false;
+    return this;
+  }
+
+  private void checkKey(HttpExchange ex, String method, String path) {
     ApiKeys keys = writeKeys;
-    if (!keys.required()
-        || method.equals("GET")
-        || method.equals("HEAD")
-        || method.equals("OPTIONS")) {
+    if (!keys.required()) {
+      return;
+    }
+    boolean read = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
+    if (read && keyedReads.stream().noneMatch(p -> path.equals(p) || path.startsWith(p + "/"))) {
       return;
     }
     if (keys.nameOf(h -> ex.getRequestHeaders().getFirst(h)).isEmpty()) {
@@ -162,7 +194,7 @@ public final class HttpApi implements AutoCloseable {
     // id such as vigia:org/cne) stays inside its parameter.
     String path = ex.getRequestURI().getRawPath();
     String method = ex.getRequestMethod().equals("HEAD") ? "GET" : ex.getRequestMethod();
-    checkWriteKey(ex, method);
+    checkKey(ex, method, path);
     boolean pathMatched = false;
     List<Route> snapshot;
     synchronized (this) {
@@ -191,9 +223,19 @@ public final class HttpApi implements AutoCloseable {
               readBody(ex.getRequestBody()));
       return r.handler().handle(req);
     }
-    throw pathMatched
-        ? new HttpError(405, "method not allowed")
-        : HttpError.notFound("no such endpoint: " + ex.getRequestURI().getPath());
+    if (pathMatched) {
+      throw new HttpError(405, "method not allowed");
+    }
+    if (starting) {
+      Response r =
+          Response.json(503, Map.of("error", "starting: " + path + " is not ready yet; retry"));
+      return new Response(
+          r.status(),
+          r.contentType(),
+          r.body(),
+          Map.of("Retry-After", String.valueOf(STARTING_RETRY_AFTER_SECONDS)));
+    }
+    throw HttpError.notFound("no such endpoint: " + path);
   }
 
   private static byte[] readBody(InputStream in) throws IOException {

@@ -129,4 +129,47 @@ class HttpApiTest {
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body()).contains("\"field\":\"entity:vigia:org/cne\"").contains("\"id\":\"a+b\"");
   }
+
+  @Test
+  void shouldRequireTheKeyForReadsUnderAKeyedPrefixOnly() throws Exception {
+    api.route("GET", "/api/subscriptions", r -> Response.json(Map.of()));
+    api.route("GET", "/api/subscriptions/{id}", r -> Response.json(Map.of()));
+    api.route("GET", "/api/alerts", r -> Response.json(Map.of()));
+    api.requireKeyForWrites("s3cret").requireKeyForReadsOf("/api/subscriptions");
+    api.start("127.0.0.1", 0);
+    assertThat(get("/api/subscriptions").statusCode()).isEqualTo(401);
+    assertThat(get("/api/subscriptions/abc").statusCode()).isEqualTo(401);
+    assertThat(get("/api/alerts").statusCode()).isEqualTo(200);
+    HttpRequest keyed =
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + api.port() + "/api/subscriptions/abc"))
+            .header("Authorization", "Bearer s3cret")
+            .build();
+    assertThat(client.send(keyed, HttpResponse.BodyHandlers.ofString()).statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void shouldLeaveKeyedReadsOpenWhenNoKeyIsSet() throws Exception {
+    api.route("GET", "/api/subscriptions", r -> Response.json(Map.of()));
+    api.requireKeyForWrites(null).requireKeyForReadsOf("/api/subscriptions");
+    api.start("127.0.0.1", 0);
+    assertThat(get("/api/subscriptions").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void shouldAskToRetryARouteNotMountedYetWhileStartingAndSayNotFoundOnceReady() throws Exception {
+    api.starting().start("127.0.0.1", 0);
+    api.route("GET", "/healthz", r -> Response.json(Map.of("status", "ok")));
+    assertThat(get("/healthz").statusCode()).isEqualTo(200);
+    HttpResponse<String> early = get("/api/subscriptions");
+    assertThat(early.statusCode()).isEqualTo(503);
+    assertThat(early.headers().firstValue("Retry-After")).hasValue("2");
+    assertThat(early.body()).contains("starting");
+
+    api.route("GET", "/api/subscriptions", r -> Response.json(Map.of("subscriptions", 0)));
+    api.ready();
+    assertThat(get("/api/subscriptions").statusCode()).isEqualTo(200);
+    assertThat(get("/api/nothing-here").statusCode()).isEqualTo(404);
+  }
 }

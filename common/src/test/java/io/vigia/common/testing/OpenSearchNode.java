@@ -29,6 +29,18 @@ public final class OpenSearchNode implements AutoCloseable {
     if (given != null && !given.isBlank()) {
       return new OpenSearchNode(null, null, given.trim());
     }
+    return startOwn(0);
+  }
+
+  /**
+   * One started here on {@code port} (a test that points Vigía at the address before anything
+   * listens there), whatever {@code VIGIA_TEST_OPENSEARCH_URL} says.
+   */
+  public static OpenSearchNode startOn(int port) throws IOException, InterruptedException {
+    return startOwn(port);
+  }
+
+  private static OpenSearchNode startOwn(int port) throws IOException, InterruptedException {
     Path root = Path.of("").toAbsolutePath();
     while (!Files.exists(root.resolve(".ci/opensearch.sh"))) {
       root = root.getParent();
@@ -40,7 +52,7 @@ public final class OpenSearchNode implements AutoCloseable {
     Path script = root.resolve(".ci/opensearch.sh");
     Path dir = Files.createTempDirectory("vigia-os-fault");
     OpenSearchNode node = new OpenSearchNode(script, dir, null);
-    String out = node.run("start");
+    String out = node.run("start", port);
     String[] lines = out.trim().split("\n");
     return new OpenSearchNode(script, dir, lines[lines.length - 1].trim());
   }
@@ -59,12 +71,20 @@ public final class OpenSearchNode implements AutoCloseable {
   }
 
   private String run(String command) throws IOException, InterruptedException {
+    return run(command, 0);
+  }
+
+  private String run(String command, int port) throws IOException, InterruptedException {
     if (script == null) {
       throw new UnsupportedOperationException(
           "the OpenSearch at VIGIA_TEST_OPENSEARCH_URL is not ours to " + command);
     }
     List<String> cmd = new ArrayList<>(List.of("bash", script.toString(), command, dir.toString()));
-    Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
+    if (port > 0) {
+      pb.environment().put("OPENSEARCH_HTTP_PORT", String.valueOf(port));
+    }
+    Process p = pb.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (p.waitFor() != 0) {
       throw new IllegalStateException(script + " " + command + " failed: " + out);

@@ -55,6 +55,11 @@ public final class ArticleMatch {
     }
   }
 
+  /** Whether the compiled search would return the article, paging aside. */
+  public boolean matches(CompiledSearch s) {
+    return matches(s.query());
+  }
+
   /** Whether the search would return the article, paging aside. */
   public boolean matches(SearchQuery q) {
     return matches(ArticleQueries.query(q));

@@ -23,6 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The cluster backend: an OpenSearch index behind the alias {@code settings.index()}, set up (and
@@ -38,10 +40,17 @@ public final class OpenSearchArticleIndex implements ArticleIndex {
   /** Mapping version: bump it (and reindex) when the template's mappings change. */
   public static final int MAPPING_VERSION = 1;
 
+  private static final Logger LOG = LoggerFactory.getLogger(OpenSearchArticleIndex.class);
+
   private final OpenSearchSettings settings;
   private final OpenSearchHttp http;
   private final VersionedIndex versioned;
   private final BulkWriter writer;
+
+  /**
+   * Whether the template, alias and index are in place: done at start, or once OpenSearch answers.
+   */
+  private volatile boolean setUp;
 
   public OpenSearchArticleIndex(OpenSearchSettings settings) {
     this(settings, MAPPING_VERSION);
@@ -56,14 +65,44 @@ public final class OpenSearchArticleIndex implements ArticleIndex {
     this.versioned = new VersionedIndex(http, settings.index(), mappingVersion);
     this.writer = new BulkWriter(http, settings);
     try {
-      versioned.ensure();
-    } catch (IOException e) {
-      close();
-      throw new UncheckedIOException(
-          "cannot set up the OpenSearch index at " + settings.url() + ": " + e.getMessage(), e);
+      setUp();
+    } catch (IndexUnavailableException e) {
+      // Not a reason to stop the pipeline: the sink pauses on it and retries until it answers.
+      LOG.warn("{}; the sink waits for it", e.getMessage());
     } catch (RuntimeException e) {
       close();
       throw e;
+    }
+  }
+
+  /**
+   * Sets the index up unless done; an unreachable cluster (refused, timed out, still starting) is
+   * {@link IndexUnavailableException}, a refusal with a fix (credentials, mappings) is not.
+   */
+  private synchronized void setUp() throws IndexUnavailableException {
+    if (setUp) {
+      return;
+    }
+    try {
+      versioned.ensure();
+      setUp = true;
+    } catch (IOException e) {
+      throw new IndexUnavailableException(
+          "OpenSearch unreachable at "
+              + settings.url()
+              + " ("
+              + e.getMessage()
+              + "); the index is set up once it answers",
+          e);
+    }
+  }
+
+  /** For reads, which cannot pause: unavailable is an unchecked I/O failure, as mid-run. */
+  private void requireSetUp() {
+    try {
+      setUp();
+    } catch (IndexUnavailableException e) {
+      throw new UncheckedIOException(new IOException(e.getMessage(), e));
     }
   }
 
@@ -74,6 +113,7 @@ public final class OpenSearchArticleIndex implements ArticleIndex {
 
   @Override
   public WriteOutcome write(List<ArticleDocument> documents) throws IndexUnavailableException {
+    setUp();
     return writer.write(documents);
   }
 
@@ -82,11 +122,13 @@ public final class OpenSearchArticleIndex implements ArticleIndex {
    * baseline.
    */
   public void rawBulk(List<ArticleDocument> documents) throws IndexUnavailableException {
+    setUp();
     writer.bulk(documents);
   }
 
   @Override
   public Optional<ArticleDocument> get(String id) {
+    requireSetUp();
     Reply r =
         http.callUnchecked(
             "GET",
@@ -128,6 +170,7 @@ public final class OpenSearchArticleIndex implements ArticleIndex {
   }
 
   JsonNode searchRaw(ObjectNode body) {
+    requireSetUp();
     try {
       Reply r =
           http.call(
@@ -170,6 +213,7 @@ public final class OpenSearchArticleIndex implements ArticleIndex {
 
   @Override
   public long count() {
+    requireSetUp();
     Reply r = http.callUnchecked("GET", "/" + settings.index() + "/_count", Map.of(), null);
     r.requireOk("count");
     return r.json().path("count").asLong();
@@ -180,6 +224,7 @@ public final class OpenSearchArticleIndex implements ArticleIndex {
    * second anyway).
    */
   public void refresh() {
+    requireSetUp();
     http.callUnchecked("POST", "/" + settings.index() + "/_refresh", Map.of(), null)
         .requireOk("refresh");
   }

@@ -44,6 +44,12 @@ final class VersionedIndex {
    * than the index, and waits for the index to be usable.
    */
   void ensure() throws IOException {
+    // A cluster still starting answers 503 (no elected manager yet): not there yet, like a refused
+    // connection, rather than a setup error.
+    Reply root = http.call("GET", "/", Map.of(), null);
+    if (root.status() == 429 || root.status() >= 500) {
+      throw new IOException("OpenSearch answered " + root.status() + ": not ready yet");
+    }
     JsonNode template =
         Json.MAPPER.readTree(
             OpenSearchArticleIndex.class.getResourceAsStream("index-template.json"));

@@ -194,6 +194,29 @@ class OpenSearchBulkRetryTest {
   }
 
   @Test
+  void shouldStartWhileTheClusterIsUnreachableAndSetTheIndexUpOnceItAnswers() throws Exception {
+    int port;
+    try (java.net.ServerSocket free =
+        new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = free.getLocalPort();
+    }
+    OpenSearchSettings settings =
+        new OpenSearchSettings("http://127.0.0.1:" + port, ALIAS, null, null, 1000, 5L << 20, 5);
+    try (OpenSearchArticleIndex index = new OpenSearchArticleIndex(settings)) {
+      assertThatThrownBy(() -> index.write(docs("a")))
+          .isInstanceOf(IndexUnavailableException.class)
+          .hasMessageContaining("OpenSearch unreachable at http://127.0.0.1:" + port);
+      assertThat(bulks).isEmpty();
+
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
+      server.createContext("/", this::handle);
+      server.start();
+      assertThat(index.write(docs("a", "b")).written()).isEqualTo(2);
+      assertThat(bulks).containsExactly(List.of("a", "b"));
+    }
+  }
+
+  @Test
   void shouldGiveUpAsUnavailableAfterTheConfiguredRetriesSoTheSinkPausesWithoutCommitting()
       throws Exception {
     answer = ids -> Map.of("b", 429);
