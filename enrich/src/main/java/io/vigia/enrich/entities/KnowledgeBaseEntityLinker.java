@@ -36,6 +36,10 @@ import java.util.Set;
 public final class KnowledgeBaseEntityLinker implements EntityLinker {
   private static final int MAX_UNLINKED = 12;
 
+  /** What separates the names of a list: "Bogotá, Lima y Santiago", "in Lima, in Santiago". */
+  private static final Set<String> LIST_GAPS =
+      Set.of(",", "y", "e", "o", "u", "and", "or", ", and", ", or", ", y", ", e", ", o");
+
   /** How one name refers to one entity. */
   private enum Kind {
     ALIAS,
@@ -131,7 +135,7 @@ public final class KnowledgeBaseEntityLinker implements EntityLinker {
     found.forEach(
         (e, stat) -> out.add(new Entity(e.id(), e.name(), e.type(), stat[0], stat[1], true)));
     out.addAll(unlinkedGeneric);
-    out.addAll(unlinked.find(tokens, covered, MAX_UNLINKED));
+    out.addAll(unlinked.find(tokens, covered, masked, MAX_UNLINKED));
     return out;
   }
 
@@ -242,18 +246,11 @@ public final class KnowledgeBaseEntityLinker implements EntityLinker {
 
   /** Only a comma, "y", "e", "o", "and" or "or" between two names. */
   private static boolean listGap(Tokens t, int lastOfFirst, int firstOfSecond) {
-    if (firstOfSecond - lastOfFirst > 2) {
+    if (firstOfSecond - lastOfFirst > 3) {
       return false;
     }
     String gap = t.text().substring(t.end(lastOfFirst), t.start(firstOfSecond)).strip();
-    return gap.equals(",")
-        || gap.equals("y")
-        || gap.equals("e")
-        || gap.equals("o")
-        || gap.equals("and")
-        || gap.equals("or")
-        || gap.equals(", and")
-        || gap.equals(", or");
+    return LIST_GAPS.contains(gap.replaceFirst("\\s+(en|in)$", ""));
   }
 
   private static boolean isGenericOnly(List<Ref> refs) {

@@ -39,6 +39,39 @@ final class UnlinkedNames {
       Pattern.compile(
           ".{3,}(icas|icos|adas|ados|idas|idos|ales|ivas|ivos|bles|arias|arios|osas|osos|antes|entes)");
 
+  /** Lowercase nouns after which one capitalised word names a place: "municipio Zamora". */
+  private static final Set<String> PLACE_NOUNS =
+      Set.of("municipio", "parroquia", "sector", "barrio", "urbanizacion", "caserio", "poblado");
+
+  /** "Gobierno", "Government", "Régimen" + one word describe a government; they name none. */
+  private static final Set<String> GOVERNMENT_WORDS =
+      Set.of("gobierno", "government", "regimen", "regime", "administracion", "administration");
+
+  /** Lowercase words that may stand between a skipped run and the run it goes on into. */
+  private static final Set<String> CONTINUERS =
+      Set.of(
+          "y", "e", "de", "del", "la", "las", "los", "a", "al", "para", "for", "of", "the", "and");
+
+  /** Lowercase particles inside people's names: "Francisco de Miranda", "Lula da Silva". */
+  private static final Set<String> PERSON_PARTICLES =
+      Set.of("de", "del", "la", "las", "los", "da", "do", "dos", "van", "von", "der", "y");
+
+  /** Words that make a whole run a prize, law, licence or operation wherever they stand. */
+  private static final Set<String> OTHER_ANYWHERE =
+      Set.of(
+          "prize",
+          "premio",
+          "award",
+          "law",
+          "ley",
+          "decree",
+          "decreto",
+          "license",
+          "licence",
+          "licencia",
+          "operation",
+          "operacion");
+
   private final Set<String> demonyms;
 
   /** {@code demonyms}: folded words for peoples ("venezuelan"), from the knowledge base. */
@@ -46,10 +79,14 @@ final class UnlinkedNames {
     this.demonyms = Set.copyOf(demonyms);
   }
 
-  List<Entity> find(Tokens t, boolean[] covered, int max) {
+  /**
+   * {@code covered}: tokens of known names and credit lines; {@code masked}: credit lines alone
+   * (the word after a dateline starts a sentence).
+   */
+  List<Entity> find(Tokens t, boolean[] covered, boolean[] masked, int max) {
     Map<String, Entity> out = new LinkedHashMap<>();
     int i = 0;
-    int portfolioEnd = -2;
+    int skippedEnd = -10;
     while (i < t.size() && out.size() < max) {
       if (covered[i]
           || !t.capitalised(i)
@@ -59,13 +96,17 @@ final class UnlinkedNames {
         continue;
       }
       int end = runEnd(t, covered, i);
-      boolean portfolio =
-          afterMinisterWord(t, i) || (i == portfolioEnd + 1 && listedAfter(t, portfolioEnd, i));
-      if (portfolio) {
-        portfolioEnd = end;
+      if (end == i && afterPlaceNoun(t, i)) {
+        report(t, i, i, "PLACE", out); // "municipio Zamora", "parroquia Sucre"
+      } else if (afterMinisterWord(t, i)
+          || continues(t, skippedEnd, i)
+          || isOther(t, i, end)
+          || isGovernmentDescription(t, i, end)) {
+        skippedEnd = end; // a portfolio, a law or prize, "Gobierno Bolivariano": and what it lists
       } else {
-        for (int[] part : parts(t, i, end)) {
-          report(t, part[0], part[1], out);
+        boolean sentenceStart = t.sentenceStart(i) || (i > 0 && masked[i - 1]);
+        for (int[] part : parts(t, i, end, sentenceStart)) {
+          report(t, part[0], part[1], typeOf(t, part[0], part[1]), out);
         }
       }
       i = end + 1;
@@ -73,12 +114,39 @@ final class UnlinkedNames {
     return new ArrayList<>(out.values());
   }
 
-  private void report(Tokens t, int from, int to, Map<String, Entity> out) {
+  /** "municipio Zamora": a single capitalised word after a lowercase place noun is a place. */
+  private static boolean afterPlaceNoun(Tokens t, int i) {
+    return i > 0 && !t.capitalised(i - 1) && PLACE_NOUNS.contains(t.folded(i - 1));
+  }
+
+  /** "Gobierno Bolivariano", "Gobierno Nacional": a description of a government, no name. */
+  private static boolean isGovernmentDescription(Tokens t, int from, int to) {
+    return to == from + 1 && GOVERNMENT_WORDS.contains(t.folded(from));
+  }
+
+  /**
+   * The run at {@code i} goes on a skipped run ending at {@code prev} across a comma, "y", "de", "a
+   * la", "for": "ministro de Interior, Justicia y Paz", "Premio Sájarov a la Libertad".
+   */
+  private static boolean continues(Tokens t, int prev, int i) {
+    if (prev < 0 || i - prev > 4) {
+      return false;
+    }
+    for (int k = prev + 1; k < i; k++) {
+      if (t.capitalised(k) || !CONTINUERS.contains(t.folded(k))) {
+        return false;
+      }
+    }
+    String gap = t.text().substring(t.end(prev), t.start(i));
+    return gap.chars().noneMatch(c -> c == '.' || c == ';' || c == '\n' || c == '(');
+  }
+
+  private static void report(Tokens t, int from, int to, String type, Map<String, Entity> out) {
     String name = t.text().substring(t.start(from), t.end(to));
     String key = "unlinked:" + Tokens.fold(name).replaceAll("[^a-z0-9]+", "-");
     Entity prev = out.get(key);
     if (prev == null) {
-      out.put(key, new Entity(key, name, typeOf(t, from, to), 1, t.start(from), false));
+      out.put(key, new Entity(key, name, type, 1, t.start(from), false));
     } else {
       prev.setMentions(prev.getMentions() + 1);
     }
@@ -104,9 +172,9 @@ final class UnlinkedNames {
    * adjective, split at coordinators, each without titles and demonyms before a person's name. Each
    * part is {from, to}, inclusive; parts that are no name are left out.
    */
-  private List<int[]> parts(Tokens t, int from, int to) {
+  private List<int[]> parts(Tokens t, int from, int to, boolean sentenceStart) {
     int start = from;
-    if (t.sentenceStart(from)) {
+    if (sentenceStart) {
       String first = t.folded(from);
       boolean head = isHead(first);
       if (SENTENCE_STARTERS.contains(first)
@@ -182,10 +250,21 @@ final class UnlinkedNames {
     if (k > from
         && k <= to
         && countCapitalised(t, k, to) >= 2
-        && "PERSON".equals(typeOf(t, k, to))) {
+        && "PERSON".equals(typeOf(t, k, to))
+        && looksLikeAPersonsName(t, k, to)) {
       from = k;
     }
     return countCapitalised(t, from, to) >= 2 ? new int[] {from, to} : null;
+  }
+
+  /** No "of", "for", "the", "and" inside: "Endowment for Democracy" is no one's name. */
+  private static boolean looksLikeAPersonsName(Tokens t, int from, int to) {
+    for (int k = from; k <= to; k++) {
+      if (!t.capitalised(k) && !PERSON_PARTICLES.contains(t.folded(k))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean isModifier(String folded) {
@@ -196,7 +275,15 @@ final class UnlinkedNames {
   }
 
   private static boolean isOther(Tokens t, int from, int to) {
-    return OTHER_HEADS.contains(t.folded(from)) || OTHER_HEADS.contains(t.folded(to));
+    if (OTHER_HEADS.contains(t.folded(from)) || OTHER_HEADS.contains(t.folded(to))) {
+      return true;
+    }
+    for (int k = from + 1; k < to; k++) {
+      if (t.capitalised(k) && OTHER_ANYWHERE.contains(t.folded(k))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isHead(String folded) {
@@ -240,12 +327,6 @@ final class UnlinkedNames {
       }
     }
     return false;
-  }
-
-  /** Token {@code i} follows token {@code prev} after a comma or a "y": "Interior, Justicia". */
-  private static boolean listedAfter(Tokens t, int prev, int i) {
-    String between = t.text().substring(t.end(prev), t.start(i)).strip();
-    return between.equals(",");
   }
 
   private static boolean isOfJoiner(Tokens t, int k) {
