@@ -77,7 +77,7 @@ final class NameLexicon {
   /** Adjectives capitalised in English that are no names by themselves ("Latin American"). */
   static final Set<String> ADJECTIVES =
       words(
-          "latin western eastern northern southern central republican republicans democrat"
+          "latin american americans western eastern northern southern central republican republicans democrat"
               + " democrats democratic socialist socialists conservative liberal progressive"
               + " catholic evangelical christian muslim jewish hispanic latino latina latinos"
               + " chavista chavistas bolivarian caribbean european europeans african asian"

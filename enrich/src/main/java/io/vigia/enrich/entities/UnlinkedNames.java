@@ -72,6 +72,13 @@ final class UnlinkedNames {
           "operation",
           "operacion");
 
+  /**
+   * A Spanish sentence may open with its verb or an adverb before the subject ("Declaró Ramona
+   * Quintana…", "Firmaron…", "Finalmente…"): past tenses in -ó, -aron, -ieron and adverbs in -mente
+   * are no part of a name. The -ó is read on the surface word ("Declaró", not "Antonio").
+   */
+  private static final Pattern SPANISH_VERB_OR_ADVERB = Pattern.compile(".{2,}(aron|ieron|mente)");
+
   private final Set<String> demonyms;
 
   /** {@code demonyms}: folded words for peoples ("venezuelan"), from the knowledge base. */
@@ -178,6 +185,8 @@ final class UnlinkedNames {
       String first = t.folded(from);
       boolean head = isHead(first);
       if (SENTENCE_STARTERS.contains(first)
+          || SPANISH_VERB_OR_ADVERB.matcher(first).matches()
+          || endsInAccentedO(t.surface(from))
           || (!head && from + 1 <= to && isOfJoiner(t, from + 1))) {
         start = skipJoiners(t, from + 1, to);
       }
@@ -327,6 +336,11 @@ final class UnlinkedNames {
       }
     }
     return false;
+  }
+
+  private static boolean endsInAccentedO(String surface) {
+    char last = surface.charAt(surface.length() - 1);
+    return surface.length() > 3 && (last == 'ó' || last == 'Ó');
   }
 
   private static boolean isOfJoiner(Tokens t, int k) {
