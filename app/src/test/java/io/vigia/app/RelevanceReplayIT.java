@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vigia.common.config.Config;
 import io.vigia.common.http.Json;
+import io.vigia.common.profile.WatchProfile;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -120,7 +122,18 @@ class RelevanceReplayIT {
 
   private static Path copyBundledProfile(Path dir) throws Exception {
     Files.createDirectories(dir);
-    for (String f : List.of("profile.yaml", "relevance.yaml", "entities.yaml", "stance.yaml")) {
+    Files.createDirectories(dir.resolve("entities"));
+    List<String> files =
+        new ArrayList<>(List.of("profile.yaml", "relevance.yaml", "entities.yaml", "stance.yaml"));
+    // entities.yaml includes the knowledge base's category files: the copy needs them too.
+    for (JsonNode inc :
+        WatchProfile.load("venezuela-elections")
+            .readTree("entities.yaml")
+            .orElseThrow()
+            .path("include")) {
+      files.add(inc.asText());
+    }
+    for (String f : files) {
       try (InputStream in =
           RelevanceReplayIT.class.getResourceAsStream("/profiles/venezuela-elections/" + f)) {
         assertThat(in).as(f).isNotNull();

@@ -19,11 +19,7 @@ public final class ArticleAnalyzers {
 
   /** The analyzer the watch profile describes. */
   public static ArticleAnalyzer fromProfile(WatchProfile profile) {
-    KnowledgeBase kb =
-        profile
-            .readTree("entities.yaml")
-            .map(n -> KnowledgeBase.from(n, profile.name() + "/entities.yaml"))
-            .orElse(KnowledgeBase.empty());
+    KnowledgeBase kb = KnowledgeBase.fromProfile(profile);
     RelevanceRules rules =
         profile
             .readTree("relevance.yaml")

@@ -22,13 +22,30 @@ public final class PhraseMatcher<T> {
     List<Entry<T>> values;
   }
 
-  private record Entry<T>(T value, String exactSurface) {}
+  /**
+   * A phrase's value; {@code exactSurface} for an acronym, and {@code capitals}: bit {@code i} set
+   * when word {@code i} must start with a capital in the text (names added with {@link #addName}).
+   */
+  private record Entry<T>(T value, String exactSurface, long capitals) {}
 
   /** A phrase found: tokens {@code [from, to)} of the text. */
   public record Match<T>(int from, int to, T value) {}
 
   /** Adds a phrase; the same phrase may stand for several values (an ambiguous alias). */
   public PhraseMatcher<T> add(String phrase, T value) {
+    return add(phrase, value, false);
+  }
+
+  /**
+   * Adds a proper name: like {@link #add}, but a word written with a capital in {@code phrase} must
+   * start with a capital in the text too, so "la voluntad popular" is not the party "Voluntad
+   * Popular" and "maduro" (ripe) is not Maduro. Text in capitals still matches.
+   */
+  public PhraseMatcher<T> addName(String phrase, T value) {
+    return add(phrase, value, true);
+  }
+
+  private PhraseMatcher<T> add(String phrase, T value, boolean capitalsMatter) {
     Tokens t = Tokens.of(phrase);
     if (t.size() == 0) {
       return this;
@@ -41,7 +58,13 @@ public final class PhraseMatcher<T> {
       n.values = new ArrayList<>(1);
     }
     String exact = t.size() == 1 && isAcronym(phrase.strip()) ? phrase.strip() : null;
-    n.values.add(new Entry<>(value, exact));
+    long capitals = 0;
+    for (int i = 0; capitalsMatter && i < t.size() && i < 64; i++) {
+      if (t.capitalised(i)) {
+        capitals |= 1L << i;
+      }
+    }
+    n.values.add(new Entry<>(value, exact, capitals));
     return this;
   }
 
@@ -90,11 +113,21 @@ public final class PhraseMatcher<T> {
     return out;
   }
 
+  private static boolean capitalsMatch(long capitals, Tokens text, int from, int to) {
+    for (int i = from; capitals != 0 && i < to && i - from < 64; i++) {
+      if ((capitals & (1L << (i - from))) != 0 && !text.capitalised(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static <T> List<T> accepted(List<Entry<T>> entries, Tokens text, int from, int to) {
     List<T> ok = new ArrayList<>(entries.size());
     for (Entry<T> e : entries) {
-      if (e.exactSurface() == null
-          || (to - from == 1 && text.surface(from).equals(e.exactSurface()))) {
+      if ((e.exactSurface() == null
+              || (to - from == 1 && text.surface(from).equals(e.exactSurface())))
+          && capitalsMatch(e.capitals(), text, from, to)) {
         ok.add(e.value());
       }
     }

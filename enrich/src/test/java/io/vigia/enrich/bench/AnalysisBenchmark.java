@@ -58,8 +58,7 @@ public final class AnalysisBenchmark {
   public static void main(String[] args) {
     WatchProfile profile = WatchProfile.load("venezuela-elections");
     KnowledgeBaseEntityLinker entities =
-        new KnowledgeBaseEntityLinker(
-            KnowledgeBase.from(profile.readTree("entities.yaml").orElseThrow(), "kb"));
+        new KnowledgeBaseEntityLinker(KnowledgeBase.fromProfile(profile));
     ProfileRelevanceScorer relevance =
         new ProfileRelevanceScorer(
             RelevanceRules.from(profile.readTree("relevance.yaml").orElseThrow(), "rel"));

@@ -109,9 +109,7 @@ class KnowledgeBaseEntityLinkerTest {
   void shouldNotCountANameInsideALongerKnownName() throws Exception {
     KnowledgeBaseEntityLinker l =
         new KnowledgeBaseEntityLinker(
-            KnowledgeBase.from(
-                WatchProfile.load("venezuela-elections").readTree("entities.yaml").orElseThrow(),
-                "bundled"));
+            KnowledgeBase.fromProfile(WatchProfile.load("venezuela-elections")));
     Map<String, Entity> found =
         byName(
             l.link(
@@ -123,10 +121,7 @@ class KnowledgeBaseEntityLinkerTest {
 
   @Test
   void shouldShipARichDefaultKnowledgeBase() {
-    KnowledgeBase kb =
-        KnowledgeBase.from(
-            WatchProfile.load("venezuela-elections").readTree("entities.yaml").orElseThrow(),
-            "bundled");
+    KnowledgeBase kb = KnowledgeBase.fromProfile(WatchProfile.load("venezuela-elections"));
     assertThat(kb.entities()).hasSizeGreaterThanOrEqualTo(150);
     assertThat(kb.entities())
         .extracting(KnowledgeBase.KnownEntity::type)

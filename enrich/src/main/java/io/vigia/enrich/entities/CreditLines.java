@@ -1,0 +1,148 @@
+package io.vigia.enrich.entities;
+
+import io.vigia.enrich.text.Tokens;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The parts of an article body that say who wrote, photographed or supplied it rather than what
+ * happened: the agency dateline that opens wire copy ("CARACAS, 28 jul (EFE).-", "MEXICO CITY, Aug
+ * 13 (Reuters) -"), credit lines ("Foto: Reuters", "Con información de AP y EFE", "Reporting by…")
+ * and a lone agency tag closing a paragraph ("(EFE)"). Names there are outlets, photographers and
+ * the dateline's city, not actors of the story, so the linker reads none of them.
+ */
+final class CreditLines {
+  private CreditLines() {}
+
+  /** An all-capitals dateline: "CARACAS, Venezuela (AP) —", "SAN ANTONIO DEL TÁCHIRA.". */
+  private static final Pattern CAPS_DATELINE =
+      Pattern.compile(
+          "^\\s*\\p{Lu}[\\p{Lu} .'’-]*\\p{Lu}(,[^.()\\n—–]{0,40})?(\\s*\\([^)\\n]{1,60}\\))?\\s*(\\.-|—|–|-|\\.|:)");
+
+  /** A dateline in ordinary case needs its agency: "Caracas, 28 jul (EFE).-". */
+  private static final Pattern AGENCY_DATELINE =
+      Pattern.compile(
+          "^\\s*\\p{Lu}[\\p{L} ]{1,40},[^.()\\n—–]{0,40}\\([^)\\n]{1,60}\\)\\s*(\\.-|—|–|-|\\.|:)");
+
+  /** Openers of a credit that runs to the end of its line (lower case, looked up by indexOf). */
+  private static final String[] CREDIT_CUES = {
+    "foto:",
+    "fotos:",
+    "fotografía:",
+    "photo:",
+    "photos:",
+    "image:",
+    "imagen:",
+    "imágenes:",
+    "video:",
+    "vídeo:",
+    "crédito:",
+    "credito:",
+    "credit:",
+    "fuente:",
+    "source:",
+    "cortesía:",
+    "courtesy:",
+    "redacción:",
+    "texto:",
+    "traducción:",
+    "con información de",
+    "con informacion de",
+    "información de",
+    "with reporting by",
+    "additional reporting by",
+    "reporting by",
+    "editing by",
+    "edited by",
+    "writing by",
+    "compiled by",
+    "©",
+    "copyright"
+  };
+
+  /** An agency tag's content: a few words, no sentence. */
+  private static final Pattern TAG = Pattern.compile("[\\p{L}\\-/ ,.]{2,40}");
+
+  /** True for each token that lies in a dateline or a credit. */
+  static boolean[] mask(Tokens t) {
+    boolean[] masked = new boolean[t.size()];
+    String text = t.text();
+    if (t.size() == 0) {
+      return masked;
+    }
+    Matcher d = CAPS_DATELINE.matcher(text);
+    if (d.lookingAt() || (d = AGENCY_DATELINE.matcher(text)).lookingAt()) {
+      cover(t, 0, d.end(), masked);
+    }
+    String lower = text.toLowerCase(Locale.ROOT);
+    // Lower-casing keeps offsets except for a few letters (İ): then cues are not looked up.
+    for (String cue : lower.length() == text.length() ? CREDIT_CUES : new String[0]) {
+      for (int at = lower.indexOf(cue); at >= 0; at = lower.indexOf(cue, at + cue.length())) {
+        if (opensLineOrSentence(text, at)) {
+          cover(t, at, lineEnd(text, at), masked);
+        }
+      }
+    }
+    for (int end = lineEnd(text, 0); end <= text.length(); end = lineEnd(text, end + 1)) {
+      coverClosingTag(t, end, masked);
+      if (end == text.length()) {
+        break;
+      }
+    }
+    return masked;
+  }
+
+  /** "… dijo. (EFE)" at the end of the line that ends at {@code end}. */
+  private static void coverClosingTag(Tokens t, int end, boolean[] masked) {
+    String text = t.text();
+    int close = end - 1;
+    while (close >= 0 && (text.charAt(close) == ' ' || text.charAt(close) == '.')) {
+      close--;
+    }
+    if (close < 0 || text.charAt(close) != ')') {
+      return;
+    }
+    int open = text.lastIndexOf('(', close);
+    if (open < 0 || close - open > 42 || text.lastIndexOf('\n', close) > open) {
+      return;
+    }
+    if (TAG.matcher(text).region(open + 1, close).matches() && opensLineOrSentence(text, open)) {
+      cover(t, open, end, masked);
+    }
+  }
+
+  /** Nothing before {@code at} on its line but spaces, or a sentence ends just before it. */
+  private static boolean opensLineOrSentence(String text, int at) {
+    int p = at - 1;
+    while (p >= 0 && (text.charAt(p) == ' ' || text.charAt(p) == '\t' || text.charAt(p) == '(')) {
+      p--;
+    }
+    if (p < 0 || text.charAt(p) == '\n') {
+      return true;
+    }
+    char c = text.charAt(p);
+    return p < at - 1 && (c == '.' || c == '!' || c == '?' || c == '»' || c == '”' || c == '"');
+  }
+
+  private static int lineEnd(String text, int from) {
+    int nl = text.indexOf('\n', from);
+    return nl < 0 ? text.length() : nl;
+  }
+
+  private static void cover(Tokens t, int from, int to, boolean[] masked) {
+    int lo = 0;
+    int hi = t.size();
+    while (lo < hi) { // first token starting at or after from
+      int mid = (lo + hi) >>> 1;
+      if (t.start(mid) < from) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    for (int i = lo; i < t.size() && t.start(i) < to; i++) {
+      masked[i] = true;
+    }
+  }
+}
