@@ -44,14 +44,14 @@ public final class ArticleAnalyzers {
     return new ArticleAnalyzer(
         new KnowledgeBaseEntityLinker(kb),
         new ProfileRelevanceScorer(rules),
-        stance(profile, cues));
+        stanceScorer(profile, cues));
   }
 
   /**
    * The learned model when the profile has one ({@code stance-model.json}, written by {@code vigia
    * stance-train} or {@code vigia learn}), else the cue rule alone.
    */
-  static StanceScorer stance(WatchProfile profile, StanceCues cues) {
+  public static StanceScorer stanceScorer(WatchProfile profile, StanceCues cues) {
     String source = profile.name() + "/" + STANCE_MODEL;
     return profile
         .readTree(STANCE_MODEL)
