@@ -76,9 +76,9 @@ class ProfileLearnerTest {
     assertThat(Files.readAllLines(out.resolve(StanceLearner.EXAMPLES_FILE)))
         .anyMatch(l -> l.contains("\"x1\""));
     // Version 1 learns into version 2.
+    ProfileLearner v1 = new ProfileLearner(out.toString(), 3, CLOCK);
     ProfileLearner.Outcome next =
-        new ProfileLearner(out.toString(), 3, CLOCK)
-            .write(report(0.8, 0.8), ADDED, SOURCE, tmp.resolve("v2"), false);
+        v1.write(report(v1.version(), 0.8, 0.8), ADDED, SOURCE, tmp.resolve("v2"), false);
     assertThat(next).isInstanceOf(ProfileLearner.Written.class);
     assertThat(Files.readString(tmp.resolve("v2/profile.yaml"))).contains("\nversion: 2\n");
   }
