@@ -163,6 +163,17 @@ public final class ProfileLearner {
     }
     RelevanceCalibration.Result relevance =
         RelevanceCalibration.calibrate(scores, gold, relevanceThreshold(), folds);
+    if (relevance != null && relevance.worse()) {
+      // A threshold that does worse on held-out examples than the current one is not applied: the
+      // version keeps the current threshold (and says so), and its stance can still be learned.
+      relevance =
+          new RelevanceCalibration.Result(
+              relevance.examples(),
+              relevance.threshold(),
+              relevance.threshold(),
+              relevance.before(),
+              relevance.before());
+    }
     return new Report(profile.name(), version(), added.size(), stance, relevance);
   }
 
