@@ -43,10 +43,18 @@ final class EnrichCommand implements Runnable {
           "JSON lines of articles to enrich ('-' for stdin); prints verdicts instead of running the service.")
   Path input;
 
+  @Option(
+      names = "--profile",
+      paramLabel = "DIR",
+      description =
+          "Watch profile (a folder, e.g. a version written by `vigia learn`, or a bundled name) instead of the configured one.")
+  String profileRef;
+
   @Override
   public void run() {
     Config config = options.load();
-    WatchProfile profile = WatchProfile.load(config.string("profile"));
+    WatchProfile profile =
+        WatchProfile.load(profileRef != null ? profileRef : config.string("profile"));
     if (input != null) {
       enrichFile(config, profile);
       return;

@@ -1,22 +1,21 @@
 package io.vigia.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.vigia.common.config.Config;
 import io.vigia.common.config.ConfigException;
-import io.vigia.common.http.Json;
 import io.vigia.common.profile.WatchProfile;
-import io.vigia.enrich.stance.CueStanceScorer;
-import io.vigia.enrich.stance.StanceCalibration;
+import io.vigia.enrich.ArticleAnalyzers;
+import io.vigia.enrich.learn.LabelledExample;
+import io.vigia.enrich.learn.LabelledExamples;
+import io.vigia.enrich.learn.StanceLearner;
 import io.vigia.enrich.stance.StanceCues;
-import io.vigia.schemas.StanceLabel;
+import io.vigia.enrich.stance.StanceModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,20 +24,21 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code vigia stance-train}: calibrates how a stance target's cues count (the weights of quoted,
- * reported, hedged, scare-quoted and headline cues) and its thresholds from labelled JSON lines,
- * and writes the profile's stance file with them, so users adapt stance to their own sources or to
- * a new target without touching code.
+ * {@code vigia stance-train}: trains the profile's stance model (one regularised logistic
+ * regression per target over its cue families) from labelled JSON lines, and writes it with its
+ * training data's provenance and the examples themselves into a profile folder, so {@code vigia
+ * learn} can retrain it later with more.
  */
 @Command(
     name = "stance-train",
     mixinStandardHelpOptions = true,
     description = {
-      "Calibrates how the stance cues of one target of the watch profile count (weights of quoted, reported, hedged, "
-          + "scare-quoted and headline cues) and its thresholds from labelled examples, and writes the updated stance.yaml "
-          + "(to --out, or stdout).",
-      "Input: JSON lines {\"title\",\"text\",\"label\":\"favor|against|neutral\"} (\"headline\"/\"body\"/\"stance\" are read too).",
-      "Prints the macro-F1 before, after (on the examples) and cross-validated (on held-out folds)."
+      "Trains the stance model of the watch profile (per target: a regularised logistic regression over the cue "
+          + "families of stance.yaml, attribution, headline and quotation features, with calibrated confidences) "
+          + "from labelled examples, and writes stance-model.json and stance-examples.jsonl into a profile folder.",
+      "Input: JSON lines {\"id\",\"title\",\"text\",\"stance\":{\"TARGET\":\"favor|against|neutral\"}} "
+          + "(also \"stance\":\"LABEL\" or \"label\" toward --target; \"headline\"/\"body\" read too).",
+      "Prints, per target, the k-fold cross-validated macro-F1 and a reliability table of the confidences."
     })
 final class StanceTrainCommand implements Runnable {
   @Mixin ConfigOptions options;
@@ -47,19 +47,34 @@ final class StanceTrainCommand implements Runnable {
       names = "--input",
       required = true,
       paramLabel = "FILE",
-      description = "Labelled JSON lines.")
-  Path input;
+      description = "Labelled JSON lines (repeat for several files).")
+  List<Path> inputs;
+
+  @Option(
+      names = "--development",
+      paramLabel = "FILE",
+      description =
+          "Labelled JSON lines that were also used to develop the cues (recorded as such in the provenance).")
+  List<Path> development = new ArrayList<>();
 
   @Option(
       names = "--target",
       defaultValue = "maduro-government",
-      description = "Stance target to calibrate (default: ${DEFAULT-VALUE}).")
+      description =
+          "Target of a bare \"stance\":\"LABEL\" or \"label\" (default: ${DEFAULT-VALUE}).")
   String target;
 
   @Option(
+      names = "--profile",
+      paramLabel = "DIR",
+      description =
+          "Profile whose stance.yaml gives the cue families (default: the configured profile).")
+  String profileRef;
+
+  @Option(
       names = "--out",
-      paramLabel = "FILE",
-      description = "Where to write the calibrated stance.yaml (default: stdout).")
+      paramLabel = "DIR",
+      description = "Profile folder to write the model into (default: the profile's own folder).")
   Path out;
 
   @Option(
@@ -68,114 +83,91 @@ final class StanceTrainCommand implements Runnable {
       description = "Cross-validation folds (default: ${DEFAULT-VALUE}).")
   int folds;
 
-  @Option(
-      names = "--thresholds-only",
-      description = "Keep the profile's weights; calibrate the thresholds only.")
-  boolean thresholdsOnly;
-
   @Override
   public void run() {
     Config config = options.load();
-    WatchProfile profile = WatchProfile.load(config.string("profile"));
-    JsonNode stanceFile =
-        profile
-            .readTree("stance.yaml")
-            .orElseThrow(
-                () ->
-                    new ConfigException(
-                        "Profile " + profile.name() + " has no stance.yaml to calibrate."));
-    CueStanceScorer scorer =
-        new CueStanceScorer(StanceCues.from(stanceFile, profile.name() + "/stance.yaml"));
-    List<StanceCalibration.Example> examples = read(input);
-    if (examples.size() < 6) {
+    String ref = profileRef != null ? profileRef : config.string("profile");
+    WatchProfile profile = WatchProfile.load(ref);
+    Path dir = out != null ? out : Files.isDirectory(Path.of(ref)) ? Path.of(ref) : null;
+    if (dir == null) {
       throw new ConfigException(
-          "Only "
-              + examples.size()
-              + " labelled examples in "
-              + input
-              + ": give at least a few of each label.");
+          "Profile "
+              + ref
+              + " is bundled in the jar: give --out DIR, a profile folder to write the model into "
+              + "(copy profiles/"
+              + profile.name()
+              + "/ there first).");
     }
-    StanceCalibration.Result r =
-        StanceCalibration.calibrate(scorer, target, examples, folds, thresholdsOnly);
-    StanceCues fitted = r.cues();
+    StanceCues cues =
+        StanceCues.from(
+            profile
+                .readTree("stance.yaml")
+                .orElseThrow(
+                    () ->
+                        new ConfigException(
+                            "Profile "
+                                + profile.name()
+                                + " has no stance.yaml: the model needs its cue families.")),
+            profile.name() + "/stance.yaml");
+    List<LabelledExample> examples = new ArrayList<>();
+    List<StanceModel.DataSource> data = new ArrayList<>();
+    read(inputs, "training", examples, data);
+    read(development, "development", examples, data);
+    StanceLearner learner = new StanceLearner(cues, folds);
+    StanceModel model =
+        learner.train(LabelledExamples.merge(List.of(), examples), data, Instant.now());
+    if (model.targets().isEmpty()) {
+      throw new ConfigException(
+          "No target has enough labels to train (at least "
+              + StanceLearner.MIN_EXAMPLES
+              + " examples of a target, two of each label) in "
+              + inputs
+              + ".");
+    }
+    System.err.print(report(model));
+    try {
+      Files.createDirectories(dir);
+      Files.writeString(
+          dir.resolve(ArticleAnalyzers.STANCE_MODEL),
+          StanceModelReport.JSON.writeValueAsString(model.toJson()) + "\n",
+          StandardCharsets.UTF_8);
+      LabelledExamples.write(
+          dir.resolve(StanceLearner.EXAMPLES_FILE), LabelledExamples.merge(List.of(), examples));
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot write the model into " + dir + ": " + e.getMessage(), e);
+    }
     System.err.printf(
         Locale.ROOT,
-        "stance-train %s: %d examples; macro-F1 before %.3f, fitted %.3f, %d-fold cross-validated %.3f; "
-            + "thresholds favor %.2f against %.2f; weights attributed %.2f reported %.2f hedged %.2f scare %.2f headline %.2f%n",
-        target,
-        r.examples(),
-        r.before(),
-        r.fittedMacroF1(),
-        folds,
-        r.crossValidatedMacroF1(),
-        r.favorThreshold(),
-        r.againstThreshold(),
-        fitted.attributed(),
-        fitted.reported(),
-        fitted.hedged(),
-        fitted.scare(),
-        fitted.headline());
-    ObjectNode updated = stanceFile.deepCopy();
-    updated.put("attributed", fitted.attributed());
-    updated.put("reported", fitted.reported());
-    updated.put("scare", fitted.scare());
-    updated.put("hedged", fitted.hedged());
-    updated.put("headline", fitted.headline());
-    ObjectNode thresholds =
-        ((ObjectNode) updated.path("targets").path(target)).putObject("thresholds");
-    thresholds.put("favor", Math.round(r.favorThreshold() * 100) / 100.0);
-    thresholds.put("against", Math.round(r.againstThreshold() * 100) / 100.0);
-    try {
-      String yaml =
-          "# Calibrated by `vigia stance-train` on "
-              + examples.size()
-              + " examples of "
-              + input.getFileName()
-              + String.format(
-                  Locale.ROOT, " (cross-validated macro-F1 %.3f).%n", r.crossValidatedMacroF1())
-              + new ObjectMapper(new YAMLFactory()).writeValueAsString(updated);
-      if (out == null) {
-        System.out.print(yaml);
-      } else {
-        Files.writeString(out, yaml, StandardCharsets.UTF_8);
+        "stance-train: wrote %s and %s in %s%n",
+        ArticleAnalyzers.STANCE_MODEL,
+        StanceLearner.EXAMPLES_FILE,
+        dir);
+  }
+
+  private void read(
+      List<Path> files,
+      String role,
+      List<LabelledExample> into,
+      List<StanceModel.DataSource> data) {
+    for (Path f : files) {
+      try {
+        List<LabelledExample> read = LabelledExamples.read(f, target);
+        into.addAll(read);
+        data.add(
+            new StanceModel.DataSource(
+                f.toString(), LabelledExamples.sha256(f), read.size(), role));
+      } catch (NoSuchFileException e) {
+        throw new ErrorHandler.UserError("no such file: " + f, e);
+      } catch (IllegalArgumentException e) {
+        throw new ErrorHandler.UserError(e.getMessage(), e);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + f + ": " + e.getMessage(), e);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
-  private static List<StanceCalibration.Example> read(Path file) {
-    List<StanceCalibration.Example> out = new ArrayList<>();
-    try {
-      int n = 0;
-      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-        n++;
-        if (line.isBlank()) {
-          continue;
-        }
-        JsonNode o = Json.MAPPER.readTree(line);
-        String label = o.path("label").asText(o.path("stance").asText("")).toUpperCase(Locale.ROOT);
-        StanceLabel l;
-        try {
-          l = StanceLabel.valueOf(label);
-        } catch (IllegalArgumentException e) {
-          throw new ConfigException(
-              file
-                  + " line "
-                  + n
-                  + ": label must be favor, against or neutral, was '"
-                  + label.toLowerCase(Locale.ROOT)
-                  + "'");
-        }
-        out.add(
-            new StanceCalibration.Example(
-                o.path("title").asText(o.path("headline").asText("")),
-                o.path("text").asText(o.path("body").asText("")),
-                l));
-      }
-    } catch (IOException e) {
-      throw new ConfigException("Cannot read " + file + ": " + e.getMessage(), e);
-    }
-    return out;
+  static String report(StanceModel model) {
+    return StanceModelReport.of(model);
   }
 }

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       SinkCommand.class,
       AlertsCommand.class,
       StanceTrainCommand.class,
+      LearnCommand.class,
       ReplayIrrelevantCommand.class,
       ReprocessCommand.class,
       ExtractCommand.class,

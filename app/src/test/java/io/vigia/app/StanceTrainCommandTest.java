@@ -4,23 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.vigia.enrich.stance.StanceCues;
+import io.vigia.enrich.learn.LabelledExamples;
+import io.vigia.enrich.stance.StanceModel;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/**
- * {@code vigia stance-train --input FILE --out FILE}: calibrates and writes a usable stance.yaml.
- */
+/** {@code vigia stance-train --input FILE --out DIR}: trains and writes a model with provenance. */
 class StanceTrainCommandTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
   private PrintStream oldErr;
@@ -37,59 +34,60 @@ class StanceTrainCommandTest {
   }
 
   @Test
-  void shouldWriteACalibratedStanceFileAndReportItsCrossValidatedFigure(@TempDir Path tmp)
+  void shouldWriteAModelWithItsProvenanceAndReportItsCrossValidatedFigure(@TempDir Path tmp)
       throws Exception {
-    List<String> lines = new ArrayList<>();
-    for (int i = 0; i < 4; i++) {
-      lines.add(
-          "{\"title\":\"Vote "
-              + i
-              + "\",\"text\":\"The regime held a sham vote and jailed critics.\",\"label\":\"against\"}");
-      lines.add(
-          "{\"headline\":\"Voto "
-              + i
-              + "\",\"body\":\"Una victoria histórica del pueblo contra la injerencia.\",\"stance\":\"favor\"}");
-      lines.add(
-          "{\"title\":\"Date "
-              + i
-              + "\",\"text\":\"The council set the vote for July "
-              + i
-              + ".\",\"label\":\"neutral\"}");
-    }
     Path input = tmp.resolve("labelled.jsonl");
-    Files.write(input, lines);
-    Path out = tmp.resolve("stance.yaml");
+    Files.write(input, LabelledLines.lines(0, 6));
+    Path dev = tmp.resolve("dev.jsonl");
+    Files.write(dev, LabelledLines.lines(100, 2));
+    Path out = tmp.resolve("profile");
 
     int code =
         Vigia.execute(
-            "stance-train", "--input", input.toString(), "--out", out.toString(), "--folds", "3");
+            "stance-train",
+            "--input",
+            input.toString(),
+            "--development",
+            dev.toString(),
+            "--out",
+            out.toString(),
+            "--folds",
+            "3");
 
     assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
     assertThat(err.toString(StandardCharsets.UTF_8))
-        .contains("12 examples")
-        .contains("3-fold cross-validated 1.000");
-    JsonNode written = new ObjectMapper(new YAMLFactory()).readTree(out.toFile());
-    StanceCues cues = StanceCues.from(written, "written");
-    assertThat(cues.targets())
-        .extracting(StanceCues.Target::name)
-        .contains("maduro-government", "opposition", "us-government");
-    assertThat(
-            written
-                .path("targets")
-                .path("maduro-government")
-                .path("thresholds")
-                .path("favor")
-                .isNumber())
-        .isTrue();
-    assertThat(cues.attribution()).isNotEmpty();
+        .contains("maduro-government: 24 examples")
+        .contains("3-fold cross-validated macro-F1")
+        .contains("reliability");
+    JsonNode written = new ObjectMapper().readTree(out.resolve("stance-model.json").toFile());
+    StanceModel model = StanceModel.from(written, "written");
+    assertThat(model.data())
+        .containsExactly(
+            new StanceModel.DataSource(
+                input.toString(), LabelledExamples.sha256(input), 18, "training"),
+            new StanceModel.DataSource(
+                dev.toString(), LabelledExamples.sha256(dev), 6, "development"));
+    assertThat(model.targets()).containsOnlyKeys("maduro-government");
+    assertThat(model.hyperParameters()).containsKeys("l2Grid", "folds", "seed");
+    assertThat(Files.readAllLines(out.resolve("stance-examples.jsonl"))).hasSize(24);
   }
 
   @Test
   void shouldRefuseAnUnknownLabelNamingTheLine(@TempDir Path tmp) throws Exception {
     Path input = tmp.resolve("bad.jsonl");
-    Files.write(input, List.of("{\"title\":\"t\",\"text\":\"x\",\"label\":\"maybe\"}"));
-    int code = Vigia.execute("stance-train", "--input", input.toString());
+    Files.write(
+        input, List.of("{\"id\":\"a\",\"title\":\"t\",\"text\":\"x\",\"label\":\"maybe\"}"));
+    int code = Vigia.execute("stance-train", "--input", input.toString(), "--out", tmp.toString());
     assertThat(code).isNotZero();
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("line 1").contains("maybe");
+  }
+
+  @Test
+  void shouldRefuseToWriteIntoTheBundledProfile(@TempDir Path tmp) throws Exception {
+    Path input = tmp.resolve("labelled.jsonl");
+    Files.write(input, LabelledLines.lines(0, 6));
+    int code = Vigia.execute("stance-train", "--input", input.toString());
+    assertThat(code).isNotZero();
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--out");
   }
 }

@@ -1,13 +1,17 @@
 package io.vigia.enrich;
 
+import io.vigia.common.config.ConfigException;
 import io.vigia.common.profile.WatchProfile;
 import io.vigia.enrich.analysis.ArticleAnalyzer;
+import io.vigia.enrich.analysis.StanceScorer;
 import io.vigia.enrich.entities.KnowledgeBase;
 import io.vigia.enrich.entities.KnowledgeBaseEntityLinker;
 import io.vigia.enrich.relevance.ProfileRelevanceScorer;
 import io.vigia.enrich.relevance.RelevanceRules;
 import io.vigia.enrich.stance.CueStanceScorer;
+import io.vigia.enrich.stance.LearnedStanceScorer;
 import io.vigia.enrich.stance.StanceCues;
+import io.vigia.enrich.stance.StanceModel;
 
 /**
  * Assembles the analyzer a watch profile describes from the analysers that implement {@code
@@ -15,6 +19,9 @@ import io.vigia.enrich.stance.StanceCues;
  * implementers.
  */
 public final class ArticleAnalyzers {
+  /** The file of a profile that holds its learned stance model. */
+  public static final String STANCE_MODEL = "stance-model.json";
+
   private ArticleAnalyzers() {}
 
   /** The analyzer the watch profile describes. */
@@ -33,6 +40,25 @@ public final class ArticleAnalyzers {
     return new ArticleAnalyzer(
         new KnowledgeBaseEntityLinker(kb),
         new ProfileRelevanceScorer(rules),
-        new CueStanceScorer(cues));
+        stanceScorer(profile, cues));
+  }
+
+  /**
+   * The learned model when the profile has one ({@code stance-model.json}, written by {@code vigia
+   * stance-train} or {@code vigia learn}), else the cue rule alone.
+   */
+  public static StanceScorer stanceScorer(WatchProfile profile, StanceCues cues) {
+    String source = profile.name() + "/" + STANCE_MODEL;
+    return profile
+        .readTree(STANCE_MODEL)
+        .<StanceScorer>map(
+            n -> {
+              try {
+                return new LearnedStanceScorer(cues, StanceModel.from(n, source), source);
+              } catch (IllegalArgumentException e) {
+                throw new ConfigException(e.getMessage(), e);
+              }
+            })
+        .orElseGet(() -> new CueStanceScorer(cues));
   }
 }

@@ -166,6 +166,9 @@ public final class JsonLinesEnrichment {
       so.put("target", s.getTarget());
       so.put("label", s.getLabel().name().toLowerCase(Locale.ROOT));
       so.put("score", s.getScore());
+      if (s.getConfidence() != null) {
+        so.put("confidence", s.getConfidence());
+      }
       ArrayNode ev = so.putArray("evidence");
       for (Evidence v : s.getEvidence()) {
         ev.addObject()

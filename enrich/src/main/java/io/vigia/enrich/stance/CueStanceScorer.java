@@ -30,7 +30,8 @@ public final class CueStanceScorer implements StanceScorer {
   private static final int MAX_EVIDENCE = 6;
   private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
 
-  private record Cue(int target, boolean favor, String cue, double weight) {}
+  /** A cue of one family; {@code side} null for a neutral (wire-style) family. */
+  private record Cue(int target, int family, Boolean favor, String cue, double weight) {}
 
   private final StanceCues cues;
   private final TermMatcher<Cue> matcher = new TermMatcher<>();
@@ -45,8 +46,15 @@ public final class CueStanceScorer implements StanceScorer {
     for (int t = 0; t < cues.targets().size(); t++) {
       StanceCues.Target target = cues.targets().get(t);
       int idx = t;
-      target.favor().forEach((c, w) -> matcher.add(c, new Cue(idx, true, c, w)));
-      target.against().forEach((c, w) -> matcher.add(c, new Cue(idx, false, c, w)));
+      for (int f = 0; f < target.families().size(); f++) {
+        StanceCues.Family family = target.families().get(f);
+        Boolean side =
+            family.side() == StanceCues.Side.NEUTRAL
+                ? null
+                : family.side() == StanceCues.Side.FAVOR;
+        int fam = f;
+        family.cues().forEach((c, w) -> matcher.add(c, new Cue(idx, fam, side, c, w)));
+      }
       TermMatcher<String> scare = new TermMatcher<>();
       target.scareQuoted().forEach(w -> scare.add(w, w));
       scareWords.add(scare);
@@ -69,7 +77,13 @@ public final class CueStanceScorer implements StanceScorer {
    * other factors without reading the text again, which is what training does).
    */
   public record Tally(
-      double favor, double against, int cues, List<Evidence> evidence, double[] parts) {
+      double favor,
+      double against,
+      int cues,
+      List<Evidence> evidence,
+      double[] parts,
+      double[] families,
+      Voice voice) {
     public double score() {
       return (favor - against) / Math.sqrt(1 + cues);
     }
@@ -79,6 +93,22 @@ public final class CueStanceScorer implements StanceScorer {
       return (total(parts, true, factors) - total(parts, false, factors)) / Math.sqrt(1 + cues);
     }
   }
+
+  /**
+   * Slots per family in {@link Tally#families()}: own voice in the body, in the headline, and
+   * speech.
+   */
+  public static final int FAMILY_SLOTS = 3;
+
+  static final int FAMILY_BODY = 0;
+  static final int FAMILY_HEADLINE = 1;
+  static final int FAMILY_ATTRIBUTED = 2;
+
+  /**
+   * How the article speaks, whatever its cues: sentences, those that name a speaker, and the
+   * quotations longer than a scare quote. Wire copy attributes nearly every sentence.
+   */
+  public record Voice(int sentences, int reportedSentences, int quotations) {}
 
   private static int part(boolean favorSide, int kind, boolean headline) {
     return (favorSide ? 0 : 2 * KINDS) + 2 * kind + (headline ? 1 : 0);
@@ -94,6 +124,11 @@ public final class CueStanceScorer implements StanceScorer {
           default -> c.scare();
         };
     return headline ? k * c.headline() : k;
+  }
+
+  /** Raw total of one side's occurrences of one kind, headline and body together. */
+  static double raw(double[] parts, boolean favorSide, int kind) {
+    return parts[part(favorSide, kind, false)] + parts[part(favorSide, kind, true)];
   }
 
   private static double total(double[] parts, boolean favorSide, StanceCues c) {
@@ -133,6 +168,11 @@ public final class CueStanceScorer implements StanceScorer {
     List<QuotationSpans.Span> quotes = QuotationSpans.of(all);
     Sentences sentences = Sentences.of(all, quotes);
     boolean[] reportedSentence = new boolean[sentences.size()];
+    int reportedCount = 0;
+    int quotations = 0;
+    for (QuotationSpans.Span q : quotes) {
+      quotations += q.isScareQuote() ? 0 : 1;
+    }
     boolean[] hedgeAt = new boolean[tokens.size()];
     for (TermMatcher.Hit<Boolean> h : hedges.findAll(tokens)) {
       for (int i = h.from(); i < h.to(); i++) {
@@ -142,12 +182,18 @@ public final class CueStanceScorer implements StanceScorer {
     for (TermMatcher.Hit<Boolean> h : attribution.findAll(tokens)) {
       int at = tokens.start(h.from());
       if (!hedgeAt[h.from()] && enclosing(quotes, at) == null) {
-        reportedSentence[sentences.indexOf(at)] = true;
+        int sentence = sentences.indexOf(at);
+        reportedCount += reportedSentence[sentence] ? 0 : 1;
+        reportedSentence[sentence] = true;
       }
     }
     int n = cues.targets().size();
     double[][] parts = new double[n][4 * KINDS];
     int[] count = new int[n];
+    double[][] families = new double[n][];
+    for (int t = 0; t < n; t++) {
+      families[t] = new double[cues.targets().get(t).families().size() * FAMILY_SLOTS];
+    }
     List<List<Found>> evidence = new ArrayList<>();
     for (int t = 0; t < n; t++) {
       evidence.add(new ArrayList<>());
@@ -159,6 +205,18 @@ public final class CueStanceScorer implements StanceScorer {
       int end = tokens.end(h.to() - 1);
       QuotationSpans.Span q = enclosing(quotes, start);
       boolean reported = reportedSentence[sentences.indexOf(start)];
+      boolean inHeadline = start < bodyStart;
+      int slot = c.family() * FAMILY_SLOTS;
+      if (c.favor() == null) {
+        // Wire-style vocabulary: a feature of the model, no side in the cue score.
+        families[c.target()][
+                slot
+                    + (q != null || reported
+                        ? FAMILY_ATTRIBUTED
+                        : inHeadline ? FAMILY_HEADLINE : FAMILY_BODY)] +=
+            1;
+        continue;
+      }
       if (q != null && q.isScareQuote() && !reported) {
         // A scare-quoted cue is mocked, not meant: the scare quote below counts it for the other
         // side.
@@ -169,22 +227,29 @@ public final class CueStanceScorer implements StanceScorer {
         continue; // "no hubo fraude", "not a dictatorship": the cue is denied, not asserted
       }
       boolean side = c.favor();
+      int familySlot = slot + (inHeadline ? FAMILY_HEADLINE : FAMILY_BODY);
       int kind = OWN;
       String how = "";
       if (q != null) {
         kind = QUOTED; // inside a quotation (or a partial quote in a reported sentence)
         how = " (quoted)";
+        familySlot = slot + FAMILY_ATTRIBUTED;
       } else if (reported) {
         kind = REPORTED;
         how = " (reported)";
+        familySlot = slot + FAMILY_ATTRIBUTED;
       } else if (hedged(tokens, hedgeAt, h.from())) {
         side =
             !side; // "el supuesto fraude", "so-called dictatorship": doubting the claim takes the
         // other side
         kind = HEDGED;
         how = " (hedged)";
+        familySlot = -1; // a doubted cue is not its family's framing
       }
-      double w = add(c.target(), side, kind, start < bodyStart, c.weight(), parts, count);
+      if (familySlot >= 0) {
+        families[c.target()][familySlot] += 1;
+      }
+      double w = add(c.target(), side, kind, inHeadline, c.weight(), parts, count);
       evidence
           .get(c.target())
           .add(new Found(start, end, side, c.cue(), how, w, q != null || reported));
@@ -264,7 +329,9 @@ public final class CueStanceScorer implements StanceScorer {
               total(parts[t], false, cues),
               count[t],
               List.copyOf(ev),
-              parts[t]));
+              parts[t],
+              families[t],
+              new Voice(sentences.size(), reportedCount, quotations)));
     }
     return out;
   }

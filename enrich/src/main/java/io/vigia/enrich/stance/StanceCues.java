@@ -31,23 +31,48 @@ public record StanceCues(
     List<String> hedges,
     List<Target> targets) {
 
-  /** Cues toward one target. */
+  /** Which way a family of cues pushes: toward the target, against it, or neither (wire style). */
+  public enum Side {
+    FAVOR,
+    AGAINST,
+    NEUTRAL
+  }
+
+  /**
+   * A family of cues: one framing of one camp (state media's "sanctions as a blockade", the
+   * opposition press's "repression"…), in Spanish and English. The model learns one weight per
+   * family, not per word, so a phrase never seen in training still counts through its family.
+   *
+   * @param cues phrase (or {@code prefix*}) to its weight in the hand-weighted cue score
+   */
+  public record Family(String name, Side side, Map<String, Double> cues) {
+    public Family {
+      cues = Map.copyOf(cues);
+    }
+  }
+
+  /** Cues toward one target, grouped in families. */
   public record Target(
       String name,
       double favorThreshold,
       double againstThreshold,
-      Map<String, Double> favor,
-      Map<String, Double> against,
+      List<Family> families,
       List<String> scareQuoted) {
     public Target {
-      favor = Map.copyOf(favor);
-      against = Map.copyOf(against);
+      families = List.copyOf(families);
       scareQuoted = List.copyOf(scareQuoted);
     }
 
     /** The same cues with other thresholds (what calibration changes). */
     public Target withThresholds(double favorAt, double againstAt) {
-      return new Target(name, favorAt, againstAt, favor, against, scareQuoted);
+      return new Target(name, favorAt, againstAt, families, scareQuoted);
+    }
+
+    /** Every cue on one side, whatever its family. */
+    public Map<String, Double> cues(Side side) {
+      Map<String, Double> out = new LinkedHashMap<>();
+      families.stream().filter(f -> f.side() == side).forEach(f -> out.putAll(f.cues()));
+      return out;
     }
   }
 
@@ -91,13 +116,25 @@ public record StanceCues(
         .forEachRemaining(
             e -> {
               JsonNode t = e.getValue();
+              String where = source + ": targets." + e.getKey();
+              List<Family> families = new ArrayList<>();
+              // The older flat form (favor: {cue: weight}, against: ...) is one family per side.
+              if (t.has("favor")) {
+                families.add(new Family("favor", Side.FAVOR, weights(t.path("favor"), 1, where)));
+              }
+              if (t.has("against")) {
+                families.add(
+                    new Family("against", Side.AGAINST, weights(t.path("against"), 1, where)));
+              }
+              t.path("families")
+                  .fields()
+                  .forEachRemaining(f -> families.add(family(f.getKey(), f.getValue(), where)));
               targets.add(
                   new Target(
                       e.getKey(),
                       t.path("thresholds").path("favor").asDouble(1.0),
                       t.path("thresholds").path("against").asDouble(1.0),
-                      weights(t.path("favor"), source, e.getKey()),
-                      weights(t.path("against"), source, e.getKey()),
+                      families,
                       words(t.path("scare-quoted"))));
             });
     return new StanceCues(
@@ -109,6 +146,27 @@ public record StanceCues(
         words(root.path("attribution")),
         words(root.path("hedges")),
         targets);
+  }
+
+  private static Family family(String name, JsonNode f, String where) {
+    String at = where + ".families." + name;
+    Side side;
+    try {
+      side = Side.valueOf(f.path("side").asText("").toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          at + ": side must be favor, against or neutral, was '" + f.path("side").asText() + "'");
+    }
+    double weight = f.path("weight").asDouble(1.0);
+    if (weight < 0) {
+      throw new IllegalArgumentException(at + ": weight must be positive, was " + weight);
+    }
+    JsonNode cues = f.path("cues");
+    if (!cues.isArray() && !cues.isObject()) {
+      throw new IllegalArgumentException(
+          at + ": cues must be a list of phrases (or a map phrase: weight)");
+    }
+    return new Family(name, side, weights(cues, weight, at));
   }
 
   private static double share(JsonNode root, String key, double fallback, String source) {
@@ -129,19 +187,19 @@ public record StanceCues(
     return v;
   }
 
-  private static Map<String, Double> weights(JsonNode n, String source, String target) {
+  /** A list of phrases (each {@code weight}) or a map phrase: weight. */
+  private static Map<String, Double> weights(JsonNode n, double weight, String where) {
     Map<String, Double> out = new LinkedHashMap<>();
+    if (n.isArray()) {
+      n.forEach(w -> out.put(w.asText(), weight));
+      return out;
+    }
     n.fields()
         .forEachRemaining(
             e -> {
               if (!e.getValue().isNumber() || e.getValue().asDouble() < 0) {
                 throw new IllegalArgumentException(
-                    source
-                        + ": targets."
-                        + target
-                        + " cue '"
-                        + e.getKey()
-                        + "' needs a positive number");
+                    where + " cue '" + e.getKey() + "' needs a positive number");
               }
               out.put(e.getKey(), e.getValue().asDouble());
             });

@@ -1,0 +1,85 @@
+package io.vigia.enrich.stance;
+
+import io.vigia.enrich.analysis.StanceScorer;
+import io.vigia.schemas.Entity;
+import io.vigia.schemas.RawArticle;
+import io.vigia.schemas.Stance;
+import io.vigia.schemas.StanceLabel;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Stance from the profile's learned model: the cues are found and counted as by {@link
+ * CueStanceScorer} (same evidence), then each target with a model gets the label of highest
+ * calibrated probability, that probability as its {@code confidence} and P(favor) − P(against) as
+ * its score. A target the model does not cover keeps the cue rule (thresholds on the cue score) and
+ * has no confidence: nothing labelled says how often that rule is right.
+ */
+public final class LearnedStanceScorer implements StanceScorer {
+  private final CueStanceScorer cues;
+  private final List<StanceFeatures> features = new ArrayList<>();
+  private final List<StanceModel.TargetModel> models = new ArrayList<>();
+
+  public LearnedStanceScorer(StanceCues stanceCues, StanceModel model, String source) {
+    this.cues = new CueStanceScorer(stanceCues);
+    for (String name : model.targets().keySet()) {
+      if (stanceCues.targets().stream().noneMatch(t -> t.name().equals(name))) {
+        throw new IllegalArgumentException(
+            source
+                + ": a model for target '"
+                + name
+                + "', which stance.yaml does not have; "
+                + "retrain with `vigia stance-train` or add the target");
+      }
+    }
+    for (StanceCues.Target target : stanceCues.targets()) {
+      StanceFeatures f = new StanceFeatures(target);
+      StanceModel.TargetModel m = model.targets().get(target.name());
+      if (m != null && !m.features().equals(f.names())) {
+        throw new IllegalArgumentException(
+            source
+                + ": the model of '"
+                + target.name()
+                + "' was trained on other features than "
+                + "stance.yaml now gives (families added, removed or renamed): retrain it with "
+                + "`vigia stance-train`");
+      }
+      features.add(f);
+      models.add(m);
+    }
+  }
+
+  @Override
+  public List<Stance> score(RawArticle article, List<Entity> entities) {
+    List<CueStanceScorer.Tally> tallies = cues.tally(article.getTitle(), article.getText());
+    List<Stance> out = new ArrayList<>(tallies.size());
+    for (int t = 0; t < tallies.size(); t++) {
+      StanceCues.Target target = cues.cues().targets().get(t);
+      CueStanceScorer.Tally tally = tallies.get(t);
+      StanceModel.TargetModel m = models.get(t);
+      if (m == null) {
+        double s = tally.score();
+        StanceLabel label =
+            s >= target.favorThreshold()
+                ? StanceLabel.FAVOR
+                : s <= -target.againstThreshold() ? StanceLabel.AGAINST : StanceLabel.NEUTRAL;
+        out.add(new Stance(target.name(), label, round(s), null, tally.evidence()));
+        continue;
+      }
+      double[] p = m.probabilities(features.get(t).of(tally));
+      int best = StanceTraining.argmax(p);
+      out.add(
+          new Stance(
+              target.name(),
+              StanceModel.CLASSES.get(best),
+              round(p[0] - p[1]),
+              round(p[best]),
+              tally.evidence()));
+    }
+    return out;
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 1000) / 1000.0;
+  }
+}

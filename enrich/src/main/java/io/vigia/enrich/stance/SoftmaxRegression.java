@@ -1,0 +1,177 @@
+package io.vigia.enrich.stance;
+
+import java.util.Arrays;
+
+/**
+ * Multinomial logistic regression with an L2 penalty, fitted by full-batch gradient descent on
+ * standardised features. The problem is convex, and with tens to hundreds of articles and a few
+ * dozen features a full pass costs microseconds, so plain descent to a small gradient is enough.
+ * The penalty is what keeps a family seen in three articles from deciding alone: with so few
+ * examples an unpenalised model memorises them.
+ */
+final class SoftmaxRegression {
+  static final int MAX_ITERATIONS = 4000;
+  static final double TOLERANCE = 1e-6;
+
+  /** A fitted model on standardised features; {@code iterations} how many steps it took. */
+  record Fit(double[] mean, double[] scale, double[][] weights, double[] bias, int iterations) {
+    double[] logits(double[] raw) {
+      double[] z = new double[raw.length];
+      for (int j = 0; j < raw.length; j++) {
+        z[j] = (raw[j] - mean[j]) / scale[j];
+      }
+      double[] out = new double[weights.length];
+      for (int k = 0; k < weights.length; k++) {
+        double s = bias[k];
+        for (int j = 0; j < z.length; j++) {
+          s += weights[k][j] * z[j];
+        }
+        out[k] = s;
+      }
+      return out;
+    }
+  }
+
+  private SoftmaxRegression() {}
+
+  /** Fits {@code classes} classes to rows {@code x} with labels {@code y} (0..classes-1). */
+  static Fit fit(double[][] x, int[] y, int classes, double l2) {
+    int n = x.length;
+    int d = n == 0 ? 0 : x[0].length;
+    double[] mean = new double[d];
+    double[] scale = new double[d];
+    for (double[] row : x) {
+      for (int j = 0; j < d; j++) {
+        mean[j] += row[j] / n;
+      }
+    }
+    for (double[] row : x) {
+      for (int j = 0; j < d; j++) {
+        scale[j] += (row[j] - mean[j]) * (row[j] - mean[j]) / n;
+      }
+    }
+    for (int j = 0; j < d; j++) {
+      // A feature that never varies in training stays out (scale 1, centred values exactly 0).
+      if (scale[j] < 1e-12) {
+        scale[j] = 1;
+        mean[j] = x[0][j];
+      } else {
+        scale[j] = Math.sqrt(scale[j]);
+      }
+    }
+    double[][] z = new double[n][d];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < d; j++) {
+        z[i][j] = (x[i][j] - mean[j]) / scale[j];
+      }
+    }
+    double[][] w = new double[classes][d];
+    double[] b = new double[classes];
+    double[][] gw = new double[classes][d];
+    double[] gb = new double[classes];
+    double step = 0.5;
+    double loss = loss(z, y, w, b, l2);
+    int it = 0;
+    for (; it < MAX_ITERATIONS; it++) {
+      gradient(z, y, w, b, l2, gw, gb);
+      double norm = 0;
+      for (int k = 0; k < classes; k++) {
+        norm = Math.max(norm, Math.abs(gb[k]));
+        for (int j = 0; j < d; j++) {
+          norm = Math.max(norm, Math.abs(gw[k][j]));
+        }
+      }
+      if (norm < TOLERANCE) {
+        break;
+      }
+      // Backtracking: halve the step until the loss goes down, then try a larger one next time.
+      while (true) {
+        double[][] w2 = new double[classes][d];
+        double[] b2 = new double[classes];
+        for (int k = 0; k < classes; k++) {
+          b2[k] = b[k] - step * gb[k];
+          for (int j = 0; j < d; j++) {
+            w2[k][j] = w[k][j] - step * gw[k][j];
+          }
+        }
+        double l = loss(z, y, w2, b2, l2);
+        if (l <= loss || step < 1e-8) {
+          w = w2;
+          b = b2;
+          loss = l;
+          step *= 1.2;
+          break;
+        }
+        step /= 2;
+      }
+    }
+    return new Fit(mean, scale, w, b, it);
+  }
+
+  /** Mean negative log-likelihood plus the penalty (l2 / 2 times the squared weights). */
+  static double loss(double[][] z, int[] y, double[][] w, double[] b, double l2) {
+    double sum = 0;
+    double[] p = new double[b.length];
+    for (int i = 0; i < z.length; i++) {
+      probabilities(z[i], w, b, p);
+      sum -= Math.log(Math.max(p[y[i]], 1e-300));
+    }
+    double penalty = 0;
+    for (double[] row : w) {
+      for (double v : row) {
+        penalty += v * v;
+      }
+    }
+    return sum / Math.max(1, z.length) + l2 / 2 * penalty;
+  }
+
+  private static void gradient(
+      double[][] z, int[] y, double[][] w, double[] b, double l2, double[][] gw, double[] gb) {
+    int n = z.length;
+    Arrays.fill(gb, 0);
+    for (int k = 0; k < w.length; k++) {
+      for (int j = 0; j < w[k].length; j++) {
+        gw[k][j] = l2 * w[k][j];
+      }
+    }
+    double[] p = new double[b.length];
+    for (int i = 0; i < n; i++) {
+      probabilities(z[i], w, b, p);
+      for (int k = 0; k < b.length; k++) {
+        double err = (p[k] - (y[i] == k ? 1 : 0)) / n;
+        gb[k] += err;
+        for (int j = 0; j < z[i].length; j++) {
+          gw[k][j] += err * z[i][j];
+        }
+      }
+    }
+  }
+
+  private static void probabilities(double[] z, double[][] w, double[] b, double[] out) {
+    for (int k = 0; k < b.length; k++) {
+      double s = b[k];
+      for (int j = 0; j < z.length; j++) {
+        s += w[k][j] * z[j];
+      }
+      out[k] = s;
+    }
+    softmax(out, 1.0);
+  }
+
+  /** In place: logits divided by {@code temperature}, to probabilities. */
+  static double[] softmax(double[] logits, double temperature) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (double v : logits) {
+      max = Math.max(max, v / temperature);
+    }
+    double sum = 0;
+    for (int k = 0; k < logits.length; k++) {
+      logits[k] = Math.exp(logits[k] / temperature - max);
+      sum += logits[k];
+    }
+    for (int k = 0; k < logits.length; k++) {
+      logits[k] /= sum;
+    }
+    return logits;
+  }
+}
