@@ -52,7 +52,13 @@ final class BlockReader {
               + "we support our publishers|you can view this story|click here|haga clic|haz clic|read more\\b|read also|lee también|lea también|"
               + "te puede interesar|le puede interesar|también te puede|related:|relacionad[oa]s?:|sign up|subscribe|suscríbete|suscribete|"
               + "follow us|síguenos|siguenos|share this|compartir|advertisement|publicidad|anuncio|getty images|foto:|photo:|image:|"
-              + "this article (was|is) (originally )?published|este artículo (fue|es)|la entrada .* se publicó|the post .* appeared first)");
+              + "this article (was|is) (originally )?published|este artículo (fue|es)|la entrada .* se publicó|the post .* appeared first|"
+              // one-line appeals at the foot of a story: donations, channels, newsletters, paywalls
+              + "apoya (el|nuestro|este) (periodismo|trabajo)|apóyanos|apoyanos|haz tu (donación|aporte)|dona (ahora|aquí|aqui|desde)|"
+              + "tu (aporte|donación|contribución) (sostiene|hace|nos|es)|si (valoras|te gusta|aprecias) (nuestro|este) (trabajo|periodismo|contenido)|"
+              + "únete a nuestro canal|unete a nuestro canal|únete a nuestra comunidad|recibe (nuestro|el|nuestra) (boletín|newsletter|resumen)|"
+              + "inscríbete (gratis )?(en|a) nuestro|este contenido es exclusivo|para seguir leyendo|¿ya eres suscriptor|ya eres suscriptor|"
+              + "support (our|independent) journalism|donate (now|today|here)|get our newsletter|join our (channel|newsletter|community))");
 
   /**
    * A whole line that is a control or a widget's label, not writing: comment and share buttons, ad

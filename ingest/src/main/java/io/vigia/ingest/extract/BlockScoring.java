@@ -157,9 +157,11 @@ final class BlockScoring {
       return out;
     }
     double threshold = Math.max(10, candidate.score() * 0.2);
+    boolean beforeTop = true;
     for (Element sibling : parent.children()) {
       if (sibling == top) {
         out.add(sibling);
+        beforeTop = false;
         continue;
       }
       double[] s = scores.get(sibling);
@@ -169,6 +171,10 @@ final class BlockScoring {
               && top.normalName().equals(sibling.normalName());
       double bonus = builtAlike ? candidate.score() * 0.2 : 0;
       if (s != null && s[0] + bonus >= threshold) {
+        out.add(sibling);
+      } else if (beforeTop && s != null && s[0] > 0 && isLead(sibling)) {
+        // The story's opening paragraphs in their own container ahead of the rest: too short to
+        // pass the threshold the long remainder sets, but the lead.
         out.add(sibling);
       } else if (s == null && builtAlike && isProse(sibling)) {
         // Another chunk of the story whose paragraphs sit too deep to have scored it.
@@ -186,6 +192,25 @@ final class BlockScoring {
       }
     }
     return out;
+  }
+
+  /**
+   * Opening paragraphs of a story: at least one sentence-long paragraph, no headings (a teaser or a
+   * box has its own title), hardly any links.
+   */
+  private static boolean isLead(Element e) {
+    if (e.text().length() < 100 || LinkDensity.of(e) >= 0.2) {
+      return false;
+    }
+    if (!e.select("h1, h2, h3, h4, li").isEmpty()) {
+      return false;
+    }
+    for (Element p : e.getElementsByTag("p")) {
+      if (p.text().length() >= 80) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Mostly running text rather than links: at least a couple of sentences' worth. */

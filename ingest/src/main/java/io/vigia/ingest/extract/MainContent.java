@@ -17,11 +17,16 @@ final class MainContent {
   private MainContent() {}
 
   /**
-   * The body text, paragraphs separated by a blank line; {@code headline} is left out if repeated,
-   * and so are lines that only say who wrote it ({@code authors}) and when.
+   * The body text, paragraphs separated by a blank line; {@code headline} and {@code standfirst}
+   * (kept apart) are left out if repeated, and so are lines that only say who wrote it ({@code
+   * authors}) and when.
    */
   static String extract(
-      Document doc, String headline, List<String> authors, boolean stripUnlikely) {
+      Document doc,
+      String headline,
+      String standfirst,
+      List<String> authors,
+      boolean stripUnlikely) {
     Element body = doc.body();
     if (body == null) {
       return "";
@@ -33,9 +38,12 @@ final class MainContent {
       BlockReader.readBlocks(part, blocks);
     }
     String norm = headline == null ? null : normalise(headline);
+    String dek = standfirst == null ? null : normalise(standfirst);
     List<String> kept = new ArrayList<>();
     for (String b : blocks) {
-      if (norm != null && normalise(b).equals(norm) || BylineLines.isBylineOrDate(b, authors)) {
+      String nb = norm != null || dek != null ? normalise(b) : null;
+      if (nb != null && (nb.equals(norm) || nb.equals(dek))
+          || BylineLines.isBylineOrDate(b, authors)) {
         continue;
       }
       kept.add(b);

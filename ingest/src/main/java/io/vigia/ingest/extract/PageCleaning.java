@@ -95,6 +95,10 @@ final class PageCleaning {
         }
         continue;
       }
+      if (isLockLabel(e)) {
+        e.remove();
+        continue;
+      }
       if (!tag.equals("article") && !tag.equals("main") && !tag.equals("a") && !tag.equals("p")) {
         String hint = e.className() + " " + e.id();
         ClassHints.Hint verdict =
@@ -255,5 +259,18 @@ final class PageCleaning {
       }
     }
     return false;
+  }
+
+  /**
+   * A paywall's lock label ("Para suscriptores") on its own element: the site's interface beside
+   * the standfirst or the headline, never part of the text.
+   */
+  private static boolean isLockLabel(Element e) {
+    String own = e.ownText();
+    return own.length() >= 8
+        && own.length() <= 40
+        && (own.contains("uscript") || own.contains("ubscrib"))
+        && e.text().length() <= 40
+        && Paywall.LOCK_LINE.matcher(e.text()).matches();
   }
 }
