@@ -35,7 +35,62 @@ public record ArticleDocument(
     double relevance,
     List<EntityRef> entities,
     List<StanceRef> stance,
-    int enrichmentVersion) {
+    int enrichmentVersion,
+    Integer publishedOffsetSeconds) {
+
+  /** A document whose page stated no offset with its publication time. */
+  public ArticleDocument(
+      String id,
+      String articleId,
+      String url,
+      String canonicalUrl,
+      String title,
+      String byline,
+      Instant publishedAt,
+      Instant fetchedAt,
+      Instant indexedAt,
+      String language,
+      String source,
+      String feedUrl,
+      String text,
+      String description,
+      String siteName,
+      String leadImage,
+      String dedupStatus,
+      String duplicateOf,
+      String storyId,
+      int storySources,
+      double relevance,
+      List<EntityRef> entities,
+      List<StanceRef> stance,
+      int enrichmentVersion) {
+    this(
+        id,
+        articleId,
+        url,
+        canonicalUrl,
+        title,
+        byline,
+        publishedAt,
+        fetchedAt,
+        indexedAt,
+        language,
+        source,
+        feedUrl,
+        text,
+        description,
+        siteName,
+        leadImage,
+        dedupStatus,
+        duplicateOf,
+        storyId,
+        storySources,
+        relevance,
+        entities,
+        stance,
+        enrichmentVersion,
+        null);
+  }
 
   public record EntityRef(String id, String name, String type, int mentions, boolean linked) {}
 
@@ -102,11 +157,29 @@ public record ArticleDocument(
                                         v.getAttributed()))
                             .toList()))
             .toList(),
-        e.getEnrichmentVersion());
+        e.getEnrichmentVersion(),
+        a.getPublishedOffsetSeconds());
   }
 
   /** The time an article is sorted and filtered by: published, else fetched. */
   public Instant effectiveTime() {
     return publishedAt != null ? publishedAt : fetchedAt;
+  }
+
+  /**
+   * The day the article belongs to, {@code yyyy-MM-dd}: its time read at the offset its page stated
+   * (an evening story in Caracas, 22:10 -04:00, stays on its day), in UTC when the page stated
+   * none; null without a time. What articles-per-day counts group by.
+   */
+  public String publishedDay() {
+    Instant t = effectiveTime();
+    if (t == null) {
+      return null;
+    }
+    java.time.ZoneOffset offset =
+        publishedAt != null && publishedOffsetSeconds != null
+            ? java.time.ZoneOffset.ofTotalSeconds(publishedOffsetSeconds)
+            : java.time.ZoneOffset.UTC;
+    return java.time.LocalDate.ofInstant(t, offset).toString();
   }
 }
