@@ -32,7 +32,7 @@ days = dated = 0
 pay_right = 0
 for pid, t in truth.items():
     p = pred.get(pid, {})
-    seen = norm((p.get("title") or "") + "\n" + (p.get("text") or ""))
+    seen = norm((p.get("title") or "") + "\n" + (p.get("standfirst") or "") + "\n" + (p.get("text") or ""))
     miss = [s for s in t["with"] if norm(s) not in seen]
     leak = [s for s in t["without"] if norm(s) in seen]
     tp += len(t["with"]) - len(miss); fn += len(miss)
@@ -53,7 +53,7 @@ pr = tp / (tp + fp) if tp + fp else 0.0
 rc = tp / (tp + fn) if tp + fn else 0.0
 f1 = 2 * pr * rc / (pr + rc) if pr + rc else 0.0
 print(f"pages {len(truth)}  segments with {tp + fn} without {fp + tn}")
-print(f"precision {pr:.3f}  recall {rc:.3f}  F1 {f1:.3f}  (title + text)")
+print(f"precision {pr:.3f}  recall {rc:.3f}  F1 {f1:.3f}  (title + standfirst + text)")
 print(f"publication day {days}/{dated}")
 print(f"paywalled marked right {pay_right}/{len(truth)}")
 PY
