@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import java.util.zip.GZIPInputStream;
 import picocli.CommandLine.Command;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Option;
       "Extracts title, byline, dates, language, canonical URL and body text from saved pages, with the same "
           + "extractor ingest uses.",
       "Reads a manifest of JSON lines {\"id\",\"url\",\"path\"} (.html or .html.gz) and prints one JSON line per page: "
-          + "{\"id\",\"url\",\"canonicalUrl\",\"title\",\"byline\",\"publishedAt\",\"language\",\"text\",\"isArticle\",...}."
+          + "{\"id\",\"url\",\"canonicalUrl\",\"title\",\"byline\",\"publishedAt\",\"language\",\"standfirst\",\"text\",\"paywalled\",\"isArticle\",...}."
     })
 final class ExtractCommand implements Callable<Integer> {
   @Option(
@@ -40,6 +41,8 @@ final class ExtractCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description = "JSON lines {\"id\",\"url\",\"path\"}; - for standard input.")
   Path manifest;
+
+  private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
   PrintStream out = System.out;
 
@@ -101,13 +104,16 @@ final class ExtractCommand implements Callable<Integer> {
     o.put("canonicalUrl", p.canonicalUrl());
     o.put("title", p.title());
     o.put("byline", p.byline());
-    o.put("publishedAt", p.publishedAt() == null ? null : p.publishedAt().toString());
-    o.put("modifiedAt", p.modifiedAt() == null ? null : p.modifiedAt().toString());
+    // With the offset the page stated (2024-07-28T22:10:00-04:00): the article's local day.
+    o.put("publishedAt", p.publishedAt() == null ? null : ISO.format(p.publishedAt()));
+    o.put("modifiedAt", p.modifiedAt() == null ? null : ISO.format(p.modifiedAt()));
     o.put("language", p.language());
+    o.put("standfirst", p.standfirst());
     o.put("text", p.text());
     o.put("description", p.description());
     o.put("siteName", p.siteName());
     o.put("leadImage", p.leadImage());
+    o.put("paywalled", p.paywalled());
     o.put("isArticle", p.isArticle());
     if (!p.isArticle()) {
       o.put("notArticleReason", p.notArticleReason());

@@ -56,7 +56,12 @@ class ExtractCommandTest {
     assertThat(a.path("canonicalUrl").asText()).isEqualTo("https://diario.example/cne-fecha");
     assertThat(a.path("title").asText()).isEqualTo("El CNE fija la fecha de la elección");
     assertThat(a.path("byline").asText()).isEqualTo("Luisa Pérez");
-    assertThat(a.path("publishedAt").asText()).isEqualTo("2024-07-29T10:00-04:00");
+    assertThat(a.path("publishedAt").asText())
+        .as("the offset the page stated, with seconds")
+        .isEqualTo("2024-07-29T10:00:00-04:00");
+    assertThat(a.path("paywalled").isBoolean()).isTrue();
+    assertThat(a.path("paywalled").asBoolean()).isFalse();
+    assertThat(a.has("standfirst")).isTrue();
     assertThat(a.path("language").asText()).isEqualTo("es");
     assertThat(a.path("text").asText())
         .startsWith("El Consejo Nacional Electoral fijó")

@@ -213,19 +213,9 @@ final class ItemIngestion {
     if (!fromFeed.isArticle()) {
       return page;
     }
-    return new ExtractedPage(
-        page.url(),
-        page.canonicalUrl(),
+    return page.withBody(
         page.title().isBlank() ? fromFeed.title() : page.title(),
-        page.byline(),
-        page.publishedAt(),
-        page.modifiedAt(),
         page.language() != null ? page.language() : fromFeed.language(),
-        fromFeed.text(),
-        page.description(),
-        page.siteName(),
-        page.leadImage(),
-        true,
-        null);
+        fromFeed.text());
   }
 }

@@ -39,14 +39,18 @@ final class RawArticles {
         .setByline(page.byline())
         .setPublishedAt(
             page.publishedAt() != null ? page.publishedAt().toInstant() : item.publishedAt())
+        .setPublishedOffsetSeconds(
+            page.publishedAt() != null ? page.publishedOffsetSeconds() : null)
+        .setPaywalled(page.paywalled())
         .setModifiedAt(page.modifiedAt() == null ? null : page.modifiedAt().toInstant())
         .setFetchedAt(fetchedAt)
         .setLanguage(
             page.language() != null
                 ? page.language()
                 : item.language() != null ? item.language() : feed.language())
-        .setText(page.text())
-        .setContentHash(TextNormalizer.contentHash(page.text()))
+        // The standfirst counts as the start of the story for the index and the analysers.
+        .setText(page.readerText())
+        .setContentHash(TextNormalizer.contentHash(page.readerText()))
         .setDescription(page.description())
         .setSiteName(page.siteName())
         .setLeadImage(page.leadImage() != null ? page.leadImage() : item.image())

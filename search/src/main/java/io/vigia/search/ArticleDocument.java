@@ -44,7 +44,8 @@ public record ArticleDocument(
     int enrichmentVersion,
     int profileVersion,
     boolean offTopic,
-    Overlay overlay) {
+    Overlay overlay,
+    Integer publishedOffsetSeconds) {
 
   public ArticleDocument {
     entities = entities == null ? List.of() : List.copyOf(entities);
@@ -104,6 +105,7 @@ public record ArticleDocument(
         enrichmentVersion,
         0,
         false,
+        null,
         null);
   }
 
@@ -161,6 +163,7 @@ public record ArticleDocument(
         enrichmentVersion,
         profileVersion,
         false,
+        null,
         null);
   }
 
@@ -256,7 +259,8 @@ public record ArticleDocument(
         e.getEnrichmentVersion(),
         e.getProfileVersion(),
         false,
-        null);
+        null,
+        a.getPublishedOffsetSeconds());
   }
 
   /** The machine's judgement of everything a correction can change in this document. */
@@ -307,7 +311,58 @@ public record ArticleDocument(
         enrichmentVersion,
         profileVersion,
         offTopic,
-        overlay);
+        overlay,
+        publishedOffsetSeconds);
+  }
+
+  /**
+   * The day the article belongs to, {@code yyyy-MM-dd}: its time read at the offset its page stated
+   * (an evening story in Caracas, 22:10 -04:00, stays on its day), in UTC when the page stated
+   * none; null without a time. What articles-per-day counts group by.
+   */
+  public String publishedDay() {
+    Instant t = effectiveTime();
+    if (t == null) {
+      return null;
+    }
+    java.time.ZoneOffset offset =
+        publishedAt != null && publishedOffsetSeconds != null
+            ? java.time.ZoneOffset.ofTotalSeconds(publishedOffsetSeconds)
+            : java.time.ZoneOffset.UTC;
+    return java.time.LocalDate.ofInstant(t, offset).toString();
+  }
+
+  /** This document with the offset its page stated with its publication time (null: none). */
+  public ArticleDocument withPublishedOffsetSeconds(Integer offsetSeconds) {
+    return new ArticleDocument(
+        id,
+        articleId,
+        url,
+        canonicalUrl,
+        title,
+        byline,
+        publishedAt,
+        fetchedAt,
+        indexedAt,
+        language,
+        source,
+        feedUrl,
+        text,
+        description,
+        siteName,
+        leadImage,
+        dedupStatus,
+        duplicateOf,
+        storyId,
+        storySources,
+        relevance,
+        entities,
+        stance,
+        enrichmentVersion,
+        profileVersion,
+        offTopic,
+        overlay,
+        offsetSeconds);
   }
 
   /** The time an article is sorted and filtered by: published, else fetched. */

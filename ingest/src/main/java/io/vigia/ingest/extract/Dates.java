@@ -86,7 +86,76 @@ final class Dates {
       Pattern.compile(
           "/(20\\d{2}|19\\d{2})[/-](\\d{1,2})[/-](\\d{1,2})(?:/|-|$)|/(20\\d{2})(\\d{2})(\\d{2})/");
 
+  /** A time of day right after a written date: "- 10:10 p. m.", ", 22:10 hrs", " 22.10 h". */
+  private static final Pattern TIME_AFTER =
+      Pattern.compile(
+          "(?iu)^[^\\d]{0,12}?(\\d{1,2})[:.h](\\d{2})(?::\\d{2})?\\s*(a\\.?\\s?m\\.?|p\\.?\\s?m\\.?)?");
+
+  /** The end of a machine date that states its offset: Z, +hh:mm, -hhmm, GMT, UTC-4. */
+  private static final Pattern STATED_OFFSET =
+      Pattern.compile(
+          "(?is).*\\d:\\d{2}(?::\\d{2}(?:[.,]\\d+)?)?\\s*(?:z|[+-]\\d{2}:?\\d{2}|(?:gmt|utc)(?:\\s*[+-]\\d{1,2}(?::?\\d{2})?)?)");
+
   private Dates() {}
+
+  /**
+   * Whether a machine-readable date ({@link #parseMachine}) states its UTC offset; a time without
+   * one, a bare date and an epoch number do not (the page's local offset is then unknown).
+   */
+  static boolean statesOffset(String s) {
+    return s != null && STATED_OFFSET.matcher(s.trim()).matches();
+  }
+
+  /**
+   * A date written out with its time of day ("28 de julio de 2024 - 10:10 p. m.", "28/07/2024
+   * 22:10"), read as the local time the page shows; null when no time follows the date.
+   */
+  static LocalDateTime parseVisibleLocal(String text) {
+    if (text == null || text.isEmpty()) {
+      return null;
+    }
+    String t = text.length() > 400 ? text.substring(0, 400) : text;
+    for (Pattern p : new Pattern[] {DAY_MONTH_YEAR, MONTH_DAY_YEAR, NUMERIC}) {
+      Matcher m = p.matcher(t);
+      if (!m.find()) {
+        continue;
+      }
+      OffsetDateTime day = parseVisible(m.group());
+      Matcher time = TIME_AFTER.matcher(t.substring(m.end()));
+      if (day == null || !time.find()) {
+        return null;
+      }
+      int hour = Integer.parseInt(time.group(1));
+      int minute = Integer.parseInt(time.group(2));
+      String half = time.group(3) == null ? "" : time.group(3).toLowerCase(Locale.ROOT);
+      if (half.startsWith("p") && hour < 12) {
+        hour += 12;
+      } else if (half.startsWith("a") && hour == 12) {
+        hour = 0;
+      }
+      if (hour > 23 || minute > 59) {
+        return null;
+      }
+      return day.toLocalDate().atTime(hour, minute);
+    }
+    return null;
+  }
+
+  /**
+   * The offset at which {@code instant} reads as {@code shown} (the local time the page writes
+   * beside a UTC timestamp), when that is a real one: within a day, a whole number of quarter
+   * hours, between -12:00 and +14:00. Null otherwise.
+   */
+  static ZoneOffset offsetShowing(OffsetDateTime instant, LocalDateTime shown) {
+    long minutes =
+        java.time.Duration.between(
+                instant.atZoneSameInstant(ZoneOffset.UTC).toLocalDateTime(), shown)
+            .toMinutes();
+    if (minutes < -12 * 60 || minutes > 14 * 60 || minutes % 15 != 0) {
+      return null;
+    }
+    return ZoneOffset.ofTotalSeconds((int) minutes * 60);
+  }
 
   /** A machine-readable date (meta content, datetime attribute, JSON-LD), or null. */
   static OffsetDateTime parseMachine(String s) {

@@ -3,18 +3,23 @@ package io.vigia.ingest.extract;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Locale;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
 
 /**
  * The article extractor: metadata first (JSON-LD, OpenGraph, meta, {@code <time>}; see {@link
  * PageMetadata}), then the body ({@link MainContent}), then what is still missing from the page's
- * visible text and URL (dates) and from the words (language). Pages that are not articles (section
- * fronts, video pages, paywalls, pages without a body) come back with {@code isArticle} false and
- * the reason.
+ * visible text and URL (dates) and from the words (language). Infinite-scroll pages are cut to the
+ * requested article first ({@link StackedArticles}); the standfirst under the headline is read
+ * before the page is cleaned ({@link Standfirst}); pages for subscribers are marked ({@link
+ * Paywall}) and keep their free teaser. Pages that are not articles (section fronts, video pages,
+ * pages without a body) come back with {@code isArticle} false and the reason.
  */
 public final class JsoupArticleExtractor implements ArticleExtractor {
   /**
@@ -49,27 +54,39 @@ public final class JsoupArticleExtractor implements ArticleExtractor {
     }
     PageMetadata meta = PageMetadata.read(doc, url);
     String headline = headline(doc, meta);
+    StackedArticles.keepRequested(doc, headline, meta.canonicalUrl(), url);
+    Element h1 = headlineElement(doc, headline);
+    String standfirst = Standfirst.after(h1);
+    boolean paywalled = meta.paywalled() || Paywall.lockLabelNear(h1);
     OffsetDateTime published = meta.published();
+    boolean offsetStated = meta.publishedOffsetStated();
+    if (published != null && offsetStated && published.getOffset().getTotalSeconds() == 0) {
+      // Stated in UTC (Arc, many CMSs): the time the page shows beside it gives the local offset,
+      // hence the local day an evening story belongs to.
+      ZoneOffset local = localOffset(doc, published);
+      if (local != null) {
+        published = published.withOffsetSameInstant(local);
+      }
+    }
     if (published == null) {
       published = visibleDate(doc);
+      offsetStated = false;
     }
     if (published == null) {
       published = Dates.fromUrl(meta.canonicalUrl() != null ? meta.canonicalUrl() : url);
     }
-    String text = MainContent.extract(doc, headline, meta.authors(), true);
+    String text = MainContent.extract(doc, headline, standfirst, meta.authors(), true);
     if (text.length() < RETRY_BELOW_CHARS) {
       // As Readability does: a class hint can be wrong for a whole site ("Page-ad-margins" around
       // everything); when little is left, read the page again trusting no hint.
       try {
-        String again =
-            MainContent.extract(
-                Jsoup.parse(
-                    new ByteArrayInputStream(body),
-                    declaredCharset == null ? null : declaredCharset.name(),
-                    url),
-                headline,
-                meta.authors(),
-                false);
+        Document fresh =
+            Jsoup.parse(
+                new ByteArrayInputStream(body),
+                declaredCharset == null ? null : declaredCharset.name(),
+                url);
+        StackedArticles.keepRequested(fresh, headline, meta.canonicalUrl(), url);
+        String again = MainContent.extract(fresh, headline, standfirst, meta.authors(), false);
         if (again.length() > text.length()) {
           text = again;
         }
@@ -87,14 +104,53 @@ public final class JsoupArticleExtractor implements ArticleExtractor {
         headline == null ? "" : headline,
         byline,
         published,
+        offsetStated,
         meta.modified(),
         language,
+        standfirst,
         text,
         meta.description(),
         meta.siteName(),
         meta.image(),
+        paywalled,
         notArticle == null,
         notArticle);
+  }
+
+  /** The h1 that shows {@code headline}, else the first h1. */
+  private static Element headlineElement(Document doc, String headline) {
+    Elements h1s = doc.getElementsByTag("h1");
+    if (headline != null) {
+      String want = norm(headline);
+      for (Element h1 : h1s) {
+        if (norm(h1.text()).equals(want)) {
+          return h1;
+        }
+      }
+    }
+    return h1s.first();
+  }
+
+  /**
+   * The offset at which the page shows {@code published} (stated in UTC) as local time, from the
+   * first written date with a time of day in a date-like element; null when none shows it.
+   */
+  private static ZoneOffset localOffset(Document doc, OffsetDateTime published) {
+    int dated = 0;
+    for (Element e : doc.select(DATE_ELEMENTS)) {
+      String t = e.text();
+      if (t.isEmpty() || t.length() >= 120) {
+        continue;
+      }
+      LocalDateTime shown = Dates.parseVisibleLocal(t);
+      if (shown != null) {
+        return Dates.offsetShowing(published, shown);
+      }
+      if (Dates.parseVisible(t) != null && ++dated >= 3) {
+        return null;
+      }
+    }
+    return null;
   }
 
   /**
@@ -151,11 +207,13 @@ public final class JsoupArticleExtractor implements ArticleExtractor {
     return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
   }
 
+  /** Elements that say they hold a date. */
+  private static final String DATE_ELEMENTS =
+      "[class*=date], [class*=fecha], [class*=time], [class*=publish], [id*=date], [id*=fecha], time";
+
   /** A date written near the top of the story, in an element that says it holds one. */
   private static OffsetDateTime visibleDate(Document doc) {
-    for (Element e :
-        doc.select(
-            "[class*=date], [class*=fecha], [class*=time], [class*=publish], [id*=date], [id*=fecha], time")) {
+    for (Element e : doc.select(DATE_ELEMENTS)) {
       String t = e.text();
       if (t.length() > 0 && t.length() < 120) {
         OffsetDateTime d = Dates.parseVisible(t);
@@ -171,9 +229,6 @@ public final class JsoupArticleExtractor implements ArticleExtractor {
     int chars = text.length();
     if (meta.ogType() != null && meta.ogType().startsWith("video") && chars < 1000) {
       return "a video page (og:type " + meta.ogType() + ") with " + chars + " characters of text";
-    }
-    if (meta.paywalled() && chars < 1000) {
-      return "paywalled: only " + chars + " characters visible";
     }
     if (chars < FRONT_MAX_CHARS) {
       int headlines = 0;

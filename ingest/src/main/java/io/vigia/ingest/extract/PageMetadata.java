@@ -23,6 +23,7 @@ record PageMetadata(
     String documentTitle,
     List<String> authors,
     OffsetDateTime published,
+    boolean publishedOffsetStated,
     OffsetDateTime modified,
     String language,
     String canonicalUrl,
@@ -47,6 +48,24 @@ record PageMetadata(
           "liveblogposting",
           "report",
           "webpage-article");
+
+  private static final List<String> PUBLISHED_META =
+      List.of(
+          "meta[property=article:published_time]",
+          "meta[name=article:published_time]",
+          "meta[property=og:published_time]",
+          "meta[itemprop=datePublished]",
+          "meta[name=pubdate]",
+          "meta[name=publishdate]",
+          "meta[name=publish-date]",
+          "meta[name=date]",
+          "meta[name=dc.date]",
+          "meta[name=DC.date.issued]",
+          "meta[name=dcterms.created]",
+          "meta[name=sailthru.date]",
+          "meta[name=parsely-pub-date]",
+          "meta[name=cXenseParse:recs:publishtime]",
+          "meta[property=bt:pubDate]");
 
   static PageMetadata read(Document doc, String url) {
     Elements metas = doc.getElementsByTag("meta");
@@ -90,37 +109,23 @@ record PageMetadata(
       }
     }
 
-    OffsetDateTime published = Dates.parseMachine(text(ld, "datePublished"));
-    for (String css :
-        List.of(
-            "meta[property=article:published_time]",
-            "meta[name=article:published_time]",
-            "meta[property=og:published_time]",
-            "meta[itemprop=datePublished]",
-            "meta[name=pubdate]",
-            "meta[name=publishdate]",
-            "meta[name=publish-date]",
-            "meta[name=date]",
-            "meta[name=dc.date]",
-            "meta[name=DC.date.issued]",
-            "meta[name=dcterms.created]",
-            "meta[name=sailthru.date]",
-            "meta[name=parsely-pub-date]",
-            "meta[name=cXenseParse:recs:publishtime]",
-            "meta[property=bt:pubDate]")) {
-      if (published != null) {
-        break;
-      }
-      published = Dates.parseMachine(meta(metas, css));
+    // Every machine date the page gives for its publication, most trusted first: the first one
+    // wins, but it lends its instant to the local offset another one states (JSON-LD in UTC,
+    // article:published_time in -04:00), so the article keeps its local day.
+    List<String> stated = new ArrayList<>();
+    stated.add(text(ld, "datePublished"));
+    for (String css : PUBLISHED_META) {
+      stated.add(meta(metas, css));
     }
-    if (published == null) {
+    Published published = Published.first(stated);
+    if (published == null || published.at().getOffset().getTotalSeconds() == 0) {
       Element t =
           doc.selectFirst(
               "[itemprop=datePublished][datetime], [itemprop=datePublished][content], time[pubdate][datetime], "
                   + "article time[datetime], header time[datetime], time[datetime]");
       if (t != null) {
-        published =
-            Dates.parseMachine(t.hasAttr("datetime") ? t.attr("datetime") : t.attr("content"));
+        stated.add(t.hasAttr("datetime") ? t.attr("datetime") : t.attr("content"));
+        published = Published.first(stated);
       }
     }
     OffsetDateTime modified = Dates.parseMachine(text(ld, "dateModified"));
@@ -175,7 +180,8 @@ record PageMetadata(
         clean(meta(metas, "meta[property=og:title]")),
         clean(doc.title()),
         List.copyOf(new LinkedHashSet<>(authors)),
-        published,
+        published == null ? null : published.at(),
+        published != null && published.offsetStated(),
         modified,
         lang,
         canonical == null || canonical.isBlank() ? null : canonical,
@@ -273,5 +279,32 @@ record PageMetadata(
     }
     JsonNode f = findArticle(n.path("@graph"), depth + 1);
     return f != null ? f : findArticle(n.path("mainEntity"), depth + 1);
+  }
+
+  /** A publication time and whether the page stated its offset. */
+  private record Published(OffsetDateTime at, boolean offsetStated) {
+    /**
+     * The first parseable of {@code values}, taking the local offset a later one states for the
+     * same instant when the first is in UTC or states none.
+     */
+    static Published first(List<String> values) {
+      Published first = null;
+      for (String v : values) {
+        OffsetDateTime d = Dates.parseMachine(v);
+        if (d == null) {
+          continue;
+        }
+        boolean states = Dates.statesOffset(v);
+        if (first == null) {
+          first = new Published(d, states);
+        } else if (states
+            && d.getOffset().getTotalSeconds() != 0
+            && first.at().getOffset().getTotalSeconds() == 0
+            && Math.abs(d.toEpochSecond() - first.at().toEpochSecond()) < 60) {
+          return new Published(first.at().withOffsetSameInstant(d.getOffset()), true);
+        }
+      }
+      return first;
+    }
   }
 }

@@ -26,6 +26,12 @@ import org.apache.lucene.util.BytesRef;
 public final class ArticleFields {
   public static final String ID = "id";
   public static final String TIME = "time";
+
+  /**
+   * The article's local day ({@link ArticleDocument#publishedDay()}): what per-day counts group by.
+   */
+  public static final String DAY_DV = "day_dv";
+
   public static final String ID_DV = "id_dv";
   public static final String ENTITY_NAME = "entity_name";
   public static final String STORY_SOURCES = "story_sources";
@@ -120,6 +126,7 @@ public final class ArticleFields {
       long t = d.effectiveTime().toEpochMilli();
       doc.add(new LongPoint(TIME, t));
       doc.add(new NumericDocValuesField(TIME, t));
+      doc.add(new SortedDocValuesField(DAY_DV, new BytesRef(d.publishedDay())));
     }
     return doc;
   }

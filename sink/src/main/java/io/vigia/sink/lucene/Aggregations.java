@@ -42,6 +42,7 @@ final class Aggregations {
         query,
         new SimpleCollector() {
           NumericDocValues time;
+          SortedDocValues day;
           SortedSetDocValues entity;
           SortedSetDocValues stance;
           SortedDocValues source;
@@ -49,6 +50,7 @@ final class Aggregations {
           @Override
           protected void doSetNextReader(LeafReaderContext ctx) throws IOException {
             time = DocValues.getNumeric(ctx.reader(), ArticleFields.TIME);
+            day = DocValues.getSorted(ctx.reader(), ArticleFields.DAY_DV);
             entity = DocValues.getSortedSet(ctx.reader(), ArticleFields.ENTITY_DV);
             stance = DocValues.getSortedSet(ctx.reader(), ArticleFields.STANCE_DV);
             source = DocValues.getSorted(ctx.reader(), ArticleFields.SOURCE_DV);
@@ -59,13 +61,18 @@ final class Aggregations {
             total[0]++;
             // An article without a time counts in the total but on no day (as OpenSearch's date
             // histogram).
+            // The article's own local day; documents indexed before it was stored: the UTC day.
             long[] d =
-                time.advanceExact(doc)
+                day.advanceExact(doc)
                     ? days.computeIfAbsent(
-                        LocalDate.ofInstant(Instant.ofEpochMilli(time.longValue()), ZoneOffset.UTC)
-                            .toString(),
-                        k -> new long[4])
-                    : new long[4];
+                        day.lookupOrd(day.ordValue()).utf8ToString(), k -> new long[4])
+                    : time.advanceExact(doc)
+                        ? days.computeIfAbsent(
+                            LocalDate.ofInstant(
+                                    Instant.ofEpochMilli(time.longValue()), ZoneOffset.UTC)
+                                .toString(),
+                            k -> new long[4])
+                        : new long[4];
             d[3]++;
             if (stance.advanceExact(doc)) {
               for (int i = 0; i < stance.docValueCount(); i++) {

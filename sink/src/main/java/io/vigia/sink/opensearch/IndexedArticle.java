@@ -37,6 +37,7 @@ final class IndexedArticle {
     Instant t = d.effectiveTime();
     if (t != null) {
       s.put("time", t.toString());
+      s.put("published_day", d.publishedDay());
     }
     ArrayNode entities = s.putArray("entity");
     ArrayNode linked = s.putArray("entity_key");

@@ -17,6 +17,9 @@ import java.util.List;
  * The search API's vocabulary in OpenSearch query DSL, with the same meaning as the Lucene backend.
  */
 final class OpenSearchQueries {
+  /** Days a stats answer can hold: over 27 years of daily buckets. */
+  private static final int MAX_DAYS = 10_000;
+
   private OpenSearchQueries() {}
 
   static ObjectNode query(SearchQuery q) {
@@ -100,11 +103,14 @@ final class OpenSearchQueries {
     body.put("track_total_hits", true);
     ObjectNode aggs = body.putObject("aggs");
     ObjectNode days = aggs.putObject("days");
-    days.putObject("date_histogram")
-        .put("field", "time")
-        .put("calendar_interval", "day")
-        .put("format", "yyyy-MM-dd")
-        .put("min_doc_count", 1);
+    // The article's own local day (published_day), not the UTC day of its time: an evening story
+    // in Caracas counts on the day it was published there.
+    days.putObject("terms")
+        .put("field", "published_day")
+        .put("size", MAX_DAYS)
+        .put("min_doc_count", 1)
+        .putObject("order")
+        .put("_key", "asc");
     ObjectNode labels =
         days.putObject("aggs").putObject("stance").putObject("filters").putObject("filters");
     for (String label : new String[] {"favor", "against", "neutral"}) {
@@ -119,7 +125,7 @@ final class OpenSearchQueries {
       JsonNode s = b.path("stance").path("buckets");
       perDay.add(
           new IndexStats.Day(
-              b.path("key_as_string").asText(),
+              b.path("key").asText(),
               s.path("favor").path("doc_count").asLong(),
               s.path("against").path("doc_count").asLong(),
               s.path("neutral").path("doc_count").asLong(),

@@ -396,6 +396,45 @@ public abstract class ArticleIndexContract {
   }
 
   @Test
+  void shouldCountAnEveningStoryOnTheDayItsPageStatedNotTheUtcDay() throws Exception {
+    // 22:10 in Caracas (-04:00) on the 28th is 02:10 UTC on the 29th.
+    Instant t = Instant.parse("2024-07-29T02:10:00Z");
+    ArticleDocument evening =
+        new ArticleDocument(
+                "late1",
+                "late1",
+                "https://noche.example/late1",
+                null,
+                "Cierre de mesas en Caracas",
+                null,
+                t,
+                t,
+                Instant.parse("2024-08-01T00:00:00Z"),
+                "es",
+                "Noche Caraquena",
+                null,
+                "Las mesas cerraron tarde en Caracas.",
+                null,
+                null,
+                null,
+                "original",
+                null,
+                null,
+                1,
+                0.9,
+                List.of(),
+                List.of(),
+                1)
+            .withPublishedOffsetSeconds(-4 * 3600);
+    assertThat(index.write(List.of(evening)).rejected()).isEmpty();
+    makeSearchable(index);
+
+    IndexStats stats = index.stats(params("source", "Noche Caraquena"), "maduro-government", 5);
+
+    assertThat(stats.perDay()).containsExactly(new IndexStats.Day("2024-07-28", 0, 0, 0, 1));
+  }
+
+  @Test
   void shouldListStoriesBySourcesThenArticlesWithCopiesCounted() {
     List<StorySummary> stories = index.stories(params().withPage(true, 0, 0), 10);
     assertThat(stories)

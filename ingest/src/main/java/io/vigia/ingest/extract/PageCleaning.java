@@ -1,0 +1,276 @@
+package io.vigia.ingest.extract;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * The first step of reading a page's body: removes what is never content (scripts, navigation,
+ * forms, captions, hidden blocks, blocks whose class or id says share bar, related stories,
+ * newsletter, comments...), turns text-only divs and loose text runs into paragraphs, and drops
+ * hover cards of links inside sentences.
+ */
+final class PageCleaning {
+  private static final Set<String> NEVER_CONTENT =
+      Set.of(
+          "script",
+          "style",
+          "noscript",
+          "template",
+          "iframe",
+          "svg",
+          "canvas",
+          "form",
+          "button",
+          "input",
+          "select",
+          "textarea",
+          "nav",
+          "aside",
+          "footer",
+          "header",
+          "figcaption",
+          "figure",
+          "picture",
+          "video",
+          "audio",
+          "object",
+          "embed",
+          "dialog",
+          "menu",
+          "link",
+          "meta");
+
+  /** Inline content (HTML's phrasing content): what a paragraph is made of. */
+  private static final Set<String> PHRASING =
+      Set.of(
+          "a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "del", "dfn", "em", "font",
+          "i", "img", "ins", "kbd", "label", "mark", "q", "ruby", "s", "samp", "small", "span",
+          "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr");
+
+  private static final Set<String> WRAPPERS = Set.of("form", "header", "section");
+  private static final Set<String> DIV_BLOCK_CHILDREN =
+      Set.of(
+          "blockquote",
+          "dl",
+          "div",
+          "img",
+          "ol",
+          "p",
+          "pre",
+          "table",
+          "ul",
+          "section",
+          "article",
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6");
+
+  private PageCleaning() {}
+
+  /**
+   * Removes what is never content, hidden blocks and unlikely candidates; turns text-only divs into
+   * paragraphs.
+   */
+  static void strip(Element body, boolean stripUnlikely) {
+    Map<String, ClassHints.Hint> verdicts = new HashMap<>();
+    for (Element e : new ArrayList<>(body.getAllElements())) {
+      if (e == body || e.parent() == null) {
+        continue;
+      }
+      String tag = e.normalName();
+      if (NEVER_CONTENT.contains(tag) || isHidden(e)) {
+        // Some sites wrap the whole page in a <form> (ASP.NET) or the story in a <header>-less
+        // layout: a form or header holding a lot of text is a wrapper, not a widget.
+        if (!(WRAPPERS.contains(tag) && (e.text().length() > 1000 || e.select("p").size() >= 3))) {
+          e.remove();
+        }
+        continue;
+      }
+      if (isLockLabel(e)) {
+        e.remove();
+        continue;
+      }
+      if (!tag.equals("article") && !tag.equals("main") && !tag.equals("a") && !tag.equals("p")) {
+        String hint = e.className() + " " + e.id();
+        ClassHints.Hint verdict =
+            hint.length() > 1
+                ? verdicts.computeIfAbsent(hint, h -> ClassHints.Hint.of(h, stripUnlikely))
+                : ClassHints.Hint.NONE;
+        if (verdict == ClassHints.Hint.UNLIKELY && !insideTableOrCode(e) && !isQuotedPost(e)) {
+          e.remove();
+          continue;
+        }
+        if (verdict == ClassHints.Hint.DATE
+            && e.text().length() < 100
+            && e.select("p, div, article, section").size() <= 1) {
+          e.remove();
+          continue;
+        }
+        String role = e.attr("role");
+        if (role.equals("navigation")
+            || role.equals("complementary")
+            || role.equals("banner")
+            || role.equals("contentinfo")
+            || role.equals("dialog")
+            || role.equals("alert")
+            || role.equals("menu")) {
+          e.remove();
+        }
+      }
+    }
+    for (Element div : body.select("div")) {
+      boolean blockChild = false;
+      for (Element c : div.children()) {
+        if (DIV_BLOCK_CHILDREN.contains(c.normalName())) {
+          blockChild = true;
+          break;
+        }
+      }
+      if (!blockChild && div.text().length() >= 25) {
+        div.tagName("p");
+      }
+    }
+    for (Element container : body.select("div, section, article, main")) {
+      wrapLooseText(container);
+    }
+    List<Element> spans = body.getElementsByTag("span");
+    for (int i = spans.size() - 1;
+        i >= 0;
+        i--) { // innermost first: the card goes, the name it hangs on stays
+      Element span = spans.get(i);
+      if (isLinkCluster(span) && span.closest("p") != null) {
+        span.remove();
+      }
+    }
+  }
+
+  /**
+   * A run of links inside a sentence that is nothing but links (a hover card on a name with the
+   * person's latest headlines, a "see also" cluster): hidden until hovered, never part of the
+   * sentence it sits in.
+   */
+  private static boolean isLinkCluster(Element span) {
+    return span.getElementsByTag("a").size() >= 3 && LinkDensity.of(span) >= 0.9;
+  }
+
+  /**
+   * Text written straight into a container next to its block children ({@code <div>text<br>text<div
+   * class=share>…</div></div>}, common in older CMSs and in WYSIWYG output) is a paragraph the
+   * scoring would never see: as Readability does, each run of inline content becomes a {@code <p>},
+   * and two {@code <br>} in a row end one paragraph and start the next.
+   */
+  private static void wrapLooseText(Element container) {
+    boolean blockChild = false;
+    boolean looseText = false;
+    for (Node n : container.childNodes()) {
+      if (n instanceof TextNode t && !t.isBlank()) {
+        looseText = true;
+      } else if (n instanceof Element e && !PHRASING.contains(e.normalName())) {
+        blockChild = true;
+      }
+    }
+    if (!blockChild || !looseText) {
+      return;
+    }
+    List<Node> run = new ArrayList<>();
+    int brs = 0;
+    for (Node n : new ArrayList<>(container.childNodes())) {
+      boolean phrasing =
+          n instanceof TextNode || n instanceof Element e && PHRASING.contains(e.normalName());
+      if (!phrasing) {
+        wrap(run);
+        brs = 0;
+        continue;
+      }
+      if (n instanceof Element e && e.normalName().equals("br")) {
+        if (++brs >= 2) {
+          wrap(run);
+        }
+      } else if (!(n instanceof TextNode t && t.isBlank())) {
+        brs = 0;
+      }
+      run.add(n);
+    }
+    wrap(run);
+  }
+
+  /**
+   * Moves {@code run} into a new {@code <p>} in its place, unless it holds no text; empties {@code
+   * run}.
+   */
+  private static void wrap(List<Node> run) {
+    boolean text = false;
+    for (Node n : run) {
+      if (n instanceof TextNode t
+          ? !t.isBlank()
+          : n instanceof Element e && !e.normalName().equals("br") && e.hasText()) {
+        text = true;
+        break;
+      }
+    }
+    if (text) {
+      Element p = new Element("p");
+      run.get(0).before(p);
+      for (Node n : run) {
+        p.appendChild(n);
+      }
+    }
+    run.clear();
+  }
+
+  private static boolean isHidden(Element e) {
+    if (e.hasAttr("hidden")
+        || "true".equals(e.attr("aria-hidden")) && !e.normalName().equals("span")) {
+      return true;
+    }
+    String style = e.attr("style");
+    return !style.isEmpty()
+        && style.replace(" ", "").toLowerCase(java.util.Locale.ROOT).contains("display:none");
+  }
+
+  /**
+   * A post quoted from a social network ({@code <div class="social-embed"><blockquote
+   * class="twitter-tweet">…}) is part of the story even though its wrapper's class says "social":
+   * share bars and follow boxes hold buttons and links, not a quotation that is most of their text.
+   */
+  private static boolean isQuotedPost(Element e) {
+    Element quote = e.normalName().equals("blockquote") ? e : e.selectFirst("blockquote");
+    if (quote == null) {
+      return false;
+    }
+    int all = e.text().length();
+    return all > 0 && quote.text().length() >= all * 0.8;
+  }
+
+  private static boolean insideTableOrCode(Element e) {
+    for (Element p = e.parent(); p != null; p = p.parent()) {
+      String t = p.normalName();
+      if (t.equals("table") || t.equals("code") || t.equals("pre")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A paywall's lock label ("Para suscriptores") on its own element: the site's interface beside
+   * the standfirst or the headline, never part of the text.
+   */
+  private static boolean isLockLabel(Element e) {
+    String own = e.ownText();
+    return own.length() >= 8
+        && own.length() <= 40
+        && (own.contains("uscript") || own.contains("ubscrib"))
+        && e.text().length() <= 40
+        && Paywall.LOCK_LINE.matcher(e.text()).matches();
+  }
+}
