@@ -56,8 +56,8 @@ class LearnCommandTest {
 
     String printed = out.toString(StandardCharsets.UTF_8);
     assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
-    assertThat(printed).contains("version 0 -> 1").contains("macro-F1 before").contains("3-fold");
-    assertThat(Files.readString(v1.resolve("profile.yaml"))).contains("\nversion: 1\n");
+    assertThat(printed).contains("version 1 -> 2").contains("macro-F1 before").contains("3-fold");
+    assertThat(Files.readString(v1.resolve("profile.yaml"))).contains("\nversion: 2\n");
     assertThat(v1.resolve("stance-model.json")).exists();
 
     out.reset();
