@@ -2,8 +2,11 @@ package io.vigia.enrich;
 
 import io.vigia.common.profile.WatchProfile;
 import io.vigia.enrich.analysis.ArticleAnalyzer;
+import io.vigia.enrich.analysis.FigureExtractor;
 import io.vigia.enrich.entities.KnowledgeBase;
 import io.vigia.enrich.entities.KnowledgeBaseEntityLinker;
+import io.vigia.enrich.figures.FigureVocabulary;
+import io.vigia.enrich.figures.ProfileFigureExtractor;
 import io.vigia.enrich.relevance.ProfileRelevanceScorer;
 import io.vigia.enrich.relevance.RelevanceRules;
 import io.vigia.enrich.stance.CueStanceScorer;
@@ -34,9 +37,18 @@ public final class ArticleAnalyzers {
             .readTree("stance.yaml")
             .map(n -> StanceCues.from(n, profile.name() + "/stance.yaml"))
             .orElse(StanceCues.none());
+    FigureExtractor figures =
+        profile
+            .readTree("figures.yaml")
+            .<FigureExtractor>map(
+                n ->
+                    new ProfileFigureExtractor(
+                        FigureVocabulary.from(n, profile.name() + "/figures.yaml"), kb))
+            .orElse(FigureExtractor.NONE);
     return new ArticleAnalyzer(
         new KnowledgeBaseEntityLinker(kb),
         new ProfileRelevanceScorer(rules),
-        new CueStanceScorer(cues));
+        new CueStanceScorer(cues),
+        figures);
   }
 }
