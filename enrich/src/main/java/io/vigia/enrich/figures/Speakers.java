@@ -85,6 +85,9 @@ final class Speakers {
           "gave",
           "giving",
           "maneja",
+          "dio a conocer",
+          "dieron a conocer",
+          "published",
           "habia fijado",
           "fijo",
           "otorg");
