@@ -1,6 +1,7 @@
 package io.vigia.enrich.analysis;
 
 import io.vigia.schemas.Entity;
+import io.vigia.schemas.Figure;
 import io.vigia.schemas.RawArticle;
 import io.vigia.schemas.Relevance;
 import java.util.List;
@@ -8,8 +9,8 @@ import java.util.Objects;
 
 /**
  * The stateless part of enrichment, shared by the topology and {@code vigia enrich}: entities first
- * (relevance, stance and figures use them), then relevance, then stance and figures for relevant
- * articles only.
+ * (relevance, stance and figures use them), then relevance, then stance for relevant articles only
+ * and figures for every article.
  */
 public final class ArticleAnalyzer {
   /** Bump when what an enrichment means changes, so records can be told apart in the index. */
@@ -39,9 +40,10 @@ public final class ArticleAnalyzer {
     List<Entity> found =
         entities.link(article.getTitle(), article.getText(), article.getLanguage());
     Relevance r = relevance.score(article, found);
-    return r.getRelevant()
-        ? new ArticleAnalysis(
-            found, r, stance.score(article, found), figures.extract(article, found))
-        : new ArticleAnalysis(found, r, List.of(), List.of());
+    // Figures are read whatever the verdict: an article judged off topic keeps them for the
+    // audit and a replay; only relevant ones join a story and its conflicts.
+    List<Figure> stated = figures.extract(article, found);
+    return new ArticleAnalysis(
+        found, r, r.getRelevant() ? stance.score(article, found) : List.of(), stated);
   }
 }

@@ -30,20 +30,25 @@ final class FoldedText {
         && (at == 0 || !Character.isLetterOrDigit(folded.charAt(at - 1)));
   }
 
-  /** The start of the occurrence of a cue (at a word start) nearest to {@code pos}, or -1. */
+  /**
+   * The start of the occurrence of a cue (at a word start) within [from, to) nearest to {@code
+   * pos}, or -1. Scans only the range: the work per number stays within its sentence.
+   */
   static int nearest(String folded, String cue, int from, int to, int pos) {
     int best = -1;
     int bestDistance = Integer.MAX_VALUE;
-    int i = folded.indexOf(cue, from);
-    while (i >= 0 && i + cue.length() <= to) {
-      if (i == 0 || !Character.isLetterOrDigit(folded.charAt(i - 1))) {
+    int last = Math.min(to, folded.length()) - cue.length();
+    char first = cue.charAt(0);
+    for (int i = Math.max(0, from); i <= last; i++) {
+      if (folded.charAt(i) == first
+          && folded.startsWith(cue, i)
+          && (i == 0 || !Character.isLetterOrDigit(folded.charAt(i - 1)))) {
         int d = i < pos ? pos - (i + cue.length()) : i - pos;
         if (d < bestDistance) {
           best = i;
           bestDistance = d;
         }
       }
-      i = folded.indexOf(cue, i + 1);
     }
     return best;
   }

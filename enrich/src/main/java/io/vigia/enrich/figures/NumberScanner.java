@@ -157,24 +157,95 @@ final class NumberScanner {
 
   private NumberScanner() {}
 
-  /** Every number of the folded text that may be a figure, in text order. */
+  /** First words a mention can start with besides digits: qualifiers, "entre", numbers. */
+  private static final java.util.Set<String> STARTS =
+      java.util.Set.of(
+          "casi",
+          "cerca",
+          "alrededor",
+          "aproximadamente",
+          "unos",
+          "unas",
+          "some",
+          "about",
+          "around",
+          "roughly",
+          "approximately",
+          "nearly",
+          "almost",
+          "just",
+          "more",
+          "over",
+          "poco",
+          "mas",
+          "al",
+          "at",
+          "no",
+          "hasta",
+          "up",
+          "menos",
+          "less",
+          "fewer",
+          "supero",
+          "superaron",
+          "supera",
+          "apenas",
+          "barely",
+          "only",
+          "solo",
+          "entre",
+          "between");
+
+  /**
+   * Every number of the folded text that may be a figure, in text order. The expression is tried
+   * only at the start of a word that can begin a mention (a digit, a qualifier, a number word),
+   * never scanned along the text: that keeps the cost per article small.
+   */
   static List<NumberMention> scan(String folded) {
     List<NumberMention> out = new ArrayList<>();
-    Matcher m = MENTION.matcher(folded);
-    int from = 0;
-    while (from < folded.length() && m.find(from)) {
-      from = m.end();
+    Matcher m = MENTION.matcher(folded).useTransparentBounds(true).useAnchoringBounds(false);
+    int len = folded.length();
+    int i = 0;
+    while (i < len) {
+      char c = folded.charAt(i);
+      if (!Character.isLetterOrDigit(c)
+          || (i > 0 && Character.isLetterOrDigit(folded.charAt(i - 1)))) {
+        i++;
+        continue;
+      }
+      int wordEnd = i;
+      while (wordEnd < len && Character.isLetterOrDigit(folded.charAt(wordEnd))) {
+        wordEnd++;
+      }
+      boolean anchor =
+          Character.isDigit(c)
+              || (wordEnd - i <= 15
+                  && (STARTS.contains(folded.substring(i, wordEnd))
+                      || WORDS.containsKey(folded.substring(i, wordEnd))
+                      || folded.startsWith("mil", i)
+                      || folded.startsWith("hundred", i)
+                      || folded.startsWith("thousand", i)));
+      if (!anchor) {
+        i = wordEnd;
+        continue;
+      }
+      m.region(i, len);
+      if (!m.lookingAt()) {
+        i = wordEnd;
+        continue;
+      }
       if (m.group("of") != null
           && m.group("n3") != null
           && !Character.isDigit(m.group("n").charAt(0))) {
         // "uno de los 15.797 centros": the total is the figure, read on its own
-        from = m.start("n3");
+        i = m.start("n3");
         continue;
       }
       NumberMention n = read(folded, m);
       if (n != null) {
         out.add(n);
       }
+      i = Math.max(m.end(), wordEnd);
     }
     return out;
   }

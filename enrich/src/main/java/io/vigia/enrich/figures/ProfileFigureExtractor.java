@@ -64,7 +64,9 @@ public final class ProfileFigureExtractor implements FigureExtractor {
     ArticleText at = new ArticleText(text, folded, actors.find(text, entities));
     Speakers speakers = new Speakers(at);
     SubjectFinder subjects = new SubjectFinder(at);
-    Subject articleElection = elections.ofArticle(folded, published);
+    // The article's own election is only looked for when a figure needs it.
+    java.util.function.Supplier<Subject> articleElection =
+        memo(() -> elections.ofArticle(folded, published));
 
     List<Figure> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
@@ -138,14 +140,32 @@ public final class ProfileFigureExtractor implements FigureExtractor {
 
   private record Choice(Quantity quantity, Form form, double score, int nounEnd) {}
 
+  private static <T> java.util.function.Supplier<T> memo(java.util.function.Supplier<T> s) {
+    Object[] cell = new Object[1];
+    boolean[] done = new boolean[1];
+    return () -> {
+      if (!done[0]) {
+        cell[0] = s.get();
+        done[0] = true;
+      }
+      @SuppressWarnings("unchecked")
+      T t = (T) cell[0];
+      return t;
+    };
+  }
+
   private Subject election(
-      String folded, Clause c, NumberMention n, LocalDate published, Subject ofArticle) {
+      String folded,
+      Clause c,
+      NumberMention n,
+      LocalDate published,
+      java.util.function.Supplier<Subject> ofArticle) {
     Subject s =
         elections.inClause(folded, c.segmentFrom(), c.segmentTo(), n.numberStart(), published);
     if (s == null) {
       s = elections.inClause(folded, c.from(), c.to(), n.numberStart(), published);
     }
-    return s != null ? s : ofArticle;
+    return s != null ? s : ofArticle.get();
   }
 
   private static boolean preferPerson(Quantity q) {

@@ -167,8 +167,8 @@ final class Speakers {
     }
     int e = Math.min(to, m.end() + AFTER);
     for (String cue : SAYING) {
-      int i = f.indexOf(cue, m.end());
-      if (i >= 0 && i + cue.length() <= e && (i == 0 || !Character.isLetter(f.charAt(i - 1)))) {
+      int i = FoldedText.nearest(f, cue, m.end(), e, m.end());
+      if (i >= 0) {
         String gap = f.substring(m.end(), i);
         if (!NOT_IN_GAP.matcher(gap).find()) {
           return true;
