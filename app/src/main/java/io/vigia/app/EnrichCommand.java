@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
       "Runs the enrich stage alone (the Kafka Streams topology) on the Kafka cluster given by --bootstrap-servers; "
           + "instances with the same enrich.application-id share the partitions.",
       "With --input FILE: enriches the JSON lines {\"id\",\"url\",\"title\",\"text\",\"language\"?,\"publishedAt\"?} of FILE "
-          + "in order, with fresh state, and prints one JSON line per article (dedup, entities, stance, relevance)."
+          + "in order, with fresh state, and prints one JSON line per article (profileVersion, enrichmentVersion, dedup, entities, stance, relevance)."
     })
 final class EnrichCommand implements Runnable {
   @Mixin ConfigOptions options;
@@ -55,7 +55,7 @@ final class EnrichCommand implements Runnable {
     try {
       EnrichService enrich =
           new EnrichService(
-              EnrichSettings.from(config, profile.name()),
+              EnrichSettings.from(config, profile),
               runner.kafka,
               ArticleAnalyzers.fromProfile(profile));
       runner.start("enrich");
@@ -70,7 +70,10 @@ final class EnrichCommand implements Runnable {
   private void enrichFile(Config config, WatchProfile profile) {
     JsonLinesEnrichment enrichment =
         new JsonLinesEnrichment(
-            ArticleAnalyzers.fromProfile(profile), profile.name(), DedupSettings.from(config));
+            ArticleAnalyzers.fromProfile(profile),
+            profile.name(),
+            profile.version(),
+            DedupSettings.from(config));
     try (BufferedReader in =
         "-".equals(input.toString())
             ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))

@@ -2,10 +2,13 @@ package io.vigia.app;
 
 import io.vigia.alerts.AlertsService;
 import io.vigia.alerts.AlertsSettings;
+import io.vigia.app.reprocess.ReprocessApi;
+import io.vigia.app.reprocess.Reprocessing;
 import io.vigia.broker.EmbeddedKafka;
 import io.vigia.common.config.Config;
 import io.vigia.common.config.KafkaSettings;
 import io.vigia.common.health.HealthReport;
+import io.vigia.common.http.ApiKeys;
 import io.vigia.common.http.HttpApi;
 import io.vigia.common.http.Response;
 import io.vigia.common.metrics.Metrics;
@@ -21,14 +24,21 @@ import io.vigia.ingest.sources.SourceHealth;
 import io.vigia.sink.ArticleIndexes;
 import io.vigia.sink.SinkService;
 import io.vigia.sink.SinkSettings;
+import io.vigia.sink.api.CorrectionsApi;
 import io.vigia.sink.api.DashboardPage;
 import io.vigia.sink.api.SearchApi;
+import io.vigia.sink.corrections.CorrectedIndex;
+import io.vigia.sink.corrections.CorrectionLog;
+import io.vigia.sink.corrections.CorrectionSet;
 import io.vigia.sink.index.ArticleIndex;
+import io.vigia.sink.lucene.LuceneIndexVersions;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +57,7 @@ final class Pipeline implements AutoCloseable {
   private EnrichService enrich;
   private SinkService sink;
   private AlertsService alerts;
+  private Reprocessing reprocessing;
   private String bootstrapServers;
   private final HealthReport health = new HealthReport();
 
@@ -64,7 +75,7 @@ final class Pipeline implements AutoCloseable {
   private void startAll(Config config, boolean demo) {
     WatchProfile profile = WatchProfile.load(config.string("profile"));
     http = new HttpApi();
-    http.requireKeyForWrites(config.secret("http.api-key", "http.api-key-file").orElse(null));
+    http.requireKeysForWrites(ApiKeys.from(config));
     http.start(config.string("http.host"), config.integer("http.port", 0, 65535));
     started.push(http);
 
@@ -98,13 +109,20 @@ final class Pipeline implements AutoCloseable {
       LOG.info("demo site on {} with {} feeds", site.baseUrl(), ingestSettings.feeds().size());
     }
 
-    index = ArticleIndexes.open(SinkSettings.from(config));
+    CorrectedIndex corrected =
+        new CorrectedIndex(ArticleIndexes.open(SinkSettings.from(config)), new CorrectionSet());
+    index = corrected;
     started.push(index);
+    CorrectionLog corrections = new CorrectionLog(kafka, corrected).start();
+    started.push(corrections);
+    corrections.awaitCaughtUp(Duration.ofSeconds(120)); // the first writes carry every correction
     sink =
         new SinkService(SinkSettings.from(config), kafka, index, ServiceRunner.diskGuard(config));
     started.push(sink);
     sink.start();
     new SearchApi(index).register(http);
+    new CorrectionsApi(index, corrections, ApiKeys.from(config), Set.copyOf(profile.targets()))
+        .register(http);
     new DashboardPage().register(http);
 
     AlertsSettings alertsSettings = AlertsSettings.from(config);
@@ -117,11 +135,17 @@ final class Pipeline implements AutoCloseable {
 
     enrich =
         new EnrichService(
-            EnrichSettings.from(config, profile.name()),
-            kafka,
-            ArticleAnalyzers.fromProfile(profile));
+            EnrichSettings.from(config, profile), kafka, ArticleAnalyzers.fromProfile(profile));
     started.push(enrich);
     enrich.start();
+
+    if (index instanceof LuceneIndexVersions versions) {
+      // vigia reprocess runs here, beside the live stages, writing the next index version
+      reprocessing = new Reprocessing(config, kafka, versions);
+      started.push(reprocessing);
+      ReprocessApi.register(http, reprocessing);
+      reprocessing.resumeIfUnfinished();
+    }
 
     ingest =
         new IngestService(
@@ -131,7 +155,7 @@ final class Pipeline implements AutoCloseable {
 
     RelevanceTally tally = new RelevanceTally(kafka).start();
     started.push(tally);
-    health.add(ingest).add(enrich).add(sink);
+    health.add(ingest).add(enrich).add(sink).add(corrections);
     if (alerts != null) {
       health.add(alerts);
     }
@@ -224,6 +248,11 @@ final class Pipeline implements AutoCloseable {
 
   String bootstrapServers() {
     return bootstrapServers;
+  }
+
+  /** The reprocessing runner (embedded Lucene only), for tests that crash it. */
+  Reprocessing reprocessing() {
+    return reprocessing;
   }
 
   int httpPort() {

@@ -36,7 +36,7 @@ final class ServiceRunner implements AutoCloseable {
 
   /** Binds the HTTP port and creates missing topics; call before starting the stage. */
   ServiceRunner start(String stage) {
-    http.requireKeyForWrites(config.secret("http.api-key", "http.api-key-file").orElse(null));
+    http.requireKeysForWrites(io.vigia.common.http.ApiKeys.from(config));
     http.start(config.string("http.host"), config.integer("http.port", 0, 65535));
     started.push(http);
     SharedTopics.prepare(kafka);

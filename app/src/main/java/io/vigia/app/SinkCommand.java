@@ -2,6 +2,7 @@ package io.vigia.app;
 
 import io.vigia.alerts.RecentAlerts;
 import io.vigia.common.config.Config;
+import io.vigia.common.http.ApiKeys;
 import io.vigia.common.http.Response;
 import io.vigia.common.profile.FeedSpec;
 import io.vigia.common.profile.WatchProfile;
@@ -11,11 +12,16 @@ import io.vigia.schemas.Topics;
 import io.vigia.sink.ArticleIndexes;
 import io.vigia.sink.SinkService;
 import io.vigia.sink.SinkSettings;
+import io.vigia.sink.api.CorrectionsApi;
 import io.vigia.sink.api.DashboardPage;
 import io.vigia.sink.api.SearchApi;
-import io.vigia.sink.index.ArticleIndex;
+import io.vigia.sink.corrections.CorrectedIndex;
+import io.vigia.sink.corrections.CorrectionLog;
+import io.vigia.sink.corrections.CorrectionSet;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,13 +43,19 @@ final class SinkCommand implements Runnable {
     ServiceRunner runner = new ServiceRunner(config);
     try {
       runner.start("sink");
-      ArticleIndex index = runner.track(ArticleIndexes.open(settings));
+      CorrectedIndex index =
+          runner.track(new CorrectedIndex(ArticleIndexes.open(settings), new CorrectionSet()));
+      CorrectionLog corrections =
+          runner.report(runner.track(new CorrectionLog(runner.kafka, index).start()));
+      corrections.awaitCaughtUp(Duration.ofSeconds(120)); // the first writes carry every correction
       SinkService sink =
           runner.report(
               runner.track(
                   new SinkService(settings, runner.kafka, index, ServiceRunner.diskGuard(config))));
       sink.start();
       new SearchApi(index).register(runner.http);
+      new CorrectionsApi(index, corrections, ApiKeys.from(config), stanceTargets(config))
+          .register(runner.http);
       new DashboardPage().register(runner.http);
       serveAlertsAndSources(config, runner);
     } catch (RuntimeException e) {
@@ -81,6 +93,15 @@ final class SinkCommand implements Runnable {
     FeedStateView feeds = runner.track(new FeedStateView(runner.kafka, feedNames(config))).start();
     runner.http.route(
         "GET", "/api/sources", r -> Response.json(Map.of("sources", feeds.sources())));
+  }
+
+  /** The profile's stance targets, which a stance correction names; empty if it cannot be read. */
+  private static Set<String> stanceTargets(Config config) {
+    try {
+      return Set.copyOf(WatchProfile.load(config.string("profile")).targets());
+    } catch (RuntimeException e) {
+      return Set.of(); // then any target name is accepted
+    }
   }
 
   /**

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       AlertsCommand.class,
       StanceTrainCommand.class,
       ReplayIrrelevantCommand.class,
+      ReprocessCommand.class,
       ExtractCommand.class,
       CommandLine.HelpCommand.class,
     })

@@ -78,6 +78,13 @@ class EnrichCommandTest {
     assertThat(lines.get(2).get("dedup").get("sources").asInt()).isEqualTo(2);
     assertThat(lines.get(0).has("entities")).isTrue();
     assertThat(lines.get(0).has("stance")).isTrue();
+    // the bundled profile is version 1; every verdict says which profile and enrichment judged it
+    assertThat(lines).allSatisfy(l -> assertThat(l.get("profileVersion").asInt()).isEqualTo(1));
+    assertThat(lines)
+        .allSatisfy(
+            l ->
+                assertThat(l.get("enrichmentVersion").asInt())
+                    .isEqualTo(io.vigia.enrich.analysis.ArticleAnalyzer.ENRICHMENT_VERSION));
   }
 
   @Test

@@ -46,6 +46,11 @@ public final class PipelineHandle implements AutoCloseable {
     return pipeline.bootstrapServers();
   }
 
+  /** The reprocessing runner, for tests that stop it as a crash would. */
+  public io.vigia.app.reprocess.Reprocessing reprocessing() {
+    return pipeline.reprocessing();
+  }
+
   public String httpUrl() {
     return pipeline.httpUrl();
   }

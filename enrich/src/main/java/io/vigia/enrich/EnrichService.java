@@ -9,6 +9,9 @@ import io.vigia.common.streams.StreamsHealth;
 import io.vigia.common.streams.StreamsProperties;
 import io.vigia.enrich.analysis.ArticleAnalyzer;
 import io.vigia.enrich.dedup.DedupRocksDbConfig;
+import io.vigia.enrich.topology.ArticleEnricher;
+import io.vigia.enrich.topology.EnrichMeters;
+import io.vigia.enrich.topology.EnrichOutputs;
 import io.vigia.enrich.topology.EnrichTopology;
 import java.time.Duration;
 import java.util.Properties;
@@ -27,10 +30,37 @@ public final class EnrichService implements AutoCloseable, HealthReporting {
   private final KafkaStreams streams;
 
   public EnrichService(EnrichSettings settings, KafkaSettings kafka, ArticleAnalyzer analyzer) {
+    this(settings, kafka, analyzer, EnrichOutputs.LIVE);
+  }
+
+  /**
+   * The topology writing to {@code outputs}: the live topics, or a reprocessing run's own (under
+   * its own application id, so with its own offsets and fresh state stores).
+   */
+  public EnrichService(
+      EnrichSettings settings,
+      KafkaSettings kafka,
+      ArticleAnalyzer analyzer,
+      EnrichOutputs outputs) {
+    this(settings, kafka, analyzer, outputs, new EnrichMeters(Metrics.registry()));
+  }
+
+  /** As above, counting into {@code meters} (a reprocessing run keeps its figures apart). */
+  public EnrichService(
+      EnrichSettings settings,
+      KafkaSettings kafka,
+      ArticleAnalyzer analyzer,
+      EnrichOutputs outputs,
+      EnrichMeters meters) {
     Properties p = streamsProperties(settings, kafka);
     this.streams =
         new KafkaStreams(
-            EnrichTopology.build(analyzer, settings.profileName(), settings.dedup()), p);
+            EnrichTopology.build(
+                new ArticleEnricher(analyzer, settings.profileName(), settings.profileVersion()),
+                settings.dedup(),
+                meters,
+                outputs),
+            p);
     streams.setUncaughtExceptionHandler(
         e -> {
           LOG.error("enrich stream thread failed; replacing it", e);
@@ -55,6 +85,15 @@ public final class EnrichService implements AutoCloseable, HealthReporting {
 
   public KafkaStreams.State state() {
     return streams.state();
+  }
+
+  /**
+   * Stops at once, without waiting for the stream threads to commit: what a crash leaves behind,
+   * for tests of resuming (a later service under the same application id picks up from the last
+   * committed transaction).
+   */
+  public void halt() {
+    streams.close(Duration.ZERO);
   }
 
   /** From the Streams state: up while running or rebalancing, down once Streams gave up. */

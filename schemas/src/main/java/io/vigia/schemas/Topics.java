@@ -18,9 +18,14 @@ public final class Topics {
 
   public static final Serde<String> KEYS = Serdes.String();
 
-  /** Raw articles keyed by article id (derived from the canonical URL). */
+  /**
+   * Raw articles keyed by article id (derived from the canonical URL). Compacted, so the history is
+   * kept (the latest record of each article, for good): {@code vigia reprocess} reads it back to
+   * re-enrich everything with a new profile. An existing topic with the delete policy is switched
+   * to compact at start ({@link TopicCreator}).
+   */
   public static final Topic<String, RawArticle> RAW =
-      new Topic<>("vigia.articles.raw", KEYS, AvroSerde.of(RawArticle.class), false);
+      new Topic<>("vigia.articles.raw", KEYS, AvroSerde.of(RawArticle.class), true);
 
   /** Relevant, enriched articles keyed by the id of the index document they write. */
   public static final Topic<String, EnrichedArticle> ENRICHED =
@@ -76,11 +81,61 @@ public final class Topics {
       new Topic<>("vigia.deadletter", KEYS, AvroSerde.of(DeadLetter.class), false);
 
   /**
+   * Analysts' corrections of the pipeline's judgements, keyed by article id and field ({@link
+   * #correctionKey}), compacted: the latest correction of each field is kept, a null value takes it
+   * back. The sink overlays them on the indexed articles; learning reads them as labelled examples.
+   */
+  public static final Topic<String, Correction> CORRECTIONS =
+      new Topic<>("vigia.corrections", KEYS, AvroSerde.of(Correction.class), true);
+
+  /**
+   * The key of a correction in {@link #CORRECTIONS}: the article id, a space, the field ({@code
+   * stance:TARGET}, {@code relevant}, {@code entity:ID}, {@code story}).
+   */
+  public static String correctionKey(String articleId, String field) {
+    return articleId + " " + field;
+  }
+
+  /**
    * The schema log: every schema a stage writes, keyed by name@fingerprint (see {@link
    * SchemaCheck}).
    */
   public static final Topic<String, String> SCHEMAS =
       new Topic<>("vigia.schemas", KEYS, Serdes.String(), true);
+
+  /**
+   * What reprocessing run {@code run} ({@code vigia reprocess}) writes instead of the live topics:
+   * its relevant articles, read by its own sink into a new index version. Nothing of the live
+   * pipeline reads it, so alerts (which read only {@link #ENRICHED}) never see a re-judged article.
+   */
+  public static Topic<String, EnrichedArticle> reprocessEnriched(int run) {
+    return new Topic<>(
+        "vigia.reprocess.r" + run + ".enriched", KEYS, AvroSerde.of(EnrichedArticle.class), false);
+  }
+
+  /** Off-topic articles of reprocessing run {@code run}, kept apart from the live ones. */
+  public static Topic<String, EnrichedArticle> reprocessIrrelevant(int run) {
+    return new Topic<>(
+        "vigia.reprocess.r" + run + ".irrelevant",
+        KEYS,
+        AvroSerde.of(EnrichedArticle.class),
+        false);
+  }
+
+  /**
+   * Unreadable raw records met again by reprocessing run {@code run} (the live run already
+   * dead-lettered them once).
+   */
+  public static Topic<String, DeadLetter> reprocessDeadLetter(int run) {
+    return new Topic<>(
+        "vigia.reprocess.r" + run + ".deadletter", KEYS, AvroSerde.of(DeadLetter.class), false);
+  }
+
+  /** Every topic of reprocessing run {@code run}, created when it starts. */
+  public static java.util.List<Topic<?, ?>> reprocessTopics(int run) {
+    return java.util.List.of(
+        reprocessEnriched(run), reprocessIrrelevant(run), reprocessDeadLetter(run));
+  }
 
   /**
    * The topics the alerts stage writes, created when it starts (it reads {@link #ENRICHED} as
@@ -100,6 +155,7 @@ public final class Topics {
         INGEST_FEEDS,
         INGEST_FEED_STATE,
         DEAD_LETTER,
-        SCHEMAS);
+        SCHEMAS,
+        CORRECTIONS);
   }
 }

@@ -9,7 +9,13 @@ import java.util.Locale;
 
 /**
  * An article as the index stores it and the search API returns it: the enriched record flattened
- * into the fields people filter, sort and read.
+ * into the fields people filter, sort and read. Analysts' corrections are overlaid on it before it
+ * is written ({@code offTopic}, and corrected stance, entities and story in place of the
+ * machine's), with the machine's own judgement kept in {@link #overlay()}, so every search, facet
+ * and stat reads the corrected values and the machine's stay at hand.
+ *
+ * @param offTopic an analyst marked it off topic (the machine indexes only what it judged relevant)
+ * @param overlay which fields analysts corrected and what the machine had judged; null when none
  */
 public record ArticleDocument(
     String id,
@@ -35,7 +41,95 @@ public record ArticleDocument(
     double relevance,
     List<EntityRef> entities,
     List<StanceRef> stance,
-    int enrichmentVersion) {
+    int enrichmentVersion,
+    int profileVersion,
+    boolean offTopic,
+    Overlay overlay) {
+
+  public ArticleDocument {
+    entities = entities == null ? List.of() : List.copyOf(entities);
+    stance = stance == null ? List.of() : List.copyOf(stance);
+  }
+
+  /** A document as the machine judged it, nothing corrected. */
+  public ArticleDocument(
+      String id,
+      String articleId,
+      String url,
+      String canonicalUrl,
+      String title,
+      String byline,
+      Instant publishedAt,
+      Instant fetchedAt,
+      Instant indexedAt,
+      String language,
+      String source,
+      String feedUrl,
+      String text,
+      String description,
+      String siteName,
+      String leadImage,
+      String dedupStatus,
+      String duplicateOf,
+      String storyId,
+      int storySources,
+      double relevance,
+      List<EntityRef> entities,
+      List<StanceRef> stance,
+      int enrichmentVersion) {
+    this(
+        id,
+        articleId,
+        url,
+        canonicalUrl,
+        title,
+        byline,
+        publishedAt,
+        fetchedAt,
+        indexedAt,
+        language,
+        source,
+        feedUrl,
+        text,
+        description,
+        siteName,
+        leadImage,
+        dedupStatus,
+        duplicateOf,
+        storyId,
+        storySources,
+        relevance,
+        entities,
+        stance,
+        enrichmentVersion,
+        0,
+        false,
+        null);
+  }
+
+  /**
+   * The fields analysts corrected ({@code stance:TARGET}, {@code relevant}, {@code entity:ID},
+   * {@code story}) and the machine's judgement of everything a correction can change.
+   */
+  public record Overlay(List<String> fields, Machine machine) {
+    public Overlay {
+      fields = fields == null ? List.of() : List.copyOf(fields);
+      java.util.Objects.requireNonNull(machine, "machine");
+    }
+
+    public boolean corrects(String field) {
+      return fields.contains(field);
+    }
+  }
+
+  /** What the machine judged of the fields a correction can change. */
+  public record Machine(
+      List<StanceRef> stance, List<EntityRef> entities, String storyId, int storySources) {
+    public Machine {
+      stance = stance == null ? List.of() : List.copyOf(stance);
+      entities = entities == null ? List.of() : List.copyOf(entities);
+    }
+  }
 
   public record EntityRef(String id, String name, String type, int mentions, boolean linked) {}
 
@@ -102,7 +196,61 @@ public record ArticleDocument(
                                         v.getAttributed()))
                             .toList()))
             .toList(),
-        e.getEnrichmentVersion());
+        e.getEnrichmentVersion(),
+        e.getProfileVersion(),
+        false,
+        null);
+  }
+
+  /** The machine's judgement of everything a correction can change in this document. */
+  public Machine machineJudgement() {
+    return overlay != null
+        ? overlay.machine()
+        : new Machine(stance, entities, storyId, storySources);
+  }
+
+  /** This document as the machine judged it: every correction taken off. */
+  public ArticleDocument asJudgedByTheMachine() {
+    Machine m = machineJudgement();
+    return withJudgement(m.stance(), m.entities(), m.storyId(), m.storySources(), false, null);
+  }
+
+  /** This document with other values for what corrections change (everything else kept). */
+  public ArticleDocument withJudgement(
+      List<StanceRef> stance,
+      List<EntityRef> entities,
+      String storyId,
+      int storySources,
+      boolean offTopic,
+      Overlay overlay) {
+    return new ArticleDocument(
+        id,
+        articleId,
+        url,
+        canonicalUrl,
+        title,
+        byline,
+        publishedAt,
+        fetchedAt,
+        indexedAt,
+        language,
+        source,
+        feedUrl,
+        text,
+        description,
+        siteName,
+        leadImage,
+        dedupStatus,
+        duplicateOf,
+        storyId,
+        storySources,
+        relevance,
+        entities,
+        stance,
+        enrichmentVersion,
+        profileVersion,
+        offTopic,
+        overlay);
   }
 
   /** The time an article is sorted and filtered by: published, else fetched. */

@@ -39,6 +39,13 @@ public final class SearchParameters {
               "until",
               "duplicates"));
 
+  /**
+   * Search-only: which articles by an analyst's relevance correction ({@code true}, the default:
+   * not marked off topic; {@code false}: only those; {@code any}). Not a subscription filter: a
+   * subscription matches articles as enrich publishes them, before anyone corrects them.
+   */
+  public static final String RELEVANT = "relevant";
+
   /** What only orders and pages the result of a search. */
   public static final Set<String> PAGING = new LinkedHashSet<>(List.of("from", "size", "sort"));
 
@@ -94,6 +101,7 @@ public final class SearchParameters {
       throw new IllegalArgumentException("'duplicates' must be true or false");
     }
     boolean duplicates = dup == null ? storySources > 0 : Boolean.parseBoolean(dup);
+    SearchQuery.Relevance relevance = relevance(single(values, RELEVANT));
     Instant since = time(single(values, "since"), "since", false);
     Instant until = time(single(values, "until"), "until", true);
     if (since != null && until != null && since.isAfter(until)) {
@@ -113,7 +121,22 @@ public final class SearchParameters {
         duplicates,
         from,
         size,
-        sort);
+        sort,
+        relevance);
+  }
+
+  private static SearchQuery.Relevance relevance(String v) {
+    if (v == null) {
+      return SearchQuery.Relevance.RELEVANT;
+    }
+    return switch (v.trim().toLowerCase(Locale.ROOT)) {
+      case "true" -> SearchQuery.Relevance.RELEVANT;
+      case "false" -> SearchQuery.Relevance.OFF_TOPIC;
+      case "any" -> SearchQuery.Relevance.ANY;
+      default ->
+          throw new IllegalArgumentException(
+              "'relevant' must be true (articles not marked off topic, the default), false (only those an analyst marked off topic) or any");
+    };
   }
 
   /**

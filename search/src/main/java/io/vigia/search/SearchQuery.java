@@ -18,6 +18,8 @@ import java.util.Map;
  * @param storySources the article's story had at least this many distinct sources when the article
  *     was enriched (0: no condition)
  * @param includeDuplicates whether syndicated copies match too
+ * @param relevance which articles by an analyst's relevance correction: those not marked off topic
+ *     (the default), only those marked off topic, or both
  */
 public record SearchQuery(
     String q,
@@ -33,12 +35,26 @@ public record SearchQuery(
     boolean includeDuplicates,
     int from,
     int size,
-    Sort sort) {
+    Sort sort,
+    Relevance relevance) {
 
   public enum Sort {
     NEWEST,
     OLDEST,
     RELEVANCE
+  }
+
+  /**
+   * Articles by an analyst's relevance correction ({@code relevant=true|false|any}): the machine
+   * indexes only what it judged relevant, so off topic means marked so by an analyst.
+   */
+  public enum Relevance {
+    /** Not marked off topic: what every search, facet and stat counts unless asked otherwise. */
+    RELEVANT,
+    /** Only the articles an analyst marked off topic. */
+    OFF_TOPIC,
+    /** Both. */
+    ANY
   }
 
   public static final int MAX_SIZE = 100;
@@ -52,6 +68,7 @@ public record SearchQuery(
     languages = languages == null ? List.of() : List.copyOf(languages);
     sources = sources == null ? List.of() : List.copyOf(sources);
     sort = sort == null ? Sort.NEWEST : sort;
+    relevance = relevance == null ? Relevance.RELEVANT : relevance;
     if (size < 0 || size > MAX_SIZE) {
       throw new IllegalArgumentException("size must be from 0 to " + MAX_SIZE);
     }
@@ -62,6 +79,40 @@ public record SearchQuery(
       throw new IllegalArgumentException(
           "storySources must be from 0 (no condition) to " + MAX_STORY_SOURCES);
     }
+  }
+
+  /** A query over the articles not marked off topic (the default {@link Relevance}). */
+  public SearchQuery(
+      String q,
+      List<String> entities,
+      List<String> entitiesAny,
+      Map<String, String> stance,
+      List<String> languages,
+      List<String> sources,
+      String story,
+      int storySources,
+      Instant since,
+      Instant until,
+      boolean includeDuplicates,
+      int from,
+      int size,
+      Sort sort) {
+    this(
+        q,
+        entities,
+        entitiesAny,
+        stance,
+        languages,
+        sources,
+        story,
+        storySources,
+        since,
+        until,
+        includeDuplicates,
+        from,
+        size,
+        sort,
+        Relevance.RELEVANT);
   }
 
   /** The query of earlier releases: one language, one source, no entityAny or storySources. */
@@ -129,7 +180,8 @@ public record SearchQuery(
         duplicates,
         from,
         size,
-        sort);
+        sort,
+        relevance);
   }
 
   public boolean hasText() {

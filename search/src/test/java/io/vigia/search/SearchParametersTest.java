@@ -45,6 +45,20 @@ class SearchParametersTest {
   }
 
   @Test
+  void shouldListArticlesMarkedOffTopicOnlyWhenAsked() {
+    assertThat(parse(Map.of()).relevance()).isEqualTo(SearchQuery.Relevance.RELEVANT);
+    assertThat(parse(Map.of("relevant", List.of("false"))).relevance())
+        .isEqualTo(SearchQuery.Relevance.OFF_TOPIC);
+    assertThat(parse(Map.of("relevant", List.of("any"))).relevance())
+        .isEqualTo(SearchQuery.Relevance.ANY);
+    assertThatThrownBy(() -> parse(Map.of("relevant", List.of("maybe"))))
+        .hasMessageContaining("'relevant' must be true");
+    assertThatThrownBy(
+            () -> SearchParameters.fromJson(Json.MAPPER.readTree("{\"relevant\": \"false\"}")))
+        .hasMessageContaining("unknown query field");
+  }
+
+  @Test
   void shouldSayHowToFixWhatItCannotUse() {
     assertThatThrownBy(() -> parse(Map.of("stance", List.of("maduro-government"))))
         .hasMessageContaining("target:label");

@@ -1,6 +1,7 @@
 package io.vigia.sink;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.vigia.common.config.KafkaSettings;
 import io.vigia.common.disk.DiskSpaceGuard;
@@ -26,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -57,43 +59,22 @@ public final class SinkService implements AutoCloseable, HealthReporting {
   private final DiskSpaceGuard disk;
   private final LoopHealth health = new LoopHealth("sink", "the writing loop");
 
-  private final Counter inCounter =
-      Counter.builder("vigia.sink.articles.in")
-          .description(
-              "Enriched records read from Kafka (replays after a crash or rebalance included)")
-          .register(Metrics.registry());
-  private final Counter indexedCounter =
-      Counter.builder("vigia.sink.articles.indexed")
-          .description("Documents written durably")
-          .register(Metrics.registry());
-  private final Counter deadLetterCounter =
-      Counter.builder("vigia.sink.dead.letters")
-          .description("Records sent to the dead-letter topic")
-          .register(Metrics.registry());
-  private final SecondsHistogram writeLatency =
-      SecondsHistogram.register(
-          Metrics.registry(),
-          "vigia.sink.write",
-          "Seconds to write one batch durably (the index acknowledged it)",
-          SecondsHistogram.LATENCY_BUCKETS);
-  private final SecondsHistogram fetchedToSearchable =
-      SecondsHistogram.register(
-          Metrics.registry(),
-          "vigia.freshness.fetched.to.searchable",
-          "Seconds from an article's fetch to searchable",
-          SecondsHistogram.FRESHNESS_BUCKETS);
-  private final SecondsHistogram enrichedToSearchable =
-      SecondsHistogram.register(
-          Metrics.registry(),
-          "vigia.freshness.enriched.to.searchable",
-          "Seconds from an article's enrichment (its record in Kafka) to searchable",
-          SecondsHistogram.FRESHNESS_BUCKETS);
-  private final SecondsHistogram publishedToSearchable =
-      SecondsHistogram.register(
-          Metrics.registry(),
-          "vigia.freshness.published.to.searchable",
-          "Seconds from an article's publication to searchable",
-          SecondsHistogram.FRESHNESS_BUCKETS);
+  private final String topic;
+  private final Counter inCounter;
+  private final Counter indexedCounter;
+  private final Counter deadLetterCounter;
+  private final SecondsHistogram writeLatency;
+  private final SecondsHistogram fetchedToSearchable;
+  private final SecondsHistogram enrichedToSearchable;
+  private final SecondsHistogram publishedToSearchable;
+
+  /**
+   * Where the writing loop stands on each partition once what it read is durable in the index:
+   * positions after a durable write or an empty poll, so {@code vigia reprocess} can tell when its
+   * sink has caught up with an end offset.
+   */
+  private final Map<TopicPartition, Long> durablePositions = new ConcurrentHashMap<>();
+
   private volatile boolean running;
   private KafkaConsumer<String, byte[]> consumer;
   private KafkaProducer<String, DeadLetter> deadLetters;
@@ -105,10 +86,62 @@ public final class SinkService implements AutoCloseable, HealthReporting {
 
   public SinkService(
       SinkSettings settings, KafkaSettings kafka, ArticleIndex index, DiskSpaceGuard disk) {
+    this(settings, kafka, index, disk, Topics.ENRICHED.name(), Metrics.registry());
+  }
+
+  /**
+   * A sink reading {@code topic} (the live enriched topic, or a reprocessing run's own) and
+   * counting into {@code registry} (a reprocessing run keeps its figures apart from the live ones).
+   */
+  public SinkService(
+      SinkSettings settings,
+      KafkaSettings kafka,
+      ArticleIndex index,
+      DiskSpaceGuard disk,
+      String topic,
+      MeterRegistry registry) {
     this.disk = disk;
     this.settings = settings;
     this.kafka = kafka;
     this.index = index;
+    this.topic = topic;
+    this.inCounter =
+        Counter.builder("vigia.sink.articles.in")
+            .description(
+                "Enriched records read from Kafka (replays after a crash or rebalance included)")
+            .register(registry);
+    this.indexedCounter =
+        Counter.builder("vigia.sink.articles.indexed")
+            .description("Documents written durably")
+            .register(registry);
+    this.deadLetterCounter =
+        Counter.builder("vigia.sink.dead.letters")
+            .description("Records sent to the dead-letter topic")
+            .register(registry);
+    this.writeLatency =
+        SecondsHistogram.register(
+            registry,
+            "vigia.sink.write",
+            "Seconds to write one batch durably (the index acknowledged it)",
+            SecondsHistogram.LATENCY_BUCKETS);
+    this.fetchedToSearchable =
+        SecondsHistogram.register(
+            registry,
+            "vigia.freshness.fetched.to.searchable",
+            "Seconds from an article's fetch to searchable",
+            SecondsHistogram.FRESHNESS_BUCKETS);
+    this.enrichedToSearchable =
+        SecondsHistogram.register(
+            registry,
+            "vigia.freshness.enriched.to.searchable",
+            "Seconds from an article's enrichment (its record in Kafka) to searchable",
+            SecondsHistogram.FRESHNESS_BUCKETS);
+    this.publishedToSearchable =
+        SecondsHistogram.register(
+            registry,
+            "vigia.freshness.published.to.searchable",
+            "Seconds from an article's publication to searchable",
+            SecondsHistogram.FRESHNESS_BUCKETS);
   }
 
   public void start() {
@@ -142,12 +175,13 @@ public final class SinkService implements AutoCloseable, HealthReporting {
 
   private void loop() {
     try {
-      consumer.subscribe(List.of(Topics.ENRICHED.name()));
+      consumer.subscribe(List.of(topic));
       while (running) {
         ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
         if (!records.isEmpty()) {
           writeDurably(records);
         }
+        rememberDurablePositions();
       }
     } catch (WakeupException e) {
       // closing
@@ -230,6 +264,27 @@ public final class SinkService implements AutoCloseable, HealthReporting {
         backoff = Math.min(backoff * 2, 30_000);
       }
     }
+  }
+
+  private void rememberDurablePositions() {
+    durablePositions.keySet().retainAll(consumer.assignment());
+    for (TopicPartition tp : consumer.assignment()) {
+      durablePositions.put(tp, consumer.position(tp));
+    }
+  }
+
+  /**
+   * Whether everything before {@code offsets} (per partition of this sink's topic) is durable in
+   * the index: this instance holds every such partition and has written past the offset.
+   */
+  public boolean durableUpTo(Map<TopicPartition, Long> offsets) {
+    for (Map.Entry<TopicPartition, Long> e : offsets.entrySet()) {
+      Long at = durablePositions.get(e.getKey());
+      if (e.getValue() > 0 && (at == null || at < e.getValue())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(

@@ -46,7 +46,7 @@ public final class HttpApi implements AutoCloseable {
   private record Route(String method, Pattern pattern, List<String> names, Handler handler) {}
 
   private final List<Route> routes = new ArrayList<>();
-  private volatile byte[] writeKey;
+  private volatile ApiKeys writeKeys = ApiKeys.none();
   private HttpServer server;
   private ExecutorService executor;
 
@@ -75,23 +75,25 @@ public final class HttpApi implements AutoCloseable {
    * leaves writes open (a one-machine install on loopback).
    */
   public HttpApi requireKeyForWrites(String key) {
-    this.writeKey = key == null || key.isBlank() ? null : key.getBytes(StandardCharsets.UTF_8);
+    return requireKeysForWrites(
+        key == null || key.isBlank() ? ApiKeys.none() : ApiKeys.of(Map.of(ApiKeys.UNNAMED, key)));
+  }
+
+  /** Requires one of {@code keys} on every request that changes something; none: writes open. */
+  public HttpApi requireKeysForWrites(ApiKeys keys) {
+    this.writeKeys = java.util.Objects.requireNonNull(keys, "keys");
     return this;
   }
 
   private void checkWriteKey(HttpExchange ex, String method) {
-    byte[] key = writeKey;
-    if (key == null || method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
+    ApiKeys keys = writeKeys;
+    if (!keys.required()
+        || method.equals("GET")
+        || method.equals("HEAD")
+        || method.equals("OPTIONS")) {
       return;
     }
-    String auth = ex.getRequestHeaders().getFirst("Authorization");
-    String given =
-        auth != null && auth.startsWith("Bearer ")
-            ? auth.substring(7).trim()
-            : ex.getRequestHeaders().getFirst("X-Api-Key");
-    // Constant-time comparison: the time taken says nothing about how much of the key matched.
-    if (given == null
-        || !java.security.MessageDigest.isEqual(key, given.getBytes(StandardCharsets.UTF_8))) {
+    if (keys.nameOf(h -> ex.getRequestHeaders().getFirst(h)).isEmpty()) {
       throw new HttpError(
           401, "this endpoint needs the API key (Authorization: Bearer KEY or X-Api-Key: KEY)");
     }
@@ -156,7 +158,9 @@ public final class HttpApi implements AutoCloseable {
     if (rawQuery != null && rawQuery.length() > MAX_QUERY_CHARS) {
       throw new HttpError(414, "query string longer than " + MAX_QUERY_CHARS + " characters");
     }
-    String path = ex.getRequestURI().getPath();
+    // Routes match the raw path and each parameter is decoded once, so an encoded slash (an entity
+    // id such as vigia:org/cne) stays inside its parameter.
+    String path = ex.getRequestURI().getRawPath();
     String method = ex.getRequestMethod().equals("HEAD") ? "GET" : ex.getRequestMethod();
     checkWriteKey(ex, method);
     boolean pathMatched = false;
@@ -180,7 +184,7 @@ public final class HttpApi implements AutoCloseable {
       Request req =
           new Request(
               method,
-              path,
+              ex.getRequestURI().getPath(),
               params,
               parseQuery(rawQuery),
               ex.getRequestHeaders(),
@@ -189,7 +193,7 @@ public final class HttpApi implements AutoCloseable {
     }
     throw pathMatched
         ? new HttpError(405, "method not allowed")
-        : HttpError.notFound("no such endpoint: " + path);
+        : HttpError.notFound("no such endpoint: " + ex.getRequestURI().getPath());
   }
 
   private static byte[] readBody(InputStream in) throws IOException {

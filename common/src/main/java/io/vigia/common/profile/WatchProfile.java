@@ -24,6 +24,7 @@ public final class WatchProfile {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   private final String name;
+  private final int version;
   private final String description;
   private final List<FeedSpec> feeds;
   private final List<String> targets;
@@ -32,12 +33,14 @@ public final class WatchProfile {
 
   private WatchProfile(
       String name,
+      int version,
       String description,
       List<FeedSpec> feeds,
       List<String> targets,
       Path dir,
       String resourceBase) {
     this.name = name;
+    this.version = version;
     this.description = description;
     this.feeds = List.copyOf(feeds);
     this.targets = List.copyOf(targets);
@@ -107,11 +110,37 @@ public final class WatchProfile {
     for (JsonNode t : root.path("targets")) {
       targets.add(t.isObject() ? t.path("id").asText() : t.asText());
     }
-    return new WatchProfile(name, root.path("description").asText(""), feeds, targets, dir, base);
+    return new WatchProfile(
+        name, version(root, ref), root.path("description").asText(""), feeds, targets, dir, base);
+  }
+
+  /**
+   * The profile's {@code version:}, a whole number that {@code vigia learn} raises with every
+   * version it writes; 0 for a profile without one (hand-made profiles, those older than versions).
+   */
+  private static int version(JsonNode root, String ref) {
+    JsonNode v = root.get("version");
+    if (v == null || v.isNull()) {
+      return 0;
+    }
+    if (!v.canConvertToInt() || !v.isIntegralNumber() || v.asInt() < 0) {
+      throw new ConfigException(
+          "Profile "
+              + ref
+              + ": version "
+              + v
+              + " is not a whole number ≥ 0. Write e.g. `version: 2`, or remove the line (version 0).");
+    }
+    return v.asInt();
   }
 
   public String name() {
     return name;
+  }
+
+  /** The profile's version ({@code version:} in profile.yaml; 0 when absent). */
+  public int version() {
+    return version;
   }
 
   public String description() {

@@ -110,4 +110,23 @@ class HttpApiTest {
                 .statusCode())
         .isEqualTo(201);
   }
+
+  @Test
+  void shouldKeepAnEncodedSlashInsideItsPathParameter() throws Exception {
+    api.route(
+        "DELETE",
+        "/api/articles/{id}/corrections/{field}",
+        r -> Response.json(Map.of("id", r.pathParam("id"), "field", r.pathParam("field"))));
+    api.start("127.0.0.1", 0);
+    URI uri =
+        URI.create(
+            "http://127.0.0.1:"
+                + api.port()
+                + "/api/articles/a%2Bb/corrections/entity:vigia%3Aorg%2Fcne");
+    HttpResponse<String> r =
+        client.send(
+            HttpRequest.newBuilder(uri).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).contains("\"field\":\"entity:vigia:org/cne\"").contains("\"id\":\"a+b\"");
+  }
 }

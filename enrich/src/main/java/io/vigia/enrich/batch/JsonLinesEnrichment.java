@@ -35,7 +35,7 @@ import java.util.Locale;
  * stream would judge it.
  *
  * <p>Input: {@code {"id","url","title","text","language"?,"publishedAt"?}}. Output: {@code
- * {"id","dedup":{"status","duplicateOf","story","sources","update","reason","similarity"},
+ * {"id","profileVersion","enrichmentVersion","dedup":{"status","duplicateOf","story","sources","update","reason","similarity"},
  * "entities":[...],"stance":[...],"figures":[...],"figureConflicts":[...],"relevance":{...}}}. An
  * update (a newer version from the same source) prints as {@code "status":"duplicate"} with {@code
  * "update":true}.
@@ -49,7 +49,13 @@ public final class JsonLinesEnrichment {
   private long clock;
 
   public JsonLinesEnrichment(ArticleAnalyzer analyzer, String profileName, DedupSettings settings) {
-    this.enricher = new ArticleEnricher(analyzer, profileName);
+    this(analyzer, profileName, 0, settings);
+  }
+
+  /** With the version of the profile that judges, printed on every line. */
+  public JsonLinesEnrichment(
+      ArticleAnalyzer analyzer, String profileName, int profileVersion, DedupSettings settings) {
+    this.enricher = new ArticleEnricher(analyzer, profileName, profileVersion);
     MemoryDedupStore state = new MemoryDedupStore();
     this.dedup = new DedupEngine(state, settings);
     this.figures = new StoryFigureTable(state);
@@ -147,6 +153,8 @@ public final class JsonLinesEnrichment {
   static ObjectNode toJson(EnrichedArticle e) {
     ObjectNode o = JSON.createObjectNode();
     o.put("id", e.getArticle().getId());
+    o.put("profileVersion", e.getProfileVersion());
+    o.put("enrichmentVersion", e.getEnrichmentVersion());
     ObjectNode d = o.putObject("dedup");
     DedupStatus status = e.getDedup().getStatus();
     d.put("status", status == DedupStatus.ORIGINAL ? "original" : "duplicate");

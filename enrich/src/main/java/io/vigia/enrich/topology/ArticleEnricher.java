@@ -15,22 +15,35 @@ import java.time.Instant;
 public final class ArticleEnricher {
   private final ArticleAnalyzer analyzer;
   private final String profileName;
+  private final int profileVersion;
 
+  /** An enricher for a profile without a version (version 0). */
   public ArticleEnricher(ArticleAnalyzer analyzer, String profileName) {
+    this(analyzer, profileName, 0);
+  }
+
+  /**
+   * An enricher whose records say which profile version judged them, so an article judged by an
+   * older version can be told apart (and re-judged by {@code vigia reprocess}).
+   */
+  public ArticleEnricher(ArticleAnalyzer analyzer, String profileName, int profileVersion) {
     this.analyzer = analyzer;
     this.profileName = profileName;
+    this.profileVersion = profileVersion;
   }
 
   public EnrichedArticle enrich(RawArticle a) {
-    return enrich(a, analyzer.analyze(a), profileName);
+    return enrich(a, analyzer.analyze(a), profileName, profileVersion);
   }
 
-  static EnrichedArticle enrich(RawArticle a, ArticleAnalysis analysis, String profileName) {
+  static EnrichedArticle enrich(
+      RawArticle a, ArticleAnalysis analysis, String profileName, int profileVersion) {
     return EnrichedArticle.newBuilder()
         .setArticle(a)
         .setEnrichmentVersion(ArticleAnalyzer.ENRICHMENT_VERSION)
         .setEnrichedAt(Instant.now())
         .setProfile(profileName)
+        .setProfileVersion(profileVersion)
         .setRelevance(analysis.relevance())
         .setDedup(
             Dedup.newBuilder()

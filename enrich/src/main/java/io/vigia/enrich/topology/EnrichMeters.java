@@ -2,6 +2,7 @@ package io.vigia.enrich.topology;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.vigia.enrich.dedup.DedupDecision;
 import java.util.Locale;
 
@@ -23,6 +24,8 @@ public final class EnrichMeters {
   private final Counter deadLetters;
   private final Counter storiesNew;
   private final Counter storiesJoined;
+  private final Timer analysis;
+  private final Timer dedup;
 
   public EnrichMeters(MeterRegistry registry) {
     this.registry = registry;
@@ -40,6 +43,39 @@ public final class EnrichMeters {
     this.deadLetters = out("dead-letter", "Unreadable records written to vigia.deadletter");
     this.storiesNew = stories("new", "Articles that started a story of their own");
     this.storiesJoined = stories("joined", "Articles that joined an earlier article's story");
+    this.analysis = step("analyse", "Entities, relevance and stance of one article");
+    this.dedup = step("dedup", "The full dedup's decision about one relevant article");
+  }
+
+  private Timer step(String step, String description) {
+    return Timer.builder("vigia.enrich.step")
+        .tag("step", step)
+        .description(description + " (where the time goes)")
+        .register(registry);
+  }
+
+  /** Times one analysis. */
+  <T> T timeAnalysis(java.util.function.Supplier<T> work) {
+    return time(analysis, work);
+  }
+
+  /** Times one dedup decision. */
+  void timeDedup(Runnable work) {
+    long t0 = System.nanoTime();
+    try {
+      work.run();
+    } finally {
+      dedup.record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+  }
+
+  private static <T> T time(Timer t, java.util.function.Supplier<T> work) {
+    long t0 = System.nanoTime();
+    try {
+      return work.get();
+    } finally {
+      t.record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
   }
 
   private Counter out(String destination, String description) {

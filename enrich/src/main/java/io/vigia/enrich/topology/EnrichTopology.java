@@ -61,7 +61,15 @@ public final class EnrichTopology {
 
   public static Topology build(
       ArticleAnalyzer analyzer, String profileName, DedupSettings dedup, EnrichMeters meters) {
-    ArticleEnricher enricher = new ArticleEnricher(analyzer, profileName);
+    return build(new ArticleEnricher(analyzer, profileName), dedup, meters, EnrichOutputs.LIVE);
+  }
+
+  /**
+   * The topology with a given enricher (profile name and version) and outputs: the live pipeline
+   * and {@code vigia reprocess} build the same steps, only the topics they write differ.
+   */
+  public static Topology build(
+      ArticleEnricher enricher, DedupSettings dedup, EnrichMeters meters, EnrichOutputs outputs) {
     StreamsBuilder builder = new StreamsBuilder();
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
@@ -92,19 +100,26 @@ public final class EnrichTopology {
                     bad.mapValues(v -> ((Decoded.Bad) v).letter(), Named.as("to-dead-letter"))
                         .peek((k, v) -> meters.deadLettered(), Named.as("count-dead-letters"))
                         .to(
-                            Topics.DEAD_LETTER.name(),
+                            outputs.deadLetterTopic(),
                             Produced.with(Topics.KEYS, Topics.DEAD_LETTER.valueSerde())
                                 .withName("write-dead-letters"))))
         .defaultBranch(
             Branched.withConsumer(
                 ok -> {
+                  KStream<String, RawArticle> articles =
+                      ok.mapValues(v -> ((Decoded.Ok) v).article(), Named.as("article"));
+                  if (outputs.since() != null) { // only a reprocessing run limited in time
+                    articles = articles.filter((k, a) -> outputs.judges(a), Named.as("since"));
+                  }
                   KStream<String, EnrichedArticle> analysed =
-                      ok.mapValues(v -> ((Decoded.Ok) v).article(), Named.as("article"))
+                      articles
                           .processValues(
                               () -> new DropExactRepeats(dedup.retention(), meters),
                               Named.as("drop-exact-repeats"),
                               DropExactRepeats.STORE)
-                          .mapValues((RawArticle a) -> enricher.enrich(a), Named.as("analyse"));
+                          .mapValues(
+                              (RawArticle a) -> meters.timeAnalysis(() -> enricher.enrich(a)),
+                              Named.as("analyse"));
                   analysed
                       .split(Named.as("relevance-"))
                       .branch(
@@ -121,11 +136,7 @@ public final class EnrichTopology {
                                               .withName(DEDUP_REPARTITION)
                                               .withNumberOfPartitions(1))
                                       .process(
-                                          () ->
-                                              new DedupProcessor(
-                                                  dedup,
-                                                  (e, d) ->
-                                                      meters.decided(e.getArticle().getId(), d)),
+                                          () -> new TimedDedup(dedup, meters),
                                           Named.as("dedup"),
                                           DedupProcessor.STORE)
                                       .processValues(
@@ -134,7 +145,7 @@ public final class EnrichTopology {
                                           DedupProcessor.STORE)
                                       .peek((k, v) -> meters.enriched(), Named.as("count-enriched"))
                                       .to(
-                                          Topics.ENRICHED.name(),
+                                          outputs.enrichedTopic(),
                                           Produced.with(Topics.KEYS, Topics.ENRICHED.valueSerde())
                                               .withName("write-enriched"))))
                       .defaultBranch(
@@ -144,7 +155,7 @@ public final class EnrichTopology {
                                           (k, v) -> meters.irrelevant(),
                                           Named.as("count-irrelevant"))
                                       .to(
-                                          Topics.IRRELEVANT.name(),
+                                          outputs.irrelevantTopic(),
                                           Produced.with(Topics.KEYS, Topics.IRRELEVANT.valueSerde())
                                               .withName("write-irrelevant"))));
                 }));

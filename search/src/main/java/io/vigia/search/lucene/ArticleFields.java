@@ -30,6 +30,9 @@ public final class ArticleFields {
   public static final String ENTITY_NAME = "entity_name";
   public static final String STORY_SOURCES = "story_sources";
 
+  /** {@code true} on a document an analyst marked off topic; absent otherwise. */
+  public static final String OFF_TOPIC = "off_topic";
+
   /** Doc values the facets read: {@code id SEP name SEP type} of every linked entity. */
   public static final String ENTITY_DV = "entity_dv";
 
@@ -84,6 +87,9 @@ public final class ArticleFields {
     keyword(doc, "source", d.source());
     keyword(doc, "story", d.storyId());
     keyword(doc, "dedup", d.dedupStatus());
+    if (d.offTopic()) {
+      keyword(doc, OFF_TOPIC, "true");
+    }
     for (ArticleDocument.EntityRef e : d.entities()) {
       keyword(doc, "entity", e.id());
       keyword(doc, ENTITY_NAME, TextNormalizer.fold(e.name()));

@@ -62,6 +62,14 @@ public final class ArticleQueries {
           IntPoint.newRangeQuery(ArticleFields.STORY_SOURCES, q.storySources(), Integer.MAX_VALUE),
           BooleanClause.Occur.FILTER);
     }
+    switch (q.relevance()) {
+      case RELEVANT ->
+          b.add(
+              new TermQuery(new Term(ArticleFields.OFF_TOPIC, "true")),
+              BooleanClause.Occur.MUST_NOT);
+      case OFF_TOPIC -> filter(b, ArticleFields.OFF_TOPIC, "true");
+      case ANY -> {}
+    }
     if (!q.includeDuplicates()) {
       b.add(new TermQuery(new Term("dedup", "duplicate")), BooleanClause.Occur.MUST_NOT);
     }

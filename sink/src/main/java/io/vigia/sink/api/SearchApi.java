@@ -76,7 +76,7 @@ public final class SearchApi {
   Response get(Request r) {
     return index
         .get(r.pathParam("id"))
-        .map(Response::json)
+        .map(d -> Response.json(ArticleView.full(d)))
         .orElseThrow(() -> HttpError.notFound("no article " + r.pathParam("id")));
   }
 
@@ -131,12 +131,12 @@ public final class SearchApi {
     dedup.put("story", nz(d.storyId()));
     dedup.put("sources", d.storySources());
     m.put("dedup", dedup);
-    m.put("entities", d.entities());
-    m.put(
-        "stance",
-        d.stance().stream()
-            .map(s -> Map.of("target", s.target(), "label", s.label(), "score", s.score()))
-            .toList());
+    m.put("entities", ArticleView.entities(d));
+    m.put("stance", ArticleView.stance(d, false));
+    m.put("offTopic", d.offTopic());
+    ArticleView.marks(m, d);
+    m.put("profileVersion", d.profileVersion()); // which profile version judged it
+    m.put("enrichmentVersion", d.enrichmentVersion());
     return m;
   }
 

@@ -20,8 +20,12 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.StoredField;
+import org.apache.lucene.index.CodecReader;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SlowCodecReaderWrapper;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -71,6 +75,33 @@ public final class LuceneArticleIndex implements ArticleIndex {
       return WriteOutcome.allWritten(documents.size());
     } catch (IOException e) {
       throw new IndexUnavailableException("Lucene write failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Copies every document of the last commit of the index at {@code source} (which may be open and
+   * written by another writer of this process), then commits: the start of a new index version that
+   * re-judges only part of the articles. Only into an empty index, so a resumed run does not copy
+   * twice.
+   */
+  public void copyFrom(Path source) {
+    try (Directory from = FSDirectory.open(source);
+        DirectoryReader reader = DirectoryReader.open(from)) {
+      if (writer.getDocStats().numDocs > 0) {
+        return;
+      }
+      List<CodecReader> leaves = new ArrayList<>();
+      for (LeafReaderContext leaf : reader.leaves()) {
+        leaves.add(SlowCodecReaderWrapper.wrap(leaf.reader()));
+      }
+      writer.addIndexes(leaves.toArray(CodecReader[]::new));
+      writer.commit();
+      searchers.maybeRefreshBlocking();
+    } catch (org.apache.lucene.index.IndexNotFoundException e) {
+      // nothing written there yet: nothing to copy
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot copy the index at " + source + ": " + e.getMessage(), e);
     }
   }
 

@@ -52,6 +52,7 @@ final class IndexedArticle {
     for (ArticleDocument.StanceRef r : d.stance()) {
       stance.add(r.target() + ":" + r.label());
     }
+    OpenSearchCorrections.addFields(s, d);
     return s;
   }
 

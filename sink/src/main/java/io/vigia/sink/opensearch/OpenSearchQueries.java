@@ -60,6 +60,7 @@ final class OpenSearchQueries {
     if (!q.includeDuplicates()) {
       bool.putArray("must_not").addObject().putObject("term").put("dedup", "duplicate");
     }
+    OpenSearchCorrections.addRelevance(bool, q);
     return root;
   }
 

@@ -196,15 +196,16 @@ final class VersionedIndex {
 
   /**
    * Fields added to the template after {@code -v1} was created ({@code entity_name}, {@code
-   * story_sources}) are put on the existing index too: adding a field is a compatible mapping
-   * change, so no reindex is needed; documents written before it lack the field until they are
-   * written again.
+   * story_sources}, {@code off_topic}) are put on the existing index too: adding a field is a
+   * compatible mapping change, so no reindex is needed; documents written before it lack the field
+   * until they are written again.
    */
   private void addFieldsNewerThanTheIndex(JsonNode template) throws IOException {
     ObjectNode body = Json.MAPPER.createObjectNode();
     ObjectNode props = body.putObject("properties");
     JsonNode all = template.path("template").path("mappings").path("properties");
-    for (String f : new String[] {"entity_name", "story_sources"}) {
+    for (String f :
+        new String[] {"entity_name", "story_sources", OpenSearchCorrections.OFF_TOPIC}) {
       props.set(f, all.get(f));
     }
     http.call("PUT", "/" + alias + "/_mapping", Map.of(), Json.MAPPER.writeValueAsBytes(body))

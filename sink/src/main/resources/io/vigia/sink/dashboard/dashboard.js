@@ -209,8 +209,12 @@
     res.articles.forEach(function (a) {
       var badges = el('span', {});
       (a.stance || []).forEach(function (s) {
-        badges.appendChild(el('span', { 'class': 'badge ' + s.label, title: s.target + ': ' + s.label }, s.target + ' ' + s.label));
+        var title = s.target + ': ' + s.label + (s.corrected ? ' (corrected; machine: ' + (s.machine ? s.machine.label : 'none') + ')' : '');
+        badges.appendChild(el('span', { 'class': 'badge ' + s.label + (s.corrected ? ' is-corrected' : ''), title: title }, s.target + ' ' + s.label + (s.corrected ? ' ✎' : '')));
       });
+      var open = el('button', { type: 'button', 'class': 'chip open-article', 'data-id': a.id, 'aria-label': 'Open and correct: ' + (a.title || a.id) }, 'Correct…');
+      open.addEventListener('click', function () { openArticle(a.id); });
+      badges.appendChild(open);
       var link = /^https?:/.test(a.url || '') ? el('a', { href: a.url, rel: 'noopener noreferrer' }, a.title || a.url) : el('span', {}, a.title || '');
       var sources = a.dedup && a.dedup.sources > 1 ? ' · story in ' + a.dedup.sources + ' sources' : '';
       box.appendChild(el('li', { 'data-id': a.id },
@@ -219,6 +223,94 @@
         el('div', { 'class': 'muted' }, (a.text || '').slice(0, 220))));
     });
     if (!res.articles.length) { box.appendChild(el('li', { 'class': 'muted', text: 'No articles match.' })); }
+  }
+
+  // ---- One article's view: its judgements, each correctable (POST/DELETE /api/articles/{id}/corrections).
+
+  function send(method, path, body) {
+    var h = { Accept: 'application/json' };
+    if (body) { h['Content-Type'] = 'application/json'; }
+    var key = $('api-key').value.trim();
+    if (key) { h.Authorization = 'Bearer ' + key; }
+    return fetch(path, { method: method, headers: h, body: body ? JSON.stringify(body) : undefined }).then(function (r) {
+      return r.json().catch(function () { return {}; }).then(function (j) {
+        if (!r.ok) { throw new Error(j.error || ('HTTP ' + r.status)); }
+        return j;
+      });
+    });
+  }
+
+  function corrections(id) { return '/api/articles/' + encodeURIComponent(id) + '/corrections'; }
+
+  function act(request) {
+    $('article-status').textContent = 'Saving…';
+    return request.then(function (r) {
+      $('article-status').textContent = r.visible === false ? 'Saved; not shown yet, it will be shortly.' : 'Saved.';
+      if (r.article) { renderArticle(r.article); }
+      return refresh();
+    }).catch(function (e) { $('article-status').textContent = 'Could not save: ' + e.message; });
+  }
+
+  function correct(id, body) { return act(send('POST', corrections(id), body)); }
+
+  function undo(id, field) { return act(send('DELETE', corrections(id) + '/' + encodeURIComponent(field))); }
+
+  function button(label, cls, onClick) {
+    var b = el('button', { type: 'button', 'class': 'chip ' + cls }, label);
+    b.addEventListener('click', onClick);
+    return b;
+  }
+
+  function openArticle(id) {
+    $('article-view').hidden = false;
+    $('article-status').textContent = '';
+    return getJson('/api/articles/' + encodeURIComponent(id)).then(function (a) {
+      renderArticle(a);
+      $('article-heading').focus();
+    }).catch(function (e) { $('article-status').textContent = 'Could not load: ' + e.message; });
+  }
+
+  function renderArticle(a) {
+    var box = clear($('article-body'));
+    box.setAttribute('data-id', a.id);
+    $('article-heading').textContent = a.title || a.id;
+    $('article-heading').setAttribute('tabindex', '-1');
+    var targets = {};
+    Object.keys(known.targets).forEach(function (t) { targets[t] = true; });
+    (a.stance || []).forEach(function (s) { targets[s.target] = true; });
+    var rows = el('table', {});
+    Object.keys(targets).sort().forEach(function (t) {
+      var s = (a.stance || []).filter(function (x) { return x.target === t; })[0];
+      var sel = el('select', { id: 'stance-' + t, 'class': 'stance-correction', 'data-target': t, 'aria-label': 'Stance toward ' + t });
+      ['', 'favor', 'against', 'neutral'].forEach(function (l) { sel.appendChild(el('option', { value: l }, l || '—')); });
+      sel.value = s ? s.label : '';
+      sel.addEventListener('change', function () { if (sel.value) { correct(a.id, { stance: { target: t, label: sel.value } }); } });
+      var mark = s && s.corrected ? el('span', { 'class': 'corrected', text: 'corrected (machine: ' + (s.machine ? s.machine.label : 'none') + ')' }) : null;
+      var back = s && s.corrected ? button('Undo', 'undo-stance', function () { undo(a.id, 'stance:' + t); }) : null;
+      rows.appendChild(el('tr', {}, el('th', { scope: 'row' }, 'Stance toward ' + t), el('td', {}, sel), el('td', {}, mark, back)));
+    });
+    var topic = a.offTopic
+      ? el('td', {}, el('span', { 'class': 'corrected', text: 'marked off topic (machine: relevant)' }), button('Undo', 'undo-relevant', function () { undo(a.id, 'relevant'); }))
+      : el('td', {}, button('Mark off topic', 'off-topic', function () { correct(a.id, { relevant: false }); }));
+    rows.appendChild(el('tr', {}, el('th', { scope: 'row' }, 'Relevance'), el('td', { text: a.offTopic ? 'off topic' : 'on topic' }), topic));
+    var story = a.story && a.story.corrected
+      ? el('td', {}, el('span', { 'class': 'corrected', text: 'corrected (machine: ' + a.story.machine.id + ')' }), button('Undo', 'undo-story', function () { undo(a.id, 'story'); }))
+      : el('td', {}, button('Detach from its story', 'detach-story', function () { correct(a.id, { story: { detach: true } }); }));
+    rows.appendChild(el('tr', {}, el('th', { scope: 'row' }, 'Story'), el('td', { 'class': 'story-id', text: a.storyId || '' }), story));
+    box.appendChild(rows);
+    var ents = el('ul', { 'class': 'entities' });
+    (a.entities || []).forEach(function (e) {
+      ents.appendChild(el('li', { 'data-entity': e.id }, e.name + ' (' + e.id + ') ',
+        e.corrected ? el('span', { 'class': 'corrected', text: e.machine ? 'corrected' : 'added' }) : null,
+        button('Remove', 'remove-entity', function () { correct(a.id, { entity: { remove: e.id } }); })));
+    });
+    (a.removedEntities || []).forEach(function (e) {
+      ents.appendChild(el('li', { 'data-entity': e.id, 'class': 'removed-entity' }, el('span', { 'class': 'removed', text: e.name + ' (' + e.id + ')' }), ' ',
+        el('span', { 'class': 'corrected', text: 'removed' }),
+        button('Undo', 'undo-entity', function () { undo(a.id, 'entity:' + e.id); })));
+    });
+    box.appendChild(el('h3', { text: 'Entities' }));
+    box.appendChild(ents);
   }
 
   function renderStories(p, articles) {
@@ -353,6 +445,7 @@
   document.addEventListener('DOMContentLoaded', function () {
     $('search-form').addEventListener('submit', function (e) { e.preventDefault(); refresh(); });
     $('search-form').addEventListener('reset', function () { setTimeout(refresh, 0); });
+    $('article-close').addEventListener('click', function () { $('article-view').hidden = true; });
     ['f-stance', 'f-language', 'f-source', 'f-since', 'f-until'].forEach(function (id) { $(id).addEventListener('change', refresh); });
     document.addEventListener('keydown', function (e) {
       var tag = (e.target && e.target.tagName) || '';

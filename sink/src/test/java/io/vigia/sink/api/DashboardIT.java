@@ -2,6 +2,9 @@ package io.vigia.sink.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vigia.broker.EmbeddedKafka;
+import io.vigia.common.config.KafkaSettings;
+import io.vigia.common.http.ApiKeys;
 import io.vigia.common.http.HttpApi;
 import io.vigia.common.http.Response;
 import io.vigia.schemas.EnrichedArticle;
@@ -9,8 +12,13 @@ import io.vigia.schemas.Entity;
 import io.vigia.schemas.RawArticle;
 import io.vigia.schemas.Stance;
 import io.vigia.schemas.StanceLabel;
+import io.vigia.schemas.TopicCreator;
+import io.vigia.schemas.Topics;
 import io.vigia.schemas.testing.SampleArticles;
 import io.vigia.search.ArticleDocument;
+import io.vigia.sink.corrections.CorrectedIndex;
+import io.vigia.sink.corrections.CorrectionLog;
+import io.vigia.sink.corrections.CorrectionSet;
 import io.vigia.sink.lucene.LuceneArticleIndex;
 import java.io.File;
 import java.nio.file.Files;
@@ -20,6 +28,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -343,5 +353,93 @@ class DashboardIT {
       File png = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
       Files.copy(png.toPath(), Path.of(shot), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
+  }
+
+  /**
+   * From an article's view, one correction of each kind, through the page: each shows without a
+   * reload (the list, its filter and the view answer with the corrected value), on a real broker.
+   */
+  @Test
+  void shouldCorrectAnArticleFromItsViewAndShowItWithoutReload() throws Exception {
+    try (EmbeddedKafka broker = new EmbeddedKafka(dir.resolve("kafka"), 0).start()) {
+      KafkaSettings kafka = new KafkaSettings(broker.bootstrapServers(), 1, (short) 1);
+      try (Admin admin = Admin.create(kafka.clientProperties())) {
+        TopicCreator.ensure(admin, List.of(Topics.CORRECTIONS), 1, (short) 1);
+      }
+      CorrectedIndex corrected = new CorrectedIndex(index, new CorrectionSet());
+      try (CorrectionLog log = new CorrectionLog(kafka, corrected).start()) {
+        log.awaitCaughtUp(Duration.ofSeconds(60));
+        new CorrectionsApi(corrected, log, ApiKeys.none(), Set.of("maduro-government"))
+            .register(http);
+        String a5 = SampleArticles.id("https://news.example/a5");
+        browser.get("http://127.0.0.1:" + http.port() + "/");
+        awaitReload(null);
+        browser.findElement(By.cssSelector("button.open-article[data-id='" + a5 + "']")).click();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(d -> a5.equals(d.findElement(By.id("article-body")).getAttribute("data-id")));
+        assertThat(browser.findElement(By.id("article-view")).isDisplayed()).isTrue();
+
+        // Stance: favor by the machine, against by the analyst.
+        String mark = loadedMark();
+        new Select(browser.findElement(By.id("stance-maduro-government"))).selectByValue("against");
+        awaitReload(mark);
+        wait.until(
+            d ->
+                d.findElement(By.id("article-body"))
+                    .getText()
+                    .contains("corrected (machine: favor)"));
+        assertThat(articleItem(a5).getText()).contains("maduro-government against ✎");
+        mark = loadedMark();
+        new Select(browser.findElement(By.id("f-stance")))
+            .selectByValue("maduro-government:against");
+        awaitReload(mark);
+        assertThat(articles()).extracting(e -> e.getAttribute("data-id")).contains(a5);
+
+        // Off topic: gone from the list; undone: back.
+        int listed = articles().size();
+        mark = loadedMark();
+        browser.findElement(By.cssSelector("#article-body button.off-topic")).click();
+        awaitReload(mark);
+        assertThat(articles())
+            .extracting(e -> e.getAttribute("data-id"))
+            .doesNotContain(a5)
+            .hasSize(listed - 1);
+        mark = loadedMark();
+        browser.findElement(By.cssSelector("#article-body button.undo-relevant")).click();
+        awaitReload(mark);
+        assertThat(articles()).extracting(e -> e.getAttribute("data-id")).contains(a5);
+
+        // An entity removed, the story detached.
+        mark = loadedMark();
+        browser
+            .findElement(By.cssSelector("#article-body li[data-entity='Q1'] button.remove-entity"))
+            .click();
+        awaitReload(mark);
+        wait.until(
+            d ->
+                !d.findElements(By.cssSelector("#article-body li.removed-entity[data-entity='Q1']"))
+                    .isEmpty());
+        mark = loadedMark();
+        browser.findElement(By.cssSelector("#article-body button.detach-story")).click();
+        awaitReload(mark);
+        wait.until(
+            d ->
+                d.findElement(By.cssSelector("#article-body .story-id"))
+                    .getText()
+                    .startsWith("detached:"));
+
+        ArticleDocument stored = index.get(a5).orElseThrow();
+        assertThat(stored.stance().get(0).label()).isEqualTo("against");
+        assertThat(stored.entities())
+            .extracting(ArticleDocument.EntityRef::id)
+            .doesNotContain("Q1");
+        assertThat(stored.overlay().machine().stance().get(0).label()).isEqualTo("favor");
+        assertThat(log.of(a5)).extracting(c -> c.getBy()).containsOnly("anonymous");
+      }
+    }
+  }
+
+  private WebElement articleItem(String id) {
+    return browser.findElement(By.cssSelector("#articles li[data-id='" + id + "']"));
   }
 }

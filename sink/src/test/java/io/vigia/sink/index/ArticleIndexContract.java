@@ -3,12 +3,16 @@ package io.vigia.sink.index;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vigia.schemas.Correction;
 import io.vigia.search.ArticleDocument;
 import io.vigia.search.ArticleDocument.EntityRef;
 import io.vigia.search.ArticleDocument.StanceRef;
 import io.vigia.search.SearchParameters;
 import io.vigia.search.SearchQuery;
 import io.vigia.search.lucene.ArticleMatch;
+import io.vigia.sink.corrections.CorrectedIndex;
+import io.vigia.sink.corrections.CorrectionFixtures;
+import io.vigia.sink.corrections.CorrectionSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -234,6 +238,7 @@ public abstract class ArticleIndexContract {
         0.9,
         entities,
         stance,
+        1,
         1);
   }
 
@@ -432,5 +437,67 @@ public abstract class ArticleIndexContract {
     }
     assertThatThrownBy(() -> index.search(SearchQuery.text(q.toString(), 10)))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /**
+   * Analysts' corrections overlaid on this backend ({@link CorrectedIndex}): filters, the off-topic
+   * condition and facets read the corrected values, the machine's stay in the document, and taking
+   * the corrections back restores every figure.
+   */
+  @Test
+  void shouldSearchAndCountTheCorrectedValuesAndRestoreTheMachinesWhenTakenBack() throws Exception {
+    CorrectionSet set = new CorrectionSet();
+    CorrectedIndex corrected = new CorrectedIndex(index, set);
+    long favor = corrected.search(params("stance", "maduro-government:favor")).total();
+    long all = corrected.search(params()).total();
+    long any = corrected.search(params("relevant", "any")).total();
+    long cne = corrected.search(params("entity", "Q1")).total();
+    Map<String, Correction> cs =
+        Map.of(
+            "a1",
+            CorrectionFixtures.correction(
+                "a1", "{\"stance\": {\"target\": \"maduro-government\", \"label\": \"against\"}}"),
+            "a2",
+            CorrectionFixtures.correction("a2", "{\"relevant\": false}"),
+            "a3",
+            CorrectionFixtures.correction("a3", "{\"entity\": {\"remove\": \"Q1\"}}"));
+    cs.forEach((id, c) -> set.put(id, c.getField(), c));
+    assertThat(corrected.reapply(cs.keySet())).isEqualTo(3);
+    makeSearchable(index);
+
+    assertThat(corrected.search(params("stance", "maduro-government:favor")).total())
+        .isEqualTo(favor - 1);
+    assertThat(
+            corrected
+                .search(params("stance", "maduro-government:against", "size", "100"))
+                .articles())
+        .extracting(ArticleDocument::id)
+        .contains("a1");
+    assertThat(corrected.search(params()).total()).isEqualTo(all - 1);
+    assertThat(corrected.search(params("relevant", "false")).articles())
+        .extracting(ArticleDocument::id)
+        .containsExactly("a2");
+    assertThat(corrected.search(params("relevant", "any")).total()).isEqualTo(any);
+    assertThat(corrected.search(params("entity", "Q1")).articles())
+        .extracting(ArticleDocument::id)
+        .doesNotContain("a2", "a3")
+        .hasSize((int) cne - 2);
+    IndexStats stats = corrected.stats(params(), "maduro-government", 10);
+    assertThat(stats.total()).isEqualTo(all - 1);
+    assertThat(stats.topEntities().stream().filter(e -> e.id().equals("Q1")).findFirst())
+        .get()
+        .extracting(IndexStats.Count::count)
+        .isEqualTo(cne - 2);
+    assertThat(corrected.get("a1").orElseThrow().overlay().machine().stance().get(0).label())
+        .isEqualTo("favor");
+
+    cs.forEach((id, c) -> set.put(id, c.getField(), null));
+    assertThat(corrected.reapply(cs.keySet())).isEqualTo(3);
+    makeSearchable(index);
+    assertThat(corrected.search(params("stance", "maduro-government:favor")).total())
+        .isEqualTo(favor);
+    assertThat(corrected.search(params()).total()).isEqualTo(all);
+    assertThat(corrected.search(params("entity", "Q1")).total()).isEqualTo(cne);
+    assertThat(corrected.get("a1").orElseThrow().overlay()).isNull();
   }
 }

@@ -166,6 +166,7 @@ class OpenSearchBulkRetryTest {
               0.9,
               List.of(),
               List.of(),
+              1,
               1));
     }
     return out;

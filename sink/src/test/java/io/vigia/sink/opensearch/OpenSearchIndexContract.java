@@ -314,7 +314,8 @@ abstract class OpenSearchIndexContract extends ArticleIndexContract {
             base.relevance(),
             base.entities(),
             base.stance(),
-            base.enrichmentVersion());
+            base.enrichmentVersion(),
+            base.profileVersion());
     var outcome = index.write(List.of(good, bad));
     assertThat(outcome.written()).isEqualTo(1);
     assertThat(outcome.rejected())

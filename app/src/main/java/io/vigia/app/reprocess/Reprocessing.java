@@ -1,0 +1,377 @@
+package io.vigia.app.reprocess;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vigia.common.config.Config;
+import io.vigia.common.config.KafkaSettings;
+import io.vigia.common.disk.DiskSpaceGuard;
+import io.vigia.common.metrics.Metrics;
+import io.vigia.common.profile.WatchProfile;
+import io.vigia.enrich.ArticleAnalyzers;
+import io.vigia.enrich.EnrichService;
+import io.vigia.enrich.EnrichSettings;
+import io.vigia.enrich.topology.EnrichMeters;
+import io.vigia.enrich.topology.EnrichOutputs;
+import io.vigia.enrich.topology.EnrichTopology;
+import io.vigia.schemas.TopicCreator;
+import io.vigia.schemas.Topics;
+import io.vigia.sink.SinkService;
+import io.vigia.sink.SinkSettings;
+import io.vigia.sink.index.ArticleIndex;
+import io.vigia.sink.lucene.LuceneArticleIndex;
+import io.vigia.sink.lucene.LuceneIndexVersions;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code vigia reprocess}, run inside {@code vigia run}: re-enriches the stored raw history with
+ * the current (or a given) profile into a new index version, then switches the search alias to it.
+ *
+ * <p>The same topology as the live pipeline ({@link EnrichTopology#build}) runs under its own
+ * application id ({@code <enrich.application-id>-reprocess-N}), so it starts from the beginning of
+ * {@code vigia.articles.raw} with fresh state stores (dedup and stories rebuilt from the raw
+ * articles in order) and writes its own topics ({@code vigia.reprocess.rN.*}), which only its own
+ * sink reads, into index version N. The live pipeline keeps flowing meanwhile into the current
+ * version; the run keeps following the raw topic past the end offsets it took at start.
+ *
+ * <p>It switches the alias once it has caught up with those end offsets, through the whole chain:
+ * the raw offsets committed (under exactly-once, with the records they produced), then the dedup
+ * step past the last record of its repartition topic, then its sink durable past the last record of
+ * its enriched topic. From the switch on the live sink writes into the new version; the run goes on
+ * until it has caught up with the raw end offsets taken at the switch, so every article that
+ * arrived before the switch is re-judged and every one after is written by the live pipeline:
+ * nothing falls in between. Then it stops.
+ *
+ * <p>The run is recorded in {@code DATA/reprocess/run.json}; a process killed in the middle resumes
+ * it at its next start from the committed offsets, the changelogged state stores and the committed
+ * index version.
+ */
+public final class Reprocessing implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Reprocessing.class);
+  private static final AtomicReference<ReprocessProgress> SHOWN =
+      new AtomicReference<>(new ReprocessProgress());
+
+  static {
+    ReprocessProgress.register(Metrics.registry(), SHOWN::get);
+  }
+
+  private final Config config;
+  private final KafkaSettings kafka;
+  private final LuceneIndexVersions versions;
+  private final Path dataDir;
+  private final ReprocessProgress progress = new ReprocessProgress();
+  private volatile ReprocessRun run;
+  private Running running;
+
+  /** What one run started: closed together. */
+  private record Running(
+      EnrichService enrich,
+      SinkService sink,
+      ArticleIndex target,
+      MeterRegistry meters,
+      Thread monitor,
+      String applicationId,
+      String enrichedTopic,
+      WatchProfile profile) {}
+
+  /**
+   * @param versions the alias the live sink and the search API use (embedded Lucene)
+   */
+  public Reprocessing(Config config, KafkaSettings kafka, LuceneIndexVersions versions) {
+    this.config = config;
+    this.kafka = kafka;
+    this.versions = versions;
+    this.dataDir = Path.of(config.string("data-dir"));
+    SHOWN.set(progress);
+  }
+
+  /** Resumes the run recorded in the data folder when it did not finish (after a crash or stop). */
+  public synchronized void resumeIfUnfinished() {
+    Optional<ReprocessRun> last = ReprocessRun.read(dataDir);
+    if (last.isPresent()) {
+      run = last.get();
+      if (run.phase() != ReprocessRun.Phase.DONE) {
+        LOG.info("resuming reprocessing run {} ({})", run.run(), run.phase());
+        launch(run);
+      }
+    }
+  }
+
+  /** Thrown when a run is asked for while one is going. */
+  public static final class AlreadyRunning extends IllegalStateException {
+    AlreadyRunning(int run) {
+      super("reprocessing run " + run + " is still going; follow it with GET /api/reprocess");
+    }
+  }
+
+  /**
+   * Starts a run with the profile at {@code profileRef} (null: the configured one), judging only
+   * articles published since {@code since} (null: all; older ones are copied from the current
+   * version as they are).
+   */
+  public synchronized ReprocessRun start(String profileRef, Instant since) {
+    if (run != null && run.phase() != ReprocessRun.Phase.DONE) {
+      throw new AlreadyRunning(run.run());
+    }
+    WatchProfile.load(profileRef != null ? profileRef : config.string("profile")); // fail early
+    int n = Math.max(versions.newestVersion(), run == null ? 0 : run.run()) + 1;
+    Map<Integer, Long> targets = new HashMap<>();
+    Map<Integer, Long> beginnings = new HashMap<>();
+    try (TopicOffsets offsets = new TopicOffsets(kafka)) {
+      offsets.ends(Topics.RAW.name()).forEach((tp, o) -> targets.put(tp.partition(), o));
+      offsets.beginnings(Topics.RAW.name()).forEach((tp, o) -> beginnings.put(tp.partition(), o));
+    }
+    ReprocessRun r =
+        new ReprocessRun(
+            n,
+            profileRef,
+            since,
+            targets,
+            beginnings,
+            ReprocessRun.Phase.CATCHING_UP,
+            Instant.now(),
+            null,
+            null);
+    r.write(dataDir);
+    run = r;
+    LOG.info(
+        "reprocessing run {}: {} raw articles to re-enrich into index version {}", n, r.total(), n);
+    launch(r);
+    return r;
+  }
+
+  private void launch(ReprocessRun r) {
+    WatchProfile profile =
+        WatchProfile.load(r.profile() != null ? r.profile() : config.string("profile"));
+    EnrichSettings live = EnrichSettings.from(config, profile);
+    String appId = live.applicationId() + "-reprocess-" + r.run();
+    try (Admin admin = Admin.create(kafka.clientProperties())) {
+      TopicCreator.ensure(
+          admin, Topics.reprocessTopics(r.run()), kafka.partitions(), kafka.replicationFactor());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while creating the run's topics", e);
+    }
+    ArticleIndex target;
+    if (versions.currentVersion() == r.run()) {
+      target = versions; // killed after the switch: the new version is already the current one
+    } else {
+      LuceneArticleIndex fresh = versions.openVersion(r.run());
+      if (r.since() != null) {
+        fresh.copyFrom(LuceneIndexVersions.dir(baseDir(), versions.currentVersion()));
+      }
+      target = fresh;
+    }
+    MeterRegistry meters = new SimpleMeterRegistry();
+    String enriched = Topics.reprocessEnriched(r.run()).name();
+    EnrichService enrich =
+        new EnrichService(
+            live.withApplicationId(appId),
+            kafka,
+            ArticleAnalyzers.fromProfile(profile),
+            new EnrichOutputs(
+                enriched,
+                Topics.reprocessIrrelevant(r.run()).name(),
+                Topics.reprocessDeadLetter(r.run()).name(),
+                r.since()),
+            new EnrichMeters(meters));
+    SinkService sink =
+        new SinkService(
+            new SinkSettings(
+                SinkSettings.Backend.LUCENE,
+                config.string("sink.group-id") + "-reprocess-" + r.run(),
+                LuceneIndexVersions.dir(baseDir(), r.run()),
+                ""),
+            kafka,
+            target,
+            DiskSpaceGuard.none(),
+            enriched,
+            meters);
+    Thread monitor = new Thread(this::monitor, "vigia-reprocess-" + r.run());
+    monitor.setDaemon(true);
+    running = new Running(enrich, sink, target, meters, monitor, appId, enriched, profile);
+    sink.start();
+    enrich.start();
+    monitor.start();
+  }
+
+  private Path baseDir() {
+    return SinkSettings.from(config).luceneDir();
+  }
+
+  /** Four times a second: progress, and the switch or the end when the run has caught up. */
+  private void monitor() {
+    try (TopicOffsets offsets = new TopicOffsets(kafka)) {
+      while (!Thread.currentThread().isInterrupted()) {
+        try {
+          if (step(offsets)) {
+            return;
+          }
+        } catch (RuntimeException e) {
+          LOG.warn("reprocessing run {}: {}; trying again", run.run(), e.getMessage());
+        }
+        TimeUnit.MILLISECONDS.sleep(250);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** One look; true when the run is done. */
+  private boolean step(TopicOffsets offsets) {
+    ReprocessRun r = run;
+    Running on = running;
+    Map<TopicPartition, Long> committed = offsets.committed(on.applicationId(), Topics.RAW.name());
+    long done = 0;
+    for (Map.Entry<Integer, Long> e : r.rawTargets().entrySet()) {
+      long begin = r.rawBeginnings().getOrDefault(e.getKey(), 0L);
+      long at = committed.getOrDefault(new TopicPartition(Topics.RAW.name(), e.getKey()), begin);
+      done += Math.max(0, Math.min(at, e.getValue()) - begin);
+    }
+    progress.update(
+        r.total(), done, on.sink().indexed(), r.phase().ordinal() + 1, System.nanoTime());
+    if (!caughtUp(offsets, on, r, committed)) {
+      return false;
+    }
+    synchronized (this) {
+      if (r.phase() == ReprocessRun.Phase.CATCHING_UP) {
+        if (on.target() != versions) {
+          versions.switchTo(r.run(), on.target());
+        }
+        Map<Integer, Long> now = new HashMap<>();
+        offsets.ends(Topics.RAW.name()).forEach((tp, o) -> now.put(tp.partition(), o));
+        run = r.switched(Instant.now(), now);
+        run.write(dataDir);
+        LOG.info(
+            "reprocessing run {}: caught up; the search alias now points at index version {}",
+            r.run(),
+            r.run());
+        return false;
+      }
+      on.enrich().close();
+      on.sink().close();
+      run = r.done(Instant.now());
+      run.write(dataDir);
+      progress.update(run.total(), run.total(), on.sink().indexed(), 3, System.nanoTime());
+      LOG.info("reprocessing run {} done: {} documents written", r.run(), on.sink().indexed());
+      return true;
+    }
+  }
+
+  /**
+   * Whether everything before the run's raw targets went through the whole chain: raw offsets
+   * committed, then the dedup step past its repartition topic's last record, then the sink past the
+   * enriched topic's last record. Each end is read after the step before it was seen done, so it
+   * includes everything that step produced.
+   */
+  private static boolean caughtUp(
+      TopicOffsets offsets, Running on, ReprocessRun r, Map<TopicPartition, Long> rawCommitted) {
+    for (Map.Entry<Integer, Long> e : r.rawTargets().entrySet()) {
+      long begin = r.rawBeginnings().getOrDefault(e.getKey(), 0L);
+      long at = rawCommitted.getOrDefault(new TopicPartition(Topics.RAW.name(), e.getKey()), begin);
+      if (at < e.getValue()) {
+        return false;
+      }
+    }
+    String repartition =
+        on.applicationId() + "-" + EnrichTopology.DEDUP_REPARTITION + "-repartition";
+    if (!offsets.exists(repartition)) {
+      return false;
+    }
+    Map<TopicPartition, Long> dedupEnds = offsets.afterLastRecord(repartition);
+    Map<TopicPartition, Long> dedupAt = offsets.committed(on.applicationId(), repartition);
+    for (Map.Entry<TopicPartition, Long> e : dedupEnds.entrySet()) {
+      if (e.getValue() > dedupAt.getOrDefault(e.getKey(), 0L)) {
+        return false;
+      }
+    }
+    return on.sink().durableUpTo(offsets.afterLastRecord(on.enrichedTopic()));
+  }
+
+  /** The run as {@code GET /api/reprocess} shows it. */
+  public synchronized Map<String, Object> status() {
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("indexVersion", versions.currentVersion());
+    if (run == null) {
+      s.put("phase", "none");
+      return s;
+    }
+    s.put("run", run.run());
+    s.put("phase", run.phase().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+    s.put("profile", run.profile() != null ? run.profile() : config.string("profile"));
+    if (running != null) {
+      s.put("profileVersion", running.profile().version());
+    }
+    s.put("since", run.since() == null ? null : run.since().toString());
+    s.put("total", progress.total());
+    s.put("done", progress.done());
+    s.put("rate", Math.round(progress.rate() * 10) / 10.0);
+    s.put("etaSeconds", progress.etaSeconds());
+    s.put("indexed", progress.indexed());
+    s.put("startedAt", String.valueOf(run.startedAt()));
+    s.put("switchedAt", run.switchedAt() == null ? null : run.switchedAt().toString());
+    s.put("finishedAt", run.finishedAt() == null ? null : run.finishedAt().toString());
+    if (running != null) {
+      s.put("stepSeconds", stepSeconds(running.meters()));
+    }
+    return s;
+  }
+
+  /** Where the time went, in seconds summed over every article: analysis, dedup, index writes. */
+  private static Map<String, Double> stepSeconds(MeterRegistry m) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (String step : new String[] {"analyse", "dedup"}) {
+      Timer t = m.find("vigia.enrich.step").tag("step", step).timer();
+      out.put(step, t == null ? 0 : round(t.totalTime(TimeUnit.SECONDS)));
+    }
+    Timer w = m.find("vigia.sink.write").timer();
+    out.put("index", w == null ? 0 : round(w.totalTime(TimeUnit.SECONDS)));
+    return out;
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 100) / 100.0;
+  }
+
+  /** For tests of resuming: stops the run at once, as a crash would, leaving it unfinished. */
+  public synchronized void halt() {
+    if (running == null) {
+      return;
+    }
+    running.monitor().interrupt();
+    running.enrich().halt();
+    running.sink().close();
+    if (running.target() != versions && run.phase() != ReprocessRun.Phase.DONE) {
+      running.target().close();
+    }
+    running = null;
+  }
+
+  /** Stops cleanly; an unfinished run stays recorded and resumes at the next start. */
+  @Override
+  public synchronized void close() {
+    if (running == null) {
+      return;
+    }
+    running.monitor().interrupt();
+    if (run.phase() != ReprocessRun.Phase.DONE) {
+      running.enrich().close();
+      running.sink().close();
+      if (running.target() != versions && run.phase() == ReprocessRun.Phase.CATCHING_UP) {
+        running.target().close();
+      }
+    }
+    running = null;
+  }
+}

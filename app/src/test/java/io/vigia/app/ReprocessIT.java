@@ -1,0 +1,290 @@
+package io.vigia.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vigia.app.testing.SyntheticHistory;
+import io.vigia.common.config.Config;
+import io.vigia.schemas.RawArticle;
+import io.vigia.schemas.Topics;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code vigia reprocess} end to end in one process (embedded KRaft broker, Lucene): a stored
+ * history of raw articles is re-enriched with a changed profile into a new index version, the run
+ * is stopped abruptly mid-way and resumed by the next start, and the alias switches to a version
+ * that lists every article exactly once, with copies still linked to their originals, judged by the
+ * new profile version, while not one alert is sent again.
+ */
+class ReprocessIT {
+  private static final int N = 1000;
+
+  @TempDir Path tmp;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Test
+  void shouldReEnrichTheStoredHistoryIntoANewVersionAndSwitchTheAliasResumingAfterACrash()
+      throws Exception {
+    Path profile = copyBundledProfile(tmp.resolve("profile"));
+    Path data = tmp.resolve("data");
+    Path config =
+        Files.writeString(
+            tmp.resolve("vigia.yaml"),
+            """
+        profile: %s
+        feeds:
+          - url: http://127.0.0.1:9/nothing.xml
+            name: Nothing
+        ingest:
+          allow-private-addresses: true
+        http:
+          port: 0
+        """
+                .formatted(profile));
+    int census = 0;
+    for (int i = 0; i < N; i++) {
+      census += SyntheticHistory.isCensusText(i) ? 1 : 0;
+    }
+    assertThat(census).as("the history has off-topic articles").isPositive();
+
+    long alertsBefore;
+    Map<TopicPartition, Long> liveEnrichedBefore;
+    try (PipelineHandle p = start(config, data)) {
+      p.await(
+          "/healthz", h -> h.path("alerts").asText().equals("RUNNING"), Duration.ofSeconds(120));
+      HttpResponse<String> sub =
+          post(p, "/api/subscriptions", "{\"name\": \"todo\", \"query\": {\"language\": \"es\"}}");
+      assertThat(sub.statusCode()).as(sub.body()).isEqualTo(201);
+      produceHistory(p.bootstrapServers());
+      long relevantV1 = N - census;
+      p.await(
+          "/api/articles?size=0&duplicates=true",
+          j -> j.path("total").asLong() == relevantV1,
+          Duration.ofSeconds(600));
+      alertsBefore = awaitStableCount(p.bootstrapServers(), Topics.ALERTS.name());
+      assertThat(alertsBefore).as("the live run alerted").isPositive();
+      liveEnrichedBefore = endOffsets(p.bootstrapServers(), Topics.ENRICHED.name());
+
+      // The analyst's new profile version: the census now counts as a political anchor.
+      changeProfile(profile);
+      HttpResponse<String> started =
+          post(p, "/api/reprocess", "{\"profile\": \"" + profile.toString() + "\"}");
+      assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+      assertThat(post(p, "/api/reprocess", "{}").statusCode())
+          .as("one run at a time")
+          .isEqualTo(409);
+      JsonNode midway = p.get("/api/reprocess");
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+      while (midway.path("done").asLong() == 0 && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+        midway = p.get("/api/reprocess");
+      }
+      p.reprocessing().halt(); // a crash: nothing flushed, nothing committed beyond what was
+      assertThat(metrics(p))
+          .contains("vigia_reprocess_rate")
+          .contains("vigia_reprocess_eta_seconds");
+      assertThat(midway.path("done").asLong()).as("stopped mid-way").isLessThan(N);
+      assertThat(midway.path("phase").asText()).isEqualTo("catching-up");
+    }
+
+    try (PipelineHandle p = start(config, data)) {
+      JsonNode done =
+          p.await(
+              "/api/reprocess",
+              j -> j.path("phase").asText().equals("done"),
+              Duration.ofSeconds(300));
+      assertThat(done.path("run").asInt()).isEqualTo(1);
+      assertThat(done.path("indexVersion").asInt()).as("the alias switched").isEqualTo(1);
+      assertThat(done.path("profileVersion").asInt()).isEqualTo(2);
+      assertThat(Files.readString(data.resolve("index.alias")).trim()).isEqualTo("index-r1");
+
+      List<JsonNode> listed = listAll(p);
+      List<String> ids = listed.stream().map(a -> a.path("id").asText()).toList();
+      assertThat(ids).as("every article listed exactly once").doesNotHaveDuplicates().hasSize(N);
+      Set<String> expected = new HashSet<>();
+      for (int i = 0; i < N; i++) {
+        expected.add(SyntheticHistory.article(i).getId());
+      }
+      assertThat(new HashSet<>(ids)).isEqualTo(expected);
+      assertThat(listed).allSatisfy(a -> assertThat(a.path("profileVersion").asInt()).isEqualTo(2));
+      int reversed = 0;
+      for (int i = 0; i < N; i++) {
+        if (SyntheticHistory.isCopy(i)) {
+          String copyId = SyntheticHistory.article(i).getId();
+          String originalId = SyntheticHistory.article(SyntheticHistory.originalOf(i)).getId();
+          JsonNode copy = p.get("/api/articles/" + copyId);
+          JsonNode original = p.get("/api/articles/" + originalId);
+          // Linked: one is the duplicate of the other, in one story. Which one counts as the
+          // original follows the order dedup saw them in (docs/reprocess.md, "Order").
+          boolean forward = originalId.equals(copy.path("duplicateOf").asText());
+          boolean backward = copyId.equals(original.path("duplicateOf").asText());
+          assertThat(forward || backward).as("copy %d still linked to its original", i).isTrue();
+          assertThat(copy.path("storyId").asText())
+              .as("copy %d in its original's story", i)
+              .isEqualTo(original.path("storyId").asText());
+          reversed += forward ? 0 : 1;
+        }
+      }
+      System.out.println("RESULT reprocess-it copies=" + N / 10 + " linked-reversed=" + reversed);
+      Thread.sleep(3000); // an alert sent again would be on its way now
+      assertThat(countRecords(p.bootstrapServers(), Topics.ALERTS.name()))
+          .as("no alert sent again")
+          .isEqualTo(alertsBefore);
+      assertThat(endOffsets(p.bootstrapServers(), Topics.ENRICHED.name()))
+          .as("nothing re-enriched reached the live topic alerts read")
+          .isEqualTo(liveEnrichedBefore);
+      assertThat(metrics(p))
+          .contains("vigia_reprocess_phase 3")
+          .contains("vigia_reprocess_articles_done " + done.path("total").asLong());
+    }
+  }
+
+  private static PipelineHandle start(Path config, Path data) {
+    return PipelineHandle.start(
+        Config.builder().file(config).set("data-dir", data.toString()).build(), false);
+  }
+
+  private static void produceHistory(String bootstrap) throws Exception {
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    try (KafkaProducer<String, RawArticle> producer =
+        new KafkaProducer<>(
+            p, Topics.RAW.keySerde().serializer(), Topics.RAW.valueSerde().serializer())) {
+      for (int i = 0; i < N; i++) {
+        RawArticle a = SyntheticHistory.article(i);
+        producer.send(new ProducerRecord<>(Topics.RAW.name(), a.getId(), a));
+      }
+      producer.flush();
+    }
+  }
+
+  private static void changeProfile(Path profile) throws Exception {
+    Path yaml = profile.resolve("profile.yaml");
+    String before = Files.readString(yaml);
+    String after = before.replaceFirst("(?m)^version: 1$", "version: 2");
+    assertThat(after).isNotEqualTo(before);
+    Files.writeString(yaml, after);
+    Path rules = profile.resolve("relevance.yaml");
+    String r = Files.readString(rules);
+    String changed =
+        r.replaceFirst(
+            "(?m)^  politics:\\n    terms:\\n", "  politics:\n    terms:\n      censo*: 3\n");
+    assertThat(changed).isNotEqualTo(r);
+    Files.writeString(rules, changed);
+  }
+
+  private List<JsonNode> listAll(PipelineHandle p) throws Exception {
+    List<JsonNode> out = new ArrayList<>();
+    for (int from = 0; ; from += 100) {
+      JsonNode page = p.get("/api/articles?duplicates=true&size=100&sort=oldest&from=" + from);
+      assertThat(page.has("articles")).as(page.toString()).isTrue();
+      if (!page.path("articles").elements().hasNext()) {
+        return out;
+      }
+      page.path("articles").forEach(out::add);
+    }
+  }
+
+  private String metrics(PipelineHandle p) throws Exception {
+    return http.send(
+            HttpRequest.newBuilder(URI.create(p.httpUrl() + "/metrics")).build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
+  }
+
+  private HttpResponse<String> post(PipelineHandle p, String path, String body) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(p.httpUrl() + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static Map<TopicPartition, Long> endOffsets(String bootstrap, String topic) {
+    try (KafkaConsumer<byte[], byte[]> c = consumer(bootstrap)) {
+      List<TopicPartition> tps = new ArrayList<>();
+      for (PartitionInfo i : c.partitionsFor(topic, Duration.ofSeconds(30))) {
+        tps.add(new TopicPartition(topic, i.partition()));
+      }
+      return c.endOffsets(tps, Duration.ofSeconds(30));
+    }
+  }
+
+  private static long countRecords(String bootstrap, String topic) {
+    try (KafkaConsumer<byte[], byte[]> c = consumer(bootstrap)) {
+      List<TopicPartition> tps = new ArrayList<>();
+      for (PartitionInfo i : c.partitionsFor(topic, Duration.ofSeconds(30))) {
+        tps.add(new TopicPartition(topic, i.partition()));
+      }
+      c.assign(tps);
+      c.seekToBeginning(tps);
+      Map<TopicPartition, Long> ends = c.endOffsets(tps, Duration.ofSeconds(30));
+      long n = 0;
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (tps.stream().anyMatch(tp -> c.position(tp) < ends.get(tp))
+          && System.nanoTime() < deadline) {
+        n += c.poll(Duration.ofMillis(500)).count();
+      }
+      return n;
+    }
+  }
+
+  /** The count of records once it has not changed for 5 s. */
+  private static long awaitStableCount(String bootstrap, String topic) throws Exception {
+    long last = -1;
+    for (int stable = 0; stable < 5; ) {
+      long n = countRecords(bootstrap, topic);
+      stable = n == last && n > 0 ? stable + 1 : 0;
+      last = n;
+      Thread.sleep(1000);
+    }
+    return last;
+  }
+
+  private static KafkaConsumer<byte[], byte[]> consumer(String bootstrap) {
+    Properties p = new Properties();
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    return new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+  }
+
+  private static Path copyBundledProfile(Path dir) throws Exception {
+    Files.createDirectories(dir);
+    for (String f : List.of("profile.yaml", "relevance.yaml", "entities.yaml", "stance.yaml")) {
+      try (InputStream in =
+          ReprocessIT.class.getResourceAsStream("/profiles/venezuela-elections/" + f)) {
+        assertThat(in).as(f).isNotNull();
+        Files.copy(in, dir.resolve(f));
+      }
+    }
+    return dir;
+  }
+}

@@ -1,0 +1,111 @@
+package io.vigia.app.bench;
+
+import io.vigia.app.reprocess.Reprocessing;
+import io.vigia.app.testing.SyntheticHistory;
+import io.vigia.broker.EmbeddedKafka;
+import io.vigia.common.config.Config;
+import io.vigia.common.config.KafkaSettings;
+import io.vigia.schemas.RawArticle;
+import io.vigia.schemas.TopicCreator;
+import io.vigia.schemas.Topics;
+import io.vigia.sink.lucene.LuceneIndexVersions;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Reprocessing throughput, end to end into Lucene: {@code vigia.articles.raw} holds a synthetic
+ * varied history ({@link SyntheticHistory}: election news, census reports, one copy in ten), a run
+ * re-enriches it with the shipped profile through the same topology as the live pipeline, its sink
+ * writes a new Lucene version, and the clock stops when the alias has switched and the run is done
+ * (Streams start-up included). Prints {@code RESULT reprocess} with articles/s and where the time
+ * went (the run's own step timers). Only the run works here (no live stages), on the embedded
+ * broker (3 partitions). Not part of the suite; run with {@code bench/reprocess.sh [ARTICLES]}.
+ */
+class ReprocessBench {
+  private static final int ARTICLES = Integer.getInteger("vigia.bench.articles", 100_000);
+
+  @TempDir Path tmp;
+
+  @Test
+  @Timeout(value = 35, unit = TimeUnit.MINUTES) // 100,000 articles on a loaded machine
+  void measureReprocessing() throws Exception {
+    try (EmbeddedKafka broker = new EmbeddedKafka(tmp.resolve("kafka"), 0).start()) {
+      KafkaSettings kafka = new KafkaSettings(broker.bootstrapServers(), 3, (short) 1);
+      try (Admin admin = Admin.create(kafka.clientProperties())) {
+        TopicCreator.ensure(admin, Topics.all(), 3, (short) 1);
+      }
+      long p0 = System.nanoTime();
+      Properties p = kafka.clientProperties();
+      p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+      p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+      try (KafkaProducer<String, RawArticle> producer =
+          new KafkaProducer<>(
+              p, Topics.RAW.keySerde().serializer(), Topics.RAW.valueSerde().serializer())) {
+        for (int i = 0; i < ARTICLES; i++) {
+          RawArticle a = SyntheticHistory.article(i);
+          producer.send(new ProducerRecord<>(Topics.RAW.name(), a.getId(), a));
+        }
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "STORED %d raw articles in %.1f s%n",
+          ARTICLES,
+          (System.nanoTime() - p0) / 1e9);
+
+      Config config =
+          Config.builder()
+              .set("data-dir", tmp.resolve("data").toString())
+              .set("kafka.bootstrap-servers", broker.bootstrapServers())
+              .build();
+      try (LuceneIndexVersions versions =
+              LuceneIndexVersions.open(tmp.resolve("data").resolve("index"));
+          Reprocessing run = new Reprocessing(config, kafka, versions)) {
+        long t0 = System.nanoTime();
+        run.start(null, null);
+        Map<String, Object> s = run.status();
+        double switchedAfter = -1;
+        while (!"done".equals(s.get("phase"))) {
+          Thread.sleep(5000);
+          s = run.status();
+          if (switchedAfter < 0 && s.get("switchedAt") != null) {
+            switchedAfter = (System.nanoTime() - t0) / 1e9;
+          }
+          System.out.printf(
+              Locale.ROOT,
+              "PROGRESS %.0f s: %s/%s done, %s/s, ETA %s s, %s indexed%n",
+              (System.nanoTime() - t0) / 1e9,
+              s.get("done"),
+              s.get("total"),
+              s.get("rate"),
+              s.get("etaSeconds"),
+              s.get("indexed"));
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf(
+            Locale.ROOT,
+            "RESULT reprocess articles=%d seconds=%.1f articles_per_s=%.0f switched_after_s=%.1f"
+                + " indexed=%s index_version=%s step_seconds=%s cores=%d load=%.1f%n",
+            ARTICLES,
+            seconds,
+            ARTICLES / seconds,
+            switchedAfter,
+            s.get("indexed"),
+            s.get("indexVersion"),
+            s.get("stepSeconds"),
+            Runtime.getRuntime().availableProcessors(),
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage());
+      }
+    }
+  }
+}
