@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Per-article cost of entity tagging, relevance and stance (bundled profile, one thread,
-# generated 500-word es/en articles). Prints median and p99 in ms.
+# Per-article cost of entity tagging, relevance, stance and figure extraction (bundled profile, one thread,
+# generated 500-word es/en articles; figures on the same with 8 number phrases each). Prints median and p99 in ms.
 # Usage: bench/analysis-bench.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."

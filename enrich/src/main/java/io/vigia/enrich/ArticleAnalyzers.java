@@ -3,9 +3,12 @@ package io.vigia.enrich;
 import io.vigia.common.config.ConfigException;
 import io.vigia.common.profile.WatchProfile;
 import io.vigia.enrich.analysis.ArticleAnalyzer;
+import io.vigia.enrich.analysis.FigureExtractor;
 import io.vigia.enrich.analysis.StanceScorer;
 import io.vigia.enrich.entities.KnowledgeBase;
 import io.vigia.enrich.entities.KnowledgeBaseEntityLinker;
+import io.vigia.enrich.figures.FigureVocabulary;
+import io.vigia.enrich.figures.ProfileFigureExtractor;
 import io.vigia.enrich.relevance.ProfileRelevanceScorer;
 import io.vigia.enrich.relevance.RelevanceRules;
 import io.vigia.enrich.stance.CueStanceScorer;
@@ -37,10 +40,19 @@ public final class ArticleAnalyzers {
             .readTree("stance.yaml")
             .map(n -> StanceCues.from(n, profile.name() + "/stance.yaml"))
             .orElse(StanceCues.none());
+    FigureExtractor figures =
+        profile
+            .readTree("figures.yaml")
+            .<FigureExtractor>map(
+                n ->
+                    new ProfileFigureExtractor(
+                        FigureVocabulary.from(n, profile.name() + "/figures.yaml"), kb))
+            .orElse(FigureExtractor.NONE);
     return new ArticleAnalyzer(
         new KnowledgeBaseEntityLinker(kb),
         new ProfileRelevanceScorer(rules),
-        stanceScorer(profile, cues));
+        stanceScorer(profile, cues),
+        figures);
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.vigia.enrich.analysis;
 
 import io.vigia.schemas.Entity;
+import io.vigia.schemas.Figure;
 import io.vigia.schemas.RawArticle;
 import io.vigia.schemas.Relevance;
 import java.util.List;
@@ -8,27 +9,41 @@ import java.util.Objects;
 
 /**
  * The stateless part of enrichment, shared by the topology and {@code vigia enrich}: entities first
- * (relevance and stance use them), then relevance, then stance for relevant articles only.
+ * (relevance, stance and figures use them), then relevance, then stance for relevant articles only
+ * and figures for every article.
  */
 public final class ArticleAnalyzer {
   /** Bump when what an enrichment means changes, so records can be told apart in the index. */
-  public static final int ENRICHMENT_VERSION = 2;
+  public static final int ENRICHMENT_VERSION = 3;
 
   private final EntityLinker entities;
   private final RelevanceScorer relevance;
   private final StanceScorer stance;
+  private final FigureExtractor figures;
 
   public ArticleAnalyzer(EntityLinker entities, RelevanceScorer relevance, StanceScorer stance) {
+    this(entities, relevance, stance, FigureExtractor.NONE);
+  }
+
+  public ArticleAnalyzer(
+      EntityLinker entities,
+      RelevanceScorer relevance,
+      StanceScorer stance,
+      FigureExtractor figures) {
     this.entities = Objects.requireNonNull(entities);
     this.relevance = Objects.requireNonNull(relevance);
     this.stance = Objects.requireNonNull(stance);
+    this.figures = Objects.requireNonNull(figures);
   }
 
   public ArticleAnalysis analyze(RawArticle article) {
     List<Entity> found =
         entities.link(article.getTitle(), article.getText(), article.getLanguage());
     Relevance r = relevance.score(article, found);
+    // Figures are read whatever the verdict: an article judged off topic keeps them for the
+    // audit and a replay; only relevant ones join a story and its conflicts.
+    List<Figure> stated = figures.extract(article, found);
     return new ArticleAnalysis(
-        found, r, r.getRelevant() ? stance.score(article, found) : List.of());
+        found, r, r.getRelevant() ? stance.score(article, found) : List.of(), stated);
   }
 }

@@ -12,6 +12,7 @@ import io.vigia.enrich.dedup.DedupEngine;
 import io.vigia.enrich.dedup.DedupInput;
 import io.vigia.enrich.dedup.DedupSettings;
 import io.vigia.enrich.dedup.MemoryDedupStore;
+import io.vigia.enrich.figures.StoryFigureTable;
 import io.vigia.enrich.topology.ArticleEnricher;
 import io.vigia.schemas.DedupStatus;
 import io.vigia.schemas.EnrichedArticle;
@@ -35,14 +36,16 @@ import java.util.Locale;
  *
  * <p>Input: {@code {"id","url","title","text","language"?,"publishedAt"?}}. Output: {@code
  * {"id","profileVersion","enrichmentVersion","dedup":{"status","duplicateOf","story","sources","update","reason","similarity"},
- * "entities":[...],"stance":[...],"relevance":{...}}}. An update (a newer version from the same
- * source) prints as {@code "status":"duplicate"} with {@code "update":true}.
+ * "entities":[...],"stance":[...],"figures":[...],"figureConflicts":[...],"relevance":{...}}}. An
+ * update (a newer version from the same source) prints as {@code "status":"duplicate"} with {@code
+ * "update":true}.
  */
 public final class JsonLinesEnrichment {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ArticleEnricher enricher;
   private final DedupEngine dedup;
+  private final StoryFigureTable figures;
   private long clock;
 
   public JsonLinesEnrichment(ArticleAnalyzer analyzer, String profileName, DedupSettings settings) {
@@ -53,7 +56,9 @@ public final class JsonLinesEnrichment {
   public JsonLinesEnrichment(
       ArticleAnalyzer analyzer, String profileName, int profileVersion, DedupSettings settings) {
     this.enricher = new ArticleEnricher(analyzer, profileName, profileVersion);
-    this.dedup = new DedupEngine(new MemoryDedupStore(), settings);
+    MemoryDedupStore state = new MemoryDedupStore();
+    this.dedup = new DedupEngine(state, settings);
+    this.figures = new StoryFigureTable(state);
   }
 
   /** Reads every line, writes one verdict line each; returns how many articles it wrote. */
@@ -86,6 +91,15 @@ public final class JsonLinesEnrichment {
       DedupDecision d =
           dedup.decide(DedupInput.of(raw, e.getEntities().stream().map(Entity::getId).toList()));
       e.setDedup(d.toAvro());
+      if (!d.replay()) {
+        e.setFigureConflicts(
+            figures.record(
+                d.storyId(),
+                raw.getId(),
+                raw.getSource(),
+                raw.getFetchedAt().toEpochMilli(),
+                e.getFigures()));
+      }
     }
     return toJson(e);
   }
@@ -180,6 +194,7 @@ public final class JsonLinesEnrichment {
             .put("attributed", v.getAttributed());
       }
     }
+    FigureJson.write(e, o);
     ObjectNode r = o.putObject("relevance");
     r.put("relevant", e.getRelevance().getRelevant());
     r.put("score", e.getRelevance().getScore());

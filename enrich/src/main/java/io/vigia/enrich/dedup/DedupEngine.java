@@ -516,7 +516,11 @@ public final class DedupEngine {
     }
   }
 
-  private static String evictionKey(long time, String target) {
+  /**
+   * The key that makes {@code target} forgotten once the clock passes {@code time} plus the
+   * retention.
+   */
+  public static String evictionKey(long time, String target) {
     String hex = Long.toHexString(Math.max(0, time));
     return "e|" + "0000000000000000".substring(hex.length()) + hex + "|" + target;
   }

@@ -53,6 +53,7 @@ public final class ArticleEnricher {
                 .build())
         .setEntities(analysis.entities())
         .setStance(analysis.stance())
+        .setFigures(analysis.figures())
         .build();
   }
 }

@@ -24,7 +24,7 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  * vigia.articles.raw ─ decode ─┬─ (unreadable) ───────────────────────────────────────────────── vigia.deadletter
  *                              └─ drop exact repeats ─ analyse ─┬─ irrelevant ────────────────── vigia.articles.irrelevant
- *                                 [exact-repeats]               └─ relevant ─ remember ─ (dedup repartition) ─ dedup ─ vigia.articles.enriched
+ *                                 [exact-repeats]               └─ relevant ─ remember ─ (dedup repartition) ─ dedup ─ story figures ─ vigia.articles.enriched
  *                                                                             [exact-repeats]                  [dedup-state]
  * </pre>
  *
@@ -138,6 +138,10 @@ public final class EnrichTopology {
                                       .process(
                                           () -> new TimedDedup(dedup, meters),
                                           Named.as("dedup"),
+                                          DedupProcessor.STORE)
+                                      .processValues(
+                                          RecordStoryFigures::new,
+                                          Named.as("story-figures"),
                                           DedupProcessor.STORE)
                                       .peek((k, v) -> meters.enriched(), Named.as("count-enriched"))
                                       .to(

@@ -3,6 +3,8 @@ package io.vigia.enrich.bench;
 import io.vigia.common.profile.WatchProfile;
 import io.vigia.enrich.entities.KnowledgeBase;
 import io.vigia.enrich.entities.KnowledgeBaseEntityLinker;
+import io.vigia.enrich.figures.FigureVocabulary;
+import io.vigia.enrich.figures.ProfileFigureExtractor;
 import io.vigia.enrich.relevance.ProfileRelevanceScorer;
 import io.vigia.enrich.relevance.RelevanceRules;
 import io.vigia.enrich.stance.CueStanceScorer;
@@ -80,6 +82,44 @@ public final class AnalysisBenchmark {
         "entity tagging", articles, a -> entities.link(a.getTitle(), a.getText(), a.getLanguage()));
     measure("relevance", articles, a -> relevance.score(a, found));
     measure("stance", articles, a -> stance.score(a, found));
+    // Figures: the same articles with numbers written into them as articles write them.
+    ProfileFigureExtractor figures =
+        new ProfileFigureExtractor(
+            FigureVocabulary.from(profile.readTree("figures.yaml").orElseThrow(), "figures"),
+            KnowledgeBase.from(profile.readTree("entities.yaml").orElseThrow(), "kb"));
+    RawArticle[] withNumbers = new RawArticle[articles.length];
+    for (int i = 0; i < articles.length; i++) {
+      withNumbers[i] =
+          SampleArticles.raw(
+                  "https://bench.example/n" + i, articles[i].getTitle(), withFigures(random, 500))
+              .build();
+    }
+    List<Entity> inNumbers = entities.link("", withNumbers[0].getText(), "es");
+    measure("figures", withNumbers, a -> figures.extract(a, inNumbers));
+  }
+
+  private static final String[] FIGURES = {
+    "la participación se ubicó en 41,80 %",
+    "18 de las 23 gobernaciones",
+    "2.229 personas detenidas",
+    "5.150.092 votos",
+    "el 28 de julio de 2024",
+    "turnout at nearly 42 percent",
+    "more than 2.4 million people voted",
+    "entre 1.200 y 1.500",
+    "el artículo 293",
+    "de 56 años"
+  };
+
+  private static String withFigures(Random r, int words) {
+    StringBuilder sb = new StringBuilder(text(r, words));
+    for (int k = 0; k < 8; k++) {
+      int at = sb.indexOf(" ", r.nextInt(sb.length()));
+      if (at > 0) {
+        sb.insert(at + 1, FIGURES[r.nextInt(FIGURES.length)] + " ");
+      }
+    }
+    return sb.toString();
   }
 
   private static String text(Random r, int words) {

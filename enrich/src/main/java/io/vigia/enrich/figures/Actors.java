@@ -1,0 +1,133 @@
+package io.vigia.enrich.figures;
+
+import io.vigia.enrich.entities.KnowledgeBase;
+import io.vigia.enrich.entities.KnowledgeBase.KnownEntity;
+import io.vigia.enrich.text.PhraseMatcher;
+import io.vigia.enrich.text.Tokens;
+import io.vigia.schemas.Entity;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Who an article names that a figure can be about or attributed to, with every mention's place: the
+ * knowledge base's people and organisations (places are never either), the profile's collective
+ * actors ("la oposición", "the ruling party"), the officials who speak for an institution and the
+ * generic names that refer back to one ("the council"), and the people the entity linker found but
+ * does not know (their full name, then their surname).
+ */
+final class Actors {
+  /** What a mention can be: a figure's subject, a source, or both. */
+  enum Role {
+    PERSON,
+    PARTY,
+    GROUP,
+    INSTITUTION,
+    OFFICIAL,
+    REFERENCE
+  }
+
+  /** One actor: the id and canonical name a figure names it by. */
+  record Actor(String id, String name, Role role) {
+    boolean person() {
+      return role == Role.PERSON;
+    }
+
+    /** Institutions, their officials and references to them are sources, never subjects. */
+    boolean canBeSubject() {
+      return role == Role.PERSON || role == Role.PARTY || role == Role.GROUP;
+    }
+  }
+
+  record Mention(int start, int end, Actor actor) {}
+
+  /** Capitalised names the linker leaves as people that are places or bodies. */
+  private static final java.util.regex.Pattern NOT_A_PERSON =
+      java.util.regex.Pattern.compile(
+          "\\b(?:district|distrito|state|estado|department|office|council|consejo|party|partido"
+              + "|commission|comision|assembly|asamblea|court|tribunal|union|nations|house|palace"
+              + "|palacio|ministry|ministerio|mission|mision|center|centre|centro|república|republic"
+              + "|city|ciudad|street|avenida|avenue|plaza|square)\\b");
+
+  private final PhraseMatcher<Actor> names = new PhraseMatcher<>();
+
+  Actors(KnowledgeBase kb, FigureVocabulary vocabulary) {
+    Map<String, KnownEntity> byId = new HashMap<>();
+    kb.entities().forEach(e -> byId.put(e.id(), e));
+    Map<String, Boolean> institutions = new HashMap<>();
+    vocabulary.speakers().forEach(s -> institutions.put(s.id(), true));
+    for (KnownEntity e : kb.entities()) {
+      if (e.type().equals("PLACE")) {
+        continue;
+      }
+      Role role =
+          institutions.containsKey(e.id())
+              ? Role.INSTITUTION
+              : e.type().equals("PERSON") ? Role.PERSON : Role.PARTY;
+      Actor a = new Actor(e.id(), e.name(), role);
+      e.aliases().forEach(n -> names.add(n, a));
+    }
+    for (FigureVocabulary.Group g : vocabulary.groups()) {
+      Actor a = new Actor(g.id(), g.name(), Role.GROUP);
+      g.aliases().forEach(n -> names.add(n, a));
+    }
+    for (FigureVocabulary.Speaker s : vocabulary.speakers()) {
+      KnownEntity e = byId.get(s.id());
+      String name = e == null ? s.id() : e.name();
+      s.people().forEach(p -> names.add(p, new Actor(s.id(), name, Role.OFFICIAL)));
+      s.refs().forEach(r -> names.add(r, new Actor(s.id(), name, Role.REFERENCE)));
+    }
+  }
+
+  /** Every mention in the text, in order; unknown people from the entity linker's list too. */
+  List<Mention> find(String text, List<Entity> entities) {
+    Tokens tokens = Tokens.of(text);
+    List<Mention> out = new ArrayList<>();
+    for (PhraseMatcher.Match<List<Actor>> m : names.findAll(tokens)) {
+      // An official's name is also a person in the knowledge base: the official (a source) wins.
+      Actor a =
+          m.value().stream()
+              .filter(x -> x.role() == Role.OFFICIAL || x.role() == Role.REFERENCE)
+              .findFirst()
+              .orElse(m.value().get(0));
+      out.add(new Mention(tokens.start(m.from()), tokens.end(m.to() - 1), a));
+    }
+    for (Entity e : entities) {
+      if (!e.getLinked()
+          && e.getType().equals("PERSON")
+          && e.getName().indexOf(' ') > 0
+          && !NOT_A_PERSON.matcher(FoldedText.fold(e.getName())).find()) {
+        Actor a = new Actor(e.getName(), e.getName(), Role.PERSON);
+        addAll(text, e.getName(), a, out);
+        String surname = e.getName().substring(e.getName().lastIndexOf(' ') + 1);
+        if (surname.length() > 3) {
+          addAll(text, surname, a, out);
+        }
+      }
+    }
+    out.sort(Comparator.comparingInt(Mention::start));
+    List<Mention> distinct = new ArrayList<>(out.size());
+    int covered = -1;
+    for (Mention m : out) {
+      if (m.start() >= covered) {
+        distinct.add(m);
+        covered = m.end();
+      }
+    }
+    return distinct;
+  }
+
+  private static void addAll(String text, String name, Actor a, List<Mention> out) {
+    for (int i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + name.length())) {
+      int end = i + name.length();
+      boolean whole =
+          (i == 0 || !Character.isLetter(text.charAt(i - 1)))
+              && (end >= text.length() || !Character.isLetter(text.charAt(end)));
+      if (whole) {
+        out.add(new Mention(i, end, a));
+      }
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package io.vigia.enrich.figures;
+
+import io.vigia.enrich.figures.FigureVocabulary.Context;
+import io.vigia.enrich.figures.FigureVocabulary.Election;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Which election or context a figure is about. The clause decides when it names one (a kind of
+ * election, with its year when written: "the 46% of the 2018 presidential election"); else the
+ * article's own election, the latest held by its publication date among those it names.
+ */
+final class Elections {
+  private static final Pattern YEAR = Pattern.compile("\\b(?:19|20)\\d\\d\\b");
+
+  /** The subject a figure names: an id and a readable name. */
+  record Subject(String id, String name) {}
+
+  private final List<Election> elections;
+  private final List<Context> contexts;
+
+  Elections(FigureVocabulary vocabulary) {
+    this.elections = vocabulary.elections();
+    this.contexts = vocabulary.contexts();
+  }
+
+  /** The election of the article as a whole: the latest it names that was held by then. */
+  Subject ofArticle(String folded, LocalDate published) {
+    Election best = null;
+    Election latest = null;
+    for (Election e : elections) {
+      if (e.date().isAfter(published.plusDays(1))) {
+        continue;
+      }
+      if (latest == null || e.date().isAfter(latest.date())) {
+        latest = e;
+      }
+      boolean named = FoldedText.anyIn(folded, e.cues(), 0, folded.length());
+      if (named && (best == null || e.date().isAfter(best.date()))) {
+        best = e;
+      }
+    }
+    Election e = best != null ? best : latest;
+    return e == null ? null : new Subject(e.id(), e.name());
+  }
+
+  /**
+   * The election the clause around {@code pos} names, the cue nearest to the number deciding; null
+   * when it names none.
+   */
+  Subject inClause(String folded, int from, int to, int pos, LocalDate published) {
+    int bestAt = -1;
+    int bestDistance = Integer.MAX_VALUE;
+    String bestCue = null;
+    for (Election e : elections) {
+      for (String cue : e.cues()) {
+        int at = FoldedText.nearest(folded, cue, from, to, pos);
+        if (at >= 0) {
+          int d = Math.abs(at - pos);
+          if (d < bestDistance) {
+            bestDistance = d;
+            bestAt = at;
+            bestCue = cue;
+          }
+        }
+      }
+    }
+    if (bestCue == null) {
+      return null;
+    }
+    Integer year = yearNear(folded, bestAt, from, to);
+    Election chosen = null;
+    for (Election e : elections) {
+      if (!e.cues().contains(bestCue)) {
+        continue;
+      }
+      boolean fits =
+          year != null ? e.date().getYear() == year : !e.date().isAfter(published.plusDays(1));
+      if (fits && (chosen == null || e.date().isAfter(chosen.date()))) {
+        chosen = e;
+      }
+    }
+    return chosen == null ? null : new Subject(chosen.id(), chosen.name());
+  }
+
+  /** The context of a count of detained or killed people. */
+  Subject context(String folded, int from, int to, LocalDate published) {
+    for (Context c : contexts) {
+      if (!c.cues().isEmpty() && FoldedText.anyIn(folded, c.cues(), from, to)) {
+        return new Subject(c.id(), c.name());
+      }
+    }
+    for (Context c : contexts) {
+      if (c.from() != null
+          && !published.isBefore(c.from())
+          && (c.to() == null || !published.isAfter(c.to()))) {
+        return new Subject(c.id(), c.name());
+      }
+    }
+    int y = published.getYear();
+    return new Subject("event:" + y + "-protests", y + " protests");
+  }
+
+  private static Integer yearNear(String folded, int at, int from, int to) {
+    Matcher m = YEAR.matcher(folded).region(Math.max(from, at - 25), Math.min(to, at + 40));
+    Integer best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    while (m.find()) {
+      int d = Math.abs(m.start() - at);
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = Integer.parseInt(m.group());
+      }
+    }
+    return best;
+  }
+}

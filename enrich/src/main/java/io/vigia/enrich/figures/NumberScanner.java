@@ -1,0 +1,483 @@
+package io.vigia.enrich.figures;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the numbers of a text and reads them in Spanish and English writing: {@code 21.159.846} and
+ * {@code 21,159,846}, {@code 41,80 %} and {@code 42.26%}, {@code 5,1 millones} and {@code 5.1
+ * million}, numbers in words ({@code ciento diecisiete}, {@code dos mil}), {@code cuatro de cada
+ * diez}, {@code 18 de las 23}, {@code entre 1.200 y 1.500}, with the qualifier before them ({@code
+ * casi}, {@code más de}, {@code about}). Leaves out what is never a figure: years, dates, times,
+ * ages, durations, prices, article numbers of a law, percentage points.
+ *
+ * <p>Works on the folded text (same offsets as the original), with one regular expression pass.
+ */
+final class NumberScanner {
+  private static final String DIGITS = "\\d{1,3}(?:[.,]\\d{3})+(?:[.,]\\d+)?|\\d+(?:[.,]\\d+)?";
+  private static final String WORD =
+      "(?:un|una|uno|one|dos|two|tres|three|cuatro|four|cinco|five|seis|six|siete|seven|ocho|eight"
+          + "|nueve|nine|diez|ten|once|eleven|doce|twelve|trece|thirteen|catorce|fourteen|quince"
+          + "|fifteen|dieciseis|sixteen|diecisiete|seventeen|dieciocho|eighteen|diecinueve|nineteen"
+          + "|veinte|twenty|veintiun|veintiuno|veintiuna|veintidos|veintitres|veinticuatro"
+          + "|veinticinco|treinta|thirty|cuarenta|forty|cincuenta|fifty|sesenta|sixty|setenta"
+          + "|seventy|ochenta|eighty|noventa|ninety|cien|ciento|hundred|doscientos|doscientas"
+          + "|trescientos|trescientas|cuatrocientos|quinientos|seiscientos|setecientos|ochocientos"
+          + "|novecientos|mil|thousand)";
+  private static final String NUMBER =
+      "(?:" + DIGITS + "|" + WORD + "(?:(?:\\s+y\\s+|\\s+|-)" + WORD + ")*)";
+  private static final String SCALE =
+      "(?:\\s+(?:mil\\s+millones|millones|millon|millions|million|billion|mil|thousand))";
+  private static final String PCT = "(?:\\s?%|\\s+por\\s+ciento|\\s+percent|\\s+per\\s+cent)";
+  private static final String QUALIFIER =
+      "(?:(?:casi|cerca\\s+de|alrededor\\s+de|aproximadamente|unos|unas|un|some|about|around"
+          + "|roughly|approximately|nearly|almost|just\\s+over|just\\s+under|more\\s+than|over"
+          + "|(?:poco\\s+)?mas\\s+de|al\\s+menos|at\\s+least|no\\s+mas\\s+de|hasta|up\\s+to|menos\\s+de"
+          + "|less\\s+than|fewer\\s+than|supero|superaron|supera|apenas|barely|only|solo)"
+          + "\\s+(?:(?:el|la|los|las|del|the|a)\\s+)?)";
+  private static final Pattern MENTION =
+      Pattern.compile(
+          "(?<![\\w.,])(?<q>(?:"
+              + QUALIFIER
+              + ")+)?(?:(?<range>entre|between)\\s+)?(?<n>"
+              + NUMBER
+              + ")(?<scale>"
+              + SCALE
+              + ")?(?<pct>"
+              + PCT
+              + ")?(?:(?<tenth>\\s+(?:de\\s+cada|in|in\\s+every|out\\s+of(?:\\s+every)?)\\s+(?:diez|ten|10))"
+              + "|(?<rangeEnd>\\s+(?:y|and)\\s+(?<n2>"
+              + NUMBER
+              + ")(?<scale2>"
+              + SCALE
+              + ")?(?<pct2>"
+              + PCT
+              + ")?)|(?<of>\\s+(?:de\\s+(?:las|los)|of\\s+the|out\\s+of)\\s+(?<n3>"
+              + DIGITS
+              + "|"
+              + WORD
+              + ")(?!\\s*%)(?![\\w.,]\\d)|\\s+(?:de|of)\\s+(?<n4>"
+              + DIGITS
+              + ")(?!\\s*%)(?![\\w.,]\\d)))?(?![\\w])");
+
+  private static final Pattern MONTH =
+      Pattern.compile(
+          "(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre"
+              + "|noviembre|diciembre|january|february|march|april|may|june|july|august|september"
+              + "|october|november|december|ene|feb|mar|abr|jun|jul|ago|sep|sept|oct|nov|dic|dec|jan"
+              + "|aug)\\b\\.?");
+  private static final Pattern NOT_A_COUNT_AFTER =
+      Pattern.compile(
+          "^\\s*(?:-|de\\s+)?(?:anos|ano|years?|year-old|meses|mes|months?|semanas?|weeks?|dias|dia"
+              + "|days?|horas?|hours?|minutos?|minutes?|segundos?|seconds?|puntos|points?|percentage"
+              + "|dolares|dollars?|bolivares|euros?|usd|bs|kilometros|km|kilometres|kilometers"
+              + "|millas|miles|metros|metres|paginas|pages|de\\s+la\\s+constitucion|h\\b|am\\b|pm\\b"
+              + "|a\\.\\s?m|p\\.\\s?m|de\\s+la\\s+(?:manana|tarde|noche))");
+
+  private static final Map<String, Integer> WORDS =
+      Map.ofEntries(
+          Map.entry("un", 1),
+          Map.entry("una", 1),
+          Map.entry("uno", 1),
+          Map.entry("one", 1),
+          Map.entry("dos", 2),
+          Map.entry("two", 2),
+          Map.entry("tres", 3),
+          Map.entry("three", 3),
+          Map.entry("cuatro", 4),
+          Map.entry("four", 4),
+          Map.entry("cinco", 5),
+          Map.entry("five", 5),
+          Map.entry("seis", 6),
+          Map.entry("six", 6),
+          Map.entry("siete", 7),
+          Map.entry("seven", 7),
+          Map.entry("ocho", 8),
+          Map.entry("eight", 8),
+          Map.entry("nueve", 9),
+          Map.entry("nine", 9),
+          Map.entry("diez", 10),
+          Map.entry("ten", 10),
+          Map.entry("once", 11),
+          Map.entry("eleven", 11),
+          Map.entry("doce", 12),
+          Map.entry("twelve", 12),
+          Map.entry("trece", 13),
+          Map.entry("thirteen", 13),
+          Map.entry("catorce", 14),
+          Map.entry("fourteen", 14),
+          Map.entry("quince", 15),
+          Map.entry("fifteen", 15),
+          Map.entry("dieciseis", 16),
+          Map.entry("sixteen", 16),
+          Map.entry("diecisiete", 17),
+          Map.entry("seventeen", 17),
+          Map.entry("dieciocho", 18),
+          Map.entry("eighteen", 18),
+          Map.entry("diecinueve", 19),
+          Map.entry("nineteen", 19),
+          Map.entry("veinte", 20),
+          Map.entry("twenty", 20),
+          Map.entry("veintiun", 21),
+          Map.entry("veintiuno", 21),
+          Map.entry("veintiuna", 21),
+          Map.entry("veintidos", 22),
+          Map.entry("veintitres", 23),
+          Map.entry("veinticuatro", 24),
+          Map.entry("veinticinco", 25),
+          Map.entry("treinta", 30),
+          Map.entry("thirty", 30),
+          Map.entry("cuarenta", 40),
+          Map.entry("forty", 40),
+          Map.entry("cincuenta", 50),
+          Map.entry("fifty", 50),
+          Map.entry("sesenta", 60),
+          Map.entry("sixty", 60),
+          Map.entry("setenta", 70),
+          Map.entry("seventy", 70),
+          Map.entry("ochenta", 80),
+          Map.entry("eighty", 80),
+          Map.entry("noventa", 90),
+          Map.entry("ninety", 90),
+          Map.entry("cien", 100),
+          Map.entry("ciento", 100),
+          Map.entry("doscientos", 200),
+          Map.entry("doscientas", 200),
+          Map.entry("trescientos", 300),
+          Map.entry("trescientas", 300),
+          Map.entry("cuatrocientos", 400),
+          Map.entry("quinientos", 500),
+          Map.entry("seiscientos", 600),
+          Map.entry("setecientos", 700),
+          Map.entry("ochocientos", 800),
+          Map.entry("novecientos", 900));
+
+  private NumberScanner() {}
+
+  /** First words a mention can start with besides digits: qualifiers, "entre", numbers. */
+  private static final java.util.Set<String> STARTS =
+      java.util.Set.of(
+          "casi",
+          "cerca",
+          "alrededor",
+          "aproximadamente",
+          "unos",
+          "unas",
+          "some",
+          "about",
+          "around",
+          "roughly",
+          "approximately",
+          "nearly",
+          "almost",
+          "just",
+          "more",
+          "over",
+          "poco",
+          "mas",
+          "al",
+          "at",
+          "no",
+          "hasta",
+          "up",
+          "menos",
+          "less",
+          "fewer",
+          "supero",
+          "superaron",
+          "supera",
+          "apenas",
+          "barely",
+          "only",
+          "solo",
+          "entre",
+          "between");
+
+  /**
+   * Every number of the folded text that may be a figure, in text order. The expression is tried
+   * only at the start of a word that can begin a mention (a digit, a qualifier, a number word),
+   * never scanned along the text: that keeps the cost per article small.
+   */
+  static List<NumberMention> scan(String folded) {
+    List<NumberMention> out = new ArrayList<>();
+    Matcher m = MENTION.matcher(folded).useTransparentBounds(true).useAnchoringBounds(false);
+    int len = folded.length();
+    int i = 0;
+    while (i < len) {
+      char c = folded.charAt(i);
+      if (!Character.isLetterOrDigit(c)
+          || (i > 0 && Character.isLetterOrDigit(folded.charAt(i - 1)))) {
+        i++;
+        continue;
+      }
+      int wordEnd = i;
+      while (wordEnd < len && Character.isLetterOrDigit(folded.charAt(wordEnd))) {
+        wordEnd++;
+      }
+      boolean anchor =
+          Character.isDigit(c)
+              || (wordEnd - i <= 15
+                  && (STARTS.contains(folded.substring(i, wordEnd))
+                      || WORDS.containsKey(folded.substring(i, wordEnd))
+                      || folded.startsWith("mil", i)
+                      || folded.startsWith("hundred", i)
+                      || folded.startsWith("thousand", i)));
+      if (!anchor) {
+        i = wordEnd;
+        continue;
+      }
+      m.region(i, len);
+      if (!m.lookingAt()) {
+        i = wordEnd;
+        continue;
+      }
+      if (m.group("of") != null
+          && m.group("n3") != null
+          && !Character.isDigit(m.group("n").charAt(0))) {
+        // "uno de los 15.797 centros": the total is the figure, read on its own
+        i = m.start("n3");
+        continue;
+      }
+      NumberMention n = read(folded, m);
+      if (n != null) {
+        out.add(n);
+      }
+      i = Math.max(m.end(), wordEnd);
+    }
+    return out;
+  }
+
+  private static NumberMention read(String text, Matcher m) {
+    String raw = m.group("n");
+    boolean words = !Character.isDigit(raw.charAt(0));
+    boolean pct = m.group("pct") != null || m.group("pct2") != null;
+    boolean scaled = m.group("scale") != null;
+    boolean tenth = m.group("tenth") != null;
+    Written w = words ? words(raw) : digits(raw, pct || scaled);
+    if (w == null) {
+      return null;
+    }
+    double value = w.value;
+    double precision = w.precision;
+    if (scaled) {
+      double s = scale(m.group("scale"));
+      value *= s;
+      precision *= s;
+    }
+    boolean approximate = m.group("q") != null;
+    String q = approximate ? m.group("q").strip() : "";
+    // "un 90 %" is a rounded share, but "un" before a count is only the article "a".
+    if ((q.equals("un") || q.equals("una")) && !pct) {
+      approximate = false;
+    }
+    int numberStart = m.start("n");
+    if (!pct && !tenth && !scaled && !words && isNotACount(text, raw, numberStart, m.end("n"))) {
+      return null;
+    }
+    Double total = null;
+    Double max = null;
+    if (m.group("range") != null && m.group("rangeEnd") != null) {
+      Written hi =
+          Character.isDigit(m.group("n2").charAt(0))
+              ? digits(m.group("n2"), pct)
+              : words(m.group("n2"));
+      if (hi == null) {
+        return null;
+      }
+      max =
+          hi.value
+              * (m.group("scale2") != null
+                  ? scale(m.group("scale2"))
+                  : scaled ? scale(m.group("scale")) : 1);
+      if (m.group("pct2") != null) {
+        pct = true;
+      }
+    } else if (m.group("rangeEnd") != null) {
+      return null; // "X y Y" without "entre": two numbers, read the first alone
+    }
+    if (m.group("of") != null) {
+      String t = m.group("n3") != null ? m.group("n3") : m.group("n4");
+      Written tw = Character.isDigit(t.charAt(0)) ? digits(t, false) : words(t);
+      if (tw == null || tw.value <= value) {
+        return null;
+      }
+      total = tw.value;
+    }
+    if (pct) {
+      value /= 100;
+      precision /= 100;
+      if (max != null) {
+        max /= 100;
+      }
+    } else if (tenth) {
+      value /= 10;
+      precision = 0.05;
+    }
+    boolean fraction = pct || tenth;
+    if (approximate && !fraction && precision < value / 20) {
+      precision = roundPrecision(value, precision);
+    } else if (approximate && fraction && w.roundInteger) {
+      precision = Math.max(precision, roundPrecision(value * 100, 0.5) / 100);
+    }
+    int start =
+        m.group("q") == null || (!approximate && !pct)
+            ? m.start(m.group("range") != null ? "range" : "n")
+            : m.start("q");
+    if (m.group("range") != null && start > m.start("range")) {
+      start = m.start("range");
+    }
+    int end = m.end();
+    // "cuatro de cada diez" says what it is; other numbers in words need their noun.
+    return new NumberMention(
+        start,
+        numberStart,
+        end,
+        value,
+        total,
+        max,
+        fraction,
+        precision,
+        approximate,
+        words && !fraction,
+        end);
+  }
+
+  /**
+   * Half the place of a round number's last non-zero digit: "más de 2.000" is about 2,000 ± 500.
+   */
+  private static double roundPrecision(double value, double precision) {
+    double place = 1;
+    double v = Math.round(value);
+    while (v >= 10 && v % 10 == 0) {
+      v /= 10;
+      place *= 10;
+    }
+    return Math.max(precision, place / 2);
+  }
+
+  private static boolean isNotACount(String text, String raw, int from, int to) {
+    boolean plain = raw.chars().allMatch(Character::isDigit);
+    if (plain
+        && raw.length() == 4
+        && raw.charAt(0) <= '2'
+        && raw.compareTo("1900") >= 0
+        && raw.compareTo("2100") <= 0) {
+      return true; // a year
+    }
+    String after = text.substring(to, Math.min(text.length(), to + 30));
+    String before = text.substring(Math.max(0, from - 16), from);
+    if (after.startsWith(":") || after.matches("^[.,]\\d.*") || after.startsWith("h")) {
+      return true; // a time
+    }
+    if (NOT_A_COUNT_AFTER.matcher(after).find()) {
+      return true;
+    }
+    // a date: "28 de julio", "July 28", "29 jul."
+    if (plain && raw.length() <= 2) {
+      String rest = after.replaceFirst("^\\s*(?:de\\s+|of\\s+)?", "");
+      if (MONTH.matcher(rest).lookingAt()) {
+        return true;
+      }
+      String prev = before.strip();
+      int sp = prev.lastIndexOf(' ');
+      if (MONTH.matcher(prev.substring(sp + 1)).matches()) {
+        return true;
+      }
+      // a person's age in an apposition: "Edmundo González, 74, did not"
+      if (before.endsWith(", ") && after.startsWith(",")) {
+        return true;
+      }
+    }
+    return lawOrPrice(text.substring(Math.max(0, from - 12), from));
+  }
+
+  private static boolean lawOrPrice(String before) {
+    return before.matches(
+        "(?s).*(?:articulos?|article|art\\.|arts\\.|decreto|decree|numero|number|no\\.|us\\$|\\$|bs\\.?|€|hace|ago|aged|edad de)\\s*$");
+  }
+
+  private record Written(double value, double precision, boolean roundInteger) {}
+
+  /** Digits with thousands separators or a decimal part, in either convention. */
+  private static Written digits(String s, boolean decimalAllowedOn3) {
+    int dots = count(s, '.');
+    int commas = count(s, ',');
+    String intPart;
+    String decPart = "";
+    if (dots + commas == 0) {
+      intPart = s;
+    } else if (dots > 0 && commas > 0) {
+      char dec = s.lastIndexOf('.') > s.lastIndexOf(',') ? '.' : ',';
+      int at = s.lastIndexOf(dec);
+      intPart = s.substring(0, at).replace(".", "").replace(",", "");
+      decPart = s.substring(at + 1);
+    } else {
+      char sep = dots > 0 ? '.' : ',';
+      int at = s.lastIndexOf(sep);
+      String tail = s.substring(at + 1);
+      boolean thousands = (dots + commas > 1) || (tail.length() == 3 && !decimalAllowedOn3);
+      if (thousands) {
+        intPart = s.replace(String.valueOf(sep), "");
+      } else {
+        intPart = s.substring(0, at);
+        decPart = tail;
+      }
+    }
+    try {
+      double v = Double.parseDouble(intPart + (decPart.isEmpty() ? "" : "." + decPart));
+      double p = 0.5 * Math.pow(10, -decPart.length());
+      return new Written(v, p, decPart.isEmpty() && intPart.endsWith("0"));
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** A number in words: "ciento diecisiete" 117, "dos mil" 2000, "veintitrés" 23. */
+  private static Written words(String s) {
+    long total = 0;
+    long current = 0;
+    for (String w : s.split("[\\s-]+")) {
+      if (w.equals("y") || w.equals("and")) {
+        continue;
+      }
+      if (w.equals("mil") || w.equals("thousand")) {
+        total += Math.max(1, current) * 1000;
+        current = 0;
+      } else if (w.equals("hundred")) {
+        current = Math.max(1, current) * 100;
+      } else {
+        Integer v = WORDS.get(w);
+        if (v == null) {
+          return null;
+        }
+        current += v;
+      }
+    }
+    long v = total + current;
+    return v == 0 ? null : new Written(v, 0.5, false);
+  }
+
+  private static double scale(String s) {
+    String t = s.strip();
+    if (t.startsWith("mil ") || t.startsWith("billion")) {
+      return 1e9;
+    }
+    if (t.startsWith("mil") && !t.startsWith("mill") || t.startsWith("thousand")) {
+      return 1e3;
+    }
+    return 1e6;
+  }
+
+  private static int count(String s, char c) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) == c) {
+        n++;
+      }
+    }
+    return n;
+  }
+}

@@ -1,0 +1,284 @@
+package io.vigia.enrich.figures;
+
+import io.vigia.enrich.analysis.FigureExtractor;
+import io.vigia.enrich.entities.KnowledgeBase;
+import io.vigia.enrich.figures.Actors.Actor;
+import io.vigia.enrich.figures.Elections.Subject;
+import io.vigia.enrich.figures.FigureVocabulary.Form;
+import io.vigia.enrich.figures.FigureVocabulary.Quantity;
+import io.vigia.schemas.Entity;
+import io.vigia.schemas.Figure;
+import io.vigia.schemas.RawArticle;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Figures by the profile's vocabulary ({@code figures.yaml}): every number the {@link
+ * NumberScanner} reads is given the quantity whose noun follows it ("18 de las 23 gobernaciones")
+ * or whose cue its clause holds ("la participación se ubicó en 41,80 %"), the subject the quantity
+ * asks for (the election, the context, or the candidate or party the clause names, see {@link
+ * SubjectFinder}) and who the article says states it ({@link Speakers}). A number that no quantity
+ * claims, or that has no subject, is not a figure.
+ *
+ * <p>Rules, not a model: each figure names the cue that made it, so a wrong one is explained by the
+ * profile's words, and the work per article is a regular expression pass plus a little around each
+ * number.
+ */
+public final class ProfileFigureExtractor implements FigureExtractor {
+  /** How far before a number, and after its noun, a noun form's verb may be. */
+  private static final int WITH_BEFORE = 60;
+
+  private static final int WITH_AFTER = 40;
+
+  private static final int WITHOUT_AROUND = 60;
+
+  private final FigureVocabulary vocabulary;
+  private final Actors actors;
+  private final Elections elections;
+
+  public ProfileFigureExtractor(FigureVocabulary vocabulary, KnowledgeBase kb) {
+    this.vocabulary = vocabulary;
+    this.actors = new Actors(kb, vocabulary);
+    this.elections = new Elections(vocabulary);
+  }
+
+  @Override
+  public List<Figure> extract(RawArticle article, List<Entity> entities) {
+    String text = article.getText();
+    if (text == null || text.isBlank() || vocabulary.quantities().isEmpty()) {
+      return List.of();
+    }
+    String folded = FoldedText.fold(text);
+    List<NumberMention> numbers = NumberScanner.scan(folded);
+    if (numbers.isEmpty()) {
+      return List.of();
+    }
+    Instant when =
+        article.getPublishedAt() != null ? article.getPublishedAt() : article.getFetchedAt();
+    LocalDate published = LocalDate.ofInstant(when, ZoneOffset.UTC);
+    ArticleText at = new ArticleText(text, folded, actors.find(text, entities));
+    Speakers speakers = new Speakers(at);
+    SubjectFinder subjects = new SubjectFinder(at);
+    // The article's own election is only looked for when a figure needs it.
+    java.util.function.Supplier<Subject> articleElection =
+        memo(() -> elections.ofArticle(folded, published));
+
+    List<Figure> out = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < numbers.size(); i++) {
+      NumberMention n = numbers.get(i);
+      int sentence = at.sentenceOf(n.numberStart());
+      int from = at.sentenceStart(sentence);
+      int to = at.sentenceEnd(sentence);
+      int segFrom = i > 0 && numbers.get(i - 1).end() > from ? numbers.get(i - 1).end() : from;
+      int segTo =
+          i + 1 < numbers.size() && numbers.get(i + 1).start() < to
+              ? numbers.get(i + 1).start()
+              : to;
+      Clause clause = new Clause(from, to, segFrom, segTo);
+      Choice q = quantityOf(n, folded, clause);
+      if (q == null) {
+        continue;
+      }
+      Actor speaker = speakers.of(sentence, n.numberStart());
+      Subject subject =
+          switch (q.quantity.subject()) {
+            case ELECTION -> election(folded, clause, n, published, articleElection);
+            case CONTEXT -> elections.context(folded, from, to, published);
+            case ACTOR -> {
+              if (q.form.election()) {
+                yield election(folded, clause, n, published, articleElection);
+              }
+              Actor a = subjects.actorOf(n, clause, preferPerson(q.quantity), speaker);
+              if (a != null) {
+                yield new Subject(a.id(), a.name());
+              }
+              // Votes with no candidate or party near them are the election's votes cast.
+              yield q.quantity.name().equals("votes")
+                  ? election(folded, clause, n, published, articleElection)
+                  : null;
+            }
+            case SPEAKER -> {
+              Actor a = speaker != null ? speaker : subjects.actorOf(n, clause, false, null);
+              yield a == null ? null : new Subject(a.id(), a.name());
+            }
+          };
+      if (subject == null || !plausible(n, q.quantity)) {
+        continue;
+      }
+      String key = q.quantity.name() + "|" + subject.id() + "|" + n.value() + "|" + n.max();
+      if (!seen.add(key)) {
+        continue; // a repeat of a value already stated is not a new claim
+      }
+      int end = Math.max(n.end(), q.nounEnd);
+      out.add(
+          Figure.newBuilder()
+              .setQuantity(q.quantity.name())
+              .setSubject(subject.id())
+              .setSubjectName(subject.name())
+              .setValue(n.value())
+              .setTotal(n.total())
+              .setMax(n.max())
+              .setApproximate(n.approximate())
+              .setPrecision(n.precision())
+              .setAttributedTo(speaker == null ? null : speaker.name())
+              .setText(text.substring(n.start(), end))
+              .setStart(n.start())
+              .setEnd(end)
+              .build());
+    }
+    return out;
+  }
+
+  /** Where a number sits: its sentence, and the part of it up to the neighbouring numbers. */
+  record Clause(int from, int to, int segmentFrom, int segmentTo) {}
+
+  private record Choice(Quantity quantity, Form form, double score, int nounEnd) {}
+
+  private static <T> java.util.function.Supplier<T> memo(java.util.function.Supplier<T> s) {
+    Object[] cell = new Object[1];
+    boolean[] done = new boolean[1];
+    return () -> {
+      if (!done[0]) {
+        cell[0] = s.get();
+        done[0] = true;
+      }
+      @SuppressWarnings("unchecked")
+      T t = (T) cell[0];
+      return t;
+    };
+  }
+
+  private Subject election(
+      String folded,
+      Clause c,
+      NumberMention n,
+      LocalDate published,
+      java.util.function.Supplier<Subject> ofArticle) {
+    Subject s =
+        elections.inClause(folded, c.segmentFrom(), c.segmentTo(), n.numberStart(), published);
+    if (s == null) {
+      s = elections.inClause(folded, c.from(), c.to(), n.numberStart(), published);
+    }
+    return s != null ? s : ofArticle.get();
+  }
+
+  private static boolean preferPerson(Quantity q) {
+    return q.name().equals("vote-share") || q.name().equals("votes");
+  }
+
+  /** A share is at most the whole, a count of offices at most the offices at stake. */
+  private static boolean plausible(NumberMention n, Quantity q) {
+    if (n.fraction()) {
+      return n.value() > 0 && n.value() <= 1;
+    }
+    return n.value() >= 1 && (n.total() == null || n.value() <= n.total());
+  }
+
+  /**
+   * The quantity a number is: one whose noun follows it beats one whose cue is in its segment of
+   * the sentence, which beats one whose cue is earlier in the sentence; a percentage beside a
+   * candidate or party with no other cue is a vote share.
+   */
+  private Choice quantityOf(NumberMention n, String folded, Clause c) {
+    int nouns = skipSpaceAndScale(folded, n.nounsFrom());
+    Choice best = null;
+    for (Quantity q : vocabulary.quantities()) {
+      if (!q.unit().admits(n.fraction())) {
+        continue;
+      }
+      for (Form f : q.forms()) {
+        double score;
+        int nounEnd = -1;
+        if (!f.nouns().isEmpty()) {
+          nounEnd = nounAt(folded, f.nouns(), nouns);
+          if (nounEnd < 0) {
+            continue;
+          }
+          score = 3;
+          if (!f.with().isEmpty()) {
+            // "had arrested 2,229 people", "25 people have died": the verb is close by.
+            Clause near =
+                new Clause(
+                    c.from(),
+                    c.to(),
+                    Math.max(c.from(), n.start() - WITH_BEFORE),
+                    Math.min(c.to(), nounEnd + WITH_AFTER));
+            double cue = cueScore(folded, f.with(), near, n.numberStart());
+            if (cue < 2) {
+              continue;
+            }
+            score += cue - 2;
+          }
+        } else if (n.inWords()) {
+          continue;
+        } else if (!f.with().isEmpty()) {
+          score = cueScore(folded, f.with(), c, n.numberStart());
+          if (score == 0) {
+            continue;
+          }
+        } else {
+          score = 0.5; // actor: true, checked when the subject is sought
+        }
+        // Words that rule a form out ("la distancia entre los dos era de 2.000 votos") are
+        // looked for around the number within its sentence, whatever numbers stand between.
+        int near = Math.max(nounEnd, n.end());
+        if (!f.without().isEmpty()
+            && FoldedText.anyIn(
+                folded,
+                f.without(),
+                Math.max(c.from(), n.start() - WITHOUT_AROUND),
+                Math.min(c.to(), near + WITHOUT_AROUND))) {
+          continue;
+        }
+        if (best == null || score > best.score) {
+          best = new Choice(q, f, score, nounEnd);
+        }
+      }
+    }
+    return best;
+  }
+
+  /** 2 plus nearness when a cue is in the number's segment, 1 when earlier in the sentence. */
+  private static double cueScore(String folded, List<String> cues, Clause c, int pos) {
+    double best = 0;
+    for (String cue : cues) {
+      int at = FoldedText.nearest(folded, cue, c.segmentFrom(), c.segmentTo(), pos);
+      if (at >= 0) {
+        best = Math.max(best, 2 + 1.0 / (1 + Math.abs(at - pos)));
+      } else if (FoldedText.nearest(folded, cue, c.from(), pos, pos) >= 0) {
+        best = Math.max(best, 1);
+      }
+    }
+    return best;
+  }
+
+  private static int skipSpaceAndScale(String folded, int i) {
+    while (i < folded.length() && Character.isWhitespace(folded.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  /** The end of the first noun that starts at {@code at} (or after a "de"/"of"), or -1. */
+  private static int nounAt(String folded, List<String> nouns, int at) {
+    for (int k = 0; k < 2; k++) {
+      for (String noun : nouns) {
+        if (FoldedText.startsWord(folded, noun, at)) {
+          return at + noun.length();
+        }
+      }
+      if (folded.startsWith("de ", at) || folded.startsWith("of ", at)) {
+        at += 3;
+      } else {
+        break;
+      }
+    }
+    return -1;
+  }
+}

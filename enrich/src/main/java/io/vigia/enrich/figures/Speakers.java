@@ -1,0 +1,186 @@
+package io.vigia.enrich.figures;
+
+import io.vigia.enrich.figures.Actors.Actor;
+import io.vigia.enrich.figures.Actors.Mention;
+import io.vigia.enrich.figures.Actors.Role;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Who the article says states a figure: an actor of the figure's sentence introduced as a source
+ * ("según el CNE", "according to Provea") or followed by a verb of saying ("Maduro said", "the
+ * council put turnout at"); the one nearest the number wins. An official reading an institution's
+ * figures, or a back reference ("the council"), is the institution. A sentence with none keeps the
+ * speaker of the previous sentence of its paragraph (a paragraph reports one announcement); with
+ * none there either, the figure is in the outlet's own voice (null).
+ */
+final class Speakers {
+  private static final List<String> SOURCE_BEFORE =
+      List.of(
+          "segun",
+          "de acuerdo con",
+          "according to",
+          "citing",
+          "difundid",
+          "divulgad",
+          "publicad",
+          "published by",
+          "released by",
+          "reported by",
+          "figures from",
+          "data from",
+          "cifras de",
+          "datos de",
+          "conteo de",
+          "count by",
+          "calculos de",
+          "boletin de",
+          "resultados de",
+          "results from",
+          "the results of");
+  private static final List<String> SAYING =
+      List.of(
+          "dijo",
+          "dice",
+          "afirm",
+          "asegur",
+          "inform",
+          "anunci",
+          "situo",
+          "situa",
+          "senal",
+          "explic",
+          "indic",
+          "report",
+          "denunci",
+          "calcul",
+          "estim",
+          "sostien",
+          "sostuvo",
+          "declar",
+          "divulg",
+          "public",
+          "precis",
+          "confirm",
+          "registr",
+          "document",
+          "contabiliz",
+          "proclam",
+          "said",
+          "says",
+          "say ",
+          "told",
+          "put ",
+          "puts",
+          "announc",
+          "estimat",
+          "claim",
+          "credit",
+          "present",
+          "insist",
+          "count",
+          "recorded",
+          "released",
+          "gave",
+          "giving",
+          "maneja",
+          "dio a conocer",
+          "dieron a conocer",
+          "published",
+          "habia fijado",
+          "fijo",
+          "otorg");
+  private static final int BEFORE = 32;
+  private static final int AFTER = 50;
+
+  private final ArticleText at;
+  private final Map<Integer, Actor> bySentence = new HashMap<>();
+
+  Speakers(ArticleText at) {
+    this.at = at;
+  }
+
+  /** The speaker of the figure at {@code pos} in sentence {@code s}, or null. */
+  Actor of(int s, int pos) {
+    Actor here = inSentence(s, pos);
+    if (here != null) {
+      return here;
+    }
+    for (int p = s - 1; p >= 0 && at.sameParagraph(p, s); p--) {
+      Actor before = bySentence.computeIfAbsent(p, k -> inSentenceOrNull(k));
+      if (before != NO_ONE) {
+        return before;
+      }
+    }
+    return null;
+  }
+
+  private static final Actor NO_ONE = new Actor("", "", Role.GROUP);
+
+  private Actor inSentenceOrNull(int s) {
+    Actor a = inSentence(s, at.sentenceEnd(s));
+    return a == null ? NO_ONE : a;
+  }
+
+  private Actor inSentence(int s, int pos) {
+    int from = at.sentenceStart(s);
+    int to = at.sentenceEnd(s);
+    Mention best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (Mention m : at.actors) {
+      if (m.start() < from || m.end() > to) {
+        continue;
+      }
+      if (!speaks(m, from, to)) {
+        continue;
+      }
+      int d = m.start() < pos ? pos - m.end() : m.start() - pos;
+      if (d < bestDistance) {
+        best = m;
+        bestDistance = d;
+      }
+    }
+    if (best == null) {
+      return null;
+    }
+    Actor a = best.actor();
+    if (a.role() == Role.OFFICIAL || a.role() == Role.REFERENCE) {
+      return new Actor(a.id(), a.name(), Role.INSTITUTION);
+    }
+    return a;
+  }
+
+  /**
+   * A source cue right before the name ("según el CNE": only an article between), or a verb of
+   * saying after it with no number and no other source cue in between ("Foro Penal, which provides
+   * lawyers to detainees, had confirmed").
+   */
+  private boolean speaks(Mention m, int from, int to) {
+    String f = at.folded;
+    int b = Math.max(from, m.start() - BEFORE);
+    for (String cue : SOURCE_BEFORE) {
+      int i = FoldedText.nearest(f, cue, b, m.start(), m.start());
+      if (i >= 0 && ARTICLE_GAP.matcher(f.substring(i + cue.length(), m.start())).matches()) {
+        return true;
+      }
+    }
+    int e = Math.min(to, m.end() + AFTER);
+    for (String cue : SAYING) {
+      int i = FoldedText.nearest(f, cue, m.end(), e, m.end());
+      if (i >= 0) {
+        String gap = f.substring(m.end(), i);
+        if (!NOT_IN_GAP.matcher(gap).find()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static final java.util.regex.Pattern ARTICLE_GAP =
+      java.util.regex.Pattern.compile("\\s*(?:(?:el|la|los|las|del|de la|the|a|an)\\s+)?");
+  private static final java.util.regex.Pattern NOT_IN_GAP =
+      java.util.regex.Pattern.compile(
+          "\\d|segun|according|de acuerdo|que el|que la|by the|por el|por la");
+}

@@ -1,0 +1,95 @@
+package io.vigia.enrich.figures;
+
+import io.vigia.enrich.figures.Actors.Actor;
+import io.vigia.enrich.figures.Actors.Mention;
+import io.vigia.enrich.figures.ProfileFigureExtractor.Clause;
+import java.util.List;
+
+/**
+ * The candidate or party a figure is about: the one its own segment of the sentence names (the
+ * nearest, a person first for votes and shares: "Sergio Garrido, of Democratic Action, took 55%"),
+ * else the nearest earlier in the sentence, unless a contrast stands between them ("Maduro ... con
+ * 5.150.092 votos, frente a los 4.445.978 votos ... del candidato de la PUD, Edmundo González"):
+ * then the one after the number. Institutions and the figure's own speaker are never its subject.
+ */
+final class SubjectFinder {
+  private static final List<String> CONTRAST =
+      List.of("frente a", "contra ", "against", "versus", "vs", "ante ", "compared with", "y a ");
+  private static final int PERSON_AFTER_PARTY = 45;
+
+  private final ArticleText at;
+
+  SubjectFinder(ArticleText at) {
+    this.at = at;
+  }
+
+  Actor actorOf(NumberMention n, Clause c, boolean preferPerson, Actor speaker) {
+    int pos = n.numberStart();
+    Mention before = nearestBefore(c.segmentFrom(), pos, preferPerson, speaker);
+    if (before == null) {
+      before = nearestBefore(c.from(), pos, preferPerson, speaker);
+    }
+    boolean contrast = before != null && FoldedText.anyIn(at.folded, CONTRAST, before.end(), pos);
+    if (before != null && !contrast) {
+      return before.actor();
+    }
+    Mention after = firstAfter(n.end(), c.to(), preferPerson, speaker);
+    if (after != null
+        && (contrast
+            || INTRODUCED.matcher(at.folded.substring(n.end(), after.start())).matches())) {
+      return after.actor();
+    }
+    if (before != null) {
+      return before.actor();
+    }
+    // "Manuel Rosales será otra vez gobernador. Con el 57 % de los votos, ...": the paragraph's
+    // last actor before the sentence.
+    Mention earlier =
+        nearestBefore(at.paragraphStart(n.numberStart()), c.from(), preferPerson, speaker);
+    return earlier == null ? null : earlier.actor();
+  }
+
+  /** The number's owner named right after it: "41,27 % del excanciller Jorge Arreaza". */
+  private static final java.util.regex.Pattern INTRODUCED =
+      java.util.regex.Pattern.compile(
+          "[^.;\\d]{0,25}?\\b(?:del|de la|de|for|of|para|a|to)\\b[^.;\\d]{0,45}");
+
+  private Mention nearestBefore(int from, int pos, boolean preferPerson, Actor speaker) {
+    Mention any = null;
+    Mention person = null;
+    for (Mention m : at.actors) {
+      if (m.start() < from || m.end() > pos || !candidate(m, speaker)) {
+        continue;
+      }
+      any = m;
+      if (m.actor().person()) {
+        person = m;
+      }
+    }
+    return preferPerson && person != null ? person : any;
+  }
+
+  private Mention firstAfter(int pos, int to, boolean preferPerson, Actor speaker) {
+    Mention first = null;
+    for (Mention m : at.actors) {
+      if (m.start() < pos || m.end() > to || !candidate(m, speaker)) {
+        continue;
+      }
+      if (first == null) {
+        first = m;
+        if (!preferPerson || first.actor().person()) {
+          return first;
+        }
+      } else if (m.actor().person() && m.start() - first.end() <= PERSON_AFTER_PARTY) {
+        return m; // "del candidato de la Plataforma Unitaria, Edmundo González"
+      } else {
+        break;
+      }
+    }
+    return first;
+  }
+
+  private static boolean candidate(Mention m, Actor speaker) {
+    return m.actor().canBeSubject() && (speaker == null || !m.actor().id().equals(speaker.id()));
+  }
+}

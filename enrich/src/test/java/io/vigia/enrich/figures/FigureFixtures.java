@@ -1,0 +1,42 @@
+package io.vigia.enrich.figures;
+
+import io.vigia.common.profile.WatchProfile;
+import io.vigia.enrich.entities.KnowledgeBase;
+import io.vigia.enrich.entities.KnowledgeBaseEntityLinker;
+import io.vigia.schemas.Figure;
+import io.vigia.schemas.RawArticle;
+import java.time.Instant;
+import java.util.List;
+
+/** The bundled profile's figures stage, and articles made of a few sentences. */
+final class FigureFixtures {
+  static final WatchProfile PROFILE = WatchProfile.load("venezuela-elections");
+  static final KnowledgeBase KB =
+      KnowledgeBase.from(PROFILE.readTree("entities.yaml").orElseThrow(), "entities.yaml");
+  static final FigureVocabulary VOCABULARY =
+      FigureVocabulary.from(PROFILE.readTree("figures.yaml").orElseThrow(), "figures.yaml");
+  static final ProfileFigureExtractor EXTRACTOR = new ProfileFigureExtractor(VOCABULARY, KB);
+  private static final KnowledgeBaseEntityLinker LINKER = new KnowledgeBaseEntityLinker(KB);
+
+  private FigureFixtures() {}
+
+  static RawArticle article(String id, String published, String text) {
+    Instant at = Instant.parse(published);
+    return RawArticle.newBuilder()
+        .setId(id)
+        .setUrl("https://" + id + ".example/a")
+        .setCanonicalUrl("https://" + id + ".example/a")
+        .setSource(id + ".example")
+        .setTitle("")
+        .setText(text)
+        .setPublishedAt(at)
+        .setFetchedAt(at)
+        .setContentHash(id)
+        .build();
+  }
+
+  static List<Figure> figures(String published, String text) {
+    RawArticle a = article("t", published, text);
+    return EXTRACTOR.extract(a, LINKER.link("", text, null));
+  }
+}

@@ -1,0 +1,204 @@
+package io.vigia.enrich.figures;
+
+import static io.vigia.enrich.figures.FigureFixtures.figures;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.vigia.schemas.Figure;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class ProfileFigureExtractorTest {
+  private static final String NOV_2021 = "2021-11-23T12:00:00Z";
+  private static final String JUL_2024 = "2024-07-30T12:00:00Z";
+
+  private static Figure only(List<Figure> fs, String quantity) {
+    List<Figure> of = fs.stream().filter(f -> f.getQuantity().equals(quantity)).toList();
+    assertThat(of).as("%s in %s", quantity, fs).hasSize(1);
+    return of.get(0);
+  }
+
+  @Nested
+  class TheUsersSample {
+    @Test
+    void shouldReadMostVotesInStatesAndGovernorshipsAsTwoQuantities() {
+      List<Figure> votes =
+          figures(
+              NOV_2021,
+              "The ruling PSUV ended Sunday's regional vote getting more votes in 20 of 23 states,"
+                  + " the electoral council said.");
+      List<Figure> governorships =
+          figures(
+              NOV_2021,
+              "El PSUV ganó 18 de las 23 gobernaciones, según el Consejo Nacional Electoral.");
+
+      Figure states = only(votes, "states-won-by-votes");
+      assertThat(states.getValue()).isEqualTo(20);
+      assertThat(states.getTotal()).isEqualTo(23);
+      assertThat(states.getSubject()).isEqualTo("vigia:org/psuv");
+      Figure won = only(governorships, "governorships-won");
+      assertThat(won.getValue()).isEqualTo(18);
+      assertThat(won.getTotal()).isEqualTo(23);
+      assertThat(won.getSubject()).isEqualTo("vigia:org/psuv");
+      assertThat(won.getAttributedTo()).isEqualTo("Consejo Nacional Electoral");
+    }
+  }
+
+  @Nested
+  class Values {
+    @Test
+    void shouldReadSpanishPercentagesAsFractionsAtTheirPrecision() {
+      Figure t =
+          only(
+              figures(NOV_2021, "El CNE informó que la participación se ubicó en 41,80 %."),
+              "turnout");
+      assertThat(t.getValue()).isCloseTo(0.418, within(1e-9));
+      assertThat(t.getPrecision()).isCloseTo(0.00005, within(1e-12));
+      assertThat(t.getSubjectName()).isEqualTo("2021 regional elections");
+      assertThat(t.getText()).isEqualTo("41,80 %");
+    }
+
+    @Test
+    void shouldReadMillionsInBothLanguages() {
+      Figure es =
+          only(
+              figures(JUL_2024, "El CNE dijo que Nicolás Maduro obtuvo 5,1 millones de votos."),
+              "votes");
+      Figure en =
+          only(
+              figures(JUL_2024, "The opposition said Edmundo González won 6.27 million votes."),
+              "votes");
+      assertThat(es.getValue()).isCloseTo(5_100_000, within(1e-6));
+      assertThat(es.getSubjectName()).isEqualTo("Nicolás Maduro");
+      assertThat(en.getValue()).isCloseTo(6_270_000, within(1e-6));
+      assertThat(en.getSubjectName()).isEqualTo("Edmundo González");
+      assertThat(en.getAttributedTo()).isEqualTo("Oposición");
+    }
+
+    @Test
+    void shouldReadFourInTenAsAFraction() {
+      Figure t =
+          only(
+              figures(
+                  NOV_2021, "Según el CNE, la participación fue de cuatro de cada diez electores."),
+              "turnout");
+      assertThat(t.getValue()).isCloseTo(0.4, within(1e-9));
+    }
+
+    @Test
+    void shouldReadARangeWithItsUpperEnd() {
+      Figure d =
+          only(
+              figures(
+                  "2024-08-05T12:00:00Z",
+                  "Abogados calculan que fueron detenidas entre 1.200 y 1.500 personas."),
+              "detained");
+      assertThat(d.getValue()).isEqualTo(1200);
+      assertThat(d.getMax()).isEqualTo(1500);
+      assertThat(d.getSubjectName()).isEqualTo("2024 post-election protests");
+      assertThat(d.getAttributedTo()).isNull();
+    }
+
+    @Test
+    void shouldMarkApproximationsAndWidenRoundOnes() {
+      Figure t =
+          only(
+              figures(NOV_2021, "The National Electoral Council put turnout at nearly 42 percent."),
+              "turnout");
+      Figure d =
+          only(
+              figures(
+                  "2024-08-05T12:00:00Z",
+                  "Foro Penal said security forces had arrested more than 2,000 people."),
+              "detained");
+      assertThat(t.getApproximate()).isTrue();
+      assertThat(t.getText()).isEqualTo("nearly 42 percent");
+      assertThat(d.getApproximate()).isTrue();
+      assertThat(d.getPrecision()).isEqualTo(500);
+      assertThat(d.getAttributedTo()).isEqualTo("Foro Penal");
+    }
+
+    @Test
+    void shouldReadCountsWrittenInWordsBeforeTheirNoun() {
+      Figure g =
+          only(
+              figures(NOV_2021, "La oposición se quedó con tres gobernaciones."),
+              "governorships-won");
+      assertThat(g.getValue()).isEqualTo(3);
+      assertThat(g.getSubjectName()).isEqualTo("Oposición");
+    }
+  }
+
+  @Nested
+  class NotFigures {
+    @Test
+    void shouldLeaveOutDatesAgesPricesDurationsAndArticlesOfALaw() {
+      assertThat(
+              figures(
+                  JUL_2024,
+                  "El 28 de julio de 2024 Machado, de 56 años, votó en Caracas. El artículo 293 de"
+                      + " la Constitución fija sus funciones. La boleta costó 15 dólares y el"
+                      + " escrutinio duró 6 horas. On July 28, González, 74, spoke for 20 minutes."))
+          .isEmpty();
+    }
+
+    @Test
+    void shouldLeaveOutTheCouncilsProcessingProgressAndMargins() {
+      assertThat(
+              figures(
+                  NOV_2021,
+                  "Con 99,5 % de las actas escrutadas, la distancia entre los dos era de poco más"
+                      + " de 2.000 votos."))
+          .isEmpty();
+    }
+
+    @Test
+    void shouldLeaveOutAbstention() {
+      assertThat(figures(NOV_2021, "La abstención alcanzó 58 %, según el CNE.")).isEmpty();
+    }
+  }
+
+  @Nested
+  class SubjectsAndSources {
+    @Test
+    void shouldGiveEachCandidateHisOwnShareAcrossAContrast() {
+      List<Figure> fs =
+          figures(
+              JUL_2024,
+              "El CNE anunció que Nicolás Maduro ganó con 5.150.092 votos, equivalentes al 51,20 %,"
+                  + " frente a los 4.445.978 votos, el 44,2 %, del candidato de la Plataforma"
+                  + " Unitaria Democrática, Edmundo González Urrutia.");
+      assertThat(fs)
+          .extracting(Figure::getQuantity, Figure::getSubjectName, Figure::getValue)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple("votes", "Nicolás Maduro", 5150092.0),
+              org.assertj.core.groups.Tuple.tuple("vote-share", "Nicolás Maduro", 0.512),
+              org.assertj.core.groups.Tuple.tuple("votes", "Edmundo González", 4445978.0),
+              org.assertj.core.groups.Tuple.tuple("vote-share", "Edmundo González", 0.442));
+      assertThat(fs).allMatch(f -> "Consejo Nacional Electoral".equals(f.getAttributedTo()));
+    }
+
+    @Test
+    void shouldNameTheElectionAClauseMentionsInPassing() {
+      List<Figure> fs =
+          figures(
+              NOV_2021,
+              "Turnout in Sunday's regional elections was 42.26%, the council said, below the 46%"
+                  + " recorded in the 2018"
+                  + " presidential election.");
+      assertThat(fs)
+          .extracting(Figure::getSubjectName)
+          .containsExactly("2021 regional elections", "2018 presidential election");
+    }
+
+    @Test
+    void shouldKeepTheOutletsOwnVoiceUnattributed() {
+      Figure f =
+          only(figures(NOV_2021, "Over 8 million Venezuelans cast a ballot on Sunday."), "votes");
+      assertThat(f.getAttributedTo()).isNull();
+      assertThat(f.getSubjectName()).isEqualTo("2021 regional elections");
+      assertThat(f.getApproximate()).isTrue();
+    }
+  }
+}
