@@ -53,6 +53,12 @@ final class Actors {
 
   private final PhraseMatcher<Actor> names = new PhraseMatcher<>();
 
+  /**
+   * Generic names ("CNE", "Ministerio Público") mean an entity only where the linker found it meant
+   * here (an article about its country): they count only when that entity is linked.
+   */
+  private final PhraseMatcher<Actor> genericNames = new PhraseMatcher<>();
+
   Actors(KnowledgeBase kb, FigureVocabulary vocabulary) {
     Map<String, KnownEntity> byId = new HashMap<>();
     kb.entities().forEach(e -> byId.put(e.id(), e));
@@ -68,6 +74,7 @@ final class Actors {
               : e.type().equals("PERSON") ? Role.PERSON : Role.PARTY;
       Actor a = new Actor(e.id(), e.name(), role);
       e.aliases().forEach(n -> names.add(n, a));
+      e.generic().forEach(n -> genericNames.add(n, a));
     }
     for (FigureVocabulary.Group g : vocabulary.groups()) {
       Actor a = new Actor(g.id(), g.name(), Role.GROUP);
@@ -93,6 +100,20 @@ final class Actors {
               .findFirst()
               .orElse(m.value().get(0));
       out.add(new Mention(tokens.start(m.from()), tokens.end(m.to() - 1), a));
+    }
+    java.util.Set<String> linked = new java.util.HashSet<>();
+    entities.stream().filter(Entity::getLinked).forEach(e -> linked.add(e.getId()));
+    List<Mention> byAlias = List.copyOf(out);
+    for (PhraseMatcher.Match<List<Actor>> m : genericNames.findAll(tokens)) {
+      int start = tokens.start(m.from());
+      int end = tokens.end(m.to() - 1);
+      if (byAlias.stream().anyMatch(x -> x.start() < end && start < x.end())) {
+        continue; // inside a longer name already read
+      }
+      m.value().stream()
+          .filter(x -> linked.contains(x.id()))
+          .findFirst()
+          .ifPresent(a -> out.add(new Mention(start, end, a)));
     }
     for (Entity e : entities) {
       if (!e.getLinked()

@@ -86,7 +86,7 @@ public final class AnalysisBenchmark {
     ProfileFigureExtractor figures =
         new ProfileFigureExtractor(
             FigureVocabulary.from(profile.readTree("figures.yaml").orElseThrow(), "figures"),
-            KnowledgeBase.from(profile.readTree("entities.yaml").orElseThrow(), "kb"));
+            KnowledgeBase.fromProfile(profile));
     RawArticle[] withNumbers = new RawArticle[articles.length];
     for (int i = 0; i < articles.length; i++) {
       withNumbers[i] =

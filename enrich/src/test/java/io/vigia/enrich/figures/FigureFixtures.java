@@ -11,8 +11,7 @@ import java.util.List;
 /** The bundled profile's figures stage, and articles made of a few sentences. */
 final class FigureFixtures {
   static final WatchProfile PROFILE = WatchProfile.load("venezuela-elections");
-  static final KnowledgeBase KB =
-      KnowledgeBase.from(PROFILE.readTree("entities.yaml").orElseThrow(), "entities.yaml");
+  static final KnowledgeBase KB = KnowledgeBase.fromProfile(PROFILE);
   static final FigureVocabulary VOCABULARY =
       FigureVocabulary.from(PROFILE.readTree("figures.yaml").orElseThrow(), "figures.yaml");
   static final ProfileFigureExtractor EXTRACTOR = new ProfileFigureExtractor(VOCABULARY, KB);
