@@ -319,12 +319,18 @@ public final class ProfileLearner {
       }
       return;
     }
-    for (String f : BUNDLED_FILES) {
+    List<String> files = new java.util.ArrayList<>(BUNDLED_FILES);
+    // entities.yaml names the knowledge base's category files (entities/…): copy those too.
+    profile
+        .readTree("entities.yaml")
+        .ifPresent(n -> n.path("include").forEach(inc -> files.add(inc.asText())));
+    for (String f : files) {
       profile
           .open(f)
           .ifPresent(
               in -> {
                 try (InputStream s = in) {
+                  Files.createDirectories(out.resolve(f).getParent());
                   Files.copy(s, out.resolve(f));
                 } catch (IOException e) {
                   throw new UncheckedIOException(e);
