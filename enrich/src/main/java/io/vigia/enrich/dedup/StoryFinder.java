@@ -36,7 +36,8 @@ final class StoryFinder {
    * different article about another event does not), or the cosine of their names, figures and
    * entities weighted by how rare each is in the state (another outlet's report, a reaction or an
    * opinion piece days later names the same specific actors, not only the country and its
-   * president). Else a new story named after the article.
+   * president). Either way the two must share evidence of one event, not only famous names ({@link
+   * #sharedEvidence}). Else a new story named after the article.
    *
    * @param textCandidates the ids met in the text bands, compared first
    */
@@ -50,6 +51,7 @@ final class StoryFinder {
     long window = settings.storyWindow().toMillis();
     double decay = settings.storyDecay().toMillis();
     double namesDecay = settings.storyNamesDecay().toMillis();
+    int counted = state.counts().articles();
     String best = null;
     double bestScore = 0;
     for (String candidate : candidates(fp, textCandidates)) {
@@ -75,15 +77,62 @@ final class StoryFinder {
                   ? aligned / Math.max(settings.storyOverlap(), 1e-9)
                   : 0,
               names >= settings.storyNamesOverlap() ? names / settings.storyNamesOverlap() : 0);
+      double evidence = sharedEvidence(fp, c.fingerprint(), counted, weight);
+      System.err.println(
+          "DBG "
+              + c.id()
+              + " for "
+              + id
+              + " al "
+              + aligned
+              + " nm "
+              + names
+              + " ev "
+              + evidence
+              + " N "
+              + counted
+              + " sh "
+              + fp.sharedFeatures(c.fingerprint()));
       if (LOG.isTraceEnabled()) {
-        LOG.trace("story candidate {} for {}: aligned {}, names {}", c.id(), id, aligned, names);
+        LOG.trace(
+            "story candidate {} for {}: aligned {}, names {}, evidence {} (N {}, shared {}, {} h)",
+            c.id(),
+            id,
+            aligned,
+            names,
+            evidence,
+            counted,
+            fp.sharedFeatures(c.fingerprint()),
+            apart / 3.6e6);
       }
-      if (score > bestScore) {
+      if (score > bestScore && evidence >= settings.storyMinEvidence()) {
         best = c.storyId();
         bestScore = score;
       }
     }
     return best == null ? id : best;
+  }
+
+  /**
+   * How much evidence of one event the two share: the sum, over their shared names, figures and
+   * entities, of each one's rarity among the {@code counted} originals of the state, {@code
+   * ln((N+1)/(n+1)) / ln((N+1)/2)}: 1 for a feature only the candidate has (n = 1), 0 for one every
+   * stored article has. The watch's famous names (the country, its president, its electoral
+   * authority, a party) are in most articles and add next to nothing, however many of them two
+   * articles share; a place, a person, an organisation or a figure of one event adds almost 1. The
+   * rarity is relative to the state's size, so the threshold means the same on a young state and on
+   * a month of a live watch.
+   *
+   * <p>While the state holds fewer than two originals nothing can be told from the counts; then the
+   * evidence is how many features the two share over twice {@code story-min-shared}, so it takes
+   * that many to reach 1.
+   */
+  private double sharedEvidence(
+      Fingerprint fp, Fingerprint candidate, int counted, LongToDoubleFunction weight) {
+    if (counted < 2) {
+      return fp.sharedFeatures(candidate) / (2.0 * settings.storyMinShared());
+    }
+    return fp.sharedWeight(candidate, weight) / Math.log((counted + 1) / 2.0);
   }
 
   /**
