@@ -78,21 +78,6 @@ final class StoryFinder {
                   : 0,
               names >= settings.storyNamesOverlap() ? names / settings.storyNamesOverlap() : 0);
       double evidence = sharedEvidence(fp, c.fingerprint(), counted, weight);
-      System.err.println(
-          "DBG "
-              + c.id()
-              + " for "
-              + id
-              + " al "
-              + aligned
-              + " nm "
-              + names
-              + " ev "
-              + evidence
-              + " N "
-              + counted
-              + " sh "
-              + fp.sharedFeatures(c.fingerprint()));
       if (LOG.isTraceEnabled()) {
         LOG.trace(
             "story candidate {} for {}: aligned {}, names {}, evidence {} (N {}, shared {}, {} h)",
