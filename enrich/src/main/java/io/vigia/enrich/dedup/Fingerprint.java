@@ -396,15 +396,6 @@ public record Fingerprint(
     }
   }
 
-  /**
-   * Shared features over the smaller feature set: 1 when one article's names and figures are all in
-   * the other.
-   */
-  public double featureOverlap(Fingerprint other) {
-    int small = Math.min(features.length, other.features.length);
-    return small == 0 ? 0 : (double) sharedFeatures(other) / small;
-  }
-
   /** Whether the feature (a hash of {@link #features}) is written in the headline. */
   public boolean inHeadline(long feature) {
     return Arrays.binarySearch(headline, feature) >= 0;

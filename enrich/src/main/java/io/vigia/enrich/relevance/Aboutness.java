@@ -1,7 +1,7 @@
 package io.vigia.enrich.relevance;
 
-import io.vigia.enrich.text.TermMatcher;
 import io.vigia.enrich.text.Tokens;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -28,19 +28,17 @@ record Aboutness(boolean inHeadline, boolean inLead, int paragraphs, int mention
   /** Fewer paragraphs than this tell nothing by their share (a brief, a headline-only item). */
   static final int MIN_PARAGRAPHS = 3;
 
+  /**
+   * @param venezuelanAt character offsets in the text of the Venezuelan terms found there
+   * @param anchorNames folded last words of the linked anchor entities
+   */
   static Aboutness of(
-      Tokens text,
-      boolean inHeadline,
-      TermMatcher<ProfileRelevanceScorer.Term> terms,
-      int venezuelaGroup,
-      Set<String> anchorNames) {
+      Tokens text, boolean inHeadline, List<Integer> venezuelanAt, Set<String> anchorNames) {
     int[] starts = paragraphStarts(text.text());
     int paragraphs = starts.length + 1;
     boolean[] named = new boolean[paragraphs];
-    for (TermMatcher.Hit<ProfileRelevanceScorer.Term> h : terms.findAll(text)) {
-      if (h.value().group() == venezuelaGroup) {
-        named[paragraphOf(starts, text.start(h.from()))] = true;
-      }
+    for (int at : venezuelanAt) {
+      named[paragraphOf(starts, at)] = true;
     }
     if (!anchorNames.isEmpty()) {
       for (int i = 0; i < text.size(); i++) {

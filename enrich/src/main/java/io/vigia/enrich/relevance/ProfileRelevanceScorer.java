@@ -26,7 +26,7 @@ public final class ProfileRelevanceScorer implements RelevanceScorer {
   private static final int OFFTOPIC = 3;
   private static final String[] GROUP_NAMES = {"venezuela", "politics", "elsewhere", "off-topic"};
 
-  record Term(int group, String term, double weight) {}
+  private record Term(int group, String term, double weight) {}
 
   private final RelevanceRules rules;
   private final TermMatcher<Term> terms = new TermMatcher<>();
@@ -54,8 +54,9 @@ public final class ProfileRelevanceScorer implements RelevanceScorer {
     Map<String, double[]> hits = new HashMap<>(); // "group:term" -> weight total
     Tokens title = Tokens.of(article.getTitle());
     Tokens text = Tokens.of(article.getText());
-    boolean inHeadline = count(title, 2.0, sum, hits);
-    count(text, 1.0, sum, hits);
+    boolean inHeadline = count(title, 2.0, sum, hits, null);
+    java.util.List<Integer> venezuelanAt = new ArrayList<>();
+    count(text, 1.0, sum, hits, venezuelanAt);
     for (Entity e : entities) {
       Term t = entityWeights.get(e.getId());
       if (t != null && e.getLinked()) {
@@ -69,7 +70,7 @@ public final class ProfileRelevanceScorer implements RelevanceScorer {
     double politics = 1 - Math.exp(-sum[POLITICS] / 4);
     double elsewhereShare = sum[ELSEWHERE] / (sum[ELSEWHERE] + sum[VENEZUELA] + 1);
     double offShare = sum[OFFTOPIC] / (sum[OFFTOPIC] + sum[POLITICS] + 1);
-    Aboutness about = Aboutness.of(text, inHeadline, terms, VENEZUELA, anchorNames(entities));
+    Aboutness about = Aboutness.of(text, inHeadline, venezuelanAt, anchorNames(entities));
     double score = place * politics * (1 - elsewhereShare) * (1 - 0.7 * offShare) * about.factor();
     boolean relevant = score >= rules.threshold();
     List<String> reasons = reasons(hits, score, relevant);
@@ -90,12 +91,25 @@ public final class ProfileRelevanceScorer implements RelevanceScorer {
     return out;
   }
 
-  /** Counts the terms of {@code t}; whether any Venezuelan one was among them. */
-  private boolean count(Tokens t, double factor, double[] sum, Map<String, double[]> hits) {
+  /**
+   * Counts the terms of {@code t}; whether any Venezuelan one was among them (their character
+   * offsets go to {@code venezuelanAt} when given).
+   */
+  private boolean count(
+      Tokens t,
+      double factor,
+      double[] sum,
+      Map<String, double[]> hits,
+      List<Integer> venezuelanAt) {
     boolean venezuelan = false;
     for (TermMatcher.Hit<Term> h : terms.findAll(t)) {
       add(h.value(), factor, sum, hits);
-      venezuelan |= h.value().group() == VENEZUELA;
+      if (h.value().group() == VENEZUELA) {
+        venezuelan = true;
+        if (venezuelanAt != null) {
+          venezuelanAt.add(t.start(h.from()));
+        }
+      }
     }
     return venezuelan;
   }
