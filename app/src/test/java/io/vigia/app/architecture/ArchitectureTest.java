@@ -38,8 +38,7 @@ class ArchitectureTest {
    * Main files over the limit that another change is splitting now; each entry must go once its
    * file is back under the limit (the check below fails until it does).
    */
-  private static final Set<String> BEING_SPLIT =
-      Set.of("enrich/src/main/java/io/vigia/enrich/dedup/DedupEngine.java");
+  private static final Set<String> BEING_SPLIT = Set.of();
 
   private static JavaClasses main;
 

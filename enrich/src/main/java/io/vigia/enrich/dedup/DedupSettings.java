@@ -19,6 +19,9 @@ import java.time.Duration;
  *     by how rare it is in the state (headline ones twice), after the time discount below, from
  *     which two articles are one story
  * @param storyNamesDecay time over which the weighted-names cosine two articles need grows by e
+ * @param storyMinEvidence rare evidence two articles of one story must share, whichever measure
+ *     joins them: the sum, over their shared names, figures and entities, of each one's rarity in
+ *     the state, where 1 is a feature no other stored article has and 0 one they all have
  */
 public record DedupSettings(
     Duration retention,
@@ -30,7 +33,8 @@ public record DedupSettings(
     int storyMinShared,
     int bucketSize,
     double storyNamesOverlap,
-    Duration storyNamesDecay) {
+    Duration storyNamesDecay,
+    double storyMinEvidence) {
 
   public static DedupSettings defaults() {
     return from(Config.defaults());
@@ -47,6 +51,7 @@ public record DedupSettings(
         c.integer("enrich.dedup.story-min-shared", 1, 1000),
         c.integer("enrich.dedup.bucket-size", 1, 10_000),
         c.decimal("enrich.dedup.story-names-overlap", 0.01, 1.0),
-        c.duration("enrich.dedup.story-names-decay", Duration.ofMinutes(10), Duration.ofDays(365)));
+        c.duration("enrich.dedup.story-names-decay", Duration.ofMinutes(10), Duration.ofDays(365)),
+        c.decimal("enrich.dedup.story-min-evidence", 0.0, 100.0));
   }
 }

@@ -44,6 +44,43 @@ public record Fingerprint(
   /** Characters after which a capital starts a sentence rather than a name. */
   private static final String SENTENCE_END = ".!?:;\"\u201c\u201d\u00ab\u00bb()-\u2013\u2014";
 
+  /**
+   * Names of days and months: English writes them with a capital, Spanish does not, and they name a
+   * date, not an event (every article of one Tuesday says "Tuesday"), so they are no names.
+   */
+  private static final Set<String> CALENDAR =
+      Set.of(
+          "monday",
+          "tuesday",
+          "wednesday",
+          "thursday",
+          "friday",
+          "saturday",
+          "sunday",
+          "january",
+          "february",
+          "march",
+          "april",
+          "june",
+          "july",
+          "august",
+          "september",
+          "october",
+          "november",
+          "december",
+          "jan",
+          "feb",
+          "mar",
+          "apr",
+          "jun",
+          "jul",
+          "aug",
+          "sep",
+          "sept",
+          "oct",
+          "nov",
+          "dec");
+
   private static final long[] SEEDS = new long[HASHES];
 
   static {
@@ -243,7 +280,7 @@ public record Fingerprint(
         if (Character.isUpperCase(c) && !sentenceStart(s, start)) {
           String word = s.substring(start, i);
           String name = stripPossessive(fold(word));
-          if (name.length() > 2 || isAcronym(word)) {
+          if ((name.length() > 2 || isAcronym(word)) && !CALENDAR.contains(name)) {
             found.accept("@" + name);
           }
         }
@@ -359,15 +396,6 @@ public record Fingerprint(
     }
   }
 
-  /**
-   * Shared features over the smaller feature set: 1 when one article's names and figures are all in
-   * the other.
-   */
-  public double featureOverlap(Fingerprint other) {
-    int small = Math.min(features.length, other.features.length);
-    return small == 0 ? 0 : (double) sharedFeatures(other) / small;
-  }
-
   /** Whether the feature (a hash of {@link #features}) is written in the headline. */
   public boolean inHeadline(long feature) {
     return Arrays.binarySearch(headline, feature) >= 0;
@@ -404,6 +432,13 @@ public record Fingerprint(
                   * (inHeadline(f) ? HEADLINE_WEIGHT : 1)
                   * (other.inHeadline(f) ? HEADLINE_WEIGHT : 1);
         });
+    return sum[0];
+  }
+
+  /** The sum of {@code weight} over the story features both fingerprints have. */
+  public double sharedWeight(Fingerprint other, LongToDoubleFunction weight) {
+    double[] sum = {0};
+    forEachShared(other, f -> sum[0] += weight.applyAsDouble(f));
     return sum[0];
   }
 

@@ -52,8 +52,11 @@ public final class ProfileRelevanceScorer implements RelevanceScorer {
     }
     double[] sum = new double[4];
     Map<String, double[]> hits = new HashMap<>(); // "group:term" -> weight total
-    count(Tokens.of(article.getTitle()), 2.0, sum, hits);
-    count(Tokens.of(article.getText()), 1.0, sum, hits);
+    Tokens title = Tokens.of(article.getTitle());
+    Tokens text = Tokens.of(article.getText());
+    boolean inHeadline = count(title, 2.0, sum, hits, null);
+    java.util.List<Integer> venezuelanAt = new ArrayList<>();
+    count(text, 1.0, sum, hits, venezuelanAt);
     for (Entity e : entities) {
       Term t = entityWeights.get(e.getId());
       if (t != null && e.getLinked()) {
@@ -67,16 +70,48 @@ public final class ProfileRelevanceScorer implements RelevanceScorer {
     double politics = 1 - Math.exp(-sum[POLITICS] / 4);
     double elsewhereShare = sum[ELSEWHERE] / (sum[ELSEWHERE] + sum[VENEZUELA] + 1);
     double offShare = sum[OFFTOPIC] / (sum[OFFTOPIC] + sum[POLITICS] + 1);
-    double score = place * politics * (1 - elsewhereShare) * (1 - 0.7 * offShare);
+    Aboutness about = Aboutness.of(text, inHeadline, venezuelanAt, anchorNames(entities));
+    double score = place * politics * (1 - elsewhereShare) * (1 - 0.7 * offShare) * about.factor();
     boolean relevant = score >= rules.threshold();
-    return new Relevance(
-        relevant, Math.round(score * 1000) / 1000.0, reasons(hits, score, relevant));
+    List<String> reasons = reasons(hits, score, relevant);
+    reasons.add(1, about.reason());
+    return new Relevance(relevant, Math.round(score * 1000) / 1000.0, reasons);
   }
 
-  private void count(Tokens t, double factor, double[] sum, Map<String, double[]> hits) {
+  /** The folded last words of the linked entities that anchor an article in Venezuela. */
+  private java.util.Set<String> anchorNames(List<Entity> entities) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (Entity e : entities) {
+      Term t = entityWeights.get(e.getId());
+      if (t != null && t.group() == VENEZUELA && e.getLinked()) {
+        String[] words = e.getName().split("\\s+");
+        out.add(Tokens.fold(words[words.length - 1]));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Counts the terms of {@code t}; whether any Venezuelan one was among them (their character
+   * offsets go to {@code venezuelanAt} when given).
+   */
+  private boolean count(
+      Tokens t,
+      double factor,
+      double[] sum,
+      Map<String, double[]> hits,
+      List<Integer> venezuelanAt) {
+    boolean venezuelan = false;
     for (TermMatcher.Hit<Term> h : terms.findAll(t)) {
       add(h.value(), factor, sum, hits);
+      if (h.value().group() == VENEZUELA) {
+        venezuelan = true;
+        if (venezuelanAt != null) {
+          venezuelanAt.add(t.start(h.from()));
+        }
+      }
     }
+    return venezuelan;
   }
 
   private static void add(Term term, double factor, double[] sum, Map<String, double[]> hits) {

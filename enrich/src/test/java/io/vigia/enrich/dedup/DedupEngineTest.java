@@ -508,6 +508,7 @@ class DedupEngineTest {
         d.storyMinShared(),
         d.bucketSize(),
         d.storyNamesOverlap(),
-        d.storyNamesDecay());
+        d.storyNamesDecay(),
+        d.storyMinEvidence());
   }
 }

@@ -22,6 +22,7 @@ class DedupSettingsTest {
     assertThat(d.bucketSize()).isEqualTo(32);
     assertThat(d.storyNamesOverlap()).isEqualTo(0.1);
     assertThat(d.storyNamesDecay()).isEqualTo(Duration.ofHours(120));
+    assertThat(d.storyMinEvidence()).isEqualTo(1.0);
   }
 
   @Test
@@ -43,6 +44,7 @@ class DedupSettingsTest {
             bucket-size: 8
             story-names-overlap: 0.25
             story-names-decay: 36h
+            story-min-evidence: 2.5
         """)
                 .build());
     assertThat(d)
@@ -57,7 +59,8 @@ class DedupSettingsTest {
                 6,
                 8,
                 0.25,
-                Duration.ofHours(36)));
+                Duration.ofHours(36),
+                2.5));
   }
 
   @Test

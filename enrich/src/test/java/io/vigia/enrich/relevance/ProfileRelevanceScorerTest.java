@@ -61,4 +61,48 @@ class ProfileRelevanceScorerTest {
             "The council launched a campaign to fix potholes before the rainy season.");
     assertThat(r.getRelevant()).isFalse();
   }
+
+  @Test
+  void shouldSetAsideAnotherCountrysPoliticsThatMentionsVenezuelaInOneParagraph() {
+    Relevance r =
+        relevance(
+            "Senate passes border bill after long debate",
+            "LIMA - The Senate approved the government's border bill on Wednesday by 71 votes to 40, "
+                + "after the opposition won changes to the appeals process.\n\n"
+                + "The interior minister said the law would speed up removals and defended the "
+                + "election promise behind it.\n\n"
+                + "Rights groups said the short deadlines left families without a real defence; "
+                + "one of them said deportation flights to Venezuela remained suspended.\n\n"
+                + "The campaign for next year's presidential election has made security its theme.\n\n"
+                + "The bill now goes to the president for signature.");
+    assertThat(r.getRelevant()).isFalse();
+    assertThat(r.getReasons())
+        .contains(
+            "venezuela terms not in headline or lead, 1 of 5 paragraphs: venezuela only in passing");
+  }
+
+  @Test
+  void shouldKeepAnArticleThatNamesVenezuelaInItsLeadEvenIfRarelyAfter() {
+    Relevance r =
+        relevance(
+            "Opposition files new complaint",
+            "CARACAS - Venezuela's opposition filed a complaint with the electoral council on "
+                + "Monday over the closing of polling stations abroad.\n\n"
+                + "The complaint lists 30 consulates where registration was refused.\n\n"
+                + "Lawyers said they expected no answer before the vote.\n\n"
+                + "The council did not comment.");
+    assertThat(r.getRelevant()).isTrue();
+    assertThat(r.getReasons()).contains("venezuela terms in lead, 1 of 4 paragraphs");
+  }
+
+  @Test
+  void shouldSetAsideAVenezuelanBeautyPageantWhoseCandidatesAreNotPoliticians() {
+    Relevance r =
+        relevance(
+            "Miss Venezuela abre su certamen con nuevas candidatas",
+            "La organización Miss Venezuela presentó este sábado a las candidatas del certamen en "
+                + "Caracas, con una pasarela y un jurado renovado.\n\n"
+                + "Las candidatas recibirán clases de oratoria antes de la gala final.");
+    assertThat(r.getRelevant()).isFalse();
+  }
 }

@@ -1,0 +1,246 @@
+package io.vigia.enrich.dedup;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Dedup's memory over one {@link DedupStore}: stored articles ({@code a|id}), their exact keys
+ * ({@code x|…}), the LSH buckets ({@code b|…} over the text, {@code f|…} over the story features),
+ * each story's sources ({@code t|story}), the feature counts ({@link FeatureCounts}), the clock
+ * ({@code m|clock}) and the eviction index ({@code e|time|…}) that forgets everything older than
+ * the retention, by article time.
+ *
+ * <p>Buckets keep their {@code bucketSize} most recent members, so the work per article stays
+ * bounded as the state grows. Not thread-safe: one decision at a time.
+ */
+final class DedupState {
+  /**
+   * LSH bands over the text's MinHash: 32 bands of 4 rows find copies from a Jaccard of about 0.45.
+   */
+  static final int TEXT_BANDS = 32;
+
+  /** Single-hash bands over the story features: articles sharing a sampled name or figure meet. */
+  static final int STORY_BANDS = 16;
+
+  /** Evictions done per article at most, so one article never pays for a long gap. */
+  private static final int EVICTIONS_PER_ARTICLE = 256;
+
+  private static final String CLOCK = "m|clock";
+  private static final byte[] EMPTY = new byte[0];
+
+  private final DedupStore store;
+  private final int bucketSize;
+  private final FeatureCounts counts;
+  private final Map<String, List<String>> bucketsRead = new HashMap<>();
+
+  DedupState(DedupStore store, int bucketSize) {
+    this.store = store;
+    this.bucketSize = bucketSize;
+    this.counts = new FeatureCounts(store);
+  }
+
+  /** Forgets the reads of the previous decision and advances the clock to {@code time}. */
+  long startDecision(long time) {
+    bucketsRead.clear();
+    counts.startDecision();
+    return advanceClock(time);
+  }
+
+  FeatureCounts counts() {
+    return counts;
+  }
+
+  StoredArticle article(String id) {
+    byte[] b = store.get("a|" + id);
+    return b == null ? null : StoredArticle.decode(b);
+  }
+
+  /** The article that owns an exact key ({@code x|u|url}, {@code x|g|guid}, {@code x|h|hash}). */
+  StoredArticle articleAt(String exactKey) {
+    byte[] id = store.get(exactKey);
+    return id == null ? null : article(new String(id, StandardCharsets.UTF_8));
+  }
+
+  /** The ids met in the text bands (candidate copies). */
+  List<String> textCandidates(long[] textBands) {
+    List<String> out = new ArrayList<>();
+    for (int b = 0; b < TEXT_BANDS; b++) {
+      out.addAll(bucket(textBucket(b, textBands[b])));
+    }
+    return out;
+  }
+
+  /** The ids met in each story band, one list per band that the fingerprint has a hash for. */
+  List<List<String>> storyBuckets(Fingerprint fp) {
+    List<List<String>> out = new ArrayList<>();
+    int[] sig = fp.featureMinHash(STORY_BANDS);
+    for (int b = 0; b < STORY_BANDS; b++) {
+      if (sig[b] != Integer.MAX_VALUE) {
+        out.add(bucket(storyBucket(b, sig[b])));
+      }
+    }
+    return out;
+  }
+
+  void remember(StoredArticle a, long[] textBands) {
+    store.put("a|" + a.id(), a.encode());
+    counts.add(a, 1);
+    store.put(evictionKey(a.time(), "a|" + a.id()), EMPTY);
+    byte[] id = a.id().getBytes(StandardCharsets.UTF_8);
+    putIfAbsent("x|u|" + a.canonicalUrl(), id, a.canonicalUrl() != null);
+    putIfAbsent("x|g|" + a.guidKey(), id, a.guidKey() != null);
+    putIfAbsent(
+        "x|h|" + a.contentHash(), id, a.contentHash() != null && !a.contentHash().isBlank());
+    for (int b = 0; b < TEXT_BANDS; b++) {
+      addToBucket(textBucket(b, textBands[b]), a.id());
+    }
+    int[] sig = a.fingerprint().featureMinHash(STORY_BANDS);
+    for (int b = 0; b < STORY_BANDS; b++) {
+      if (sig[b] != Integer.MAX_VALUE) {
+        addToBucket(storyBucket(b, sig[b]), a.id());
+      }
+    }
+  }
+
+  void forget(StoredArticle a) {
+    store.delete("a|" + a.id());
+    counts.add(a, -1);
+    store.delete(evictionKey(a.time(), "a|" + a.id()));
+    deleteIfOwned("x|u|" + a.canonicalUrl(), a.id(), a.canonicalUrl() != null);
+    deleteIfOwned("x|g|" + a.guidKey(), a.id(), a.guidKey() != null);
+    deleteIfOwned("x|h|" + a.contentHash(), a.id(), a.contentHash() != null);
+    long[] bands = a.fingerprint().bands(TEXT_BANDS);
+    for (int b = 0; b < TEXT_BANDS; b++) {
+      removeFromBucket(textBucket(b, bands[b]), a.id());
+    }
+    int[] sig = a.fingerprint().featureMinHash(STORY_BANDS);
+    for (int b = 0; b < STORY_BANDS; b++) {
+      if (sig[b] != Integer.MAX_VALUE) {
+        removeFromBucket(storyBucket(b, sig[b]), a.id());
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- story sources
+
+  int storySources(String storyId) {
+    return Math.max(1, StringLists.items(store.get("t|" + storyId)).size());
+  }
+
+  /** Adds the source to the story's sources; returns how many distinct sources it has now. */
+  int addSource(String storyId, String source, long time) {
+    String key = "t|" + storyId;
+    byte[] old = store.get(key);
+    List<String> sources = StringLists.items(old);
+    long last = old == null ? time : Math.max(time, StringLists.number(old));
+    if (old != null) {
+      store.delete(evictionKey(StringLists.number(old), key));
+    }
+    if (!sources.contains(source)) {
+      sources.add(source);
+    }
+    store.put(key, StringLists.encode(last, sources));
+    store.put(evictionKey(last, key), EMPTY);
+    return sources.size();
+  }
+
+  // ---------------------------------------------------------------- keys and buckets
+
+  private void putIfAbsent(String key, byte[] value, boolean applies) {
+    if (applies && store.get(key) == null) {
+      store.put(key, value);
+    }
+  }
+
+  private void deleteIfOwned(String key, String id, boolean applies) {
+    if (!applies) {
+      return;
+    }
+    byte[] owner = store.get(key);
+    if (owner != null && new String(owner, StandardCharsets.UTF_8).equals(id)) {
+      store.delete(key);
+    }
+  }
+
+  /** Adds the id to a bucket, keeping only the most recent {@code bucketSize} members. */
+  private void addToBucket(String key, String id) {
+    List<String> members = new ArrayList<>(bucket(key));
+    members.remove(id);
+    members.add(id);
+    if (members.size() > bucketSize) {
+      members = new ArrayList<>(members.subList(members.size() - bucketSize, members.size()));
+    }
+    store.put(key, StringLists.encode(0, members));
+    bucketsRead.put(key, members);
+  }
+
+  /**
+   * A bucket's members, read from the store once per decision (a decision reads, then adds to, the
+   * same buckets).
+   */
+  private List<String> bucket(String key) {
+    return bucketsRead.computeIfAbsent(key, k -> StringLists.items(store.get(k)));
+  }
+
+  private void removeFromBucket(String key, String id) {
+    bucketsRead.remove(key);
+    byte[] old = store.get(key);
+    if (old == null) {
+      return;
+    }
+    List<String> members = StringLists.items(old);
+    if (members.remove(id)) {
+      if (members.isEmpty()) {
+        store.delete(key);
+      } else {
+        store.put(key, StringLists.encode(0, members));
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- time
+
+  private long advanceClock(long time) {
+    byte[] b = store.get(CLOCK);
+    long clock = b == null ? time : Math.max(time, StringLists.number(b));
+    if (b == null || clock != StringLists.number(b)) {
+      store.put(CLOCK, StringLists.encode(clock, List.of()));
+    }
+    return clock;
+  }
+
+  /** Forgets articles and stories whose article time is before the cutoff. */
+  void evictOlderThan(long cutoff) {
+    if (cutoff <= 0) {
+      return;
+    }
+    for (String key : store.keys("e|", evictionKey(cutoff, ""), EVICTIONS_PER_ARTICLE)) {
+      String target = key.substring(key.indexOf('|', 2) + 1);
+      if (target.startsWith("a|")) {
+        StoredArticle a = article(target.substring(2));
+        if (a != null) {
+          forget(a);
+        }
+      } else {
+        store.delete(target);
+      }
+      store.delete(key);
+    }
+  }
+
+  static String evictionKey(long time, String target) {
+    String hex = Long.toHexString(Math.max(0, time));
+    return "e|" + "0000000000000000".substring(hex.length()) + hex + "|" + target;
+  }
+
+  private static String textBucket(int band, long hash) {
+    return "b|" + band + "|" + Long.toHexString(hash);
+  }
+
+  private static String storyBucket(int band, int hash) {
+    return "f|" + band + "|" + Integer.toHexString(hash);
+  }
+}

@@ -1,0 +1,144 @@
+package io.vigia.enrich.dedup;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongToDoubleFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds the story of an article that is not a copy: the story of the stored candidate that matches
+ * it best within the story window, else a new story named after the article.
+ */
+final class StoryFinder {
+  private static final Logger LOG = LoggerFactory.getLogger(StoryFinder.class);
+
+  /** Story bands a candidate must share with the article to be compared at all. */
+  private static final int MIN_STORY_HITS = 2;
+
+  /** Story candidates compared at most, those sharing the most bands first. */
+  private static final int MAX_STORY_CANDIDATES = 24;
+
+  private final DedupState state;
+  private final DedupSettings settings;
+
+  StoryFinder(DedupState state, DedupSettings settings) {
+    this.state = state;
+    this.settings = settings;
+  }
+
+  /**
+   * The story of the candidate that matches the article best, by either of two measures, each
+   * discounted by how far apart in time the two are and counted against its own threshold: the
+   * ordered alignment of their names and figures (a translation keeps them in the same order; a
+   * different article about another event does not), or the cosine of their names, figures and
+   * entities weighted by how rare each is in the state (another outlet's report, a reaction or an
+   * opinion piece days later names the same specific actors, not only the country and its
+   * president). Either way the two must share evidence of one event, not only famous names ({@link
+   * #sharedEvidence}). Else a new story named after the article.
+   *
+   * @param textCandidates the ids met in the text bands, compared first
+   */
+  String storyOf(
+      String id,
+      long time,
+      Fingerprint fp,
+      Collection<String> textCandidates,
+      LongToDoubleFunction weight,
+      double namesNorm) {
+    long window = settings.storyWindow().toMillis();
+    double decay = settings.storyDecay().toMillis();
+    double namesDecay = settings.storyNamesDecay().toMillis();
+    int counted = state.counts().articles();
+    String best = null;
+    double bestScore = 0;
+    for (String candidate : candidates(fp, textCandidates)) {
+      StoredArticle c = state.article(candidate);
+      if (c == null
+          || Math.abs(c.time() - time) > window
+          || fp.sharedFeatures(c.fingerprint()) < settings.storyMinShared()) {
+        continue;
+      }
+      double apart = Math.abs(c.time() - time);
+      // The closer in time, the less it takes: an event's coverage bunches up.
+      double aligned = fp.anchorAlignment(c.fingerprint()) * Math.exp(-apart / decay);
+      double names =
+          namesNorm > 0 && c.namesNorm() > 0
+              ? fp.weightedShared(c.fingerprint(), weight)
+                  / (namesNorm * c.namesNorm())
+                  * Math.exp(-apart / namesDecay)
+              : 0;
+      // Each measure counts by how far above its own threshold it is.
+      double score =
+          Math.max(
+              aligned >= settings.storyOverlap()
+                  ? aligned / Math.max(settings.storyOverlap(), 1e-9)
+                  : 0,
+              names >= settings.storyNamesOverlap() ? names / settings.storyNamesOverlap() : 0);
+      double evidence = sharedEvidence(fp, c.fingerprint(), counted, weight);
+      if (LOG.isTraceEnabled()) {
+        LOG.trace(
+            "story candidate {} for {}: aligned {}, names {}, evidence {} (N {}, shared {}, {} h)",
+            c.id(),
+            id,
+            aligned,
+            names,
+            evidence,
+            counted,
+            fp.sharedFeatures(c.fingerprint()),
+            apart / 3.6e6);
+      }
+      if (score > bestScore && evidence >= settings.storyMinEvidence()) {
+        best = c.storyId();
+        bestScore = score;
+      }
+    }
+    return best == null ? id : best;
+  }
+
+  /**
+   * How much evidence of one event the two share: the sum, over their shared names, figures and
+   * entities, of each one's rarity among the {@code counted} originals of the state, {@code
+   * ln((N+1)/(n+1)) / ln((N+1)/2)}: 1 for a feature only the candidate has (n = 1), 0 for one every
+   * stored article has. The watch's famous names (the country, its president, its electoral
+   * authority, a party) are in most articles and add next to nothing, however many of them two
+   * articles share; a place, a person, an organisation or a figure of one event adds almost 1. The
+   * rarity is relative to the state's size, so the threshold means the same on a young state and on
+   * a month of a live watch.
+   *
+   * <p>While the state holds fewer than two originals nothing can be told from the counts; then the
+   * evidence is how many features the two share over twice {@code story-min-shared}, so it takes
+   * that many to reach 1.
+   */
+  private double sharedEvidence(
+      Fingerprint fp, Fingerprint candidate, int counted, LongToDoubleFunction weight) {
+    if (counted < 2) {
+      return fp.sharedFeatures(candidate) / (2.0 * settings.storyMinShared());
+    }
+    return fp.sharedWeight(candidate, weight) / Math.log((counted + 1) / 2.0);
+  }
+
+  /**
+   * Candidates met in several story bands share more features; only the best few are compared, so
+   * popular names ("Venezuela") filling buckets do not make the work grow.
+   */
+  private List<String> candidates(Fingerprint fp, Collection<String> textCandidates) {
+    Map<String, Integer> hits = new HashMap<>();
+    for (String id : textCandidates) {
+      hits.put(id, DedupState.STORY_BANDS);
+    }
+    for (List<String> bucket : state.storyBuckets(fp)) {
+      for (String id : bucket) {
+        hits.merge(id, 1, Integer::sum);
+      }
+    }
+    return hits.entrySet().stream()
+        .filter(e -> e.getValue() >= MIN_STORY_HITS)
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+        .limit(MAX_STORY_CANDIDATES)
+        .map(Map.Entry::getKey)
+        .toList();
+  }
+}
