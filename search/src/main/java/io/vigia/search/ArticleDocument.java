@@ -284,6 +284,18 @@ public record ArticleDocument(
       int storySources,
       boolean offTopic,
       Overlay overlay) {
+    return withJudgement(
+        stance, entities, storyId, storySources, offTopic, overlay, publishedOffsetSeconds);
+  }
+
+  private ArticleDocument withJudgement(
+      List<StanceRef> stance,
+      List<EntityRef> entities,
+      String storyId,
+      int storySources,
+      boolean offTopic,
+      Overlay overlay,
+      Integer publishedOffsetSeconds) {
     return new ArticleDocument(
         id,
         articleId,
@@ -334,35 +346,7 @@ public record ArticleDocument(
 
   /** This document with the offset its page stated with its publication time (null: none). */
   public ArticleDocument withPublishedOffsetSeconds(Integer offsetSeconds) {
-    return new ArticleDocument(
-        id,
-        articleId,
-        url,
-        canonicalUrl,
-        title,
-        byline,
-        publishedAt,
-        fetchedAt,
-        indexedAt,
-        language,
-        source,
-        feedUrl,
-        text,
-        description,
-        siteName,
-        leadImage,
-        dedupStatus,
-        duplicateOf,
-        storyId,
-        storySources,
-        relevance,
-        entities,
-        stance,
-        enrichmentVersion,
-        profileVersion,
-        offTopic,
-        overlay,
-        offsetSeconds);
+    return withJudgement(stance, entities, storyId, storySources, offTopic, overlay, offsetSeconds);
   }
 
   /** The time an article is sorted and filtered by: published, else fetched. */
