@@ -169,23 +169,11 @@ public record FigureVocabulary(
   }
 
   private static String text(JsonNode e, String field, String where) {
-    String v = e.path(field).asText("").strip();
-    if (v.isEmpty()) {
-      throw new IllegalArgumentException(where + ": missing '" + field + "'");
-    }
-    return v;
+    return io.vigia.common.profile.ProfileFields.text(e, field, where);
   }
 
   private static List<String> list(JsonNode e, String field) {
-    List<String> out = new ArrayList<>();
-    e.path(field)
-        .forEach(
-            n -> {
-              if (!n.asText("").isBlank()) {
-                out.add(n.asText().strip());
-              }
-            });
-    return out;
+    return io.vigia.common.profile.ProfileFields.list(e, field);
   }
 
   private static List<String> folded(JsonNode e, String field) {
