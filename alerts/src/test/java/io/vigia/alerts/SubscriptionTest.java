@@ -56,6 +56,25 @@ class SubscriptionTest {
   }
 
   @Test
+  void shouldStoreAFigureConflictRuleAndRefuseABadQuantityAtCreation() throws Exception {
+    String ok =
+        "{\"name\": \"Turnout disputes\", \"query\": {\"figureConflict\": true, \"quantity\":"
+            + " \"turnout\"}, \"kafka\": {\"topic\": \"desk.figures\"}}";
+    Subscription s = Subscription.fromJson(Json.MAPPER.readTree(ok), "turnout", NOW);
+    assertThat(s.rule().isStoryRule()).isTrue();
+    assertThat(Subscription.fromJson(s.toStoredJson(), "other", NOW)).isEqualTo(s);
+    // The API answers an IllegalArgumentException of fromJson with 400 and its message.
+    assertThatThrownBy(
+            () ->
+                Subscription.fromJson(
+                    Json.MAPPER.readTree(ok.replace("\"turnout\"", "{\"name\": \"turnout\"}")),
+                    "turnout",
+                    NOW))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'quantity' must be a string");
+  }
+
+  @Test
   void shouldRefuseAWebhookWithoutSecretAndUnknownFields() {
     assertThatThrownBy(
             () ->

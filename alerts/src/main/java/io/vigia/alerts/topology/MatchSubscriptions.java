@@ -80,7 +80,7 @@ final class MatchSubscriptions implements Processor<String, byte[], String, Stri
       if (article == null) {
         article = ArticleMatch.of(e);
       }
-      if (!s.rule().matches(article)) {
+      if (!s.rule().matches(e, article)) {
         continue;
       }
       String firedFor =

@@ -118,4 +118,83 @@ class AlertRuleTest {
         "{\"q\":\"CNE -fraude\",\"language\":[\"es\"],\"entity\":[\"Q1\"],\"stance\":{\"maduro-government\":\"against\"},\"storySources\":2}";
     assertThat(rule(json).toJson()).isEqualTo(Json.MAPPER.readTree(json));
   }
+
+  /** Two outlets' turnout (or other quantity) for one election, as enrich reports a conflict. */
+  static io.vigia.schemas.FigureConflict conflict(String quantity, double a, double b) {
+    return io.vigia.schemas.FigureConflict.newBuilder()
+        .setQuantity(quantity)
+        .setSubject("2025 regional elections")
+        .setValues(List.of(value(a, "Diario Uno", "vigia:org/cne"), value(b, "Diario Dos", null)))
+        .build();
+  }
+
+  private static io.vigia.schemas.ConflictingValue value(
+      double v, String source, String attributedTo) {
+    return io.vigia.schemas.ConflictingValue.newBuilder()
+        .setValue(v)
+        .setClaims(
+            List.of(
+                io.vigia.schemas.FigureClaim.newBuilder()
+                    .setArticleId("id-" + source.hashCode())
+                    .setSource(source)
+                    .setAttributedTo(attributedTo)
+                    .setText(v * 100 + " %")
+                    .build()))
+        .build();
+  }
+
+  @Test
+  void shouldMatchAFigureConflictRuleOnlyOnAStoryWithAConflictOfItsQuantity() throws Exception {
+    EnrichedArticle a = article("es", "Participación");
+    AlertRule any = rule("{\"figureConflict\": true}");
+    AlertRule turnout = rule("{\"figureConflict\": true, \"quantity\": \"turnout\"}");
+    AlertRule turnoutInEnglish =
+        rule("{\"figureConflict\": true, \"quantity\": \"turnout\", \"language\": \"en\"}");
+    assertThat(any.isStoryRule()).isTrue();
+    assertThat(any.matches(a)).as("no conflict yet").isFalse();
+
+    a.setFigureConflicts(List.of(conflict("governorships-won", 18, 20)));
+    assertThat(any.matches(a)).isTrue();
+    assertThat(turnout.matches(a)).as("a conflict of another quantity").isFalse();
+
+    a.setFigureConflicts(
+        List.of(conflict("governorships-won", 18, 20), conflict("turnout", 0.418, 0.4226)));
+    assertThat(turnout.matches(a)).isTrue();
+    assertThat(turnoutInEnglish.matches(a)).as("the search filters hold as well").isFalse();
+  }
+
+  @Test
+  void shouldLetACopyFireAFigureConflictRuleUnlessDuplicatesSaysNo() throws Exception {
+    EnrichedArticle copy = article("es", "Participación");
+    copy.setFigureConflicts(List.of(conflict("turnout", 0.418, 0.4226)));
+    copy.getDedup().setStatus(io.vigia.schemas.DedupStatus.DUPLICATE);
+    copy.getDedup().setDuplicateOf("original-id");
+    assertThat(rule("{\"figureConflict\": true}").matches(copy)).isTrue();
+    assertThat(rule("{\"figureConflict\": true, \"duplicates\": false}").matches(copy)).isFalse();
+  }
+
+  @Test
+  void shouldRefuseABadFigureConflictRule() {
+    assertThatThrownBy(() -> rule("{\"figureConflict\": \"yes\"}"))
+        .hasMessageContaining("'figureConflict' must be true or false");
+    assertThatThrownBy(() -> rule("{\"figureConflict\": true, \"quantity\": 3}"))
+        .hasMessageContaining("'quantity' must be a string");
+    assertThatThrownBy(() -> rule("{\"figureConflict\": true, \"quantity\": [\"turnout\"]}"))
+        .hasMessageContaining("'quantity' must be a string");
+    assertThatThrownBy(() -> rule("{\"figureConflict\": true, \"quantity\": \"Turn out\"}"))
+        .hasMessageContaining("lower case");
+    assertThatThrownBy(() -> rule("{\"quantity\": \"turnout\"}"))
+        .hasMessageContaining("add \"figureConflict\": true");
+  }
+
+  @Test
+  void shouldRoundTripAFigureConflictRuleThroughJson() throws Exception {
+    AlertRule r = rule("{\"figureConflict\": true, \"quantity\": \"turnout\", \"entity\": \"Q1\"}");
+    assertThat(rule(r.toJson().toString())).isEqualTo(r);
+    assertThat(r.toJson().path("quantity").asText()).isEqualTo("turnout");
+    assertThat(rule("{\"figureConflict\": false}").isStoryRule())
+        .as("false is no figure conflict condition")
+        .isFalse();
+    assertThat(rule("{\"figureConflict\": true}")).isNotEqualTo(rule("{}"));
+  }
 }

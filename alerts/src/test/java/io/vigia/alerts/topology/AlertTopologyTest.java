@@ -130,6 +130,70 @@ class AlertTopologyTest {
   }
 
   @Test
+  void shouldFireAFigureConflictRuleOnceWhenTheStorysFirstConflictOfItsQuantityAppears() {
+    subscribe("any-conflict", "{\"figureConflict\":true}");
+    subscribe("turnout-conflict", "{\"figureConflict\":true,\"quantity\":\"turnout\"}");
+    EnrichedArticle first = article("https://s1.example/x", "Participación del 41,8 %", "es");
+    first.getDedup().setStoryId("story-1");
+    send(first);
+    assertThat(read()).as("one source: no conflict yet").isEmpty();
+
+    EnrichedArticle second = article("https://s2.example/x", "18 gobernaciones", "es");
+    second.getDedup().setStoryId("story-1");
+    second.setFigureConflicts(List.of(conflict("governorships-won", 18, 20)));
+    send(second);
+    assertThat(read())
+        .extracting(j -> j.path("subscriptionId").asText())
+        .containsExactly("any-conflict");
+
+    EnrichedArticle third = article("https://s3.example/x", "Participación del 42,26 %", "es");
+    third.getDedup().setStoryId("story-1");
+    third.setFigureConflicts(
+        List.of(conflict("governorships-won", 18, 20), conflict("turnout", 0.418, 0.4226)));
+    send(third);
+    EnrichedArticle fourth = article("https://s4.example/x", "Más cifras", "es");
+    fourth.getDedup().setStoryId("story-1");
+    fourth.setFigureConflicts(third.getFigureConflicts());
+    send(fourth);
+    List<JsonNode> out = read();
+    assertThat(out)
+        .as("the turnout rule once, at its first turnout conflict; the other not again")
+        .hasSize(1);
+    assertThat(out.get(0).path("subscriptionId").asText()).isEqualTo("turnout-conflict");
+    assertThat(out.get(0).path("kind").asText()).isEqualTo("story");
+    assertThat(out.get(0).path("article").path("id").asText())
+        .isEqualTo(third.getArticle().getId());
+
+    EnrichedArticle otherStory = article("https://s5.example/y", "Otra historia", "es");
+    otherStory.getDedup().setStoryId("story-2");
+    otherStory.setFigureConflicts(List.of(conflict("turnout", 0.3, 0.5)));
+    send(otherStory);
+    assertThat(read())
+        .extracting(j -> j.path("subscriptionId").asText())
+        .as("another story fires again")
+        .containsExactlyInAnyOrder("any-conflict", "turnout-conflict");
+  }
+
+  private static io.vigia.schemas.FigureConflict conflict(String quantity, double a, double b) {
+    io.vigia.schemas.FigureClaim.Builder claim =
+        io.vigia.schemas.FigureClaim.newBuilder().setArticleId("x").setText("");
+    return io.vigia.schemas.FigureConflict.newBuilder()
+        .setQuantity(quantity)
+        .setSubject("2025 regional elections")
+        .setValues(
+            List.of(
+                io.vigia.schemas.ConflictingValue.newBuilder()
+                    .setValue(a)
+                    .setClaims(List.of(claim.setSource("Diario Uno").build()))
+                    .build(),
+                io.vigia.schemas.ConflictingValue.newBuilder()
+                    .setValue(b)
+                    .setClaims(List.of(claim.setSource("Diario Dos").build()))
+                    .build()))
+        .build();
+  }
+
+  @Test
   void shouldStopAlertingOnceTheSubscriptionIsDeleted() {
     subscribe("a", "{\"q\":\"CNE\"}");
     send(article("https://a.example/1", "El CNE anuncia", "es"));
