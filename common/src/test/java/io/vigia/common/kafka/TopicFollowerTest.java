@@ -127,7 +127,9 @@ class TopicFollowerTest {
                   throw boom;
                 })
             .start()) {
-      writeTheTopic();
+      // One record: the follower closes its consumer on the failure, so a second write could race
+      // the close.
+      consumer.addRecord(new ConsumerRecord<>(TOPIC, P0.partition(), 2L, "k2", "v2"));
       assertThatThrownBy(() -> f.awaitCaughtUp(WAIT))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("test-follower stopped")
