@@ -16,8 +16,11 @@ import java.util.Set;
  * @param inLead a Venezuelan term or anchor entity in the first paragraph
  * @param paragraphs paragraphs of the text
  * @param mentioning paragraphs that name a Venezuelan term or anchor entity
+ * @param elsewhere another country is named (the profile's {@code elsewhere} group), or no
+ *     Venezuelan anchor person or body is: only then can the article be about somewhere else
  */
-record Aboutness(boolean inHeadline, boolean inLead, int paragraphs, int mentioning) {
+record Aboutness(
+    boolean inHeadline, boolean inLead, int paragraphs, int mentioning, boolean elsewhere) {
 
   /**
    * Share of paragraphs under which an article whose headline and lead do not name Venezuela
@@ -33,7 +36,11 @@ record Aboutness(boolean inHeadline, boolean inLead, int paragraphs, int mention
    * @param anchorNames folded last words of the linked anchor entities
    */
   static Aboutness of(
-      Tokens text, boolean inHeadline, List<Integer> venezuelanAt, Set<String> anchorNames) {
+      Tokens text,
+      boolean inHeadline,
+      List<Integer> venezuelanAt,
+      Set<String> anchorNames,
+      boolean elsewhere) {
     int[] starts = paragraphStarts(text.text());
     int paragraphs = starts.length + 1;
     boolean[] named = new boolean[paragraphs];
@@ -51,7 +58,7 @@ record Aboutness(boolean inHeadline, boolean inLead, int paragraphs, int mention
     for (boolean n : named) {
       mentioning += n ? 1 : 0;
     }
-    return new Aboutness(inHeadline, named[0], paragraphs, mentioning);
+    return new Aboutness(inHeadline, named[0], paragraphs, mentioning, elsewhere);
   }
 
   /** Where each paragraph after the first starts: after a line break, at the next text. */
@@ -82,9 +89,15 @@ record Aboutness(boolean inHeadline, boolean inLead, int paragraphs, int mention
     return i >= 0 ? i + 1 : -i - 1;
   }
 
-  /** Venezuela named neither in the headline nor in the lead, and in few paragraphs. */
+  /**
+   * Possibly about somewhere else ({@link #elsewhere}), Venezuela neither in the headline nor in
+   * the lead, and in few paragraphs. A piece that names no other country but Venezuela's own people
+   * or bodies is not about another country's politics, whatever its lead names (a Venezuelan piece
+   * led by a primary commission and a turnout figure).
+   */
   boolean inPassing() {
-    return !inHeadline
+    return elsewhere
+        && !inHeadline
         && !inLead
         && paragraphs >= MIN_PARAGRAPHS
         && mentioning < PASSING_SHARE * paragraphs;

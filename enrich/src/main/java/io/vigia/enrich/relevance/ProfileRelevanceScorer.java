@@ -70,7 +70,12 @@ public final class ProfileRelevanceScorer implements RelevanceScorer {
     double politics = 1 - Math.exp(-sum[POLITICS] / 4);
     double elsewhereShare = sum[ELSEWHERE] / (sum[ELSEWHERE] + sum[VENEZUELA] + 1);
     double offShare = sum[OFFTOPIC] / (sum[OFFTOPIC] + sum[POLITICS] + 1);
-    Aboutness about = Aboutness.of(text, inHeadline, venezuelanAt, anchorNames(entities));
+    java.util.Set<String> anchors = anchorNames(entities);
+    // It can be about somewhere else when it names another country, or when nothing Venezuelan
+    // but the country's name is in it (no anchor person or body: a dateline abroad, one line).
+    Aboutness about =
+        Aboutness.of(
+            text, inHeadline, venezuelanAt, anchors, sum[ELSEWHERE] > 0 || anchors.isEmpty());
     double score = place * politics * (1 - elsewhereShare) * (1 - 0.7 * offShare) * about.factor();
     boolean relevant = score >= rules.threshold();
     List<String> reasons = reasons(hits, score, relevant);

@@ -105,4 +105,20 @@ class ProfileRelevanceScorerTest {
                 + "Las candidatas recibirán clases de oratoria antes de la gala final.");
     assertThat(r.getRelevant()).isFalse();
   }
+
+  @Test
+  void shouldKeepAVenezuelanPieceThatNamesNoOtherCountryWhateverItsLeadNames() {
+    // Led by a commission and a turnout figure, the country's name only further down: nothing
+    // says it is about somewhere else, so it is not "in passing".
+    Relevance r =
+        relevance(
+            "La comisión de la consulta cuenta más votantes de los previstos",
+            "La comisión organizadora informó que casi tres millones de personas participaron en la "
+                + "consulta de la oposición del domingo.\n\n"
+                + "María Corina Machado obtuvo la mayoría de los votos según el primer boletín.\n\n"
+                + "Los organizadores pidieron a los centros que entreguen sus actas esta semana.\n\n"
+                + "El gobierno de Venezuela calificó la consulta de ilegal.");
+    assertThat(r.getRelevant()).isTrue();
+    assertThat(r.getReasons()).noneMatch(reason -> reason.contains("only in passing"));
+  }
 }
