@@ -11,6 +11,7 @@ import io.vigia.common.health.HealthReport;
 import io.vigia.common.http.ApiKeys;
 import io.vigia.common.http.HttpApi;
 import io.vigia.common.http.Response;
+import io.vigia.common.kafka.KafkaWait;
 import io.vigia.common.metrics.Metrics;
 import io.vigia.common.profile.WatchProfile;
 import io.vigia.enrich.ArticleAnalyzers;
@@ -101,6 +102,9 @@ final class Pipeline implements AutoCloseable {
             bootstrap,
             config.integer("kafka.partitions", 1, 1024),
             (short) config.integer("kafka.replication-factor", 1, 7));
+    // An external cluster may be away at start: wait for it (one log line per attempt) rather
+    // than exit; HTTP already answers 503 to every call meanwhile.
+    ServiceRunner.awaitKafka(KafkaWait.forCluster(kafka), kafka);
     SharedTopics.prepare(kafka);
 
     IngestSettings ingestSettings = IngestSettings.from(config, profile);

@@ -7,6 +7,7 @@ import io.vigia.common.health.HealthReport;
 import io.vigia.common.health.HealthReporting;
 import io.vigia.common.http.HttpApi;
 import io.vigia.common.http.Response;
+import io.vigia.common.kafka.KafkaWait;
 import io.vigia.common.metrics.Metrics;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -22,6 +23,9 @@ import java.util.function.Supplier;
  * graceful stop on SIGTERM that closes everything in reverse order.
  */
 final class ServiceRunner implements AutoCloseable {
+  /** How long one attempt to reach the cluster waits for an answer. */
+  private static final java.time.Duration PROBE_TIMEOUT = java.time.Duration.ofSeconds(5);
+
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   final Config config;
   final KafkaSettings kafka;
@@ -34,7 +38,10 @@ final class ServiceRunner implements AutoCloseable {
     this.kafka = KafkaSettings.from(config);
   }
 
-  /** Binds the HTTP port and creates missing topics; call before starting the stage. */
+  /**
+   * Binds the HTTP port, waits for the cluster to answer (health is served meanwhile) and creates
+   * missing topics; call before starting the stage.
+   */
   ServiceRunner start(String stage) {
     http.requireKeysForWrites(io.vigia.common.http.ApiKeys.from(config));
     // Health answers from now on; the stage's own API is mounted once it started: until then a
@@ -42,7 +49,6 @@ final class ServiceRunner implements AutoCloseable {
     http.starting();
     http.start(config.string("http.host"), config.integer("http.port", 0, 65535));
     started.push(http);
-    SharedTopics.prepare(kafka);
     http.route(
         "GET",
         "/healthz",
@@ -70,7 +76,22 @@ final class ServiceRunner implements AutoCloseable {
         "GET",
         "/metrics",
         r -> Response.text(200, "text/plain; version=0.0.4", Metrics.registry().scrape()));
+    // Health answers before the cluster does: while it is away the process stays up and says so
+    // (/readyz 503 naming the reason), then creates the topics and starts as normal.
+    KafkaWait wait = report(KafkaWait.forCluster(kafka));
+    awaitKafka(wait, kafka);
+    SharedTopics.prepare(kafka);
     return this;
+  }
+
+  /** Waits until the cluster at {@code kafka} answers; a wrong setting still fails at once. */
+  static void awaitKafka(KafkaWait wait, KafkaSettings kafka) {
+    try {
+      wait.await(KafkaWait.clusterProbe(kafka, PROBE_TIMEOUT));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("stopped while waiting for Kafka", e);
+    }
   }
 
   /**
