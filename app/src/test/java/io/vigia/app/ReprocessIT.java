@@ -277,8 +277,23 @@ class ReprocessIT {
   }
 
   private static Path copyBundledProfile(Path dir) throws Exception {
-    Files.createDirectories(dir);
-    for (String f : List.of("profile.yaml", "relevance.yaml", "entities.yaml", "stance.yaml")) {
+    Files.createDirectories(dir.resolve("entities"));
+    List<String> files =
+        new java.util.ArrayList<>(
+            List.of(
+                "profile.yaml",
+                "relevance.yaml",
+                "entities.yaml",
+                "stance.yaml",
+                "stance-model.json",
+                "figures.yaml"));
+    // entities.yaml includes the knowledge base's category files: the copy needs them too.
+    io.vigia.common.profile.WatchProfile.load("venezuela-elections")
+        .readTree("entities.yaml")
+        .orElseThrow()
+        .path("include")
+        .forEach(inc -> files.add(inc.asText()));
+    for (String f : files) {
       try (InputStream in =
           ReprocessIT.class.getResourceAsStream("/profiles/venezuela-elections/" + f)) {
         assertThat(in).as(f).isNotNull();
