@@ -145,9 +145,18 @@ final class Pipeline implements AutoCloseable {
     started.push(enrich);
     enrich.start();
 
-    if (index instanceof LuceneIndexVersions versions) {
+    if (corrected.backend() instanceof LuceneIndexVersions versions) {
       // vigia reprocess runs here, beside the live stages, writing the next index version
-      reprocessing = new Reprocessing(config, kafka, versions);
+      reprocessing =
+          new Reprocessing(config, kafka, versions)
+              .afterEachSwitchedWrite(
+                  () -> {
+                    try {
+                      corrected.reapply(corrected.corrections().articleIds());
+                    } catch (io.vigia.sink.index.IndexUnavailableException e) {
+                      LOG.warn("corrections not yet put back over the new index version", e);
+                    }
+                  });
       started.push(reprocessing);
       ReprocessApi.register(http, reprocessing);
       reprocessing.resumeIfUnfinished();

@@ -96,6 +96,18 @@ public final class Reprocessing implements AutoCloseable {
     SHOWN.set(progress);
   }
 
+  /**
+   * What runs once the alias points at the new version, and again when the run is done: the live
+   * pipeline puts analysts' corrections back over what the run wrote (its own sink writes the
+   * machine's judgement), so corrections still win over the new judgements.
+   */
+  public synchronized Reprocessing afterEachSwitchedWrite(Runnable reapplyCorrections) {
+    this.afterSwitch = java.util.Objects.requireNonNull(reapplyCorrections);
+    return this;
+  }
+
+  private Runnable afterSwitch = () -> {};
+
   /** Resumes the run recorded in the data folder when it did not finish (after a crash or stop). */
   public synchronized void resumeIfUnfinished() {
     Optional<ReprocessRun> last = ReprocessRun.read(dataDir);
@@ -253,6 +265,7 @@ public final class Reprocessing implements AutoCloseable {
         offsets.ends(Topics.RAW.name()).forEach((tp, o) -> now.put(tp.partition(), o));
         run = r.switched(Instant.now(), now);
         run.write(dataDir);
+        afterSwitch.run();
         LOG.info(
             "reprocessing run {}: caught up; the search alias now points at index version {}",
             r.run(),
@@ -263,6 +276,7 @@ public final class Reprocessing implements AutoCloseable {
       on.sink().close();
       run = r.done(Instant.now());
       run.write(dataDir);
+      afterSwitch.run();
       progress.update(run.total(), run.total(), on.sink().indexed(), 3, System.nanoTime());
       LOG.info("reprocessing run {} done: {} documents written", r.run(), on.sink().indexed());
       return true;

@@ -37,6 +37,11 @@ public final class CorrectionSet {
     return m == null ? List.of() : List.copyOf(new TreeMap<>(m).values());
   }
 
+  /** The ids of the articles with at least one correction. */
+  public java.util.Set<String> articleIds() {
+    return java.util.Set.copyOf(byArticle.keySet());
+  }
+
   /** Articles with at least one correction. */
   public int articles() {
     return byArticle.size();
