@@ -41,6 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
  * new profile version, while not one alert is sent again.
  */
 class ReprocessIT {
+  private static final String CORRECTED = SyntheticHistory.article(0).getId();
+
   private static final int N = 1000;
 
   @TempDir Path tmp;
@@ -89,6 +91,14 @@ class ReprocessIT {
       assertThat(alertsBefore).as("the live run alerted").isPositive();
       liveEnrichedBefore = endOffsets(p.bootstrapServers(), Topics.ENRICHED.name());
 
+      // An analyst's correction made before the run: it must win over the run's new judgement.
+      HttpResponse<String> corrected =
+          post(
+              p,
+              "/api/articles/" + CORRECTED + "/corrections",
+              "{\"stance\": {\"target\": \"maduro-government\", \"label\": \"favor\"}}");
+      assertThat(corrected.statusCode()).as(corrected.body()).isBetween(200, 299);
+
       // The analyst's new profile version: the census now counts as a political anchor.
       changeProfile(profile);
       HttpResponse<String> started =
@@ -131,6 +141,14 @@ class ReprocessIT {
       }
       assertThat(new HashSet<>(ids)).isEqualTo(expected);
       assertThat(listed).allSatisfy(a -> assertThat(a.path("profileVersion").asInt()).isEqualTo(2));
+      JsonNode stance = p.get("/api/articles/" + CORRECTED).path("stance");
+      assertThat(stance.findValuesAsText("target")).contains("maduro-government");
+      for (JsonNode st : stance) {
+        if (st.path("target").asText().equals("maduro-government")) {
+          assertThat(st.path("label").asText()).as("the correction still wins").isEqualTo("favor");
+          assertThat(st.path("corrected").asBoolean()).isTrue();
+        }
+      }
       int reversed = 0;
       for (int i = 0; i < N; i++) {
         if (SyntheticHistory.isCopy(i)) {
