@@ -52,63 +52,6 @@ public record ArticleDocument(
     stance = stance == null ? List.of() : List.copyOf(stance);
   }
 
-  /** A document as the machine judged it, nothing corrected. */
-  public ArticleDocument(
-      String id,
-      String articleId,
-      String url,
-      String canonicalUrl,
-      String title,
-      String byline,
-      Instant publishedAt,
-      Instant fetchedAt,
-      Instant indexedAt,
-      String language,
-      String source,
-      String feedUrl,
-      String text,
-      String description,
-      String siteName,
-      String leadImage,
-      String dedupStatus,
-      String duplicateOf,
-      String storyId,
-      int storySources,
-      double relevance,
-      List<EntityRef> entities,
-      List<StanceRef> stance,
-      int enrichmentVersion) {
-    this(
-        id,
-        articleId,
-        url,
-        canonicalUrl,
-        title,
-        byline,
-        publishedAt,
-        fetchedAt,
-        indexedAt,
-        language,
-        source,
-        feedUrl,
-        text,
-        description,
-        siteName,
-        leadImage,
-        dedupStatus,
-        duplicateOf,
-        storyId,
-        storySources,
-        relevance,
-        entities,
-        stance,
-        enrichmentVersion,
-        0,
-        false,
-        null,
-        null);
-  }
-
   /** A document as the machine judged it by a given profile version, nothing corrected. */
   public ArticleDocument(
       String id,

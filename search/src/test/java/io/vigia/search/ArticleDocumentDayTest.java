@@ -33,7 +33,8 @@ class ArticleDocumentDayTest {
             0.9,
             List.of(),
             List.of(),
-            1)
+            1,
+            0)
         .withPublishedOffsetSeconds(offsetSeconds);
   }
 

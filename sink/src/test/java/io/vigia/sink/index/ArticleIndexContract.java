@@ -424,7 +424,8 @@ public abstract class ArticleIndexContract {
                 0.9,
                 List.of(),
                 List.of(),
-                1)
+                1,
+                0)
             .withPublishedOffsetSeconds(-4 * 3600);
     assertThat(index.write(List.of(evening)).rejected()).isEmpty();
     makeSearchable(index);
