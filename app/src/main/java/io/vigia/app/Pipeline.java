@@ -8,6 +8,7 @@ import io.vigia.broker.EmbeddedKafka;
 import io.vigia.common.config.Config;
 import io.vigia.common.config.KafkaSettings;
 import io.vigia.common.health.HealthReport;
+import io.vigia.common.health.StageHealth;
 import io.vigia.common.http.ApiKeys;
 import io.vigia.common.http.HttpApi;
 import io.vigia.common.http.Response;
@@ -53,14 +54,16 @@ final class Pipeline implements AutoCloseable {
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private HttpApi http;
-  private ArticleIndex index;
+  private volatile ArticleIndex index;
   private IngestService ingest;
-  private EnrichService enrich;
+  private volatile EnrichService enrich;
   private SinkService sink;
   private AlertsService alerts;
   private Reprocessing reprocessing;
   private String bootstrapServers;
   private final HealthReport health = new HealthReport();
+  private static final String STARTUP = "pipeline";
+  private volatile StageHealth startup = StageHealth.starting(STARTUP, "starting its stages");
 
   static Pipeline start(Config config, boolean demo) {
     Pipeline p = new Pipeline();
@@ -81,6 +84,11 @@ final class Pipeline implements AutoCloseable {
     http.starting();
     http.start(config.string("http.host"), config.integer("http.port", 0, 65535));
     started.push(http);
+    // Health answers from the first moment, so /readyz can say what start-up waits for (an
+    // external Kafka cluster that is away) instead of "not ready yet"; the stages join the report
+    // as they start, and "pipeline" stays starting until all of them did.
+    health.add(() -> startup);
+    registerHealthRoutes();
 
     DataDir data = DataDir.open(Path.of(config.string("data-dir")));
     started.push(data);
@@ -104,7 +112,9 @@ final class Pipeline implements AutoCloseable {
             (short) config.integer("kafka.replication-factor", 1, 7));
     // An external cluster may be away at start: wait for it (one log line per attempt) rather
     // than exit; HTTP already answers 503 to every call meanwhile.
-    ServiceRunner.awaitKafka(KafkaWait.forCluster(kafka), kafka);
+    KafkaWait kafkaWait = KafkaWait.forCluster(kafka);
+    health.add(kafkaWait);
+    ServiceRunner.awaitKafka(kafkaWait, kafka);
     SharedTopics.prepare(kafka);
 
     IngestSettings ingestSettings = IngestSettings.from(config, profile);
@@ -177,6 +187,19 @@ final class Pipeline implements AutoCloseable {
     health.add(tally);
     http.route(
         "GET",
+        "/api/sources",
+        r -> Response.json(Map.of("sources", SourceHealth.of(ingest.sources(), tally))));
+    http.route(
+        "GET",
+        "/metrics",
+        r -> Response.text(200, "text/plain; version=0.0.4", Metrics.registry().scrape()));
+    startup = StageHealth.up(STARTUP);
+    http.ready();
+  }
+
+  private void registerHealthRoutes() {
+    http.route(
+        "GET",
         "/healthz",
         r -> {
           HealthReport.Answer a = health.liveness(this::healthDetails);
@@ -189,15 +212,6 @@ final class Pipeline implements AutoCloseable {
           HealthReport.Answer a = health.readiness();
           return Response.json(a.status(), a.body());
         });
-    http.route(
-        "GET",
-        "/api/sources",
-        r -> Response.json(Map.of("sources", SourceHealth.of(ingest.sources(), tally))));
-    http.route(
-        "GET",
-        "/metrics",
-        r -> Response.text(200, "text/plain; version=0.0.4", Metrics.registry().scrape()));
-    http.ready();
   }
 
   /**
@@ -250,6 +264,9 @@ final class Pipeline implements AutoCloseable {
   /** Figures beside the stages' states in {@code /healthz}. */
   private Map<String, Object> healthDetails() {
     Map<String, Object> h = new LinkedHashMap<>();
+    if (enrich == null || index == null) {
+      return h; // still starting: the stages' states say where
+    }
     h.put("enrich", enrich.state().toString());
     try {
       h.put("indexed", index.count());
