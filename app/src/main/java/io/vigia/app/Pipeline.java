@@ -88,7 +88,7 @@ final class Pipeline implements AutoCloseable {
     // external Kafka cluster that is away) instead of "not ready yet"; the stages join the report
     // as they start, and "pipeline" stays starting until all of them did.
     health.add(() -> startup);
-    registerHealthRoutes();
+    health.serve(http, this::healthDetails, Map.of());
 
     DataDir data = DataDir.open(Path.of(config.string("data-dir")));
     started.push(data);
@@ -195,23 +195,6 @@ final class Pipeline implements AutoCloseable {
         r -> Response.text(200, "text/plain; version=0.0.4", Metrics.registry().scrape()));
     startup = StageHealth.up(STARTUP);
     http.ready();
-  }
-
-  private void registerHealthRoutes() {
-    http.route(
-        "GET",
-        "/healthz",
-        r -> {
-          HealthReport.Answer a = health.liveness(this::healthDetails);
-          return Response.json(a.status(), a.body());
-        });
-    http.route(
-        "GET",
-        "/readyz",
-        r -> {
-          HealthReport.Answer a = health.readiness();
-          return Response.json(a.status(), a.body());
-        });
   }
 
   /**

@@ -49,29 +49,15 @@ final class ServiceRunner implements AutoCloseable {
     http.starting();
     http.start(config.string("http.host"), config.integer("http.port", 0, 65535));
     started.push(http);
-    http.route(
-        "GET",
-        "/healthz",
-        r -> {
-          HealthReport.Answer a =
-              health.liveness(
-                  () -> {
-                    Map<String, Object> h = new LinkedHashMap<>();
-                    h.put("stage", stage);
-                    h.putAll(healthDetails.get());
-                    return h;
-                  });
-          return Response.json(a.status(), a.body());
-        });
-    http.route(
-        "GET",
-        "/readyz",
-        r -> {
-          HealthReport.Answer a = health.readiness();
-          Map<String, Object> body = new LinkedHashMap<>(a.body());
-          body.put("stage", stage);
-          return Response.json(a.status(), body);
-        });
+    health.serve(
+        http,
+        () -> {
+          Map<String, Object> h = new LinkedHashMap<>();
+          h.put("stage", stage);
+          h.putAll(healthDetails.get());
+          return h;
+        },
+        Map.of("stage", stage));
     http.route(
         "GET",
         "/metrics",

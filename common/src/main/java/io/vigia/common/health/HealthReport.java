@@ -1,5 +1,7 @@
 package io.vigia.common.health;
 
+import io.vigia.common.http.HttpApi;
+import io.vigia.common.http.Response;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,6 +79,30 @@ public final class HealthReport {
       stages.put(h.stage(), one);
     }
     return stages;
+  }
+
+  /**
+   * Mounts {@code GET /healthz} (liveness, with {@code details} beside the stages) and {@code GET
+   * /readyz} (readiness, with {@code readyExtra} added to its body) on {@code http}.
+   */
+  public void serve(
+      HttpApi http, Supplier<Map<String, Object>> details, Map<String, Object> readyExtra) {
+    http.route(
+        "GET",
+        "/healthz",
+        r -> {
+          Answer a = liveness(details);
+          return Response.json(a.status(), a.body());
+        });
+    http.route(
+        "GET",
+        "/readyz",
+        r -> {
+          Answer a = readiness();
+          Map<String, Object> body = new LinkedHashMap<>(a.body());
+          body.putAll(readyExtra);
+          return Response.json(a.status(), body);
+        });
   }
 
   /** An HTTP answer: the status code and the JSON body. */
