@@ -169,7 +169,9 @@ public record ArticleDocument(
       int start,
       int end) {}
 
-  /** A conflict of the article's story: the values of one quantity and subject sources differ on. */
+  /**
+   * A conflict of the article's story: the values of one quantity and subject sources differ on.
+   */
   public record ConflictRef(String quantity, String subject, List<ConflictValueRef> values) {
     public ConflictRef {
       values = values == null ? List.of() : List.copyOf(values);

@@ -31,9 +31,9 @@ public interface ArticleIndex extends AutoCloseable {
   List<StorySummary> stories(SearchQuery filter, int size);
 
   /**
-   * Stories (ids) with an article not marked off topic that states a figure {@code filter}
-   * selects, the story whose latest such article is newest first, at most {@code size}: what the
-   * figures listing then reads story by story.
+   * Stories (ids) with an article not marked off topic that states a figure {@code filter} selects,
+   * the story whose latest such article is newest first, at most {@code size}: what the figures
+   * listing then reads story by story.
    */
   List<String> storiesWithFigures(FigureFilter filter, int size);
 
