@@ -28,6 +28,7 @@ import io.vigia.sink.SinkService;
 import io.vigia.sink.SinkSettings;
 import io.vigia.sink.api.CorrectionsApi;
 import io.vigia.sink.api.DashboardPage;
+import io.vigia.sink.api.FigureApi;
 import io.vigia.sink.api.SearchApi;
 import io.vigia.sink.corrections.CorrectedIndex;
 import io.vigia.sink.corrections.CorrectionLog;
@@ -137,6 +138,7 @@ final class Pipeline implements AutoCloseable {
     started.push(sink);
     sink.start();
     new SearchApi(index).register(http);
+    new FigureApi(index).register(http);
     new CorrectionsApi(index, corrections, ApiKeys.from(config), Set.copyOf(profile.targets()))
         .register(http);
     new DashboardPage().register(http);

@@ -14,6 +14,7 @@ import io.vigia.sink.SinkService;
 import io.vigia.sink.SinkSettings;
 import io.vigia.sink.api.CorrectionsApi;
 import io.vigia.sink.api.DashboardPage;
+import io.vigia.sink.api.FigureApi;
 import io.vigia.sink.api.SearchApi;
 import io.vigia.sink.corrections.CorrectedIndex;
 import io.vigia.sink.corrections.CorrectionLog;
@@ -54,6 +55,7 @@ final class SinkCommand implements Runnable {
                   new SinkService(settings, runner.kafka, index, ServiceRunner.diskGuard(config))));
       sink.start();
       new SearchApi(index).register(runner.http);
+      new FigureApi(index).register(runner.http);
       new CorrectionsApi(index, corrections, ApiKeys.from(config), stanceTargets(config))
           .register(runner.http);
       new DashboardPage().register(runner.http);

@@ -16,6 +16,9 @@ import java.util.Locale;
  *
  * @param offTopic an analyst marked it off topic (the machine indexes only what it judged relevant)
  * @param overlay which fields analysts corrected and what the machine had judged; null when none
+ * @param figures the figures the article states, in text order (stored so the API answers without
+ *     enriching again)
+ * @param figureConflicts its story's figure conflicts as known when the article was judged
  */
 public record ArticleDocument(
     String id,
@@ -45,11 +48,15 @@ public record ArticleDocument(
     int profileVersion,
     boolean offTopic,
     Overlay overlay,
-    Integer publishedOffsetSeconds) {
+    Integer publishedOffsetSeconds,
+    List<FigureRef> figures,
+    List<ConflictRef> figureConflicts) {
 
   public ArticleDocument {
     entities = entities == null ? List.of() : List.copyOf(entities);
     stance = stance == null ? List.of() : List.copyOf(stance);
+    figures = figures == null ? List.of() : List.copyOf(figures);
+    figureConflicts = figureConflicts == null ? List.of() : List.copyOf(figureConflicts);
   }
 
   /** A document as the machine judged it by a given profile version, nothing corrected. */
@@ -107,7 +114,9 @@ public record ArticleDocument(
         profileVersion,
         false,
         null,
-        null);
+        null,
+        List.of(),
+        List.of());
   }
 
   /**
@@ -140,6 +149,44 @@ public record ArticleDocument(
       String text, int start, int end, String cue, double weight, boolean attributed) {}
 
   public record StanceRef(String target, String label, double score, List<EvidenceRef> evidence) {}
+
+  /**
+   * A figure the article states, as enrich read it ({@code Figure} in the schema): a quantity of
+   * the profile's vocabulary about one subject, its normalised value and who the article says
+   * states it (null: the outlet itself).
+   */
+  public record FigureRef(
+      String quantity,
+      String subject,
+      String subjectName,
+      double value,
+      Double total,
+      Double max,
+      boolean approximate,
+      double precision,
+      String attributedTo,
+      String text,
+      int start,
+      int end) {}
+
+  /**
+   * A conflict of the article's story: the values of one quantity and subject sources differ on.
+   */
+  public record ConflictRef(String quantity, String subject, List<ConflictValueRef> values) {
+    public ConflictRef {
+      values = values == null ? List.of() : List.copyOf(values);
+    }
+  }
+
+  /** One of a conflict's values and the claims that state it. */
+  public record ConflictValueRef(double value, Double max, List<ClaimRef> claims) {
+    public ConflictValueRef {
+      claims = claims == null ? List.of() : List.copyOf(claims);
+    }
+  }
+
+  /** One article's statement of a conflicting value: which article, outlet, on whose word. */
+  public record ClaimRef(String articleId, String source, String attributedTo, String text) {}
 
   /**
    * The document an enriched article writes. An update of an earlier article is written under the
@@ -203,7 +250,9 @@ public record ArticleDocument(
         e.getProfileVersion(),
         false,
         null,
-        a.getPublishedOffsetSeconds());
+        a.getPublishedOffsetSeconds(),
+        FigureRecords.figures(e),
+        FigureRecords.conflicts(e));
   }
 
   /** The machine's judgement of everything a correction can change in this document. */
@@ -267,7 +316,9 @@ public record ArticleDocument(
         profileVersion,
         offTopic,
         overlay,
-        publishedOffsetSeconds);
+        publishedOffsetSeconds,
+        figures,
+        figureConflicts);
   }
 
   /**

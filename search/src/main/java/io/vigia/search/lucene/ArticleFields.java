@@ -51,6 +51,18 @@ public final class ArticleFields {
   /** Doc values the facets read: the title, cut at 300 characters. */
   public static final String TITLE_DV = "title_dv";
 
+  /** Every quantity the article states a figure of ({@code turnout}, {@code vote-share}...). */
+  public static final String FIGURE_QUANTITY = "figure_quantity";
+
+  /** Every subject the article states a figure about (an entity id or a name). */
+  public static final String FIGURE_SUBJECT = "figure_subject";
+
+  /**
+   * {@code quantity SEP subject} of every figure: a quantity and a subject must come from one
+   * figure, not from two of the same article.
+   */
+  public static final String FIGURE = "figure";
+
   /** Separates the parts of {@link #ENTITY_DV}. */
   public static final char SEP = '\t';
 
@@ -108,6 +120,11 @@ public final class ArticleFields {
     for (ArticleDocument.StanceRef s : d.stance()) {
       keyword(doc, "stance", s.target() + ":" + s.label());
       doc.add(new SortedSetDocValuesField(STANCE_DV, new BytesRef(s.target() + ":" + s.label())));
+    }
+    for (ArticleDocument.FigureRef f : d.figures()) {
+      keyword(doc, FIGURE_QUANTITY, f.quantity());
+      keyword(doc, FIGURE_SUBJECT, f.subject());
+      keyword(doc, FIGURE, f.quantity() + SEP + f.subject());
     }
     if (d.source() != null) {
       doc.add(new SortedDocValuesField(SOURCE_DV, new BytesRef(d.source())));

@@ -11,11 +11,13 @@ import java.util.Set;
 /**
  * The built-in dashboard: a static page (HTML, CSS and plain JavaScript, no build step) at {@code
  * /} that reads the search API ({@code /api/articles}, {@code /api/stats}, {@code /api/stories})
- * and, when they are served, {@code /api/alerts} and {@code /api/sources}.
+ * and {@code /api/stories/{id}} (a story's figures, {@code figures.js}) and, when they are served,
+ * {@code /api/alerts} and {@code /api/sources}.
  */
 public final class DashboardPage {
   private static final String ROOT = "/io/vigia/sink/dashboard/";
-  private static final Set<String> FILES = Set.of("index.html", "dashboard.js", "dashboard.css");
+  private static final Set<String> FILES =
+      Set.of("index.html", "dashboard.js", "figures.js", "dashboard.css");
   private static final Map<String, String> TYPES =
       Map.of(
           "html",

@@ -103,6 +103,11 @@ public final class CorrectedIndex implements ArticleIndex {
   }
 
   @Override
+  public List<String> storiesWithFigures(io.vigia.sink.index.FigureFilter filter, int size) {
+    return index.storiesWithFigures(filter, size);
+  }
+
+  @Override
   public long count() {
     return index.count();
   }

@@ -30,6 +30,13 @@ public interface ArticleIndex extends AutoCloseable {
   /** Stories among the matches of {@code filter}, most covered first. */
   List<StorySummary> stories(SearchQuery filter, int size);
 
+  /**
+   * Stories (ids) with an article not marked off topic that states a figure {@code filter} selects,
+   * the story whose latest such article is newest first, at most {@code size}: what the figures
+   * listing then reads story by story.
+   */
+  List<String> storiesWithFigures(FigureFilter filter, int size);
+
   /** Number of documents, for health and tests. */
   long count();
 

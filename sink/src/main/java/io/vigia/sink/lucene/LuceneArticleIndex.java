@@ -6,6 +6,7 @@ import io.vigia.search.SearchQuery;
 import io.vigia.search.lucene.ArticleFields;
 import io.vigia.search.lucene.ArticleQueries;
 import io.vigia.sink.index.ArticleIndex;
+import io.vigia.sink.index.FigureFilter;
 import io.vigia.sink.index.IndexStats;
 import io.vigia.sink.index.IndexUnavailableException;
 import io.vigia.sink.index.SearchResult;
@@ -175,6 +176,11 @@ public final class LuceneArticleIndex implements ArticleIndex {
         s ->
             searchTooManyClausesAsBadQuery(
                 () -> Aggregations.stories(s, ArticleQueries.query(filter), size)));
+  }
+
+  @Override
+  public List<String> storiesWithFigures(FigureFilter filter, int size) {
+    return withSearcher(s -> FigureStories.find(s, filter, size));
   }
 
   @Override

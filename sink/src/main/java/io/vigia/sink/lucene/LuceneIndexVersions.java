@@ -192,6 +192,11 @@ public final class LuceneIndexVersions implements ArticleIndex {
   }
 
   @Override
+  public List<String> storiesWithFigures(io.vigia.sink.index.FigureFilter filter, int size) {
+    return read(i -> i.storiesWithFigures(filter, size));
+  }
+
+  @Override
   public long count() {
     return read(ArticleIndex::count);
   }

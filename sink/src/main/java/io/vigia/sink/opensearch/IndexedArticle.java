@@ -53,6 +53,14 @@ final class IndexedArticle {
     for (ArticleDocument.StanceRef r : d.stance()) {
       stance.add(r.target() + ":" + r.label());
     }
+    ArrayNode figures = s.putArray("figure");
+    ArrayNode quantities = s.putArray("figure_quantity");
+    ArrayNode subjects = s.putArray("figure_subject");
+    for (ArticleDocument.FigureRef f : d.figures()) {
+      figures.add(f.quantity() + "\t" + f.subject());
+      quantities.add(f.quantity());
+      subjects.add(f.subject());
+    }
     OpenSearchCorrections.addFields(s, d);
     return s;
   }

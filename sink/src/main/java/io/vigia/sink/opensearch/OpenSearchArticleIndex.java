@@ -9,6 +9,7 @@ import io.vigia.common.http.Json;
 import io.vigia.search.ArticleDocument;
 import io.vigia.search.SearchQuery;
 import io.vigia.sink.index.ArticleIndex;
+import io.vigia.sink.index.FigureFilter;
 import io.vigia.sink.index.IndexStats;
 import io.vigia.sink.index.IndexUnavailableException;
 import io.vigia.sink.index.SearchResult;
@@ -37,8 +38,11 @@ import org.slf4j.LoggerFactory;
  * default {@code index.translog.durability: request}).
  */
 public final class OpenSearchArticleIndex implements ArticleIndex {
-  /** Mapping version: bump it (and reindex) when the template's mappings change. */
-  public static final int MAPPING_VERSION = 1;
+  /**
+   * Mapping version: bump it (and reindex) when the template's mappings change. 2: the figure
+   * fields ({@code figure}, {@code figure_quantity}, {@code figure_subject}).
+   */
+  public static final int MAPPING_VERSION = 2;
 
   private static final Logger LOG = LoggerFactory.getLogger(OpenSearchArticleIndex.class);
 
@@ -209,6 +213,11 @@ public final class OpenSearchArticleIndex implements ArticleIndex {
   @Override
   public List<StorySummary> stories(SearchQuery filter, int size) {
     return OpenSearchQueries.stories(this, filter, size);
+  }
+
+  @Override
+  public List<String> storiesWithFigures(FigureFilter filter, int size) {
+    return OpenSearchQueries.storiesWithFigures(this, filter, size);
   }
 
   @Override

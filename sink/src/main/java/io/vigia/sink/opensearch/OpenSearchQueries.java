@@ -7,6 +7,7 @@ import io.vigia.common.http.Json;
 import io.vigia.common.text.TextNormalizer;
 import io.vigia.search.QueryText;
 import io.vigia.search.SearchQuery;
+import io.vigia.sink.index.FigureFilter;
 import io.vigia.sink.index.IndexStats;
 import io.vigia.sink.index.StorySummary;
 import java.time.Instant;
@@ -187,6 +188,39 @@ final class OpenSearchQueries {
               b.path("sources").path("value").asLong(),
               instant(b.path("first")),
               instant(b.path("last"))));
+    }
+    return out;
+  }
+
+  /**
+   * Stories with a figure the filter selects, by their latest such article: a terms aggregation
+   * ordered by its newest time, as the Lucene backend orders them.
+   */
+  static List<String> storiesWithFigures(
+      OpenSearchArticleIndex index, FigureFilter filter, int size) {
+    ObjectNode body = Json.MAPPER.createObjectNode();
+    ObjectNode q = query(filter.articles());
+    ArrayNode must = (ArrayNode) q.path("bool").path("filter");
+    if (filter.quantity() != null && filter.subject() != null) {
+      term(must, "figure", filter.quantity() + "\t" + filter.subject());
+    } else if (filter.quantity() != null) {
+      term(must, "figure_quantity", filter.quantity());
+    } else if (filter.subject() != null) {
+      term(must, "figure_subject", filter.subject());
+    } else {
+      must.addObject().putObject("exists").put("field", "figure");
+    }
+    body.set("query", q);
+    body.put("size", 0);
+    ObjectNode stories = body.putObject("aggs").putObject("stories");
+    ObjectNode terms = stories.putObject("terms").put("field", "story").put("size", size);
+    ArrayNode order = terms.putArray("order");
+    order.addObject().put("last", "desc");
+    order.addObject().put("_key", "asc");
+    stories.putObject("aggs").putObject("last").putObject("max").put("field", "time");
+    List<String> out = new ArrayList<>();
+    for (JsonNode b : index.searchRaw(body).path("aggregations").path("stories").path("buckets")) {
+      out.add(b.path("key").asText());
     }
     return out;
   }

@@ -318,7 +318,7 @@
     return getJson(withParams('/api/stories', p, { size: '10' })).then(function (s) {
       var list = s.stories || s.items || (Array.isArray(s) ? s : []);
       return list.map(function (x) {
-        return { title: x.title || x.headline || x.id || x.story, sources: num(x.sources !== undefined ? { count: x.sources } : x.sourceCount !== undefined ? { count: x.sourceCount } : 0), articles: num(x.articles !== undefined ? { count: x.articles } : x.articleCount !== undefined ? { count: x.articleCount } : x) };
+        return { id: x.story, title: x.title || x.headline || x.id || x.story, sources: num(x.sources !== undefined ? { count: x.sources } : x.sourceCount !== undefined ? { count: x.sourceCount } : 0), articles: num(x.articles !== undefined ? { count: x.articles } : x.articleCount !== undefined ? { count: x.articleCount } : x) };
       });
     }).catch(function () {
       var by = {};
@@ -337,10 +337,18 @@
     }).then(function (stories) {
       stories.sort(function (x, y) { return y.sources - x.sources || y.articles - x.articles; });
       stories.slice(0, 10).forEach(function (s) {
-        box.appendChild(el('li', {}, s.title + ' ', el('span', { 'class': 'muted', text: '— ' + s.sources + ' source' + (s.sources === 1 ? '' : 's') + ', ' + s.articles + ' article' + (s.articles === 1 ? '' : 's') })));
+        box.appendChild(el('li', {}, storyTitle(s), ' ', el('span', { 'class': 'muted', text: '— ' + s.sources + ' source' + (s.sources === 1 ? '' : 's') + ', ' + s.articles + ' article' + (s.articles === 1 ? '' : 's') })));
       });
       if (!stories.length) { box.appendChild(el('li', { 'class': 'muted', text: 'No stories yet.' })); }
     });
+  }
+
+  /** A story's title; a button that opens its figures (figures.js) when the API named its id. */
+  function storyTitle(s) {
+    if (!s.id || !window.VigiaFigures) { return s.title; }
+    var b = button(s.title, 'story-link', function () { window.VigiaFigures.open(s.id, s.title); });
+    b.setAttribute('data-story', s.id);
+    return b;
   }
 
   function renderAlerts() {

@@ -12,7 +12,9 @@ import io.vigia.search.SearchQuery;
 import io.vigia.search.lucene.ArticleMatch;
 import io.vigia.sink.corrections.CorrectedIndex;
 import io.vigia.sink.corrections.CorrectionFixtures;
+import io.vigia.sink.corrections.CorrectionOverlay;
 import io.vigia.sink.corrections.CorrectionSet;
+import io.vigia.sink.figures.FigureFixtures;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -539,5 +541,57 @@ public abstract class ArticleIndexContract {
     assertThat(corrected.search(params()).total()).isEqualTo(all);
     assertThat(corrected.search(params("entity", "Q1")).total()).isEqualTo(cne);
     assertThat(corrected.get("a1").orElseThrow().overlay()).isNull();
+  }
+
+  @Test
+  void shouldStoreEachArticlesFiguresAndItsStorysConflictsAndFindStoriesByFigure()
+      throws Exception {
+    assertThat(index.write(FigureFixtures.ALL).rejected()).isEmpty();
+    makeSearchable(index);
+
+    ArticleDocument stored = index.get(FigureFixtures.OPPOSITION_TURNOUT.id()).orElseThrow();
+    assertThat(stored.figures()).isEqualTo(FigureFixtures.OPPOSITION_TURNOUT.figures());
+    assertThat(stored.figureConflicts())
+        .isEqualTo(FigureFixtures.OPPOSITION_TURNOUT.figureConflicts())
+        .singleElement()
+        .satisfies(c -> assertThat(c.values()).hasSize(3));
+
+    assertThat(index.storiesWithFigures(FigureFilter.ANY, 10))
+        .as("newest figure first; the corpus's stories state none")
+        .containsExactly(FigureFixtures.DETAINED_STORY, FigureFixtures.TURNOUT_STORY);
+    assertThat(index.storiesWithFigures(FigureFilter.ANY, 1))
+        .containsExactly(FigureFixtures.DETAINED_STORY);
+    assertThat(index.storiesWithFigures(new FigureFilter("turnout", null, null), 10))
+        .containsExactly(FigureFixtures.TURNOUT_STORY);
+    assertThat(index.storiesWithFigures(new FigureFilter(null, FigureFixtures.PROTESTS, null), 10))
+        .containsExactly(FigureFixtures.DETAINED_STORY);
+    assertThat(
+            index.storiesWithFigures(
+                new FigureFilter("governorships-won", FigureFixtures.PSUV, null), 10))
+        .containsExactly(FigureFixtures.TURNOUT_STORY);
+    assertThat(
+            index.storiesWithFigures(new FigureFilter("detained", FigureFixtures.PSUV, null), 10))
+        .as("quantity and subject of one figure, not of two")
+        .isEmpty();
+    assertThat(
+            index.storiesWithFigures(
+                new FigureFilter(null, null, Instant.parse("2024-08-01T00:00:00Z")), 10))
+        .containsExactly(FigureFixtures.DETAINED_STORY);
+  }
+
+  @Test
+  void shouldFindAStoryByFigureNoLongerOnceItsOnlyFigureArticleIsDetached() throws Exception {
+    CorrectionSet set = new CorrectionSet();
+    CorrectedIndex corrected = new CorrectedIndex(index, set);
+    corrected.write(FigureFixtures.ALL);
+    makeSearchable(index);
+    String id = FigureFixtures.DETAINEES.id();
+    Correction detach = CorrectionFixtures.correction(id, "{\"story\": {\"detach\": true}}");
+    set.put(id, detach.getField(), detach);
+    corrected.reapply(List.of(id));
+    makeSearchable(index);
+
+    assertThat(corrected.storiesWithFigures(new FigureFilter("detained", null, null), 10))
+        .containsExactly(CorrectionOverlay.DETACHED_STORY + id);
   }
 }

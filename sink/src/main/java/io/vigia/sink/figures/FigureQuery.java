@@ -1,0 +1,133 @@
+package io.vigia.sink.figures;
+
+import io.vigia.sink.index.FigureFilter;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * {@code GET /api/figures?quantity=&subject=&conflicting=&since=&size=}, every parameter optional;
+ * a value it cannot use is an {@link IllegalArgumentException} that says what would do.
+ *
+ * @param conflicting true: only values in conflict; false: only values in none; null: both
+ * @param size the most figures (values) listed
+ */
+public record FigureQuery(
+    String quantity, String subject, Boolean conflicting, Instant since, int size) {
+  public static final int DEFAULT_SIZE = 100;
+  public static final int MAX_SIZE = 1000;
+
+  static final Set<String> PARAMETERS =
+      Set.of("quantity", "subject", "conflicting", "since", "size");
+
+  // The shape of the vocabulary's names (figures.yaml), as the alert rule checks it: the sink does
+  // not load the vocabulary, and a well-formed name no figure has simply lists nothing.
+  private static final Pattern QUANTITY = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
+
+  public FigureQuery {
+    if (quantity != null && (quantity.length() > 64 || !QUANTITY.matcher(quantity).matches())) {
+      throw new IllegalArgumentException(
+          "'quantity' must be a quantity of the figures vocabulary, such as 'turnout' or"
+              + " 'vote-share' (lower case, words joined by '-')");
+    }
+    if (subject != null && subject.length() > 300) {
+      throw new IllegalArgumentException(
+          "'subject' is too long: give an entity id (vigia:org/psuv, Q57413) or an election's"
+              + " name (2024 presidential election)");
+    }
+    if (size < 1 || size > MAX_SIZE) {
+      throw new IllegalArgumentException("'size' must be a whole number from 1 to " + MAX_SIZE);
+    }
+  }
+
+  /** Reads the query parameters; an unknown one is an error, so a misspelt filter is not lost. */
+  public static FigureQuery parse(Map<String, List<String>> params) {
+    for (String name : params.keySet()) {
+      if (!PARAMETERS.contains(name)) {
+        throw new IllegalArgumentException(
+            "unknown parameter '"
+                + name
+                + "': /api/figures takes quantity, subject, conflicting, since and size");
+      }
+    }
+    return new FigureQuery(
+        single(params, "quantity"),
+        single(params, "subject"),
+        bool(single(params, "conflicting")),
+        since(single(params, "since")),
+        size(single(params, "size")));
+  }
+
+  /** The articles among which to look for stories. */
+  public FigureFilter filter() {
+    return new FigureFilter(quantity, subject, since);
+  }
+
+  /** Whether a value of a group is one this query lists. */
+  boolean selects(FigureTable.Group g, FigureTable.Value v) {
+    return (quantity == null || quantity.equals(g.quantity()))
+        && (subject == null || subject.equals(g.subject()))
+        && (conflicting == null || conflicting == v.conflicting());
+  }
+
+  /** Whether a statement is recent enough. */
+  boolean selects(FigureTable.Source s) {
+    return since == null || (s.publishedAt() != null && !s.publishedAt().isBefore(since));
+  }
+
+  private static String single(Map<String, List<String>> params, String name) {
+    List<String> values =
+        params.getOrDefault(name, List.of()).stream()
+            .filter(v -> v != null && !v.isBlank())
+            .toList();
+    if (values.size() > 1) {
+      throw new IllegalArgumentException(
+          "'" + name + "' takes one value, not " + values.size() + ": list one at a time");
+    }
+    return values.isEmpty() ? null : values.get(0).trim();
+  }
+
+  private static Boolean bool(String v) {
+    if (v == null) {
+      return null;
+    }
+    return switch (v) {
+      case "true" -> true;
+      case "false" -> false;
+      default ->
+          throw new IllegalArgumentException(
+              "'conflicting' must be true (only values sources disagree on) or false (only the"
+                  + " others); leave it out for both");
+    };
+  }
+
+  private static Instant since(String v) {
+    if (v == null) {
+      return null;
+    }
+    try {
+      return v.length() == 10
+          ? LocalDate.parse(v).atStartOfDay().toInstant(ZoneOffset.UTC)
+          : Instant.parse(v);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          "'since' must be a date (2024-07-28) or an instant (2024-07-28T12:00:00Z)");
+    }
+  }
+
+  private static int size(String v) {
+    if (v == null) {
+      return DEFAULT_SIZE;
+    }
+    try {
+      return Integer.parseInt(v);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("'size' must be a whole number from 1 to " + MAX_SIZE);
+    }
+  }
+}
