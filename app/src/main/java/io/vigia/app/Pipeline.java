@@ -2,6 +2,7 @@ package io.vigia.app;
 
 import io.vigia.alerts.AlertsService;
 import io.vigia.alerts.AlertsSettings;
+import io.vigia.app.reprocess.IndexVersions;
 import io.vigia.app.reprocess.ReprocessApi;
 import io.vigia.app.reprocess.Reprocessing;
 import io.vigia.broker.EmbeddedKafka;
@@ -35,6 +36,8 @@ import io.vigia.sink.corrections.CorrectionLog;
 import io.vigia.sink.corrections.CorrectionSet;
 import io.vigia.sink.index.ArticleIndex;
 import io.vigia.sink.lucene.LuceneIndexVersions;
+import io.vigia.sink.opensearch.OpenSearchArticleIndex;
+import io.vigia.sink.opensearch.OpenSearchIndexVersions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -157,7 +160,8 @@ final class Pipeline implements AutoCloseable {
     started.push(enrich);
     enrich.start();
 
-    if (corrected.backend() instanceof LuceneIndexVersions versions) {
+    IndexVersions versions = indexVersions(corrected.backend(), config);
+    if (versions != null) {
       // vigia reprocess runs here, beside the live stages, writing the next index version
       reprocessing =
           new Reprocessing(config, kafka, versions)
@@ -197,6 +201,19 @@ final class Pipeline implements AutoCloseable {
         r -> Response.text(200, "text/plain; version=0.0.4", Metrics.registry().scrape()));
     startup = StageHealth.up(STARTUP);
     http.ready();
+  }
+
+  /** The versions behind the search alias that a reprocessing run can add to, per backend. */
+  private IndexVersions indexVersions(ArticleIndex backend, Config config) {
+    if (backend instanceof LuceneIndexVersions lucene) {
+      return IndexVersions.lucene(lucene, SinkSettings.from(config).luceneDir());
+    }
+    if (backend instanceof OpenSearchArticleIndex openSearch) {
+      OpenSearchIndexVersions cluster = new OpenSearchIndexVersions(openSearch.settings());
+      started.push(cluster);
+      return IndexVersions.openSearch(cluster);
+    }
+    return null;
   }
 
   /**
@@ -272,7 +289,7 @@ final class Pipeline implements AutoCloseable {
     return bootstrapServers;
   }
 
-  /** The reprocessing runner (embedded Lucene only), for tests that crash it. */
+  /** The reprocessing runner, for tests that crash it. */
   Reprocessing reprocessing() {
     return reprocessing;
   }

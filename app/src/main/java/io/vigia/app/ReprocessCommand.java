@@ -144,8 +144,8 @@ final class ReprocessCommand implements Callable<Integer> {
       if (r.statusCode() == 404) {
         throw new ErrorHandler.UserError(
             base
-                + " has no /api/reprocess: reprocessing runs inside `vigia run` with the embedded"
-                + " Lucene index (sink.backend: lucene)");
+                + " has no /api/reprocess: reprocessing runs inside `vigia run` (this build's,"
+                + " with sink.backend lucene or opensearch); check the address and the version");
       }
       return r;
     } catch (IOException e) {

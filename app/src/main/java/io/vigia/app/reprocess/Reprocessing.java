@@ -19,7 +19,6 @@ import io.vigia.schemas.Topics;
 import io.vigia.sink.SinkService;
 import io.vigia.sink.SinkSettings;
 import io.vigia.sink.index.ArticleIndex;
-import io.vigia.sink.lucene.LuceneArticleIndex;
 import io.vigia.sink.lucene.LuceneIndexVersions;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -68,7 +67,7 @@ public final class Reprocessing implements AutoCloseable {
 
   private final Config config;
   private final KafkaSettings kafka;
-  private final LuceneIndexVersions versions;
+  private final IndexVersions versions;
   private final Path dataDir;
   private final ReprocessProgress progress = new ReprocessProgress();
   private volatile ReprocessRun run;
@@ -89,6 +88,13 @@ public final class Reprocessing implements AutoCloseable {
    * @param versions the alias the live sink and the search API use (embedded Lucene)
    */
   public Reprocessing(Config config, KafkaSettings kafka, LuceneIndexVersions versions) {
+    this(config, kafka, IndexVersions.lucene(versions, SinkSettings.from(config).luceneDir()));
+  }
+
+  /**
+   * @param versions the versions behind the alias the live sink and the search API use
+   */
+  public Reprocessing(Config config, KafkaSettings kafka, IndexVersions versions) {
     this.config = config;
     this.kafka = kafka;
     this.versions = versions;
@@ -115,7 +121,42 @@ public final class Reprocessing implements AutoCloseable {
       run = last.get();
       if (run.phase() != ReprocessRun.Phase.DONE) {
         LOG.info("resuming reprocessing run {} ({})", run.run(), run.phase());
-        launch(run);
+        try {
+          launch(run);
+        } catch (RuntimeException e) {
+          // The search engine may be away at start (OpenSearch): the live pipeline starts anyway
+          // and the run resumes once its index can be opened.
+          LOG.warn("reprocessing run {} cannot resume yet: {}", run.run(), e.getMessage());
+          Thread retry = new Thread(this::resumeLater, "vigia-reprocess-resume");
+          retry.setDaemon(true);
+          retry.start();
+        }
+      }
+    }
+  }
+
+  private volatile boolean closed;
+
+  /** Every 10 s, tries to resume the recorded run until it starts or this is closed. */
+  private void resumeLater() {
+    while (!closed) {
+      try {
+        TimeUnit.SECONDS.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      synchronized (this) {
+        if (closed || running != null) {
+          return;
+        }
+        try {
+          launch(run);
+          LOG.info("reprocessing run {} resumed", run.run());
+          return;
+        } catch (RuntimeException e) {
+          LOG.warn("reprocessing run {} cannot resume yet: {}", run.run(), e.getMessage());
+        }
       }
     }
   }
@@ -158,7 +199,11 @@ public final class Reprocessing implements AutoCloseable {
     r.write(dataDir);
     run = r;
     LOG.info(
-        "reprocessing run {}: {} raw articles to re-enrich into index version {}", n, r.total(), n);
+        "reprocessing run {}: {} raw articles to re-enrich into index version {} ({})",
+        n,
+        r.total(),
+        n,
+        versions.name(n));
     launch(r);
     return r;
   }
@@ -175,16 +220,7 @@ public final class Reprocessing implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating the run's topics", e);
     }
-    ArticleIndex target;
-    if (versions.currentVersion() == r.run()) {
-      target = versions; // killed after the switch: the new version is already the current one
-    } else {
-      LuceneArticleIndex fresh = versions.openVersion(r.run());
-      if (r.since() != null) {
-        fresh.copyFrom(LuceneIndexVersions.dir(baseDir(), versions.currentVersion()));
-      }
-      target = fresh;
-    }
+    ArticleIndex target = versions.openForRun(r.run(), r.since());
     MeterRegistry meters = new SimpleMeterRegistry();
     String enriched = Topics.reprocessEnriched(r.run()).name();
     EnrichService enrich =
@@ -258,9 +294,7 @@ public final class Reprocessing implements AutoCloseable {
     }
     synchronized (this) {
       if (r.phase() == ReprocessRun.Phase.CATCHING_UP) {
-        if (on.target() != versions) {
-          versions.switchTo(r.run(), on.target());
-        }
+        versions.switchTo(r.run(), on.target());
         Map<Integer, Long> now = new HashMap<>();
         offsets.ends(Topics.RAW.name()).forEach((tp, o) -> now.put(tp.partition(), o));
         run = r.switched(Instant.now(), now);
@@ -274,6 +308,7 @@ public final class Reprocessing implements AutoCloseable {
       }
       on.enrich().close();
       on.sink().close();
+      versions.release(r.run(), on.target());
       run = r.done(Instant.now());
       run.write(dataDir);
       afterSwitch.run();
@@ -366,8 +401,8 @@ public final class Reprocessing implements AutoCloseable {
     running.monitor().interrupt();
     running.enrich().halt();
     running.sink().close();
-    if (running.target() != versions && run.phase() != ReprocessRun.Phase.DONE) {
-      running.target().close();
+    if (run.phase() != ReprocessRun.Phase.DONE) {
+      versions.release(run.run(), running.target());
     }
     running = null;
   }
@@ -375,6 +410,7 @@ public final class Reprocessing implements AutoCloseable {
   /** Stops cleanly; an unfinished run stays recorded and resumes at the next start. */
   @Override
   public synchronized void close() {
+    closed = true;
     if (running == null) {
       return;
     }
@@ -382,9 +418,7 @@ public final class Reprocessing implements AutoCloseable {
     if (run.phase() != ReprocessRun.Phase.DONE) {
       running.enrich().close();
       running.sink().close();
-      if (running.target() != versions && run.phase() == ReprocessRun.Phase.CATCHING_UP) {
-        running.target().close();
-      }
+      versions.release(run.run(), running.target());
     }
     running = null;
   }

@@ -79,6 +79,29 @@ public final class OpenSearchArticleIndex implements ArticleIndex {
     }
   }
 
+  /** The settings it was made with: the alias (or, for a run's version, the index) it uses. */
+  public OpenSearchSettings settings() {
+    return settings;
+  }
+
+  /**
+   * Reads and writes the index named {@code settings.index()} as it is, with no set-up: a
+   * reprocessing run's next version, which {@link OpenSearchIndexVersions} creates and later puts
+   * behind the alias.
+   */
+  private OpenSearchArticleIndex(OpenSearchSettings concrete, boolean alreadySetUp) {
+    this.settings = concrete;
+    this.http = new OpenSearchHttp(concrete);
+    this.versioned = null;
+    this.writer = new BulkWriter(http, concrete);
+    this.setUp = alreadySetUp;
+  }
+
+  /** The index {@code index} itself, not behind the alias (set up by the caller). */
+  static OpenSearchArticleIndex concrete(OpenSearchSettings settings, String index) {
+    return new OpenSearchArticleIndex(settings.withIndex(index), true);
+  }
+
   /**
    * Sets the index up unless done; an unreachable cluster (refused, timed out, still starting) is
    * {@link IndexUnavailableException}, a refusal with a fix (credentials, mappings) is not.
@@ -112,7 +135,7 @@ public final class OpenSearchArticleIndex implements ArticleIndex {
 
   /** The versioned index the alias points at when this client creates it. */
   public String concreteIndex() {
-    return versioned.concreteIndex();
+    return versioned == null ? settings.index() : versioned.concreteIndex();
   }
 
   @Override

@@ -24,6 +24,12 @@ public record OpenSearchSettings(
     this(url, index, username, password, bulkMaxDocs, bulkMaxBytes, maxRetries, null);
   }
 
+  /** The same cluster and client settings for another index (or alias) name. */
+  public OpenSearchSettings withIndex(String other) {
+    return new OpenSearchSettings(
+        url, other, username, password, bulkMaxDocs, bulkMaxBytes, maxRetries, caFile);
+  }
+
   public static OpenSearchSettings of(String url, String index) {
     return new OpenSearchSettings(url, index, null, null, 1000, 5L << 20, 5);
   }

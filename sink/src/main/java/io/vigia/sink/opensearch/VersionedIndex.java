@@ -72,8 +72,11 @@ final class VersionedIndex {
       List<String> behind = new ArrayList<>();
       current.json().fieldNames().forEachRemaining(behind::add);
       if (!behind.contains(concreteIndex())) {
+        // A reprocessing run's version of this mapping (alias-vM-rN) is as current as alias-vM.
         int newest = behind.stream().mapToInt(this::versionOf).max().orElse(0);
-        if (newest > mappingVersion) {
+        if (newest == mappingVersion) {
+          LOG.debug("the alias {} points at {}, a reprocessed version", alias, behind);
+        } else if (newest > mappingVersion) {
           // A newer build migrated the index already (a rolling upgrade): its mapping is a superset
           // of ours.
           LOG.warn(
@@ -97,19 +100,11 @@ final class VersionedIndex {
   }
 
   /**
-   * The mapping version in a versioned index's name ({@code vigia-articles-v3} is 3), 0 for any
-   * other name.
+   * The mapping version in a versioned index's name ({@code vigia-articles-v3} and a reprocessing
+   * run's {@code vigia-articles-v3-r2} are 3), 0 for any other name.
    */
   private int versionOf(String concrete) {
-    String prefix = alias + "-v";
-    if (concrete.startsWith(prefix)) {
-      try {
-        return Integer.parseInt(concrete.substring(prefix.length()));
-      } catch (NumberFormatException e) {
-        return 0;
-      }
-    }
-    return 0;
+    return OpenSearchIndexVersions.mappingOf(alias, concrete);
   }
 
   /**
@@ -132,7 +127,7 @@ final class VersionedIndex {
     if (created.status() != 400 || !created.body().contains("resource_already_exists")) {
       created.requireOk("create index " + target);
     }
-    long copied = reindex(old, target);
+    long copied = reindex(http, old, target);
     ObjectNode swap = Json.MAPPER.createObjectNode();
     ArrayNode actions = swap.putArray("actions");
     for (String o : old) {
@@ -146,7 +141,7 @@ final class VersionedIndex {
         .put("is_write_index", true);
     http.call("POST", "/_aliases", Map.of(), Json.MAPPER.writeValueAsBytes(swap))
         .requireOk("move alias " + alias + " to " + target);
-    long late = reindex(old, target);
+    long late = reindex(http, old, target);
     LOG.info(
         "alias {} now points at {} ({} documents reindexed, {} more written meanwhile); {} kept: delete it when satisfied",
         alias,
@@ -158,9 +153,9 @@ final class VersionedIndex {
 
   /**
    * Copies the documents of {@code from} missing in {@code to}, waiting for the task (which may
-   * outlast one HTTP timeout).
+   * outlast one HTTP timeout). Also a reprocessing run's copy of what it does not re-judge.
    */
-  private long reindex(List<String> from, String to) throws IOException {
+  static long reindex(OpenSearchHttp http, List<String> from, String to) throws IOException {
     ObjectNode body = Json.MAPPER.createObjectNode();
     ArrayNode sources = body.putObject("source").putArray("index");
     from.forEach(sources::add);

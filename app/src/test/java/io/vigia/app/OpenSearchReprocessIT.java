@@ -1,0 +1,259 @@
+package io.vigia.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vigia.app.testing.SyntheticHistory;
+import io.vigia.common.config.Config;
+import io.vigia.common.http.Json;
+import io.vigia.common.testing.OpenSearchNode;
+import io.vigia.schemas.RawArticle;
+import io.vigia.schemas.Topics;
+import io.vigia.sink.opensearch.OpenSearchArticleIndex;
+import io.vigia.sink.opensearch.OpenSearchSettings;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code vigia reprocess} with {@code sink.backend: opensearch}, in one process (embedded KRaft
+ * broker) against a real OpenSearch: a stored history is re-enriched with a changed profile into
+ * the index {@code vigia-articles-v1-r1} while live articles keep arriving, the run is stopped
+ * abruptly mid-way and resumed by the next start, and the alias then points at the new index, which
+ * lists every article once, copies linked, an analyst's correction still winning. Small on purpose
+ * (the Lucene {@code ReprocessIT} covers the run's logic at more length).
+ */
+class OpenSearchReprocessIT {
+  private static final String ALIAS = "vigia-articles";
+  private static final String CORRECTED = SyntheticHistory.article(0).getId();
+  private static final int STORED = 150;
+  private static final int LIVE = 10;
+
+  @TempDir Path tmp;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Test
+  void shouldReEnrichIntoANewIndexAndMoveTheAliasResumingAfterACrash() throws Exception {
+    try (OpenSearchNode os = OpenSearchNode.start()) {
+      Path profile = copyBundledProfile(tmp.resolve("profile"));
+      Path data = tmp.resolve("data");
+      Path config =
+          Files.writeString(
+              tmp.resolve("vigia.yaml"),
+              """
+          profile: %s
+          feeds:
+            - url: http://127.0.0.1:9/nothing.xml
+              name: Nothing
+          ingest:
+            allow-private-addresses: true
+          http:
+            port: 0
+          alerts:
+            enabled: false
+          sink:
+            backend: opensearch
+            opensearch:
+              url: %s
+          """
+                  .formatted(profile, os.url()));
+      int census = 0;
+      for (int i = 0; i < STORED; i++) {
+        census += SyntheticHistory.isCensusText(i) ? 1 : 0;
+      }
+      long relevantBefore = STORED - census;
+
+      try (PipelineHandle p = start(config, data)) {
+        produce(p.bootstrapServers(), 0, STORED);
+        p.await(
+            "/api/articles?size=0&duplicates=true",
+            j -> j.path("total").asLong() == relevantBefore,
+            Duration.ofSeconds(300));
+        HttpResponse<String> corrected =
+            post(
+                p,
+                "/api/articles/" + CORRECTED + "/corrections",
+                "{\"stance\": {\"target\": \"maduro-government\", \"label\": \"favor\"}}");
+        assertThat(corrected.statusCode()).as(corrected.body()).isBetween(200, 299);
+
+        changeProfile(profile); // the census now counts: every stored article becomes relevant
+        HttpResponse<String> started =
+            post(p, "/api/reprocess", "{\"profile\": \"" + profile + "\"}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        produce(p.bootstrapServers(), STORED, STORED + LIVE); // live articles during the run
+        JsonNode midway = p.get("/api/reprocess");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (midway.path("done").asLong() == 0 && System.nanoTime() < deadline) {
+          Thread.sleep(20);
+          midway = p.get("/api/reprocess");
+        }
+        p.reprocessing().halt(); // a crash mid-way
+        assertThat(midway.path("phase").asText()).isEqualTo("catching-up");
+        assertThat(aliasTargets(os))
+            .as("not switched before it caught up")
+            .containsExactly(ALIAS + "-v1");
+      }
+
+      try (PipelineHandle p = start(config, data)) {
+        JsonNode done =
+            p.await(
+                "/api/reprocess",
+                j -> j.path("phase").asText().equals("done"),
+                Duration.ofSeconds(300));
+        assertThat(done.path("indexVersion").asInt()).isEqualTo(1);
+        assertThat(aliasTargets(os)).as("the alias moved").containsExactly(ALIAS + "-v1-r1");
+        assertThat(get(os.url() + "/" + ALIAS + "-v1/_count").path("count").asLong())
+            .as("the old index is kept")
+            .isGreaterThanOrEqualTo(relevantBefore);
+
+        List<String> ids = listIds(p);
+        Set<String> expected = new HashSet<>();
+        for (int i = 0; i < STORED + LIVE; i++) {
+          expected.add(SyntheticHistory.article(i).getId());
+        }
+        assertThat(ids).as("every article listed once").doesNotHaveDuplicates();
+        assertThat(new HashSet<>(ids)).isEqualTo(expected);
+        for (JsonNode st : p.get("/api/articles/" + CORRECTED).path("stance")) {
+          if (st.path("target").asText().equals("maduro-government")) {
+            assertThat(st.path("label").asText()).as("the correction wins").isEqualTo("favor");
+            assertThat(st.path("corrected").asBoolean()).isTrue();
+          }
+        }
+        for (int i = 0; i < STORED + LIVE; i++) {
+          if (SyntheticHistory.isCopy(i)) {
+            String copyId = SyntheticHistory.article(i).getId();
+            String originalId = SyntheticHistory.article(SyntheticHistory.originalOf(i)).getId();
+            JsonNode copy = p.get("/api/articles/" + copyId);
+            JsonNode original = p.get("/api/articles/" + originalId);
+            assertThat(
+                    originalId.equals(copy.path("duplicateOf").asText())
+                        || copyId.equals(original.path("duplicateOf").asText()))
+                .as("copy %d linked to its original", i)
+                .isTrue();
+            assertThat(copy.path("storyId").asText()).isEqualTo(original.path("storyId").asText());
+          }
+        }
+      }
+      // A later start (its mapping check) keeps the reprocessed index: same mapping version.
+      try (OpenSearchArticleIndex again =
+          new OpenSearchArticleIndex(OpenSearchSettings.of(os.url(), ALIAS))) {
+        assertThat(aliasTargets(os)).containsExactly(ALIAS + "-v1-r1");
+        assertThat(again.count()).isEqualTo(STORED + LIVE);
+      }
+    }
+  }
+
+  private static PipelineHandle start(Path config, Path data) {
+    return PipelineHandle.start(
+        Config.builder().file(config).set("data-dir", data.toString()).build(), false);
+  }
+
+  private static void produce(String bootstrap, int from, int to) {
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    try (KafkaProducer<String, RawArticle> producer =
+        new KafkaProducer<>(
+            p, Topics.RAW.keySerde().serializer(), Topics.RAW.valueSerde().serializer())) {
+      for (int i = from; i < to; i++) {
+        RawArticle a = SyntheticHistory.article(i);
+        producer.send(new ProducerRecord<>(Topics.RAW.name(), a.getId(), a));
+      }
+      producer.flush();
+    }
+  }
+
+  private List<String> aliasTargets(OpenSearchNode os) throws Exception {
+    List<String> out = new ArrayList<>();
+    get(os.url() + "/_alias/" + ALIAS).fieldNames().forEachRemaining(out::add);
+    return out;
+  }
+
+  private JsonNode get(String url) throws Exception {
+    return Json.MAPPER.readTree(
+        http.send(
+                HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body());
+  }
+
+  private List<String> listIds(PipelineHandle p) throws Exception {
+    List<String> out = new ArrayList<>();
+    for (int from = 0; ; from += 100) {
+      JsonNode page = p.get("/api/articles?duplicates=true&size=100&sort=oldest&from=" + from);
+      assertThat(page.has("articles")).as(page.toString()).isTrue();
+      if (!page.path("articles").elements().hasNext()) {
+        return out;
+      }
+      page.path("articles").forEach(a -> out.add(a.path("id").asText()));
+    }
+  }
+
+  private HttpResponse<String> post(PipelineHandle p, String path, String body) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(p.httpUrl() + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Profile version 2: the census becomes a political anchor (as in {@code ReprocessIT}). */
+  private static void changeProfile(Path profile) throws Exception {
+    Path yaml = profile.resolve("profile.yaml");
+    String before = Files.readString(yaml);
+    String after = before.replaceFirst("(?m)^version: 1$", "version: 2");
+    assertThat(after).isNotEqualTo(before);
+    Files.writeString(yaml, after);
+    Path rules = profile.resolve("relevance.yaml");
+    String r = Files.readString(rules);
+    String changed =
+        r.replaceFirst(
+            "(?m)^  politics:\\n    terms:\\n", "  politics:\n    terms:\n      censo*: 3\n");
+    assertThat(changed).isNotEqualTo(r);
+    Files.writeString(rules, changed);
+  }
+
+  private static Path copyBundledProfile(Path dir) throws Exception {
+    Files.createDirectories(dir.resolve("entities"));
+    List<String> files =
+        new ArrayList<>(
+            List.of(
+                "profile.yaml",
+                "relevance.yaml",
+                "entities.yaml",
+                "stance.yaml",
+                "stance-model.json",
+                "figures.yaml"));
+    io.vigia.common.profile.WatchProfile.load("venezuela-elections")
+        .readTree("entities.yaml")
+        .orElseThrow()
+        .path("include")
+        .forEach(inc -> files.add(inc.asText()));
+    for (String f : files) {
+      try (InputStream in =
+          OpenSearchReprocessIT.class.getResourceAsStream("/profiles/venezuela-elections/" + f)) {
+        assertThat(in).as(f).isNotNull();
+        Files.copy(in, dir.resolve(f));
+      }
+    }
+    return dir;
+  }
+}
