@@ -21,6 +21,12 @@ final class StoryFinder {
   /** Story candidates compared at most, those sharing the most bands first. */
   private static final int MAX_STORY_CANDIDATES = 24;
 
+  /**
+   * Added to an alignment match's score: above any cosine match's (at most 1 / 0.01, the lowest
+   * story-names-overlap).
+   */
+  private static final double REWRITE_RANK = 1000;
+
   private final DedupState state;
   private final DedupSettings settings;
 
@@ -72,13 +78,13 @@ final class StoryFinder {
                   / (namesNorm * c.namesNorm())
                   * Math.exp(-apart / namesDecay)
               : 0;
-      // Each measure counts by how far above its own threshold it is.
+      // A candidate this article translates or rewrites (the alignment, within hours) is its own
+      // report and wins over one that only names the same rare actors (the cosine); within each,
+      // the one furthest above its threshold.
       double score =
-          Math.max(
-              aligned >= settings.storyOverlap()
-                  ? aligned / Math.max(settings.storyOverlap(), 1e-9)
-                  : 0,
-              names >= settings.storyNamesOverlap() ? names / settings.storyNamesOverlap() : 0);
+          aligned >= settings.storyOverlap()
+              ? REWRITE_RANK + aligned / Math.max(settings.storyOverlap(), 1e-9)
+              : names >= settings.storyNamesOverlap() ? names / settings.storyNamesOverlap() : 0;
       double evidence =
           StoryEvidence.shared(fp, c.fingerprint(), counted, weight, settings.storyMinShared());
       if (LOG.isTraceEnabled()) {
