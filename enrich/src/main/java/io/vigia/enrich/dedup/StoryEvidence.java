@@ -12,17 +12,34 @@ final class StoryEvidence {
    * Counted originals below which the state cannot tell a famous name from a rare one. A name that
    * half the articles of a watch carry (its president, its electoral council) is absent from all of
    * N other articles with probability 0.5^N: 3% at five, 50% at one. Below five, a name "only the
-   * candidate has" is as likely the watch's most famous one, so the measures built on rarity (the
-   * weighted-names cosine) do not join anything; the ordered alignment, which needs no counts,
-   * still does.
+   * candidate has" may be the watch's most famous one, so the weighted-names cosine is only as
+   * telling as the closeness in time: it is discounted over {@link #YOUNG_STATE_DECAY_HOURS}
+   * instead of story-names-decay, and joins reports of the same day or two, not a piece of another
+   * week that names the same president.
    */
   static final int MIN_ARTICLES_FOR_RARITY = 5;
+
+  /**
+   * The weighted-names cosine's time discount while rarity cannot be told: coverage of one event
+   * bunches up within a day or two (half its weight after 33 hours).
+   */
+  static final double YOUNG_STATE_DECAY_HOURS = 48;
 
   private StoryEvidence() {}
 
   /** Whether the state holds enough originals ({@code counted}) for rarity to be told. */
   static boolean rarityKnown(int counted) {
     return counted >= MIN_ARTICLES_FOR_RARITY;
+  }
+
+  /**
+   * The weighted-names cosine's time discount for two articles {@code hoursApart}: over {@code
+   * namesDecayHours} once rarity can be told, over {@link #YOUNG_STATE_DECAY_HOURS} before.
+   */
+  static double namesDiscount(int counted, double hoursApart, double namesDecayHours) {
+    double decay =
+        rarityKnown(counted) ? namesDecayHours : Math.min(namesDecayHours, YOUNG_STATE_DECAY_HOURS);
+    return Math.exp(-hoursApart / decay);
   }
 
   /**

@@ -42,9 +42,9 @@ final class StoryFinder {
    * different article about another event does not), or the cosine of their names, figures and
    * entities weighted by how rare each is in the state (another outlet's report, a reaction or an
    * opinion piece days later names the same specific actors, not only the country and its
-   * president; only once the state can tell rare from famous, {@link StoryEvidence#rarityKnown}).
-   * Either way the two must share evidence of one event, not only famous names ({@link
-   * StoryEvidence#shared}). Else a new story named after the article.
+   * president; discounted faster while the state cannot tell rare from famous, {@link
+   * StoryEvidence#namesDiscount}). Either way the two must share evidence of one event, not only
+   * famous names ({@link StoryEvidence#shared}). Else a new story named after the article.
    *
    * @param textCandidates the ids met in the text bands, compared first
    */
@@ -71,12 +71,12 @@ final class StoryFinder {
       double apart = Math.abs(c.time() - time);
       // The closer in time, the less it takes: an event's coverage bunches up.
       double aligned = fp.anchorAlignment(c.fingerprint()) * Math.exp(-apart / decay);
-      // The cosine of rarity-weighted names needs a state that can tell rare from famous.
+      // Until the state can tell rare names from famous ones, closeness in time counts more.
       double names =
-          StoryEvidence.rarityKnown(counted) && namesNorm > 0 && c.namesNorm() > 0
+          namesNorm > 0 && c.namesNorm() > 0
               ? fp.weightedShared(c.fingerprint(), weight)
                   / (namesNorm * c.namesNorm())
-                  * Math.exp(-apart / namesDecay)
+                  * StoryEvidence.namesDiscount(counted, apart / 3.6e6, namesDecay / 3.6e6)
               : 0;
       // A candidate this article translates or rewrites (the alignment, within hours) is its own
       // report and wins over one that only names the same rare actors (the cosine); within each,

@@ -245,9 +245,9 @@ class DedupEngineTest {
 
   @Test
   void shouldNotJoinAReportADayLaterWhileTheStateCannotTellRareNamesFromFamousOnes() {
-    // On a state of one article, "a name only the original has" may be the president's: the
-    // rarity-weighted cosine waits for five stored articles (StoryEvidence), and the alignment is
-    // a test for a translation or rewrite published within hours, not 20 hours later.
+    // On a state of one article nothing tells the event's own names from the president's: the
+    // rarity-weighted cosine has nothing to weigh, and the alignment is a test for a translation
+    // or rewrite published within hours, not 20 hours later.
     original();
     DedupDecision d =
         engine.decide(

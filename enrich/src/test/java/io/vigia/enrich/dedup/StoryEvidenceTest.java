@@ -5,6 +5,7 @@ import static io.vigia.enrich.dedup.Fixtures.article;
 import static io.vigia.enrich.dedup.Fixtures.hoursLater;
 import static io.vigia.enrich.dedup.Fixtures.text;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.util.List;
@@ -210,9 +211,10 @@ class StoryEvidenceTest {
   }
 
   @Test
-  void shouldTellRarityOnlyFromFiveStoredArticles() {
+  void shouldDiscountTheNamesCosineOverTwoDaysUntilFiveArticlesTellRareFromFamous() {
     // A name in half the watch's articles is missing from all of four others one time in 16.
-    assertThat(StoryEvidence.rarityKnown(4)).isFalse();
-    assertThat(StoryEvidence.rarityKnown(StoryEvidence.MIN_ARTICLES_FOR_RARITY)).isTrue();
+    assertThat(StoryEvidence.namesDiscount(4, 48, 120)).isCloseTo(Math.exp(-1), within(1e-9));
+    assertThat(StoryEvidence.namesDiscount(StoryEvidence.MIN_ARTICLES_FOR_RARITY, 48, 120))
+        .isCloseTo(Math.exp(-48.0 / 120), within(1e-9));
   }
 }
