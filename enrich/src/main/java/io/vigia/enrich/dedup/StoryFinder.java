@@ -21,6 +21,12 @@ final class StoryFinder {
   /** Story candidates compared at most, those sharing the most bands first. */
   private static final int MAX_STORY_CANDIDATES = 24;
 
+  /**
+   * Added to an alignment match's score: above any cosine match's (at most 1 / 0.01, the lowest
+   * story-names-overlap).
+   */
+  private static final double REWRITE_RANK = 1000;
+
   private final DedupState state;
   private final DedupSettings settings;
 
@@ -36,8 +42,9 @@ final class StoryFinder {
    * different article about another event does not), or the cosine of their names, figures and
    * entities weighted by how rare each is in the state (another outlet's report, a reaction or an
    * opinion piece days later names the same specific actors, not only the country and its
-   * president). Either way the two must share evidence of one event, not only famous names ({@link
-   * #sharedEvidence}). Else a new story named after the article.
+   * president; discounted faster while the state cannot tell rare from famous, {@link
+   * StoryEvidence#namesDiscount}). Either way the two must share evidence of one event, not only
+   * famous names ({@link StoryEvidence#shared}). Else a new story named after the article.
    *
    * @param textCandidates the ids met in the text bands, compared first
    */
@@ -64,20 +71,22 @@ final class StoryFinder {
       double apart = Math.abs(c.time() - time);
       // The closer in time, the less it takes: an event's coverage bunches up.
       double aligned = fp.anchorAlignment(c.fingerprint()) * Math.exp(-apart / decay);
+      // Until the state can tell rare names from famous ones, closeness in time counts more.
       double names =
           namesNorm > 0 && c.namesNorm() > 0
               ? fp.weightedShared(c.fingerprint(), weight)
                   / (namesNorm * c.namesNorm())
-                  * Math.exp(-apart / namesDecay)
+                  * StoryEvidence.namesDiscount(counted, apart / 3.6e6, namesDecay / 3.6e6)
               : 0;
-      // Each measure counts by how far above its own threshold it is.
+      // A candidate this article translates or rewrites (the alignment, within hours) is its own
+      // report and wins over one that only names the same rare actors (the cosine); within each,
+      // the one furthest above its threshold.
       double score =
-          Math.max(
-              aligned >= settings.storyOverlap()
-                  ? aligned / Math.max(settings.storyOverlap(), 1e-9)
-                  : 0,
-              names >= settings.storyNamesOverlap() ? names / settings.storyNamesOverlap() : 0);
-      double evidence = sharedEvidence(fp, c.fingerprint(), counted, weight);
+          aligned >= settings.storyOverlap()
+              ? REWRITE_RANK + aligned / Math.max(settings.storyOverlap(), 1e-9)
+              : names >= settings.storyNamesOverlap() ? names / settings.storyNamesOverlap() : 0;
+      double evidence =
+          StoryEvidence.shared(fp, c.fingerprint(), counted, weight, settings.storyMinShared());
       if (LOG.isTraceEnabled()) {
         LOG.trace(
             "story candidate {} for {}: aligned {}, names {}, evidence {} (N {}, shared {}, {} h)",
@@ -96,28 +105,6 @@ final class StoryFinder {
       }
     }
     return best == null ? id : best;
-  }
-
-  /**
-   * How much evidence of one event the two share: the sum, over their shared names, figures and
-   * entities, of each one's rarity among the {@code counted} originals of the state, {@code
-   * ln((N+1)/(n+1)) / ln((N+1)/2)}: 1 for a feature only the candidate has (n = 1), 0 for one every
-   * stored article has. The watch's famous names (the country, its president, its electoral
-   * authority, a party) are in most articles and add next to nothing, however many of them two
-   * articles share; a place, a person, an organisation or a figure of one event adds almost 1. The
-   * rarity is relative to the state's size, so the threshold means the same on a young state and on
-   * a month of a live watch.
-   *
-   * <p>While the state holds fewer than two originals nothing can be told from the counts; then the
-   * evidence is how many features the two share over twice {@code story-min-shared}, so it takes
-   * that many to reach 1.
-   */
-  private double sharedEvidence(
-      Fingerprint fp, Fingerprint candidate, int counted, LongToDoubleFunction weight) {
-    if (counted < 2) {
-      return fp.sharedFeatures(candidate) / (2.0 * settings.storyMinShared());
-    }
-    return fp.sharedWeight(candidate, weight) / Math.log((counted + 1) / 2.0);
   }
 
   /**

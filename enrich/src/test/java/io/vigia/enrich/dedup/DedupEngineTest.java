@@ -219,6 +219,9 @@ class DedupEngineTest {
 
   @Test
   void shouldGroupAnotherOutletsArticleOnTheSameEventAndCountItsSource() {
+    // A watch that has run for a week: the state can tell the event's own names from the watch's
+    // famous ones, so a report 20 hours later joins by them.
+    background(engine);
     original();
     engine.decide(
         article(
@@ -238,6 +241,23 @@ class DedupEngineTest {
     assertThat(d.status()).isEqualTo(DedupStatus.ORIGINAL);
     assertThat(d.storyId()).isEqualTo("a1");
     assertThat(d.storySources()).isEqualTo(3);
+  }
+
+  @Test
+  void shouldNotJoinAReportADayLaterWhileTheStateCannotTellRareNamesFromFamousOnes() {
+    // On a state of one article nothing tells the event's own names from the president's: the
+    // rarity-weighted cosine has nothing to weigh, and the alignment is a test for a translation
+    // or rewrite published within hours, not 20 hours later.
+    original();
+    DedupDecision d =
+        engine.decide(
+            article(
+                "r1",
+                "https://daily.example/politics/opposition-weighs-options",
+                "Opposition weighs its options after CNE sets the date",
+                REACTION,
+                hoursLater(20)));
+    assertThat(d.storyId()).isEqualTo("r1");
   }
 
   @Test

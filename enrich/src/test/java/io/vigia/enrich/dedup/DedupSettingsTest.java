@@ -14,10 +14,10 @@ class DedupSettingsTest {
     DedupSettings d = DedupSettings.defaults();
     assertThat(d.retention()).isEqualTo(Duration.ofDays(30));
     assertThat(d.storyWindow()).isEqualTo(Duration.ofDays(7));
-    assertThat(d.storyDecay()).isEqualTo(Duration.ofHours(48));
+    assertThat(d.storyDecay()).isEqualTo(Duration.ofHours(12));
     assertThat(d.nearDuplicateJaccard()).isEqualTo(0.5);
     assertThat(d.containment()).isEqualTo(0.8);
-    assertThat(d.storyOverlap()).isEqualTo(0.2);
+    assertThat(d.storyOverlap()).isEqualTo(0.15);
     assertThat(d.storyMinShared()).isEqualTo(4);
     assertThat(d.bucketSize()).isEqualTo(32);
     assertThat(d.storyNamesOverlap()).isEqualTo(0.1);
@@ -36,7 +36,7 @@ class DedupSettingsTest {
           dedup:
             retention: 7d
             story-window: 1d
-            story-decay: 12h
+            story-decay: 6h
             near-duplicate-jaccard: 0.6
             containment: 0.9
             story-overlap: 0.3
@@ -52,7 +52,7 @@ class DedupSettingsTest {
             new DedupSettings(
                 Duration.ofDays(7),
                 Duration.ofDays(1),
-                Duration.ofHours(12),
+                Duration.ofHours(6),
                 0.6,
                 0.9,
                 0.3,

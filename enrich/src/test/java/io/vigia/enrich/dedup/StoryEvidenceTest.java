@@ -5,6 +5,7 @@ import static io.vigia.enrich.dedup.Fixtures.article;
 import static io.vigia.enrich.dedup.Fixtures.hoursLater;
 import static io.vigia.enrich.dedup.Fixtures.text;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.util.List;
@@ -147,5 +148,73 @@ class StoryEvidenceTest {
     // cannot be told apart: a state of one article says nothing about which names are common.)
     List<String> stories = storiesOfTheDay(DedupSettings.defaults(), false);
     assertThat(stories.get(2)).isEqualTo("summit");
+  }
+
+  private static final List<String> NEIGHBOUR_DAY =
+      List.of(text("neighbour-president-day-en.txt").split("\n+===\n+"));
+
+  /**
+   * Two events of one day that name the same neighbouring president, the country, its electoral
+   * council, its president and the opposition in nearly the same order: his call with Caracas about
+   * the count, and his government's border reception centre, 13 hours apart, on a state that holds
+   * nothing else.
+   */
+  private static List<String> neighbourDay(DedupSettings settings) {
+    DedupEngine engine = new DedupEngine(new MemoryDedupStore(), settings);
+    String call =
+        engine
+            .decide(
+                article(
+                    "call",
+                    "https://wire.example/lula-call",
+                    "Lula asks Maduro to publish the tally sheets",
+                    NEIGHBOUR_DAY.get(0),
+                    T0))
+            .storyId();
+    String border =
+        engine
+            .decide(
+                article(
+                    "border",
+                    "https://daily.example/pacaraima",
+                    "Brazil opens second reception centre in Pacaraima",
+                    NEIGHBOUR_DAY.get(1),
+                    hoursLater(13)))
+            .storyId();
+    return List.of(call, border);
+  }
+
+  @Test
+  void shouldKeepTwoEventsOfOneDayThatNameTheSameNeighbouringPresidentApart() {
+    assertThat(neighbourDay(DedupSettings.defaults())).containsExactly("call", "border");
+  }
+
+  @Test
+  void shouldJoinThoseTwoEventsWhenTheAlignmentIsDiscountedOverTwoDaysAsBefore() {
+    // The rule the test above guards: names in the same order half a day apart are the usual order
+    // of the watch's actors, not one report rewritten; discounted over two days they joined.
+    DedupSettings d = DedupSettings.defaults();
+    DedupSettings twoDays =
+        new DedupSettings(
+            d.retention(),
+            d.storyWindow(),
+            Duration.ofHours(48),
+            d.nearDuplicateJaccard(),
+            d.containment(),
+            0.2,
+            d.storyMinShared(),
+            d.bucketSize(),
+            d.storyNamesOverlap(),
+            d.storyNamesDecay(),
+            d.storyMinEvidence());
+    assertThat(neighbourDay(twoDays)).containsExactly("call", "call");
+  }
+
+  @Test
+  void shouldDiscountTheNamesCosineOverTwoDaysUntilFiveArticlesTellRareFromFamous() {
+    // A name in half the watch's articles is missing from all of four others one time in 16.
+    assertThat(StoryEvidence.namesDiscount(4, 48, 120)).isCloseTo(Math.exp(-1), within(1e-9));
+    assertThat(StoryEvidence.namesDiscount(StoryEvidence.MIN_ARTICLES_FOR_RARITY, 48, 120))
+        .isCloseTo(Math.exp(-48.0 / 120), within(1e-9));
   }
 }

@@ -131,6 +131,12 @@ class DedupTopologyTest {
 
   @Test
   void shouldPutATranslationAndAnotherOutletsReportInTheOriginalsStory() {
+    // A watch that has run for a week, so the later report can join by the event's own names.
+    List<String> week = List.of(text("watch-background-en.txt").split("\n+===\n+"));
+    for (int i = 0; i < week.size(); i++) {
+      send("https://outlet" + i + ".example/news/" + i, "News " + i, week.get(i), -24L * (8 - i));
+    }
+    enriched.readValuesToList();
     RawArticle a = send("https://wire.example/en/cne-date", "CNE sets the date", EN, 0);
     send("https://wire.example/es/cne-fecha", "El CNE fija la fecha", ES, 6);
     send("https://daily.example/politics/opposition", "Opposition weighs options", REACTION, 20);
