@@ -34,9 +34,15 @@ fi
 
 mkdir -p "$dir"
 home="$dir/opensearch-$VERSION"
+# The distribution is prepared once (three Maven calls: the zip, analysis-common, the reindex
+# module) in a cache beside the build, then copied for each server: a test suite starts several.
+cache=${VIGIA_OPENSEARCH_DIST:-$here/target/opensearch-dist}
+mkdir -p "$cache"
+prepare() {
+local home="$cache/opensearch-$VERSION"
 if [ ! -x "$home/bin/opensearch" ]; then
   "$mvn" -B -q dependency:unpack -f "$here/pom.xml" -N \
-    -Dartifact=org.opensearch.distribution.integ-test-zip:opensearch:$VERSION:zip -DoutputDirectory="$dir" -Dmdep.overWriteReleases=true >&2
+    -Dartifact=org.opensearch.distribution.integ-test-zip:opensearch:$VERSION:zip -DoutputDirectory="$cache" -Dmdep.overWriteReleases=true >&2
   "$mvn" -B -q dependency:copy -f "$here/pom.xml" -N \
     -Dartifact=org.opensearch.plugin:analysis-common:$VERSION -DoutputDirectory="$home/modules/analysis-common" -Dmdep.overWriteReleases=true >&2
   cat > "$home/modules/analysis-common/plugin-descriptor.properties" <<PROPS
@@ -53,14 +59,14 @@ fi
 if [ ! -f "$home/modules/reindex/plugin-descriptor.properties" ]; then
   # The reindex module (the _reindex API the sink's mapping migration uses) with its jars: real
   # distributions and images have it built in, the integ-test zip does not.
-  mkdir -p "$dir/reindex-pom"
-  cat > "$dir/reindex-pom/pom.xml" <<POM
+  mkdir -p "$cache/reindex-pom"
+  cat > "$cache/reindex-pom/pom.xml" <<POM
 <project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
   <groupId>io.vigia.ci</groupId><artifactId>opensearch-reindex-module</artifactId><version>1</version><packaging>pom</packaging>
   <dependencies><dependency><groupId>org.opensearch.plugin</groupId><artifactId>reindex-client</artifactId><version>$VERSION</version></dependency></dependencies>
 </project>
 POM
-  "$mvn" -B -q dependency:copy-dependencies -f "$dir/reindex-pom/pom.xml" -DincludeScope=runtime \
+  "$mvn" -B -q dependency:copy-dependencies -f "$cache/reindex-pom/pom.xml" -DincludeScope=runtime \
     -DoutputDirectory="$home/modules/reindex" >&2
   # What the server already has on its classpath must not be there twice (its "jar hell" check).
   for jar in "$home"/modules/reindex/*.jar; do
@@ -76,6 +82,15 @@ opensearch.version=$VERSION
 extended.plugins=
 has.native.controller=false
 PROPS
+fi
+}
+if [ ! -x "$home/bin/opensearch" ]; then
+  if command -v flock >/dev/null 2>&1; then
+    exec 9>"$cache.lock"; flock 9; prepare; flock -u 9; exec 9>&-
+  else
+    prepare
+  fi
+  cp -a "$cache/opensearch-$VERSION" "$home"
 fi
 # OPENSEARCH_HTTP_PORT: a port chosen by the caller (a test that points Vigía at it before it runs).
 port=${OPENSEARCH_HTTP_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')}

@@ -34,13 +34,15 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code vigia reprocess} with {@code sink.backend: opensearch}, in one process (embedded KRaft
  * broker) against a real OpenSearch: a stored history is re-enriched with a changed profile into
- * the index {@code vigia-articles-v1-r1} while live articles keep arriving, the run is stopped
+ * the index {@code vigia-articles-vM-r1} (M the mapping version) while live articles keep arriving, the run is stopped
  * abruptly mid-way and resumed by the next start, and the alias then points at the new index, which
  * lists every article once, copies linked, an analyst's correction still winning. Small on purpose
  * (the Lucene {@code ReprocessIT} covers the run's logic at more length).
  */
 class OpenSearchReprocessIT {
   private static final String ALIAS = "vigia-articles";
+  private static final String CURRENT =
+      ALIAS + "-v" + io.vigia.sink.opensearch.OpenSearchArticleIndex.MAPPING_VERSION;
   private static final String CORRECTED = SyntheticHistory.article(0).getId();
   private static final int STORED = 150;
   private static final int LIVE = 10;
@@ -107,7 +109,7 @@ class OpenSearchReprocessIT {
         assertThat(midway.path("phase").asText()).isEqualTo("catching-up");
         assertThat(aliasTargets(os))
             .as("not switched before it caught up")
-            .containsExactly(ALIAS + "-v1");
+            .containsExactly(CURRENT);
       }
 
       try (PipelineHandle p = start(config, data)) {
@@ -117,8 +119,8 @@ class OpenSearchReprocessIT {
                 j -> j.path("phase").asText().equals("done"),
                 Duration.ofSeconds(300));
         assertThat(done.path("indexVersion").asInt()).isEqualTo(1);
-        assertThat(aliasTargets(os)).as("the alias moved").containsExactly(ALIAS + "-v1-r1");
-        assertThat(get(os.url() + "/" + ALIAS + "-v1/_count").path("count").asLong())
+        assertThat(aliasTargets(os)).as("the alias moved").containsExactly(CURRENT + "-r1");
+        assertThat(get(os.url() + "/" + CURRENT + "/_count").path("count").asLong())
             .as("the old index is kept")
             .isGreaterThanOrEqualTo(relevantBefore);
 
@@ -153,7 +155,7 @@ class OpenSearchReprocessIT {
       // A later start (its mapping check) keeps the reprocessed index: same mapping version.
       try (OpenSearchArticleIndex again =
           new OpenSearchArticleIndex(OpenSearchSettings.of(os.url(), ALIAS))) {
-        assertThat(aliasTargets(os)).containsExactly(ALIAS + "-v1-r1");
+        assertThat(aliasTargets(os)).containsExactly(CURRENT + "-r1");
         assertThat(again.count()).isEqualTo(STORED + LIVE);
       }
     }
