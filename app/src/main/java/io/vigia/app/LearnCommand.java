@@ -1,5 +1,6 @@
 package io.vigia.app;
 
+import io.vigia.broker.EmbeddedKafka;
 import io.vigia.common.config.Config;
 import io.vigia.common.config.KafkaSettings;
 import io.vigia.enrich.learn.CorrectionLessons;
@@ -10,6 +11,7 @@ import io.vigia.enrich.learn.StoredCorrections;
 import io.vigia.enrich.stance.StanceModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,7 +37,7 @@ import picocli.CommandLine.Option;
       "Builds a new version of the watch profile from the analysts' corrections and/or labelled examples: the "
           + "stance model retrained with them added to its training data, the relevance threshold recalibrated where "
           + "they say on or off topic, aliases added where an analyst linked a mention to an entity, version N+1.",
-      "Corrections are read from vigia.corrections: next to `vigia run` through the data folder, on a cluster with "
+      "Corrections are read from vigia.corrections: on one machine from the broker `vigia run` keeps in the data folder, on a cluster with "
           + "--bootstrap-servers; --no-corrections learns from --examples alone.",
       "Examples: JSON lines {\"id\",\"url\",\"title\",\"text\",\"language\"?,\"publishedAt\"?,"
           + "\"stance\":{\"TARGET\":\"favor|against|neutral\"}?,\"relevant\":true|false?}.",
@@ -103,20 +105,22 @@ final class LearnCommand implements java.util.concurrent.Callable<Integer> {
     CorrectionLessons lessons = CorrectionLessons.none();
     String correctionsRead = null;
     if (!noCorrections) {
-      Optional<String> bootstrap = broker(config);
-      if (bootstrap.isEmpty()) {
+      Optional<Broker> broker = broker(config);
+      if (broker.isEmpty()) {
         if (examples == null) {
           throw new ErrorHandler.UserError(
               "nothing to learn from: no --examples, and no Kafka to read the corrections from (no "
-                  + "kafka.bootstrap-servers and no running `vigia run` recorded in "
+                  + "kafka.bootstrap-servers and no broker of `vigia run` in "
                   + Path.of(config.string("data-dir")).toAbsolutePath()
-                  + "); fix: pass --bootstrap-servers HOST:PORT, or --data with the folder `vigia run` uses "
-                  + "(while it runs), or --examples FILE");
+                  + "); fix: pass --bootstrap-servers HOST:PORT, or --data with the folder `vigia run` uses, "
+                  + "or --examples FILE");
         }
         correctionsRead =
-            "corrections: none read (no kafka.bootstrap-servers and no running `vigia run` in this data folder)";
+            "corrections: none read (no kafka.bootstrap-servers and no broker of `vigia run` in this data folder)";
       } else {
-        lessons = corrections(config, bootstrap.get(), sources);
+        try (Broker b = broker.get()) {
+          lessons = corrections(config, b.bootstrap(), sources);
+        }
         correctionsRead = lessons.summary();
       }
     }
@@ -189,14 +193,74 @@ final class LearnCommand implements java.util.concurrent.Callable<Integer> {
   }
 
   /**
-   * The broker to read the corrections from: the configured one, else the embedded broker of the
-   * `vigia run` recorded in the data folder, else none.
+   * A broker to read the corrections from, and what to close after: the embedded one this command
+   * started, or nothing.
    */
-  private static Optional<String> broker(Config config) {
+  record Broker(String bootstrap, AutoCloseable started) implements AutoCloseable {
+    @Override
+    public void close() {
+      if (started != null) {
+        try {
+          started.close();
+        } catch (Exception e) {
+          throw new IllegalStateException("cannot stop the embedded broker: " + e.getMessage(), e);
+        }
+      }
+    }
+  }
+
+  /**
+   * The broker to read the corrections from: the configured cluster; else, in the one-machine
+   * default, the embedded broker whose log `vigia run` keeps in the data folder: the running `vigia
+   * run`'s (the address it recorded), or, when none runs, that broker started here over the same
+   * log for the reading, holding the folder's lock so that no `vigia run` starts on it meanwhile.
+   * Empty when the data folder holds no broker.
+   */
+  private static Optional<Broker> broker(Config config) {
     String bootstrap = config.string("kafka.bootstrap-servers");
-    return bootstrap.isBlank()
-        ? EmbeddedAddress.read(Path.of(config.string("data-dir")))
-        : Optional.of(bootstrap);
+    if (!bootstrap.isBlank()) {
+      return Optional.of(new Broker(bootstrap, null));
+    }
+    Path data = Path.of(config.string("data-dir"));
+    if (!Files.isDirectory(data.resolve("kafka"))) {
+      return Optional.empty();
+    }
+    DataDir locked;
+    try {
+      locked = DataDir.open(data);
+    } catch (ErrorHandler.UserError inUse) {
+      // A `vigia run` holds the folder: read from its broker.
+      return Optional.of(
+          new Broker(
+              EmbeddedAddress.read(data)
+                  .orElseThrow(
+                      () ->
+                          new ErrorHandler.UserError(
+                              inUse.getMessage()
+                                  + " It recorded no broker address; pass --bootstrap-servers HOST:PORT")),
+              null));
+    }
+    EmbeddedKafka kafka = new EmbeddedKafka(data.resolve("kafka"), 0);
+    try {
+      kafka.start();
+    } catch (RuntimeException e) {
+      locked.close();
+      throw new ErrorHandler.UserError(
+          "cannot start the embedded broker of "
+              + data.toAbsolutePath()
+              + " to read the corrections ("
+              + e.getMessage()
+              + "); fix: start `vigia run` on it, or learn from --examples alone with --no-corrections",
+          e);
+    }
+    return Optional.of(
+        new Broker(
+            kafka.bootstrapServers(),
+            () -> {
+              try (locked) {
+                kafka.close();
+              }
+            }));
   }
 
   private static CorrectionLessons corrections(

@@ -102,6 +102,36 @@ class LearnFromCorrectionsIT {
   }
 
   @Test
+  void shouldReadTheDataFoldersBrokerWhenNoVigiaRunIsRunning() throws Exception {
+    Path data = tmp.resolve("data");
+    try (EmbeddedKafka broker = new EmbeddedKafka(data.resolve("kafka"), 0).start()) {
+      KafkaSettings kafka = new KafkaSettings(broker.bootstrapServers(), 1, (short) 1);
+      SharedTopics.prepare(kafka);
+      produce(kafka);
+    }
+    // What a stopped `vigia run` leaves behind: its log and the address it no longer listens on.
+    EmbeddedAddress.write(data, "127.0.0.1:1");
+
+    int code =
+        Vigia.execute(
+            "learn",
+            "--data",
+            data.toString(),
+            "--out",
+            tmp.resolve("v2").toString(),
+            "--folds",
+            "3");
+
+    String report = out.toString(StandardCharsets.UTF_8);
+    assertThat(code).as(report + err.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(report)
+        .contains("corrections: 5 in force")
+        .contains("alias \"Presidente Obrero\" added to " + MADURO);
+    assertThat(Files.readString(tmp.resolve("v2/entities/people.yaml")))
+        .contains("Presidente Obrero");
+  }
+
+  @Test
   void shouldSayHowToFixItWhenNoBrokerAnswers() {
     int code =
         Vigia.execute(
