@@ -5,8 +5,10 @@
 # then `vigia enrich --profile` of the shipped and of the learned version on the OTHER half, and
 # prints stance macro-F1 toward maduro-government (an article judged off topic counts as neutral,
 # as in bench/score-judgements.py) and relevance F1 there; then the other way round.
-# Only aggregate figures are printed, so it may be run on a test set.
+# Only aggregate figures are printed, so it may be run on a test set. It learns from the examples
+# file alone (--no-corrections): a broker recorded in ./data plays no part.
 # Usage: bench/learn.sh CORPUS_DIR     e.g. bench/learn.sh ../shared/eval-dev
+#        LEARN_ARGS=--force bench/learn.sh CORPUS_DIR   to measure a version learn would refuse
 set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus="${1:?usage: bench/learn.sh CORPUS_DIR}"
@@ -61,7 +63,7 @@ for pair in "a b" "b a"; do
   set -- $pair
   rm -rf "$work/learned"
   code=0
-  java -Xmx1g -jar "$jar" learn --profile "$profile" --examples "$work/$1.jsonl" --out "$work/learned" \
+  java -Xmx1g -jar "$jar" learn --no-corrections --profile "$profile" --examples "$work/$1.jsonl" --out "$work/learned" ${LEARN_ARGS:-} \
     > "$work/learn.log" 2>&1 || code=$?
   sed 's/^/  /' "$work/learn.log"
   java -Xmx1g -jar "$jar" enrich --profile "$profile" --input "$work/$2.jsonl" > "$work/shipped.jsonl" 2>/dev/null

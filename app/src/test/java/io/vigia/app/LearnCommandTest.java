@@ -36,11 +36,16 @@ class LearnCommandTest {
             v1.toString(),
             "--folds",
             "3",
-            "--force");
+            "--force",
+            "--data",
+            tmp.resolve("data").toString());
 
     String printed = out.toString(StandardCharsets.UTF_8);
     assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
     assertThat(printed).contains("version 1 -> 2").contains("macro-F1 before").contains("3-fold");
+    assertThat(printed)
+        .as("no broker configured or recorded: the examples alone, and it says so")
+        .contains("corrections: none read");
     assertThat(Files.readString(v1.resolve("profile.yaml"))).contains("\nversion: 2\n");
     assertThat(v1.resolve("stance-model.json")).exists();
 
@@ -85,5 +90,19 @@ class LearnCommandTest {
         Vigia.execute(
             "enrich", "--input", examples.toString(), "--profile", tmp.resolve("none").toString());
     assertThat(code).isNotZero();
+  }
+
+  @Test
+  void shouldSayThereIsNothingToLearnFromWithoutExamplesOrABroker(@TempDir Path tmp) {
+    int code = Vigia.execute("learn", "--data", tmp.toString());
+    assertThat(code).isEqualTo(ErrorHandler.USAGE);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("nothing to learn from: no --examples, and no Kafka to read the corrections from")
+        .contains("--bootstrap-servers");
+
+    err.reset();
+    code = Vigia.execute("learn", "--no-corrections", "--data", tmp.toString());
+    assertThat(code).isEqualTo(ErrorHandler.USAGE);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--no-corrections and no --examples");
   }
 }

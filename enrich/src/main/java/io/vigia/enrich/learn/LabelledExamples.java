@@ -43,11 +43,20 @@ public final class LabelledExamples {
   }
 
   public static void write(Path file, List<LabelledExample> examples) throws IOException {
+    Files.writeString(file, lines(examples), StandardCharsets.UTF_8);
+  }
+
+  /** The examples as the JSON lines {@link #read} reads. */
+  static String lines(List<LabelledExample> examples) {
     StringBuilder b = new StringBuilder();
     for (LabelledExample e : examples) {
-      b.append(JSON.writeValueAsString(e.toJson())).append('\n');
+      try {
+        b.append(JSON.writeValueAsString(e.toJson())).append('\n');
+      } catch (IOException x) {
+        throw new java.io.UncheckedIOException(x);
+      }
     }
-    Files.writeString(file, b, StandardCharsets.UTF_8);
+    return b.toString();
   }
 
   /** {@code base} with {@code added} merged in by id: an added label replaces the base's. */
@@ -64,9 +73,17 @@ public final class LabelledExamples {
   }
 
   public static String sha256(Path file) throws IOException {
+    return sha256(Files.readAllBytes(file));
+  }
+
+  /** The sha256 of the examples written as JSON lines: what identifies examples read from Kafka. */
+  public static String sha256(List<LabelledExample> examples) {
+    return sha256(lines(examples).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String sha256(byte[] bytes) {
     try {
-      return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java has SHA-256", e);
     }

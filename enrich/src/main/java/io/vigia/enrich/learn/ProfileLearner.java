@@ -3,6 +3,7 @@ package io.vigia.enrich.learn;
 import io.vigia.common.profile.WatchProfile;
 import io.vigia.enrich.ArticleAnalyzers;
 import io.vigia.enrich.analysis.ArticleAnalyzer;
+import io.vigia.enrich.entities.KnowledgeBase;
 import io.vigia.enrich.relevance.RelevanceRules;
 import io.vigia.enrich.stance.StanceCues;
 import io.vigia.enrich.stance.StanceModel;
@@ -57,20 +58,53 @@ public final class ProfileLearner {
     this.clock = clock;
   }
 
-  /** What learning would change, measured on the added examples. */
+  /**
+   * What learning would change: the current version and the new one measured on the examples (the
+   * first set: everything learned from; then the corrections alone, when there are examples too),
+   * and what the knowledge base learns from the entity corrections.
+   *
+   * @param corrections what was read from the corrections, or null when none were read
+   */
   public record Report(
       String profile,
       int fromVersion,
-      int examples,
-      List<StanceLearner.Comparison> stance,
-      RelevanceCalibration.Result relevance) {
+      List<BeforeAfter> measured,
+      String corrections,
+      AliasLearner.Plan entities) {
+    public Report {
+      measured = List.copyOf(measured);
+    }
+
+    /** A report on examples alone. */
+    public Report(
+        String profile,
+        int fromVersion,
+        int examples,
+        List<StanceLearner.Comparison> stance,
+        RelevanceCalibration.Result relevance) {
+      this(
+          profile,
+          fromVersion,
+          List.of(new BeforeAfter("the examples", examples, stance, relevance)),
+          null,
+          AliasLearner.Plan.none());
+    }
+
     public int toVersion() {
       return fromVersion + 1;
     }
 
+    /** Everything learned from, measured: the set whose threshold the new version gets. */
+    public BeforeAfter all() {
+      return measured.get(0);
+    }
+
+    public RelevanceCalibration.Result relevance() {
+      return all().relevance();
+    }
+
     public boolean worse() {
-      return stance.stream().anyMatch(StanceLearner.Comparison::worse)
-          || (relevance != null && relevance.worse());
+      return measured.stream().anyMatch(BeforeAfter::worse);
     }
 
     /** The before/after table an analyst reads. */
@@ -83,49 +117,12 @@ public final class ProfileLearner {
               profile,
               fromVersion,
               toVersion(),
-              examples));
-      for (StanceLearner.Comparison c : stance) {
-        b.append(
-            String.format(
-                Locale.ROOT,
-                "  stance %-18s %3d labelled  macro-F1 before %.3f (favor %.2f, against %.2f, neutral %.2f)"
-                    + "  after %.3f (favor %.2f, against %.2f, neutral %.2f, %d-fold)%s%n",
-                c.target(),
-                c.examples(),
-                c.before()[0],
-                c.before()[1],
-                c.before()[2],
-                c.before()[3],
-                c.after()[0],
-                c.after()[1],
-                c.after()[2],
-                c.after()[3],
-                folds,
-                c.worse() ? "  WORSE" : ""));
+              all().examples()));
+      if (corrections != null) {
+        b.append("  ").append(corrections).append('\n');
       }
-      if (relevance != null) {
-        b.append(
-            String.format(
-                Locale.ROOT,
-                "  relevance %3d labelled  threshold %.3f -> %.3f  F1 before %.3f (P %.2f, R %.2f)  after %.3f "
-                    + "(P %.2f, R %.2f, %d-fold)%s%n",
-                relevance.examples(),
-                relevance.threshold(),
-                relevance.newThreshold(),
-                relevance.before()[0],
-                relevance.before()[1],
-                relevance.before()[2],
-                relevance.after()[0],
-                relevance.after()[1],
-                relevance.after()[2],
-                folds,
-                relevance.worse() ? "  WORSE" : ""));
-      } else {
-        b.append(
-            "  relevance: threshold kept (fewer than "
-                + RelevanceCalibration.MIN_EACH
-                + " examples marked on topic and off topic)\n");
-      }
+      measured.forEach(m -> b.append(m.text(folds)));
+      b.append(entities.text());
       return b.toString();
     }
   }
@@ -149,11 +146,47 @@ public final class ProfileLearner {
 
   /** Measures the current profile and a retrained one on {@code added}; writes nothing. */
   public Report evaluate(List<LabelledExample> added) {
+    return evaluate(added, CorrectionLessons.none(), null);
+  }
+
+  /**
+   * Measures the current profile and a retrained one on the {@code examples} and the analysts'
+   * {@code corrections} together, and (when there are both) on the corrections alone, with the
+   * examples then always in the training data; plans what the knowledge base learns from the entity
+   * corrections. Writes nothing.
+   *
+   * @param correctionsRead the line saying what was read from the corrections, or null
+   */
+  public Report evaluate(
+      List<LabelledExample> examples, CorrectionLessons corrections, String correctionsRead) {
+    List<LabelledExample> all = LabelledExamples.merge(examples, corrections.examples());
+    List<BeforeAfter> measured = new ArrayList<>();
+    boolean both = !examples.isEmpty() && !corrections.examples().isEmpty();
+    measured.add(
+        measure(
+            both
+                ? "the examples and corrections"
+                : examples.isEmpty() ? "the corrections" : "the examples",
+            base(),
+            all));
+    if (both) {
+      measured.add(
+          measure(
+              "the corrections", LabelledExamples.merge(base(), examples), corrections.examples()));
+    }
+    AliasLearner.Plan entities =
+        AliasLearner.plan(
+            KnowledgeBase.fromProfile(profile), corrections.mentions(), corrections.removals());
+    return new Report(profile.name(), version(), measured, correctionsRead, entities);
+  }
+
+  /** Before and after on {@code added}, a retrained version always learning from {@code train}. */
+  private BeforeAfter measure(String on, List<LabelledExample> train, List<LabelledExample> added) {
     StanceCues cues = cues();
     ArticleAnalyzer current = ArticleAnalyzers.fromProfile(profile);
     StanceLearner learner = new StanceLearner(cues, folds);
     List<StanceLearner.Comparison> stance =
-        learner.compare(ArticleAnalyzers.stanceScorer(profile, cues), base(), added);
+        learner.compare(ArticleAnalyzers.stanceScorer(profile, cues), train, added);
     List<LabelledExample> marked = added.stream().filter(e -> e.relevant() != null).toList();
     double[] scores = new double[marked.size()];
     boolean[] gold = new boolean[marked.size()];
@@ -174,7 +207,7 @@ public final class ProfileLearner {
               relevance.before(),
               relevance.before());
     }
-    return new Report(profile.name(), version(), added.size(), stance, relevance);
+    return new BeforeAfter(on, added.size(), stance, relevance);
   }
 
   /**
@@ -185,14 +218,45 @@ public final class ProfileLearner {
   public Outcome learn(
       List<LabelledExample> added, StanceModel.DataSource source, Path out, boolean force)
       throws IOException {
-    return write(evaluate(added), added, source, out, force);
+    return write(evaluate(added), added, List.of(source), out, force);
+  }
+
+  /**
+   * Learns from the {@code examples} and the analysts' {@code corrections} ({@code sources} say
+   * where each came from) and writes the new version into {@code out}, an absent or empty folder,
+   * unless it scores worse and {@code force} is false.
+   */
+  public Outcome learn(
+      List<LabelledExample> examples,
+      CorrectionLessons corrections,
+      String correctionsRead,
+      List<StanceModel.DataSource> sources,
+      Path out,
+      boolean force)
+      throws IOException {
+    return write(
+        evaluate(examples, corrections, correctionsRead),
+        LabelledExamples.merge(examples, corrections.examples()),
+        sources,
+        out,
+        force);
+  }
+
+  Outcome write(
+      Report report,
+      List<LabelledExample> added,
+      StanceModel.DataSource source,
+      Path out,
+      boolean force)
+      throws IOException {
+    return write(report, added, List.of(source), out, force);
   }
 
   /** Writes the version {@code report} measured, or refuses it when it is worse and not forced. */
   Outcome write(
       Report report,
       List<LabelledExample> added,
-      StanceModel.DataSource source,
+      List<StanceModel.DataSource> sources,
       Path out,
       boolean force)
       throws IOException {
@@ -210,7 +274,7 @@ public final class ProfileLearner {
     copyProfile(out);
     List<LabelledExample> all = LabelledExamples.merge(base(), added);
     List<StanceModel.DataSource> data = new ArrayList<>(currentModelData());
-    data.add(source);
+    data.addAll(sources);
     StanceModel model = new StanceLearner(cues(), folds).train(all, data, clock.instant());
     Files.writeString(
         out.resolve(ArticleAnalyzers.STANCE_MODEL),
@@ -220,6 +284,7 @@ public final class ProfileLearner {
             + "\n",
         StandardCharsets.UTF_8);
     LabelledExamples.write(out.resolve(StanceLearner.EXAMPLES_FILE), all);
+    EntityFiles.apply(out, report.entities());
     Path profileFile = out.resolve("profile.yaml");
     Files.writeString(profileFile, withVersion(Files.readString(profileFile), report.toVersion()));
     Path relevanceFile = out.resolve("relevance.yaml");
