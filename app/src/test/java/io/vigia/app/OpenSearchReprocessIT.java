@@ -34,10 +34,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code vigia reprocess} with {@code sink.backend: opensearch}, in one process (embedded KRaft
  * broker) against a real OpenSearch: a stored history is re-enriched with a changed profile into
- * the index {@code vigia-articles-vM-r1} (M the mapping version) while live articles keep arriving, the run is stopped
- * abruptly mid-way and resumed by the next start, and the alias then points at the new index, which
- * lists every article once, copies linked, an analyst's correction still winning. Small on purpose
- * (the Lucene {@code ReprocessIT} covers the run's logic at more length).
+ * the index {@code vigia-articles-vM-r1} (M the mapping version) while live articles keep arriving,
+ * the run is stopped abruptly mid-way and resumed by the next start, and the alias then points at
+ * the new index, which lists every article once, copies linked, an analyst's correction still
+ * winning. Small on purpose (the Lucene {@code ReprocessIT} covers the run's logic at more length).
  */
 class OpenSearchReprocessIT {
   private static final String ALIAS = "vigia-articles";
