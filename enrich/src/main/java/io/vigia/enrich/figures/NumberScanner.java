@@ -197,6 +197,41 @@ final class NumberScanner {
           "between");
 
   /**
+   * The first two letters and the length of every word of {@link #STARTS} and {@link #WORDS}: most
+   * words of a text are ruled out by this table alone, without copying them out of the text.
+   */
+  private static final boolean[] SHAPES = new boolean[26 * 26 * 16];
+
+  static {
+    for (String w : STARTS) {
+      SHAPES[shape(w, 0, w.length())] = true;
+    }
+    for (String w : WORDS.keySet()) {
+      SHAPES[shape(w, 0, w.length())] = true;
+    }
+  }
+
+  /** The slot of a word of two to fifteen letters a-z in {@link #SHAPES}, or -1. */
+  private static int shape(String s, int from, int to) {
+    int len = to - from;
+    if (len < 2 || len > 15) {
+      return -1;
+    }
+    int a = s.charAt(from) - 'a';
+    int b = s.charAt(from + 1) - 'a';
+    if (a < 0 || a >= 26 || b < 0 || b >= 26) {
+      return -1;
+    }
+    return (a * 26 + b) * 16 + len;
+  }
+
+  /** Whether the word [from, to) may be one of {@link #STARTS} or {@link #WORDS}. */
+  private static boolean mayStart(String folded, int from, int to) {
+    int k = shape(folded, from, to);
+    return k >= 0 && SHAPES[k];
+  }
+
+  /**
    * Every number of the folded text that may be a figure, in text order. The expression is tried
    * only at the start of a word that can begin a mention (a digit, a qualifier, a number word),
    * never scanned along the text: that keeps the cost per article small.
@@ -208,20 +243,20 @@ final class NumberScanner {
     int i = 0;
     while (i < len) {
       char c = folded.charAt(i);
-      if (!Character.isLetterOrDigit(c)
-          || (i > 0 && Character.isLetterOrDigit(folded.charAt(i - 1)))) {
+      if (!FoldedText.isWordChar(c) || (i > 0 && FoldedText.isWordChar(folded.charAt(i - 1)))) {
         i++;
         continue;
       }
       int wordEnd = i;
-      while (wordEnd < len && Character.isLetterOrDigit(folded.charAt(wordEnd))) {
+      while (wordEnd < len && FoldedText.isWordChar(folded.charAt(wordEnd))) {
         wordEnd++;
       }
       boolean anchor =
           Character.isDigit(c)
               || (wordEnd - i <= 15
-                  && (STARTS.contains(folded.substring(i, wordEnd))
-                      || WORDS.containsKey(folded.substring(i, wordEnd))
+                  && (mayStart(folded, i, wordEnd)
+                          && (STARTS.contains(folded.substring(i, wordEnd))
+                              || WORDS.containsKey(folded.substring(i, wordEnd)))
                       || folded.startsWith("mil", i)
                       || folded.startsWith("hundred", i)
                       || folded.startsWith("thousand", i)));
@@ -369,7 +404,7 @@ final class NumberScanner {
     }
     String after = text.substring(to, Math.min(text.length(), to + 30));
     String before = text.substring(Math.max(0, from - 16), from);
-    if (after.startsWith(":") || after.matches("^[.,]\\d.*") || after.startsWith("h")) {
+    if (after.startsWith(":") || DECIMALS.matcher(after).matches() || after.startsWith("h")) {
       return true; // a time
     }
     if (NOT_A_COUNT_AFTER.matcher(after).find()) {
@@ -377,8 +412,8 @@ final class NumberScanner {
     }
     // a date: "28 de julio", "July 28", "29 jul."
     if (plain && raw.length() <= 2) {
-      String rest = after.replaceFirst("^\\s*(?:de\\s+|of\\s+)?", "");
-      if (MONTH.matcher(rest).lookingAt()) {
+      Matcher lead = LEADING_OF.matcher(after);
+      if (lead.lookingAt() && MONTH.matcher(after).region(lead.end(), after.length()).lookingAt()) {
         return true;
       }
       String prev = before.strip();
@@ -395,9 +430,18 @@ final class NumberScanner {
   }
 
   private static boolean lawOrPrice(String before) {
-    return before.matches(
-        "(?s).*(?:articulos?|article|art\\.|arts\\.|decreto|decree|numero|number|no\\.|us\\$|\\$|bs\\.?|€|hace|ago|aged|edad de)\\s*$");
+    return LAW_OR_PRICE.matcher(before).matches();
   }
+
+  private static final Pattern LAW_OR_PRICE =
+      Pattern.compile(
+          "(?s).*(?:articulos?|article|art\\.|arts\\.|decreto|decree|numero|number|no\\.|us\\$|\\$|bs\\.?|€|hace|ago|aged|edad de)\\s*$");
+
+  /** More decimals right after the number: a time ("12.30") or a version, no count. */
+  private static final Pattern DECIMALS = Pattern.compile("^[.,]\\d.*");
+
+  /** The "de"/"of" between a day and its month: "28 de julio". */
+  private static final Pattern LEADING_OF = Pattern.compile("^\\s*(?:de\\s+|of\\s+)?");
 
   private record Written(double value, double precision, boolean roundInteger) {}
 
@@ -435,11 +479,13 @@ final class NumberScanner {
     }
   }
 
+  private static final Pattern WORD_BREAK = Pattern.compile("[\\s-]+");
+
   /** A number in words: "ciento diecisiete" 117, "dos mil" 2000, "veintitrés" 23. */
   private static Written words(String s) {
     long total = 0;
     long current = 0;
-    for (String w : s.split("[\\s-]+")) {
+    for (String w : WORD_BREAK.split(s)) {
       if (w.equals("y") || w.equals("and")) {
         continue;
       }

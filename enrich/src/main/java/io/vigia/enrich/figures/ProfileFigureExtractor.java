@@ -40,11 +40,30 @@ public final class ProfileFigureExtractor implements FigureExtractor {
   private final FigureVocabulary vocabulary;
   private final Actors actors;
   private final Elections elections;
+  private final CueIndex cues;
 
   public ProfileFigureExtractor(FigureVocabulary vocabulary, KnowledgeBase kb) {
     this.vocabulary = vocabulary;
     this.actors = new Actors(kb, vocabulary);
     this.elections = new Elections(vocabulary);
+    this.cues = new CueIndex(cuesOf(vocabulary));
+  }
+
+  /** Every cue looked for around a number: the profile's, then the stage's own words. */
+  static List<String> cuesOf(FigureVocabulary vocabulary) {
+    List<String> all = new ArrayList<>();
+    for (Quantity q : vocabulary.quantities()) {
+      for (Form f : q.forms()) {
+        all.addAll(f.with());
+        all.addAll(f.without());
+      }
+    }
+    vocabulary.elections().forEach(e -> all.addAll(e.cues()));
+    vocabulary.contexts().forEach(c -> all.addAll(c.cues()));
+    all.addAll(Speakers.SOURCE_BEFORE);
+    all.addAll(Speakers.SAYING);
+    all.addAll(SubjectFinder.CONTRAST);
+    return all;
   }
 
   @Override
@@ -61,12 +80,13 @@ public final class ProfileFigureExtractor implements FigureExtractor {
     Instant when =
         article.getPublishedAt() != null ? article.getPublishedAt() : article.getFetchedAt();
     LocalDate published = LocalDate.ofInstant(when, ZoneOffset.UTC);
-    ArticleText at = new ArticleText(text, folded, actors.find(text, entities));
+    Actors.Finder names = actors.in(text, entities);
+    ArticleText at = new ArticleText(text, folded, cues.scan(folded), names::find);
     Speakers speakers = new Speakers(at);
     SubjectFinder subjects = new SubjectFinder(at);
     // The article's own election is only looked for when a figure needs it.
     java.util.function.Supplier<Subject> articleElection =
-        memo(() -> elections.ofArticle(folded, published));
+        memo(() -> elections.ofArticle(at.cues, published));
 
     List<Figure> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
@@ -81,18 +101,18 @@ public final class ProfileFigureExtractor implements FigureExtractor {
               ? numbers.get(i + 1).start()
               : to;
       Clause clause = new Clause(from, to, segFrom, segTo);
-      Choice q = quantityOf(n, folded, clause);
+      Choice q = quantityOf(n, folded, at.cues, clause);
       if (q == null) {
         continue;
       }
       Actor speaker = speakers.of(sentence, n.numberStart());
       Subject subject =
           switch (q.quantity.subject()) {
-            case ELECTION -> election(folded, clause, n, published, articleElection);
-            case CONTEXT -> elections.context(folded, from, to, published);
+            case ELECTION -> election(at, clause, n, published, articleElection);
+            case CONTEXT -> elections.context(at.cues, from, to, published);
             case ACTOR -> {
               if (q.form.election()) {
-                yield election(folded, clause, n, published, articleElection);
+                yield election(at, clause, n, published, articleElection);
               }
               Actor a = subjects.actorOf(n, clause, preferPerson(q.quantity), speaker);
               if (a != null) {
@@ -100,7 +120,7 @@ public final class ProfileFigureExtractor implements FigureExtractor {
               }
               // Votes with no candidate or party near them are the election's votes cast.
               yield q.quantity.name().equals("votes")
-                  ? election(folded, clause, n, published, articleElection)
+                  ? election(at, clause, n, published, articleElection)
                   : null;
             }
             case SPEAKER -> {
@@ -155,15 +175,16 @@ public final class ProfileFigureExtractor implements FigureExtractor {
   }
 
   private Subject election(
-      String folded,
+      ArticleText at,
       Clause c,
       NumberMention n,
       LocalDate published,
       java.util.function.Supplier<Subject> ofArticle) {
     Subject s =
-        elections.inClause(folded, c.segmentFrom(), c.segmentTo(), n.numberStart(), published);
+        elections.inClause(
+            at.folded, at.cues, c.segmentFrom(), c.segmentTo(), n.numberStart(), published);
     if (s == null) {
-      s = elections.inClause(folded, c.from(), c.to(), n.numberStart(), published);
+      s = elections.inClause(at.folded, at.cues, c.from(), c.to(), n.numberStart(), published);
     }
     return s != null ? s : ofArticle.get();
   }
@@ -185,7 +206,7 @@ public final class ProfileFigureExtractor implements FigureExtractor {
    * the sentence, which beats one whose cue is earlier in the sentence; a percentage beside a
    * candidate or party with no other cue is a vote share.
    */
-  private Choice quantityOf(NumberMention n, String folded, Clause c) {
+  private Choice quantityOf(NumberMention n, String folded, CueIndex.Hits hits, Clause c) {
     int nouns = skipSpaceAndScale(folded, n.nounsFrom());
     Choice best = null;
     for (Quantity q : vocabulary.quantities()) {
@@ -209,7 +230,7 @@ public final class ProfileFigureExtractor implements FigureExtractor {
                     c.to(),
                     Math.max(c.from(), n.start() - WITH_BEFORE),
                     Math.min(c.to(), nounEnd + WITH_AFTER));
-            double cue = cueScore(folded, f.with(), near, n.numberStart());
+            double cue = cueScore(hits, f.with(), near, n.numberStart());
             if (cue < 2) {
               continue;
             }
@@ -218,7 +239,7 @@ public final class ProfileFigureExtractor implements FigureExtractor {
         } else if (n.inWords()) {
           continue;
         } else if (!f.with().isEmpty()) {
-          score = cueScore(folded, f.with(), c, n.numberStart());
+          score = cueScore(hits, f.with(), c, n.numberStart());
           if (score == 0) {
             continue;
           }
@@ -229,8 +250,7 @@ public final class ProfileFigureExtractor implements FigureExtractor {
         // looked for around the number within its sentence, whatever numbers stand between.
         int near = Math.max(nounEnd, n.end());
         if (!f.without().isEmpty()
-            && FoldedText.anyIn(
-                folded,
+            && hits.anyIn(
                 f.without(),
                 Math.max(c.from(), n.start() - WITHOUT_AROUND),
                 Math.min(c.to(), near + WITHOUT_AROUND))) {
@@ -245,13 +265,13 @@ public final class ProfileFigureExtractor implements FigureExtractor {
   }
 
   /** 2 plus nearness when a cue is in the number's segment, 1 when earlier in the sentence. */
-  private static double cueScore(String folded, List<String> cues, Clause c, int pos) {
+  private static double cueScore(CueIndex.Hits hits, List<String> cues, Clause c, int pos) {
     double best = 0;
     for (String cue : cues) {
-      int at = FoldedText.nearest(folded, cue, c.segmentFrom(), c.segmentTo(), pos);
+      int at = hits.nearest(cue, c.segmentFrom(), c.segmentTo(), pos);
       if (at >= 0) {
         best = Math.max(best, 2 + 1.0 / (1 + Math.abs(at - pos)));
-      } else if (FoldedText.nearest(folded, cue, c.from(), pos, pos) >= 0) {
+      } else if (hits.nearest(cue, c.from(), pos, pos) >= 0) {
         best = Math.max(best, 1);
       }
     }
