@@ -90,6 +90,7 @@ public final class ProfileFigureExtractor implements FigureExtractor {
 
     List<Figure> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
+    Choice previous = null;
     for (int i = 0; i < numbers.size(); i++) {
       NumberMention n = numbers.get(i);
       int sentence = at.sentenceOf(n.numberStart());
@@ -102,6 +103,10 @@ public final class ProfileFigureExtractor implements FigureExtractor {
               : to;
       Clause clause = new Clause(from, to, segFrom, segTo);
       Choice q = quantityOf(n, folded, at.cues, clause);
+      if (q == null && i > 0) {
+        q = elided(previous, numbers.get(i - 1), n, folded, from);
+      }
+      previous = q;
       if (q == null) {
         continue;
       }
@@ -117,6 +122,11 @@ public final class ProfileFigureExtractor implements FigureExtractor {
               Actor a = subjects.actorOf(n, clause, preferPerson(q.quantity), speaker);
               if (a != null) {
                 yield new Subject(a.id(), a.name());
+              }
+              // "The MUD itself says it won 113 of the 167 seats": a party or candidate that
+              // states a count of offices, with no one else named, states its own.
+              if (speaker != null && speaker.canBeSubject() && !preferPerson(q.quantity)) {
+                yield new Subject(speaker.id(), speaker.name());
               }
               // Votes with no candidate or party near them are the election's votes cast.
               yield q.quantity.name().equals("votes")
@@ -154,6 +164,32 @@ public final class ProfileFigureExtractor implements FigureExtractor {
     }
     return out;
   }
+
+  /**
+   * "6.27 million votes against 2.75 million for Maduro", "18 gobernaciones frente a 5": a bare
+   * number set against the number just before it, in the same sentence and written the same way,
+   * counts what that one counts (the noun is not repeated).
+   */
+  private static Choice elided(
+      Choice previous, NumberMention before, NumberMention n, String folded, int sentenceFrom) {
+    if (previous == null
+        || previous.nounEnd < 0
+        || before.start() < sentenceFrom
+        || n.inWords()
+        || before.fraction() != n.fraction()) {
+      return null;
+    }
+    int gapFrom = Math.max(before.end(), previous.nounEnd);
+    if (gapFrom > n.start() || !SET_AGAINST.matcher(folded).region(gapFrom, n.start()).matches()) {
+      return null;
+    }
+    return new Choice(previous.quantity, previous.form, previous.score, -1);
+  }
+
+  private static final java.util.regex.Pattern SET_AGAINST =
+      java.util.regex.Pattern.compile(
+          "\\s*,?\\s*(?:against|versus|vs\\.?|compared with|to|frente a|contra|ante|y|and"
+              + "|mientras que|while)\\s+(?:(?:los|las|el|la|the)\\s+)?");
 
   /** Where a number sits: its sentence, and the part of it up to the neighbouring numbers. */
   record Clause(int from, int to, int segmentFrom, int segmentTo) {}

@@ -91,7 +91,7 @@ final class Speakers {
           "habia fijado",
           "fijo",
           "otorg");
-  private static final int BEFORE = 32;
+  private static final int BEFORE = 48;
   private static final int AFTER = 50;
 
   private final ArticleText at;
@@ -177,8 +177,16 @@ final class Speakers {
     return false;
   }
 
+  /**
+   * Between a source cue and the source: an article ("según el CNE"), or a few words naming what
+   * the source released, ending in "de"/"por"/"by"/"from" ("según cálculos difundidos por el PSUV",
+   * "according to figures released by the council").
+   */
   private static final java.util.regex.Pattern ARTICLE_GAP =
-      java.util.regex.Pattern.compile("\\s*(?:(?:el|la|los|las|del|de la|the|a|an)\\s+)?");
+      java.util.regex.Pattern.compile(
+          "\\s+(?:[a-z]+\\s+){0,3}?(?:de|del|por|by|from|of)\\s+(?:(?:el|la|los|las|the|a|an)\\s+)?"
+              + "|\\s*(?:(?:el|la|los|las|del|de la|the|a|an)\\s+)?");
+
   private static final java.util.regex.Pattern NOT_IN_GAP =
       java.util.regex.Pattern.compile(
           "\\d|segun|according|de acuerdo|que el|que la|by the|por el|por la");
