@@ -80,10 +80,26 @@ final class Actors {
       Actor a = new Actor(g.id(), g.name(), Role.GROUP);
       g.aliases().forEach(n -> names.add(n, a));
     }
+    Map<String, KnownEntity> people = new HashMap<>();
+    for (KnownEntity e : kb.entities()) {
+      if (e.type().equals("PERSON")) {
+        people.put(e.name(), e);
+        e.aliases().forEach(n -> people.putIfAbsent(n, e));
+      }
+    }
     for (FigureVocabulary.Speaker s : vocabulary.speakers()) {
       KnownEntity e = byId.get(s.id());
       String name = e == null ? s.id() : e.name();
-      s.people().forEach(p -> names.add(p, new Actor(s.id(), name, Role.OFFICIAL)));
+      for (String p : s.people()) {
+        Actor official = new Actor(s.id(), name, Role.OFFICIAL);
+        names.add(p, official);
+        // "Amoroso said": every name the knowledge base knows the official by speaks for the
+        // institution, so one bulletin read by "Elvis Amoroso" and by "Amoroso" is one voice.
+        KnownEntity person = people.get(p);
+        if (person != null) {
+          person.aliases().forEach(n -> names.add(n, official));
+        }
+      }
       s.refs().forEach(r -> names.add(r, new Actor(s.id(), name, Role.REFERENCE)));
     }
   }

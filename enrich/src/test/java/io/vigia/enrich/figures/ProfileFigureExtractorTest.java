@@ -271,6 +271,15 @@ class ProfileFigureExtractorTest {
     }
 
     @Test
+    void shouldHearTheInstitutionWhenItsOfficialIsNamedBySurname() {
+      Figure f =
+          only(
+              figures(JUL_2024, "Amoroso afirmó que la participación se situó en 59 %."),
+              "turnout");
+      assertThat(f.getAttributedTo()).isEqualTo("Consejo Nacional Electoral");
+    }
+
+    @Test
     void shouldKeepTheOutletsOwnVoiceUnattributed() {
       Figure f =
           only(figures(NOV_2021, "Over 8 million Venezuelans cast a ballot on Sunday."), "votes");
