@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Per-article cost of entity tagging, relevance, stance and figure extraction (bundled profile, one thread,
 # generated 500-word es/en articles; figures on the same with 8 number phrases each). Prints median and p99 in ms.
-# Usage: bench/analysis-bench.sh
+# Usage: bench/analysis-bench.sh [entities] [relevance] [stance] [figures]   (none: all four)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q -ntp -pl enrich -am test-compile dependency:build-classpath \

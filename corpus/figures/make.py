@@ -77,6 +77,25 @@ art("fig-train-015", "s5-participacion-2024", "es", "voz-oriente.example", "2024
     [f("vote-share", "Nicolás Maduro", 0.512, "el 51,2 % de los votos", CNE),
      f("vote-share", "Edmundo González", 0.67, "el 67 %", "Plataforma Unitaria Democrática"),
      f("vote-share", "Nicolás Maduro", 0.3, "el 30 %", "Plataforma Unitaria Democrática")])
+# s5 (continued): the 2024 results, the opposition's tally sheets against the council: the noun
+# "votes" is not repeated after the second number; a source named after what it released
+PUD = "Plataforma Unitaria Democrática"
+art("fig-train-016", "s5-participacion-2024", "es", "diario-uno.example", "2024-07-31T10:00:00-04:00",
+    "CARACAS — Según cálculos publicados por la Plataforma Unitaria Democrática, Edmundo González obtuvo 7,1 millones de votos frente a 3,2 millones de Nicolás Maduro. El Gobierno calificó las cifras de falsas.",
+    [f("votes", "Edmundo González", 7100000, "7,1 millones de votos", PUD),
+     f("votes", "Nicolás Maduro", 3200000, "3,2 millones", PUD)])
+art("fig-train-017", "s5-participacion-2024", "en", "andes-post.example", "2024-07-31T15:00:00-04:00",
+    "CARACAS — The National Electoral Council said on Wednesday that Nicolás Maduro won 5.15 million votes, against 4.45 million for Edmundo González, and that the results were final.",
+    [f("votes", "Nicolás Maduro", 5150000, "5.15 million votes", CNE),
+     f("votes", "Edmundo González", 4450000, "4.45 million", CNE)])
+# s6: 2021 regional elections: a coalition's own count of the governorships it won against the council's
+GPP = "Gran Polo Patriótico"
+art("fig-train-018", "s6-gobernaciones-2021", "es", "diario-uno.example", "2021-11-22T09:00:00-04:00",
+    "CARACAS — El Gran Polo Patriótico afirma que ganó 20 de las 23 gobernaciones en disputa, aunque el Consejo Nacional Electoral aún no termina el conteo de los votos.",
+    [f("governorships-won", GPP, 20, "20 de las 23 gobernaciones", GPP, 23)])
+art("fig-train-019", "s6-gobernaciones-2021", "en", "andes-post.example", "2021-11-22T15:00:00-04:00",
+    "CARACAS — The National Electoral Council said the ruling coalition won 18 of the 23 governorships in Sunday's regional elections, with Barinas still too close to call.",
+    [f("governorships-won", GPP, 18, "18 of the 23 governorships", CNE, 23)])
 for a in A:
     for g in a["figures"]:
         assert g["text"] in a["body"], (a["id"], g["text"])
@@ -99,9 +118,14 @@ C = [
     {"quantity": "vote-share", "subject": "Nicolás Maduro", "why": "same CNE figure rounded: 50,66 % and about 50.7%"},
     {"quantity": "votes", "subject": "Nicolás Maduro", "why": "same CNE figure rounded: 7.587.579 and 7.58 million"}]},
   {"story": "s5-participacion-2024", "conflicts": [
-    {"quantity": "vote-share", "subject": "Nicolás Maduro", "values": [{"value": 0.512, "articles": ["fig-train-015"]}, {"value": 0.3, "articles": ["fig-train-015"]}]}],
+    {"quantity": "vote-share", "subject": "Nicolás Maduro", "values": [{"value": 0.512, "articles": ["fig-train-015"]}, {"value": 0.3, "articles": ["fig-train-015"]}]},
+    {"quantity": "votes", "subject": "Nicolás Maduro", "values": [{"value": 5150000, "articles": ["fig-train-017"]}, {"value": 3200000, "articles": ["fig-train-016"]}]},
+    {"quantity": "votes", "subject": "Edmundo González", "values": [{"value": 7100000, "articles": ["fig-train-016"]}, {"value": 4450000, "articles": ["fig-train-017"]}]}],
    "not_conflicts": [{"quantity": "turnout", "subject": "2024 presidential election", "why": "59 % and nearly 60 percent agree at the precision written"},
                      {"quantity": "vote-share", "subject": "Edmundo González", "why": "67% from Machado and from the Unitary Platform: one value"}]},
+  {"story": "s6-gobernaciones-2021", "conflicts": [
+    {"quantity": "governorships-won", "subject": "Gran Polo Patriótico", "values": [{"value": 20, "articles": ["fig-train-018"]}, {"value": 18, "articles": ["fig-train-019"]}]}],
+   "not_conflicts": []},
 ]
 with open("conflicts.jsonl", "w") as out:
     for c in C: out.write(json.dumps(c, ensure_ascii=False) + "\n")

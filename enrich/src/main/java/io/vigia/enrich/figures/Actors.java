@@ -80,74 +80,121 @@ final class Actors {
       Actor a = new Actor(g.id(), g.name(), Role.GROUP);
       g.aliases().forEach(n -> names.add(n, a));
     }
+    Map<String, KnownEntity> people = new HashMap<>();
+    for (KnownEntity e : kb.entities()) {
+      if (e.type().equals("PERSON")) {
+        people.put(e.name(), e);
+        e.aliases().forEach(n -> people.putIfAbsent(n, e));
+      }
+    }
     for (FigureVocabulary.Speaker s : vocabulary.speakers()) {
       KnownEntity e = byId.get(s.id());
       String name = e == null ? s.id() : e.name();
-      s.people().forEach(p -> names.add(p, new Actor(s.id(), name, Role.OFFICIAL)));
+      for (String p : s.people()) {
+        Actor official = new Actor(s.id(), name, Role.OFFICIAL);
+        names.add(p, official);
+        // "Amoroso said": every name the knowledge base knows the official by speaks for the
+        // institution, so one bulletin read by "Elvis Amoroso" and by "Amoroso" is one voice.
+        KnownEntity person = people.get(p);
+        if (person != null) {
+          person.aliases().forEach(n -> names.add(n, official));
+        }
+      }
       s.refs().forEach(r -> names.add(r, new Actor(s.id(), name, Role.REFERENCE)));
     }
   }
 
   /** Every mention in the text, in order; unknown people from the entity linker's list too. */
   List<Mention> find(String text, List<Entity> entities) {
-    Tokens tokens = Tokens.of(text);
-    List<Mention> out = new ArrayList<>();
-    for (PhraseMatcher.Match<List<Actor>> m : names.findAll(tokens)) {
-      // An official's name is also a person in the knowledge base: the official (a source) wins.
-      Actor a =
-          m.value().stream()
-              .filter(x -> x.role() == Role.OFFICIAL || x.role() == Role.REFERENCE)
-              .findFirst()
-              .orElse(m.value().get(0));
-      out.add(new Mention(tokens.start(m.from()), tokens.end(m.to() - 1), a));
-    }
-    java.util.Set<String> linked = new java.util.HashSet<>();
-    entities.stream().filter(Entity::getLinked).forEach(e -> linked.add(e.getId()));
-    List<Mention> byAlias = List.copyOf(out);
-    for (PhraseMatcher.Match<List<Actor>> m : genericNames.findAll(tokens)) {
-      int start = tokens.start(m.from());
-      int end = tokens.end(m.to() - 1);
-      if (byAlias.stream().anyMatch(x -> x.start() < end && start < x.end())) {
-        continue; // inside a longer name already read
-      }
-      m.value().stream()
-          .filter(x -> linked.contains(x.id()))
-          .findFirst()
-          .ifPresent(a -> out.add(new Mention(start, end, a)));
-    }
-    for (Entity e : entities) {
-      if (!e.getLinked()
-          && e.getType().equals("PERSON")
-          && e.getName().indexOf(' ') > 0
-          && !NOT_A_PERSON.matcher(FoldedText.fold(e.getName())).find()) {
-        Actor a = new Actor(e.getName(), e.getName(), Role.PERSON);
-        addAll(text, e.getName(), a, out);
-        String surname = e.getName().substring(e.getName().lastIndexOf(' ') + 1);
-        if (surname.length() > 3) {
-          addAll(text, surname, a, out);
-        }
-      }
-    }
-    out.sort(Comparator.comparingInt(Mention::start));
-    List<Mention> distinct = new ArrayList<>(out.size());
-    int covered = -1;
-    for (Mention m : out) {
-      if (m.start() >= covered) {
-        distinct.add(m);
-        covered = m.end();
-      }
-    }
-    return distinct;
+    return in(text, entities).find(0, text.length());
   }
 
-  private static void addAll(String text, String name, Actor a, List<Mention> out) {
+  /** The actors of one article, ready to be found in any part of it. */
+  Finder in(String text, List<Entity> entities) {
+    java.util.Set<String> linked = new java.util.HashSet<>();
+    List<Actor> unknown = new ArrayList<>();
+    for (Entity e : entities) {
+      if (e.getLinked()) {
+        linked.add(e.getId());
+      } else if (e.getType().equals("PERSON")
+          && e.getName().indexOf(' ') > 0
+          && !NOT_A_PERSON.matcher(FoldedText.fold(e.getName())).find()) {
+        unknown.add(new Actor(e.getName(), e.getName(), Role.PERSON));
+      }
+    }
+    return new Finder(text, linked, unknown);
+  }
+
+  /**
+   * Finds an article's actors within a part of it. A part is cut at paragraph breaks, so no name is
+   * read across one.
+   */
+  final class Finder {
+    private final String text;
+    private final java.util.Set<String> linked;
+    private final List<Actor> unknown;
+
+    private Finder(String text, java.util.Set<String> linked, List<Actor> unknown) {
+      this.text = text;
+      this.linked = linked;
+      this.unknown = unknown;
+    }
+
+    /** Every mention within [from, to) of the text, in order, with offsets in the whole text. */
+    List<Mention> find(int from, int to) {
+      String part = text.substring(from, to);
+      Tokens tokens = Tokens.of(part);
+      List<Mention> out = new ArrayList<>();
+      for (PhraseMatcher.Match<List<Actor>> m : names.findAll(tokens)) {
+        // An official's name is also a person in the knowledge base: the official (a source) wins.
+        Actor a =
+            m.value().stream()
+                .filter(x -> x.role() == Role.OFFICIAL || x.role() == Role.REFERENCE)
+                .findFirst()
+                .orElse(m.value().get(0));
+        out.add(new Mention(from + tokens.start(m.from()), from + tokens.end(m.to() - 1), a));
+      }
+      List<Mention> byAlias = List.copyOf(out);
+      for (PhraseMatcher.Match<List<Actor>> m : genericNames.findAll(tokens)) {
+        int start = from + tokens.start(m.from());
+        int end = from + tokens.end(m.to() - 1);
+        if (byAlias.stream().anyMatch(x -> x.start() < end && start < x.end())) {
+          continue; // inside a longer name already read
+        }
+        m.value().stream()
+            .filter(x -> linked.contains(x.id()))
+            .findFirst()
+            .ifPresent(a -> out.add(new Mention(start, end, a)));
+      }
+      for (Actor a : unknown) {
+        addAll(part, from, a.name(), a, out);
+        String surname = a.name().substring(a.name().lastIndexOf(' ') + 1);
+        if (surname.length() > 3) {
+          addAll(part, from, surname, a, out);
+        }
+      }
+      out.sort(Comparator.comparingInt(Mention::start));
+      List<Mention> distinct = new ArrayList<>(out.size());
+      int covered = -1;
+      for (Mention m : out) {
+        if (m.start() >= covered) {
+          distinct.add(m);
+          covered = m.end();
+        }
+      }
+      return distinct;
+    }
+  }
+
+  /** Every whole-word occurrence of a name in a part of the text that starts at {@code offset}. */
+  private static void addAll(String text, int offset, String name, Actor a, List<Mention> out) {
     for (int i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + name.length())) {
       int end = i + name.length();
       boolean whole =
           (i == 0 || !Character.isLetter(text.charAt(i - 1)))
               && (end >= text.length() || !Character.isLetter(text.charAt(end)));
       if (whole) {
-        out.add(new Mention(i, end, a));
+        out.add(new Mention(offset + i, offset + end, a));
       }
     }
   }

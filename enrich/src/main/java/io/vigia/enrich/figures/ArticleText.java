@@ -2,25 +2,42 @@ package io.vigia.enrich.figures;
 
 import io.vigia.enrich.figures.Actors.Mention;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * An article's text as the figures stage reads it: the original, its folded copy (same offsets),
- * its sentences and paragraphs, and the actors it names. A sentence ends at '.', '!' or '?'
- * followed by a space, or at a line break; a paragraph at a blank line.
+ * its sentences and paragraphs, where the profile's cues are, and the actors it names. A sentence
+ * ends at '.', '!' or '?' followed by a space, or at a line break; a paragraph at a blank line.
+ *
+ * <p>A figure's subject and source are sought within its paragraph only, so the actors are found
+ * paragraph by paragraph, the first time a figure asks: the paragraphs without figures (most of an
+ * article) are never read for names.
  */
 final class ArticleText {
   final String text;
   final String folded;
-  final List<Mention> actors;
+  final CueIndex.Hits cues;
+  private final BiFunction<Integer, Integer, List<Mention>> actorsIn;
+  private final Map<Integer, List<Mention>> actorsByParagraph = new HashMap<>();
   private final int[] starts;
   private final int[] paragraph;
   private final int size;
 
-  ArticleText(String text, String folded, List<Mention> actors) {
+  /**
+   * @param actorsIn the actors named within [from, to) of the text, in order
+   */
+  ArticleText(
+      String text,
+      String folded,
+      CueIndex.Hits cues,
+      BiFunction<Integer, Integer, List<Mention>> actorsIn) {
     this.text = text;
     this.folded = folded;
-    this.actors = actors;
+    this.cues = cues;
+    this.actorsIn = actorsIn;
     int[] s = new int[32];
     int[] p = new int[32];
     int n = 1;
@@ -97,5 +114,23 @@ final class ArticleText {
 
   boolean sameParagraph(int s1, int s2) {
     return paragraph[s1] == paragraph[s2];
+  }
+
+  /** The actors named in the paragraph holding {@code offset}, in text order. */
+  List<Mention> actorsAround(int offset) {
+    int s = sentenceOf(offset);
+    return actorsByParagraph.computeIfAbsent(
+        paragraph[s],
+        p -> {
+          int first = s;
+          while (first > 0 && paragraph[first - 1] == p) {
+            first--;
+          }
+          int next = s + 1;
+          while (next < size && paragraph[next] == p) {
+            next++;
+          }
+          return actorsIn.apply(starts[first], next < size ? starts[next] : text.length());
+        });
   }
 }

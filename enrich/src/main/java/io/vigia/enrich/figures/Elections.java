@@ -27,7 +27,7 @@ final class Elections {
   }
 
   /** The election of the article as a whole: the latest it names that was held by then. */
-  Subject ofArticle(String folded, LocalDate published) {
+  Subject ofArticle(CueIndex.Hits cues, LocalDate published) {
     Election best = null;
     Election latest = null;
     for (Election e : elections) {
@@ -37,7 +37,7 @@ final class Elections {
       if (latest == null || e.date().isAfter(latest.date())) {
         latest = e;
       }
-      boolean named = FoldedText.anyIn(folded, e.cues(), 0, folded.length());
+      boolean named = cues.anywhere(e.cues());
       if (named && (best == null || e.date().isAfter(best.date()))) {
         best = e;
       }
@@ -50,13 +50,14 @@ final class Elections {
    * The election the clause around {@code pos} names, the cue nearest to the number deciding; null
    * when it names none.
    */
-  Subject inClause(String folded, int from, int to, int pos, LocalDate published) {
+  Subject inClause(
+      String folded, CueIndex.Hits cues, int from, int to, int pos, LocalDate published) {
     int bestAt = -1;
     int bestDistance = Integer.MAX_VALUE;
     String bestCue = null;
     for (Election e : elections) {
       for (String cue : e.cues()) {
-        int at = FoldedText.nearest(folded, cue, from, to, pos);
+        int at = cues.nearest(cue, from, to, pos);
         if (at >= 0) {
           int d = Math.abs(at - pos);
           if (d < bestDistance) {
@@ -86,9 +87,9 @@ final class Elections {
   }
 
   /** The context of a count of detained or killed people. */
-  Subject context(String folded, int from, int to, LocalDate published) {
+  Subject context(CueIndex.Hits cues, int from, int to, LocalDate published) {
     for (Context c : contexts) {
-      if (!c.cues().isEmpty() && FoldedText.anyIn(folded, c.cues(), from, to)) {
+      if (!c.cues().isEmpty() && cues.anyIn(c.cues(), from, to)) {
         return new Subject(c.id(), c.name());
       }
     }

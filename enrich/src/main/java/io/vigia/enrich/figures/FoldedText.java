@@ -10,18 +10,43 @@ final class FoldedText {
 
   private FoldedText() {}
 
+  /** Every character below U+3000 folded once, so folding a text is one table read a character. */
+  private static final char[] TABLE = new char[0x3000];
+
+  static {
+    for (char c = 0; c < TABLE.length; c++) {
+      TABLE[c] = foldChar(c);
+    }
+  }
+
+  private static char foldChar(char c) {
+    if (c < 128) {
+      return Character.toLowerCase(c);
+    }
+    int k = FROM.indexOf(c);
+    return k >= 0 ? TO.charAt(k) : Character.toLowerCase(c);
+  }
+
   static String fold(String s) {
-    char[] out = new char[s.length()];
+    char[] out = s.toCharArray();
     for (int i = 0; i < out.length; i++) {
-      char c = s.charAt(i);
-      if (c < 128) {
-        out[i] = Character.toLowerCase(c);
-      } else {
-        int k = FROM.indexOf(c);
-        out[i] = k >= 0 ? TO.charAt(k) : Character.toLowerCase(c);
-      }
+      char c = out[i];
+      out[i] = c < TABLE.length ? TABLE[c] : foldChar(c);
     }
     return new String(out);
+  }
+
+  /** {@link Character#isLetterOrDigit(char)}, read from a table for ASCII. */
+  static boolean isWordChar(char c) {
+    return c < 128 ? ASCII_WORD[c] : Character.isLetterOrDigit(c);
+  }
+
+  private static final boolean[] ASCII_WORD = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      ASCII_WORD[c] = Character.isLetterOrDigit(c);
+    }
   }
 
   /** Whether {@code cue} starts a word at {@code at} in the folded text. */

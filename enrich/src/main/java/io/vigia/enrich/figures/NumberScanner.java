@@ -77,83 +77,29 @@ final class NumberScanner {
               + "|millas|miles|metros|metres|paginas|pages|de\\s+la\\s+constitucion|h\\b|am\\b|pm\\b"
               + "|a\\.\\s?m|p\\.\\s?m|de\\s+la\\s+(?:manana|tarde|noche))");
 
+  /** Number words and their values, as "word value" pairs. */
   private static final Map<String, Integer> WORDS =
-      Map.ofEntries(
-          Map.entry("un", 1),
-          Map.entry("una", 1),
-          Map.entry("uno", 1),
-          Map.entry("one", 1),
-          Map.entry("dos", 2),
-          Map.entry("two", 2),
-          Map.entry("tres", 3),
-          Map.entry("three", 3),
-          Map.entry("cuatro", 4),
-          Map.entry("four", 4),
-          Map.entry("cinco", 5),
-          Map.entry("five", 5),
-          Map.entry("seis", 6),
-          Map.entry("six", 6),
-          Map.entry("siete", 7),
-          Map.entry("seven", 7),
-          Map.entry("ocho", 8),
-          Map.entry("eight", 8),
-          Map.entry("nueve", 9),
-          Map.entry("nine", 9),
-          Map.entry("diez", 10),
-          Map.entry("ten", 10),
-          Map.entry("once", 11),
-          Map.entry("eleven", 11),
-          Map.entry("doce", 12),
-          Map.entry("twelve", 12),
-          Map.entry("trece", 13),
-          Map.entry("thirteen", 13),
-          Map.entry("catorce", 14),
-          Map.entry("fourteen", 14),
-          Map.entry("quince", 15),
-          Map.entry("fifteen", 15),
-          Map.entry("dieciseis", 16),
-          Map.entry("sixteen", 16),
-          Map.entry("diecisiete", 17),
-          Map.entry("seventeen", 17),
-          Map.entry("dieciocho", 18),
-          Map.entry("eighteen", 18),
-          Map.entry("diecinueve", 19),
-          Map.entry("nineteen", 19),
-          Map.entry("veinte", 20),
-          Map.entry("twenty", 20),
-          Map.entry("veintiun", 21),
-          Map.entry("veintiuno", 21),
-          Map.entry("veintiuna", 21),
-          Map.entry("veintidos", 22),
-          Map.entry("veintitres", 23),
-          Map.entry("veinticuatro", 24),
-          Map.entry("veinticinco", 25),
-          Map.entry("treinta", 30),
-          Map.entry("thirty", 30),
-          Map.entry("cuarenta", 40),
-          Map.entry("forty", 40),
-          Map.entry("cincuenta", 50),
-          Map.entry("fifty", 50),
-          Map.entry("sesenta", 60),
-          Map.entry("sixty", 60),
-          Map.entry("setenta", 70),
-          Map.entry("seventy", 70),
-          Map.entry("ochenta", 80),
-          Map.entry("eighty", 80),
-          Map.entry("noventa", 90),
-          Map.entry("ninety", 90),
-          Map.entry("cien", 100),
-          Map.entry("ciento", 100),
-          Map.entry("doscientos", 200),
-          Map.entry("doscientas", 200),
-          Map.entry("trescientos", 300),
-          Map.entry("trescientas", 300),
-          Map.entry("cuatrocientos", 400),
-          Map.entry("quinientos", 500),
-          Map.entry("seiscientos", 600),
-          Map.entry("setecientos", 700),
-          Map.entry("ochocientos", 800),
-          Map.entry("novecientos", 900));
+      pairs(
+          "un 1 una 1 uno 1 one 1 dos 2 two 2 tres 3 three 3 cuatro 4 four 4 cinco 5 five "
+              + " 5 seis 6 six 6 siete 7 seven 7 ocho 8 eight 8 nueve 9 nine 9 diez 10 ten 10 "
+              + " once 11 eleven 11 doce 12 twelve 12 trece 13 thirteen 13 catorce 14 fourteen "
+              + " 14 quince 15 fifteen 15 dieciseis 16 sixteen 16 diecisiete 17 seventeen 17 "
+              + " dieciocho 18 eighteen 18 diecinueve 19 nineteen 19 veinte 20 twenty 20 "
+              + " veintiun 21 veintiuno 21 veintiuna 21 veintidos 22 veintitres 23 veinticuatro "
+              + " 24 veinticinco 25 treinta 30 thirty 30 cuarenta 40 forty 40 cincuenta 50 fifty "
+              + " 50 sesenta 60 sixty 60 setenta 70 seventy 70 ochenta 80 eighty 80 noventa 90 "
+              + " ninety 90 cien 100 ciento 100 doscientos 200 doscientas 200 trescientos 300 "
+              + " trescientas 300 cuatrocientos 400 quinientos 500 seiscientos 600 setecientos "
+              + " 700 ochocientos 800 novecientos 900");
+
+  private static Map<String, Integer> pairs(String s) {
+    String[] t = s.strip().split("\\s+");
+    Map<String, Integer> m = new java.util.HashMap<>();
+    for (int i = 0; i < t.length; i += 2) {
+      m.put(t[i], Integer.parseInt(t[i + 1]));
+    }
+    return Map.copyOf(m);
+  }
 
   private NumberScanner() {}
 
@@ -197,6 +143,41 @@ final class NumberScanner {
           "between");
 
   /**
+   * The first two letters and the length of every word of {@link #STARTS} and {@link #WORDS}: most
+   * words of a text are ruled out by this table alone, without copying them out of the text.
+   */
+  private static final boolean[] SHAPES = new boolean[26 * 26 * 16];
+
+  static {
+    for (String w : STARTS) {
+      SHAPES[shape(w, 0, w.length())] = true;
+    }
+    for (String w : WORDS.keySet()) {
+      SHAPES[shape(w, 0, w.length())] = true;
+    }
+  }
+
+  /** The slot of a word of two to fifteen letters a-z in {@link #SHAPES}, or -1. */
+  private static int shape(String s, int from, int to) {
+    int len = to - from;
+    if (len < 2 || len > 15) {
+      return -1;
+    }
+    int a = s.charAt(from) - 'a';
+    int b = s.charAt(from + 1) - 'a';
+    if (a < 0 || a >= 26 || b < 0 || b >= 26) {
+      return -1;
+    }
+    return (a * 26 + b) * 16 + len;
+  }
+
+  /** Whether the word [from, to) may be one of {@link #STARTS} or {@link #WORDS}. */
+  private static boolean mayStart(String folded, int from, int to) {
+    int k = shape(folded, from, to);
+    return k >= 0 && SHAPES[k];
+  }
+
+  /**
    * Every number of the folded text that may be a figure, in text order. The expression is tried
    * only at the start of a word that can begin a mention (a digit, a qualifier, a number word),
    * never scanned along the text: that keeps the cost per article small.
@@ -208,20 +189,20 @@ final class NumberScanner {
     int i = 0;
     while (i < len) {
       char c = folded.charAt(i);
-      if (!Character.isLetterOrDigit(c)
-          || (i > 0 && Character.isLetterOrDigit(folded.charAt(i - 1)))) {
+      if (!FoldedText.isWordChar(c) || (i > 0 && FoldedText.isWordChar(folded.charAt(i - 1)))) {
         i++;
         continue;
       }
       int wordEnd = i;
-      while (wordEnd < len && Character.isLetterOrDigit(folded.charAt(wordEnd))) {
+      while (wordEnd < len && FoldedText.isWordChar(folded.charAt(wordEnd))) {
         wordEnd++;
       }
       boolean anchor =
           Character.isDigit(c)
               || (wordEnd - i <= 15
-                  && (STARTS.contains(folded.substring(i, wordEnd))
-                      || WORDS.containsKey(folded.substring(i, wordEnd))
+                  && (mayStart(folded, i, wordEnd)
+                          && (STARTS.contains(folded.substring(i, wordEnd))
+                              || WORDS.containsKey(folded.substring(i, wordEnd)))
                       || folded.startsWith("mil", i)
                       || folded.startsWith("hundred", i)
                       || folded.startsWith("thousand", i)));
@@ -369,7 +350,7 @@ final class NumberScanner {
     }
     String after = text.substring(to, Math.min(text.length(), to + 30));
     String before = text.substring(Math.max(0, from - 16), from);
-    if (after.startsWith(":") || after.matches("^[.,]\\d.*") || after.startsWith("h")) {
+    if (after.startsWith(":") || DECIMALS.matcher(after).matches() || after.startsWith("h")) {
       return true; // a time
     }
     if (NOT_A_COUNT_AFTER.matcher(after).find()) {
@@ -377,8 +358,8 @@ final class NumberScanner {
     }
     // a date: "28 de julio", "July 28", "29 jul."
     if (plain && raw.length() <= 2) {
-      String rest = after.replaceFirst("^\\s*(?:de\\s+|of\\s+)?", "");
-      if (MONTH.matcher(rest).lookingAt()) {
+      Matcher lead = LEADING_OF.matcher(after);
+      if (lead.lookingAt() && MONTH.matcher(after).region(lead.end(), after.length()).lookingAt()) {
         return true;
       }
       String prev = before.strip();
@@ -395,9 +376,18 @@ final class NumberScanner {
   }
 
   private static boolean lawOrPrice(String before) {
-    return before.matches(
-        "(?s).*(?:articulos?|article|art\\.|arts\\.|decreto|decree|numero|number|no\\.|us\\$|\\$|bs\\.?|€|hace|ago|aged|edad de)\\s*$");
+    return LAW_OR_PRICE.matcher(before).matches();
   }
+
+  private static final Pattern LAW_OR_PRICE =
+      Pattern.compile(
+          "(?s).*(?:articulos?|article|art\\.|arts\\.|decreto|decree|numero|number|no\\.|us\\$|\\$|bs\\.?|€|hace|ago|aged|edad de)\\s*$");
+
+  /** More decimals right after the number: a time ("12.30") or a version, no count. */
+  private static final Pattern DECIMALS = Pattern.compile("^[.,]\\d.*");
+
+  /** The "de"/"of" between a day and its month: "28 de julio". */
+  private static final Pattern LEADING_OF = Pattern.compile("^\\s*(?:de\\s+|of\\s+)?");
 
   private record Written(double value, double precision, boolean roundInteger) {}
 
@@ -435,11 +425,13 @@ final class NumberScanner {
     }
   }
 
+  private static final Pattern WORD_BREAK = Pattern.compile("[\\s-]+");
+
   /** A number in words: "ciento diecisiete" 117, "dos mil" 2000, "veintitrés" 23. */
   private static Written words(String s) {
     long total = 0;
     long current = 0;
-    for (String w : s.split("[\\s-]+")) {
+    for (String w : WORD_BREAK.split(s)) {
       if (w.equals("y") || w.equals("and")) {
         continue;
       }

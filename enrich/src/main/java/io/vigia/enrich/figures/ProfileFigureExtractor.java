@@ -40,11 +40,30 @@ public final class ProfileFigureExtractor implements FigureExtractor {
   private final FigureVocabulary vocabulary;
   private final Actors actors;
   private final Elections elections;
+  private final CueIndex cues;
 
   public ProfileFigureExtractor(FigureVocabulary vocabulary, KnowledgeBase kb) {
     this.vocabulary = vocabulary;
     this.actors = new Actors(kb, vocabulary);
     this.elections = new Elections(vocabulary);
+    this.cues = new CueIndex(cuesOf(vocabulary));
+  }
+
+  /** Every cue looked for around a number: the profile's, then the stage's own words. */
+  static List<String> cuesOf(FigureVocabulary vocabulary) {
+    List<String> all = new ArrayList<>();
+    for (Quantity q : vocabulary.quantities()) {
+      for (Form f : q.forms()) {
+        all.addAll(f.with());
+        all.addAll(f.without());
+      }
+    }
+    vocabulary.elections().forEach(e -> all.addAll(e.cues()));
+    vocabulary.contexts().forEach(c -> all.addAll(c.cues()));
+    all.addAll(Speakers.SOURCE_BEFORE);
+    all.addAll(Speakers.SAYING);
+    all.addAll(SubjectFinder.CONTRAST);
+    return all;
   }
 
   @Override
@@ -61,15 +80,17 @@ public final class ProfileFigureExtractor implements FigureExtractor {
     Instant when =
         article.getPublishedAt() != null ? article.getPublishedAt() : article.getFetchedAt();
     LocalDate published = LocalDate.ofInstant(when, ZoneOffset.UTC);
-    ArticleText at = new ArticleText(text, folded, actors.find(text, entities));
+    Actors.Finder names = actors.in(text, entities);
+    ArticleText at = new ArticleText(text, folded, cues.scan(folded), names::find);
     Speakers speakers = new Speakers(at);
     SubjectFinder subjects = new SubjectFinder(at);
     // The article's own election is only looked for when a figure needs it.
     java.util.function.Supplier<Subject> articleElection =
-        memo(() -> elections.ofArticle(folded, published));
+        memo(() -> elections.ofArticle(at.cues, published));
 
     List<Figure> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
+    Choice previous = null;
     for (int i = 0; i < numbers.size(); i++) {
       NumberMention n = numbers.get(i);
       int sentence = at.sentenceOf(n.numberStart());
@@ -81,26 +102,35 @@ public final class ProfileFigureExtractor implements FigureExtractor {
               ? numbers.get(i + 1).start()
               : to;
       Clause clause = new Clause(from, to, segFrom, segTo);
-      Choice q = quantityOf(n, folded, clause);
+      Choice q = quantityOf(n, folded, at.cues, clause);
+      if (q == null && i > 0) {
+        q = elided(previous, numbers.get(i - 1), n, folded, from);
+      }
+      previous = q;
       if (q == null) {
         continue;
       }
       Actor speaker = speakers.of(sentence, n.numberStart());
       Subject subject =
           switch (q.quantity.subject()) {
-            case ELECTION -> election(folded, clause, n, published, articleElection);
-            case CONTEXT -> elections.context(folded, from, to, published);
+            case ELECTION -> election(at, clause, n, published, articleElection);
+            case CONTEXT -> elections.context(at.cues, from, to, published);
             case ACTOR -> {
               if (q.form.election()) {
-                yield election(folded, clause, n, published, articleElection);
+                yield election(at, clause, n, published, articleElection);
               }
               Actor a = subjects.actorOf(n, clause, preferPerson(q.quantity), speaker);
               if (a != null) {
                 yield new Subject(a.id(), a.name());
               }
+              // "The MUD itself says it won 113 of the 167 seats": a party or candidate that
+              // states a count of offices, with no one else named, states its own.
+              if (speaker != null && speaker.canBeSubject() && !preferPerson(q.quantity)) {
+                yield new Subject(speaker.id(), speaker.name());
+              }
               // Votes with no candidate or party near them are the election's votes cast.
               yield q.quantity.name().equals("votes")
-                  ? election(folded, clause, n, published, articleElection)
+                  ? election(at, clause, n, published, articleElection)
                   : null;
             }
             case SPEAKER -> {
@@ -135,6 +165,32 @@ public final class ProfileFigureExtractor implements FigureExtractor {
     return out;
   }
 
+  /**
+   * "6.27 million votes against 2.75 million for Maduro", "18 gobernaciones frente a 5": a bare
+   * number set against the number just before it, in the same sentence and written the same way,
+   * counts what that one counts (the noun is not repeated).
+   */
+  private static Choice elided(
+      Choice previous, NumberMention before, NumberMention n, String folded, int sentenceFrom) {
+    if (previous == null
+        || previous.nounEnd < 0
+        || before.start() < sentenceFrom
+        || n.inWords()
+        || before.fraction() != n.fraction()) {
+      return null;
+    }
+    int gapFrom = Math.max(before.end(), previous.nounEnd);
+    if (gapFrom > n.start() || !SET_AGAINST.matcher(folded).region(gapFrom, n.start()).matches()) {
+      return null;
+    }
+    return new Choice(previous.quantity, previous.form, previous.score, -1);
+  }
+
+  private static final java.util.regex.Pattern SET_AGAINST =
+      java.util.regex.Pattern.compile(
+          "\\s*,?\\s*(?:against|versus|vs\\.?|compared with|to|frente a|contra|ante|y|and"
+              + "|mientras que|while)\\s+(?:(?:los|las|el|la|the)\\s+)?");
+
   /** Where a number sits: its sentence, and the part of it up to the neighbouring numbers. */
   record Clause(int from, int to, int segmentFrom, int segmentTo) {}
 
@@ -155,15 +211,16 @@ public final class ProfileFigureExtractor implements FigureExtractor {
   }
 
   private Subject election(
-      String folded,
+      ArticleText at,
       Clause c,
       NumberMention n,
       LocalDate published,
       java.util.function.Supplier<Subject> ofArticle) {
     Subject s =
-        elections.inClause(folded, c.segmentFrom(), c.segmentTo(), n.numberStart(), published);
+        elections.inClause(
+            at.folded, at.cues, c.segmentFrom(), c.segmentTo(), n.numberStart(), published);
     if (s == null) {
-      s = elections.inClause(folded, c.from(), c.to(), n.numberStart(), published);
+      s = elections.inClause(at.folded, at.cues, c.from(), c.to(), n.numberStart(), published);
     }
     return s != null ? s : ofArticle.get();
   }
@@ -185,7 +242,7 @@ public final class ProfileFigureExtractor implements FigureExtractor {
    * the sentence, which beats one whose cue is earlier in the sentence; a percentage beside a
    * candidate or party with no other cue is a vote share.
    */
-  private Choice quantityOf(NumberMention n, String folded, Clause c) {
+  private Choice quantityOf(NumberMention n, String folded, CueIndex.Hits hits, Clause c) {
     int nouns = skipSpaceAndScale(folded, n.nounsFrom());
     Choice best = null;
     for (Quantity q : vocabulary.quantities()) {
@@ -209,7 +266,7 @@ public final class ProfileFigureExtractor implements FigureExtractor {
                     c.to(),
                     Math.max(c.from(), n.start() - WITH_BEFORE),
                     Math.min(c.to(), nounEnd + WITH_AFTER));
-            double cue = cueScore(folded, f.with(), near, n.numberStart());
+            double cue = cueScore(hits, f.with(), near, n.numberStart());
             if (cue < 2) {
               continue;
             }
@@ -218,7 +275,7 @@ public final class ProfileFigureExtractor implements FigureExtractor {
         } else if (n.inWords()) {
           continue;
         } else if (!f.with().isEmpty()) {
-          score = cueScore(folded, f.with(), c, n.numberStart());
+          score = cueScore(hits, f.with(), c, n.numberStart());
           if (score == 0) {
             continue;
           }
@@ -229,8 +286,7 @@ public final class ProfileFigureExtractor implements FigureExtractor {
         // looked for around the number within its sentence, whatever numbers stand between.
         int near = Math.max(nounEnd, n.end());
         if (!f.without().isEmpty()
-            && FoldedText.anyIn(
-                folded,
+            && hits.anyIn(
                 f.without(),
                 Math.max(c.from(), n.start() - WITHOUT_AROUND),
                 Math.min(c.to(), near + WITHOUT_AROUND))) {
@@ -245,13 +301,13 @@ public final class ProfileFigureExtractor implements FigureExtractor {
   }
 
   /** 2 plus nearness when a cue is in the number's segment, 1 when earlier in the sentence. */
-  private static double cueScore(String folded, List<String> cues, Clause c, int pos) {
+  private static double cueScore(CueIndex.Hits hits, List<String> cues, Clause c, int pos) {
     double best = 0;
     for (String cue : cues) {
-      int at = FoldedText.nearest(folded, cue, c.segmentFrom(), c.segmentTo(), pos);
+      int at = hits.nearest(cue, c.segmentFrom(), c.segmentTo(), pos);
       if (at >= 0) {
         best = Math.max(best, 2 + 1.0 / (1 + Math.abs(at - pos)));
-      } else if (FoldedText.nearest(folded, cue, c.from(), pos, pos) >= 0) {
+      } else if (hits.nearest(cue, c.from(), pos, pos) >= 0) {
         best = Math.max(best, 1);
       }
     }

@@ -16,7 +16,7 @@ import java.util.Map;
  * none there either, the figure is in the outlet's own voice (null).
  */
 final class Speakers {
-  private static final List<String> SOURCE_BEFORE =
+  static final List<String> SOURCE_BEFORE =
       List.of(
           "segun",
           "de acuerdo con",
@@ -39,7 +39,7 @@ final class Speakers {
           "resultados de",
           "results from",
           "the results of");
-  private static final List<String> SAYING =
+  static final List<String> SAYING =
       List.of(
           "dijo",
           "dice",
@@ -91,7 +91,7 @@ final class Speakers {
           "habia fijado",
           "fijo",
           "otorg");
-  private static final int BEFORE = 32;
+  private static final int BEFORE = 48;
   private static final int AFTER = 50;
 
   private final ArticleText at;
@@ -128,7 +128,7 @@ final class Speakers {
     int to = at.sentenceEnd(s);
     Mention best = null;
     int bestDistance = Integer.MAX_VALUE;
-    for (Mention m : at.actors) {
+    for (Mention m : at.actorsAround(from)) {
       if (m.start() < from || m.end() > to) {
         continue;
       }
@@ -160,17 +160,16 @@ final class Speakers {
     String f = at.folded;
     int b = Math.max(from, m.start() - BEFORE);
     for (String cue : SOURCE_BEFORE) {
-      int i = FoldedText.nearest(f, cue, b, m.start(), m.start());
-      if (i >= 0 && ARTICLE_GAP.matcher(f.substring(i + cue.length(), m.start())).matches()) {
+      int i = at.cues.nearest(cue, b, m.start(), m.start());
+      if (i >= 0 && ARTICLE_GAP.matcher(f).region(i + cue.length(), m.start()).matches()) {
         return true;
       }
     }
     int e = Math.min(to, m.end() + AFTER);
     for (String cue : SAYING) {
-      int i = FoldedText.nearest(f, cue, m.end(), e, m.end());
+      int i = at.cues.nearest(cue, m.end(), e, m.end());
       if (i >= 0) {
-        String gap = f.substring(m.end(), i);
-        if (!NOT_IN_GAP.matcher(gap).find()) {
+        if (!NOT_IN_GAP.matcher(f).region(m.end(), i).find()) {
           return true;
         }
       }
@@ -178,8 +177,16 @@ final class Speakers {
     return false;
   }
 
+  /**
+   * Between a source cue and the source: an article ("según el CNE"), or a few words naming what
+   * the source released, ending in "de"/"por"/"by"/"from" ("según cálculos difundidos por el PSUV",
+   * "according to figures released by the council").
+   */
   private static final java.util.regex.Pattern ARTICLE_GAP =
-      java.util.regex.Pattern.compile("\\s*(?:(?:el|la|los|las|del|de la|the|a|an)\\s+)?");
+      java.util.regex.Pattern.compile(
+          "\\s+(?:[a-z]+\\s+){0,3}?(?:de|del|por|by|from|of)\\s+(?:(?:el|la|los|las|the|a|an)\\s+)?"
+              + "|\\s*(?:(?:el|la|los|las|del|de la|the|a|an)\\s+)?");
+
   private static final java.util.regex.Pattern NOT_IN_GAP =
       java.util.regex.Pattern.compile(
           "\\d|segun|according|de acuerdo|que el|que la|by the|por el|por la");

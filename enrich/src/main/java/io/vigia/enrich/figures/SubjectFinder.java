@@ -13,7 +13,7 @@ import java.util.List;
  * then the one after the number. Institutions and the figure's own speaker are never its subject.
  */
 final class SubjectFinder {
-  private static final List<String> CONTRAST =
+  static final List<String> CONTRAST =
       List.of("frente a", "contra ", "against", "versus", "vs", "ante ", "compared with", "y a ");
   private static final int PERSON_AFTER_PARTY = 45;
 
@@ -29,14 +29,13 @@ final class SubjectFinder {
     if (before == null) {
       before = nearestBefore(c.from(), pos, preferPerson, speaker);
     }
-    boolean contrast = before != null && FoldedText.anyIn(at.folded, CONTRAST, before.end(), pos);
+    boolean contrast = before != null && at.cues.anyIn(CONTRAST, before.end(), pos);
     if (before != null && !contrast) {
       return before.actor();
     }
     Mention after = firstAfter(n.end(), c.to(), preferPerson, speaker);
     if (after != null
-        && (contrast
-            || INTRODUCED.matcher(at.folded.substring(n.end(), after.start())).matches())) {
+        && (contrast || INTRODUCED.matcher(at.folded).region(n.end(), after.start()).matches())) {
       return after.actor();
     }
     if (before != null) {
@@ -57,7 +56,7 @@ final class SubjectFinder {
   private Mention nearestBefore(int from, int pos, boolean preferPerson, Actor speaker) {
     Mention any = null;
     Mention person = null;
-    for (Mention m : at.actors) {
+    for (Mention m : at.actorsAround(pos)) {
       if (m.start() < from || m.end() > pos || !candidate(m, speaker)) {
         continue;
       }
@@ -71,7 +70,8 @@ final class SubjectFinder {
 
   private Mention firstAfter(int pos, int to, boolean preferPerson, Actor speaker) {
     Mention first = null;
-    for (Mention m : at.actors) {
+    // pos is the number's end: the character before it is in the number's paragraph.
+    for (Mention m : at.actorsAround(Math.max(0, pos - 1))) {
       if (m.start() < pos || m.end() > to || !candidate(m, speaker)) {
         continue;
       }

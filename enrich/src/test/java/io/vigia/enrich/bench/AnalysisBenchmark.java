@@ -22,7 +22,8 @@ import java.util.function.Consumer;
  * Per-article cost of entity tagging, relevance and stance with the bundled profile, on one thread,
  * over generated 500-word articles in Spanish and English (names, cues and filler mixed at
  * realistic rates). Prints the median and p99 in milliseconds after a warm-up. Run: {@code
- * bench/analysis-bench.sh}.
+ * bench/analysis-bench.sh}, or {@code bench/analysis-bench.sh figures} (any of {@code entities},
+ * {@code relevance}, {@code stance}, {@code figures}) to measure only those.
  */
 public final class AnalysisBenchmark {
   private static final String[] NAMES = {
@@ -58,6 +59,8 @@ public final class AnalysisBenchmark {
   private AnalysisBenchmark() {}
 
   public static void main(String[] args) {
+    List<String> only = List.of(args);
+    java.util.function.Predicate<String> wanted = w -> only.isEmpty() || only.contains(w);
     WatchProfile profile = WatchProfile.load("venezuela-elections");
     KnowledgeBaseEntityLinker entities =
         new KnowledgeBaseEntityLinker(KnowledgeBase.fromProfile(profile));
@@ -78,10 +81,21 @@ public final class AnalysisBenchmark {
               .build();
     }
     List<Entity> found = entities.link(articles[0].getTitle(), articles[0].getText(), "es");
-    measure(
-        "entity tagging", articles, a -> entities.link(a.getTitle(), a.getText(), a.getLanguage()));
-    measure("relevance", articles, a -> relevance.score(a, found));
-    measure("stance", articles, a -> stance.score(a, found));
+    if (wanted.test("entities")) {
+      measure(
+          "entity tagging",
+          articles,
+          a -> entities.link(a.getTitle(), a.getText(), a.getLanguage()));
+    }
+    if (wanted.test("relevance")) {
+      measure("relevance", articles, a -> relevance.score(a, found));
+    }
+    if (wanted.test("stance")) {
+      measure("stance", articles, a -> stance.score(a, found));
+    }
+    if (!wanted.test("figures")) {
+      return;
+    }
     // Figures: the same articles with numbers written into them as articles write them.
     ProfileFigureExtractor figures =
         new ProfileFigureExtractor(

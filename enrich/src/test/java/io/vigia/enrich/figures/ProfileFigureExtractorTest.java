@@ -193,6 +193,93 @@ class ProfileFigureExtractorTest {
     }
 
     @Test
+    void shouldCountABareNumberSetAgainstAnotherAsTheSameQuantity() {
+      List<Figure> fs =
+          figures(
+              JUL_2024,
+              "The Unitary Platform said its tally sheets showed Edmundo González winning 6.27"
+                  + " million votes against 2.75 million for President Nicolás Maduro.");
+      assertThat(fs)
+          .extracting(Figure::getQuantity, Figure::getSubjectName, Figure::getValue)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple("votes", "Edmundo González", 6270000.0),
+              org.assertj.core.groups.Tuple.tuple("votes", "Nicolás Maduro", 2750000.0));
+      assertThat(fs.get(1).getText()).isEqualTo("2.75 million");
+    }
+
+    @Test
+    void shouldNotCountABareNumberThatIsNotSetAgainstTheOneBefore() {
+      List<Figure> fs =
+          figures(
+              JUL_2024,
+              "Edmundo González won 6.27 million votes, 1.2 million of them abroad, the Unitary"
+                  + " Platform said.");
+      assertThat(fs).extracting(Figure::getQuantity).containsExactly("votes");
+    }
+
+    @Test
+    void shouldTakeASourceNamedAfterWhatItReleased() {
+      Figure f =
+          only(
+              figures(
+                  "2023-10-25T12:00:00Z",
+                  "Según cálculos difundidos por el Partido Socialista Unido de Venezuela, no"
+                      + " pudieron haber votado más de 600.000 personas en la primaria."),
+              "votes");
+      assertThat(f.getAttributedTo()).isEqualTo("Partido Socialista Unido de Venezuela");
+      Figure g =
+          only(
+              figures(
+                  "2015-12-07T12:00:00Z",
+                  "La MUD obtuvo 99 de los 167 escaños, según el primer boletín del Consejo"
+                      + " Nacional Electoral."),
+              "seats-won");
+      assertThat(g.getAttributedTo()).isEqualTo("Consejo Nacional Electoral");
+    }
+
+    @Test
+    void shouldNotTakeAnOrdinalForASourceCue() {
+      Figure f =
+          only(
+              figures(
+                  NOV_2021,
+                  "El segundo de la oposición, Manuel Rosales, obtuvo el 57 % de los votos."),
+              "vote-share");
+      assertThat(f.getAttributedTo()).isNull();
+    }
+
+    @Test
+    void shouldGiveAPartyTheOfficesItSaysItWon() {
+      Figure f =
+          only(
+              figures(
+                  "2015-12-08T20:00:00Z",
+                  "The MUD itself says it won 113 of the 167 seats once the last races are"
+                      + " counted."),
+              "seats-won");
+      assertThat(f.getSubjectName()).isEqualTo("Mesa de la Unidad Democrática");
+      assertThat(f.getAttributedTo()).isEqualTo("Mesa de la Unidad Democrática");
+    }
+
+    @Test
+    void shouldNotGiveAnInstitutionTheOfficesItAnnounces() {
+      assertThat(
+              figures(
+                  "2015-12-08T20:00:00Z",
+                  "The electoral council said 112 of the 167 seats had been decided."))
+          .isEmpty();
+    }
+
+    @Test
+    void shouldHearTheInstitutionWhenItsOfficialIsNamedBySurname() {
+      Figure f =
+          only(
+              figures(JUL_2024, "Amoroso afirmó que la participación se situó en 59 %."),
+              "turnout");
+      assertThat(f.getAttributedTo()).isEqualTo("Consejo Nacional Electoral");
+    }
+
+    @Test
     void shouldKeepTheOutletsOwnVoiceUnattributed() {
       Figure f =
           only(figures(NOV_2021, "Over 8 million Venezuelans cast a ballot on Sunday."), "votes");
