@@ -95,4 +95,61 @@ class ProfileLearnerTest {
         .as("no example on topic: nothing to calibrate on")
         .isNull();
   }
+
+  /**
+   * What learning adds is only the new labels: examples that say nothing about stance (here one off
+   * topic, one on topic) must leave the retrained model exactly the bundled one, which {@code vigia
+   * stance-train} fitted on the same stored examples. Guards the learned version's training data
+   * (the profile's examples plus the new ones), hyper-parameters, feature extraction and label
+   * mapping: an off-topic example read as neutral, or a lost base example, changes the weights.
+   */
+  @Test
+  void shouldRetrainTheBundledModelExactlyWhenTheExamplesCarryNoStance(@TempDir Path tmp)
+      throws Exception {
+    ProfileLearner learner = new ProfileLearner("venezuela-elections", 5, CLOCK);
+    List<LabelledExample> relevanceOnly =
+        List.of(
+            new LabelledExample(
+                "off1",
+                null,
+                "Cheese truck robbed",
+                "Police arrested three men.",
+                "en",
+                null,
+                Map.of(),
+                false),
+            new LabelledExample(
+                "on1",
+                null,
+                "CNE publishes results",
+                "The council read its bulletin.",
+                "es",
+                null,
+                Map.of(),
+                true));
+    Path out = tmp.resolve("v2");
+    assertThat(learner.learn(relevanceOnly, SOURCE, out, true))
+        .isInstanceOf(ProfileLearner.Written.class);
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    StanceModel.TargetModel bundled;
+    try (var in =
+        io.vigia.common.profile.WatchProfile.load("venezuela-elections")
+            .open("stance-model.json")
+            .orElseThrow()) {
+      bundled = StanceModel.from(json.readTree(in), "bundled").targets().get("maduro-government");
+    }
+    StanceModel.TargetModel learned =
+        StanceModel.from(json.readTree(out.resolve("stance-model.json").toFile()), "v2")
+            .targets()
+            .get("maduro-government");
+    assertThat(learned.examples()).isEqualTo(bundled.examples());
+    assertThat(learned.l2()).isEqualTo(bundled.l2());
+    assertThat(learned.temperature()).isEqualTo(bundled.temperature());
+    assertThat(learned.features()).isEqualTo(bundled.features());
+    org.assertj.core.data.Offset<Double> close = org.assertj.core.data.Offset.offset(1e-5);
+    assertThat(learned.bias()).containsExactly(bundled.bias(), close);
+    for (int k = 0; k < bundled.weights().length; k++) {
+      assertThat(learned.weights()[k]).containsExactly(bundled.weights()[k], close);
+    }
+  }
 }
