@@ -236,16 +236,17 @@ public final class Reprocessing implements AutoCloseable {
             new EnrichMeters(meters));
     SinkService sink =
         new SinkService(
-            new SinkSettings(
-                SinkSettings.Backend.LUCENE,
-                config.string("sink.group-id") + "-reprocess-" + r.run(),
-                LuceneIndexVersions.dir(baseDir(), r.run()),
-                ""),
-            kafka,
-            target,
-            DiskSpaceGuard.none(),
-            enriched,
-            meters);
+                new SinkSettings(
+                    SinkSettings.Backend.LUCENE,
+                    config.string("sink.group-id") + "-reprocess-" + r.run(),
+                    LuceneIndexVersions.dir(baseDir(), r.run()),
+                    ""),
+                kafka,
+                target,
+                DiskSpaceGuard.none(),
+                enriched,
+                meters)
+            .batchedForBulkLoad(); // one index commit a second or per 5,000 documents, not per poll
     Thread monitor = new Thread(this::monitor, "vigia-reprocess-" + r.run());
     monitor.setDaemon(true);
     running = new Running(enrich, sink, target, meters, monitor, appId, enriched, profile);

@@ -1,5 +1,7 @@
 package io.vigia.app.bench;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.vigia.app.reprocess.Reprocessing;
 import io.vigia.app.testing.SyntheticHistory;
 import io.vigia.broker.EmbeddedKafka;
@@ -8,11 +10,16 @@ import io.vigia.common.config.KafkaSettings;
 import io.vigia.schemas.RawArticle;
 import io.vigia.schemas.TopicCreator;
 import io.vigia.schemas.Topics;
+import io.vigia.search.ArticleDocument;
 import io.vigia.sink.lucene.LuceneIndexVersions;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -28,8 +35,10 @@ import org.junit.jupiter.api.io.TempDir;
  * re-enriches it with the shipped profile through the same topology as the live pipeline, its sink
  * writes a new Lucene version, and the clock stops when the alias has switched and the run is done
  * (Streams start-up included). Prints {@code RESULT reprocess} with articles/s and where the time
- * went (the run's own step timers). Only the run works here (no live stages), on the embedded
- * broker (3 partitions). Not part of the suite; run with {@code bench/reprocess.sh [ARTICLES]}.
+ * went (the run's own step timers), then checks the outcome: every on-topic article listed exactly
+ * once and every copy still linked to its original, in its story (it fails otherwise). Only the run
+ * works here (no live stages), on the embedded broker (3 partitions). Not part of the suite; run
+ * with {@code bench/reprocess.sh [ARTICLES]}.
  */
 class ReprocessBench {
   private static final int ARTICLES = Integer.getInteger("vigia.bench.articles", 100_000);
@@ -105,7 +114,59 @@ class ReprocessBench {
             Runtime.getRuntime().availableProcessors(),
             java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                 .getSystemLoadAverage());
+        checkOutcome(versions);
       }
     }
+  }
+
+  /**
+   * Every on-topic article (all but the census reports and their copies, off-topic for the shipped
+   * profile) listed exactly once, and every copy linked to its original (one the duplicate of the
+   * other: roles may swap in a bulk run, docs/reprocess.md "Order") in the same story.
+   */
+  private static void checkOutcome(LuceneIndexVersions index) {
+    Set<String> expected = new HashSet<>();
+    for (int i = 0; i < ARTICLES; i++) {
+      if (!SyntheticHistory.isCensusText(i)) {
+        expected.add(SyntheticHistory.article(i).getId());
+      }
+    }
+    long missing = expected.stream().filter(id -> index.get(id).isEmpty()).count();
+    int copies = 0;
+    int reversed = 0;
+    int unlinked = 0;
+    for (int i = 0; i < ARTICLES; i++) {
+      if (!SyntheticHistory.isCopy(i) || SyntheticHistory.isCensusText(i)) {
+        continue;
+      }
+      copies++;
+      String copyId = SyntheticHistory.article(i).getId();
+      String originalId = SyntheticHistory.article(SyntheticHistory.originalOf(i)).getId();
+      Optional<ArticleDocument> copy = index.get(copyId);
+      Optional<ArticleDocument> original = index.get(originalId);
+      boolean forward = copy.map(c -> originalId.equals(c.duplicateOf())).orElse(false);
+      boolean backward = original.map(o -> copyId.equals(o.duplicateOf())).orElse(false);
+      boolean sameStory =
+          copy.isPresent()
+              && original.isPresent()
+              && Objects.equals(copy.get().storyId(), original.get().storyId());
+      if (!(forward || backward) || !sameStory) {
+        unlinked++;
+      }
+      reversed += forward ? 0 : 1;
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "RESULT reprocess-check documents=%d expected=%d missing=%d copies=%d unlinked=%d"
+            + " linked-reversed=%d%n",
+        index.count(),
+        expected.size(),
+        missing,
+        copies,
+        unlinked,
+        reversed);
+    assertThat(missing).as("on-topic articles not listed").isZero();
+    assertThat(index.count()).as("every article listed exactly once").isEqualTo(expected.size());
+    assertThat(unlinked).as("copies not linked to their original").isZero();
   }
 }
