@@ -3,6 +3,7 @@ package io.vigia.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vigia.app.testing.BundledProfile;
 import io.vigia.app.testing.SyntheticHistory;
 import io.vigia.common.config.Config;
 import io.vigia.common.http.Json;
@@ -11,7 +12,6 @@ import io.vigia.schemas.RawArticle;
 import io.vigia.schemas.Topics;
 import io.vigia.sink.opensearch.OpenSearchArticleIndex;
 import io.vigia.sink.opensearch.OpenSearchSettings;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -53,7 +53,7 @@ class OpenSearchReprocessIT {
   @Test
   void shouldReEnrichIntoANewIndexAndMoveTheAliasResumingAfterACrash() throws Exception {
     try (OpenSearchNode os = OpenSearchNode.start()) {
-      Path profile = copyBundledProfile(tmp.resolve("profile"));
+      Path profile = BundledProfile.copyTo(tmp.resolve("profile"));
       Path data = tmp.resolve("data");
       Path config =
           Files.writeString(
@@ -231,31 +231,5 @@ class OpenSearchReprocessIT {
             "(?m)^  politics:\\n    terms:\\n", "  politics:\n    terms:\n      censo*: 3\n");
     assertThat(changed).isNotEqualTo(r);
     Files.writeString(rules, changed);
-  }
-
-  private static Path copyBundledProfile(Path dir) throws Exception {
-    Files.createDirectories(dir.resolve("entities"));
-    List<String> files =
-        new ArrayList<>(
-            List.of(
-                "profile.yaml",
-                "relevance.yaml",
-                "entities.yaml",
-                "stance.yaml",
-                "stance-model.json",
-                "figures.yaml"));
-    io.vigia.common.profile.WatchProfile.load("venezuela-elections")
-        .readTree("entities.yaml")
-        .orElseThrow()
-        .path("include")
-        .forEach(inc -> files.add(inc.asText()));
-    for (String f : files) {
-      try (InputStream in =
-          OpenSearchReprocessIT.class.getResourceAsStream("/profiles/venezuela-elections/" + f)) {
-        assertThat(in).as(f).isNotNull();
-        Files.copy(in, dir.resolve(f));
-      }
-    }
-    return dir;
   }
 }

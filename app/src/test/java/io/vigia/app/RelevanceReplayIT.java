@@ -3,17 +3,15 @@ package io.vigia.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vigia.app.testing.BundledProfile;
 import io.vigia.common.config.Config;
 import io.vigia.common.http.Json;
-import io.vigia.common.profile.WatchProfile;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +30,7 @@ class RelevanceReplayIT {
   @Test
   void shouldCountFilteredArticlesPerSourceAndIndexThemAfterTheProfileChangesAndTheyAreReplayed()
       throws Exception {
-    Path profile = copyBundledProfile(tmp.resolve("profile"));
+    Path profile = BundledProfile.copyTo(tmp.resolve("profile"));
     Path data = tmp.resolve("data");
     try (DemoSite site = DemoSite.start("/relevance-site")) {
       Path config =
@@ -118,28 +116,5 @@ class RelevanceReplayIT {
     assertThat(code).as(out).isZero();
     List<String> lines = out.lines().toList();
     return Json.MAPPER.readTree(lines.get(lines.size() - 1));
-  }
-
-  private static Path copyBundledProfile(Path dir) throws Exception {
-    Files.createDirectories(dir);
-    Files.createDirectories(dir.resolve("entities"));
-    List<String> files =
-        new ArrayList<>(List.of("profile.yaml", "relevance.yaml", "entities.yaml", "stance.yaml"));
-    // entities.yaml includes the knowledge base's category files: the copy needs them too.
-    for (JsonNode inc :
-        WatchProfile.load("venezuela-elections")
-            .readTree("entities.yaml")
-            .orElseThrow()
-            .path("include")) {
-      files.add(inc.asText());
-    }
-    for (String f : files) {
-      try (InputStream in =
-          RelevanceReplayIT.class.getResourceAsStream("/profiles/venezuela-elections/" + f)) {
-        assertThat(in).as(f).isNotNull();
-        Files.copy(in, dir.resolve(f));
-      }
-    }
-    return dir;
   }
 }

@@ -3,11 +3,11 @@ package io.vigia.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vigia.app.testing.BundledProfile;
 import io.vigia.app.testing.SyntheticHistory;
 import io.vigia.common.config.Config;
 import io.vigia.schemas.RawArticle;
 import io.vigia.schemas.Topics;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -51,7 +51,7 @@ class ReprocessIT {
   @Test
   void shouldReEnrichTheStoredHistoryIntoANewVersionAndSwitchTheAliasResumingAfterACrash()
       throws Exception {
-    Path profile = copyBundledProfile(tmp.resolve("profile"));
+    Path profile = BundledProfile.copyTo(tmp.resolve("profile"));
     Path data = tmp.resolve("data");
     Path config =
         Files.writeString(
@@ -292,32 +292,5 @@ class ReprocessIT {
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     return new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-  }
-
-  private static Path copyBundledProfile(Path dir) throws Exception {
-    Files.createDirectories(dir.resolve("entities"));
-    List<String> files =
-        new java.util.ArrayList<>(
-            List.of(
-                "profile.yaml",
-                "relevance.yaml",
-                "entities.yaml",
-                "stance.yaml",
-                "stance-model.json",
-                "figures.yaml"));
-    // entities.yaml includes the knowledge base's category files: the copy needs them too.
-    io.vigia.common.profile.WatchProfile.load("venezuela-elections")
-        .readTree("entities.yaml")
-        .orElseThrow()
-        .path("include")
-        .forEach(inc -> files.add(inc.asText()));
-    for (String f : files) {
-      try (InputStream in =
-          ReprocessIT.class.getResourceAsStream("/profiles/venezuela-elections/" + f)) {
-        assertThat(in).as(f).isNotNull();
-        Files.copy(in, dir.resolve(f));
-      }
-    }
-    return dir;
   }
 }

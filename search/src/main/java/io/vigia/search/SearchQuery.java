@@ -146,6 +146,14 @@ public record SearchQuery(
         sort);
   }
 
+  /** The articles of one story, copies included, from {@code from}, {@code size} of them. */
+  public static SearchQuery story(
+      String storyId, Relevance relevance, int from, int size, Sort sort) {
+    return new SearchQuery(
+        null, List.of(), List.of(), Map.of(), List.of(), List.of(), storyId, 0, null, null, true,
+        from, size, sort, relevance);
+  }
+
   public static SearchQuery text(String q, int size) {
     return new SearchQuery(
         q,

@@ -121,22 +121,7 @@ public final class CorrectionsApi {
     if (c.getStory() != null && c.getStory().getJoin() != null) {
       String story = c.getStory().getJoin();
       SearchQuery q =
-          new SearchQuery(
-              null,
-              List.of(),
-              List.of(),
-              Map.of(),
-              List.of(),
-              List.of(),
-              story,
-              0,
-              null,
-              null,
-              true,
-              0,
-              0,
-              SearchQuery.Sort.NEWEST,
-              SearchQuery.Relevance.ANY);
+          SearchQuery.story(story, SearchQuery.Relevance.ANY, 0, 0, SearchQuery.Sort.NEWEST);
       if (index.search(q).total() == 0) {
         throw new IllegalArgumentException(
             "no story '" + story + "' to join (a story id is an article's dedup.story)");

@@ -6,7 +6,6 @@ import io.vigia.sink.index.ArticleIndex;
 import io.vigia.sink.index.SearchResult;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Figures read from the index: a story's table ({@link FigureTable}) and figures across stories.
@@ -52,21 +51,8 @@ public final class FigureListing {
     List<ArticleDocument> out = new ArrayList<>();
     for (int from = 0; from < MAX_STORY_ARTICLES; from += PAGE) {
       SearchQuery q =
-          new SearchQuery(
-              null,
-              List.of(),
-              List.of(),
-              Map.of(),
-              List.of(),
-              List.of(),
-              storyId,
-              0,
-              null,
-              null,
-              true,
-              from,
-              PAGE,
-              SearchQuery.Sort.OLDEST);
+          SearchQuery.story(
+              storyId, SearchQuery.Relevance.RELEVANT, from, PAGE, SearchQuery.Sort.OLDEST);
       SearchResult page = index.search(q);
       out.addAll(page.articles());
       if (page.articles().size() < PAGE || out.size() >= page.total()) {
