@@ -43,7 +43,10 @@ public final class FigureApi {
 
   Response story(Request r) {
     String id = r.pathParam("id");
-    List<StorySummary> found = index.stories(ofStory(id), 1);
+    List<StorySummary> found =
+        index.stories(
+            SearchQuery.story(id, SearchQuery.Relevance.RELEVANT, 0, 0, SearchQuery.Sort.NEWEST),
+            1);
     if (found.isEmpty()) {
       throw HttpError.notFound(
           "no story " + id + " in the index; GET /api/stories lists the stories there are");
@@ -70,24 +73,5 @@ public final class FigureApi {
     body.put("total", rows.size());
     body.put("figures", rows);
     return Response.json(body);
-  }
-
-  /** The search for one story's articles, copies included. */
-  private static SearchQuery ofStory(String id) {
-    return new SearchQuery(
-        null,
-        List.of(),
-        List.of(),
-        Map.of(),
-        List.of(),
-        List.of(),
-        id,
-        0,
-        null,
-        null,
-        true,
-        0,
-        0,
-        SearchQuery.Sort.NEWEST);
   }
 }
