@@ -266,11 +266,27 @@ final class PageCleaning {
    * the standfirst or the headline, never part of the text.
    */
   private static boolean isLockLabel(Element e) {
+    if (!hasOwnText(e)) {
+      return false; // most elements hold only other elements: spare building their own text
+    }
     String own = e.ownText();
     return own.length() >= 8
         && own.length() <= 40
         && (own.contains("uscript") || own.contains("ubscrib"))
         && e.text().length() <= 40
         && Paywall.LOCK_LINE.matcher(e.text()).matches();
+  }
+
+  /**
+   * Whether {@code e} has text of its own (a non-blank text child): exactly when {@link
+   * Element#ownText()} is not empty, without building it.
+   */
+  static boolean hasOwnText(Element e) {
+    for (int i = 0; i < e.childNodeSize(); i++) {
+      if (e.childNode(i) instanceof org.jsoup.nodes.TextNode t && !t.isBlank()) {
+        return true;
+      }
+    }
+    return false;
   }
 }

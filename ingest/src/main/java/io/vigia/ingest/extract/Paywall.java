@@ -34,6 +34,9 @@ final class Paywall {
       return false;
     }
     for (Element e : area.getAllElements()) {
+      if (!PageCleaning.hasOwnText(e)) {
+        continue;
+      }
       String t = e.ownText();
       if (!t.isEmpty() && t.length() <= 40 && LOCK_LINE.matcher(e.text()).matches()) {
         return true;
