@@ -89,11 +89,23 @@ public final class ProfileRelevanceScorer implements RelevanceScorer {
     for (Entity e : entities) {
       Term t = entityWeights.get(e.getId());
       if (t != null && t.group() == VENEZUELA && e.getLinked()) {
-        String[] words = e.getName().split("\\s+");
-        out.add(Tokens.fold(words[words.length - 1]));
+        out.add(Tokens.fold(lastWord(e.getName())));
       }
     }
     return out;
+  }
+
+  /** The last whitespace-separated word of {@code name} (a regex split per entity cost more). */
+  static String lastWord(String name) {
+    int end = name.length();
+    while (end > 0 && Character.isWhitespace(name.charAt(end - 1))) {
+      end--;
+    }
+    int start = end;
+    while (start > 0 && !Character.isWhitespace(name.charAt(start - 1))) {
+      start--;
+    }
+    return name.substring(start, end);
   }
 
   /**

@@ -21,6 +21,15 @@ class ProfileRelevanceScorerTest {
   }
 
   @Test
+  void shouldTakeTheLastWordOfAnEntityNameAsARegexSplitWould() {
+    assertThat(ProfileRelevanceScorer.lastWord("Nicolás Maduro")).isEqualTo("Maduro");
+    assertThat(ProfileRelevanceScorer.lastWord("CNE")).isEqualTo("CNE");
+    assertThat(ProfileRelevanceScorer.lastWord(" Consejo  Nacional\tElectoral "))
+        .isEqualTo("Electoral");
+    assertThat(ProfileRelevanceScorer.lastWord("")).isEmpty();
+  }
+
+  @Test
   void shouldKeepVenezuelanElectionNews() {
     Relevance r =
         relevance(
