@@ -1,7 +1,6 @@
 package io.vigia.enrich.entities;
 
 import io.vigia.enrich.text.Tokens;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -75,15 +74,7 @@ final class CreditLines {
     if (d.lookingAt() || (d = AGENCY_DATELINE.matcher(text)).lookingAt()) {
       cover(t, 0, d.end(), masked);
     }
-    String lower = text.toLowerCase(Locale.ROOT);
-    // Lower-casing keeps offsets except for a few letters (İ): then cues are not looked up.
-    for (String cue : lower.length() == text.length() ? CREDIT_CUES : new String[0]) {
-      for (int at = lower.indexOf(cue); at >= 0; at = lower.indexOf(cue, at + cue.length())) {
-        if (opensLineOrSentence(text, at)) {
-          cover(t, at, lineEnd(text, at), masked);
-        }
-      }
-    }
+    coverCues(t, masked);
     for (int end = lineEnd(text, 0); end <= text.length(); end = lineEnd(text, end + 1)) {
       coverClosingTag(t, end, masked);
       if (end == text.length()) {
@@ -91,6 +82,25 @@ final class CreditLines {
       }
     }
     return masked;
+  }
+
+  /** Covers each credit cue that opens a line or a sentence, to the end of its line. */
+  static void coverCues(Tokens t, boolean[] masked) {
+    String text = t.text();
+    // A credit opens a line or a sentence, so only those places are looked at (no cue begins with
+    // a space, a tab or a parenthesis). Lower-casing keeps offsets except for İ: a text with one
+    // is not looked up, as the lower-cased copy once was not.
+    if (text.indexOf('\u0130') < 0) {
+      for (int at = 0; at < text.length(); at++) {
+        if (isOpener(text, at)) {
+          for (String cue : CREDIT_CUES) {
+            if (startsWithLowerCased(text, at, cue)) {
+              cover(t, at, lineEnd(text, at), masked);
+            }
+          }
+        }
+      }
+    }
   }
 
   /** "… dijo. (EFE)" at the end of the line that ends at {@code end}. */
@@ -110,6 +120,25 @@ final class CreditLines {
     if (TAG.matcher(text).region(open + 1, close).matches() && opensLineOrSentence(text, open)) {
       cover(t, open, end, masked);
     }
+  }
+
+  /** {@code text} lower-cased has {@code cue} (lower case) at {@code at}, without the copy. */
+  private static boolean startsWithLowerCased(String text, int at, String cue) {
+    if (at + cue.length() > text.length()) {
+      return false;
+    }
+    for (int k = 0; k < cue.length(); k++) {
+      if (Character.toLowerCase(text.charAt(at + k)) != cue.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Where a cue may begin: not a space, tab or parenthesis, and opening a line or sentence. */
+  private static boolean isOpener(String text, int at) {
+    char c = text.charAt(at);
+    return c != ' ' && c != '\t' && c != '(' && c != '\n' && opensLineOrSentence(text, at);
   }
 
   /** Nothing before {@code at} on its line but spaces, or a sentence ends just before it. */

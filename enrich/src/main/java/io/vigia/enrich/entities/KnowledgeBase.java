@@ -51,6 +51,15 @@ public record KnowledgeBase(List<KnownEntity> entities) {
       country = country == null ? "" : country;
       category = category == null ? "" : category;
     }
+
+    /**
+     * By id alone (ids are unique in a knowledge base; equal entities have equal ids): the linker
+     * looks entities up in sets for every article, and the generated hash walked every alias list.
+     */
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hashCode(id);
+    }
   }
 
   private static final Set<String> TYPES = Set.of("PERSON", "ORG", "PLACE");

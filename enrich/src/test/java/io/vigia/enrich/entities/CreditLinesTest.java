@@ -1,0 +1,161 @@
+package io.vigia.enrich.entities;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vigia.enrich.text.Tokens;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class CreditLinesTest {
+
+  @Test
+  void shouldMaskACreditLineAndTheWireDateline() {
+    Tokens t =
+        Tokens.of(
+            "CARACAS, 28 jul (EFE).- El CNE anunció los resultados.\n"
+                + "Foto: Reuters / Juan Pérez\n"
+                + "La oposición pidió las actas. (AP)");
+    boolean[] m = CreditLines.mask(t);
+    assertThat(maskedWords(t, m)).contains("CARACAS", "EFE", "Foto", "Reuters", "Juan", "AP");
+    assertThat(maskedWords(t, m)).doesNotContain("CNE", "oposición", "actas");
+  }
+
+  /**
+   * The cue scan looks only where a line or a sentence opens; it must cover exactly what looking up
+   * every cue's every occurrence in a lower-cased copy covered (the earlier way, kept below).
+   */
+  @Test
+  void shouldMaskWhatLookingUpEveryOccurrenceMasked() {
+    String[] pieces = {
+      "Foto: ",
+      "FOTO: ",
+      "fotos:",
+      "Con información de EFE",
+      "con INFORMACIÓN de",
+      "Reporting by ",
+      "Editing by",
+      "© 2024 ",
+      "Copyright ",
+      "Source: ",
+      "Imagen: Archivo",
+      "(",
+      "((",
+      " ",
+      "  ",
+      "\t",
+      "\n",
+      ". ",
+      "! ",
+      "? ",
+      "» ",
+      "” ",
+      "\" ",
+      ".",
+      "El CNE dijo ",
+      "Maduro ",
+      "la fuente: ",
+      "información de",
+      "text",
+      "(EFE)",
+      "(Reuters) ",
+      "İstanbul ",
+      "Photo:",
+      "Vídeo: "
+    };
+    Random random = new Random(7);
+    for (int n = 0; n < 5000; n++) {
+      StringBuilder b = new StringBuilder();
+      int parts = 1 + random.nextInt(14);
+      for (int i = 0; i < parts; i++) {
+        b.append(pieces[random.nextInt(pieces.length)]);
+      }
+      Tokens t = Tokens.of(b.toString());
+      boolean[] now = new boolean[t.size()];
+      CreditLines.coverCues(t, now);
+      assertThat(now).as("%s", b).isEqualTo(earlierCues(t));
+    }
+  }
+
+  private static List<String> maskedWords(Tokens t, boolean[] m) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < t.size(); i++) {
+      if (m[i]) {
+        out.add(t.text().substring(t.start(i), t.end(i)));
+      }
+    }
+    return out;
+  }
+
+  /** The cue part as it was: every occurrence in a lower-cased copy, kept if it opens a line. */
+  private static boolean[] earlierCues(Tokens t) {
+    String text = t.text();
+    boolean[] cues = new boolean[t.size()];
+    String lower = text.toLowerCase(Locale.ROOT);
+    if (lower.length() == text.length()) {
+      for (String cue : CUES) {
+        for (int at = lower.indexOf(cue); at >= 0; at = lower.indexOf(cue, at + cue.length())) {
+          if (opensLineOrSentence(text, at)) {
+            int end = text.indexOf('\n', at);
+            end = end < 0 ? text.length() : end;
+            for (int i = 0; i < t.size(); i++) {
+              if (t.start(i) >= at && t.start(i) < end) {
+                cues[i] = true;
+              }
+            }
+          }
+        }
+      }
+    }
+    return cues;
+  }
+
+  private static boolean opensLineOrSentence(String text, int at) {
+    int p = at - 1;
+    while (p >= 0 && (text.charAt(p) == ' ' || text.charAt(p) == '\t' || text.charAt(p) == '(')) {
+      p--;
+    }
+    if (p < 0 || text.charAt(p) == '\n') {
+      return true;
+    }
+    char c = text.charAt(p);
+    return p < at - 1 && (c == '.' || c == '!' || c == '?' || c == '»' || c == '”' || c == '"');
+  }
+
+  private static final String[] CUES = {
+    "foto:",
+    "fotos:",
+    "fotografía:",
+    "photo:",
+    "photos:",
+    "image:",
+    "imagen:",
+    "imágenes:",
+    "video:",
+    "vídeo:",
+    "crédito:",
+    "credito:",
+    "credit:",
+    "fuente:",
+    "source:",
+    "cortesía:",
+    "courtesy:",
+    "redacción:",
+    "texto:",
+    "traducción:",
+    "con información de",
+    "con informacion de",
+    "información de",
+    "with reporting by",
+    "additional reporting by",
+    "reporting by",
+    "editing by",
+    "edited by",
+    "writing by",
+    "compiled by",
+    "©",
+    "copyright"
+  };
+}
