@@ -2,9 +2,9 @@ package io.vigia.alerts.rule;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vigia.common.profile.QuantityName;
 import io.vigia.schemas.EnrichedArticle;
 import io.vigia.schemas.FigureConflict;
-import java.util.regex.Pattern;
 
 /**
  * The {@code figureConflict} part of a rule: the article's story has a figure conflict (of {@code
@@ -21,16 +21,9 @@ public record FigureConflictWatch(String quantity) {
 
   static final String QUANTITY = "quantity";
 
-  // The shape of the vocabulary's names (figures.yaml): lower case words joined by '-'. The
-  // vocabulary itself is profile data the alerts service does not load, so only the shape is
-  // checked; a well-formed name the profile lacks simply never matches.
-  private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
-
   public FigureConflictWatch {
-    if (quantity != null && (quantity.length() > 64 || !NAME.matcher(quantity).matches())) {
-      throw new IllegalArgumentException(
-          "'quantity' must be a quantity of the figures vocabulary, such as \"turnout\" or"
-              + " \"vote-share\" (lower case, words joined by '-')");
+    if (quantity != null && !QuantityName.isWellFormed(quantity)) {
+      throw new IllegalArgumentException("'quantity' must be " + QuantityName.EXPECTED);
     }
   }
 

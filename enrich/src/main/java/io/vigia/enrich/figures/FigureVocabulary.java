@@ -1,6 +1,7 @@
 package io.vigia.enrich.figures;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vigia.common.profile.QuantityName;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -83,6 +84,10 @@ public record FigureVocabulary(
     for (JsonNode q : root.path("quantities")) {
       String where = source + " quantities[" + i++ + "]";
       String name = text(q, "name", where);
+      if (!QuantityName.isWellFormed(name)) {
+        throw new IllegalArgumentException(
+            where + ": quantity '" + name + "' must be lower-case words joined by '-'");
+      }
       if (!names.add(name)) {
         throw new IllegalArgumentException(where + ": quantity '" + name + "' is listed twice");
       }

@@ -1,5 +1,6 @@
 package io.vigia.sink.figures;
 
+import io.vigia.common.profile.QuantityName;
 import io.vigia.sink.index.FigureFilter;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,7 +9,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * {@code GET /api/figures?quantity=&subject=&conflicting=&since=&size=}, every parameter optional;
@@ -25,15 +25,9 @@ public record FigureQuery(
   static final Set<String> PARAMETERS =
       Set.of("quantity", "subject", "conflicting", "since", "size");
 
-  // The shape of the vocabulary's names (figures.yaml), as the alert rule checks it: the sink does
-  // not load the vocabulary, and a well-formed name no figure has simply lists nothing.
-  private static final Pattern QUANTITY = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
-
   public FigureQuery {
-    if (quantity != null && (quantity.length() > 64 || !QUANTITY.matcher(quantity).matches())) {
-      throw new IllegalArgumentException(
-          "'quantity' must be a quantity of the figures vocabulary, such as 'turnout' or"
-              + " 'vote-share' (lower case, words joined by '-')");
+    if (quantity != null && !QuantityName.isWellFormed(quantity)) {
+      throw new IllegalArgumentException("'quantity' must be " + QuantityName.EXPECTED);
     }
     if (subject != null && subject.length() > 300) {
       throw new IllegalArgumentException(
