@@ -1,6 +1,7 @@
 package io.vigia.enrich.entities;
 
 import io.vigia.enrich.text.Tokens;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,40 +26,40 @@ final class CreditLines {
           "^\\s*\\p{Lu}[\\p{L} ]{1,40},[^.()\\n—–]{0,40}\\([^)\\n]{1,60}\\)\\s*(\\.-|—|–|-|\\.|:)");
 
   /** Openers of a credit that runs to the end of its line (lower case, looked up by indexOf). */
-  private static final String[] CREDIT_CUES = {
-    "foto:",
-    "fotos:",
-    "fotografía:",
-    "photo:",
-    "photos:",
-    "image:",
-    "imagen:",
-    "imágenes:",
-    "video:",
-    "vídeo:",
-    "crédito:",
-    "credito:",
-    "credit:",
-    "fuente:",
-    "source:",
-    "cortesía:",
-    "courtesy:",
-    "redacción:",
-    "texto:",
-    "traducción:",
-    "con información de",
-    "con informacion de",
-    "información de",
-    "with reporting by",
-    "additional reporting by",
-    "reporting by",
-    "editing by",
-    "edited by",
-    "writing by",
-    "compiled by",
-    "©",
-    "copyright"
-  };
+  static final List<String> CREDIT_CUES =
+      List.of(
+          "foto:",
+          "fotos:",
+          "fotografía:",
+          "photo:",
+          "photos:",
+          "image:",
+          "imagen:",
+          "imágenes:",
+          "video:",
+          "vídeo:",
+          "crédito:",
+          "credito:",
+          "credit:",
+          "fuente:",
+          "source:",
+          "cortesía:",
+          "courtesy:",
+          "redacción:",
+          "texto:",
+          "traducción:",
+          "con información de",
+          "con informacion de",
+          "información de",
+          "with reporting by",
+          "additional reporting by",
+          "reporting by",
+          "editing by",
+          "edited by",
+          "writing by",
+          "compiled by",
+          "©",
+          "copyright");
 
   /** An agency tag's content: a few words, no sentence. */
   private static final Pattern TAG = Pattern.compile("[\\p{L}\\-/ ,.]{2,40}");
@@ -142,7 +143,7 @@ final class CreditLines {
   }
 
   /** Nothing before {@code at} on its line but spaces, or a sentence ends just before it. */
-  private static boolean opensLineOrSentence(String text, int at) {
+  static boolean opensLineOrSentence(String text, int at) {
     int p = at - 1;
     while (p >= 0 && (text.charAt(p) == ' ' || text.charAt(p) == '\t' || text.charAt(p) == '(')) {
       p--;

@@ -95,9 +95,9 @@ class CreditLinesTest {
     boolean[] cues = new boolean[t.size()];
     String lower = text.toLowerCase(Locale.ROOT);
     if (lower.length() == text.length()) {
-      for (String cue : CUES) {
+      for (String cue : CreditLines.CREDIT_CUES) {
         for (int at = lower.indexOf(cue); at >= 0; at = lower.indexOf(cue, at + cue.length())) {
-          if (opensLineOrSentence(text, at)) {
+          if (CreditLines.opensLineOrSentence(text, at)) {
             int end = text.indexOf('\n', at);
             end = end < 0 ? text.length() : end;
             for (int i = 0; i < t.size(); i++) {
@@ -111,51 +111,4 @@ class CreditLinesTest {
     }
     return cues;
   }
-
-  private static boolean opensLineOrSentence(String text, int at) {
-    int p = at - 1;
-    while (p >= 0 && (text.charAt(p) == ' ' || text.charAt(p) == '\t' || text.charAt(p) == '(')) {
-      p--;
-    }
-    if (p < 0 || text.charAt(p) == '\n') {
-      return true;
-    }
-    char c = text.charAt(p);
-    return p < at - 1 && (c == '.' || c == '!' || c == '?' || c == '»' || c == '”' || c == '"');
-  }
-
-  private static final String[] CUES = {
-    "foto:",
-    "fotos:",
-    "fotografía:",
-    "photo:",
-    "photos:",
-    "image:",
-    "imagen:",
-    "imágenes:",
-    "video:",
-    "vídeo:",
-    "crédito:",
-    "credito:",
-    "credit:",
-    "fuente:",
-    "source:",
-    "cortesía:",
-    "courtesy:",
-    "redacción:",
-    "texto:",
-    "traducción:",
-    "con información de",
-    "con informacion de",
-    "información de",
-    "with reporting by",
-    "additional reporting by",
-    "reporting by",
-    "editing by",
-    "edited by",
-    "writing by",
-    "compiled by",
-    "©",
-    "copyright"
-  };
 }
