@@ -8,8 +8,6 @@ import io.vigia.app.testing.SyntheticHistory;
 import io.vigia.common.config.Config;
 import io.vigia.common.http.Json;
 import io.vigia.common.testing.OpenSearchNode;
-import io.vigia.schemas.RawArticle;
-import io.vigia.schemas.Topics;
 import io.vigia.sink.opensearch.OpenSearchArticleIndex;
 import io.vigia.sink.opensearch.OpenSearchSettings;
 import java.net.URI;
@@ -22,12 +20,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,23 +76,24 @@ class OpenSearchReprocessIT {
       long relevantBefore = STORED - census;
 
       try (PipelineHandle p = start(config, data)) {
-        produce(p.bootstrapServers(), 0, STORED);
+        SyntheticHistory.store(p.bootstrapServers(), 0, STORED);
         p.await(
             "/api/articles?size=0&duplicates=true",
             j -> j.path("total").asLong() == relevantBefore,
             Duration.ofSeconds(300));
         HttpResponse<String> corrected =
-            post(
-                p,
+            p.post(
                 "/api/articles/" + CORRECTED + "/corrections",
                 "{\"stance\": {\"target\": \"maduro-government\", \"label\": \"favor\"}}");
         assertThat(corrected.statusCode()).as(corrected.body()).isBetween(200, 299);
 
-        changeProfile(profile); // the census now counts: every stored article becomes relevant
+        SyntheticHistory.censusOnTopic(
+            profile); // the census now counts: every stored article becomes relevant
         HttpResponse<String> started =
-            post(p, "/api/reprocess", "{\"profile\": \"" + profile + "\"}");
+            p.post("/api/reprocess", "{\"profile\": \"" + profile + "\"}");
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-        produce(p.bootstrapServers(), STORED, STORED + LIVE); // live articles during the run
+        SyntheticHistory.store(
+            p.bootstrapServers(), STORED, STORED + LIVE); // live articles during the run
         JsonNode midway = p.get("/api/reprocess");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (midway.path("done").asLong() == 0 && System.nanoTime() < deadline) {
@@ -124,7 +119,7 @@ class OpenSearchReprocessIT {
             .as("the old index is kept")
             .isGreaterThanOrEqualTo(relevantBefore);
 
-        List<String> ids = listIds(p);
+        List<String> ids = p.listAll().stream().map(a -> a.path("id").asText()).toList();
         Set<String> expected = new HashSet<>();
         for (int i = 0; i < STORED + LIVE; i++) {
           expected.add(SyntheticHistory.article(i).getId());
@@ -166,21 +161,6 @@ class OpenSearchReprocessIT {
         Config.builder().file(config).set("data-dir", data.toString()).build(), false);
   }
 
-  private static void produce(String bootstrap, int from, int to) {
-    Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    p.put(ProducerConfig.ACKS_CONFIG, "all");
-    try (KafkaProducer<String, RawArticle> producer =
-        new KafkaProducer<>(
-            p, Topics.RAW.keySerde().serializer(), Topics.RAW.valueSerde().serializer())) {
-      for (int i = from; i < to; i++) {
-        RawArticle a = SyntheticHistory.article(i);
-        producer.send(new ProducerRecord<>(Topics.RAW.name(), a.getId(), a));
-      }
-      producer.flush();
-    }
-  }
-
   private List<String> aliasTargets(OpenSearchNode os) throws Exception {
     List<String> out = new ArrayList<>();
     get(os.url() + "/_alias/" + ALIAS).fieldNames().forEachRemaining(out::add);
@@ -193,43 +173,5 @@ class OpenSearchReprocessIT {
                 HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString())
             .body());
-  }
-
-  private List<String> listIds(PipelineHandle p) throws Exception {
-    List<String> out = new ArrayList<>();
-    for (int from = 0; ; from += 100) {
-      JsonNode page = p.get("/api/articles?duplicates=true&size=100&sort=oldest&from=" + from);
-      assertThat(page.has("articles")).as(page.toString()).isTrue();
-      if (!page.path("articles").elements().hasNext()) {
-        return out;
-      }
-      page.path("articles").forEach(a -> out.add(a.path("id").asText()));
-    }
-  }
-
-  private HttpResponse<String> post(PipelineHandle p, String path, String body) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(p.httpUrl() + path))
-            .timeout(Duration.ofSeconds(30))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  /** Profile version 2: the census becomes a political anchor (as in {@code ReprocessIT}). */
-  private static void changeProfile(Path profile) throws Exception {
-    Path yaml = profile.resolve("profile.yaml");
-    String before = Files.readString(yaml);
-    String after = before.replaceFirst("(?m)^version: 1$", "version: 2");
-    assertThat(after).isNotEqualTo(before);
-    Files.writeString(yaml, after);
-    Path rules = profile.resolve("relevance.yaml");
-    String r = Files.readString(rules);
-    String changed =
-        r.replaceFirst(
-            "(?m)^  politics:\\n    terms:\\n", "  politics:\n    terms:\n      censo*: 3\n");
-    assertThat(changed).isNotEqualTo(r);
-    Files.writeString(rules, changed);
   }
 }

@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Predicate;
 
 /**
@@ -64,6 +66,33 @@ public final class PipelineHandle implements AutoCloseable {
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     return Json.MAPPER.readTree(r.body());
+  }
+
+  /** POST a JSON body to a path. */
+  public HttpResponse<String> post(String path, String body)
+      throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(httpUrl() + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Every article the search API lists, copies included, oldest first. */
+  public List<JsonNode> listAll() throws IOException, InterruptedException {
+    List<JsonNode> out = new ArrayList<>();
+    for (int from = 0; ; from += 100) {
+      JsonNode page = get("/api/articles?duplicates=true&size=100&sort=oldest&from=" + from);
+      if (!page.has("articles")) {
+        throw new IllegalStateException("not a page of articles: " + page);
+      }
+      if (!page.path("articles").elements().hasNext()) {
+        return out;
+      }
+      page.path("articles").forEach(out::add);
+    }
   }
 
   public JsonNode health() throws IOException, InterruptedException {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vigia.app.testing.BundledProfile;
 import io.vigia.app.testing.SyntheticHistory;
 import io.vigia.common.config.Config;
-import io.vigia.schemas.RawArticle;
 import io.vigia.schemas.Topics;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,9 +23,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -79,9 +75,9 @@ class ReprocessIT {
       p.await(
           "/healthz", h -> h.path("alerts").asText().equals("RUNNING"), Duration.ofSeconds(120));
       HttpResponse<String> sub =
-          post(p, "/api/subscriptions", "{\"name\": \"todo\", \"query\": {\"language\": \"es\"}}");
+          p.post("/api/subscriptions", "{\"name\": \"todo\", \"query\": {\"language\": \"es\"}}");
       assertThat(sub.statusCode()).as(sub.body()).isEqualTo(201);
-      produceHistory(p.bootstrapServers());
+      SyntheticHistory.store(p.bootstrapServers(), 0, N);
       long relevantV1 = N - census;
       p.await(
           "/api/articles?size=0&duplicates=true",
@@ -93,18 +89,17 @@ class ReprocessIT {
 
       // An analyst's correction made before the run: it must win over the run's new judgement.
       HttpResponse<String> corrected =
-          post(
-              p,
+          p.post(
               "/api/articles/" + CORRECTED + "/corrections",
               "{\"stance\": {\"target\": \"maduro-government\", \"label\": \"favor\"}}");
       assertThat(corrected.statusCode()).as(corrected.body()).isBetween(200, 299);
 
       // The analyst's new profile version: the census now counts as a political anchor.
-      changeProfile(profile);
+      SyntheticHistory.censusOnTopic(profile);
       HttpResponse<String> started =
-          post(p, "/api/reprocess", "{\"profile\": \"" + profile.toString() + "\"}");
+          p.post("/api/reprocess", "{\"profile\": \"" + profile.toString() + "\"}");
       assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-      assertThat(post(p, "/api/reprocess", "{}").statusCode())
+      assertThat(p.post("/api/reprocess", "{}").statusCode())
           .as("one run at a time")
           .isEqualTo(409);
       JsonNode midway = p.get("/api/reprocess");
@@ -132,7 +127,7 @@ class ReprocessIT {
       assertThat(done.path("profileVersion").asInt()).isEqualTo(2);
       assertThat(Files.readString(data.resolve("index.alias")).trim()).isEqualTo("index-r1");
 
-      List<JsonNode> listed = listAll(p);
+      List<JsonNode> listed = p.listAll();
       List<String> ids = listed.stream().map(a -> a.path("id").asText()).toList();
       assertThat(ids).as("every article listed exactly once").doesNotHaveDuplicates().hasSize(N);
       Set<String> expected = new HashSet<>();
@@ -186,63 +181,11 @@ class ReprocessIT {
         Config.builder().file(config).set("data-dir", data.toString()).build(), false);
   }
 
-  private static void produceHistory(String bootstrap) throws Exception {
-    Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    p.put(ProducerConfig.ACKS_CONFIG, "all");
-    try (KafkaProducer<String, RawArticle> producer =
-        new KafkaProducer<>(
-            p, Topics.RAW.keySerde().serializer(), Topics.RAW.valueSerde().serializer())) {
-      for (int i = 0; i < N; i++) {
-        RawArticle a = SyntheticHistory.article(i);
-        producer.send(new ProducerRecord<>(Topics.RAW.name(), a.getId(), a));
-      }
-      producer.flush();
-    }
-  }
-
-  private static void changeProfile(Path profile) throws Exception {
-    Path yaml = profile.resolve("profile.yaml");
-    String before = Files.readString(yaml);
-    String after = before.replaceFirst("(?m)^version: 1$", "version: 2");
-    assertThat(after).isNotEqualTo(before);
-    Files.writeString(yaml, after);
-    Path rules = profile.resolve("relevance.yaml");
-    String r = Files.readString(rules);
-    String changed =
-        r.replaceFirst(
-            "(?m)^  politics:\\n    terms:\\n", "  politics:\n    terms:\n      censo*: 3\n");
-    assertThat(changed).isNotEqualTo(r);
-    Files.writeString(rules, changed);
-  }
-
-  private List<JsonNode> listAll(PipelineHandle p) throws Exception {
-    List<JsonNode> out = new ArrayList<>();
-    for (int from = 0; ; from += 100) {
-      JsonNode page = p.get("/api/articles?duplicates=true&size=100&sort=oldest&from=" + from);
-      assertThat(page.has("articles")).as(page.toString()).isTrue();
-      if (!page.path("articles").elements().hasNext()) {
-        return out;
-      }
-      page.path("articles").forEach(out::add);
-    }
-  }
-
   private String metrics(PipelineHandle p) throws Exception {
     return http.send(
             HttpRequest.newBuilder(URI.create(p.httpUrl() + "/metrics")).build(),
             HttpResponse.BodyHandlers.ofString())
         .body();
-  }
-
-  private HttpResponse<String> post(PipelineHandle p, String path, String body) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(p.httpUrl() + path))
-            .timeout(Duration.ofSeconds(30))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 
   private static Map<TopicPartition, Long> endOffsets(String bootstrap, String topic) {

@@ -7,7 +7,6 @@ import io.vigia.app.testing.SyntheticHistory;
 import io.vigia.broker.EmbeddedKafka;
 import io.vigia.common.config.Config;
 import io.vigia.common.config.KafkaSettings;
-import io.vigia.schemas.RawArticle;
 import io.vigia.schemas.TopicCreator;
 import io.vigia.schemas.Topics;
 import io.vigia.search.ArticleDocument;
@@ -22,9 +21,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,14 +54,7 @@ class ReprocessBench {
       Properties p = kafka.clientProperties();
       p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
       p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-      try (KafkaProducer<String, RawArticle> producer =
-          new KafkaProducer<>(
-              p, Topics.RAW.keySerde().serializer(), Topics.RAW.valueSerde().serializer())) {
-        for (int i = 0; i < ARTICLES; i++) {
-          RawArticle a = SyntheticHistory.article(i);
-          producer.send(new ProducerRecord<>(Topics.RAW.name(), a.getId(), a));
-        }
-      }
+      SyntheticHistory.store(p, 0, ARTICLES);
       System.out.printf(
           Locale.ROOT,
           "STORED %d raw articles in %.1f s%n",

@@ -3,9 +3,17 @@ package io.vigia.app.testing;
 import io.vigia.common.text.TextNormalizer;
 import io.vigia.common.url.CanonicalUrl;
 import io.vigia.schemas.RawArticle;
+import io.vigia.schemas.Topics;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Properties;
 import java.util.SplittableRandom;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * A synthetic, varied stored history of raw articles for reprocessing tests and the bench: article
@@ -182,5 +190,64 @@ public final class SyntheticHistory {
         .setFetchedAt(published.plusSeconds(30))
         .setContentHash(TextNormalizer.contentHash(text))
         .build();
+  }
+
+  /**
+   * Stores articles {@code from} (inclusive) to {@code to} in {@code vigia.articles.raw}, keyed by
+   * id, with the producer settings {@code producer} (bootstrap servers at least). A send the broker
+   * refused fails the call: a history with holes would make every count after it wrong.
+   */
+  public static void store(Properties producer, int from, int to) {
+    java.util.concurrent.atomic.AtomicReference<Exception> failed =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    try (KafkaProducer<String, RawArticle> out =
+        new KafkaProducer<>(
+            producer, Topics.RAW.keySerde().serializer(), Topics.RAW.valueSerde().serializer())) {
+      for (int i = from; i < to; i++) {
+        RawArticle a = article(i);
+        out.send(
+            new ProducerRecord<>(Topics.RAW.name(), a.getId(), a),
+            (meta, e) -> {
+              if (e != null) {
+                failed.compareAndSet(null, e);
+              }
+            });
+      }
+      out.flush();
+    }
+    if (failed.get() != null) {
+      throw new IllegalStateException("a raw article was not stored", failed.get());
+    }
+  }
+
+  /** As above, with acknowledgement by every replica and nothing else set. */
+  public static void store(String bootstrap, int from, int to) {
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    store(p, from, to);
+  }
+
+  /**
+   * Turns the profile copy at {@code profile} into its version 2, in which "censo" is a political
+   * anchor: this history's census reports, off topic for version 1, become on topic.
+   */
+  public static void censusOnTopic(Path profile) throws IOException {
+    Path yaml = profile.resolve("profile.yaml");
+    String before = Files.readString(yaml);
+    String after = before.replaceFirst("(?m)^version: 1$", "version: 2");
+    if (after.equals(before)) {
+      throw new IllegalStateException(yaml + " is not version 1");
+    }
+    Files.writeString(yaml, after);
+    Path rules = profile.resolve("relevance.yaml");
+    String r = Files.readString(rules);
+    String changed =
+        r.replaceFirst(
+            "(?m)^  politics:\\n    terms:\\n", "  politics:\n    terms:\n      censo*: 3\n");
+    if (changed.equals(r)) {
+      throw new IllegalStateException(rules + " has no politics terms to add the census to");
+    }
+    Files.writeString(rules, changed);
   }
 }
