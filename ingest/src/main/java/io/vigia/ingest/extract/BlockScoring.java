@@ -5,6 +5,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Readability's block scoring on a cleaned page: every paragraph scores (length, commas) into its
@@ -13,6 +15,12 @@ import org.jsoup.nodes.Element;
  * chunk wrappers), then joined by the siblings that look like content.
  */
 final class BlockScoring {
+
+  /** The blocks that score into their ancestors. */
+  private static final Evaluator SCORED = QueryParser.parse("p, pre, td, blockquote, h2, h3");
+
+  private static final Evaluator HEADINGS_OR_ITEMS = QueryParser.parse("h1, h2, h3, h4, li");
+
   private BlockScoring() {}
 
   /** The containers that hold the story, in page order. */
@@ -29,7 +37,7 @@ final class BlockScoring {
 
   private static Candidate bestCandidate(Element body) {
     Map<Element, double[]> scores = new IdentityHashMap<>();
-    for (Element p : body.select("p, pre, td, blockquote, h2, h3")) {
+    for (Element p : body.select(SCORED)) {
       String text = p.text();
       if (text.length() < 25) {
         continue;
@@ -202,7 +210,7 @@ final class BlockScoring {
     if (e.text().length() < 100 || LinkDensity.of(e) >= 0.2) {
       return false;
     }
-    if (!e.select("h1, h2, h3, h4, li").isEmpty()) {
+    if (!e.select(HEADINGS_OR_ITEMS).isEmpty()) {
       return false;
     }
     for (Element p : e.getElementsByTag("p")) {

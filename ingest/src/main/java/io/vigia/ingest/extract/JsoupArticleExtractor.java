@@ -6,11 +6,12 @@ import java.nio.charset.Charset;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Locale;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * The article extractor: metadata first (JSON-LD, OpenGraph, meta, {@code <time>}; see {@link
@@ -159,7 +160,7 @@ public final class JsoupArticleExtractor implements ArticleExtractor {
    */
   static String headline(Document doc, PageMetadata meta) {
     String[] titles = {meta.headline(), meta.ogTitle(), meta.documentTitle()};
-    for (Element h1 : doc.select("h1")) {
+    for (Element h1 : doc.select(H1)) {
       String h = h1.text().trim();
       if (h.length() < 10) {
         continue;
@@ -177,7 +178,7 @@ public final class JsoupArticleExtractor implements ArticleExtractor {
     if (meta.ogTitle() != null) {
       return withoutSiteName(meta.ogTitle(), meta.siteName());
     }
-    Element h1 = doc.selectFirst("h1");
+    Element h1 = doc.selectFirst(H1);
     if (h1 != null && h1.text().trim().length() >= 10) {
       return h1.text().trim();
     }
@@ -204,12 +205,16 @@ public final class JsoupArticleExtractor implements ArticleExtractor {
   }
 
   private static String norm(String s) {
-    return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
+    return MatchKey.of(s);
   }
 
   /** Elements that say they hold a date. */
-  private static final String DATE_ELEMENTS =
-      "[class*=date], [class*=fecha], [class*=time], [class*=publish], [id*=date], [id*=fecha], time";
+  private static final Evaluator DATE_ELEMENTS =
+      QueryParser.parse(
+          "[class*=date], [class*=fecha], [class*=time], [class*=publish], [id*=date], [id*=fecha], time");
+
+  private static final Evaluator H1 = QueryParser.parse("h1");
+  private static final Evaluator LINKS = QueryParser.parse("a[href]");
 
   /** A date written near the top of the story, in an element that says it holds one. */
   private static OffsetDateTime visibleDate(Document doc) {
@@ -232,7 +237,7 @@ public final class JsoupArticleExtractor implements ArticleExtractor {
     }
     if (chars < FRONT_MAX_CHARS) {
       int headlines = 0;
-      for (Element a : doc.select("a[href]")) {
+      for (Element a : doc.select(LINKS)) {
         if (a.text().length() >= 30) {
           headlines++;
         }

@@ -52,6 +52,6 @@ final class MainContent {
   }
 
   private static String normalise(String s) {
-    return s.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
+    return MatchKey.of(s);
   }
 }

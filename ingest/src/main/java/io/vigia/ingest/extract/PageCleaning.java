@@ -8,6 +8,8 @@ import java.util.Set;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * The first step of reading a page's body: removes what is never content (scripts, navigation,
@@ -16,6 +18,12 @@ import org.jsoup.nodes.TextNode;
  * hover cards of links inside sentences.
  */
 final class PageCleaning {
+
+  private static final Evaluator P = QueryParser.parse("p");
+  private static final Evaluator BLOCKS = QueryParser.parse("p, div, article, section");
+  private static final Evaluator DIV = QueryParser.parse("div");
+  private static final Evaluator CONTAINERS = QueryParser.parse("div, section, article, main");
+  private static final Evaluator BLOCKQUOTE = QueryParser.parse("blockquote");
   private static final Set<String> NEVER_CONTENT =
       Set.of(
           "script",
@@ -90,7 +98,7 @@ final class PageCleaning {
       if (NEVER_CONTENT.contains(tag) || isHidden(e)) {
         // Some sites wrap the whole page in a <form> (ASP.NET) or the story in a <header>-less
         // layout: a form or header holding a lot of text is a wrapper, not a widget.
-        if (!(WRAPPERS.contains(tag) && (e.text().length() > 1000 || e.select("p").size() >= 3))) {
+        if (!(WRAPPERS.contains(tag) && (e.text().length() > 1000 || e.select(P).size() >= 3))) {
           e.remove();
         }
         continue;
@@ -111,7 +119,7 @@ final class PageCleaning {
         }
         if (verdict == ClassHints.Hint.DATE
             && e.text().length() < 100
-            && e.select("p, div, article, section").size() <= 1) {
+            && e.select(BLOCKS).size() <= 1) {
           e.remove();
           continue;
         }
@@ -127,7 +135,7 @@ final class PageCleaning {
         }
       }
     }
-    for (Element div : body.select("div")) {
+    for (Element div : body.select(DIV)) {
       boolean blockChild = false;
       for (Element c : div.children()) {
         if (DIV_BLOCK_CHILDREN.contains(c.normalName())) {
@@ -139,7 +147,7 @@ final class PageCleaning {
         div.tagName("p");
       }
     }
-    for (Element container : body.select("div, section, article, main")) {
+    for (Element container : body.select(CONTAINERS)) {
       wrapLooseText(container);
     }
     List<Element> spans = body.getElementsByTag("span");
@@ -243,7 +251,7 @@ final class PageCleaning {
    * share bars and follow boxes hold buttons and links, not a quotation that is most of their text.
    */
   private static boolean isQuotedPost(Element e) {
-    Element quote = e.normalName().equals("blockquote") ? e : e.selectFirst("blockquote");
+    Element quote = e.normalName().equals("blockquote") ? e : e.selectFirst(BLOCKQUOTE);
     if (quote == null) {
       return false;
     }

@@ -11,6 +11,8 @@ import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * What a page says about itself: JSON-LD (a NewsArticle or its kin, also inside {@code @graph}),
@@ -49,8 +51,8 @@ record PageMetadata(
           "report",
           "webpage-article");
 
-  private static final List<String> PUBLISHED_META =
-      List.of(
+  private static final List<Evaluator> PUBLISHED_META =
+      queries(
           "meta[property=article:published_time]",
           "meta[name=article:published_time]",
           "meta[property=og:published_time]",
@@ -67,6 +69,48 @@ record PageMetadata(
           "meta[name=cXenseParse:recs:publishtime]",
           "meta[property=bt:pubDate]");
 
+  private static final List<Evaluator> AUTHOR_META =
+      queries(
+          "meta[name=author]",
+          "meta[property=article:author]",
+          "meta[name=dc.creator]",
+          "meta[name=byl]",
+          "meta[name=sailthru.author]",
+          "meta[name=parsely-author]");
+
+  private static final Evaluator AUTHOR_ELEMENT =
+      QueryParser.parse(
+          "[rel=author], [itemprop=author] [itemprop=name], [itemprop=author], .byline__name, .author-name, .byline");
+  private static final Evaluator TIME_ELEMENT =
+      QueryParser.parse(
+          "[itemprop=datePublished][datetime], [itemprop=datePublished][content], time[pubdate][datetime], "
+              + "article time[datetime], header time[datetime], time[datetime]");
+  private static final Evaluator HTML = QueryParser.parse("html");
+  private static final Evaluator CANONICAL = QueryParser.parse("link[rel=canonical]");
+  private static final Evaluator JSON_LD = QueryParser.parse("script[type=application/ld+json]");
+  private static final Evaluator MODIFIED_META =
+      QueryParser.parse("meta[property=article:modified_time]");
+  private static final Evaluator LANGUAGE_META =
+      QueryParser.parse("meta[http-equiv=content-language]");
+  private static final Evaluator LOCALE_META = QueryParser.parse("meta[property=og:locale]");
+  private static final Evaluator URL_META = QueryParser.parse("meta[property=og:url]");
+  private static final Evaluator IMAGE_META = QueryParser.parse("meta[property=og:image]");
+  private static final Evaluator SITE_NAME_META = QueryParser.parse("meta[property=og:site_name]");
+  private static final Evaluator OG_DESCRIPTION_META =
+      QueryParser.parse("meta[property=og:description]");
+  private static final Evaluator DESCRIPTION_META = QueryParser.parse("meta[name=description]");
+  private static final Evaluator TYPE_META = QueryParser.parse("meta[property=og:type]");
+  private static final Evaluator TITLE_META = QueryParser.parse("meta[property=og:title]");
+
+  /** Selectors parsed once, not on every page. */
+  private static List<Evaluator> queries(String... css) {
+    List<Evaluator> out = new ArrayList<>();
+    for (String c : css) {
+      out.add(QueryParser.parse(c));
+    }
+    return List.copyOf(out);
+  }
+
   static PageMetadata read(Document doc, String url) {
     Elements metas = doc.getElementsByTag("meta");
     JsonNode ld = articleJsonLd(doc);
@@ -82,15 +126,8 @@ record PageMetadata(
       }
     }
     if (authors.isEmpty()) {
-      for (String css :
-          List.of(
-              "meta[name=author]",
-              "meta[property=article:author]",
-              "meta[name=dc.creator]",
-              "meta[name=byl]",
-              "meta[name=sailthru.author]",
-              "meta[name=parsely-author]")) {
-        String v = meta(metas, css);
+      for (Evaluator query : AUTHOR_META) {
+        String v = meta(metas, query);
         if (v != null && !v.startsWith("http") && v.length() < 100) {
           authors.add(v.replaceFirst("(?i)^(by|por)\\s+", ""));
           break;
@@ -98,9 +135,7 @@ record PageMetadata(
       }
     }
     if (authors.isEmpty()) {
-      Element e =
-          doc.selectFirst(
-              "[rel=author], [itemprop=author] [itemprop=name], [itemprop=author], .byline__name, .author-name, .byline");
+      Element e = doc.selectFirst(AUTHOR_ELEMENT);
       if (e != null) {
         String v = e.text().replaceFirst("(?i)^(by|por)\\s+", "").trim();
         if (!v.isEmpty() && v.length() < 100) {
@@ -114,15 +149,12 @@ record PageMetadata(
     // article:published_time in -04:00), so the article keeps its local day.
     List<String> stated = new ArrayList<>();
     stated.add(text(ld, "datePublished"));
-    for (String css : PUBLISHED_META) {
-      stated.add(meta(metas, css));
+    for (Evaluator query : PUBLISHED_META) {
+      stated.add(meta(metas, query));
     }
     Published published = Published.first(stated);
     if (published == null || published.at().getOffset().getTotalSeconds() == 0) {
-      Element t =
-          doc.selectFirst(
-              "[itemprop=datePublished][datetime], [itemprop=datePublished][content], time[pubdate][datetime], "
-                  + "article time[datetime], header time[datetime], time[datetime]");
+      Element t = doc.selectFirst(TIME_ELEMENT);
       if (t != null) {
         stated.add(t.hasAttr("datetime") ? t.attr("datetime") : t.attr("content"));
         published = Published.first(stated);
@@ -130,19 +162,19 @@ record PageMetadata(
     }
     OffsetDateTime modified = Dates.parseMachine(text(ld, "dateModified"));
     if (modified == null) {
-      modified = Dates.parseMachine(meta(metas, "meta[property=article:modified_time]"));
+      modified = Dates.parseMachine(meta(metas, MODIFIED_META));
     }
 
     String lang = null;
-    Element html = doc.selectFirst("html");
+    Element html = doc.selectFirst(HTML);
     if (html != null && !html.attr("lang").isBlank()) {
       lang = html.attr("lang");
-    } else if (meta(metas, "meta[http-equiv=content-language]") != null) {
-      lang = meta(metas, "meta[http-equiv=content-language]");
+    } else if (meta(metas, LANGUAGE_META) != null) {
+      lang = meta(metas, LANGUAGE_META);
     } else if (text(ld, "inLanguage") != null) {
       lang = text(ld, "inLanguage");
-    } else if (meta(metas, "meta[property=og:locale]") != null) {
-      lang = meta(metas, "meta[property=og:locale]");
+    } else if (meta(metas, LOCALE_META) != null) {
+      lang = meta(metas, LOCALE_META);
     }
     if (lang != null) {
       lang = lang.trim().toLowerCase(Locale.ROOT);
@@ -154,30 +186,30 @@ record PageMetadata(
               : null;
     }
 
-    String canonical = doc.select("link[rel=canonical]").attr("abs:href");
+    String canonical = doc.select(CANONICAL).attr("abs:href");
     if (canonical.isBlank()) {
-      canonical = absolute(doc, meta(metas, "meta[property=og:url]"));
+      canonical = absolute(doc, meta(metas, URL_META));
     }
-    String image = meta(metas, "meta[property=og:image]");
+    String image = meta(metas, IMAGE_META);
     if (image == null && ld != null) {
       JsonNode img = ld.path("image");
       img = img.isArray() && img.size() > 0 ? img.get(0) : img;
       image = img.isTextual() ? img.asText() : img.path("url").asText(null);
     }
-    String siteName = meta(metas, "meta[property=og:site_name]");
+    String siteName = meta(metas, SITE_NAME_META);
     if (siteName == null && ld != null) {
       siteName = ld.path("publisher").path("name").asText(null);
     }
-    String description = meta(metas, "meta[property=og:description]");
+    String description = meta(metas, OG_DESCRIPTION_META);
     if (description == null) {
-      description = meta(metas, "meta[name=description]");
+      description = meta(metas, DESCRIPTION_META);
     }
-    String ogType = meta(metas, "meta[property=og:type]");
+    String ogType = meta(metas, TYPE_META);
     boolean paywalled =
         ld != null && ld.path("isAccessibleForFree").asText("true").equalsIgnoreCase("false");
     return new PageMetadata(
         clean(headline),
-        clean(meta(metas, "meta[property=og:title]")),
+        clean(meta(metas, TITLE_META)),
         clean(doc.title()),
         List.copyOf(new LinkedHashSet<>(authors)),
         published == null ? null : published.at(),
@@ -197,7 +229,7 @@ record PageMetadata(
     if (s == null) {
       return null;
     }
-    String t = org.jsoup.parser.Parser.unescapeEntities(s, false).replaceAll("\\s+", " ").trim();
+    String t = Whitespace.collapse(org.jsoup.parser.Parser.unescapeEntities(s, false)).trim();
     return t.isEmpty() ? null : t;
   }
 
@@ -213,11 +245,17 @@ record PageMetadata(
   }
 
   /**
-   * The first of {@code metas} (the page's {@code <meta>} elements) that {@code css} selects: much
-   * cheaper than walking the page each time.
+   * The first of {@code metas} (the page's {@code <meta>} elements) that {@code query} selects:
+   * much cheaper than walking the page each time.
    */
-  static String meta(Elements metas, String css) {
-    Element e = metas.select(css).first();
+  private static String meta(Elements metas, Evaluator query) {
+    Element e = null;
+    for (Element m : metas) {
+      if (query.matches(m, m)) {
+        e = m;
+        break;
+      }
+    }
     if (e == null) {
       return null;
     }
@@ -238,7 +276,7 @@ record PageMetadata(
 
   /** The first JSON-LD object typed as an article, searched through arrays and {@code @graph}. */
   private static JsonNode articleJsonLd(Document doc) {
-    for (Element script : doc.select("script[type=application/ld+json]")) {
+    for (Element script : doc.select(JSON_LD)) {
       String data = script.data().trim();
       if (data.isEmpty() || data.length() > 2_000_000) {
         continue;

@@ -2,7 +2,6 @@ package io.vigia.ingest.extract;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -121,6 +120,6 @@ final class StackedArticles {
   }
 
   private static String norm(String s) {
-    return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
+    return MatchKey.of(s);
   }
 }
