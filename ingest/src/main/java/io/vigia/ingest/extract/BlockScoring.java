@@ -33,12 +33,14 @@ final class BlockScoring {
    * score, also when the container was widened to an ancestor), and the scores of every scored
    * element.
    */
-  private record Candidate(Element top, double score, Map<Element, double[]> scores) {}
+  private record Candidate(
+      Element top, double score, Map<Element, double[]> scores, TextIndex texts) {}
 
   private static Candidate bestCandidate(Element body) {
     Map<Element, double[]> scores = new IdentityHashMap<>();
+    TextIndex texts = new TextIndex(body);
     for (Element p : body.select(SCORED)) {
-      String text = p.text();
+      String text = texts.text(p);
       if (text.length() < 25) {
         continue;
       }
@@ -54,10 +56,10 @@ final class BlockScoring {
     }
     List<Map.Entry<Element, double[]>> ranked = new ArrayList<>(scores.entrySet());
     for (Map.Entry<Element, double[]> e : ranked) {
-      e.getValue()[0] *= 1 - LinkDensity.of(e.getKey());
+      e.getValue()[0] *= 1 - texts.linkDensity(e.getKey());
     }
     if (ranked.isEmpty()) {
-      return new Candidate(body, 0, scores);
+      return new Candidate(body, 0, scores, texts);
     }
     ranked.sort((a, b) -> Double.compare(b.getValue()[0], a.getValue()[0]));
     Element top = ranked.get(0).getKey();
@@ -73,7 +75,7 @@ final class BlockScoring {
     }
     top = outermostWrapperOfAChunk(top, body);
     double[] own = scores.get(top);
-    return new Candidate(top, Math.max(best, own == null ? 0 : own[0]), scores);
+    return new Candidate(top, Math.max(best, own == null ? 0 : own[0]), scores, texts);
   }
 
   /**
@@ -158,6 +160,7 @@ final class BlockScoring {
   private static List<Element> withSiblings(Candidate candidate) {
     Element top = candidate.top();
     Map<Element, double[]> scores = candidate.scores();
+    TextIndex texts = candidate.texts();
     List<Element> out = new ArrayList<>();
     Element parent = top.parent();
     if (parent == null || top.normalName().equals("body")) {
@@ -180,16 +183,16 @@ final class BlockScoring {
       double bonus = builtAlike ? candidate.score() * 0.2 : 0;
       if (s != null && s[0] + bonus >= threshold) {
         out.add(sibling);
-      } else if (beforeTop && s != null && s[0] > 0 && isLead(sibling)) {
+      } else if (beforeTop && s != null && s[0] > 0 && isLead(sibling, texts)) {
         // The story's opening paragraphs in their own container ahead of the rest: too short to
         // pass the threshold the long remainder sets, but the lead.
         out.add(sibling);
-      } else if (s == null && builtAlike && isProse(sibling)) {
+      } else if (s == null && builtAlike && isProse(sibling, texts)) {
         // Another chunk of the story whose paragraphs sit too deep to have scored it.
         out.add(sibling);
       } else if (sibling.normalName().equals("p")) {
-        String text = sibling.text();
-        double ld = LinkDensity.of(sibling);
+        String text = texts.text(sibling);
+        double ld = texts.linkDensity(sibling);
         if (text.length() > 80 && ld < 0.25
             || text.length() > 0
                 && text.length() <= 80
@@ -206,15 +209,15 @@ final class BlockScoring {
    * Opening paragraphs of a story: at least one sentence-long paragraph, no headings (a teaser or a
    * box has its own title), hardly any links.
    */
-  private static boolean isLead(Element e) {
-    if (e.text().length() < 100 || LinkDensity.of(e) >= 0.2) {
+  private static boolean isLead(Element e, TextIndex texts) {
+    if (texts.text(e).length() < 100 || texts.linkDensity(e) >= 0.2) {
       return false;
     }
     if (!e.select(HEADINGS_OR_ITEMS).isEmpty()) {
       return false;
     }
     for (Element p : e.getElementsByTag("p")) {
-      if (p.text().length() >= 80) {
+      if (texts.text(p).length() >= 80) {
         return true;
       }
     }
@@ -222,8 +225,8 @@ final class BlockScoring {
   }
 
   /** Mostly running text rather than links: at least a couple of sentences' worth. */
-  private static boolean isProse(Element e) {
-    return e.text().length() >= 200 && LinkDensity.of(e) < 0.25;
+  private static boolean isProse(Element e, TextIndex texts) {
+    return texts.text(e).length() >= 200 && texts.linkDensity(e) < 0.25;
   }
 
   private static double[] initialScore(Element e) {

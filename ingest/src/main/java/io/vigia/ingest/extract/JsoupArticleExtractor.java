@@ -12,6 +12,7 @@ import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
+import org.jsoup.select.Selector;
 
 /**
  * The article extractor: metadata first (JSON-LD, OpenGraph, meta, {@code <time>}; see {@link
@@ -138,7 +139,7 @@ public final class JsoupArticleExtractor implements ArticleExtractor {
    */
   private static ZoneOffset localOffset(Document doc, OffsetDateTime published) {
     int dated = 0;
-    for (Element e : doc.select(DATE_ELEMENTS)) {
+    for (Element e : dateElements(doc)) {
       String t = e.text();
       if (t.isEmpty() || t.length() >= 120) {
         continue;
@@ -216,9 +217,17 @@ public final class JsoupArticleExtractor implements ArticleExtractor {
   private static final Evaluator H1 = QueryParser.parse("h1");
   private static final Evaluator LINKS = QueryParser.parse("a[href]");
 
+  /**
+   * The date-like elements in page order, found as the caller reads them: the first few usually
+   * settle it, so the rest of the page is not searched.
+   */
+  private static Iterable<Element> dateElements(Document doc) {
+    return () -> Selector.selectStream(DATE_ELEMENTS, doc).iterator();
+  }
+
   /** A date written near the top of the story, in an element that says it holds one. */
   private static OffsetDateTime visibleDate(Document doc) {
-    for (Element e : doc.select(DATE_ELEMENTS)) {
+    for (Element e : dateElements(doc)) {
       String t = e.text();
       if (t.length() > 0 && t.length() < 120) {
         OffsetDateTime d = Dates.parseVisible(t);

@@ -6,8 +6,7 @@ import org.jsoup.select.QueryParser;
 
 /** The share of an element's text that is link text: menus and related lists are mostly links. */
 final class LinkDensity {
-
-  private static final Evaluator LINKS = QueryParser.parse("a");
+  static final Evaluator LINKS = QueryParser.parse("a");
 
   private LinkDensity() {}
 
@@ -18,9 +17,18 @@ final class LinkDensity {
     }
     int links = 0;
     for (Element a : e.select(LINKS)) {
-      String href = a.attr("href");
-      links += href.startsWith("#") ? a.text().length() / 3 : a.text().length();
+      links += linkChars(a);
     }
-    return Math.min(1.0, (double) links / total);
+    return of(links, total);
+  }
+
+  /** What a link counts for: its text, a third of it for an in-page link ({@code #…}). */
+  static int linkChars(Element a) {
+    String href = a.attr("href");
+    return href.startsWith("#") ? a.text().length() / 3 : a.text().length();
+  }
+
+  static double of(int linkChars, int totalChars) {
+    return Math.min(1.0, (double) linkChars / totalChars);
   }
 }

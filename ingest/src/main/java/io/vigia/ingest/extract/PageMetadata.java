@@ -12,6 +12,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
 import org.jsoup.select.Evaluator;
+import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.QueryParser;
 
 /**
@@ -112,8 +113,9 @@ record PageMetadata(
   }
 
   static PageMetadata read(Document doc, String url) {
-    Elements metas = doc.getElementsByTag("meta");
-    JsonNode ld = articleJsonLd(doc);
+    HeadElements head = HeadElements.of(doc);
+    Elements metas = head.metas();
+    JsonNode ld = articleJsonLd(head.jsonLd());
     String headline = text(ld, "headline");
     List<String> authors = new ArrayList<>();
     if (ld != null) {
@@ -186,7 +188,7 @@ record PageMetadata(
               : null;
     }
 
-    String canonical = doc.select(CANONICAL).attr("abs:href");
+    String canonical = head.canonicalLinks().attr("abs:href");
     if (canonical.isBlank()) {
       canonical = absolute(doc, meta(metas, URL_META));
     }
@@ -275,8 +277,8 @@ record PageMetadata(
   }
 
   /** The first JSON-LD object typed as an article, searched through arrays and {@code @graph}. */
-  private static JsonNode articleJsonLd(Document doc) {
-    for (Element script : doc.select(JSON_LD)) {
+  private static JsonNode articleJsonLd(Elements scripts) {
+    for (Element script : scripts) {
       String data = script.data().trim();
       if (data.isEmpty() || data.length() > 2_000_000) {
         continue;
@@ -317,6 +319,37 @@ record PageMetadata(
     }
     JsonNode f = findArticle(n.path("@graph"), depth + 1);
     return f != null ? f : findArticle(n.path("mainEntity"), depth + 1);
+  }
+
+  /**
+   * The elements the metadata is read from, gathered in one walk over the page instead of one walk
+   * each: {@code <meta>}, {@code link[rel=canonical]}, JSON-LD scripts, in page order.
+   */
+  private record HeadElements(Elements metas, Elements canonicalLinks, Elements jsonLd) {
+    static HeadElements of(Document doc) {
+      HeadElements found = new HeadElements(new Elements(), new Elements(), new Elements());
+      NodeTraversor.traverse(
+          (node, depth) -> {
+            if (node instanceof Element e) {
+              switch (e.normalName()) {
+                case "meta" -> found.metas().add(e);
+                case "link" -> {
+                  if (CANONICAL.matches(doc, e)) {
+                    found.canonicalLinks().add(e);
+                  }
+                }
+                case "script" -> {
+                  if (JSON_LD.matches(doc, e)) {
+                    found.jsonLd().add(e);
+                  }
+                }
+                default -> {}
+              }
+            }
+          },
+          doc);
+      return found;
+    }
   }
 
   /** A publication time and whether the page stated its offset. */
