@@ -91,16 +91,38 @@ final class CreditLines {
     // A credit opens a line or a sentence, so only those places are looked at (no cue begins with
     // a space, a tab or a parenthesis). Lower-casing keeps offsets except for İ: a text with one
     // is not looked up, as the lower-cased copy once was not.
-    if (text.indexOf('\u0130') < 0) {
-      for (int at = 0; at < text.length(); at++) {
-        if (isOpener(text, at)) {
+    if (text.indexOf('\u0130') >= 0) {
+      return;
+    }
+    // One pass forward: {@code last} is the last character before {@code at} that is not a space,
+    // a tab or a parenthesis, so each place is judged as opensLineOrSentence judges it, without
+    // looking back from every character.
+    int last = -1;
+    for (int at = 0; at < text.length(); at++) {
+      char c = text.charAt(at);
+      if (c == ' ' || c == '\t' || c == '(') {
+        continue;
+      }
+      if (c != '\n' && (last < 0 || opensAfter(text.charAt(last), last < at - 1))) {
+        char lower = Character.toLowerCase(c);
+        if (lower < CUE_FIRST.length && CUE_FIRST[lower]) {
           for (String cue : CREDIT_CUES) {
-            if (startsWithLowerCased(text, at, cue)) {
+            if (cue.charAt(0) == lower && startsWithLowerCased(text, at, cue)) {
               cover(t, at, lineEnd(text, at), masked);
             }
           }
         }
       }
+      last = at;
+    }
+  }
+
+  /** The first letters of the cues (all below U+0100): the only places worth comparing. */
+  private static final boolean[] CUE_FIRST = new boolean[0x100];
+
+  static {
+    for (String cue : CREDIT_CUES) {
+      CUE_FIRST[cue.charAt(0)] = true;
     }
   }
 
@@ -136,23 +158,28 @@ final class CreditLines {
     return true;
   }
 
-  /** Where a cue may begin: not a space, tab or parenthesis, and opening a line or sentence. */
-  private static boolean isOpener(String text, int at) {
-    char c = text.charAt(at);
-    return c != ' ' && c != '\t' && c != '(' && c != '\n' && opensLineOrSentence(text, at);
-  }
-
   /** Nothing before {@code at} on its line but spaces, or a sentence ends just before it. */
   static boolean opensLineOrSentence(String text, int at) {
     int p = at - 1;
     while (p >= 0 && (text.charAt(p) == ' ' || text.charAt(p) == '\t' || text.charAt(p) == '(')) {
       p--;
     }
-    if (p < 0 || text.charAt(p) == '\n') {
-      return true;
-    }
-    char c = text.charAt(p);
-    return p < at - 1 && (c == '.' || c == '!' || c == '?' || c == '»' || c == '”' || c == '"');
+    return p < 0 || opensAfter(text.charAt(p), p < at - 1);
+  }
+
+  /**
+   * A place opens a line or sentence when the last character before it (spaces, tabs and
+   * parentheses aside) is a line break, or ends a sentence and something was skipped after it.
+   */
+  private static boolean opensAfter(char before, boolean skipped) {
+    return before == '\n'
+        || (skipped
+            && (before == '.'
+                || before == '!'
+                || before == '?'
+                || before == '»'
+                || before == '”'
+                || before == '"'));
   }
 
   private static int lineEnd(String text, int from) {

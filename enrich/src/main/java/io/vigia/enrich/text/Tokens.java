@@ -31,23 +31,52 @@ public final class Tokens {
     int[] s = new int[cap];
     int[] e = new int[cap];
     String[] f = new String[cap];
+    char[] buf = new char[32]; // the current word's fold, while its characters all fold alone
     int n = 0;
     int i = 0;
     int len = t.length();
     while (i < len) {
-      int cp = t.codePointAt(i);
-      if (!Character.isLetterOrDigit(cp)) {
-        i += Character.charCount(cp);
-        continue;
+      char first = t.charAt(i);
+      if (first < FOLDED.length) { // below U+0180 no character is a surrogate or a combining mark
+        if (!LETTER_OR_DIGIT[first]) {
+          i++;
+          continue;
+        }
+      } else {
+        int cp = t.codePointAt(i);
+        if (!Character.isLetterOrDigit(cp)) {
+          i += Character.charCount(cp);
+          continue;
+        }
       }
       int from = i;
+      int k = 0;
+      boolean quick = true; // every character so far folds on its own (see FOLDED)
       while (i < len) {
-        int c = t.codePointAt(i);
-        if (!Character.isLetterOrDigit(c)
-            && !(Character.getType(c) == Character.NON_SPACING_MARK)) {
-          break;
+        char c = t.charAt(i);
+        if (c < FOLDED.length) {
+          if (!LETTER_OR_DIGIT[c]) {
+            break;
+          }
+          char fc = FOLDED[c];
+          if (fc == 0) {
+            quick = false;
+          } else if (quick) {
+            if (k == buf.length) {
+              buf = Arrays.copyOf(buf, k * 2);
+            }
+            buf[k++] = fc;
+          }
+          i++;
+        } else {
+          int cp = t.codePointAt(i);
+          if (!Character.isLetterOrDigit(cp)
+              && !(Character.getType(cp) == Character.NON_SPACING_MARK)) {
+            break;
+          }
+          quick = false;
+          i += Character.charCount(cp);
         }
-        i += Character.charCount(c);
       }
       if (n == s.length) {
         s = Arrays.copyOf(s, n * 2);
@@ -56,7 +85,7 @@ public final class Tokens {
       }
       s[n] = from;
       e[n] = i;
-      f[n] = fold(t, from, i);
+      f[n] = quick ? new String(buf, 0, k) : slowFold(t.substring(from, i));
       n++;
     }
     return new Tokens(t, s, e, f, n);
@@ -75,8 +104,12 @@ public final class Tokens {
    */
   private static final char[] FOLDED = new char[0x180];
 
+  /** {@link Character#isLetterOrDigit} for the same characters, looked up instead of computed. */
+  private static final boolean[] LETTER_OR_DIGIT = new boolean[FOLDED.length];
+
   static {
     for (char c = 1; c < FOLDED.length; c++) {
+      LETTER_OR_DIGIT[c] = Character.isLetterOrDigit(c);
       String f = slowFold(String.valueOf(c));
       if (f.length() == 1) {
         FOLDED[c] = f.charAt(0);
