@@ -40,9 +40,10 @@ import org.slf4j.LoggerFactory;
 public final class OpenSearchArticleIndex implements ArticleIndex {
   /**
    * Mapping version: bump it (and reindex) when the template's mappings change. 2: the figure
-   * fields ({@code figure}, {@code figure_quantity}, {@code figure_subject}).
+   * fields ({@code figure}, {@code figure_quantity}, {@code figure_subject}). 3: {@code
+   * figure_election}.
    */
-  public static final int MAPPING_VERSION = 2;
+  public static final int MAPPING_VERSION = 3;
 
   private static final Logger LOG = LoggerFactory.getLogger(OpenSearchArticleIndex.class);
 
