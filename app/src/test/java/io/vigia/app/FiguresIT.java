@@ -78,6 +78,7 @@ class FiguresIT {
               Duration.ofSeconds(120));
       JsonNode turnout = story.path("figures").get(0);
       assertThat(turnout.path("quantity").asText()).isEqualTo("turnout");
+      assertThat(turnout.path("election").asText()).isEqualTo(ELECTION);
       assertThat(turnout.path("conflicting").asBoolean()).isTrue();
       assertThat(turnout.path("values")).hasSize(2);
       assertThat(turnout.path("values").get(0).path("sources").get(0).path("source").asText())
@@ -88,6 +89,13 @@ class FiguresIT {
       JsonNode listed = p.get("/api/figures?conflicting=true&subject=" + subject);
       assertThat(listed.path("figures")).hasSize(2);
       assertThat(listed.path("figures").get(0).path("storyId").asText()).isEqualTo(STORY);
+      assertThat(
+              p.get("/api/figures?conflicting=true&election=" + subject)
+                  .path("figures")
+                  .findValuesAsText("election"))
+          .containsExactly(ELECTION, ELECTION);
+      assertThat(p.get("/api/figures?election=event%3A2029-other-election").path("figures"))
+          .isEmpty();
       assertThat(p.get("/api/stories/it-no-such-story").path("error").asText())
           .contains("no story it-no-such-story");
 
@@ -132,6 +140,7 @@ class FiguresIT {
                 .setQuantity("turnout")
                 .setSubject(ELECTION)
                 .setSubjectName("2030 election")
+                .setElection(ELECTION)
                 .setValue(turnout)
                 .setPrecision(0.00005)
                 .setText("participación")
@@ -146,6 +155,7 @@ class FiguresIT {
     return FigureConflict.newBuilder()
         .setQuantity("turnout")
         .setSubject(ELECTION)
+        .setElection(ELECTION)
         .setValues(
             List.of(
                 ConflictingValue.newBuilder()

@@ -140,6 +140,31 @@ class SchemaHistoryTest {
     assertNewFieldsHaveTheirDefaults(old, current, read);
   }
 
+  /**
+   * The other way round: a consumer still on an earlier version (a sink not yet upgraded while
+   * enrich already writes the new one) reads what today's schema writes, the new fields skipped.
+   */
+  @ParameterizedTest(name = "{0} v{1} reads today's records")
+  @MethodSource("earlierVersions")
+  void shouldLetEveryPreviousVersionReadDataWrittenNow(
+      Class<? extends SpecificRecord> type, int version, Schema old) {
+    Schema current = SpecificData.get().getSchema(type);
+    assertThat(SchemaCompatibility.checkReaderWriterCompatibility(old, current).getType())
+        .as("%s v%d can read data written with the current schema", type.getSimpleName(), version)
+        .isEqualTo(SchemaCompatibilityType.COMPATIBLE);
+
+    GenericRecord written = SampleRecords.generic(current);
+    byte[] bytes = encode(current, written);
+    org.apache.avro.message.BinaryMessageDecoder<GenericRecord> decoder =
+        new org.apache.avro.message.BinaryMessageDecoder<>(GenericData.get(), old);
+    decoder.addSchema(current);
+    GenericRecord read = decode(decoder, bytes);
+
+    assertThat(plain(read, old))
+        .as("every field v%d knows, read back from today's record", version)
+        .isEqualTo(plain(written, old));
+  }
+
   @ParameterizedTest
   @MethodSource("schemas")
   void shouldKeepTheCurrentVersionCompatibleWithItsOwnSample(Class<? extends SpecificRecord> type) {
@@ -170,6 +195,15 @@ class SchemaHistoryTest {
       byte[] bytes = new byte[b.remaining()];
       b.get(bytes);
       return bytes;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static GenericRecord decode(
+      org.apache.avro.message.BinaryMessageDecoder<GenericRecord> decoder, byte[] bytes) {
+    try {
+      return decoder.decode(bytes);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -152,8 +152,9 @@ public record ArticleDocument(
 
   /**
    * A figure the article states, as enrich read it ({@code Figure} in the schema): a quantity of
-   * the profile's vocabulary about one subject, its normalised value and who the article says
-   * states it (null: the outlet itself).
+   * the profile's vocabulary about one subject, its normalised value, who the article says states
+   * it (null: the outlet itself) and the election it is about (an election id; null when none
+   * applies, and in documents indexed before figures named one).
    */
   public record FigureRef(
       String quantity,
@@ -167,12 +168,15 @@ public record ArticleDocument(
       String attributedTo,
       String text,
       int start,
-      int end) {}
+      int end,
+      String election) {}
 
   /**
-   * A conflict of the article's story: the values of one quantity and subject sources differ on.
+   * A conflict of the article's story: the values of one quantity and subject, about one election
+   * (null: none known), sources differ on.
    */
-  public record ConflictRef(String quantity, String subject, List<ConflictValueRef> values) {
+  public record ConflictRef(
+      String quantity, String subject, String election, List<ConflictValueRef> values) {
     public ConflictRef {
       values = values == null ? List.of() : List.copyOf(values);
     }

@@ -34,13 +34,15 @@ final class FigureRecords {
         f.getAttributedTo(),
         f.getText(),
         f.getStart(),
-        f.getEnd());
+        f.getEnd(),
+        f.getElection());
   }
 
   private static ConflictRef conflict(FigureConflict c) {
     return new ConflictRef(
         c.getQuantity(),
         c.getSubject(),
+        c.getElection(),
         c.getValues().stream()
             .map(
                 v ->

@@ -13,8 +13,12 @@ import java.util.Objects;
  * and figures for every article.
  */
 public final class ArticleAnalyzer {
-  /** Bump when what an enrichment means changes, so records can be told apart in the index. */
-  public static final int ENRICHMENT_VERSION = 3;
+  /**
+   * Bump when what an enrichment means changes, so records can be told apart in the index. 4: each
+   * figure and figure conflict names its election, and claims of different elections are no
+   * conflict.
+   */
+  public static final int ENRICHMENT_VERSION = 4;
 
   private final EntityLinker entities;
   private final RelevanceScorer relevance;

@@ -25,6 +25,7 @@ final class FigureJson {
       fo.put("approximate", f.getApproximate());
       fo.put("precision", f.getPrecision());
       fo.put("attributedTo", f.getAttributedTo());
+      fo.put("election", f.getElection());
       fo.put("text", f.getText());
       fo.put("start", f.getStart());
       fo.put("end", f.getEnd());
@@ -34,6 +35,7 @@ final class FigureJson {
       ObjectNode co = conflicts.addObject();
       co.put("quantity", c.getQuantity());
       co.put("subject", c.getSubject());
+      co.put("election", c.getElection());
       ArrayNode values = co.putArray("values");
       for (ConflictingValue v : c.getValues()) {
         ObjectNode vo = values.addObject();

@@ -18,7 +18,9 @@ import java.util.Objects;
  * differ when they are further apart than the precision each is written to (42.26% and "42,3 por
  * ciento" do not; a range covers its span). A key is a conflict when two claims in different voices
  * differ: claims in one voice (the same attributed source, or the same outlet speaking itself) are
- * revisions, never a conflict.
+ * revisions, never a conflict. Claims about two different elections are never compared (a party's
+ * 19 governorships in 2021 and its count in 2025): a key's claims are read per election, a claim
+ * whose election is not known (stored before claims had one) with each.
  */
 public final class FigureConflicts {
   /** Slack for values written with no stated precision. */
@@ -26,7 +28,10 @@ public final class FigureConflicts {
 
   private FigureConflicts() {}
 
-  /** The conflicts among the claims, one per (quantity, subject) key, in first-claim order. */
+  /**
+   * The conflicts among the claims, one per (quantity, subject, election) key, in first-claim
+   * order.
+   */
   static List<FigureConflict> of(List<StoredClaim> claims) {
     Map<String, List<StoredClaim>> byKey = new LinkedHashMap<>();
     for (StoredClaim c : claims) {
@@ -34,8 +39,39 @@ public final class FigureConflicts {
     }
     List<FigureConflict> out = new ArrayList<>();
     for (List<StoredClaim> key : byKey.values()) {
-      if (key.size() > 1 && conflicting(key)) {
-        out.add(conflict(key));
+      if (key.size() < 2) {
+        continue;
+      }
+      for (Map.Entry<String, List<StoredClaim>> e : byElection(key).entrySet()) {
+        List<StoredClaim> same = e.getValue();
+        if (same.size() > 1 && conflicting(same)) {
+          out.add(conflict(same, e.getKey()));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A key's claims per election they are about, in first-claim order: the claims of one known
+   * election with those of none known; all of them together (under null) when none is known.
+   */
+  private static Map<String, List<StoredClaim>> byElection(List<StoredClaim> key) {
+    Map<String, List<StoredClaim>> out = new LinkedHashMap<>();
+    for (StoredClaim c : key) {
+      if (c.election() != null) {
+        out.computeIfAbsent(c.election(), k -> new ArrayList<>());
+      }
+    }
+    if (out.isEmpty()) {
+      out.put(null, key);
+      return out;
+    }
+    for (StoredClaim c : key) {
+      for (Map.Entry<String, List<StoredClaim>> e : out.entrySet()) {
+        if (c.election() == null || c.election().equals(e.getKey())) {
+          e.getValue().add(c);
+        }
       }
     }
     return out;
@@ -77,8 +113,14 @@ public final class FigureConflicts {
     return out;
   }
 
-  /** Same denominator when both have one; a fraction only against a fraction. */
+  /**
+   * Not about two different elections; same denominator when both have one; a fraction only against
+   * a fraction.
+   */
   static boolean comparable(StoredClaim a, StoredClaim b) {
+    if (a.otherElectionThan(b)) {
+      return false;
+    }
     if (a.total() != null && b.total() != null && !Objects.equals(a.total(), b.total())) {
       return false;
     }
@@ -94,7 +136,7 @@ public final class FigureConflicts {
   }
 
   /** The key's values: each claim joins the first value it does not differ from. */
-  private static FigureConflict conflict(List<StoredClaim> key) {
+  private static FigureConflict conflict(List<StoredClaim> key, String election) {
     List<List<StoredClaim>> values = new ArrayList<>();
     List<StoredClaim> sorted = new ArrayList<>(key);
     // The most precisely written claim of a value stands for it.
@@ -130,6 +172,7 @@ public final class FigureConflicts {
     return FigureConflict.newBuilder()
         .setQuantity(key.get(0).quantity())
         .setSubject(key.get(0).subject())
+        .setElection(election)
         .setValues(avro)
         .build();
   }

@@ -29,6 +29,12 @@ public final class StoryFigureTable {
   /** Claims kept per story at most: some 25 articles of a busy story with 8 figures each. */
   public static final int MAX_CLAIMS = 200;
 
+  /**
+   * The table's binary format: 2 stores each claim's election; tables of format 1 (written before)
+   * are read as claims of no known election and rewritten as 2 when their story next changes.
+   */
+  static final int FORMAT = 2;
+
   private final DedupStore store;
 
   public StoryFigureTable(DedupStore store) {
@@ -80,7 +86,7 @@ public final class StoryFigureTable {
     try {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + claims.size() * 96);
       DataOutputStream out = new DataOutputStream(bytes);
-      out.writeByte(1); // format version
+      out.writeByte(FORMAT);
       out.writeLong(last);
       out.writeInt(claims.size());
       for (StoredClaim c : claims) {
@@ -95,14 +101,20 @@ public final class StoryFigureTable {
   private static Table decode(byte[] b) {
     try {
       DataInputStream in = new DataInputStream(new ByteArrayInputStream(b));
-      if (in.readByte() != 1) {
-        throw new IllegalStateException("unknown story figure table format");
+      int format = in.readByte();
+      if (format < 1 || format > FORMAT) {
+        throw new IllegalStateException(
+            "unknown story figure table format "
+                + format
+                + " (this build reads 1 to "
+                + FORMAT
+                + "): was the state written by a newer enrich?");
       }
       long last = in.readLong();
       int n = in.readInt();
       List<StoredClaim> claims = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
-        claims.add(StoredClaim.read(in));
+        claims.add(StoredClaim.read(in, format));
       }
       return new Table(last, claims);
     } catch (IOException e) {

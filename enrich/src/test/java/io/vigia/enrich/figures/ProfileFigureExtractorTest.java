@@ -288,4 +288,59 @@ class ProfileFigureExtractorTest {
       assertThat(f.getApproximate()).isTrue();
     }
   }
+
+  @Nested
+  class TheElectionOfEachFigure {
+    @Test
+    void shouldGiveAnElectionWideFigureItsSubjectAsItsElection() {
+      Figure t =
+          only(
+              figures(NOV_2021, "El CNE informó que la participación se ubicó en 41,80 %."),
+              "turnout");
+      assertThat(t.getElection())
+          .isEqualTo("event:2021-regional-elections")
+          .isEqualTo(t.getSubject());
+    }
+
+    @Test
+    void shouldGiveAPartysCountTheElectionItsClauseNames() {
+      List<Figure> fs =
+          figures(
+              "2025-05-26T12:00:00Z",
+              "Según el CNE, el GPP ganó 23 de las 24 gobernaciones. En las regionales de 2021 el"
+                  + " PSUV había obtenido 19 de las 23 gobernaciones.");
+      assertThat(fs)
+          .extracting(Figure::getQuantity, Figure::getValue, Figure::getElection)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple(
+                  "governorships-won", 23.0, "event:2025-regional-and-parliamentary-elections"),
+              org.assertj.core.groups.Tuple.tuple(
+                  "governorships-won", 19.0, "event:2021-regional-elections"));
+    }
+
+    @Test
+    void shouldGiveACandidatesShareTheArticlesElectionWhenItsClauseNamesNone() {
+      Figure f =
+          only(
+              figures(
+                  JUL_2024,
+                  "Tras la elección presidencial del domingo, el CNE dijo que Nicolás Maduro"
+                      + " obtuvo el 51,2 % de los votos."),
+              "vote-share");
+      assertThat(f.getSubjectName()).isEqualTo("Nicolás Maduro");
+      assertThat(f.getElection()).isEqualTo("event:2024-presidential-election");
+    }
+
+    @Test
+    void shouldGiveACountOfDetainedPeopleNoElection() {
+      Figure f =
+          only(
+              figures(
+                  "2024-08-04T10:00:00Z",
+                  "President Nicolás Maduro said security forces had arrested 2,229 people."),
+              "detained");
+      assertThat(f.getSubject()).isEqualTo("event:2024-post-election-protests");
+      assertThat(f.getElection()).isNull();
+    }
+  }
 }

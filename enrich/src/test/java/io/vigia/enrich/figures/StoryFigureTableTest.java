@@ -72,6 +72,31 @@ class StoryFigureTableTest {
     }
 
     @Test
+    void shouldNotCompareAPartysCountsOfTwoElectionsWrittenWithoutDenominators() {
+      // No denominator tells these apart (19 of 23 in 2021, 23 of 24 in 2025): their elections do.
+      report(
+          "hemisferio",
+          "2025-05-26T10:00:00Z",
+          "Según el CNE, el PSUV ganó 23 gobernaciones en las regionales del domingo.");
+      List<FigureConflict> conflicts =
+          report(
+              "voz",
+              "2025-05-26T12:00:00Z",
+              "En las regionales de 2021 el PSUV había ganado 19 gobernaciones.");
+
+      assertThat(table.claims("s"))
+          .extracting(StoredClaim::quantity, StoredClaim::subject, StoredClaim::election)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple(
+                  "governorships-won",
+                  "vigia:org/psuv",
+                  "event:2025-regional-and-parliamentary-elections"),
+              org.assertj.core.groups.Tuple.tuple(
+                  "governorships-won", "vigia:org/psuv", "event:2021-regional-elections"));
+      assertThat(conflicts).isEmpty();
+    }
+
+    @Test
     void shouldNotCompareDifferentElections() {
       report(
           "hemisferio",
@@ -120,6 +145,33 @@ class StoryFigureTableTest {
     }
 
     @Test
+    void shouldStillFlagTwoCountsOfOneElectionAndNameIt() {
+      report(
+          "hemisferio",
+          "2025-05-26T10:00:00Z",
+          "Según el CNE, el PSUV ganó 23 gobernaciones en las regionales del domingo.");
+      report(
+          "voz",
+          "2025-05-26T11:00:00Z",
+          "En las regionales de 2021 el PSUV había ganado 19 gobernaciones.");
+      List<FigureConflict> conflicts =
+          report(
+              "pulso",
+              "2025-05-26T12:00:00Z",
+              "Según la oposición, el PSUV solo ganó 20 gobernaciones en las regionales del"
+                  + " domingo.");
+
+      assertThat(conflicts).hasSize(1);
+      FigureConflict c = conflicts.get(0);
+      assertThat(c.getQuantity()).isEqualTo("governorships-won");
+      assertThat(c.getElection()).isEqualTo("event:2025-regional-and-parliamentary-elections");
+      assertThat(c.getValues())
+          .extracting(ConflictingValue::getValue)
+          .as("the 2021 count is not one of its values")
+          .containsExactly(23.0, 20.0);
+    }
+
+    @Test
     void shouldFlagAnOutletsOwnCountAgainstAnInstitutions() {
       report(
           "monitor",
@@ -131,6 +183,95 @@ class StoryFigureTableTest {
               "2024-08-05T10:00:00Z",
               "Foro Penal había documentado 1.010 detenciones con nombre y apellido.");
       assertThat(conflicts).extracting(FigureConflict::getQuantity).containsExactly("detained");
+    }
+  }
+
+  @Nested
+  class StoredTables {
+    /** A claim as format 1 wrote it: no election. */
+    private void writeFormat1Claim(
+        java.io.DataOutputStream out, String article, String source, double value)
+        throws java.io.IOException {
+      out.writeUTF("governorships-won");
+      out.writeUTF("vigia:org/psuv");
+      out.writeUTF("PSUV");
+      out.writeDouble(value);
+      out.writeDouble(Double.NaN); // max
+      out.writeDouble(Double.NaN); // total
+      out.writeDouble(0.5);
+      out.writeUTF("\u0000"); // attributedTo
+      out.writeUTF(article);
+      out.writeUTF(source);
+      out.writeUTF(value + " gobernaciones");
+      out.writeLong(1_000L);
+    }
+
+    private byte[] format1Table() throws java.io.IOException {
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+      out.writeByte(1);
+      out.writeLong(1_000L);
+      out.writeInt(1);
+      writeFormat1Claim(out, "old", "hemisferio", 23);
+      return bytes.toByteArray();
+    }
+
+    @Test
+    void shouldReadATableOfFormat1AsClaimsOfNoKnownElection() throws Exception {
+      store.put("g|s", format1Table());
+
+      assertThat(table.claims("s"))
+          .extracting(
+              StoredClaim::quantity,
+              StoredClaim::value,
+              StoredClaim::election,
+              StoredClaim::articleId,
+              StoredClaim::source,
+              StoredClaim::attributedTo)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple(
+                  "governorships-won", 23.0, null, "old", "hemisferio", null));
+    }
+
+    @Test
+    void shouldCompareAFormat1ClaimWithAnyElectionAndRewriteTheTableAsFormat2() throws Exception {
+      store.put("g|s", format1Table());
+      List<FigureConflict> conflicts =
+          report(
+              "pulso",
+              "2025-05-26T12:00:00Z",
+              "Según la oposición, el PSUV solo ganó 20 gobernaciones en las regionales del"
+                  + " domingo.");
+
+      assertThat(conflicts)
+          .extracting(FigureConflict::getElection)
+          .containsExactly("event:2025-regional-and-parliamentary-elections");
+      assertThat(store.get("g|s")[0]).as("format").isEqualTo((byte) StoryFigureTable.FORMAT);
+      assertThat(table.claims("s"))
+          .extracting(StoredClaim::election)
+          .containsExactly(null, "event:2025-regional-and-parliamentary-elections");
+    }
+
+    @Test
+    void shouldKeepEachClaimsElectionThroughTheStore() {
+      table.record(
+          "s",
+          "a",
+          "outlet",
+          1,
+          List.of(
+              Figure.newBuilder()
+                  .setQuantity("seats-won")
+                  .setSubject("vigia:org/psuv")
+                  .setValue(91)
+                  .setElection("event:2015-parliamentary-elections")
+                  .setText("91 escaños")
+                  .setStart(0)
+                  .setEnd(10)
+                  .build()));
+      assertThat(table.claims("s"))
+          .extracting(StoredClaim::election)
+          .containsExactly("event:2015-parliamentary-elections");
     }
   }
 

@@ -57,6 +57,9 @@ public final class ArticleFields {
   /** Every subject the article states a figure about (an entity id or a name). */
   public static final String FIGURE_SUBJECT = "figure_subject";
 
+  /** Every election the article states a figure about (an election id). */
+  public static final String FIGURE_ELECTION = "figure_election";
+
   /**
    * {@code quantity SEP subject} of every figure: a quantity and a subject must come from one
    * figure, not from two of the same article.
@@ -125,6 +128,7 @@ public final class ArticleFields {
       keyword(doc, FIGURE_QUANTITY, f.quantity());
       keyword(doc, FIGURE_SUBJECT, f.subject());
       keyword(doc, FIGURE, f.quantity() + SEP + f.subject());
+      keyword(doc, FIGURE_ELECTION, f.election());
     }
     if (d.source() != null) {
       doc.add(new SortedDocValuesField(SOURCE_DV, new BytesRef(d.source())));

@@ -21,10 +21,10 @@ import java.util.Map;
  *
  * <ul>
  *   <li>{@code GET /api/stories/{id}}: the story (as {@code /api/stories} lists it), its articles
- *       (as {@code /api/articles} lists them), its figures by quantity and subject with the
- *       articles, outlets and attributions of each value, its conflicts marked
- *   <li>{@code GET /api/figures?quantity=&subject=&conflicting=&since=&size=}: figures across
- *       stories
+ *       (as {@code /api/articles} lists them), its figures by quantity, subject and election with
+ *       the articles, outlets and attributions of each value, its conflicts marked
+ *   <li>{@code GET /api/figures?quantity=&subject=&election=&conflicting=&since=&size=}: figures
+ *       across stories
  * </ul>
  */
 public final class FigureApi {

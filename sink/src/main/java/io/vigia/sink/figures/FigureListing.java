@@ -26,12 +26,16 @@ public final class FigureListing {
     this.index = index;
   }
 
-  /** One figure across stories: a value of a quantity about a subject, in one story. */
+  /**
+   * One figure across stories: a value of a quantity about a subject in an election (null: none
+   * known), in one story.
+   */
   public record Row(
       String storyId,
       String quantity,
       String subject,
       String subjectName,
+      String election,
       double value,
       Double total,
       Double max,
@@ -86,6 +90,7 @@ public final class FigureListing {
                   g.quantity(),
                   g.subject(),
                   g.subjectName(),
+                  g.election(),
                   v.value(),
                   v.total(),
                   v.max(),

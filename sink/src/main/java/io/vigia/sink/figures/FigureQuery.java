@@ -11,19 +11,25 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code GET /api/figures?quantity=&subject=&conflicting=&since=&size=}, every parameter optional;
- * a value it cannot use is an {@link IllegalArgumentException} that says what would do.
+ * {@code GET /api/figures?quantity=&subject=&election=&conflicting=&since=&size=}, every parameter
+ * optional; a value it cannot use is an {@link IllegalArgumentException} that says what would do.
  *
+ * @param election an election id ({@code event:2021-regional-elections}): only figures about it
  * @param conflicting true: only values in conflict; false: only values in none; null: both
  * @param size the most figures (values) listed
  */
 public record FigureQuery(
-    String quantity, String subject, Boolean conflicting, Instant since, int size) {
+    String quantity,
+    String subject,
+    String election,
+    Boolean conflicting,
+    Instant since,
+    int size) {
   public static final int DEFAULT_SIZE = 100;
   public static final int MAX_SIZE = 1000;
 
   static final Set<String> PARAMETERS =
-      Set.of("quantity", "subject", "conflicting", "since", "size");
+      Set.of("quantity", "subject", "election", "conflicting", "since", "size");
 
   public FigureQuery {
     if (quantity != null && !QuantityName.isWellFormed(quantity)) {
@@ -33,6 +39,11 @@ public record FigureQuery(
       throw new IllegalArgumentException(
           "'subject' is too long: give an entity id (vigia:org/psuv, Q57413) or an election's"
               + " name (2024 presidential election)");
+    }
+    if (election != null
+        && (election.length() > 300 || election.chars().anyMatch(Character::isWhitespace))) {
+      throw new IllegalArgumentException(
+          "'election' must be an election id, as figures name it (event:2021-regional-elections)");
     }
     if (size < 1 || size > MAX_SIZE) {
       throw new IllegalArgumentException("'size' must be a whole number from 1 to " + MAX_SIZE);
@@ -46,12 +57,14 @@ public record FigureQuery(
         throw new IllegalArgumentException(
             "unknown parameter '"
                 + name
-                + "': /api/figures takes quantity, subject, conflicting, since and size");
+                + "': /api/figures takes quantity, subject, election, conflicting, since and"
+                + " size");
       }
     }
     return new FigureQuery(
         single(params, "quantity"),
         single(params, "subject"),
+        single(params, "election"),
         bool(single(params, "conflicting")),
         since(single(params, "since")),
         size(single(params, "size")));
@@ -59,13 +72,14 @@ public record FigureQuery(
 
   /** The articles among which to look for stories. */
   public FigureFilter filter() {
-    return new FigureFilter(quantity, subject, since);
+    return new FigureFilter(quantity, subject, election, since);
   }
 
   /** Whether a value of a group is one this query lists. */
   boolean selects(FigureTable.Group g, FigureTable.Value v) {
     return (quantity == null || quantity.equals(g.quantity()))
         && (subject == null || subject.equals(g.subject()))
+        && (election == null || election.equals(g.election()))
         && (conflicting == null || conflicting == v.conflicting());
   }
 

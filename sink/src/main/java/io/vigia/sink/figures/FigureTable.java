@@ -15,8 +15,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A story's figures as the index holds them now: grouped by quantity and subject, each value with
- * the articles and outlets that state it and on whose word, and the story's conflicts marked.
+ * A story's figures as the index holds them now: grouped by quantity, subject and election (a
+ * party's governorships of 2021 and of 2025 are two groups), each value with the articles and
+ * outlets that state it and on whose word, and the story's conflicts marked.
  *
  * <p>Built from the story's current articles (those an analyst detached are in another story, so
  * their figures are not here). Conflicts are enrich's ({@code figureConflicts}, as each article was
@@ -30,11 +31,15 @@ public record FigureTable(List<Group> groups, List<ConflictRef> conflicts) {
     conflicts = List.copyOf(conflicts);
   }
 
-  /** One quantity about one subject and the values the story's articles give it. */
+  /**
+   * One quantity about one subject in one election (an election id; null: none known) and the
+   * values the story's articles give it.
+   */
   public record Group(
       String quantity,
       String subject,
       String subjectName,
+      String election,
       boolean conflicting,
       List<Value> values) {
     public Group {
@@ -76,11 +81,11 @@ public record FigureTable(List<Group> groups, List<ConflictRef> conflicts) {
     }
     List<ConflictRef> conflicts = conflictsAmong(ordered, members);
     Map<String, List<Draft>> byKey = new LinkedHashMap<>();
-    Map<String, String> names = new LinkedHashMap<>();
+    Map<String, FigureRef> firsts = new LinkedHashMap<>();
     for (ArticleDocument d : ordered) {
       for (FigureRef f : d.figures()) {
-        String key = key(f.quantity(), f.subject());
-        names.putIfAbsent(key, f.subjectName());
+        String key = key(f.quantity(), f.subject(), f.election());
+        firsts.putIfAbsent(key, f);
         List<Draft> values = byKey.computeIfAbsent(key, k -> new ArrayList<>());
         Draft same = values.stream().filter(v -> v.sameAs(f)).findFirst().orElse(null);
         if (same == null) {
@@ -93,10 +98,10 @@ public record FigureTable(List<Group> groups, List<ConflictRef> conflicts) {
     List<Group> groups = new ArrayList<>();
     byKey.forEach(
         (key, drafts) -> {
-          String[] qs = key.split("\t", 2);
+          FigureRef first = firsts.get(key);
           ConflictRef conflict =
               conflicts.stream()
-                  .filter(c -> key(c.quantity(), c.subject()).equals(key))
+                  .filter(c -> key(c.quantity(), c.subject(), c.election()).equals(key))
                   .findFirst()
                   .orElse(null);
           List<Value> values = new ArrayList<>();
@@ -108,23 +113,33 @@ public record FigureTable(List<Group> groups, List<ConflictRef> conflicts) {
           if (!conflicting) {
             values = values.stream().map(FigureTable::unmarked).toList();
           }
-          groups.add(new Group(qs[0], qs[1], names.get(key), conflicting, values));
+          groups.add(
+              new Group(
+                  first.quantity(),
+                  first.subject(),
+                  first.subjectName(),
+                  first.election(),
+                  conflicting,
+                  values));
         });
-    groups.sort(Comparator.comparing(Group::quantity).thenComparing(Group::subject));
+    groups.sort(
+        Comparator.comparing(Group::quantity)
+            .thenComparing(Group::subject)
+            .thenComparing(Group::election, Comparator.nullsFirst(Comparator.naturalOrder())));
     return new FigureTable(groups, conflicts);
   }
 
   /**
-   * Enrich's conflicts as the story's articles recorded them, one per quantity and subject (the
-   * newest record of the story's table knows every claim the older ones knew), with only the claims
-   * of current articles, and only those still between two values.
+   * Enrich's conflicts as the story's articles recorded them, one per quantity, subject and
+   * election (the newest record of the story's table knows every claim the older ones knew), with
+   * only the claims of current articles, and only those still between two values.
    */
   static List<ConflictRef> conflictsAmong(List<ArticleDocument> ordered, Set<String> members) {
     Map<String, Map<Double, ConflictValueRef>> byKey = new LinkedHashMap<>();
     Map<String, ConflictRef> first = new LinkedHashMap<>();
     for (ArticleDocument d : ordered) {
       for (ConflictRef c : d.figureConflicts()) {
-        String key = key(c.quantity(), c.subject());
+        String key = key(c.quantity(), c.subject(), c.election());
         first.putIfAbsent(key, c);
         Map<Double, ConflictValueRef> values =
             byKey.computeIfAbsent(key, k -> new LinkedHashMap<>());
@@ -145,7 +160,7 @@ public record FigureTable(List<Group> groups, List<ConflictRef> conflicts) {
               values.values().stream().filter(v -> !v.claims().isEmpty()).toList();
           if (stated.size() >= 2) {
             ConflictRef c = first.get(key);
-            out.add(new ConflictRef(c.quantity(), c.subject(), stated));
+            out.add(new ConflictRef(c.quantity(), c.subject(), c.election(), stated));
           }
         });
     return out;
@@ -155,8 +170,8 @@ public record FigureTable(List<Group> groups, List<ConflictRef> conflicts) {
     return new Value(v.value(), v.total(), v.max(), v.approximate(), false, v.sources());
   }
 
-  static String key(String quantity, String subject) {
-    return quantity + "\t" + subject;
+  static String key(String quantity, String subject, String election) {
+    return quantity + "\t" + subject + "\t" + (election == null ? "" : election);
   }
 
   /** A value being gathered: its first statement and every statement of it. */

@@ -6,11 +6,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Which figures a listing selects: of one quantity, about one subject, stated in articles published
- * (or, without a publication time, fetched) since an instant; null selects any.
+ * Which figures a listing selects: of one quantity, about one subject, about one election (an
+ * election id), stated in articles published (or, without a publication time, fetched) since an
+ * instant; null selects any.
  */
-public record FigureFilter(String quantity, String subject, Instant since) {
-  public static final FigureFilter ANY = new FigureFilter(null, null, null);
+public record FigureFilter(String quantity, String subject, String election, Instant since) {
+  public static final FigureFilter ANY = new FigureFilter(null, null, null, null);
+
+  /** Of any election. */
+  public FigureFilter(String quantity, String subject, Instant since) {
+    this(quantity, subject, null, since);
+  }
 
   /**
    * The articles this filter looks among: every article not marked off topic, syndicated copies

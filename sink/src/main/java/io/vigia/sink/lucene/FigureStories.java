@@ -66,7 +66,10 @@ final class FigureStories {
     return ordered.stream().limit(size).map(Map.Entry::getKey).toList();
   }
 
-  /** The filter's articles that state a figure of its quantity and subject (any when null). */
+  /**
+   * The filter's articles that state a figure of its quantity and subject (any when null), and one
+   * about its election (whether the same figure is the listing's to check).
+   */
   static Query query(FigureFilter filter) {
     Query figure;
     if (filter.quantity() != null && filter.subject() != null) {
@@ -81,9 +84,15 @@ final class FigureStories {
     } else {
       figure = new TermRangeQuery(ArticleFields.FIGURE, null, null, true, true);
     }
-    return new BooleanQuery.Builder()
-        .add(ArticleQueries.query(filter.articles()), BooleanClause.Occur.MUST)
-        .add(figure, BooleanClause.Occur.FILTER)
-        .build();
+    BooleanQuery.Builder q =
+        new BooleanQuery.Builder()
+            .add(ArticleQueries.query(filter.articles()), BooleanClause.Occur.MUST)
+            .add(figure, BooleanClause.Occur.FILTER);
+    if (filter.election() != null) {
+      q.add(
+          new TermQuery(new Term(ArticleFields.FIGURE_ELECTION, filter.election())),
+          BooleanClause.Occur.FILTER);
+    }
+    return q.build();
   }
 }

@@ -56,10 +56,14 @@ final class IndexedArticle {
     ArrayNode figures = s.putArray("figure");
     ArrayNode quantities = s.putArray("figure_quantity");
     ArrayNode subjects = s.putArray("figure_subject");
+    ArrayNode elections = s.putArray("figure_election");
     for (ArticleDocument.FigureRef f : d.figures()) {
       figures.add(f.quantity() + "\t" + f.subject());
       quantities.add(f.quantity());
       subjects.add(f.subject());
+      if (f.election() != null) {
+        elections.add(f.election());
+      }
     }
     OpenSearchCorrections.addFields(s, d);
     return s;

@@ -40,7 +40,9 @@ import org.slf4j.LoggerFactory;
 public final class OpenSearchArticleIndex implements ArticleIndex {
   /**
    * Mapping version: bump it (and reindex) when the template's mappings change. 2: the figure
-   * fields ({@code figure}, {@code figure_quantity}, {@code figure_subject}).
+   * fields ({@code figure}, {@code figure_quantity}, {@code figure_subject}); {@code
+   * figure_election} came later as an added field ({@link VersionedIndex} puts it on an existing
+   * index, no reindex).
    */
   public static final int MAPPING_VERSION = 2;
 

@@ -210,6 +210,9 @@ final class OpenSearchQueries {
     } else {
       must.addObject().putObject("exists").put("field", "figure");
     }
+    if (filter.election() != null) {
+      term(must, "figure_election", filter.election());
+    }
     body.set("query", q);
     body.put("size", 0);
     ObjectNode stories = body.putObject("aggs").putObject("stories");

@@ -197,9 +197,10 @@ final class VersionedIndex {
 
   /**
    * Fields added to the template after {@code -v1} was created ({@code entity_name}, {@code
-   * story_sources}, {@code off_topic}, {@code published_day}) are put on the existing index too:
-   * adding a field is a compatible mapping change, so no reindex is needed; documents written
-   * before it lack the field until they are written again.
+   * story_sources}, {@code off_topic}, {@code published_day}) or after {@code -v2} ({@code
+   * figure_election}) are put on the existing index too: adding a field is a compatible mapping
+   * change, so no reindex is needed; documents written before it lack the field until they are
+   * written again.
    */
   private void addFieldsNewerThanTheIndex(JsonNode template) throws IOException {
     ObjectNode body = Json.MAPPER.createObjectNode();
@@ -207,7 +208,11 @@ final class VersionedIndex {
     JsonNode all = template.path("template").path("mappings").path("properties");
     for (String f :
         new String[] {
-          "entity_name", "story_sources", OpenSearchCorrections.OFF_TOPIC, "published_day"
+          "entity_name",
+          "story_sources",
+          OpenSearchCorrections.OFF_TOPIC,
+          "published_day",
+          "figure_election"
         }) {
       props.set(f, all.get(f));
     }

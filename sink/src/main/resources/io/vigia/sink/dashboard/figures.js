@@ -29,6 +29,12 @@
     return (v.approximate ? '≈ ' : '') + s;
   }
 
+  /** event:2021-regional-elections → 2021 regional elections; none known → an empty cell. */
+  function election(id) {
+    if (!id) { return ''; }
+    return id.replace(/^event:/, '').replace(/-/g, ' ');
+  }
+
   function sources(v) {
     return v.sources.map(function (s) {
       return s.source + (s.attributedTo ? ' (per ' + s.attributedTo + ')' : '');
@@ -44,6 +50,7 @@
         var tr = el('tr', { 'class': v.conflicting ? 'figure conflict' : 'figure', 'data-quantity': g.quantity });
         tr.appendChild(el('td', {}, g.quantity));
         tr.appendChild(el('td', { title: g.subject }, g.subjectName || g.subject));
+        tr.appendChild(el('td', { 'class': 'figure-election', title: g.election || 'no election known' }, election(g.election)));
         var cell = el('td', { 'class': 'figure-value' }, value(g.quantity, v));
         if (v.conflicting) { cell.appendChild(el('span', { 'class': 'conflict-mark' }, ' sources disagree')); }
         tr.appendChild(cell);

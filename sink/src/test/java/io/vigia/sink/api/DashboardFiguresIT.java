@@ -101,18 +101,22 @@ class DashboardFiguresIT {
     assertThat(rows)
         .extracting(r -> cell(r, 0))
         .containsExactly("governorships-won", "states-won-by-votes", "turnout", "turnout");
-    assertThat(cell(rows.get(0), 2)).isEqualTo("18 of 23");
-    assertThat(cell(rows.get(1), 2)).isEqualTo("20 of 23");
+    assertThat(cell(rows.get(0), 3)).isEqualTo("18 of 23");
+    assertThat(cell(rows.get(1), 3)).isEqualTo("20 of 23");
+    assertThat(rows)
+        .extracting(r -> cell(r, 2))
+        .as("each figure's election")
+        .containsOnly("2024 presidential election");
     WebElement opposition = rows.get(2);
     WebElement official = rows.get(3);
     assertThat(cell(official, 1)).isEqualTo("2024 presidential election");
-    assertThat(cell(official, 2)).startsWith("42.26 %").contains("sources disagree");
-    assertThat(cell(official, 3)).isEqualTo("Caribe Diario (per vigia:org/cne); Monitor Andino");
-    assertThat(cell(opposition, 2)).startsWith("≈ 30 %").contains("sources disagree");
-    assertThat(cell(opposition, 3)).isEqualTo("Orinoco Times (per the opposition)");
+    assertThat(cell(official, 3)).startsWith("42.26 %").contains("sources disagree");
+    assertThat(cell(official, 4)).isEqualTo("Caribe Diario (per vigia:org/cne); Monitor Andino");
+    assertThat(cell(opposition, 3)).startsWith("≈ 30 %").contains("sources disagree");
+    assertThat(cell(opposition, 4)).isEqualTo("Orinoco Times (per the opposition)");
     assertThat(browser.findElements(By.cssSelector("#story-figures tr.conflict")))
         .containsExactly(opposition, official);
-    assertThat(cell(rows.get(0), 2)).doesNotContain("disagree");
+    assertThat(cell(rows.get(0), 3)).doesNotContain("disagree");
     assertThat(browser.findElement(By.id("story-status")).getText())
         .isEqualTo("4 figures; sources disagree on 1.");
 
@@ -121,8 +125,9 @@ class DashboardFiguresIT {
         .singleElement()
         .satisfies(
             r -> {
-              assertThat(cell(r, 2)).isEqualTo("≈ 1,200–1,500");
-              assertThat(cell(r, 3)).isEqualTo("Caribe Diario (per Foro Penal)");
+              assertThat(cell(r, 2)).as("no election for a count of detained people").isEmpty();
+              assertThat(cell(r, 3)).isEqualTo("≈ 1,200–1,500");
+              assertThat(cell(r, 4)).isEqualTo("Caribe Diario (per Foro Penal)");
             });
     assertThat(browser.findElements(By.cssSelector("#story-figures tr.conflict"))).isEmpty();
   }

@@ -99,6 +99,7 @@ class FigureApiTest {
         .isEqualTo(TURNOUT_STORY);
     JsonNode turnout = group(body, "turnout");
     assertThat(turnout.path("subject").asText()).isEqualTo(FigureFixtures.ELECTION);
+    assertThat(turnout.path("election").asText()).isEqualTo(FigureFixtures.ELECTION);
     assertThat(turnout.path("conflicting").asBoolean()).isTrue();
     assertThat(values(turnout)).containsExactly(0.30, 0.4226);
     JsonNode official = turnout.path("values").get(1);
@@ -112,6 +113,8 @@ class FigureApiTest {
     assertThat(group(body, "governorships-won").path("conflicting").asBoolean()).isFalse();
     assertThat(group(body, "states-won-by-votes").path("conflicting").asBoolean()).isFalse();
     assertThat(body.path("figureConflicts")).hasSize(1);
+    assertThat(body.path("figureConflicts").get(0).path("election").asText())
+        .isEqualTo(FigureFixtures.ELECTION);
   }
 
   @Test
@@ -148,6 +151,18 @@ class FigureApiTest {
     assertThat(detained.get(0).path("approximate").asBoolean()).isTrue();
     assertThat(detained.get(0).path("sources").get(0).path("attributedTo").asText())
         .isEqualTo("Foro Penal");
+    assertThat(detained.get(0).has("election")).as("listed, as null").isTrue();
+    assertThat(detained.get(0).path("election").isNull()).isTrue();
+
+    String election = URLEncoder.encode(FigureFixtures.ELECTION, StandardCharsets.UTF_8);
+    JsonNode ofElection = get("/api/figures?election=" + election).body().path("figures");
+    assertThat(ofElection).as("every figure but the detainees").hasSize(4);
+    ofElection.forEach(
+        f -> assertThat(f.path("election").asText()).isEqualTo(FigureFixtures.ELECTION));
+    assertThat(get("/api/figures?quantity=detained&election=" + election).body().path("figures"))
+        .isEmpty();
+    assertThat(get("/api/figures?election=event%3A2021-regional-elections").body().path("figures"))
+        .isEmpty();
 
     String psuv = URLEncoder.encode(FigureFixtures.PSUV, StandardCharsets.UTF_8);
     assertThat(get("/api/figures?subject=" + psuv).body().path("figures")).hasSize(2);

@@ -179,6 +179,8 @@ public final class FigureFixtures {
         .setApproximate(approximate)
         .setPrecision(precision)
         .setAttributedTo(attributedTo)
+        // as enrich names it: the article's election, none for a count of detained people
+        .setElection(quantity.equals("detained") ? null : ELECTION)
         .setText(text)
         .setStart(0)
         .setEnd(text.length())
@@ -189,6 +191,7 @@ public final class FigureFixtures {
     return FigureConflict.newBuilder()
         .setQuantity(quantity)
         .setSubject(subject)
+        .setElection(ELECTION)
         .setValues(List.of(values))
         .build();
   }

@@ -23,6 +23,7 @@ class FigureQueryTest {
     FigureQuery q = parse();
     assertThat(q.quantity()).isNull();
     assertThat(q.subject()).isNull();
+    assertThat(q.election()).isNull();
     assertThat(q.conflicting()).isNull();
     assertThat(q.since()).isNull();
     assertThat(q.size()).isEqualTo(FigureQuery.DEFAULT_SIZE);
@@ -34,11 +35,14 @@ class FigureQueryTest {
         parse(
             "quantity", "vote-share",
             "subject", "vigia:org/psuv",
+            "election", "event:2021-regional-elections",
             "conflicting", "true",
             "since", "2024-07-28",
             "size", "5");
     assertThat(q.quantity()).isEqualTo("vote-share");
     assertThat(q.subject()).isEqualTo("vigia:org/psuv");
+    assertThat(q.election()).isEqualTo("event:2021-regional-elections");
+    assertThat(q.filter().election()).isEqualTo("event:2021-regional-elections");
     assertThat(q.conflicting()).isTrue();
     assertThat(q.since()).isEqualTo(Instant.parse("2024-07-28T00:00:00Z"));
     assertThat(q.size()).isEqualTo(5);
@@ -60,6 +64,9 @@ class FigureQueryTest {
         .hasMessageContaining("takes one value");
     assertThatThrownBy(() -> parse("qty", "turnout"))
         .hasMessageContaining("unknown parameter 'qty'")
-        .hasMessageContaining("quantity, subject, conflicting, since and size");
+        .hasMessageContaining("quantity, subject, election, conflicting, since and size");
+    assertThatThrownBy(() -> parse("election", "2021 regional elections"))
+        .hasMessageContaining("an election id")
+        .hasMessageContaining("event:2021-regional-elections");
   }
 }

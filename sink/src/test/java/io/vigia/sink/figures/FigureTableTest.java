@@ -56,6 +56,90 @@ class FigureTableTest {
   }
 
   @Test
+  void shouldKeepOnePartysCountsOfTwoElectionsInTwoGroupsAndMarkOnlyTheConflictsElection() {
+    String y2021 = "event:2021-regional-elections";
+    String y2025 = "event:2025-regional-and-parliamentary-elections";
+    ArticleDocument official =
+        FigureFixtures.doc(
+            "https://hemisferio.example/gobernaciones",
+            "Hemisferio",
+            "story-governorships",
+            "2025-05-26T10:00:00Z",
+            List.of(governorships(23, y2025, "vigia:org/cne", "23 gobernaciones")),
+            List.of());
+    ArticleDocument back =
+        FigureFixtures.doc(
+            "https://voz.example/2021",
+            "La Voz",
+            "story-governorships",
+            "2025-05-26T11:00:00Z",
+            List.of(governorships(19, y2021, null, "19 gobernaciones en 2021")),
+            List.of());
+    ArticleDocument opposition =
+        FigureFixtures.doc(
+            "https://pulso.example/oposicion",
+            "Pulso",
+            "story-governorships",
+            "2025-05-26T12:00:00Z",
+            List.of(governorships(20, y2025, "the opposition", "20 gobernaciones")),
+            List.of(
+                io.vigia.schemas.FigureConflict.newBuilder()
+                    .setQuantity("governorships-won")
+                    .setSubject(FigureFixtures.PSUV)
+                    .setElection(y2025)
+                    .setValues(
+                        List.of(
+                            FigureFixtures.value(
+                                23,
+                                FigureFixtures.claim(
+                                    "https://hemisferio.example/gobernaciones",
+                                    "Hemisferio",
+                                    "vigia:org/cne")),
+                            FigureFixtures.value(
+                                20,
+                                FigureFixtures.claim(
+                                    "https://pulso.example/oposicion", "Pulso", "the opposition"))))
+                    .build()));
+
+    FigureTable t = FigureTable.of(List.of(official, back, opposition));
+
+    assertThat(t.groups())
+        .extracting(
+            FigureTable.Group::quantity,
+            FigureTable.Group::election,
+            FigureTable.Group::conflicting)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("governorships-won", y2021, false),
+            org.assertj.core.groups.Tuple.tuple("governorships-won", y2025, true));
+    assertThat(t.groups().get(0).values())
+        .singleElement()
+        .satisfies(v -> assertThat(v.conflicting()).isFalse());
+    assertThat(t.groups().get(1).values())
+        .extracting(FigureTable.Value::value)
+        .containsExactly(20.0, 23.0);
+    assertThat(t.conflicts())
+        .singleElement()
+        .satisfies(c -> assertThat(c.election()).isEqualTo(y2025));
+  }
+
+  private static io.vigia.schemas.Figure governorships(
+      double value, String election, String attributedTo, String text) {
+    return io.vigia.schemas.Figure.newBuilder(
+            FigureFixtures.figure(
+                "governorships-won",
+                FigureFixtures.PSUV,
+                value,
+                null,
+                null,
+                false,
+                0.5,
+                attributedTo,
+                text))
+        .setElection(election)
+        .build();
+  }
+
+  @Test
   void shouldDropAConflictWhoseOtherSideLeftTheStory() {
     // The opposition's article detached: the others' records still know the conflict only through
     // a newer record, and that one is gone with it; a newer article's record that still names the

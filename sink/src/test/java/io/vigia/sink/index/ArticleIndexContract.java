@@ -575,6 +575,22 @@ public abstract class ArticleIndexContract {
         .isEmpty();
     assertThat(
             index.storiesWithFigures(
+                new FigureFilter(
+                    "governorships-won", FigureFixtures.PSUV, FigureFixtures.ELECTION, null),
+                10))
+        .containsExactly(FigureFixtures.TURNOUT_STORY);
+    assertThat(
+            index.storiesWithFigures(
+                new FigureFilter(null, null, "event:2021-regional-elections", null), 10))
+        .as("no figure of the 2021 elections")
+        .isEmpty();
+    assertThat(
+            index.storiesWithFigures(
+                new FigureFilter("detained", null, FigureFixtures.ELECTION, null), 10))
+        .as("the detained count names no election")
+        .isEmpty();
+    assertThat(
+            index.storiesWithFigures(
                 new FigureFilter(null, null, Instant.parse("2024-08-01T00:00:00Z")), 10))
         .containsExactly(FigureFixtures.DETAINED_STORY);
   }

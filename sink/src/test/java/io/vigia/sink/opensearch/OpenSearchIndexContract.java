@@ -165,6 +165,51 @@ abstract class OpenSearchIndexContract extends ArticleIndexContract {
     }
   }
 
+  @Test
+  void shouldPutTheFigureElectionFieldOnAnIndexMadeBeforeItWithoutReindexing() throws Exception {
+    String alias = "added-" + UUID.randomUUID().toString().substring(0, 8);
+    com.fasterxml.jackson.databind.JsonNode template =
+        io.vigia.common.http.Json.MAPPER.readTree(
+            OpenSearchArticleIndex.class.getResourceAsStream("index-template.json"));
+    com.fasterxml.jackson.databind.node.ObjectNode body =
+        io.vigia.common.http.Json.MAPPER.createObjectNode();
+    body.set("settings", template.path("template").path("settings"));
+    com.fasterxml.jackson.databind.node.ObjectNode mappings =
+        template.path("template").path("mappings").deepCopy();
+    ((com.fasterxml.jackson.databind.node.ObjectNode) mappings.path("properties"))
+        .remove("figure_election");
+    body.set("mappings", mappings);
+    body.putObject("aliases").putObject(alias).put("is_write_index", true);
+    HttpResponse<String> created =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            url() + "/" + alias + "-v" + OpenSearchArticleIndex.MAPPING_VERSION))
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(body.toString()))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+    assertThat(getRaw("/" + alias + "/_mapping")).doesNotContain("figure_election");
+
+    try (OpenSearchArticleIndex existing =
+        new OpenSearchArticleIndex(OpenSearchSettings.of(url(), alias))) {
+      assertThat(existing.concreteIndex())
+          .as("the same index, not a reindexed one")
+          .isEqualTo(alias + "-v" + OpenSearchArticleIndex.MAPPING_VERSION);
+      assertThat(existing.write(io.vigia.sink.figures.FigureFixtures.ALL).rejected()).isEmpty();
+      existing.refresh();
+      assertThat(
+              existing.storiesWithFigures(
+                  new io.vigia.sink.index.FigureFilter(
+                      null, null, io.vigia.sink.figures.FigureFixtures.ELECTION, null),
+                  10))
+          .containsExactly(io.vigia.sink.figures.FigureFixtures.TURNOUT_STORY);
+    }
+    assertThat(getRaw("/" + alias + "/_mapping")).contains("figure_election");
+  }
+
   private String getRaw(String path) throws Exception {
     return HttpClient.newHttpClient()
         .send(
