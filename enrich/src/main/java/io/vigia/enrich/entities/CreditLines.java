@@ -99,6 +99,9 @@ final class CreditLines {
     // cue's first letter are looked at, and "©", which is no letter, is looked for on its own.
     for (int i = 0; i < t.size(); i++) {
       int at = t.start(i);
+      if (i > 0 && at - t.end(i - 1) == 1 && text.charAt(at - 1) == ' ') {
+        continue; // one space after a word, which ends no sentence: most words, and no opening
+      }
       char lower = Character.toLowerCase(text.charAt(at));
       if (lower < CUE_FIRST.length && CUE_FIRST[lower] && opensLineOrSentence(text, at)) {
         coverCuesAt(t, at, lower, masked);
