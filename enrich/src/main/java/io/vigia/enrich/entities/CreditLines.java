@@ -94,26 +94,35 @@ final class CreditLines {
     if (text.indexOf('\u0130') >= 0) {
       return;
     }
-    // One pass forward: {@code last} is the last character before {@code at} that is not a space,
-    // a tab or a parenthesis, so each place is judged as opensLineOrSentence judges it, without
-    // looking back from every character.
-    int last = -1;
-    for (int at = 0; at < text.length(); at++) {
-      char c = text.charAt(at);
-      if (c == ' ' || c == '\t' || c == '(') {
-        continue;
+    // Whatever opens a line or a sentence follows a space, a tab, a parenthesis or a line break (or
+    // nothing): a cue's first letter there starts a word. So only the words that start with a
+    // cue's first letter are looked at, and "©", which is no letter, is looked for on its own.
+    for (int i = 0; i < t.size(); i++) {
+      int at = t.start(i);
+      if (i > 0 && at - t.end(i - 1) == 1 && text.charAt(at - 1) == ' ') {
+        continue; // one space after a word, which ends no sentence: most words, and no opening
       }
-      if (c != '\n' && (last < 0 || opensAfter(text.charAt(last), last < at - 1))) {
-        char lower = Character.toLowerCase(c);
-        if (lower < CUE_FIRST.length && CUE_FIRST[lower]) {
-          for (String cue : CREDIT_CUES) {
-            if (cue.charAt(0) == lower && startsWithLowerCased(text, at, cue)) {
-              cover(t, at, lineEnd(text, at), masked);
-            }
-          }
-        }
+      char lower = Character.toLowerCase(text.charAt(at));
+      if (lower < CUE_FIRST.length && CUE_FIRST[lower] && opensLineOrSentence(text, at)) {
+        coverCuesAt(t, at, lower, masked);
       }
-      last = at;
+    }
+    for (int at = text.indexOf(COPYRIGHT); at >= 0; at = text.indexOf(COPYRIGHT, at + 1)) {
+      if (opensLineOrSentence(text, at)) {
+        coverCuesAt(t, at, COPYRIGHT, masked);
+      }
+    }
+  }
+
+  private static final char COPYRIGHT = '©';
+
+  /** Covers, to the end of its line, each cue starting with {@code lower} found at {@code at}. */
+  private static void coverCuesAt(Tokens t, int at, char lower, boolean[] masked) {
+    String text = t.text();
+    for (String cue : CREDIT_CUES) {
+      if (cue.charAt(0) == lower && startsWithLowerCased(text, at, cue)) {
+        cover(t, at, lineEnd(text, at), masked);
+      }
     }
   }
 

@@ -14,62 +14,95 @@ public final class Tokens {
   private final String text;
   private final int[] start;
   private final int[] end;
+  private final boolean[] capital;
+
+  /**
+   * The folds of all words, one after the other: word {@code i}'s is {@code foldedChars[
+   * foldedFrom[i] .. foldedFrom[i + 1])}, with {@code hash[i]} its {@link String#hashCode}. The
+   * String itself is made only when asked for ({@link #folded}): the phrase matcher compares
+   * characters and hashes and needs none.
+   */
+  private final char[] foldedChars;
+
+  private final int[] foldedFrom;
+  private final int[] hash;
   private final String[] folded;
   private final int size;
 
-  private Tokens(String text, int[] start, int[] end, String[] folded, int size) {
+  private Tokens(
+      String text,
+      int[] start,
+      int[] end,
+      boolean[] capital,
+      char[] foldedChars,
+      int[] foldedFrom,
+      int[] hash,
+      String[] folded,
+      int size) {
     this.text = text;
     this.start = start;
     this.end = end;
+    this.capital = capital;
+    this.foldedChars = foldedChars;
+    this.foldedFrom = foldedFrom;
+    this.hash = hash;
     this.folded = folded;
     this.size = size;
   }
 
   public static Tokens of(String text) {
     String t = text == null ? "" : text;
-    int cap = Math.max(16, t.length() / 5);
+    char[] src = t.toCharArray(); // read as an array: no bounds check per character
+    int len = src.length;
+    int cap = Math.max(16, len / 5);
     int[] s = new int[cap];
     int[] e = new int[cap];
+    boolean[] up = new boolean[cap];
+    int[] h = new int[cap];
+    int[] from = new int[cap + 1];
     String[] f = new String[cap];
-    char[] buf = new char[32]; // the current word's fold, while its characters all fold alone
+    // Room for the rest of the text folded a character each, kept whenever a fold is longer.
+    char[] chars = new char[len];
+    int pos = 0; // end of the folds written so far
     int n = 0;
     int i = 0;
-    int len = t.length();
     while (i < len) {
-      char first = t.charAt(i);
-      if (first < FOLDED.length) { // below U+0180 no character is a surrogate or a combining mark
-        if (!LETTER_OR_DIGIT[first]) {
+      char first = src[i];
+      boolean upper;
+      if (first < WORD_FOLD.length) { // below U+0180 no character is a surrogate or a mark
+        if (WORD_FOLD[first] == NOT_IN_WORD) {
           i++;
           continue;
         }
+        upper = UPPER_CASE[first];
       } else {
-        int cp = t.codePointAt(i);
+        int cp = Character.codePointAt(src, i);
         if (!Character.isLetterOrDigit(cp)) {
           i += Character.charCount(cp);
           continue;
         }
+        upper = Character.isUpperCase(cp);
       }
-      int from = i;
-      int k = 0;
-      boolean quick = true; // every character so far folds on its own (see FOLDED)
+      int wordFrom = i;
+      int foldFrom = pos;
+      int hash = 0;
+      boolean quick = true; // every character so far folds on its own (see WORD_FOLD)
       while (i < len) {
-        char c = t.charAt(i);
-        if (c < FOLDED.length) {
-          if (!LETTER_OR_DIGIT[c]) {
+        char c = src[i];
+        if (c < WORD_FOLD.length) {
+          char fc = WORD_FOLD[c];
+          if (fc == NOT_IN_WORD) {
             break;
           }
-          char fc = FOLDED[c];
-          if (fc == 0) {
+          if (fc == NOT_ALONE) {
             quick = false;
           } else if (quick) {
-            if (k == buf.length) {
-              buf = Arrays.copyOf(buf, k * 2);
-            }
-            buf[k++] = fc;
+            chars[pos++] = fc;
+            hash = 31 * hash + fc;
           }
           i++;
         } else {
-          int cp = t.codePointAt(i);
+          int cp = Character.codePointAt(src, i);
           if (!Character.isLetterOrDigit(cp)
               && !(Character.getType(cp) == Character.NON_SPACING_MARK)) {
             break;
@@ -78,17 +111,34 @@ public final class Tokens {
           i += Character.charCount(cp);
         }
       }
+      String slow = null;
+      if (!quick) { // the word's fold needs the decomposition: written over what was begun
+        slow = slowFold(t.substring(wordFrom, i));
+        pos = foldFrom;
+        if (pos + slow.length() + (len - i) > chars.length) {
+          chars = Arrays.copyOf(chars, Math.max(chars.length * 2, pos + slow.length() + len - i));
+        }
+        slow.getChars(0, slow.length(), chars, pos);
+        pos += slow.length();
+        hash = slow.hashCode();
+      }
       if (n == s.length) {
         s = Arrays.copyOf(s, n * 2);
         e = Arrays.copyOf(e, n * 2);
+        up = Arrays.copyOf(up, n * 2);
+        h = Arrays.copyOf(h, n * 2);
+        from = Arrays.copyOf(from, n * 2 + 1);
         f = Arrays.copyOf(f, n * 2);
       }
-      s[n] = from;
+      s[n] = wordFrom;
       e[n] = i;
-      f[n] = quick ? new String(buf, 0, k) : slowFold(t.substring(from, i));
+      up[n] = upper;
+      h[n] = hash;
+      f[n] = slow;
       n++;
+      from[n] = pos;
     }
-    return new Tokens(t, s, e, f, n);
+    return new Tokens(t, s, e, up, chars, from, h, f, n);
   }
 
   /** Lower case without accents: "Nicolás" and "NICOLAS" fold alike. */
@@ -104,15 +154,28 @@ public final class Tokens {
    */
   private static final char[] FOLDED = new char[0x180];
 
-  /** {@link Character#isLetterOrDigit} for the same characters, looked up instead of computed. */
-  private static final boolean[] LETTER_OR_DIGIT = new boolean[FOLDED.length];
+  /**
+   * For cutting words, the same characters: {@link #NOT_IN_WORD} for what is no letter or digit,
+   * {@link #NOT_ALONE} for a letter or digit that does not fold on its own, else its fold (one
+   * lookup per character tells both whether it belongs to a word and what it folds to).
+   */
+  private static final char[] WORD_FOLD = new char[FOLDED.length];
+
+  private static final char NOT_IN_WORD = 0;
+  private static final char NOT_ALONE = 1; // no letter or digit folds to U+0001
+
+  /** {@link Character#isUpperCase} for the same characters. */
+  private static final boolean[] UPPER_CASE = new boolean[FOLDED.length];
 
   static {
     for (char c = 1; c < FOLDED.length; c++) {
-      LETTER_OR_DIGIT[c] = Character.isLetterOrDigit(c);
+      UPPER_CASE[c] = Character.isUpperCase(c);
       String f = slowFold(String.valueOf(c));
       if (f.length() == 1) {
         FOLDED[c] = f.charAt(0);
+      }
+      if (Character.isLetterOrDigit(c)) {
+        WORD_FOLD[c] = FOLDED[c] > NOT_ALONE ? FOLDED[c] : NOT_ALONE;
       }
     }
   }
@@ -154,7 +217,31 @@ public final class Tokens {
   }
 
   public String folded(int i) {
-    return folded[i];
+    String f = folded[i];
+    if (f == null) {
+      f = new String(foldedChars, foldedFrom[i], foldedFrom[i + 1] - foldedFrom[i]);
+      folded[i] = f;
+    }
+    return f;
+  }
+
+  /** {@code folded(i).hashCode()}, computed while the word was cut. */
+  int foldedHash(int i) {
+    return hash[i];
+  }
+
+  /** True when word {@code i} folds to exactly {@code word}'s characters. */
+  boolean foldsTo(int i, char[] word) {
+    int from = foldedFrom[i];
+    if (foldedFrom[i + 1] - from != word.length) {
+      return false;
+    }
+    for (int k = 0; k < word.length; k++) { // words are short: a plain loop beats Arrays.equals
+      if (foldedChars[from + k] != word[k]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public String surface(int i) {
@@ -175,7 +262,7 @@ public final class Tokens {
 
   /** True when the token starts with an upper-case letter. */
   public boolean capitalised(int i) {
-    return Character.isUpperCase(text.codePointAt(start[i]));
+    return capital[i];
   }
 
   /** True when the token begins a sentence (or the text): the character before it ends one. */

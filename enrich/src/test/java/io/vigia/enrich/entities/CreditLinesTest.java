@@ -63,7 +63,14 @@ class CreditLinesTest {
       "(Reuters) ",
       "İstanbul ",
       "Photo:",
-      "Vídeo: "
+      "Vídeo: ",
+      "afoto: ",
+      "1Photo: ",
+      "é© ",
+      "x©",
+      "—Foto: ",
+      "\u212Aelvin ",
+      "Ñfuente: "
     };
     Random random = new Random(7);
     for (int n = 0; n < 5000; n++) {
@@ -76,6 +83,22 @@ class CreditLinesTest {
       boolean[] now = new boolean[t.size()];
       CreditLines.coverCues(t, now);
       assertThat(now).as("%s", b).isEqualTo(earlierCues(t));
+    }
+  }
+
+  /**
+   * The scan looks for lettered cues only where a word starts: it may, because every character
+   * whose lower case begins a cue is a letter (and so starts a word after a space or a line break),
+   * except "©", looked for on its own.
+   */
+  @Test
+  void shouldFindEveryCueOpeningAtAWordStartOrACopyrightSign() {
+    for (char c = 0; c < Character.MAX_VALUE; c++) {
+      char lower = Character.toLowerCase(c);
+      boolean opensACue = CreditLines.CREDIT_CUES.stream().anyMatch(cue -> cue.charAt(0) == lower);
+      if (opensACue) {
+        assertThat(Character.isLetterOrDigit(c) || c == '©').as("U+%04X", (int) c).isTrue();
+      }
     }
   }
 
