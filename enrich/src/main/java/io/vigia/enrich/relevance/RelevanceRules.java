@@ -1,6 +1,7 @@
 package io.vigia.enrich.relevance;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,8 +16,10 @@ public record RelevanceRules(
   /** Weighted terms (a trailing * matches a word prefix) and entity ids. */
   public record Group(Map<String, Double> terms, Map<String, Double> entities) {
     public Group {
-      terms = Map.copyOf(terms);
-      entities = Map.copyOf(entities);
+      // The profile's order (Map.copyOf's changes from one JVM to the next): terms that match the
+      // same words must give their reasons in the same order on every run.
+      terms = Collections.unmodifiableMap(new LinkedHashMap<>(terms));
+      entities = Collections.unmodifiableMap(new LinkedHashMap<>(entities));
     }
 
     static Group empty() {

@@ -47,7 +47,10 @@ public record StanceCues(
    */
   public record Family(String name, Side side, Map<String, Double> cues) {
     public Family {
-      cues = Map.copyOf(cues);
+      // In the profile's order, not Map.copyOf's: its order changes from one JVM to the next, and
+      // two cues matching the same words (a hyphenated and a spaced spelling) would then swap
+      // places in the evidence from run to run.
+      cues = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(cues));
     }
   }
 
