@@ -34,7 +34,7 @@ final class Paywall {
       return false;
     }
     for (Element e : area.getAllElements()) {
-      if (!PageCleaning.hasOwnText(e)) {
+      if (!PageCleaning.hasOwnText(e) || PageCleaning.ownTextLongerThan(e, 40)) {
         continue;
       }
       String t = e.ownText();
