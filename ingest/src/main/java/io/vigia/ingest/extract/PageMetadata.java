@@ -168,7 +168,7 @@ record PageMetadata(
     }
 
     String lang = null;
-    Element html = doc.selectFirst(HTML);
+    Element html = htmlElement(doc);
     if (html != null && !html.attr("lang").isBlank()) {
       lang = html.attr("lang");
     } else if (meta(metas, LANGUAGE_META) != null) {
@@ -188,7 +188,7 @@ record PageMetadata(
               : null;
     }
 
-    String canonical = head.canonicalLinks().attr("abs:href");
+    String canonical = absoluteHref(head.canonicalLinks());
     if (canonical.isBlank()) {
       canonical = absolute(doc, meta(metas, URL_META));
     }
@@ -225,6 +225,37 @@ record PageMetadata(
         ogType == null ? null : ogType.toLowerCase(Locale.ROOT),
         ld != null,
         paywalled);
+  }
+
+  /**
+   * {@code doc.selectFirst("html")}: the document's first element, as the parser always makes it,
+   * without setting up a search.
+   */
+  private static Element htmlElement(Document doc) {
+    Element first = doc.firstElementChild();
+    if (first != null && !HTML.matches(doc, doc) && HTML.matches(doc, first)) {
+      return first;
+    }
+    return doc.selectFirst(HTML);
+  }
+
+  /**
+   * {@code links.attr("abs:href")}, resolving each URL once ({@code hasAttr} and {@code attr}
+   * resolved it twice): the first link with an absolute {@code href} (or an attribute named {@code
+   * abs:href}), else "".
+   */
+  static String absoluteHref(Elements links) {
+    for (Element e : links) {
+      if (e.attributesSize() == 0) {
+        continue;
+      }
+      String abs = e.absUrl("href");
+      if (!abs.isEmpty() || e.attributes().hasKeyIgnoreCase("abs:href")) {
+        String literal = e.attributes().getIgnoreCase("abs:href");
+        return literal.isEmpty() ? abs : literal;
+      }
+    }
+    return "";
   }
 
   private static String clean(String s) {

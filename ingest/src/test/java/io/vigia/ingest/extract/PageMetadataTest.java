@@ -1,0 +1,34 @@
+package io.vigia.ingest.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.select.Elements;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PageMetadataTest {
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "<link rel=canonical href='/politica/nota-1'>",
+        "<link rel=canonical href='https://www.diario.example/nota'>",
+        "<link rel=canonical><link rel=canonical href='nota-2?x=1#y'>",
+        "<link rel=canonical href=''><link rel=canonical href='//cdn.example/a'>",
+        "<link rel=canonical abs:href='https://literal.example/'>",
+        "<link rel=canonical href='/a' abs:href='https://literal.example/'>",
+        "<link rel=canonical href='http://[bad'>",
+        ""
+      })
+  void shouldResolveTheCanonicalLinkAsJsoupsAbsHrefDoes(String links) {
+    Document doc =
+        Jsoup.parse(
+            "<html><head>" + links + "</head><body></body></html>",
+            "https://www.diario.example/seccion/pagina");
+    Elements canonical = doc.select("link[rel=canonical]");
+
+    assertThat(PageMetadata.absoluteHref(canonical)).isEqualTo(canonical.attr("abs:href"));
+  }
+}
