@@ -161,14 +161,21 @@ public final class JsoupArticleExtractor implements ArticleExtractor {
    */
   static String headline(Document doc, PageMetadata meta) {
     String[] titles = {meta.headline(), meta.ogTitle(), meta.documentTitle()};
+    String[] normTitles = new String[titles.length]; // each normalised once, when first needed
     for (Element h1 : doc.select(H1)) {
       String h = h1.text().trim();
       if (h.length() < 10) {
         continue;
       }
       String nh = norm(h);
-      for (String t : titles) {
-        if (t != null && norm(t).contains(nh)) {
+      for (int i = 0; i < titles.length; i++) {
+        if (titles[i] == null) {
+          continue;
+        }
+        if (normTitles[i] == null) {
+          normTitles[i] = norm(titles[i]);
+        }
+        if (normTitles[i].contains(nh)) {
           return h;
         }
       }

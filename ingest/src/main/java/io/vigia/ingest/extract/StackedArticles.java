@@ -30,7 +30,7 @@ final class StackedArticles {
     }
     List<Element> roots = new ArrayList<>();
     for (Element h1 : h1s) {
-      Element root = ownRoot(h1);
+      Element root = ownRoot(h1, h1s);
       if (root != null && isStory(root) && !roots.contains(root)) {
         roots.add(root);
       }
@@ -87,16 +87,39 @@ final class StackedArticles {
     return false;
   }
 
-  /** The largest ancestor of {@code h1} that holds no other h1: that article's own container. */
-  private static Element ownRoot(Element h1) {
+  /**
+   * The largest ancestor of {@code h1} that holds no other h1: that article's own container. {@code
+   * h1s}: every h1 of the page, so an ancestor's are counted without searching it.
+   */
+  private static Element ownRoot(Element h1, List<Element> h1s) {
     Element root = h1;
     for (Element up = h1.parent(); up != null && up.parent() != null; up = up.parent()) {
-      if (up.normalName().equals("body") || up.getElementsByTag("h1").size() > 1) {
+      if (up.normalName().equals("body") || holdsMoreThanOne(up, h1s)) {
         break;
       }
       root = up;
     }
     return root == h1 ? null : root;
+  }
+
+  /** {@code e.getElementsByTag("h1").size() > 1}, given every h1 of the page. */
+  static boolean holdsMoreThanOne(Element e, List<Element> h1s) {
+    int inside = 0;
+    for (Element h1 : h1s) {
+      if (isInside(h1, e) && ++inside > 1) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isInside(Element e, Element ancestor) {
+    for (Element p = e; p != null; p = p.parent()) {
+      if (p == ancestor) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The root or its first descendants carry {@code url} in an attribute ({@code data-url}). */
