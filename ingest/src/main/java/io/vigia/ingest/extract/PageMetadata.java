@@ -3,7 +3,9 @@ package io.vigia.ingest.extract;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.OffsetDateTime;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +14,6 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
 import org.jsoup.select.Evaluator;
-import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.QueryParser;
 
 /**
@@ -356,29 +357,34 @@ record PageMetadata(
    * The elements the metadata is read from, gathered in one walk over the page instead of one walk
    * each: {@code <meta>}, {@code link[rel=canonical]}, JSON-LD scripts, in page order.
    */
-  private record HeadElements(Elements metas, Elements canonicalLinks, Elements jsonLd) {
+  record HeadElements(Elements metas, Elements canonicalLinks, Elements jsonLd) {
     static HeadElements of(Document doc) {
       HeadElements found = new HeadElements(new Elements(), new Elements(), new Elements());
-      NodeTraversor.traverse(
-          (node, depth) -> {
-            if (node instanceof Element e) {
-              switch (e.normalName()) {
-                case "meta" -> found.metas().add(e);
-                case "link" -> {
-                  if (CANONICAL.matches(doc, e)) {
-                    found.canonicalLinks().add(e);
-                  }
-                }
-                case "script" -> {
-                  if (JSON_LD.matches(doc, e)) {
-                    found.jsonLd().add(e);
-                  }
-                }
-                default -> {}
-              }
+      // Elements in page order (pre-order), without visiting every text node as a traversal does.
+      Deque<Element> pending = new ArrayDeque<>();
+      pending.push(doc);
+      while (!pending.isEmpty()) {
+        Element e = pending.pop();
+        for (int i = e.childNodeSize() - 1; i >= 0; i--) {
+          if (e.childNode(i) instanceof Element child) {
+            pending.push(child);
+          }
+        }
+        switch (e.normalName()) {
+          case "meta" -> found.metas().add(e);
+          case "link" -> {
+            if (CANONICAL.matches(doc, e)) {
+              found.canonicalLinks().add(e);
             }
-          },
-          doc);
+          }
+          case "script" -> {
+            if (JSON_LD.matches(doc, e)) {
+              found.jsonLd().add(e);
+            }
+          }
+          default -> {}
+        }
+      }
       return found;
     }
   }

@@ -157,19 +157,20 @@ final class TextIndex {
   private void appendNormalised(String s, boolean stripLeading) {
     boolean lastWasWhite = false;
     boolean reachedNonWhite = false;
-    for (int i = 0; i < s.length(); ) {
-      int c = s.codePointAt(i);
+    for (int i = 0; i < s.length(); i++) {
+      // Code points as jsoup reads them; a surrogate (of a pair, or alone) is never whitespace nor
+      // invisible, so it is copied as it stands.
+      char c = s.charAt(i);
       if (c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == 160) {
         if (!(stripLeading && !reachedNonWhite) && !lastWasWhite) {
           all.append(' ');
           lastWasWhite = true;
         }
       } else if (c != 8203 && c != 173) {
-        all.appendCodePoint(c);
+        all.append(c);
         lastWasWhite = false;
         reachedNonWhite = true;
       }
-      i += Character.charCount(c);
     }
   }
 

@@ -43,7 +43,9 @@ final class RandomPages {
     "aside",
     "figure",
     "script",
-    "main"
+    "main",
+    "meta",
+    "link"
   };
   private static final String[] CLASSES = {
     "",
@@ -82,7 +84,10 @@ final class RandomPages {
     " role=main",
     " id=comments",
     " id=story",
-    " id=fecha-nota"
+    " id=fecha-nota",
+    " rel=canonical href=/a",
+    " type=application/ld+json",
+    " property=og:title content=T"
   };
   private static final String[] WORDS = {
     "word",
