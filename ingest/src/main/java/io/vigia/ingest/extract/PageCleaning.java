@@ -1,6 +1,8 @@
 package io.vigia.ingest.extract;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +100,7 @@ final class PageCleaning {
           break;
         }
       }
-      if (!blockChild && div.text().length() >= 25) {
+      if (!blockChild && (TextLength.surelyLongerThan(div, 24) || div.text().length() >= 25)) {
         div.tagName("p");
       }
     }
@@ -122,7 +124,7 @@ final class PageCleaning {
    */
   static void removeNotContent(Element body, boolean stripUnlikely) {
     Map<String, ClassHints.Hint> verdicts = new HashMap<>();
-    List<Element> all = body.getAllElements();
+    List<Element> all = elementsInPageOrder(body);
     boolean quotes = false;
     for (Element e : all) {
       if (e.normalName().equals("blockquote")) {
@@ -161,7 +163,10 @@ final class PageCleaning {
     if (NEVER_CONTENT.contains(tag) || isHidden(e)) {
       // Some sites wrap the whole page in a <form> (ASP.NET) or the story in a <header>-less
       // layout: a form or header holding a lot of text is a wrapper, not a widget.
-      return !(WRAPPERS.contains(tag) && (e.text().length() > 1000 || e.select(P).size() >= 3));
+      return !(WRAPPERS.contains(tag)
+          && (TextLength.surelyLongerThan(e, 1000)
+              || e.text().length() > 1000
+              || e.select(P).size() >= 3));
     }
     if (isLockLabel(e)) {
       return true;
@@ -183,6 +188,7 @@ final class PageCleaning {
       return true;
     }
     if (verdict == ClassHints.Hint.DATE
+        && !TextLength.surelyLongerThan(e, 99)
         && e.text().length() < 100
         && e.select(BLOCKS).size() <= 1) {
       return true;
@@ -195,6 +201,26 @@ final class PageCleaning {
         || role.equals("dialog")
         || role.equals("alert")
         || role.equals("menu");
+  }
+
+  /**
+   * {@code root.getAllElements()} with the root first: the elements in page order, gathered without
+   * a selector.
+   */
+  static List<Element> elementsInPageOrder(Element root) {
+    List<Element> out = new ArrayList<>();
+    Deque<Element> pending = new ArrayDeque<>();
+    pending.push(root);
+    while (!pending.isEmpty()) {
+      Element e = pending.pop();
+      out.add(e);
+      for (int i = e.childNodeSize() - 1; i >= 0; i--) {
+        if (e.childNode(i) instanceof Element child) {
+          pending.push(child);
+        }
+      }
+    }
+    return out;
   }
 
   /** Whether {@code e} is {@code ancestor} or below it. */
@@ -320,7 +346,7 @@ final class PageCleaning {
    * the standfirst or the headline, never part of the text.
    */
   private static boolean isLockLabel(Element e) {
-    if (!hasOwnText(e) || ownTextLongerThan(e, 40)) {
+    if (!hasOwnText(e) || TextLength.ownSurelyLongerThan(e, 40)) {
       return false; // most elements hold other elements or a long text: spare building it
     }
     String own = e.ownText();
@@ -329,27 +355,6 @@ final class PageCleaning {
         && (own.contains("uscript") || own.contains("ubscrib"))
         && e.text().length() <= 40
         && Paywall.LOCK_LINE.matcher(e.text()).matches();
-  }
-
-  /**
-   * Whether {@link Element#ownText()} is surely longer than {@code max}: its text children hold
-   * more than {@code max} characters that it keeps whatever the whitespace around them (not
-   * whitespace, not invisible, not a control character that the trim at either end could take).
-   */
-  static boolean ownTextLongerThan(Element e, int max) {
-    int kept = 0;
-    for (int i = 0; i < e.childNodeSize(); i++) {
-      if (e.childNode(i) instanceof TextNode t) {
-        String s = t.getWholeText();
-        for (int j = 0; j < s.length(); j++) {
-          char c = s.charAt(j);
-          if (c > ' ' && c != 160 && c != 173 && c != 8203 && ++kept > max) {
-            return true;
-          }
-        }
-      }
-    }
-    return false;
   }
 
   /**

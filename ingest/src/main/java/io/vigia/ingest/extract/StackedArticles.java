@@ -75,12 +75,13 @@ final class StackedArticles {
 
   /** A headline over a body: enough text, in at least two paragraphs of a sentence or more. */
   private static boolean isStory(Element root) {
-    if (root.text().length() < MIN_STORY_CHARS) {
+    if (!TextLength.surelyLongerThan(root, MIN_STORY_CHARS - 1)
+        && root.text().length() < MIN_STORY_CHARS) {
       return false;
     }
     int paragraphs = 0;
     for (Element p : root.getElementsByTag("p")) {
-      if (p.text().length() >= 80 && ++paragraphs >= 2) {
+      if ((TextLength.surelyLongerThan(p, 79) || p.text().length() >= 80) && ++paragraphs >= 2) {
         return true;
       }
     }
