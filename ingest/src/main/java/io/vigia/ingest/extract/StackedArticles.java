@@ -5,7 +5,6 @@ import java.util.List;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.select.Elements;
 
 /**
  * Infinite-scroll pages serve the requested article followed by the next ones, each with its own
@@ -24,7 +23,12 @@ final class StackedArticles {
    * one's root, or null when the page holds one article.
    */
   static Element keepRequested(Document doc, String pageHeadline, String canonical, String url) {
-    Elements h1s = doc.getElementsByTag("h1");
+    return keepRequested(doc, doc.getElementsByTag("h1"), pageHeadline, canonical, url);
+  }
+
+  /** {@link #keepRequested(Document, String, String, String)} given the page's h1s. */
+  static Element keepRequested(
+      Document doc, List<Element> h1s, String pageHeadline, String canonical, String url) {
     if (h1s.size() < 2) {
       return null;
     }
