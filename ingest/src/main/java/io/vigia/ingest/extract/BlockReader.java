@@ -125,7 +125,7 @@ final class BlockReader {
   }
 
   private static void flush(StringBuilder text, int[] linkChars, List<String> out) {
-    String block = Whitespace.collapse(text.toString().replace('\u00a0', ' ')).strip();
+    String block = Whitespace.collapseWithNoBreakSpaces(text).strip();
     int links = linkChars[0];
     text.setLength(0);
     linkChars[0] = 0;

@@ -40,11 +40,11 @@ final class BlockScoring {
     Map<Element, double[]> scores = new IdentityHashMap<>();
     TextIndex texts = new TextIndex(body);
     for (Element p : body.select(SCORED)) {
-      String text = texts.text(p);
-      if (text.length() < 25) {
+      int length = texts.length(p);
+      if (length < 25) {
         continue;
       }
-      double score = 1 + commas(text) + Math.min(text.length() / 100, 3);
+      double score = 1 + texts.commas(p) + Math.min(length / 100, 3);
       Element ancestor = p.parent();
       for (int level = 0; ancestor != null && level < 5; level++, ancestor = ancestor.parent()) {
         if (ancestor == body.parent()) {
@@ -210,14 +210,14 @@ final class BlockScoring {
    * box has its own title), hardly any links.
    */
   private static boolean isLead(Element e, TextIndex texts) {
-    if (texts.text(e).length() < 100 || texts.linkDensity(e) >= 0.2) {
+    if (texts.length(e) < 100 || texts.linkDensity(e) >= 0.2) {
       return false;
     }
     if (!e.select(HEADINGS_OR_ITEMS).isEmpty()) {
       return false;
     }
     for (Element p : e.getElementsByTag("p")) {
-      if (texts.text(p).length() >= 80) {
+      if (texts.length(p) >= 80) {
         return true;
       }
     }
@@ -226,7 +226,7 @@ final class BlockScoring {
 
   /** Mostly running text rather than links: at least a couple of sentences' worth. */
   private static boolean isProse(Element e, TextIndex texts) {
-    return texts.text(e).length() >= 200 && texts.linkDensity(e) < 0.25;
+    return texts.length(e) >= 200 && texts.linkDensity(e) < 0.25;
   }
 
   private static double[] initialScore(Element e) {
@@ -244,7 +244,7 @@ final class BlockScoring {
     return new double[] {s + ClassHints.classWeight(e)};
   }
 
-  private static int commas(String text) {
+  static int commas(String text) {
     int n = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

@@ -145,9 +145,9 @@ final class BylineLines {
       // here
     }
     boolean dated = DATE.matcher(block).find();
-    String rest = DATE.matcher(block).replaceAll(" ");
+    String rest = dated ? DATE.matcher(block).replaceAll(" ") : block; // no match: unchanged
     boolean timed = TIME.matcher(rest).find();
-    rest = TIME.matcher(rest).replaceAll(" ");
+    rest = timed ? TIME.matcher(rest).replaceAll(" ") : rest;
     boolean named = false;
     for (String author : authors) {
       if (author.length() >= 4 && startsWithName(rest, author)) {

@@ -118,15 +118,50 @@ final class ClassHints {
   private static final Keywords DATE_WORDS =
       Keywords.of("date", "fecha", "timestamp", "published", "posted");
 
-  private static final Pattern POSITIVE =
-      Pattern.compile(
-          "(?i)article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|"
-              + "cuerpo|noticia|nota|detalle");
-  private static final Pattern NEGATIVE =
-      Pattern.compile(
-          "(?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|"
-              + "foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|"
-              + "shopping|tags|tool|widget|newsletter|subscri|social|recommend|cookie|caption|credit");
+  /**
+   * Readability's positive and negative class weights, as plain words: its case-insensitive regular
+   * expressions ({@code article|body|content|…} and {@code -ad-|hidden|…|foot|…}) find one of these
+   * in the ASCII-lower-cased name exactly when they match ({@code ClassHintsTest}).
+   */
+  private static final Keywords POSITIVE =
+      Keywords.of(
+          "article", "body", "content", "entry", "main", "page", "post", "text", "blog", "story",
+          "cuerpo", "noticia", "nota", "detalle");
+
+  private static final Keywords NEGATIVE =
+      Keywords.of(
+          "-ad-",
+          "hidden",
+          "banner",
+          "combx",
+          "comment",
+          "com-",
+          "contact",
+          "foot",
+          "gdpr",
+          "masthead",
+          "media",
+          "meta",
+          "outbrain",
+          "promo",
+          "related",
+          "scroll",
+          "share",
+          "shoutbox",
+          "sidebar",
+          "skyscraper",
+          "sponsor",
+          "shopping",
+          "tags",
+          "tool",
+          "widget",
+          "newsletter",
+          "subscri",
+          "social",
+          "recommend",
+          "cookie",
+          "caption",
+          "credit");
 
   private ClassHints() {}
 
@@ -154,13 +189,56 @@ final class ClassHints {
       if (hint.isEmpty()) {
         continue;
       }
-      if (NEGATIVE.matcher(hint).find()) {
+      String lower = asciiLower(hint);
+      if (NEGATIVE.in(lower) || hasWordHid(lower)) {
         w -= 25;
       }
-      if (POSITIVE.matcher(hint).find()) {
+      if (POSITIVE.in(lower)) {
         w += 25;
       }
     }
     return w;
+  }
+
+  /** Only A-Z lower-cased, as a regular expression's case-insensitive match without Unicode. */
+  static String asciiLower(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        char[] out = s.toCharArray();
+        for (int j = i; j < out.length; j++) {
+          if (out[j] >= 'A' && out[j] <= 'Z') {
+            out[j] += 'a' - 'A';
+          }
+        }
+        return new String(out);
+      }
+    }
+    return s;
+  }
+
+  /**
+   * "hid" as a word between spaces or the ends ({@code ^hid$| hid$| hid |^hid }); the end, as
+   * {@code $} reads it, also before a line terminator that ends the name.
+   */
+  private static boolean hasWordHid(String lower) {
+    for (int p = lower.indexOf("hid"); p >= 0; p = lower.indexOf("hid", p + 1)) {
+      if ((p == 0 || lower.charAt(p - 1) == ' ')
+          && (p + 3 < lower.length() && lower.charAt(p + 3) == ' ' || endsAt(lower, p + 3))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean endsAt(String s, int i) {
+    String rest = s.substring(i);
+    return rest.isEmpty()
+        || rest.equals("\n")
+        || rest.equals("\r\n")
+        || rest.equals("\r")
+        || rest.equals("\u0085")
+        || rest.equals("\u2028")
+        || rest.equals("\u2029");
   }
 }

@@ -96,6 +96,15 @@ final class Dates {
       Pattern.compile(
           "(?is).*\\d:\\d{2}(?::\\d{2}(?:[.,]\\d+)?)?\\s*(?:z|[+-]\\d{2}:?\\d{2}|(?:gmt|utc)(?:\\s*[+-]\\d{1,2}(?::?\\d{2})?)?)");
 
+  /** Epoch seconds or milliseconds. */
+  private static final Pattern EPOCH = Pattern.compile("\\d{10,13}");
+
+  /** The shapes {@link #parseMachine} rewrites to ISO-8601 (compiled once, not on every call). */
+  private static final Pattern SPACE_FOR_T = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2}) (\\d)");
+
+  private static final Pattern OFFSET_WITHOUT_COLON = Pattern.compile("([+-]\\d{2})(\\d{2})$");
+  private static final Pattern UTC_NAMED = Pattern.compile("(?i) ?(utc|gmt)$");
+
   private Dates() {}
 
   /**
@@ -166,15 +175,14 @@ final class Dates {
     if (v.isEmpty() || v.length() > 64) {
       return null;
     }
-    if (v.matches("\\d{10,13}")) {
+    if (EPOCH.matcher(v).matches()) {
       long n = Long.parseLong(v);
       return OffsetDateTime.ofInstant(
           java.time.Instant.ofEpochMilli(v.length() == 13 ? n : n * 1000), ZoneOffset.UTC);
     }
-    String iso =
-        v.replaceFirst("^(\\d{4}-\\d{2}-\\d{2}) (\\d)", "$1T$2")
-            .replaceFirst("([+-]\\d{2})(\\d{2})$", "$1:$2")
-            .replaceFirst("(?i) ?(utc|gmt)$", "Z");
+    String iso = SPACE_FOR_T.matcher(v).replaceFirst("$1T$2");
+    iso = OFFSET_WITHOUT_COLON.matcher(iso).replaceFirst("$1:$2");
+    iso = UTC_NAMED.matcher(iso).replaceFirst("Z");
     try {
       return OffsetDateTime.parse(iso);
     } catch (DateTimeParseException e) {

@@ -55,9 +55,10 @@ public final class JsoupArticleExtractor implements ArticleExtractor {
       return ExtractedPage.unreadable(url, "unparseable HTML: " + e.getMessage());
     }
     PageMetadata meta = PageMetadata.read(doc, url);
-    String headline = headline(doc, meta);
-    StackedArticles.keepRequested(doc, headline, meta.canonicalUrl(), url);
-    Element h1 = headlineElement(doc, headline);
+    Elements h1s = doc.select(H1); // searched once for the headline, the stack and the standfirst
+    String headline = headline(h1s, meta);
+    Element kept = StackedArticles.keepRequested(doc, h1s, headline, meta.canonicalUrl(), url);
+    Element h1 = headlineElement(kept == null ? h1s : stillOnThePage(h1s, doc), headline);
     String standfirst = Standfirst.after(h1);
     boolean paywalled = meta.paywalled() || Paywall.lockLabelNear(h1);
     OffsetDateTime published = meta.published();
@@ -119,9 +120,23 @@ public final class JsoupArticleExtractor implements ArticleExtractor {
         notArticle);
   }
 
-  /** The h1 that shows {@code headline}, else the first h1. */
-  private static Element headlineElement(Document doc, String headline) {
-    Elements h1s = doc.getElementsByTag("h1");
+  /** The h1s not removed with a stacked article. */
+  private static Elements stillOnThePage(Elements h1s, Document doc) {
+    Elements out = new Elements();
+    for (Element h1 : h1s) {
+      Element top = h1;
+      while (top.parent() != null) {
+        top = top.parent();
+      }
+      if (top == doc) {
+        out.add(h1);
+      }
+    }
+    return out;
+  }
+
+  /** Of the page's {@code h1s}, the one that shows {@code headline}, else the first. */
+  private static Element headlineElement(Elements h1s, String headline) {
     if (headline != null) {
       String want = norm(headline);
       for (Element h1 : h1s) {
@@ -159,16 +174,23 @@ public final class JsoupArticleExtractor implements ArticleExtractor {
    * The visible headline: an h1 that the page's titles agree with, else JSON-LD, OpenGraph, or the
    * title without the site name.
    */
-  static String headline(Document doc, PageMetadata meta) {
+  static String headline(Elements h1s, PageMetadata meta) {
     String[] titles = {meta.headline(), meta.ogTitle(), meta.documentTitle()};
-    for (Element h1 : doc.select(H1)) {
+    String[] normTitles = new String[titles.length]; // each normalised once, when first needed
+    for (Element h1 : h1s) {
       String h = h1.text().trim();
       if (h.length() < 10) {
         continue;
       }
       String nh = norm(h);
-      for (String t : titles) {
-        if (t != null && norm(t).contains(nh)) {
+      for (int i = 0; i < titles.length; i++) {
+        if (titles[i] == null) {
+          continue;
+        }
+        if (normTitles[i] == null) {
+          normTitles[i] = norm(titles[i]);
+        }
+        if (normTitles[i].contains(nh)) {
           return h;
         }
       }
@@ -179,7 +201,7 @@ public final class JsoupArticleExtractor implements ArticleExtractor {
     if (meta.ogTitle() != null) {
       return withoutSiteName(meta.ogTitle(), meta.siteName());
     }
-    Element h1 = doc.selectFirst(H1);
+    Element h1 = h1s.first();
     if (h1 != null && h1.text().trim().length() >= 10) {
       return h1.text().trim();
     }

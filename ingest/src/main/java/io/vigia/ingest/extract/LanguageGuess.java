@@ -84,7 +84,11 @@ final class LanguageGuess {
   }
 
   /** Words of one list only: they are the ones that tell the languages apart. */
-  private static final Map<String, String> TELLING = telling();
+  static final Map<String, String> TELLING = telling();
+
+  /** The longest telling word: a longer run of letters is not looked up. */
+  private static final int LONGEST =
+      TELLING.keySet().stream().mapToInt(String::length).max().orElse(0);
 
   private LanguageGuess() {}
 
@@ -110,15 +114,24 @@ final class LanguageGuess {
     }
     Map<String, Integer> votes = new HashMap<>();
     int words = 0;
-    for (String w :
-        text.substring(0, Math.min(text.length(), 5000))
-            .toLowerCase(Locale.ROOT)
-            .split("[^\\p{L}]+")) {
-      if (w.isEmpty()) {
+    // The words are the runs of letters (Unicode category L), as split("[^\\p{L}]+") cuts them.
+    String lower = text.substring(0, Math.min(text.length(), 5000)).toLowerCase(Locale.ROOT);
+    int i = 0;
+    while (i < lower.length()) {
+      int start = i;
+      while (i < lower.length()) {
+        int cp = lower.codePointAt(i);
+        if (!Character.isLetter(cp)) {
+          break;
+        }
+        i += Character.charCount(cp);
+      }
+      if (i == start) {
+        i += Character.charCount(lower.codePointAt(i));
         continue;
       }
       words++;
-      String lang = TELLING.get(w);
+      String lang = i - start <= LONGEST ? TELLING.get(lower.substring(start, i)) : null;
       if (lang != null) {
         votes.merge(lang, 1, Integer::sum);
       }

@@ -24,8 +24,12 @@ final class LinkDensity {
 
   /** What a link counts for: its text, a third of it for an in-page link ({@code #…}). */
   static int linkChars(Element a) {
-    String href = a.attr("href");
-    return href.startsWith("#") ? a.text().length() / 3 : a.text().length();
+    return linkChars(a, a.text().length());
+  }
+
+  /** {@link #linkChars(Element)} for a link whose text is {@code textLength} characters long. */
+  static int linkChars(Element a, int textLength) {
+    return a.attr("href").startsWith("#") ? textLength / 3 : textLength;
   }
 
   static double of(int linkChars, int totalChars) {

@@ -1,6 +1,8 @@
 package io.vigia.ingest.extract;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,61 +91,16 @@ final class PageCleaning {
    * paragraphs.
    */
   static void strip(Element body, boolean stripUnlikely) {
-    Map<String, ClassHints.Hint> verdicts = new HashMap<>();
-    for (Element e : new ArrayList<>(body.getAllElements())) {
-      if (e == body || e.parent() == null) {
-        continue;
-      }
-      String tag = e.normalName();
-      if (NEVER_CONTENT.contains(tag) || isHidden(e)) {
-        // Some sites wrap the whole page in a <form> (ASP.NET) or the story in a <header>-less
-        // layout: a form or header holding a lot of text is a wrapper, not a widget.
-        if (!(WRAPPERS.contains(tag) && (e.text().length() > 1000 || e.select(P).size() >= 3))) {
-          e.remove();
-        }
-        continue;
-      }
-      if (isLockLabel(e)) {
-        e.remove();
-        continue;
-      }
-      if (!tag.equals("article") && !tag.equals("main") && !tag.equals("a") && !tag.equals("p")) {
-        String hint = e.className() + " " + e.id();
-        ClassHints.Hint verdict =
-            hint.length() > 1
-                ? verdicts.computeIfAbsent(hint, h -> ClassHints.Hint.of(h, stripUnlikely))
-                : ClassHints.Hint.NONE;
-        if (verdict == ClassHints.Hint.UNLIKELY && !insideTableOrCode(e) && !isQuotedPost(e)) {
-          e.remove();
-          continue;
-        }
-        if (verdict == ClassHints.Hint.DATE
-            && e.text().length() < 100
-            && e.select(BLOCKS).size() <= 1) {
-          e.remove();
-          continue;
-        }
-        String role = e.attr("role");
-        if (role.equals("navigation")
-            || role.equals("complementary")
-            || role.equals("banner")
-            || role.equals("contentinfo")
-            || role.equals("dialog")
-            || role.equals("alert")
-            || role.equals("menu")) {
-          e.remove();
-        }
-      }
-    }
+    removeNotContent(body, stripUnlikely);
     for (Element div : body.select(DIV)) {
       boolean blockChild = false;
-      for (Element c : div.children()) {
-        if (DIV_BLOCK_CHILDREN.contains(c.normalName())) {
+      for (int i = 0; i < div.childNodeSize(); i++) {
+        if (div.childNode(i) instanceof Element c && DIV_BLOCK_CHILDREN.contains(c.normalName())) {
           blockChild = true;
           break;
         }
       }
-      if (!blockChild && div.text().length() >= 25) {
+      if (!blockChild && (TextLength.surelyLongerThan(div, 24) || div.text().length() >= 25)) {
         div.tagName("p");
       }
     }
@@ -155,10 +112,125 @@ final class PageCleaning {
         i >= 0;
         i--) { // innermost first: the card goes, the name it hangs on stays
       Element span = spans.get(i);
-      if (isLinkCluster(span) && span.closest("p") != null) {
+      if (span.closest(P) != null && isLinkCluster(span)) {
         span.remove();
       }
     }
+  }
+
+  /**
+   * The first step: removes every element that is never content ({@link #isNeverContent}), in page
+   * order; what is inside a removed element is not looked at.
+   */
+  static void removeNotContent(Element body, boolean stripUnlikely) {
+    Map<String, ClassHints.Hint> verdicts = new HashMap<>();
+    List<Element> all = elementsInPageOrder(body);
+    boolean quotes = false;
+    for (Element e : all) {
+      if (e.normalName().equals("blockquote")) {
+        quotes = true;
+        break;
+      }
+    }
+    Element removed = null;
+    for (Element e : new ArrayList<>(all)) {
+      if (e == body || e.parent() == null) {
+        continue;
+      }
+      if (removed != null) {
+        if (isInside(e, removed)) {
+          // Already off the page with an ancestor: whatever it is, it is gone (elements come in
+          // page order, so a removed element's descendants follow it, all together).
+          continue;
+        }
+        removed = null;
+      }
+      if (isNeverContent(e, stripUnlikely, verdicts, quotes)) {
+        e.remove();
+        removed = e;
+      }
+    }
+  }
+
+  /**
+   * Whether {@code e} is never content: a tag that never is, hidden, a lock label, a class or id
+   * that says so (unless a quoted post or inside a table or code), a small date line, a role that
+   * says navigation or the like. {@code quotes}: the page has a blockquote.
+   */
+  static boolean isNeverContent(
+      Element e, boolean stripUnlikely, Map<String, ClassHints.Hint> verdicts, boolean quotes) {
+    String tag = e.normalName();
+    if (NEVER_CONTENT.contains(tag) || isHidden(e)) {
+      // Some sites wrap the whole page in a <form> (ASP.NET) or the story in a <header>-less
+      // layout: a form or header holding a lot of text is a wrapper, not a widget.
+      return !(WRAPPERS.contains(tag)
+          && (TextLength.surelyLongerThan(e, 1000)
+              || e.text().length() > 1000
+              || e.select(P).size() >= 3));
+    }
+    if (isLockLabel(e)) {
+      return true;
+    }
+    if (tag.equals("article") || tag.equals("main") || tag.equals("a") || tag.equals("p")) {
+      return false;
+    }
+    if (e.attributesSize() == 0) {
+      return false; // no class, id or role
+    }
+    String hint = e.className() + " " + e.id();
+    ClassHints.Hint verdict =
+        hint.length() > 1
+            ? verdicts.computeIfAbsent(hint, h -> ClassHints.Hint.of(h, stripUnlikely))
+            : ClassHints.Hint.NONE;
+    if (verdict == ClassHints.Hint.UNLIKELY
+        && !insideTableOrCode(e)
+        && !(quotes && isQuotedPost(e))) {
+      return true;
+    }
+    if (verdict == ClassHints.Hint.DATE
+        && !TextLength.surelyLongerThan(e, 99)
+        && e.text().length() < 100
+        && e.select(BLOCKS).size() <= 1) {
+      return true;
+    }
+    String role = e.attr("role");
+    return role.equals("navigation")
+        || role.equals("complementary")
+        || role.equals("banner")
+        || role.equals("contentinfo")
+        || role.equals("dialog")
+        || role.equals("alert")
+        || role.equals("menu");
+  }
+
+  /**
+   * {@code root.getAllElements()} with the root first: the elements in page order, gathered without
+   * a selector.
+   */
+  static List<Element> elementsInPageOrder(Element root) {
+    List<Element> out = new ArrayList<>();
+    Deque<Element> pending = new ArrayDeque<>();
+    pending.push(root);
+    while (!pending.isEmpty()) {
+      Element e = pending.pop();
+      out.add(e);
+      for (int i = e.childNodeSize() - 1; i >= 0; i--) {
+        if (e.childNode(i) instanceof Element child) {
+          pending.push(child);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Whether {@code e} is {@code ancestor} or below it. */
+  private static boolean isInside(Element e, Element ancestor) {
+    for (Element p = e; p != null; p = p.parent()) {
+      if (p == ancestor) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -274,8 +346,8 @@ final class PageCleaning {
    * the standfirst or the headline, never part of the text.
    */
   private static boolean isLockLabel(Element e) {
-    if (!hasOwnText(e)) {
-      return false; // most elements hold only other elements: spare building their own text
+    if (!hasOwnText(e) || TextLength.ownSurelyLongerThan(e, 40)) {
+      return false; // most elements hold other elements or a long text: spare building it
     }
     String own = e.ownText();
     return own.length() >= 8

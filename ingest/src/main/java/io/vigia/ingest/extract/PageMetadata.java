@@ -3,7 +3,9 @@ package io.vigia.ingest.extract;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.OffsetDateTime;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +14,6 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
 import org.jsoup.select.Evaluator;
-import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.QueryParser;
 
 /**
@@ -168,7 +169,7 @@ record PageMetadata(
     }
 
     String lang = null;
-    Element html = doc.selectFirst(HTML);
+    Element html = htmlElement(doc);
     if (html != null && !html.attr("lang").isBlank()) {
       lang = html.attr("lang");
     } else if (meta(metas, LANGUAGE_META) != null) {
@@ -188,7 +189,7 @@ record PageMetadata(
               : null;
     }
 
-    String canonical = head.canonicalLinks().attr("abs:href");
+    String canonical = absoluteHref(head.canonicalLinks());
     if (canonical.isBlank()) {
       canonical = absolute(doc, meta(metas, URL_META));
     }
@@ -225,6 +226,37 @@ record PageMetadata(
         ogType == null ? null : ogType.toLowerCase(Locale.ROOT),
         ld != null,
         paywalled);
+  }
+
+  /**
+   * {@code doc.selectFirst("html")}: the document's first element, as the parser always makes it,
+   * without setting up a search.
+   */
+  private static Element htmlElement(Document doc) {
+    Element first = doc.firstElementChild();
+    if (first != null && !HTML.matches(doc, doc) && HTML.matches(doc, first)) {
+      return first;
+    }
+    return doc.selectFirst(HTML);
+  }
+
+  /**
+   * {@code links.attr("abs:href")}, resolving each URL once ({@code hasAttr} and {@code attr}
+   * resolved it twice): the first link with an absolute {@code href} (or an attribute named {@code
+   * abs:href}), else "".
+   */
+  static String absoluteHref(Elements links) {
+    for (Element e : links) {
+      if (e.attributesSize() == 0) {
+        continue;
+      }
+      String abs = e.absUrl("href");
+      if (!abs.isEmpty() || e.attributes().hasKeyIgnoreCase("abs:href")) {
+        String literal = e.attributes().getIgnoreCase("abs:href");
+        return literal.isEmpty() ? abs : literal;
+      }
+    }
+    return "";
   }
 
   private static String clean(String s) {
@@ -325,29 +357,34 @@ record PageMetadata(
    * The elements the metadata is read from, gathered in one walk over the page instead of one walk
    * each: {@code <meta>}, {@code link[rel=canonical]}, JSON-LD scripts, in page order.
    */
-  private record HeadElements(Elements metas, Elements canonicalLinks, Elements jsonLd) {
+  record HeadElements(Elements metas, Elements canonicalLinks, Elements jsonLd) {
     static HeadElements of(Document doc) {
       HeadElements found = new HeadElements(new Elements(), new Elements(), new Elements());
-      NodeTraversor.traverse(
-          (node, depth) -> {
-            if (node instanceof Element e) {
-              switch (e.normalName()) {
-                case "meta" -> found.metas().add(e);
-                case "link" -> {
-                  if (CANONICAL.matches(doc, e)) {
-                    found.canonicalLinks().add(e);
-                  }
-                }
-                case "script" -> {
-                  if (JSON_LD.matches(doc, e)) {
-                    found.jsonLd().add(e);
-                  }
-                }
-                default -> {}
-              }
+      // Elements in page order (pre-order), without visiting every text node as a traversal does.
+      Deque<Element> pending = new ArrayDeque<>();
+      pending.push(doc);
+      while (!pending.isEmpty()) {
+        Element e = pending.pop();
+        for (int i = e.childNodeSize() - 1; i >= 0; i--) {
+          if (e.childNode(i) instanceof Element child) {
+            pending.push(child);
+          }
+        }
+        switch (e.normalName()) {
+          case "meta" -> found.metas().add(e);
+          case "link" -> {
+            if (CANONICAL.matches(doc, e)) {
+              found.canonicalLinks().add(e);
             }
-          },
-          doc);
+          }
+          case "script" -> {
+            if (JSON_LD.matches(doc, e)) {
+              found.jsonLd().add(e);
+            }
+          }
+          default -> {}
+        }
+      }
       return found;
     }
   }

@@ -27,14 +27,17 @@ final class Paywall {
       return false;
     }
     Element area = headline.parent();
-    if (area != null && area.parent() != null && area.text().length() < 1500) {
+    if (area != null
+        && area.parent() != null
+        && !TextLength.surelyLongerThan(area, 1499)
+        && area.text().length() < 1500) {
       area = area.parent();
     }
     if (area == null) {
       return false;
     }
     for (Element e : area.getAllElements()) {
-      if (!PageCleaning.hasOwnText(e)) {
+      if (!PageCleaning.hasOwnText(e) || TextLength.ownSurelyLongerThan(e, 40)) {
         continue;
       }
       String t = e.ownText();

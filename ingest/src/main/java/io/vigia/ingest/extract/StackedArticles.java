@@ -5,7 +5,6 @@ import java.util.List;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.select.Elements;
 
 /**
  * Infinite-scroll pages serve the requested article followed by the next ones, each with its own
@@ -24,13 +23,18 @@ final class StackedArticles {
    * one's root, or null when the page holds one article.
    */
   static Element keepRequested(Document doc, String pageHeadline, String canonical, String url) {
-    Elements h1s = doc.getElementsByTag("h1");
+    return keepRequested(doc, doc.getElementsByTag("h1"), pageHeadline, canonical, url);
+  }
+
+  /** {@link #keepRequested(Document, String, String, String)} given the page's h1s. */
+  static Element keepRequested(
+      Document doc, List<Element> h1s, String pageHeadline, String canonical, String url) {
     if (h1s.size() < 2) {
       return null;
     }
     List<Element> roots = new ArrayList<>();
     for (Element h1 : h1s) {
-      Element root = ownRoot(h1);
+      Element root = ownRoot(h1, h1s);
       if (root != null && isStory(root) && !roots.contains(root)) {
         roots.add(root);
       }
@@ -75,28 +79,52 @@ final class StackedArticles {
 
   /** A headline over a body: enough text, in at least two paragraphs of a sentence or more. */
   private static boolean isStory(Element root) {
-    if (root.text().length() < MIN_STORY_CHARS) {
+    if (!TextLength.surelyLongerThan(root, MIN_STORY_CHARS - 1)
+        && root.text().length() < MIN_STORY_CHARS) {
       return false;
     }
     int paragraphs = 0;
     for (Element p : root.getElementsByTag("p")) {
-      if (p.text().length() >= 80 && ++paragraphs >= 2) {
+      if ((TextLength.surelyLongerThan(p, 79) || p.text().length() >= 80) && ++paragraphs >= 2) {
         return true;
       }
     }
     return false;
   }
 
-  /** The largest ancestor of {@code h1} that holds no other h1: that article's own container. */
-  private static Element ownRoot(Element h1) {
+  /**
+   * The largest ancestor of {@code h1} that holds no other h1: that article's own container. {@code
+   * h1s}: every h1 of the page, so an ancestor's are counted without searching it.
+   */
+  private static Element ownRoot(Element h1, List<Element> h1s) {
     Element root = h1;
     for (Element up = h1.parent(); up != null && up.parent() != null; up = up.parent()) {
-      if (up.normalName().equals("body") || up.getElementsByTag("h1").size() > 1) {
+      if (up.normalName().equals("body") || holdsMoreThanOne(up, h1s)) {
         break;
       }
       root = up;
     }
     return root == h1 ? null : root;
+  }
+
+  /** {@code e.getElementsByTag("h1").size() > 1}, given every h1 of the page. */
+  static boolean holdsMoreThanOne(Element e, List<Element> h1s) {
+    int inside = 0;
+    for (Element h1 : h1s) {
+      if (isInside(h1, e) && ++inside > 1) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isInside(Element e, Element ancestor) {
+    for (Element p = e; p != null; p = p.parent()) {
+      if (p == ancestor) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The root or its first descendants carry {@code url} in an attribute ({@code data-url}). */

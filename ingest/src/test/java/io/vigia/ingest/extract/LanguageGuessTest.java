@@ -2,6 +2,11 @@ package io.vigia.ingest.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -39,5 +44,115 @@ class LanguageGuessTest {
             LanguageGuess.of(
                 "Nicolás Maduro María Corina Machado Edmundo González Urrutia CNE TSJ"))
         .isNull();
+  }
+
+  /** The words are cut without a regular expression; the votes are those the split gave. */
+  @Test
+  void shouldDecideAsCuttingTheTextWithARegularExpressionDoes() {
+    List<String> pieces =
+        List.of(
+            "de",
+            "la",
+            "the",
+            "and",
+            "não",
+            "été",
+            "già",
+            "für",
+            "però",
+            "dijo",
+            "said",
+            "Él",
+            "MÁS",
+            "Über",
+            "İstanbul",
+            "ǅemal",
+            "\uD835\uDC00x",
+            "\uD800",
+            "123",
+            "3a",
+            " ",
+            "  ",
+            ",",
+            ". ",
+            "-",
+            "\n",
+            "\u00a0",
+            "l'",
+            "’",
+            "ß",
+            "\u0301",
+            "ǈ",
+            "σς",
+            "Straße");
+    Random random = new Random(20);
+    int decided = 0;
+    for (int i = 0; i < 3000; i++) {
+      StringBuilder text = new StringBuilder();
+      int n = random.nextInt(i % 10 == 0 ? 2000 : 60);
+      List<String> lean = LEANINGS.get(i % LEANINGS.size());
+      for (int w = 0; w < n; w++) {
+        text.append(
+            random.nextBoolean()
+                ? lean.get(random.nextInt(lean.size()))
+                : pieces.get(random.nextInt(pieces.size())));
+        if (random.nextInt(3) > 0) {
+          text.append(' ');
+        }
+      }
+      String t = text.toString();
+      String guess = LanguageGuess.of(t);
+      assertThat(guess).as("text %d", i).isEqualTo(bySplit(t));
+      decided += guess == null ? 0 : 1;
+    }
+    assertThat(decided).as("texts with a language").isGreaterThan(1000);
+  }
+
+  private static final List<List<String>> LEANINGS =
+      List.of(
+          List.of("según", "dijo", "también", "Más", "porque"),
+          List.of("the", "said", "WHICH", "would"),
+          List.of("não", "disse", "após", "têm"),
+          List.of("selon", "été", "où"),
+          List.of("già", "più", "della"),
+          List.of("für", "über", "werden", "nicht"),
+          List.of("però", "perquè", "també"));
+
+  /** The guess as it was written first, cutting words with split. */
+  private static String bySplit(String text) {
+    if (text == null || text.length() < 40) {
+      return null;
+    }
+    Map<String, Integer> votes = new HashMap<>();
+    int words = 0;
+    for (String w :
+        text.substring(0, Math.min(text.length(), 5000))
+            .toLowerCase(Locale.ROOT)
+            .split("[^\\p{L}]+")) {
+      if (w.isEmpty()) {
+        continue;
+      }
+      words++;
+      String lang = LanguageGuess.TELLING.get(w);
+      if (lang != null) {
+        votes.merge(lang, 1, Integer::sum);
+      }
+    }
+    String best = null;
+    int first = 0;
+    int second = 0;
+    for (Map.Entry<String, Integer> e : votes.entrySet()) {
+      if (e.getValue() > first) {
+        second = first;
+        first = e.getValue();
+        best = e.getKey();
+      } else if (e.getValue() > second) {
+        second = e.getValue();
+      }
+    }
+    if (words < 8 || first < 3 || first < 2 * second) {
+      return null;
+    }
+    return best;
   }
 }
