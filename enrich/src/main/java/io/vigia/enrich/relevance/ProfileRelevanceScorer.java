@@ -26,7 +26,11 @@ public final class ProfileRelevanceScorer implements RelevanceScorer {
   private static final int OFFTOPIC = 3;
   private static final String[] GROUP_NAMES = {"venezuela", "politics", "elsewhere", "off-topic"};
 
-  private record Term(int group, String term, double weight) {}
+  /**
+   * @param body a place term that names one of the country's bodies, parties, places or officials
+   *     rather than the country itself
+   */
+  private record Term(int group, String term, double weight, boolean body) {}
 
   private final RelevanceRules rules;
   private final TermMatcher<Term> terms = new TermMatcher<>();
@@ -39,8 +43,18 @@ public final class ProfileRelevanceScorer implements RelevanceScorer {
     };
     for (int g = 0; g < groups.length; g++) {
       int group = g;
-      groups[g].terms().forEach((term, w) -> terms.add(term, new Term(group, term, w)));
-      groups[g].entities().forEach((id, w) -> entityWeights.put(id, new Term(group, id, w)));
+      groups[g]
+          .terms()
+          .forEach(
+              (term, w) ->
+                  terms.add(
+                      term,
+                      new Term(
+                          group,
+                          term,
+                          w,
+                          group == VENEZUELA && !rules.countryNames().contains(term))));
+      groups[g].entities().forEach((id, w) -> entityWeights.put(id, new Term(group, id, w, true)));
     }
   }
 
@@ -54,9 +68,10 @@ public final class ProfileRelevanceScorer implements RelevanceScorer {
     Map<String, double[]> hits = new HashMap<>(); // "group:term" -> weight total
     Tokens title = Tokens.of(article.getTitle());
     Tokens text = Tokens.of(article.getText());
-    boolean inHeadline = count(title, 2.0, sum, hits, null);
+    boolean[] body = new boolean[1];
+    boolean inHeadline = count(title, 2.0, sum, hits, null, body);
     java.util.List<Integer> venezuelanAt = new ArrayList<>();
-    count(text, 1.0, sum, hits, venezuelanAt);
+    count(text, 1.0, sum, hits, venezuelanAt, body);
     for (Entity e : entities) {
       Term t = entityWeights.get(e.getId());
       if (t != null && e.getLinked()) {
@@ -72,10 +87,16 @@ public final class ProfileRelevanceScorer implements RelevanceScorer {
     double offShare = sum[OFFTOPIC] / (sum[OFFTOPIC] + sum[POLITICS] + 1);
     java.util.Set<String> anchors = anchorNames(entities);
     // It can be about somewhere else when it names another country, or when nothing Venezuelan
-    // but the country's name is in it (no anchor person or body: a dateline abroad, one line).
+    // but the country's name is in it (no anchor person, and no body, party, city or state of the
+    // country: a dateline abroad, one line). A piece that names the PSUV, the TSJ or Maracaibo and
+    // no other country is about Venezuela even if the word "Venezuela" is rare in it.
     Aboutness about =
         Aboutness.of(
-            text, inHeadline, venezuelanAt, anchors, sum[ELSEWHERE] > 0 || anchors.isEmpty());
+            text,
+            inHeadline,
+            venezuelanAt,
+            anchors,
+            sum[ELSEWHERE] > 0 || (anchors.isEmpty() && !body[0]));
     double score = place * politics * (1 - elsewhereShare) * (1 - 0.7 * offShare) * about.factor();
     boolean relevant = score >= rules.threshold();
     List<String> reasons = reasons(hits, score, relevant);
@@ -110,19 +131,22 @@ public final class ProfileRelevanceScorer implements RelevanceScorer {
 
   /**
    * Counts the terms of {@code t}; whether any Venezuelan one was among them (their character
-   * offsets go to {@code venezuelanAt} when given).
+   * offsets go to {@code venezuelanAt} when given; {@code body[0]} is set when one of them names a
+   * body, party, place or official rather than the country).
    */
   private boolean count(
       Tokens t,
       double factor,
       double[] sum,
       Map<String, double[]> hits,
-      List<Integer> venezuelanAt) {
+      List<Integer> venezuelanAt,
+      boolean[] body) {
     boolean venezuelan = false;
     for (TermMatcher.Hit<Term> h : terms.findAll(t)) {
       add(h.value(), factor, sum, hits);
       if (h.value().group() == VENEZUELA) {
         venezuelan = true;
+        body[0] |= h.value().body();
         if (venezuelanAt != null) {
           venezuelanAt.add(t.start(h.from()));
         }

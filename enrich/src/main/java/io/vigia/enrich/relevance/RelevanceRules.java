@@ -3,15 +3,38 @@ package io.vigia.enrich.relevance;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The profile's relevance rules ({@code relevance.yaml}): weighted terms and entity ids in four
  * groups (the place anchor, the political anchor, other places, off-topic subjects) and a
  * threshold. See the file's comments for how they combine.
+ *
+ * @param countryNames the place group's terms that are the country's own name and its demonyms
+ *     ({@code groups.venezuela.names}): they place an article there but can be a dateline or one
+ *     line in a piece about somewhere else; every other term of the group names one of the
+ *     country's bodies, parties, places or officials, which a piece about somewhere else rarely
+ *     does
  */
 public record RelevanceRules(
-    double threshold, Group venezuela, Group politics, Group elsewhere, Group offtopic) {
+    double threshold,
+    Group venezuela,
+    Group politics,
+    Group elsewhere,
+    Group offtopic,
+    Set<String> countryNames) {
+
+  public RelevanceRules {
+    countryNames = Collections.unmodifiableSet(new LinkedHashSet<>(countryNames));
+  }
+
+  /** Rules in which every place term is taken for the country's name (none names a body). */
+  public RelevanceRules(
+      double threshold, Group venezuela, Group politics, Group elsewhere, Group offtopic) {
+    this(threshold, venezuela, politics, elsewhere, offtopic, venezuela.terms().keySet());
+  }
 
   /** Weighted terms (a trailing * matches a word prefix) and entity ids. */
   public record Group(Map<String, Double> terms, Map<String, Double> entities) {
@@ -49,12 +72,26 @@ public record RelevanceRules(
             source + ": groups." + required + " is missing (the two anchors an article needs)");
       }
     }
+    Group venezuela = group(g.path("venezuela"), source);
+    Set<String> names = new LinkedHashSet<>();
+    JsonNode listed = g.path("venezuela").path("names");
+    if (listed.isMissingNode()) {
+      names.addAll(venezuela.terms().keySet());
+    }
+    for (JsonNode n : listed) {
+      if (!venezuela.terms().containsKey(n.asText())) {
+        throw new IllegalArgumentException(
+            source + ": groups.venezuela.names lists '" + n.asText() + "', not one of its terms");
+      }
+      names.add(n.asText());
+    }
     return new RelevanceRules(
         threshold,
-        group(g.path("venezuela"), source),
+        venezuela,
         group(g.path("politics"), source),
         group(g.path("elsewhere"), source),
-        group(g.path("offtopic"), source));
+        group(g.path("offtopic"), source),
+        names);
   }
 
   private static Group group(JsonNode n, String source) {

@@ -130,4 +130,93 @@ class ProfileRelevanceScorerTest {
     assertThat(r.getRelevant()).isTrue();
     assertThat(r.getReasons()).noneMatch(reason -> reason.contains("only in passing"));
   }
+
+  @Test
+  void shouldKeepAPieceThatNamesVenezuelaOnlyThroughItsPartiesAndBodies() {
+    // No "Venezuela" anywhere, no linked anchor person: the ruling party and the opposition
+    // coalition say where it is, and no other country is named, so it is not "in passing".
+    Relevance r =
+        relevance(
+            "El árbitro electoral publica el calendario de las municipales",
+            "El Consejo Nacional Electoral fijó para marzo la elección de alcaldes y abrió el "
+                + "período de inscripción de candidaturas.\n\n"
+                + "Los partidos tendrán diez días para presentar sus listas.\n\n"
+                + "El PSUV celebrará asambleas para escoger a sus aspirantes; la Plataforma "
+                + "Unitaria todavía discute si participa.\n\n"
+                + "El organismo no dijo si habrá observación internacional.");
+    assertThat(r.getRelevant()).isTrue();
+    assertThat(r.getReasons()).noneMatch(reason -> reason.contains("only in passing"));
+  }
+
+  @Test
+  void shouldSetAsideAForeignElectionThatNamesOnlyTheCapitalOnce() {
+    // The capital stands for the country in a jibe; it is not one of the country's bodies.
+    Relevance r =
+        relevance(
+            "Cierre de campaña en la capital regional",
+            "El presidente autonómico cerró la campaña con un mitin ante miles de simpatizantes y "
+                + "pidió el voto para gobernar sin pactos.\n\n"
+                + "Sus rivales hablaron de vivienda y de transporte público en actos más pequeños.\n\n"
+                + "En su discurso acusó a la oposición de querer convertir la región en una sucursal "
+                + "de Caracas.\n\n"
+                + "Las encuestas le dan una ventaja de diez puntos.\n\n"
+                + "Los colegios electorales abren el domingo a las nueve.");
+    assertThat(r.getRelevant()).isFalse();
+    assertThat(r.getReasons()).anyMatch(reason -> reason.contains("only in passing"));
+  }
+
+  @Test
+  void shouldKeepTheLegitimacyDisputeWrittenWithoutElectionWords() {
+    Relevance r =
+        relevance(
+            "Fiscalía pide orden de aprehensión contra el excandidato por usurpación",
+            "El fiscal general pidió este lunes una orden de aprehensión contra el dirigente "
+                + "opositor, al que acusa de usurpación de funciones y de promover un golpe de "
+                + "estado desde el extranjero, a una semana de la juramentación de Nicolás Maduro.");
+    assertThat(r.getRelevant()).isTrue();
+    assertThat(r.getReasons()).anyMatch(reason -> reason.startsWith("politics: usurp"));
+  }
+
+  @Test
+  void shouldKeepAnOilLicenceAnsweredAsABlockadeAsPolitics() {
+    Relevance r =
+        relevance(
+            "Vice president calls end of oil licence an imperial blockade",
+            "CARACAS - Vice President Delcy Rodríguez said on Tuesday that Washington's decision "
+                + "to revoke the licences of two oil companies working with PDVSA was part of an "
+                + "imperial blockade, and that the country would defend its sovereignty.");
+    assertThat(r.getRelevant()).isTrue();
+  }
+
+  @Test
+  void shouldSetAsideCrimeAndMunicipalNewsInAVenezuelanCity() {
+    Relevance crime =
+        relevance(
+            "Detenidos dos hombres por el robo de una farmacia en Maracay",
+            "Funcionarios del Cicpc detuvieron a dos hombres acusados de robar una farmacia en el "
+                + "centro de Maracay. El caso pasó al Ministerio Público y el fiscal general dijo "
+                + "que serán presentados ante un juez.");
+    Relevance roads =
+        relevance(
+            "La alcaldía de Maracaibo repara veinte calles antes de las lluvias",
+            "El alcalde y el gobernador del Zulia recorrieron las obras de asfaltado en cinco "
+                + "parroquias; el ministro de Transporte prometió maquinaria para el sur del lago.");
+    assertThat(crime.getRelevant()).as(crime.getReasons().toString()).isFalse();
+    assertThat(roads.getRelevant()).as(roads.getReasons().toString()).isFalse();
+  }
+
+  @Test
+  void shouldReadTheGangNamedAfterAStateAsAnotherCountrysPolitics() {
+    Relevance r =
+        relevance(
+            "Senado aprueba endurecer las penas por extorsión",
+            "El Senado aprobó por amplia mayoría elevar las penas por extorsión, tras meses de "
+                + "debate entre el gobierno y la oposición.\n\n"
+                + "El ministro del Interior atribuyó parte de los delitos al Tren de Aragua y a "
+                + "otras bandas transnacionales.\n\n"
+                + "La norma pasa ahora a la cámara baja.\n\n"
+                + "Organizaciones de derechos humanos pidieron no estigmatizar a los migrantes "
+                + "venezolanos.");
+    assertThat(r.getRelevant()).isFalse();
+  }
 }
