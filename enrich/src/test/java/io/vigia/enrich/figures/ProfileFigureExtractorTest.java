@@ -343,4 +343,45 @@ class ProfileFigureExtractorTest {
       assertThat(f.getElection()).isNull();
     }
   }
+
+  @Nested
+  class RatiosInWords {
+    @Test
+    void shouldReadEveryNumberWordFromTwentySixToTwentyNine() {
+      for (String[] w :
+          new String[][] {
+            {"veintiséis", "26"}, {"veintisiete", "27"}, {"veintiocho", "28"}, {"veintinueve", "29"}
+          }) {
+        Figure g =
+            only(figures(NOV_2021, "La oposición ganó " + w[0] + " alcaldías."), "mayoralties-won");
+        assertThat(g.getValue()).isEqualTo(Double.parseDouble(w[1]));
+      }
+    }
+
+    @Test
+    void shouldReadOneInEightAndOneInFiveAsFractions() {
+      Figure en =
+          only(
+              figures(
+                  "2025-05-26T12:00:00Z",
+                  "Only one in eight registered voters went to the polls, the observers said."),
+              "turnout");
+      Figure es =
+          only(
+              figures(NOV_2021, "Apenas uno de cada cinco electores acudió a votar en Caracas."),
+              "turnout");
+      assertThat(en.getValue()).isCloseTo(0.125, within(1e-9));
+      assertThat(es.getValue()).isCloseTo(0.2, within(1e-9));
+      assertThat(es.getPrecision()).isCloseTo(0.1, within(1e-9));
+    }
+
+    @Test
+    void shouldNotReadTheDenominatorAsACount() {
+      List<Figure> fs =
+          figures(
+              "2025-05-26T12:00:00Z",
+              "Only one in eight registered voters went to the polls, the observers said.");
+      assertThat(fs).noneMatch(f -> f.getQuantity().equals("registered-voters"));
+    }
+  }
 }
