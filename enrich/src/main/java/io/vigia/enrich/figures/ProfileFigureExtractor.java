@@ -130,7 +130,11 @@ public final class ProfileFigureExtractor implements FigureExtractor {
               }
               // "The MUD itself says it won 113 of the 167 seats": a party or candidate that
               // states a count of offices, with no one else named, states its own.
-              if (speaker != null && speaker.canBeSubject() && !preferPerson(q.quantity)) {
+              // "Capriles asegura que obtuvo 7,7 millones de votos": the votes or share a candidate
+              // or party says it won, with no one else named, are its own.
+              if (speaker != null
+                  && speaker.canBeSubject()
+                  && (!preferPerson(q.quantity) || gainedBefore(folded, n, clause))) {
                 election = election(at, clause, n, published, articleElection);
                 yield new Subject(speaker.id(), speaker.name());
               }
@@ -245,6 +249,20 @@ public final class ProfileFigureExtractor implements FigureExtractor {
     return s != null ? s : ofArticle.get();
   }
 
+  /** A verb of winning or getting votes: "obtuvo", "ganamos", "received", "won". */
+  private static final java.util.regex.Pattern GAINED =
+      java.util.regex.Pattern.compile(
+          "\\b(?:obtuvo|obtuvimos|obtuve|obtuvieron|gano|ganamos|gane|ganaron|sumo|sumamos"
+              + "|sumaron|logro|logramos|lograron|recibio|recibimos|recibieron|saco|sacamos"
+              + "|sacaron|alcanzo|alcanzamos|alcanzaron|won|received|got|obtained|secured"
+              + "|garnered|took)\\b");
+
+  /** Whether a verb of winning stands before the number in its part of the sentence. */
+  private static boolean gainedBefore(String folded, NumberMention n, Clause c) {
+    int from = Math.max(c.segmentFrom(), n.start() - WITH_BEFORE);
+    return from < n.start() && GAINED.matcher(folded).region(from, n.start()).find();
+  }
+
   private static boolean preferPerson(Quantity q) {
     return q.name().equals("vote-share") || q.name().equals("votes");
   }
@@ -265,6 +283,10 @@ public final class ProfileFigureExtractor implements FigureExtractor {
   private Choice quantityOf(NumberMention n, String folded, CueIndex.Hits hits, Clause c) {
     int nouns = skipSpaceAndScale(folded, n.nounsFrom());
     Choice best = null;
+    // "el 96,87 % de las actas transmitidas": a noun that alone says what the number counts owns
+    // it, even when its form is ruled out; no cue elsewhere in the sentence makes it another
+    // figure.
+    boolean owned = false;
     for (Quantity q : vocabulary.quantities()) {
       if (!q.unit().admits(n.fraction())) {
         continue;
@@ -275,10 +297,17 @@ public final class ProfileFigureExtractor implements FigureExtractor {
         if (!f.nouns().isEmpty()) {
           nounEnd = nounAt(folded, f.nouns(), nouns);
           if (nounEnd < 0) {
-            continue;
+            // "los fallecidos suman treinta y seis", "la cifra de detenidos asciende a 1.854"
+            if (f.with().isEmpty() && nounBefore(folded, f.nouns(), n, c)) {
+              score = 2.5;
+            } else {
+              continue;
+            }
+          } else {
+            score = 3;
+            owned |= f.with().isEmpty();
           }
-          score = 3;
-          if (!f.with().isEmpty()) {
+          if (nounEnd >= 0 && !f.with().isEmpty()) {
             // "had arrested 2,229 people", "25 people have died": the verb is close by.
             Clause near =
                 new Clause(
@@ -306,10 +335,7 @@ public final class ProfileFigureExtractor implements FigureExtractor {
         // looked for around the number within its sentence, whatever numbers stand between.
         int near = Math.max(nounEnd, n.end());
         if (!f.without().isEmpty()
-            && hits.anyIn(
-                f.without(),
-                Math.max(c.from(), n.start() - WITHOUT_AROUND),
-                Math.min(c.to(), near + WITHOUT_AROUND))) {
+            && hits.anyIn(f.without(), withoutFrom(n, c), withoutTo(near, c))) {
           continue;
         }
         if (best == null || score > best.score) {
@@ -317,7 +343,99 @@ public final class ProfileFigureExtractor implements FigureExtractor {
         }
       }
     }
-    return best;
+    return owned && best != null && best.nounEnd < 0 ? null : best;
+  }
+
+  /**
+   * Where words that rule a form out are looked for before a number: up to {@link #WITHOUT_AROUND}
+   * characters back in its sentence, whatever numbers stand between ("con 99 % de las actas, la
+   * distancia era de 2.000 votos": what a number is, is mostly said before it).
+   */
+  private static int withoutFrom(NumberMention n, Clause c) {
+    return Math.max(c.from(), n.start() - WITHOUT_AROUND);
+  }
+
+  /**
+   * The same after a number and its noun, but only up to the midpoint to the next number: a word
+   * nearer to that one is its own ("Seis de cada diez acudieron a votar, y la abstención rondó el
+   * 41 %": abstention is the 41 %'s word, not the six in ten's).
+   */
+  private static int withoutTo(int near, Clause c) {
+    int to = Math.min(c.to(), near + WITHOUT_AROUND);
+    return c.segmentTo() < c.to() ? Math.min(to, (near + c.segmentTo() + 1) / 2) : to;
+  }
+
+  /** How far before a number its noun may stand when a verb of counting links them. */
+  private static final int NOUN_BEFORE = 60;
+
+  /** A verb that links a noun before it to the count after it: "suman", "asciende a", "rose to". */
+  private static final java.util.regex.Pattern COUNT_LINK =
+      java.util.regex.Pattern.compile(
+          "\\b(?:suman|sumaron|suma|sumaban|totalizan|totalizaron|rondan|rondaban|son|eran"
+              + "|fueron|(?:es|era|fue)\\s+de|(?:ascienden|asciende|ascendio|ascendieron|ascendia"
+              + "|llegan|llega|llego|llegaron|alcanzan|alcanza|alcanzo|alcanzaron|aumento"
+              + "|aumentaron|subio|subieron|se\\s+eleva|se\\s+elevo|rose|has\\s+risen|climbed"
+              + "|increased|grew)\\s+(?:a|to|hasta)|reached|totall?ed|totals|numbered|stands\\s+at"
+              + "|stood\\s+at)\\s*$");
+
+  /** A word that announces a count of what follows it: "la cifra de", "the number of". */
+  private static final java.util.regex.Pattern COUNT_OF =
+      java.util.regex.Pattern.compile(
+          "\\b(?:cifra|numero|total|balance|saldo|conteo|recuento|number|count|toll|tally)"
+              + "\\s+(?:de|of)\\s+(?:(?:los|las|the)\\s+)?$");
+
+  private static final java.util.regex.Pattern AFTER_COUNT_OF =
+      java.util.regex.Pattern.compile("\\s+(?:a|to|at|en|hasta)\\s*$");
+
+  /**
+   * Whether one of the nouns stands before the number, linked to it by a verb of counting ("los
+   * fallecidos en las protestas suman 36", "detainees numbered 2,000") or announced as a count
+   * ("eleva la cifra de arrestados a más de 2.000", "put the number of detainees at 1,800"), with
+   * no sentence break or other number between.
+   */
+  private static boolean nounBefore(String folded, List<String> nouns, NumberMention n, Clause c) {
+    int from = Math.max(c.segmentFrom(), n.start() - NOUN_BEFORE);
+    if (from >= n.start()) {
+      return false;
+    }
+    java.util.regex.Matcher link = COUNT_LINK.matcher(folded).region(from, n.start());
+    if (link.find()) {
+      int linkAt = link.start();
+      for (String noun : nouns) {
+        int at = folded.lastIndexOf(noun, linkAt - 1);
+        if (at >= from
+            && FoldedText.startsWord(folded, noun, at)
+            && noPunctuation(folded, at + noun.length(), linkAt)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    java.util.regex.Matcher after = AFTER_COUNT_OF.matcher(folded).region(from, n.start());
+    if (!after.find()) {
+      return false;
+    }
+    int end = after.start();
+    for (String noun : nouns) {
+      int at = end - noun.length();
+      if (at >= from
+          && folded.startsWith(noun, at)
+          && FoldedText.startsWord(folded, noun, at)
+          && COUNT_OF.matcher(folded).region(from, at).find()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean noPunctuation(String folded, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char ch = folded.charAt(i);
+      if (ch == ',' || ch == ';' || ch == ':' || ch == '.' || ch == '(' || ch == ')') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** 2 plus nearness when a cue is in the number's segment, 1 when earlier in the sentence. */

@@ -384,4 +384,120 @@ class ProfileFigureExtractorTest {
       assertThat(fs).noneMatch(f -> f.getQuantity().equals("registered-voters"));
     }
   }
+
+  @Nested
+  class NounsThatOwnTheirNumber {
+    @Test
+    void shouldNotMakeAShareOfTallySheetsAVoteShare() {
+      List<Figure> fs =
+          figures(
+              JUL_2024,
+              "Con el 88 % de las actas transmitidas, el CNE dio a Nicolás Maduro el 52 % de los"
+                  + " votos.");
+      Figure share = only(fs, "vote-share");
+      assertThat(share.getValue()).isCloseTo(0.52, within(1e-9));
+      assertThat(share.getSubjectName()).isEqualTo("Nicolás Maduro");
+      assertThat(fs).hasSize(1);
+    }
+
+    @Test
+    void shouldTakeAShareThatTallySheetsAreSaidToGive() {
+      Figure share =
+          only(
+              figures(
+                  JUL_2024,
+                  "Según las actas que reunió la oposición, Edmundo González obtuvo el 64 %."),
+              "vote-share");
+      assertThat(share.getValue()).isCloseTo(0.64, within(1e-9));
+      assertThat(share.getSubjectName()).isEqualTo("Edmundo González");
+    }
+  }
+
+  @Nested
+  class NounsBeforeTheirNumber {
+    @Test
+    void shouldReadACountLinkedToItsNounByAVerb() {
+      Figure es =
+          only(
+              figures(
+                  "2014-03-20T12:00:00Z",
+                  "Los fallecidos durante las protestas suman veintiocho, según la ONG."),
+              "killed");
+      Figure en =
+          only(
+              figures(
+                  "2014-03-20T12:00:00Z", "The number of detainees rose to 1,240, the group said."),
+              "detained");
+      assertThat(es.getValue()).isEqualTo(28);
+      assertThat(es.getSubjectName()).isEqualTo("2014 protests");
+      assertThat(en.getValue()).isEqualTo(1240);
+    }
+
+    @Test
+    void shouldReadACountAnnouncedAsACount() {
+      Figure d =
+          only(
+              figures("2014-03-20T12:00:00Z", "La ONG elevó la cifra de detenidos a 1.240."),
+              "detained");
+      assertThat(d.getValue()).isEqualTo(1240);
+    }
+
+    @Test
+    void shouldNotTakeANumberThatOnlyFollowsTheNoun() {
+      assertThat(
+              figures(
+                  "2014-03-20T12:00:00Z",
+                  "Los detenidos en 14 estados fueron trasladados a Caracas."))
+          .isEmpty();
+    }
+  }
+
+  @Nested
+  class WordsThatRuleAFormOut {
+    @Test
+    void shouldLeaveAWordNearerTheNextNumberToThatNumber() {
+      List<Figure> fs =
+          figures(
+              NOV_2021,
+              "Cuatro de cada diez electores acudieron a votar el domingo, mientras que la"
+                  + " abstención llegó al 60 %.");
+      Figure t = only(fs, "turnout");
+      assertThat(t.getValue()).isCloseTo(0.4, within(1e-9));
+      assertThat(fs).hasSize(1);
+    }
+  }
+
+  @Nested
+  class WhoWonIt {
+    @Test
+    void shouldGiveACandidateTheVotesHeSaysHeWon() {
+      Figure v =
+          only(
+              figures(
+                  NOV_2021, "Manuel Rosales asegura que obtuvo 1,1 millones de votos en Zulia."),
+              "votes");
+      assertThat(v.getSubjectName()).isEqualTo("Manuel Rosales");
+      assertThat(v.getAttributedTo()).isEqualTo("Manuel Rosales");
+    }
+
+    @Test
+    void shouldKeepVotesAnOfficialAnnouncesTheElections() {
+      Figure v =
+          only(
+              figures(NOV_2021, "Pedro Calzadilla dijo que se emitieron 8,1 millones de votos."),
+              "votes");
+      assertThat(v.getSubject()).startsWith("event:");
+    }
+
+    @Test
+    void shouldNeverGiveAnInstitutionTheVotesItCounts() {
+      Figure v =
+          only(
+              figures(
+                  "2017-08-01T12:00:00Z",
+                  "La Asamblea Nacional Constituyente celebró el conteo: 8 millones de votos."),
+              "votes");
+      assertThat(v.getSubject()).isEqualTo("event:2017-constituent-assembly-election");
+    }
+  }
 }
