@@ -465,6 +465,16 @@ class ProfileFigureExtractorTest {
       assertThat(t.getValue()).isCloseTo(0.4, within(1e-9));
       assertThat(fs).hasSize(1);
     }
+
+    @Test
+    void shouldLeaveOutAPercentageOfSomethingElseBesideACandidate() {
+      assertThat(
+              figures(
+                  JUL_2024,
+                  "Con una inflación de 190 % y una aprobación de 20 %, Nicolás Maduro llega a la"
+                      + " elección. Maduro, with inflation above 150 percent, campaigned anyway."))
+          .isEmpty();
+    }
   }
 
   @Nested
@@ -498,6 +508,50 @@ class ProfileFigureExtractorTest {
                   "La Asamblea Nacional Constituyente celebró el conteo: 8 millones de votos."),
               "votes");
       assertThat(v.getSubject()).isEqualTo("event:2017-constituent-assembly-election");
+    }
+  }
+
+  @Nested
+  class TheProfilesWords {
+    @Test
+    void shouldReadAShareOfTheRegisteredVotersThatVotedAsTurnout() {
+      Figure es =
+          only(
+              figures(NOV_2021, "Apenas el 18 % de los inscritos votó en los comicios."),
+              "turnout");
+      Figure en = only(figures(NOV_2021, "Some 40% of eligible voters cast a ballot."), "turnout");
+      assertThat(es.getValue()).isCloseTo(0.18, within(1e-9));
+      assertThat(en.getValue()).isCloseTo(0.4, within(1e-9));
+    }
+
+    @Test
+    void shouldReadGoingToTheBallotBoxesAsTurnout() {
+      Figure t =
+          only(
+              figures(NOV_2021, "Unos siete de cada diez venezolanos acudieron a las urnas."),
+              "turnout");
+      assertThat(t.getValue()).isCloseTo(0.7, within(1e-9));
+    }
+
+    @Test
+    void shouldReadCandidatesWhoVieForOffices() {
+      Figure c =
+          only(
+              figures(NOV_2021, "Más de 300 candidatos se disputan las alcaldías del país."),
+              "candidates");
+      assertThat(c.getValue()).isEqualTo(300);
+    }
+
+    @Test
+    void shouldReadPrisonersAsDetained() {
+      Figure d =
+          only(
+              figures(
+                  "2024-08-10T12:00:00Z",
+                  "Provea contabiliza unos 800 presos tras las protestas de agosto."),
+              "detained");
+      assertThat(d.getValue()).isEqualTo(800);
+      assertThat(d.getAttributedTo()).isEqualTo("Provea");
     }
   }
 }
