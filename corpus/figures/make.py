@@ -221,6 +221,62 @@ art("fig-train-040", "s13-regionales-2025", "es", "la-ventana.example", "2025-05
     "Según el recuento de la oposición, no más del 15 % de los inscritos votó el domingo. La Alianza Democrática logró cinco curules, y el chavismo se quedó con la gobernación de Zulia por primera vez desde 2017. Una encuesta de marzo daba al oficialismo 30 % de intención de voto.",
     [f("turnout", R25, 0.15, "no más del 15 % de los inscritos votó", OPP),
      f("seats-won", "Alianza Democrática", 5, "cinco curules")])
+# ---- Third batch (s14-s16), written after the second batch's rules, labels first again: states
+# carried in a presidential vote, a turnout of another election named in passing, offices lost
+# (not won), counts linked to their noun by a verb, a death toll, people eligible to vote.
+CH = "Hugo Chávez"
+HC = "Henrique Capriles"
+P12 = "2012 presidential election"
+R12 = "2012 regional elections"
+art("fig-train-041", "s14-presidencial-2012", "es", "agencia-sur.example", "2012-10-08T06:00:00-04:30",
+    "CARACAS, 8 oct (Agencia Sur) — Hugo Chávez fue reelegido con 8.191.132 votos, el 55,07 % de los sufragios, frente a 6.591.304 de Henrique Capriles, informó el Consejo Nacional Electoral. Chávez se impuso en 22 de los 24 estados, y Capriles solo ganó en Táchira y Mérida.\n\nLa participación alcanzó el 80,49 %, una cifra récord, según la rectora Tibisay Lucena, quien precisó que el registro electoral sumaba 18.903.143 electores.",
+    [f("votes", CH, 8191132, "8.191.132 votos", CNE),
+     f("vote-share", CH, 0.5507, "55,07 % de los sufragios", CNE),
+     f("votes", HC, 6591304, "6.591.304", CNE),
+     f("states-won-by-votes", CH, 22, "22 de los 24 estados", None, 24),
+     f("turnout", P12, 0.8049, "80,49 %", CNE),
+     f("registered-voters", P12, 18903143, "18.903.143 electores", CNE)])
+art("fig-train-042", "s14-presidencial-2012", "en", "northern-ledger.example", "2012-10-08T12:00:00-04:30",
+    "CARACAS — President Hugo Chávez won a fourth term on Sunday with 8.1 million votes, or about 55 percent, beating Henrique Capriles, who took 44 percent. Chávez, 58, who has been treated for cancer since 2011, carried 22 of the 24 states, the National Electoral Council said.\n\nAlmost 81 percent of registered voters took part, one of the highest turnouts in the country's history.",
+    [f("votes", CH, 8100000, "8.1 million votes"),
+     f("vote-share", CH, 0.55, "about 55 percent"),
+     f("vote-share", HC, 0.44, "44 percent"),
+     f("states-won-by-votes", CH, 22, "22 of the 24 states", CNE, 24),
+     f("turnout", P12, 0.81, "Almost 81 percent of registered voters took part")])
+art("fig-train-043", "s14-presidencial-2012", "es", "la-ventana.example", "2012-10-09T09:00:00-04:30",
+    "OPINIÓN — Capriles sacó 6,5 millones de votos y la campaña oficial habla de paliza. El candidato opositor ganó en dos estados; en 2006 la oposición no había ganado en ninguno. Con una inflación de 20 % anual y una aprobación presidencial que según las encuestas rondaba el 50 %, once puntos de diferencia no son un cheque en blanco.",
+    [f("votes", HC, 6500000, "6,5 millones de votos"),
+     f("states-won-by-votes", HC, 2, "dos estados")])
+art("fig-train-044", "s15-regionales-2012", "es", "radio-del-estado.example", "2012-12-17T07:00:00-04:30",
+    "El PSUV conquistó 20 de las 23 gobernaciones en los comicios del domingo, anunció el CNE, que cifró la participación en 53,94 %. Entre 2.000 y 2.500 testigos del partido vigilaron las mesas, dijo su jefe de campaña. La MUD retuvo tres gobernaciones: Miranda, Lara y Amazonas.",
+    [f("governorships-won", PSUV, 20, "20 de las 23 gobernaciones", CNE, 23),
+     f("turnout", R12, 0.5394, "53,94 %", CNE),
+     f("governorships-won", MUD, 3, "tres gobernaciones")])
+art("fig-train-045", "s15-regionales-2012", "en", "wire-north.example", "2012-12-17T11:00:00-04:30",
+    "CARACAS, Dec 17 (Wire) — President Hugo Chávez's ruling party won 20 of 23 governor's races on Sunday, and the opposition held on to three governorships, the election board said. Turnout was just under 54%, down from 80% in October's presidential vote. Some 17.4 million people were eligible to vote, the board said.",
+    [f("governorships-won", PSUV, 20, "20 of 23 governor's races", CNE, 23),
+     f("governorships-won", OPP, 3, "three governorships", CNE),
+     f("turnout", R12, 0.54, "just under 54%"),
+     f("turnout", P12, 0.8, "80%"),
+     f("registered-voters", R12, 17400000, "Some 17.4 million people", CNE)])
+art("fig-train-046", "s15-regionales-2012", "es", "la-ventana.example", "2012-12-18T10:00:00-04:30",
+    "La Mesa de la Unidad Democrática reconoció la derrota, pero recordó que sus candidatos sumaron 4,3 millones de votos en todo el país. «Perdimos cuatro gobernaciones que teníamos desde 2008», admitió el secretario ejecutivo de la coalición, Ramón Guillermo Aveledo, de 62 años.",
+    [f("votes", MUD, 4300000, "4,3 millones de votos", MUD)])
+P19 = "2019 protests"
+art("fig-train-047", "s16-protestas-2019", "en", "harbour-times.example", "2019-01-25T18:00:00-04:00",
+    "CARACAS — At least 35 people have died in four days of protests against Nicolás Maduro, the Venezuelan Observatory of Social Conflict said on Friday, and about 850 people have been detained, including 77 minors, according to Foro Penal. The United Nations human rights office put the death toll at 26.",
+    [f("killed", P19, 35, "At least 35 people", OVCS),
+     f("detained", P19, 850, "about 850 people", "Foro Penal"),
+     f("killed", P19, 26, "26", "Naciones Unidas")])
+art("fig-train-048", "s16-protestas-2019", "es", "agencia-sur.example", "2019-01-26T10:00:00-04:00",
+    "CARACAS, 26 ene (Agencia Sur) — El Foro Penal contabilizó 850 arrestos desde el lunes, mientras que la cifra de fallecidos se eleva a 35, según el Observatorio Venezolano de Conflictividad Social. El Gobierno no ha dado un balance oficial; el ministro de Comunicación dijo que los detenidos son «menos de 300».",
+    [f("detained", P19, 850, "850 arrestos", "Foro Penal"),
+     f("killed", P19, 35, "35", OVCS),
+     f("detained", P19, 300, "menos de 300")])
+art("fig-train-049", "s16-protestas-2019", "es", "voz-oriente.example", "2019-01-27T09:00:00-04:00",
+    "A escala nacional, los muertos ya son 40, afirma Provea, y los presos son más de 1.000. La ONG pide liberar a los 12 periodistas detenidos y a los 30 adolescentes que siguen en calabozos policiales.",
+    [f("killed", P19, 40, "40", "Provea"),
+     f("detained", P19, 1000, "más de 1.000", "Provea")])
 for a in A:
     for g in a["figures"]:
         assert g["text"] in a["body"], (a["id"], g["text"])
@@ -274,6 +330,18 @@ C = [
    "not_conflicts": []},
   {"story": "s13-regionales-2025", "conflicts": [
     {"quantity": "turnout", "subject": "2025 regional and parliamentary elections", "values": [{"value": 0.4263, "articles": ["fig-train-038", "fig-train-039"]}, {"value": 0.125, "articles": ["fig-train-039"]}, {"value": 0.15, "articles": ["fig-train-040"]}]}],
+   "not_conflicts": []},
+  {"story": "s14-presidencial-2012", "conflicts": [],
+   "not_conflicts": [
+    {"quantity": "votes", "subject": "Henrique Capriles", "why": "6.591.304 and 6,5 millones: one figure, rounded"},
+    {"quantity": "states-won-by-votes", "subject": "Hugo Chávez", "why": "22 of 24 states from the outlet and the council: one value"}]},
+  {"story": "s15-regionales-2012", "conflicts": [],
+   "not_conflicts": [
+    {"quantity": "turnout", "subject": "2012 regional elections", "why": "53,94 % and just under 54%: one value"},
+    {"quantity": "governorships-won", "subject": "Oposición", "why": "the MUD's three and the opposition's three: one value; four lost is not a count won"}]},
+  {"story": "s16-protestas-2019", "conflicts": [
+    {"quantity": "killed", "subject": "2019 protests", "values": [{"value": 35, "articles": ["fig-train-047", "fig-train-048"]}, {"value": 26, "articles": ["fig-train-047"]}, {"value": 40, "articles": ["fig-train-049"]}]},
+    {"quantity": "detained", "subject": "2019 protests", "values": [{"value": 850, "articles": ["fig-train-047", "fig-train-048"]}, {"value": 300, "articles": ["fig-train-048"]}, {"value": 1000, "articles": ["fig-train-049"]}]}],
    "not_conflicts": []},
 ]
 with open("conflicts.jsonl", "w") as out:
