@@ -244,7 +244,11 @@ public final class ProfileFigureExtractor implements FigureExtractor {
         elections.inClause(
             at.folded, at.cues, c.segmentFrom(), c.segmentTo(), n.numberStart(), published);
     if (s == null) {
-      s = elections.inClause(at.folded, at.cues, c.from(), c.to(), n.numberStart(), published);
+      // The sentence before the number's part too, but not past the next number: "Turnout was
+      // 54%, down from 80% in October's presidential vote" names the 80 %'s election only.
+      s =
+          elections.inClause(
+              at.folded, at.cues, c.from(), c.segmentTo(), n.numberStart(), published);
     }
     return s != null ? s : ofArticle.get();
   }
@@ -515,6 +519,10 @@ public final class ProfileFigureExtractor implements FigureExtractor {
     if (!noun) {
       return false;
     }
+    int last = wordBefore(folded, end, w);
+    if (last >= 0 && COUNT_WORDS.contains(folded.substring(last, end))) {
+      return true; // the noun is a count itself: "put the death toll at 26"
+    }
     int of = wordBefore(folded, w, link.from());
     if (of >= 0 && isOneOf(folded, of, "los", "las", "the")) {
       of = wordBefore(folded, of, link.from());
@@ -541,7 +549,8 @@ public final class ProfileFigureExtractor implements FigureExtractor {
    */
   private static int wordBefore(String folded, int end, int from) {
     int i = end;
-    while (i > from && folded.charAt(i - 1) == ' ') {
+    // spaces, and the quotation marks of a quoted figure: "los detenidos son «menos de 300»"
+    while (i > from && " «\"“'".indexOf(folded.charAt(i - 1)) >= 0) {
       i--;
     }
     int e = i;

@@ -554,4 +554,84 @@ class ProfileFigureExtractorTest {
       assertThat(d.getAttributedTo()).isEqualTo("Provea");
     }
   }
+
+  @Nested
+  class StatesCarriedAndOfficesLost {
+    @Test
+    void shouldReadStatesWonInAsStatesWonByVotes() {
+      Figure es =
+          only(
+              figures(
+                  "2012-10-09T12:00:00Z",
+                  "Hugo Chávez se impuso en 21 de los 24 estados del país."),
+              "states-won-by-votes");
+      Figure en =
+          only(
+              figures("2012-10-09T12:00:00Z", "Henrique Capriles carried only three states."),
+              "states-won-by-votes");
+      assertThat(es.getValue()).isEqualTo(21);
+      assertThat(es.getTotal()).isEqualTo(24);
+      assertThat(es.getSubjectName()).isEqualTo("Hugo Chávez");
+      assertThat(en.getValue()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldNotCountOfficesLostAsWon() {
+      assertThat(
+              figures(
+                  NOV_2021,
+                  "La oposición perdió seis alcaldías y the ruling party lost two governorships."))
+          .isEmpty();
+    }
+  }
+
+  @Nested
+  class MoreWaysOfWritingCounts {
+    @Test
+    void shouldReadADeathTollPutAtANumber() {
+      Figure k =
+          only(
+              figures("2019-01-26T12:00:00Z", "Rights groups put the death toll at 31 on Friday."),
+              "killed");
+      assertThat(k.getValue()).isEqualTo(31);
+      assertThat(k.getSubjectName()).isEqualTo("2019 protests");
+    }
+
+    @Test
+    void shouldReadAQuotedCountLinkedToItsNoun() {
+      Figure d =
+          only(
+              figures(
+                  "2019-01-26T12:00:00Z",
+                  "El ministro afirmó que los detenidos son «menos de 200»."),
+              "detained");
+      assertThat(d.getValue()).isEqualTo(200);
+      assertThat(d.getApproximate()).isTrue();
+    }
+
+    @Test
+    void shouldReadPeopleEligibleToVoteAsRegisteredVoters() {
+      Figure r =
+          only(
+              figures(NOV_2021, "About 21 million people were eligible to vote on Sunday."),
+              "registered-voters");
+      assertThat(r.getValue()).isCloseTo(21_000_000, within(1e-6));
+    }
+  }
+
+  @Nested
+  class TheElectionOfAFigureInPassing {
+    @Test
+    void shouldNotGiveAFigureTheElectionNamedAfterTheNextNumber() {
+      List<Figure> fs =
+          figures(
+              "2012-12-17T12:00:00Z",
+              "Venezuelans elected their governors on Sunday. Turnout was about 55%, down from 80%"
+                  + " in October's presidential vote.");
+      List<Figure> turnout = fs.stream().filter(f -> f.getQuantity().equals("turnout")).toList();
+      assertThat(turnout).hasSize(2);
+      assertThat(turnout.get(0).getSubjectName()).isEqualTo("2012 regional elections");
+      assertThat(turnout.get(1).getSubjectName()).isEqualTo("2012 presidential election");
+    }
+  }
 }
