@@ -331,7 +331,9 @@ C = [
   {"story": "s13-regionales-2025", "conflicts": [
     {"quantity": "turnout", "subject": "2025 regional and parliamentary elections", "values": [{"value": 0.4263, "articles": ["fig-train-038", "fig-train-039"]}, {"value": 0.125, "articles": ["fig-train-039"]}, {"value": 0.15, "articles": ["fig-train-040"]}]}],
    "not_conflicts": []},
-  {"story": "s14-presidencial-2012", "conflicts": [],
+  {"story": "s14-presidencial-2012", "conflicts": [
+    {"quantity": "votes", "subject": "Hugo Chávez", "values": [{"value": 8191132, "articles": ["fig-train-041"]}, {"value": 8100000, "articles": ["fig-train-042"]}]},
+    {"quantity": "turnout", "subject": "2012 presidential election", "values": [{"value": 0.8049, "articles": ["fig-train-041"]}, {"value": 0.81, "articles": ["fig-train-042"]}]}],
    "not_conflicts": [
     {"quantity": "votes", "subject": "Henrique Capriles", "why": "6.591.304 and 6,5 millones: one figure, rounded"},
     {"quantity": "states-won-by-votes", "subject": "Hugo Chávez", "why": "22 of 24 states from the outlet and the council: one value"}]},
