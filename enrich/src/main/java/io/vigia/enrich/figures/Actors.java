@@ -55,7 +55,8 @@ final class Actors {
 
   /**
    * Generic names ("CNE", "Ministerio Público") mean an entity only where the linker found it meant
-   * here (an article about its country): they count only when that entity is linked.
+   * here (an article about its country), weak ones ("Chávez") only where the article names it in
+   * full too: they count only when that entity is linked.
    */
   private final PhraseMatcher<Actor> genericNames = new PhraseMatcher<>();
 
@@ -75,6 +76,9 @@ final class Actors {
       Actor a = new Actor(e.id(), e.name(), role);
       e.aliases().forEach(n -> names.add(n, a));
       e.generic().forEach(n -> genericNames.add(n, a));
+      // A weak name ("Chávez") means the entity where the linker found it meant (the article
+      // also names it in full), as a generic name does.
+      e.weak().forEach(n -> genericNames.add(n, a));
     }
     for (FigureVocabulary.Group g : vocabulary.groups()) {
       Actor a = new Actor(g.id(), g.name(), Role.GROUP);

@@ -576,6 +576,18 @@ class ProfileFigureExtractorTest {
     }
 
     @Test
+    void shouldKnowACandidateByHisSurnameWhenTheArticleNamesHimInFull() {
+      Figure s =
+          only(
+              figures(
+                  "2012-10-09T12:00:00Z",
+                  "Hugo Chávez fue reelegido el domingo. Henrique Capriles reconoció la derrota."
+                      + " Chávez, who is 58, carried 21 of the 24 states."),
+              "states-won-by-votes");
+      assertThat(s.getSubjectName()).isEqualTo("Hugo Chávez");
+    }
+
+    @Test
     void shouldNotCountOfficesLostAsWon() {
       assertThat(
               figures(
