@@ -646,4 +646,31 @@ class ProfileFigureExtractorTest {
       assertThat(turnout.get(1).getSubjectName()).isEqualTo("2012 presidential election");
     }
   }
+
+  @Nested
+  class SubjectsPutAfterTheirVerb {
+    @Test
+    void shouldHearTheSourceNamedAfterItsVerbAndNotTheCandidateBeforeIt() {
+      List<Figure> fs =
+          figures(
+              "2013-04-15T12:00:00Z",
+              "Nicolás Maduro obtuvo 50,7 % de los votos, frente a 49,1 % de Henrique Capriles,"
+                  + " informó el Consejo Nacional Electoral.");
+      assertThat(fs)
+          .extracting(Figure::getSubjectName, Figure::getAttributedTo)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple("Nicolás Maduro", "Consejo Nacional Electoral"),
+              org.assertj.core.groups.Tuple.tuple(
+                  "Henrique Capriles", "Consejo Nacional Electoral"));
+    }
+
+    @Test
+    void shouldNotTakeTheOwnerOfAFigureGivenToHimForItsSource() {
+      Figure f =
+          only(
+              figures(JUL_2024, "The council gave Nicolás Maduro 51.2% of the vote."),
+              "vote-share");
+      assertThat(f.getSubjectName()).isEqualTo("Nicolás Maduro");
+    }
+  }
 }
