@@ -165,9 +165,6 @@ final class Speakers {
         return true;
       }
     }
-    if (saidRightBefore(m, from)) {
-      return true;
-    }
     int e = Math.min(to, m.end() + AFTER);
     for (String cue : SAYING) {
       int i = at.cues.nearest(cue, m.end(), e, m.end());
@@ -177,7 +174,7 @@ final class Speakers {
         }
       }
     }
-    return false;
+    return saidRightBefore(m, from);
   }
 
   /**
@@ -228,12 +225,10 @@ final class Speakers {
     while (i > from && Character.isLetter(f.charAt(i - 1))) {
       i--;
     }
-    String word = f.substring(i, e);
-    if (word.equals("el")
-        || word.equals("la")
-        || word.equals("los")
-        || word.equals("las")
-        || word.equals("the")) {
+    int len = e - i;
+    if ((len == 2 && (f.startsWith("el", i) || f.startsWith("la", i)))
+        || (len == 3
+            && (f.startsWith("los", i) || f.startsWith("las", i) || f.startsWith("the", i)))) {
       while (i > from && f.charAt(i - 1) == ' ') {
         i--;
       }
