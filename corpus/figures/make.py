@@ -96,6 +96,187 @@ art("fig-train-018", "s6-gobernaciones-2021", "es", "diario-uno.example", "2021-
 art("fig-train-019", "s6-gobernaciones-2021", "en", "andes-post.example", "2021-11-22T15:00:00-04:00",
     "CARACAS — The National Electoral Council said the ruling coalition won 18 of the 23 governorships in Sunday's regional elections, with Barinas still too close to call.",
     [f("governorships-won", GPP, 18, "18 of the 23 governorships", CNE, 23)])
+
+# ---- Second batch (s7-s13): written to make the rules generalise. Labels were written with the
+# text, before the extractor was run on it; outlets of every kind (wire, state media, opposition
+# press, foreign papers, opinion), figures written many ways, and numbers that are not figures.
+OPP = "Oposición"
+PSUV = "Partido Socialista Unido de Venezuela"
+MUD = "Mesa de la Unidad Democrática"
+# s7: 2013 municipal elections: mayoralties, turnout written four ways, abstention is not turnout
+E13 = "2013 municipal elections"
+art("fig-train-020", "s7-municipales-2013", "es", "agencia-sur.example", "2013-12-09T05:30:00-04:30",
+    "CARACAS, 9 dic (Agencia Sur) — El Gran Polo Patriótico se impuso en 242 de las 335 alcaldías en disputa, informó la presidenta del Consejo Nacional Electoral, Tibisay Lucena, en un boletín leído pasada la medianoche. La oposición ganó 76 alcaldías, entre ellas las de cuatro capitales de estado.\n\nLucena precisó que la participación se ubicó en 58,92 %. En el registro había 18,9 millones de electores inscritos. Los comicios del 8 de diciembre eran los primeros de alcance nacional tras la muerte de Hugo Chávez, en marzo.",
+    [f("mayoralties-won", GPP, 242, "242 de las 335 alcaldías", CNE, 335),
+     f("mayoralties-won", OPP, 76, "76 alcaldías"),
+     f("turnout", E13, 0.5892, "58,92 %", CNE),
+     f("registered-voters", E13, 18900000, "18,9 millones de electores inscritos")])
+art("fig-train-021", "s7-municipales-2013", "en", "northern-ledger.example", "2013-12-09T14:00:00-04:30",
+    "CARACAS — President Nicolás Maduro's ruling coalition won about 240 of the 335 mayoralties at stake on Sunday, the electoral council said, but the opposition held on to the capital's main districts and several large cities.\n\nAbout 59% of voters cast ballots, a respectable figure for local elections. Maduro, 51, had called the vote a referendum on his first eight months in office, with inflation running above 50 percent and shortages of basic goods.",
+    [f("mayoralties-won", GPP, 240, "about 240 of the 335 mayoralties", CNE, 335),
+     f("turnout", E13, 0.59, "About 59% of voters cast ballots")])
+art("fig-train-022", "s7-municipales-2013", "es", "la-ventana.example", "2013-12-10T09:00:00-04:30",
+    "OPINIÓN — Seis de cada diez electores acudieron a votar el domingo, y la abstención, que rondó el 41 %, no fue la que el Gobierno esperaba. La Mesa de la Unidad Democrática asegura que ganó 81 alcaldías y que sacó más votos que el oficialismo en las ocho ciudades más pobladas. El artículo 174 de la Constitución dice que el alcalde gobierna el municipio; el artículo 175 no dice nada de protectores nombrados a dedo.",
+    [f("turnout", E13, 0.6, "Seis de cada diez electores acudieron a votar"),
+     f("mayoralties-won", MUD, 81, "81 alcaldías", MUD)])
+# s8: 2014 protests: detained and killed, ranges, words, attributions after the figure
+P14 = "2014 protests"
+OVCS = "Observatorio Venezolano de Conflictividad Social"
+art("fig-train-023", "s8-protestas-2014", "es", "agencia-sur.example", "2014-03-28T11:00:00-04:30",
+    "CARACAS, 28 mar (Agencia Sur) — La fiscal general, Luisa Ortega Díaz, informó que 39 personas han muerto y 608 resultaron heridas desde que comenzaron las protestas el 12 de febrero. Según el Ministerio Público, 1.854 personas fueron detenidas en ese lapso, de las cuales la mayoría ya fue liberada.\n\nEl Foro Penal eleva la cifra de arrestados a más de 2.000 en siete semanas de manifestaciones.",
+    [f("killed", P14, 39, "39 personas", "Ministerio Público"),
+     f("detained", P14, 1854, "1.854 personas", "Ministerio Público"),
+     f("detained", P14, 2000, "más de 2.000", "Foro Penal")])
+art("fig-train-024", "s8-protestas-2014", "en", "northern-ledger.example", "2014-03-29T10:00:00-04:30",
+    "CARACAS — At least 39 people have been killed in seven weeks of street protests against President Nicolás Maduro, the attorney general said on Friday. Rights groups say between 1,800 and 2,100 protesters have been arrested, most of them students under 25.\n\nThe government blames the violence on opposition leaders; Leopoldo López, 42, has been in a military prison since February 18.",
+    [f("killed", P14, 39, "At least 39 people", "Ministerio Público"),
+     f("detained", P14, 1800, "between 1,800 and 2,100 protesters", None, None, 2100)])
+art("fig-train-025", "s8-protestas-2014", "es", "radio-del-estado.example", "2014-03-30T08:00:00-04:30",
+    "El ministro de Interior aseguró que los fallecidos en las guarimbas suman treinta y seis, y que la mayoría murió en barricadas levantadas por grupos violentos. Un informe del Observatorio Venezolano de Conflictividad Social contabiliza 41 muertos y casi 1.900 detenidos desde febrero. El precio del kilo de harina subió a 25 bolívares en los mercados populares.",
+    [f("killed", P14, 36, "treinta y seis", None),
+     f("killed", P14, 41, "41 muertos", OVCS),
+     f("detained", P14, 1900, "casi 1.900 detenidos", OVCS)])
+# s9: 2023 opposition primary: votes, shares, candidates, polling stations, pollsters' margins
+PRI = "2023 opposition primary"
+CNP = "Comisión Nacional de Primaria"
+MCM = "María Corina Machado"
+art("fig-train-026", "s9-primaria-2023", "es", "agencia-sur.example", "2023-10-23T07:00:00-04:00",
+    "CARACAS, 23 oct (Agencia Sur) — María Corina Machado ganó la primaria opositora con el 93,13 % de los votos, según el primer boletín de la Comisión Nacional de Primaria, con el 26 % de las actas procesadas. Carlos Prosperi quedó segundo con 4,75 %.\n\nJesús María Casal, presidente de la comisión, dijo que votaron más de 2,3 millones de personas en los 3.010 centros de votación instalados en el país y en el exterior. En la boleta había diez candidatos, aunque cuatro declinaron antes del domingo.",
+    [f("vote-share", MCM, 0.9313, "93,13 % de los votos", CNP),
+     f("vote-share", "Carlos Prosperi", 0.0475, "4,75 %", CNP),
+     f("votes", PRI, 2300000, "más de 2,3 millones de personas", CNP),
+     f("polling-stations", PRI, 3010, "3.010 centros de votación", CNP),
+     f("candidates", PRI, 10, "diez candidatos")])
+art("fig-train-027", "s9-primaria-2023", "en", "northern-ledger.example", "2023-10-24T09:00:00-04:00",
+    "CARACAS — Former lawmaker María Corina Machado won Venezuela's opposition primary by a landslide, taking 92.35 percent of the vote with most ballots counted, the organising commission said on Monday. A poll published in September had given her 60 percent, with a margin of error of 3 points.\n\nTurnout was far above what the organisers expected: some 2.4 million Venezuelans voted, the commission estimated, at home and in 80 cities abroad.",
+    [f("vote-share", MCM, 0.9235, "92.35 percent of the vote", CNP),
+     f("votes", PRI, 2400000, "some 2.4 million Venezuelans", CNP)])
+art("fig-train-028", "s9-primaria-2023", "es", "voz-oriente.example", "2023-10-24T18:00:00-04:00",
+    "Machado obtuvo 2.253.825 votos, de acuerdo con el boletín final de la Comisión Nacional de Primaria. La participación, que los organizadores no quisieron expresar como porcentaje del registro, superó todas las previsiones. El oficialismo, por boca de Diosdado Cabello, sostiene que no votaron más de 600.000 personas y que las 1.200 mesas fueron una farsa.",
+    [f("votes", MCM, 2253825, "2.253.825 votos", CNP),
+     f("votes", PRI, 600000, "no votaron más de 600.000 personas", "Diosdado Cabello")])
+# s10: 2021 regional and municipal elections: turnout, mayoralties, candidates, abstention
+R21 = "2021 regional elections"
+art("fig-train-029", "s10-megaelecciones-2021", "es", "radio-del-estado.example", "2021-11-22T06:00:00-04:00",
+    "CARACAS — El Gran Polo Patriótico Simón Bolívar obtuvo la victoria en 205 alcaldías, anunció el presidente del CNE, Pedro Calzadilla, quien cifró la participación en 41,80 %. Más de 70.000 candidatos se disputaron 3.082 cargos en las megaelecciones.\n\nEn total acudieron a votar 8.151.793 electores, dijo Calzadilla.",
+    [f("mayoralties-won", GPP, 205, "205 alcaldías", CNE),
+     f("turnout", R21, 0.418, "41,80 %", CNE),
+     f("candidates", R21, 70000, "Más de 70.000 candidatos", CNE),
+     f("votes", R21, 8151793, "8.151.793 electores", CNE)])
+art("fig-train-030", "s10-megaelecciones-2021", "en", "northern-ledger.example", "2021-11-22T16:00:00-04:00",
+    "CARACAS — Fewer than half of Venezuela's 21 million registered voters took part in Sunday's regional and municipal elections: turnout stood at 42.26 percent, the council said in its second bulletin. The opposition, running for the first time since 2017, won 59 mayoralties.\n\nEuropean Union observers, deployed in 22 states, will issue a preliminary report on Tuesday.",
+    [f("registered-voters", R21, 21000000, "21 million registered voters"),
+     f("turnout", R21, 0.4226, "42.26 percent", CNE),
+     f("mayoralties-won", OPP, 59, "59 mayoralties")])
+art("fig-train-031", "s10-megaelecciones-2021", "es", "la-ventana.example", "2021-11-23T10:00:00-04:00",
+    "La abstención superó el 58 %, recuerda el Observatorio Electoral Venezolano, y eso pesa más que cualquier alcaldía. Los partidos opositores se llevaron 117 alcaldías si se suman las de la Alianza Democrática y las de la Plataforma Unitaria, según el conteo del observatorio, con apenas cuatro de cada diez votantes en las urnas.",
+    [f("mayoralties-won", OPP, 117, "117 alcaldías", "Observatorio Electoral Venezolano"),
+     f("turnout", R21, 0.4, "cuatro de cada diez votantes")])
+# s11: 2024 presidential: tally sheets, polling stations and voting tables, votes in words
+P24 = "2024 presidential election"
+art("fig-train-032", "s11-actas-2024", "es", "la-ventana.example", "2024-07-30T09:00:00-04:00",
+    "CARACAS — La Plataforma Unitaria Democrática dijo haber reunido el 73,2 % de las actas de escrutinio, que según su conteo dan a Edmundo González 6,27 millones de votos. El país tenía 15.797 centros de votación; en cada mesa se imprimió una copia del acta.",
+    [f("tally-sheets-collected", PUD, 0.732, "73,2 % de las actas", PUD),
+     f("votes", "Edmundo González", 6270000, "6,27 millones de votos", PUD),
+     f("polling-stations", P24, 15797, "15.797 centros de votación")])
+art("fig-train-033", "s11-actas-2024", "en", "harbour-times.example", "2024-07-31T11:00:00-04:00",
+    "CARACAS — The opposition says it has copies of more than 24,000 tally sheets out of some 30,000 voting tables, enough to show that Edmundo González won. According to those records González received 67 percent of the vote. The National Electoral Council, which counted 30,026 tables, has not published results by polling station 72 hours after the vote, as article 146 of its rules requires.",
+    [f("tally-sheets-collected", OPP, 24000, "more than 24,000 tally sheets", OPP),
+     f("vote-share", "Edmundo González", 0.67, "67 percent of the vote", OPP)])
+art("fig-train-034", "s11-actas-2024", "es", "radio-del-estado.example", "2024-08-02T20:00:00-04:00",
+    "El CNE ratificó este viernes que Nicolás Maduro obtuvo el 51,95 % de los votos, con el 96,87 % de las actas transmitidas, y que Edmundo González alcanzó el 43,18 %. El presidente del organismo, Elvis Amoroso, afirmó que Maduro sumó más de seis millones de votos.",
+    [f("vote-share", "Nicolás Maduro", 0.5195, "51,95 % de los votos", CNE),
+     f("vote-share", "Edmundo González", 0.4318, "43,18 %", CNE),
+     f("votes", "Nicolás Maduro", 6000000, "más de seis millones de votos", CNE)])
+# s12: 2024 post-election protests: detained written as presos, arrestados, detenidos; killed
+PE = "2024 post-election protests"
+art("fig-train-035", "s12-postelectoral-2024", "es", "agencia-sur.example", "2024-08-08T12:00:00-04:00",
+    "CARACAS, 8 ago (Agencia Sur) — El fiscal general, Tarek William Saab, informó que 2.229 personas han sido arrestadas por los hechos violentos posteriores a la elección. Foro Penal contabiliza 1.303 presos políticos detenidos desde el 29 de julio, entre ellos 114 adolescentes.\n\nLas protestas dejaron al menos 23 fallecidos, según organizaciones de derechos humanos.",
+    [f("detained", PE, 2229, "2.229 personas", "Ministerio Público"),
+     f("detained", "political prisoners", 1303, "1.303 presos políticos", "Foro Penal"),
+     f("killed", PE, 23, "al menos 23 fallecidos")])
+art("fig-train-036", "s12-postelectoral-2024", "en", "harbour-times.example", "2024-08-09T08:00:00-04:00",
+    "CARACAS — Venezuelan security forces have arrested more than 2,000 people since the disputed July 28 election, the government says, while rights groups count 24 dead. Maduro, who is 61, has promised \"maximum punishment\" and two new maximum-security prisons.",
+    [f("detained", PE, 2000, "more than 2,000 people", None),
+     f("killed", PE, 24, "24 dead")])
+art("fig-train-037", "s12-postelectoral-2024", "es", "voz-oriente.example", "2024-08-10T10:00:00-04:00",
+    "Los familiares de los detenidos hacen fila frente a Tocorón desde las 5 de la mañana. Provea registra veinticinco muertos en la represión y unos 1.500 presos, muchos de ellos menores de 30 años. Una bolsa de comida para un preso cuesta unos 40 dólares.",
+    [f("killed", PE, 25, "veinticinco muertos", "Provea"),
+     f("detained", PE, 1500, "unos 1.500 presos", "Provea")])
+# s13: 2025 regional and parliamentary elections: governorships, seats (curules, diputados), states
+R25 = "2025 regional and parliamentary elections"
+art("fig-train-038", "s13-regionales-2025", "es", "radio-del-estado.example", "2025-05-26T07:00:00-04:00",
+    "CARACAS — El Gran Polo Patriótico ganó 23 de las 24 gobernaciones y 253 de los 285 escaños de la Asamblea Nacional, anunció el CNE. La participación fue de 42,63 %, según el organismo, que contabilizó 5.555.000 votos.",
+    [f("governorships-won", GPP, 23, "23 de las 24 gobernaciones", CNE, 24),
+     f("seats-won", GPP, 253, "253 de los 285 escaños", CNE, 285),
+     f("turnout", R25, 0.4263, "42,63 %", CNE),
+     f("votes", R25, 5555000, "5.555.000 votos", CNE)])
+art("fig-train-039", "s13-regionales-2025", "en", "harbour-times.example", "2025-05-26T15:00:00-04:00",
+    "CARACAS — Only about one in eight registered voters went to the polls on Sunday, according to an independent count by the Venezuelan Electoral Observatory, far below the 42.6% the electoral council reported. The ruling party will govern 23 of the 24 states, though most of the opposition had called for a boycott. Opposition lawmakers will hold 13 of the 285 seats, the council said.",
+    [f("turnout", R25, 0.125, "about one in eight registered voters went to the polls", "Observatorio Electoral Venezolano"),
+     f("turnout", R25, 0.426, "42.6%", CNE),
+     f("governorships-won", PSUV, 23, "23 of the 24 states"),
+     f("seats-won", OPP, 13, "13 of the 285 seats", CNE, 285)])
+art("fig-train-040", "s13-regionales-2025", "es", "la-ventana.example", "2025-05-27T09:00:00-04:00",
+    "Según el recuento de la oposición, no más del 15 % de los inscritos votó el domingo. La Alianza Democrática logró cinco curules, y el chavismo se quedó con la gobernación de Zulia por primera vez desde 2017. Una encuesta de marzo daba al oficialismo 30 % de intención de voto.",
+    [f("turnout", R25, 0.15, "no más del 15 % de los inscritos votó", OPP),
+     f("seats-won", "Alianza Democrática", 5, "cinco curules")])
+# ---- Third batch (s14-s16), written after the second batch's rules, labels first again: states
+# carried in a presidential vote, a turnout of another election named in passing, offices lost
+# (not won), counts linked to their noun by a verb, a death toll, people eligible to vote.
+CH = "Hugo Chávez"
+HC = "Henrique Capriles"
+P12 = "2012 presidential election"
+R12 = "2012 regional elections"
+art("fig-train-041", "s14-presidencial-2012", "es", "agencia-sur.example", "2012-10-08T06:00:00-04:30",
+    "CARACAS, 8 oct (Agencia Sur) — Hugo Chávez fue reelegido con 8.191.132 votos, el 55,07 % de los sufragios, frente a 6.591.304 de Henrique Capriles, informó el Consejo Nacional Electoral. Chávez se impuso en 22 de los 24 estados, y Capriles solo ganó en Táchira y Mérida.\n\nLa participación alcanzó el 80,49 %, una cifra récord, según la rectora Tibisay Lucena, quien precisó que el registro electoral sumaba 18.903.143 electores.",
+    [f("votes", CH, 8191132, "8.191.132 votos", CNE),
+     f("vote-share", CH, 0.5507, "55,07 % de los sufragios", CNE),
+     f("votes", HC, 6591304, "6.591.304", CNE),
+     f("states-won-by-votes", CH, 22, "22 de los 24 estados", None, 24),
+     f("turnout", P12, 0.8049, "80,49 %", CNE),
+     f("registered-voters", P12, 18903143, "18.903.143 electores", CNE)])
+art("fig-train-042", "s14-presidencial-2012", "en", "northern-ledger.example", "2012-10-08T12:00:00-04:30",
+    "CARACAS — President Hugo Chávez won a fourth term on Sunday with 8.1 million votes, or about 55 percent, beating Henrique Capriles, who took 44 percent. Chávez, 58, who has been treated for cancer since 2011, carried 22 of the 24 states, the National Electoral Council said.\n\nAlmost 81 percent of registered voters took part, one of the highest turnouts in the country's history.",
+    [f("votes", CH, 8100000, "8.1 million votes"),
+     f("vote-share", CH, 0.55, "about 55 percent"),
+     f("vote-share", HC, 0.44, "44 percent"),
+     f("states-won-by-votes", CH, 22, "22 of the 24 states", CNE, 24),
+     f("turnout", P12, 0.81, "Almost 81 percent of registered voters took part")])
+art("fig-train-043", "s14-presidencial-2012", "es", "la-ventana.example", "2012-10-09T09:00:00-04:30",
+    "OPINIÓN — Capriles sacó 6,5 millones de votos y la campaña oficial habla de paliza. El candidato opositor ganó en dos estados; en 2006 la oposición no había ganado en ninguno. Con una inflación de 20 % anual y una aprobación presidencial que según las encuestas rondaba el 50 %, once puntos de diferencia no son un cheque en blanco.",
+    [f("votes", HC, 6500000, "6,5 millones de votos"),
+     f("states-won-by-votes", HC, 2, "dos estados")])
+art("fig-train-044", "s15-regionales-2012", "es", "radio-del-estado.example", "2012-12-17T07:00:00-04:30",
+    "El PSUV conquistó 20 de las 23 gobernaciones en los comicios del domingo, anunció el CNE, que cifró la participación en 53,94 %. Entre 2.000 y 2.500 testigos del partido vigilaron las mesas, dijo su jefe de campaña. La MUD retuvo tres gobernaciones: Miranda, Lara y Amazonas.",
+    [f("governorships-won", PSUV, 20, "20 de las 23 gobernaciones", CNE, 23),
+     f("turnout", R12, 0.5394, "53,94 %", CNE),
+     f("governorships-won", MUD, 3, "tres gobernaciones")])
+art("fig-train-045", "s15-regionales-2012", "en", "wire-north.example", "2012-12-17T11:00:00-04:30",
+    "CARACAS, Dec 17 (Wire) — President Hugo Chávez's ruling party won 20 of 23 governor's races on Sunday, and the opposition held on to three governorships, the election board said. Turnout was just under 54%, down from 80% in October's presidential vote. Some 17.4 million people were eligible to vote, the board said.",
+    [f("governorships-won", PSUV, 20, "20 of 23 governor's races", CNE, 23),
+     f("governorships-won", OPP, 3, "three governorships", CNE),
+     f("turnout", R12, 0.54, "just under 54%"),
+     f("turnout", P12, 0.8, "80%"),
+     f("registered-voters", R12, 17400000, "Some 17.4 million people", CNE)])
+art("fig-train-046", "s15-regionales-2012", "es", "la-ventana.example", "2012-12-18T10:00:00-04:30",
+    "La Mesa de la Unidad Democrática reconoció la derrota, pero recordó que sus candidatos sumaron 4,3 millones de votos en todo el país. «Perdimos cuatro gobernaciones que teníamos desde 2008», admitió el secretario ejecutivo de la coalición, Ramón Guillermo Aveledo, de 62 años.",
+    [f("votes", MUD, 4300000, "4,3 millones de votos", MUD)])
+P19 = "2019 protests"
+art("fig-train-047", "s16-protestas-2019", "en", "harbour-times.example", "2019-01-25T18:00:00-04:00",
+    "CARACAS — At least 35 people have died in four days of protests against Nicolás Maduro, the Venezuelan Observatory of Social Conflict said on Friday, and about 850 people have been detained, including 77 minors, according to Foro Penal. The United Nations human rights office put the death toll at 26.",
+    [f("killed", P19, 35, "At least 35 people", OVCS),
+     f("detained", P19, 850, "about 850 people", "Foro Penal"),
+     f("killed", P19, 26, "26", "Naciones Unidas")])
+art("fig-train-048", "s16-protestas-2019", "es", "agencia-sur.example", "2019-01-26T10:00:00-04:00",
+    "CARACAS, 26 ene (Agencia Sur) — El Foro Penal contabilizó 850 arrestos desde el lunes, mientras que la cifra de fallecidos se eleva a 35, según el Observatorio Venezolano de Conflictividad Social. El Gobierno no ha dado un balance oficial; el ministro de Comunicación dijo que los detenidos son «menos de 300».",
+    [f("detained", P19, 850, "850 arrestos", "Foro Penal"),
+     f("killed", P19, 35, "35", OVCS),
+     f("detained", P19, 300, "menos de 300")])
+art("fig-train-049", "s16-protestas-2019", "es", "voz-oriente.example", "2019-01-27T09:00:00-04:00",
+    "A escala nacional, los muertos ya son 40, afirma Provea, y los presos son más de 1.000. La ONG pide liberar a los 12 periodistas detenidos y a los 30 adolescentes que siguen en calabozos policiales.",
+    [f("killed", P19, 40, "40", "Provea"),
+     f("detained", P19, 1000, "más de 1.000", "Provea")])
 for a in A:
     for g in a["figures"]:
         assert g["text"] in a["body"], (a["id"], g["text"])
@@ -125,6 +306,44 @@ C = [
                      {"quantity": "vote-share", "subject": "Edmundo González", "why": "67% from Machado and from the Unitary Platform: one value"}]},
   {"story": "s6-gobernaciones-2021", "conflicts": [
     {"quantity": "governorships-won", "subject": "Gran Polo Patriótico", "values": [{"value": 20, "articles": ["fig-train-018"]}, {"value": 18, "articles": ["fig-train-019"]}]}],
+   "not_conflicts": []},
+  {"story": "s7-municipales-2013", "conflicts": [],
+   "not_conflicts": [
+    {"quantity": "turnout", "subject": "2013 municipal elections", "why": "58,92 %, about 59% and six in ten agree at the precision written"},
+    {"quantity": "mayoralties-won", "subject": "Gran Polo Patriótico", "why": "242 and about 240 of 335: one CNE figure, approximated"}]},
+  {"story": "s8-protestas-2014", "conflicts": [
+    {"quantity": "killed", "subject": "2014 protests", "values": [{"value": 39, "articles": ["fig-train-023", "fig-train-024"]}, {"value": 36, "articles": ["fig-train-025"]}, {"value": 41, "articles": ["fig-train-025"]}]},
+    {"quantity": "detained", "subject": "2014 protests", "values": [{"value": 1854, "articles": ["fig-train-023"]}, {"value": 2000, "articles": ["fig-train-023"]}, {"value": 1800, "articles": ["fig-train-024"]}, {"value": 1900, "articles": ["fig-train-025"]}]}],
+   "not_conflicts": []},
+  {"story": "s9-primaria-2023", "conflicts": [
+    {"quantity": "votes", "subject": "2023 opposition primary", "values": [{"value": 2300000, "articles": ["fig-train-026"]}, {"value": 2400000, "articles": ["fig-train-027"]}, {"value": 600000, "articles": ["fig-train-028"]}]}],
+   "not_conflicts": [{"quantity": "vote-share", "subject": "María Corina Machado", "why": "93,13 % then 92.35 %: the same commission's first and later bulletin"}]},
+  {"story": "s10-megaelecciones-2021", "conflicts": [
+    {"quantity": "mayoralties-won", "subject": "Oposición", "values": [{"value": 59, "articles": ["fig-train-030"]}, {"value": 117, "articles": ["fig-train-031"]}]}],
+   "not_conflicts": [{"quantity": "turnout", "subject": "2021 regional elections", "why": "41,80 % then 42,26 %: the council's first and second bulletins; four in ten at its precision"}]},
+  {"story": "s11-actas-2024", "conflicts": [
+    {"quantity": "vote-share", "subject": "Edmundo González", "values": [{"value": 0.67, "articles": ["fig-train-033"]}, {"value": 0.4318, "articles": ["fig-train-034"]}]}],
+   "not_conflicts": []},
+  {"story": "s12-postelectoral-2024", "conflicts": [
+    {"quantity": "detained", "subject": "2024 post-election protests", "values": [{"value": 2229, "articles": ["fig-train-035"]}, {"value": 2000, "articles": ["fig-train-036"]}, {"value": 1500, "articles": ["fig-train-037"]}]},
+    {"quantity": "killed", "subject": "2024 post-election protests", "values": [{"value": 23, "articles": ["fig-train-035"]}, {"value": 24, "articles": ["fig-train-036"]}, {"value": 25, "articles": ["fig-train-037"]}]}],
+   "not_conflicts": []},
+  {"story": "s13-regionales-2025", "conflicts": [
+    {"quantity": "turnout", "subject": "2025 regional and parliamentary elections", "values": [{"value": 0.4263, "articles": ["fig-train-038", "fig-train-039"]}, {"value": 0.125, "articles": ["fig-train-039"]}, {"value": 0.15, "articles": ["fig-train-040"]}]}],
+   "not_conflicts": []},
+  {"story": "s14-presidencial-2012", "conflicts": [
+    {"quantity": "votes", "subject": "Hugo Chávez", "values": [{"value": 8191132, "articles": ["fig-train-041"]}, {"value": 8100000, "articles": ["fig-train-042"]}]},
+    {"quantity": "turnout", "subject": "2012 presidential election", "values": [{"value": 0.8049, "articles": ["fig-train-041"]}, {"value": 0.81, "articles": ["fig-train-042"]}]}],
+   "not_conflicts": [
+    {"quantity": "votes", "subject": "Henrique Capriles", "why": "6.591.304 and 6,5 millones: one figure, rounded"},
+    {"quantity": "states-won-by-votes", "subject": "Hugo Chávez", "why": "22 of 24 states from the outlet and the council: one value"}]},
+  {"story": "s15-regionales-2012", "conflicts": [],
+   "not_conflicts": [
+    {"quantity": "turnout", "subject": "2012 regional elections", "why": "53,94 % and just under 54%: one value"},
+    {"quantity": "governorships-won", "subject": "Oposición", "why": "the MUD's three and the opposition's three: one value; four lost is not a count won"}]},
+  {"story": "s16-protestas-2019", "conflicts": [
+    {"quantity": "killed", "subject": "2019 protests", "values": [{"value": 35, "articles": ["fig-train-047", "fig-train-048"]}, {"value": 26, "articles": ["fig-train-047"]}, {"value": 40, "articles": ["fig-train-049"]}]},
+    {"quantity": "detained", "subject": "2019 protests", "values": [{"value": 850, "articles": ["fig-train-047", "fig-train-048"]}, {"value": 300, "articles": ["fig-train-048"]}, {"value": 1000, "articles": ["fig-train-049"]}]}],
    "not_conflicts": []},
 ]
 with open("conflicts.jsonl", "w") as out:

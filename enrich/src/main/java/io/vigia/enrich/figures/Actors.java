@@ -55,7 +55,8 @@ final class Actors {
 
   /**
    * Generic names ("CNE", "Ministerio Público") mean an entity only where the linker found it meant
-   * here (an article about its country): they count only when that entity is linked.
+   * here (an article about its country), weak ones ("Chávez") only where the article names it in
+   * full too: they count only when that entity is linked.
    */
   private final PhraseMatcher<Actor> genericNames = new PhraseMatcher<>();
 
@@ -71,10 +72,13 @@ final class Actors {
       Role role =
           institutions.containsKey(e.id())
               ? Role.INSTITUTION
-              : e.type().equals("PERSON") ? Role.PERSON : Role.PARTY;
+              : e.type().equals("PERSON") ? Role.PERSON : organisation(e);
       Actor a = new Actor(e.id(), e.name(), role);
       e.aliases().forEach(n -> names.add(n, a));
       e.generic().forEach(n -> genericNames.add(n, a));
+      // A weak name ("Chávez") means the entity where the linker found it meant (the article
+      // also names it in full), as a generic name does.
+      e.weak().forEach(n -> genericNames.add(n, a));
     }
     for (FigureVocabulary.Group g : vocabulary.groups()) {
       Actor a = new Actor(g.id(), g.name(), Role.GROUP);
@@ -103,6 +107,19 @@ final class Actors {
       s.refs().forEach(r -> names.add(r, new Actor(s.id(), name, Role.REFERENCE)));
     }
   }
+
+  /**
+   * What an organisation of the knowledge base is: a party when its category is the parties' (or
+   * the knowledge base gives none); an institution, a company, an NGO or a foreign body is a source
+   * that announces figures ("el organismo, que contabilizó 5,5 millones de votos"), never their
+   * subject.
+   */
+  private static Role organisation(KnownEntity e) {
+    return e.category() == null || e.category().equals(PARTIES) ? Role.PARTY : Role.INSTITUTION;
+  }
+
+  /** The knowledge base's category of political parties and coalitions. */
+  static final String PARTIES = "parties";
 
   /** Every mention in the text, in order; unknown people from the entity linker's list too. */
   List<Mention> find(String text, List<Entity> entities) {

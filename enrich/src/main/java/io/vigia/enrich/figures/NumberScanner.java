@@ -23,7 +23,7 @@ final class NumberScanner {
           + "|nueve|nine|diez|ten|once|eleven|doce|twelve|trece|thirteen|catorce|fourteen|quince"
           + "|fifteen|dieciseis|sixteen|diecisiete|seventeen|dieciocho|eighteen|diecinueve|nineteen"
           + "|veinte|twenty|veintiun|veintiuno|veintiuna|veintidos|veintitres|veinticuatro"
-          + "|veinticinco|treinta|thirty|cuarenta|forty|cincuenta|fifty|sesenta|sixty|setenta"
+          + "|veinticinco|veintiseis|veintisiete|veintiocho|veintinueve|treinta|thirty|cuarenta|forty|cincuenta|fifty|sesenta|sixty|setenta"
           + "|seventy|ochenta|eighty|noventa|ninety|cien|ciento|hundred|doscientos|doscientas"
           + "|trescientos|trescientas|cuatrocientos|quinientos|seiscientos|setecientos|ochocientos"
           + "|novecientos|mil|thousand)";
@@ -31,6 +31,12 @@ final class NumberScanner {
       "(?:" + DIGITS + "|" + WORD + "(?:(?:\\s+y\\s+|\\s+|-)" + WORD + ")*)";
   private static final String SCALE =
       "(?:\\s+(?:mil\\s+millones|millones|millon|millions|million|billion|mil|thousand))";
+
+  /** The "cada diez" of "cuatro de cada diez", "one in eight", "uno de cada cinco". */
+  private static final String PER =
+      "dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|cien|two|three|four|five|six|seven|eight"
+          + "|nine|ten|hundred|10|100";
+
   private static final String PCT = "(?:\\s?%|\\s+por\\s+ciento|\\s+percent|\\s+per\\s+cent)";
   private static final String QUALIFIER =
       "(?:(?:casi|cerca\\s+de|alrededor\\s+de|aproximadamente|unos|unas|un|some|about|around"
@@ -48,7 +54,9 @@ final class NumberScanner {
               + SCALE
               + ")?(?<pct>"
               + PCT
-              + ")?(?:(?<tenth>\\s+(?:de\\s+cada|in|in\\s+every|out\\s+of(?:\\s+every)?)\\s+(?:diez|ten|10))"
+              + ")?(?:(?<tenth>\\s+(?:(?:de\\s+cada|in(?:\\s+every)?|out\\s+of\\s+every)\\s+(?<den>"
+              + PER
+              + ")|out\\s+of\\s+(?:ten|10)))"
               + "|(?<rangeEnd>\\s+(?:y|and)\\s+(?<n2>"
               + NUMBER
               + ")(?<scale2>"
@@ -86,7 +94,8 @@ final class NumberScanner {
               + " 14 quince 15 fifteen 15 dieciseis 16 sixteen 16 diecisiete 17 seventeen 17 "
               + " dieciocho 18 eighteen 18 diecinueve 19 nineteen 19 veinte 20 twenty 20 "
               + " veintiun 21 veintiuno 21 veintiuna 21 veintidos 22 veintitres 23 veinticuatro "
-              + " 24 veinticinco 25 treinta 30 thirty 30 cuarenta 40 forty 40 cincuenta 50 fifty "
+              + " 24 veinticinco 25 veintiseis 26 veintisiete 27 veintiocho 28 veintinueve 29"
+              + " treinta 30 thirty 30 cuarenta 40 forty 40 cincuenta 50 fifty "
               + " 50 sesenta 60 sixty 60 setenta 70 seventy 70 ochenta 80 eighty 80 noventa 90 "
               + " ninety 90 cien 100 ciento 100 doscientos 200 doscientas 200 trescientos 300 "
               + " trescientas 300 cuatrocientos 400 quinientos 500 seiscientos 600 setecientos "
@@ -294,8 +303,9 @@ final class NumberScanner {
         max /= 100;
       }
     } else if (tenth) {
-      value /= 10;
-      precision = 0.05;
+      double per = m.group("den") == null ? 10 : per(m.group("den"));
+      value /= per;
+      precision = 0.5 / per;
     }
     boolean fraction = pct || tenth;
     if (approximate && !fraction && precision < value / 20) {
@@ -324,6 +334,14 @@ final class NumberScanner {
         approximate,
         words && !fraction,
         end);
+  }
+
+  /** The denominator of a ratio: "diez" 10, "eight" 8, "100". */
+  private static double per(String den) {
+    if (Character.isDigit(den.charAt(0))) {
+      return Double.parseDouble(den);
+    }
+    return den.equals("hundred") ? 100 : WORDS.get(den);
   }
 
   /**

@@ -130,7 +130,11 @@ public final class ProfileFigureExtractor implements FigureExtractor {
               }
               // "The MUD itself says it won 113 of the 167 seats": a party or candidate that
               // states a count of offices, with no one else named, states its own.
-              if (speaker != null && speaker.canBeSubject() && !preferPerson(q.quantity)) {
+              // "Capriles asegura que obtuvo 7,7 millones de votos": the votes or share a candidate
+              // or party says it won, with no one else named, are its own.
+              if (speaker != null
+                  && speaker.canBeSubject()
+                  && (!preferPerson(q.quantity) || gainedBefore(folded, n, clause))) {
                 election = election(at, clause, n, published, articleElection);
                 yield new Subject(speaker.id(), speaker.name());
               }
@@ -240,9 +244,27 @@ public final class ProfileFigureExtractor implements FigureExtractor {
         elections.inClause(
             at.folded, at.cues, c.segmentFrom(), c.segmentTo(), n.numberStart(), published);
     if (s == null) {
-      s = elections.inClause(at.folded, at.cues, c.from(), c.to(), n.numberStart(), published);
+      // The sentence before the number's part too, but not past the next number: "Turnout was
+      // 54%, down from 80% in October's presidential vote" names the 80 %'s election only.
+      s =
+          elections.inClause(
+              at.folded, at.cues, c.from(), c.segmentTo(), n.numberStart(), published);
     }
     return s != null ? s : ofArticle.get();
+  }
+
+  /** A verb of winning or getting votes: "obtuvo", "ganamos", "received", "won". */
+  private static final java.util.regex.Pattern GAINED =
+      java.util.regex.Pattern.compile(
+          "\\b(?:obtuvo|obtuvimos|obtuve|obtuvieron|gano|ganamos|gane|ganaron|sumo|sumamos"
+              + "|sumaron|logro|logramos|lograron|recibio|recibimos|recibieron|saco|sacamos"
+              + "|sacaron|alcanzo|alcanzamos|alcanzaron|won|received|got|obtained|secured"
+              + "|garnered|took)\\b");
+
+  /** Whether a verb of winning stands before the number in its part of the sentence. */
+  private static boolean gainedBefore(String folded, NumberMention n, Clause c) {
+    int from = Math.max(c.segmentFrom(), n.start() - WITH_BEFORE);
+    return from < n.start() && GAINED.matcher(folded).region(from, n.start()).find();
   }
 
   private static boolean preferPerson(Quantity q) {
@@ -265,6 +287,11 @@ public final class ProfileFigureExtractor implements FigureExtractor {
   private Choice quantityOf(NumberMention n, String folded, CueIndex.Hits hits, Clause c) {
     int nouns = skipSpaceAndScale(folded, n.nounsFrom());
     Choice best = null;
+    // "el 96,87 % de las actas transmitidas": a noun that alone says what the number counts owns
+    // it, even when its form is ruled out; no cue elsewhere in the sentence makes it another
+    // figure.
+    boolean owned = false;
+    Link link = null; // read once, when a noun before the number is first looked for
     for (Quantity q : vocabulary.quantities()) {
       if (!q.unit().admits(n.fraction())) {
         continue;
@@ -275,10 +302,20 @@ public final class ProfileFigureExtractor implements FigureExtractor {
         if (!f.nouns().isEmpty()) {
           nounEnd = nounAt(folded, f.nouns(), nouns);
           if (nounEnd < 0) {
-            continue;
+            // "los fallecidos suman treinta y seis", "la cifra de detenidos asciende a 1.854"
+            if (f.with().isEmpty() && link == null) {
+              link = linkBefore(folded, n, c);
+            }
+            if (f.with().isEmpty() && nounBefore(folded, f.nouns(), link)) {
+              score = 2.5;
+            } else {
+              continue;
+            }
+          } else {
+            score = 3;
+            owned |= f.with().isEmpty();
           }
-          score = 3;
-          if (!f.with().isEmpty()) {
+          if (nounEnd >= 0 && !f.with().isEmpty()) {
             // "had arrested 2,229 people", "25 people have died": the verb is close by.
             Clause near =
                 new Clause(
@@ -306,10 +343,7 @@ public final class ProfileFigureExtractor implements FigureExtractor {
         // looked for around the number within its sentence, whatever numbers stand between.
         int near = Math.max(nounEnd, n.end());
         if (!f.without().isEmpty()
-            && hits.anyIn(
-                f.without(),
-                Math.max(c.from(), n.start() - WITHOUT_AROUND),
-                Math.min(c.to(), near + WITHOUT_AROUND))) {
+            && hits.anyIn(f.without(), withoutFrom(n, c), withoutTo(near, c))) {
           continue;
         }
         if (best == null || score > best.score) {
@@ -317,7 +351,224 @@ public final class ProfileFigureExtractor implements FigureExtractor {
         }
       }
     }
-    return best;
+    return owned && best != null && best.nounEnd < 0 ? null : best;
+  }
+
+  /**
+   * Where words that rule a form out are looked for before a number: up to {@link #WITHOUT_AROUND}
+   * characters back in its sentence, whatever numbers stand between ("con 99 % de las actas, la
+   * distancia era de 2.000 votos": what a number is, is mostly said before it).
+   */
+  private static int withoutFrom(NumberMention n, Clause c) {
+    return Math.max(c.from(), n.start() - WITHOUT_AROUND);
+  }
+
+  /**
+   * The same after a number and its noun, but only up to the midpoint to the next number: a word
+   * nearer to that one is its own ("Seis de cada diez acudieron a votar, y la abstención rondó el
+   * 41 %": abstention is the 41 %'s word, not the six in ten's).
+   */
+  private static int withoutTo(int near, Clause c) {
+    int to = Math.min(c.to(), near + WITHOUT_AROUND);
+    return c.segmentTo() < c.to() ? Math.min(to, (near + c.segmentTo() + 1) / 2) : to;
+  }
+
+  /** How far before a number its noun may stand when a verb of counting links them. */
+  private static final int NOUN_BEFORE = 60;
+
+  /** A verb that links a noun before it to the count right after it: "suman", "numbered". */
+  private static final Set<String> LINK_VERBS =
+      Set.of(
+          "suman",
+          "sumaron",
+          "suma",
+          "sumaban",
+          "totalizan",
+          "totalizaron",
+          "rondan",
+          "rondaban",
+          "son",
+          "eran",
+          "fueron",
+          "reached",
+          "totaled",
+          "totalled",
+          "totals",
+          "numbered");
+
+  /** A verb that does so through "a"/"to": "asciende a", "se eleva a", "rose to". */
+  private static final Set<String> LINK_VERBS_TO =
+      Set.of(
+          "ascienden",
+          "asciende",
+          "ascendio",
+          "ascendieron",
+          "ascendia",
+          "llegan",
+          "llega",
+          "llego",
+          "llegaron",
+          "alcanzan",
+          "alcanza",
+          "alcanzo",
+          "alcanzaron",
+          "aumento",
+          "aumentaron",
+          "subio",
+          "subieron",
+          "eleva",
+          "elevo",
+          "elevan",
+          "elevaron",
+          "rose",
+          "risen",
+          "climbed",
+          "increased",
+          "grew");
+
+  /** A word that announces a count of what follows it: "la cifra de", "the number of". */
+  private static final Set<String> COUNT_WORDS =
+      Set.of(
+          "cifra",
+          "numero",
+          "total",
+          "balance",
+          "saldo",
+          "conteo",
+          "recuento",
+          "number",
+          "count",
+          "toll",
+          "tally");
+
+  /**
+   * What stands right before a number that may link it to a noun before it: a verb of counting
+   * starting at {@code linkAt} ({@code counted} false), or a preposition ("a", "to", "at", "en")
+   * that needs the noun right before it and a count word before that ({@code counted} true).
+   */
+  private record Link(int from, int linkAt, boolean counted) {
+    static final Link NONE = new Link(0, -1, false);
+  }
+
+  /** The link before a number, read from its last two words (once per number). */
+  private static Link linkBefore(String folded, NumberMention n, Clause c) {
+    int from = Math.max(c.segmentFrom(), n.start() - NOUN_BEFORE);
+    int w1 = wordBefore(folded, n.start(), from);
+    if (w1 < 0) {
+      return Link.NONE;
+    }
+    String a = folded.substring(w1, wordEnd(folded, w1));
+    if (LINK_VERBS.contains(a)) {
+      return new Link(from, w1, false);
+    }
+    int w2 = wordBefore(folded, w1, from);
+    String b = w2 < 0 ? "" : folded.substring(w2, wordEnd(folded, w2));
+    boolean to = a.equals("a") || a.equals("to") || a.equals("hasta");
+    if ((a.equals("de") && (b.equals("es") || b.equals("era") || b.equals("fue")))
+        || (a.equals("at") && (b.equals("stands") || b.equals("stood")))
+        || (to && LINK_VERBS_TO.contains(b))) {
+      return new Link(from, w2, false);
+    }
+    if (w2 >= 0 && (to || a.equals("at") || a.equals("en"))) {
+      return new Link(from, w1, true);
+    }
+    return Link.NONE;
+  }
+
+  /**
+   * Whether one of the nouns stands before the number, linked to it by a verb of counting ("los
+   * fallecidos en las protestas suman 36", "detainees numbered 2,000") or announced as a count
+   * ("eleva la cifra de arrestados a más de 2.000", "put the number of detainees at 1,800"), with
+   * no punctuation or other number between.
+   */
+  private static boolean nounBefore(String folded, List<String> nouns, Link link) {
+    if (link.linkAt() < 0) {
+      return false;
+    }
+    if (!link.counted()) {
+      for (int at = link.linkAt() - 1; at >= link.from(); at--) {
+        char ch = folded.charAt(at);
+        if (ch == ',' || ch == ';' || ch == ':' || ch == '.' || ch == '(' || ch == ')') {
+          return false;
+        }
+        if (at > 0 && Character.isLetterOrDigit(folded.charAt(at - 1))) {
+          continue;
+        }
+        for (String noun : nouns) {
+          if (folded.startsWith(noun, at) && at + noun.length() <= link.linkAt()) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+    int w = wordBefore(folded, link.linkAt(), link.from());
+    if (w < 0) {
+      return false;
+    }
+    int end = wordEnd(folded, w);
+    boolean noun = false;
+    for (String x : nouns) {
+      int at = end - x.length();
+      if (at >= link.from() && folded.startsWith(x, at) && FoldedText.startsWord(folded, x, at)) {
+        noun = true;
+        w = at;
+        break;
+      }
+    }
+    if (!noun) {
+      return false;
+    }
+    int last = wordBefore(folded, end, w);
+    if (last >= 0 && COUNT_WORDS.contains(folded.substring(last, end))) {
+      return true; // the noun is a count itself: "put the death toll at 26"
+    }
+    int of = wordBefore(folded, w, link.from());
+    if (of >= 0 && isOneOf(folded, of, "los", "las", "the")) {
+      of = wordBefore(folded, of, link.from());
+    }
+    if (of < 0 || !isOneOf(folded, of, "de", "of")) {
+      return false;
+    }
+    int count = wordBefore(folded, of, link.from());
+    return count >= 0 && COUNT_WORDS.contains(folded.substring(count, wordEnd(folded, count)));
+  }
+
+  private static boolean isOneOf(String folded, int at, String... words) {
+    int end = wordEnd(folded, at);
+    for (String w : words) {
+      if (end - at == w.length() && folded.startsWith(w, at)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The start of the word right before {@code end} (only spaces between), not before from; or -1.
+   */
+  private static int wordBefore(String folded, int end, int from) {
+    int i = end;
+    // spaces, and the quotation marks of a quoted figure: "los detenidos son «menos de 300»"
+    while (i > from && " «\"“'".indexOf(folded.charAt(i - 1)) >= 0) {
+      i--;
+    }
+    int e = i;
+    while (i > from && Character.isLetter(folded.charAt(i - 1))) {
+      i--;
+    }
+    if (i == e || (i > 0 && Character.isLetterOrDigit(folded.charAt(i - 1)))) {
+      return -1;
+    }
+    return i;
+  }
+
+  private static int wordEnd(String folded, int at) {
+    int i = at;
+    while (i < folded.length() && Character.isLetter(folded.charAt(i))) {
+      i++;
+    }
+    return i;
   }
 
   /** 2 plus nearness when a cue is in the number's segment, 1 when earlier in the sentence. */

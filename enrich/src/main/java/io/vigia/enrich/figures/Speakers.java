@@ -169,13 +169,100 @@ final class Speakers {
     for (String cue : SAYING) {
       int i = at.cues.nearest(cue, m.end(), e, m.end());
       if (i >= 0) {
-        if (!NOT_IN_GAP.matcher(f).region(m.end(), i).find()) {
+        if (!NOT_IN_GAP.matcher(f).region(m.end(), i).find() && !saidBySomeoneElse(m, i, to)) {
           return true;
         }
       }
     }
+    return saidRightBefore(m, from);
+  }
+
+  /**
+   * Whether the verb of saying at {@code verb} has its own subject right after it ("49 % de
+   * Capriles, anunció el CNE", "said the council"): a subject put after its verb, as both languages
+   * do in attributions; then the name before the verb is not the one who says it.
+   */
+  private boolean saidBySomeoneElse(Mention m, int verb, int to) {
+    String f = at.folded;
+    if (!afterAComma(f, verb)) {
+      return false; // "the opposition said Edmundo González won": reported speech, not inversion
+    }
+    int i = verb;
+    while (i < to && Character.isLetter(f.charAt(i))) {
+      i++;
+    }
+    while (i < to && f.charAt(i) == ' ') {
+      i++;
+    }
+    java.util.regex.Matcher article = POSTPOSED_ARTICLE.matcher(f).region(i, to);
+    int after = article.lookingAt() ? article.end() : i;
+    for (Mention other : at.actorsAround(verb)) {
+      if (other != m && (other.start() == i || other.start() == after)) {
+        return true;
+      }
+    }
     return false;
   }
+
+  /**
+   * Verbs of saying that put their subject after them ("informó el CNE", "said the council"); not
+   * those that take the figure's owner as object ("gave Maduro", "credited Maduro").
+   */
+  private static final List<String> SAID_BEFORE_SUBJECT =
+      List.of(
+          "dijo", "dice", "afirm", "asegur", "inform", "anunci", "senal", "explic", "indic",
+          "report", "denunci", "sostien", "sostuvo", "declar", "precis", "confirm", "said", "says",
+          "announc", "claim", "insist");
+
+  /** A verb of saying right before the name, only an article between: "anunció el CNE". */
+  private boolean saidRightBefore(Mention m, int from) {
+    String f = at.folded;
+    int i = m.start();
+    while (i > from && f.charAt(i - 1) == ' ') {
+      i--;
+    }
+    int e = i;
+    while (i > from && Character.isLetter(f.charAt(i - 1))) {
+      i--;
+    }
+    int len = e - i;
+    if ((len == 2 && (f.startsWith("el", i) || f.startsWith("la", i)))
+        || (len == 3
+            && (f.startsWith("los", i) || f.startsWith("las", i) || f.startsWith("the", i)))) {
+      while (i > from && f.charAt(i - 1) == ' ') {
+        i--;
+      }
+      e = i;
+      while (i > from && Character.isLetter(f.charAt(i - 1))) {
+        i--;
+      }
+    }
+    if (i == e || !afterAComma(f, i)) {
+      return false;
+    }
+    for (String cue : SAID_BEFORE_SUBJECT) {
+      if (f.startsWith(cue, i) && i + cue.length() <= e) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a comma or a closing quotation mark stands right before the word at {@code i}: a
+   * subject put after its verb of saying closes a clause ("..., informó el CNE", "..., said the
+   * council"); without it the name after the verb begins reported speech.
+   */
+  private static boolean afterAComma(String f, int i) {
+    int j = i;
+    while (j > 0 && f.charAt(j - 1) == ' ') {
+      j--;
+    }
+    return j > 0 && ",\"”»'".indexOf(f.charAt(j - 1)) >= 0;
+  }
+
+  private static final java.util.regex.Pattern POSTPOSED_ARTICLE =
+      java.util.regex.Pattern.compile("(?:el|la|los|las|the)\\s+");
 
   /**
    * Between a source cue and the source: an article ("según el CNE"), or a few words naming what

@@ -343,4 +343,334 @@ class ProfileFigureExtractorTest {
       assertThat(f.getElection()).isNull();
     }
   }
+
+  @Nested
+  class RatiosInWords {
+    @Test
+    void shouldReadEveryNumberWordFromTwentySixToTwentyNine() {
+      for (String[] w :
+          new String[][] {
+            {"veintiséis", "26"}, {"veintisiete", "27"}, {"veintiocho", "28"}, {"veintinueve", "29"}
+          }) {
+        Figure g =
+            only(figures(NOV_2021, "La oposición ganó " + w[0] + " alcaldías."), "mayoralties-won");
+        assertThat(g.getValue()).isEqualTo(Double.parseDouble(w[1]));
+      }
+    }
+
+    @Test
+    void shouldReadOneInEightAndOneInFiveAsFractions() {
+      Figure en =
+          only(
+              figures(
+                  "2025-05-26T12:00:00Z",
+                  "Only one in eight registered voters went to the polls, the observers said."),
+              "turnout");
+      Figure es =
+          only(
+              figures(NOV_2021, "Apenas uno de cada cinco electores acudió a votar en Caracas."),
+              "turnout");
+      assertThat(en.getValue()).isCloseTo(0.125, within(1e-9));
+      assertThat(es.getValue()).isCloseTo(0.2, within(1e-9));
+      assertThat(es.getPrecision()).isCloseTo(0.1, within(1e-9));
+    }
+
+    @Test
+    void shouldNotReadTheDenominatorAsACount() {
+      List<Figure> fs =
+          figures(
+              "2025-05-26T12:00:00Z",
+              "Only one in eight registered voters went to the polls, the observers said.");
+      assertThat(fs).noneMatch(f -> f.getQuantity().equals("registered-voters"));
+    }
+  }
+
+  @Nested
+  class NounsThatOwnTheirNumber {
+    @Test
+    void shouldNotMakeAShareOfTallySheetsAVoteShare() {
+      List<Figure> fs =
+          figures(
+              JUL_2024,
+              "Con el 88 % de las actas transmitidas, el CNE dio a Nicolás Maduro el 52 % de los"
+                  + " votos.");
+      Figure share = only(fs, "vote-share");
+      assertThat(share.getValue()).isCloseTo(0.52, within(1e-9));
+      assertThat(share.getSubjectName()).isEqualTo("Nicolás Maduro");
+      assertThat(fs).hasSize(1);
+    }
+
+    @Test
+    void shouldTakeAShareThatTallySheetsAreSaidToGive() {
+      Figure share =
+          only(
+              figures(
+                  JUL_2024,
+                  "Según las actas que reunió la oposición, Edmundo González obtuvo el 64 %."),
+              "vote-share");
+      assertThat(share.getValue()).isCloseTo(0.64, within(1e-9));
+      assertThat(share.getSubjectName()).isEqualTo("Edmundo González");
+    }
+  }
+
+  @Nested
+  class NounsBeforeTheirNumber {
+    @Test
+    void shouldReadACountLinkedToItsNounByAVerb() {
+      Figure es =
+          only(
+              figures(
+                  "2014-03-20T12:00:00Z",
+                  "Los fallecidos durante las protestas suman veintiocho, según la ONG."),
+              "killed");
+      Figure en =
+          only(
+              figures(
+                  "2014-03-20T12:00:00Z", "The number of detainees rose to 1,240, the group said."),
+              "detained");
+      assertThat(es.getValue()).isEqualTo(28);
+      assertThat(es.getSubjectName()).isEqualTo("2014 protests");
+      assertThat(en.getValue()).isEqualTo(1240);
+    }
+
+    @Test
+    void shouldReadACountAnnouncedAsACount() {
+      Figure d =
+          only(
+              figures("2014-03-20T12:00:00Z", "La ONG elevó la cifra de detenidos a 1.240."),
+              "detained");
+      assertThat(d.getValue()).isEqualTo(1240);
+    }
+
+    @Test
+    void shouldNotTakeANumberThatOnlyFollowsTheNoun() {
+      assertThat(
+              figures(
+                  "2014-03-20T12:00:00Z",
+                  "Los detenidos en 14 estados fueron trasladados a Caracas."))
+          .isEmpty();
+    }
+  }
+
+  @Nested
+  class WordsThatRuleAFormOut {
+    @Test
+    void shouldLeaveAWordNearerTheNextNumberToThatNumber() {
+      List<Figure> fs =
+          figures(
+              NOV_2021,
+              "Cuatro de cada diez electores acudieron a votar el domingo, mientras que la"
+                  + " abstención llegó al 60 %.");
+      Figure t = only(fs, "turnout");
+      assertThat(t.getValue()).isCloseTo(0.4, within(1e-9));
+      assertThat(fs).hasSize(1);
+    }
+
+    @Test
+    void shouldLeaveOutAPercentageOfSomethingElseBesideACandidate() {
+      assertThat(
+              figures(
+                  JUL_2024,
+                  "Con una inflación de 190 % y una aprobación de 20 %, Nicolás Maduro llega a la"
+                      + " elección. Maduro, with inflation above 150 percent, campaigned anyway."))
+          .isEmpty();
+    }
+  }
+
+  @Nested
+  class WhoWonIt {
+    @Test
+    void shouldGiveACandidateTheVotesHeSaysHeWon() {
+      Figure v =
+          only(
+              figures(
+                  NOV_2021, "Manuel Rosales asegura que obtuvo 1,1 millones de votos en Zulia."),
+              "votes");
+      assertThat(v.getSubjectName()).isEqualTo("Manuel Rosales");
+      assertThat(v.getAttributedTo()).isEqualTo("Manuel Rosales");
+    }
+
+    @Test
+    void shouldKeepVotesAnOfficialAnnouncesTheElections() {
+      Figure v =
+          only(
+              figures(NOV_2021, "Pedro Calzadilla dijo que se emitieron 8,1 millones de votos."),
+              "votes");
+      assertThat(v.getSubject()).startsWith("event:");
+    }
+
+    @Test
+    void shouldNeverGiveAnInstitutionTheVotesItCounts() {
+      Figure v =
+          only(
+              figures(
+                  "2017-08-01T12:00:00Z",
+                  "La Asamblea Nacional Constituyente celebró el conteo: 8 millones de votos."),
+              "votes");
+      assertThat(v.getSubject()).isEqualTo("event:2017-constituent-assembly-election");
+    }
+  }
+
+  @Nested
+  class TheProfilesWords {
+    @Test
+    void shouldReadAShareOfTheRegisteredVotersThatVotedAsTurnout() {
+      Figure es =
+          only(
+              figures(NOV_2021, "Apenas el 18 % de los inscritos votó en los comicios."),
+              "turnout");
+      Figure en = only(figures(NOV_2021, "Some 40% of eligible voters cast a ballot."), "turnout");
+      assertThat(es.getValue()).isCloseTo(0.18, within(1e-9));
+      assertThat(en.getValue()).isCloseTo(0.4, within(1e-9));
+    }
+
+    @Test
+    void shouldReadGoingToTheBallotBoxesAsTurnout() {
+      Figure t =
+          only(
+              figures(NOV_2021, "Unos siete de cada diez venezolanos acudieron a las urnas."),
+              "turnout");
+      assertThat(t.getValue()).isCloseTo(0.7, within(1e-9));
+    }
+
+    @Test
+    void shouldReadCandidatesWhoVieForOffices() {
+      Figure c =
+          only(
+              figures(NOV_2021, "Más de 300 candidatos se disputan las alcaldías del país."),
+              "candidates");
+      assertThat(c.getValue()).isEqualTo(300);
+    }
+
+    @Test
+    void shouldReadPrisonersAsDetained() {
+      Figure d =
+          only(
+              figures(
+                  "2024-08-10T12:00:00Z",
+                  "Provea contabiliza unos 800 presos tras las protestas de agosto."),
+              "detained");
+      assertThat(d.getValue()).isEqualTo(800);
+      assertThat(d.getAttributedTo()).isEqualTo("Provea");
+    }
+  }
+
+  @Nested
+  class StatesCarriedAndOfficesLost {
+    @Test
+    void shouldReadStatesWonInAsStatesWonByVotes() {
+      Figure es =
+          only(
+              figures(
+                  "2012-10-09T12:00:00Z",
+                  "Hugo Chávez se impuso en 21 de los 24 estados del país."),
+              "states-won-by-votes");
+      Figure en =
+          only(
+              figures("2012-10-09T12:00:00Z", "Henrique Capriles carried only three states."),
+              "states-won-by-votes");
+      assertThat(es.getValue()).isEqualTo(21);
+      assertThat(es.getTotal()).isEqualTo(24);
+      assertThat(es.getSubjectName()).isEqualTo("Hugo Chávez");
+      assertThat(en.getValue()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldKnowACandidateByHisSurnameWhenTheArticleNamesHimInFull() {
+      Figure s =
+          only(
+              figures(
+                  "2012-10-09T12:00:00Z",
+                  "Hugo Chávez fue reelegido el domingo. Henrique Capriles reconoció la derrota."
+                      + " Chávez, who is 58, carried 21 of the 24 states."),
+              "states-won-by-votes");
+      assertThat(s.getSubjectName()).isEqualTo("Hugo Chávez");
+    }
+
+    @Test
+    void shouldNotCountOfficesLostAsWon() {
+      assertThat(
+              figures(
+                  NOV_2021,
+                  "La oposición perdió seis alcaldías y the ruling party lost two governorships."))
+          .isEmpty();
+    }
+  }
+
+  @Nested
+  class MoreWaysOfWritingCounts {
+    @Test
+    void shouldReadADeathTollPutAtANumber() {
+      Figure k =
+          only(
+              figures("2019-01-26T12:00:00Z", "Rights groups put the death toll at 31 on Friday."),
+              "killed");
+      assertThat(k.getValue()).isEqualTo(31);
+      assertThat(k.getSubjectName()).isEqualTo("2019 protests");
+    }
+
+    @Test
+    void shouldReadAQuotedCountLinkedToItsNoun() {
+      Figure d =
+          only(
+              figures(
+                  "2019-01-26T12:00:00Z",
+                  "El ministro afirmó que los detenidos son «menos de 200»."),
+              "detained");
+      assertThat(d.getValue()).isEqualTo(200);
+      assertThat(d.getApproximate()).isTrue();
+    }
+
+    @Test
+    void shouldReadPeopleEligibleToVoteAsRegisteredVoters() {
+      Figure r =
+          only(
+              figures(NOV_2021, "About 21 million people were eligible to vote on Sunday."),
+              "registered-voters");
+      assertThat(r.getValue()).isCloseTo(21_000_000, within(1e-6));
+    }
+  }
+
+  @Nested
+  class TheElectionOfAFigureInPassing {
+    @Test
+    void shouldNotGiveAFigureTheElectionNamedAfterTheNextNumber() {
+      List<Figure> fs =
+          figures(
+              "2012-12-17T12:00:00Z",
+              "Venezuelans elected their governors on Sunday. Turnout was about 55%, down from 80%"
+                  + " in October's presidential vote.");
+      List<Figure> turnout = fs.stream().filter(f -> f.getQuantity().equals("turnout")).toList();
+      assertThat(turnout).hasSize(2);
+      assertThat(turnout.get(0).getSubjectName()).isEqualTo("2012 regional elections");
+      assertThat(turnout.get(1).getSubjectName()).isEqualTo("2012 presidential election");
+    }
+  }
+
+  @Nested
+  class SubjectsPutAfterTheirVerb {
+    @Test
+    void shouldHearTheSourceNamedAfterItsVerbAndNotTheCandidateBeforeIt() {
+      List<Figure> fs =
+          figures(
+              "2013-04-15T12:00:00Z",
+              "Nicolás Maduro obtuvo 50,7 % de los votos, frente a 49,1 % de Henrique Capriles,"
+                  + " informó el Consejo Nacional Electoral.");
+      assertThat(fs)
+          .extracting(Figure::getSubjectName, Figure::getAttributedTo)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple("Nicolás Maduro", "Consejo Nacional Electoral"),
+              org.assertj.core.groups.Tuple.tuple(
+                  "Henrique Capriles", "Consejo Nacional Electoral"));
+    }
+
+    @Test
+    void shouldNotTakeTheOwnerOfAFigureGivenToHimForItsSource() {
+      Figure f =
+          only(
+              figures(JUL_2024, "The council gave Nicolás Maduro 51.2% of the vote."),
+              "vote-share");
+      assertThat(f.getSubjectName()).isEqualTo("Nicolás Maduro");
+    }
+  }
 }
