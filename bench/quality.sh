@@ -34,7 +34,10 @@ case "${1:-}" in
 esac
 
 jar=app/target/vigia.jar
-if [ ! -f "$jar" ]; then
+# The profiles are bundled into the jar: a jar older than any source, profile or pom would measure
+# yesterday's rules, so it is rebuilt then (a tuning loop is: edit, run this, read).
+if [ ! -f "$jar" ] || [ -n "$(find profiles pom.xml ./*/pom.xml ./*/src/main -newer "$jar" -print -quit 2>/dev/null)" ]; then
+  echo "quality: building $jar (missing or older than the sources)" >&2
   ./mvnw -B -q -ntp -DskipTests package -pl app -am
 fi
 work="$(mktemp -d)"
