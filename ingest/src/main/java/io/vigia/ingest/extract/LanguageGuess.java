@@ -136,6 +136,14 @@ final class LanguageGuess {
         votes.merge(lang, 1, Integer::sum);
       }
     }
+    return decide(votes, words);
+  }
+
+  /**
+   * The language of the telling words' votes: the leader, when the text has at least 8 words, the
+   * leader at least 3 votes and at least twice the runner-up's; else null.
+   */
+  static String decide(Map<String, Integer> votes, int words) {
     String best = null;
     int first = 0;
     int second = 0;
