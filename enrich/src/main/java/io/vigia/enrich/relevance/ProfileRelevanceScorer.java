@@ -68,10 +68,10 @@ public final class ProfileRelevanceScorer implements RelevanceScorer {
     Map<String, double[]> hits = new HashMap<>(); // "group:term" -> weight total
     Tokens title = Tokens.of(article.getTitle());
     Tokens text = Tokens.of(article.getText());
-    boolean[] body = new boolean[1];
-    boolean inHeadline = count(title, 2.0, sum, hits, null, body);
+    Venezuelan inTitle = count(title, 2.0, sum, hits, null);
+    boolean inHeadline = inTitle.named();
     java.util.List<Integer> venezuelanAt = new ArrayList<>();
-    count(text, 1.0, sum, hits, venezuelanAt, body);
+    Venezuelan inText = count(text, 1.0, sum, hits, venezuelanAt);
     for (Entity e : entities) {
       Term t = entityWeights.get(e.getId());
       if (t != null && e.getLinked()) {
@@ -96,7 +96,7 @@ public final class ProfileRelevanceScorer implements RelevanceScorer {
             inHeadline,
             venezuelanAt,
             anchors,
-            sum[ELSEWHERE] > 0 || (anchors.isEmpty() && !body[0]));
+            sum[ELSEWHERE] > 0 || (anchors.isEmpty() && !inTitle.body() && !inText.body()));
     double score = place * politics * (1 - elsewhereShare) * (1 - 0.7 * offShare) * about.factor();
     boolean relevant = score >= rules.threshold();
     List<String> reasons = reasons(hits, score, relevant);
@@ -130,29 +130,34 @@ public final class ProfileRelevanceScorer implements RelevanceScorer {
   }
 
   /**
-   * Counts the terms of {@code t}; whether any Venezuelan one was among them (their character
-   * offsets go to {@code venezuelanAt} when given; {@code body[0]} is set when one of them names a
-   * body, party, place or official rather than the country).
+   * What a text said of Venezuela: whether it named a Venezuelan term at all, and whether one of
+   * them names a body, party, place or official of the country rather than the country itself.
    */
-  private boolean count(
+  private record Venezuelan(boolean named, boolean body) {}
+
+  /**
+   * Counts the terms of {@code t} and says which Venezuelan ones were among them (their character
+   * offsets go to {@code venezuelanAt} when given).
+   */
+  private Venezuelan count(
       Tokens t,
       double factor,
       double[] sum,
       Map<String, double[]> hits,
-      List<Integer> venezuelanAt,
-      boolean[] body) {
+      List<Integer> venezuelanAt) {
     boolean venezuelan = false;
+    boolean body = false;
     for (TermMatcher.Hit<Term> h : terms.findAll(t)) {
       add(h.value(), factor, sum, hits);
       if (h.value().group() == VENEZUELA) {
         venezuelan = true;
-        body[0] |= h.value().body();
+        body |= h.value().body();
         if (venezuelanAt != null) {
           venezuelanAt.add(t.start(h.from()));
         }
       }
     }
-    return venezuelan;
+    return new Venezuelan(venezuelan, body);
   }
 
   private static void add(Term term, double factor, double[] sum, Map<String, double[]> hits) {
