@@ -164,24 +164,28 @@ final class Actors {
       List<Mention> out = new ArrayList<>();
       for (PhraseMatcher.Match<List<Actor>> m : names.findAll(tokens)) {
         // An official's name is also a person in the knowledge base: the official (a source) wins.
-        Actor a =
-            m.value().stream()
-                .filter(x -> x.role() == Role.OFFICIAL || x.role() == Role.REFERENCE)
-                .findFirst()
-                .orElse(m.value().get(0));
+        Actor a = m.value().get(0);
+        for (Actor x : m.value()) {
+          if (x.role() == Role.OFFICIAL || x.role() == Role.REFERENCE) {
+            a = x;
+            break;
+          }
+        }
         out.add(new Mention(from + tokens.start(m.from()), from + tokens.end(m.to() - 1), a));
       }
-      List<Mention> byAlias = List.copyOf(out);
+      int byAlias = out.size(); // the mentions read by alias: out's first ones
       for (PhraseMatcher.Match<List<Actor>> m : genericNames.findAll(tokens)) {
         int start = from + tokens.start(m.from());
         int end = from + tokens.end(m.to() - 1);
-        if (byAlias.stream().anyMatch(x -> x.start() < end && start < x.end())) {
+        if (overlaps(out, byAlias, start, end)) {
           continue; // inside a longer name already read
         }
-        m.value().stream()
-            .filter(x -> linked.contains(x.id()))
-            .findFirst()
-            .ifPresent(a -> out.add(new Mention(start, end, a)));
+        for (Actor x : m.value()) {
+          if (linked.contains(x.id())) {
+            out.add(new Mention(start, end, x));
+            break;
+          }
+        }
       }
       for (Actor a : unknown) {
         addAll(part, from, a.name(), a, out);
@@ -201,6 +205,17 @@ final class Actors {
       }
       return distinct;
     }
+  }
+
+  /** Whether one of the first {@code count} mentions overlaps [start, end). */
+  private static boolean overlaps(List<Mention> mentions, int count, int start, int end) {
+    for (int k = 0; k < count; k++) {
+      Mention x = mentions.get(k);
+      if (x.start() < end && start < x.end()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Every whole-word occurrence of a name in a part of the text that starts at {@code offset}. */

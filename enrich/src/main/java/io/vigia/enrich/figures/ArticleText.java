@@ -27,11 +27,14 @@ final class ArticleText {
   private final int size;
 
   /**
+   * @param chars the folded text's characters (its sentence ends are the text's: folding changes
+   *     letters only)
    * @param actorsIn the actors named within [from, to) of the text, in order
    */
   ArticleText(
       String text,
       String folded,
+      char[] chars,
       CueIndex.Hits cues,
       BiFunction<Integer, Integer, List<Mention>> actorsIn) {
     this.text = text;
@@ -42,19 +45,20 @@ final class ArticleText {
     int[] p = new int[32];
     int n = 1;
     int par = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
+    int len = chars.length;
+    for (int i = 0; i < len; i++) {
+      char c = chars[i];
       boolean newline = c == '\n';
       boolean end =
           newline
               || (c == '.' || c == '!' || c == '?')
-                  && i + 1 < text.length()
-                  && Character.isWhitespace(text.charAt(i + 1))
+                  && i + 1 < len
+                  && Character.isWhitespace(chars[i + 1])
                   && !abbreviation(text, i);
-      if (newline && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+      if (newline && i + 1 < len && chars[i + 1] == '\n') {
         par++;
       }
-      if (end && i + 1 < text.length()) {
+      if (end && i + 1 < len) {
         if (n == s.length) {
           s = Arrays.copyOf(s, n * 2);
           p = Arrays.copyOf(p, n * 2);

@@ -1,101 +1,105 @@
 package io.vigia.enrich.figures;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Every cue the figures stage looks for (folded words and stems, matched as prefixes at a word
- * start), compiled once into a character trie, so that one pass over an article finds all of their
- * places at once ({@link #scan}). The stage then asks "the occurrence of this cue nearest to the
- * number within its clause" hundreds of times per article; answered from the places found, each
- * question costs a binary search instead of a scan of the clause, which is what keeps extraction
- * within its budget per article.
+ * start), compiled once into a character trie ({@link CueTrie}), so that one pass over an article
+ * finds all of their places at once ({@link #scan}). The stage then asks "the occurrence of this
+ * cue nearest to the number within its clause" hundreds of times per article; answered from the
+ * places found, each question costs a binary search instead of a scan of the clause, which is what
+ * keeps extraction within its budget per article.
  *
  * <p>The answers are exactly those of {@link FoldedText#nearest} and {@link FoldedText#anyIn}: a
  * cue the index was not built with is scanned for the old way.
+ *
+ * <p>A cue is known by its number in the index. An index built from lists of cues ({@link
+ * #ofLists}) keeps each list's numbers, so asking for the cues of such a list (a form's cues, an
+ * election's) costs no lookup of a cue by its text.
  */
 final class CueIndex {
   private final Map<String, Integer> ids = new HashMap<>();
-  private final Node root = new Node();
+  private final CueTrie trie;
 
-  /** One trie node: its children by character and the cue ending here. */
-  private static final class Node {
-    /** Children by letter a-z (most of them), then any other character by a linear search. */
-    final Node[] letters = new Node[26];
-
-    char[] keys = new char[0];
-    Node[] kids = new Node[0];
-    int cue = -1;
-
-    Node child(char c) {
-      if (c >= 'a' && c <= 'z') {
-        return letters[c - 'a'];
-      }
-      for (int k = 0; k < keys.length; k++) {
-        if (keys[k] == c) {
-          return kids[k];
-        }
-      }
-      return null;
-    }
-
-    Node add(char c) {
-      Node n = child(c);
-      if (n == null && c >= 'a' && c <= 'z') {
-        n = letters[c - 'a'] = new Node();
-      } else if (n == null) {
-        n = new Node();
-        keys = Arrays.copyOf(keys, keys.length + 1);
-        kids = Arrays.copyOf(kids, kids.length + 1);
-        keys[keys.length - 1] = c;
-        kids[kids.length - 1] = n;
-      }
-      return n;
-    }
-  }
+  /** The numbers of the cues of each list the index was built from, by the list itself. */
+  private final Map<List<String>, int[]> listIds = new IdentityHashMap<>();
 
   CueIndex(Collection<String> cues) {
     for (String cue : cues) {
       if (cue.isEmpty() || ids.containsKey(cue)) {
         continue;
       }
-      int id = ids.size();
-      ids.put(cue, id);
-      Node n = root;
-      for (int i = 0; i < cue.length(); i++) {
-        n = n.add(cue.charAt(i));
-      }
-      n.cue = id;
+      ids.put(cue, ids.size());
     }
+    trie = new CueTrie(ids);
+  }
+
+  /** An index of every cue of the lists, keeping each list's numbers (see {@link #ids}). */
+  static CueIndex ofLists(List<List<String>> lists) {
+    List<String> all = new ArrayList<>();
+    lists.forEach(all::addAll);
+    CueIndex index = new CueIndex(all);
+    for (List<String> list : lists) {
+      index.listIds.put(list, index.idsOf(list));
+    }
+    return index;
   }
 
   int size() {
     return ids.size();
   }
 
+  /**
+   * The numbers of a list's cues, in its order (-1 for a cue not in the index): kept for a list the
+   * index was built from, found by text for any other.
+   */
+  int[] ids(List<String> cues) {
+    int[] known = listIds.get(cues);
+    return known != null ? known : idsOf(cues);
+  }
+
+  private int[] idsOf(List<String> cues) {
+    int[] out = new int[cues.size()];
+    for (int k = 0; k < out.length; k++) {
+      Integer id = ids.get(cues.get(k));
+      out[k] = id == null ? -1 : id;
+    }
+    return out;
+  }
+
   /** The places of every cue in a folded text: one walk of the trie from each word start. */
   Hits scan(String folded) {
+    return scan(folded, folded.toCharArray());
+  }
+
+  /** {@link #scan(String)}, reading {@code chars}, the same text's characters. */
+  Hits scan(String folded, char[] chars) {
     int[][] places = new int[ids.size()][];
     int[] counts = new int[ids.size()];
-    int len = folded.length();
+    int len = chars.length;
     for (int i = 0; i < len; i++) {
-      if (i > 0 && FoldedText.isWordChar(folded.charAt(i - 1))) {
+      if (i > 0 && FoldedText.isWordChar(chars[i - 1])) {
         continue;
       }
-      Node n = root.child(folded.charAt(i));
-      for (int j = i + 1; n != null; j++) {
-        if (n.cue >= 0) {
-          int[] p = places[n.cue];
+      int n = trie.next(CueTrie.ROOT, chars[i]);
+      for (int j = i + 1; n != CueTrie.NONE; j++) {
+        int cue = trie.cue(n);
+        if (cue >= 0) {
+          int[] p = places[cue];
           if (p == null) {
-            p = places[n.cue] = new int[4];
-          } else if (counts[n.cue] == p.length) {
-            p = places[n.cue] = Arrays.copyOf(p, p.length * 2);
+            p = places[cue] = new int[4];
+          } else if (counts[cue] == p.length) {
+            p = places[cue] = Arrays.copyOf(p, p.length * 2);
           }
-          p[counts[n.cue]++] = i;
+          p[counts[cue]++] = i;
         }
-        n = j < len ? n.child(folded.charAt(j)) : null;
+        n = j < len ? trie.next(n, chars[j]) : CueTrie.NONE;
       }
     }
     return new Hits(folded, places, counts);
@@ -114,13 +118,23 @@ final class CueIndex {
       this.counts = counts;
     }
 
+    /** {@link CueIndex#ids}: the numbers of a list's cues in the index. */
+    int[] ids(List<String> cues) {
+      return CueIndex.this.ids(cues);
+    }
+
     /**
      * The start of the occurrence of {@code cue} within [from, to) nearest to {@code pos} (the
      * first of equals), or -1: {@link FoldedText#nearest}, from the places found.
      */
     int nearest(String cue, int from, int to, int pos) {
       Integer id = ids.get(cue);
-      if (id == null) {
+      return nearest(id == null ? -1 : id, cue, from, to, pos);
+    }
+
+    /** {@link #nearest(String, int, int, int)} of the cue numbered {@code id} (-1: not indexed). */
+    int nearest(int id, String cue, int from, int to, int pos) {
+      if (id < 0) {
         return FoldedText.nearest(folded, cue, from, to, pos);
       }
       int[] p = places[id] == null ? NONE : places[id];
@@ -148,14 +162,15 @@ final class CueIndex {
     }
 
     /** Whether any of the cues starts a word within [from, to): {@link FoldedText#anyIn}. */
-    boolean anyIn(Iterable<String> cues, int from, int to) {
+    boolean anyIn(List<String> cues, int from, int to) {
       int lo = Math.max(0, from);
       int hi = Math.min(folded.length(), to);
-      for (String c : cues) {
-        Integer id = ids.get(c);
-        if (id == null
+      int[] id = ids(cues);
+      for (int k = 0; k < id.length; k++) {
+        String c = cues.get(k);
+        if (id[k] < 0
             ? FoldedText.nearest(folded, c, lo, hi, lo) >= 0
-            : has(id, lo, hi - c.length())) {
+            : has(id[k], lo, hi - c.length())) {
           return true;
         }
       }
@@ -176,7 +191,7 @@ final class CueIndex {
     }
 
     /** Whether the cue starts a word anywhere in the text. */
-    boolean anywhere(Iterable<String> cues) {
+    boolean anywhere(List<String> cues) {
       return anyIn(cues, 0, folded.length());
     }
   }

@@ -56,8 +56,10 @@ final class Elections {
     int bestDistance = Integer.MAX_VALUE;
     String bestCue = null;
     for (Election e : elections) {
-      for (String cue : e.cues()) {
-        int at = cues.nearest(cue, from, to, pos);
+      int[] ids = cues.ids(e.cues());
+      for (int k = 0; k < ids.length; k++) {
+        String cue = e.cues().get(k);
+        int at = cues.nearest(ids[k], cue, from, to, pos);
         if (at >= 0) {
           int d = Math.abs(at - pos);
           if (d < bestDistance) {

@@ -28,12 +28,20 @@ final class FoldedText {
   }
 
   static String fold(String s) {
+    return new String(foldChars(s));
+  }
+
+  /**
+   * The folded characters of a text, as an array: the stage's passes over a whole article read it
+   * rather than the folded String (no bounds check per character, whatever the String's coding).
+   */
+  static char[] foldChars(String s) {
     char[] out = s.toCharArray();
     for (int i = 0; i < out.length; i++) {
       char c = out[i];
       out[i] = c < TABLE.length ? TABLE[c] : foldChar(c);
     }
-    return new String(out);
+    return out;
   }
 
   /** {@link Character#isLetterOrDigit(char)}, read from a table for ASCII. */

@@ -44,7 +44,7 @@ final class NumberScanner {
           + "|(?:poco\\s+)?mas\\s+de|al\\s+menos|at\\s+least|no\\s+mas\\s+de|hasta|up\\s+to|menos\\s+de"
           + "|less\\s+than|fewer\\s+than|supero|superaron|supera|apenas|barely|only|solo)"
           + "\\s+(?:(?:el|la|los|las|del|the|a)\\s+)?)";
-  private static final Pattern MENTION =
+  static final Pattern MENTION =
       Pattern.compile(
           "(?<![\\w.,])(?<q>(?:"
               + QUALIFIER
@@ -86,7 +86,7 @@ final class NumberScanner {
               + "|a\\.\\s?m|p\\.\\s?m|de\\s+la\\s+(?:manana|tarde|noche))");
 
   /** Number words and their values, as "word value" pairs. */
-  private static final Map<String, Integer> WORDS =
+  static final Map<String, Integer> WORDS =
       pairs(
           "un 1 una 1 uno 1 one 1 dos 2 two 2 tres 3 three 3 cuatro 4 four 4 cinco 5 five "
               + " 5 seis 6 six 6 siete 7 seven 7 ocho 8 eight 8 nueve 9 nine 9 diez 10 ten 10 "
@@ -112,110 +112,32 @@ final class NumberScanner {
 
   private NumberScanner() {}
 
-  /** First words a mention can start with besides digits: qualifiers, "entre", numbers. */
-  private static final java.util.Set<String> STARTS =
-      java.util.Set.of(
-          "casi",
-          "cerca",
-          "alrededor",
-          "aproximadamente",
-          "unos",
-          "unas",
-          "some",
-          "about",
-          "around",
-          "roughly",
-          "approximately",
-          "nearly",
-          "almost",
-          "just",
-          "more",
-          "over",
-          "poco",
-          "mas",
-          "al",
-          "at",
-          "no",
-          "hasta",
-          "up",
-          "menos",
-          "less",
-          "fewer",
-          "supero",
-          "superaron",
-          "supera",
-          "apenas",
-          "barely",
-          "only",
-          "solo",
-          "entre",
-          "between");
-
-  /**
-   * The first two letters and the length of every word of {@link #STARTS} and {@link #WORDS}: most
-   * words of a text are ruled out by this table alone, without copying them out of the text.
-   */
-  private static final boolean[] SHAPES = new boolean[26 * 26 * 16];
-
-  static {
-    for (String w : STARTS) {
-      SHAPES[shape(w, 0, w.length())] = true;
-    }
-    for (String w : WORDS.keySet()) {
-      SHAPES[shape(w, 0, w.length())] = true;
-    }
-  }
-
-  /** The slot of a word of two to fifteen letters a-z in {@link #SHAPES}, or -1. */
-  private static int shape(String s, int from, int to) {
-    int len = to - from;
-    if (len < 2 || len > 15) {
-      return -1;
-    }
-    int a = s.charAt(from) - 'a';
-    int b = s.charAt(from + 1) - 'a';
-    if (a < 0 || a >= 26 || b < 0 || b >= 26) {
-      return -1;
-    }
-    return (a * 26 + b) * 16 + len;
-  }
-
-  /** Whether the word [from, to) may be one of {@link #STARTS} or {@link #WORDS}. */
-  private static boolean mayStart(String folded, int from, int to) {
-    int k = shape(folded, from, to);
-    return k >= 0 && SHAPES[k];
-  }
-
   /**
    * Every number of the folded text that may be a figure, in text order. The expression is tried
    * only at the start of a word that can begin a mention (a digit, a qualifier, a number word),
    * never scanned along the text: that keeps the cost per article small.
    */
   static List<NumberMention> scan(String folded) {
+    return scan(folded, folded.toCharArray());
+  }
+
+  /** {@link #scan(String)}, reading {@code chars}, the same text's characters, for the words. */
+  static List<NumberMention> scan(String folded, char[] chars) {
     List<NumberMention> out = new ArrayList<>();
     Matcher m = MENTION.matcher(folded).useTransparentBounds(true).useAnchoringBounds(false);
-    int len = folded.length();
+    int len = chars.length;
     int i = 0;
     while (i < len) {
-      char c = folded.charAt(i);
-      if (!FoldedText.isWordChar(c) || (i > 0 && FoldedText.isWordChar(folded.charAt(i - 1)))) {
+      char c = chars[i];
+      if (!FoldedText.isWordChar(c) || (i > 0 && FoldedText.isWordChar(chars[i - 1]))) {
         i++;
         continue;
       }
       int wordEnd = i;
-      while (wordEnd < len && FoldedText.isWordChar(folded.charAt(wordEnd))) {
+      while (wordEnd < len && FoldedText.isWordChar(chars[wordEnd])) {
         wordEnd++;
       }
-      boolean anchor =
-          Character.isDigit(c)
-              || (wordEnd - i <= 15
-                  && (mayStart(folded, i, wordEnd)
-                          && (STARTS.contains(folded.substring(i, wordEnd))
-                              || WORDS.containsKey(folded.substring(i, wordEnd)))
-                      || folded.startsWith("mil", i)
-                      || folded.startsWith("hundred", i)
-                      || folded.startsWith("thousand", i)));
-      if (!anchor) {
+      if (!Character.isDigit(c) && !MentionStarts.at(folded, chars, i, wordEnd)) {
         i = wordEnd;
         continue;
       }
@@ -241,10 +163,16 @@ final class NumberScanner {
   }
 
   private static NumberMention read(String text, Matcher m) {
+    // Each group read once: a group is found by its name, then copied out of the text.
     String raw = m.group("n");
+    String scaleWords = m.group("scale");
+    String pct2 = m.group("pct2");
+    String qualifier = m.group("q");
+    String range = m.group("range");
+    String rangeEnd = m.group("rangeEnd");
     boolean words = !Character.isDigit(raw.charAt(0));
-    boolean pct = m.group("pct") != null || m.group("pct2") != null;
-    boolean scaled = m.group("scale") != null;
+    boolean pct = m.group("pct") != null || pct2 != null;
+    boolean scaled = scaleWords != null;
     boolean tenth = m.group("tenth") != null;
     Written w = words ? words(raw) : digits(raw, pct || scaled);
     if (w == null) {
@@ -253,12 +181,12 @@ final class NumberScanner {
     double value = w.value;
     double precision = w.precision;
     if (scaled) {
-      double s = scale(m.group("scale"));
+      double s = scale(scaleWords);
       value *= s;
       precision *= s;
     }
-    boolean approximate = m.group("q") != null;
-    String q = approximate ? m.group("q").strip() : "";
+    boolean approximate = qualifier != null;
+    String q = approximate ? qualifier.strip() : "";
     // "un 90 %" is a rounded share, but "un" before a count is only the article "a".
     if ((q.equals("un") || q.equals("una")) && !pct) {
       approximate = false;
@@ -269,27 +197,23 @@ final class NumberScanner {
     }
     Double total = null;
     Double max = null;
-    if (m.group("range") != null && m.group("rangeEnd") != null) {
-      Written hi =
-          Character.isDigit(m.group("n2").charAt(0))
-              ? digits(m.group("n2"), pct)
-              : words(m.group("n2"));
+    if (range != null && rangeEnd != null) {
+      String n2 = m.group("n2");
+      Written hi = Character.isDigit(n2.charAt(0)) ? digits(n2, pct) : words(n2);
       if (hi == null) {
         return null;
       }
-      max =
-          hi.value
-              * (m.group("scale2") != null
-                  ? scale(m.group("scale2"))
-                  : scaled ? scale(m.group("scale")) : 1);
-      if (m.group("pct2") != null) {
+      String scale2 = m.group("scale2");
+      max = hi.value * (scale2 != null ? scale(scale2) : scaled ? scale(scaleWords) : 1);
+      if (pct2 != null) {
         pct = true;
       }
-    } else if (m.group("rangeEnd") != null) {
+    } else if (rangeEnd != null) {
       return null; // "X y Y" without "entre": two numbers, read the first alone
     }
     if (m.group("of") != null) {
-      String t = m.group("n3") != null ? m.group("n3") : m.group("n4");
+      String n3 = m.group("n3");
+      String t = n3 != null ? n3 : m.group("n4");
       Written tw = Character.isDigit(t.charAt(0)) ? digits(t, false) : words(t);
       if (tw == null || tw.value <= value) {
         return null;
@@ -303,7 +227,8 @@ final class NumberScanner {
         max /= 100;
       }
     } else if (tenth) {
-      double per = m.group("den") == null ? 10 : per(m.group("den"));
+      String den = m.group("den");
+      double per = den == null ? 10 : per(den);
       value /= per;
       precision = 0.5 / per;
     }
@@ -314,10 +239,10 @@ final class NumberScanner {
       precision = Math.max(precision, roundPrecision(value * 100, 0.5) / 100);
     }
     int start =
-        m.group("q") == null || (!approximate && !pct)
-            ? m.start(m.group("range") != null ? "range" : "n")
+        qualifier == null || (!approximate && !pct)
+            ? m.start(range != null ? "range" : "n")
             : m.start("q");
-    if (m.group("range") != null && start > m.start("range")) {
+    if (range != null && start > m.start("range")) {
       start = m.start("range");
     }
     int end = m.end();
@@ -358,7 +283,7 @@ final class NumberScanner {
   }
 
   private static boolean isNotACount(String text, String raw, int from, int to) {
-    boolean plain = raw.chars().allMatch(Character::isDigit);
+    boolean plain = allDigits(raw);
     if (plain
         && raw.length() == 4
         && raw.charAt(0) <= '2'
@@ -393,13 +318,53 @@ final class NumberScanner {
     return lawOrPrice(text.substring(Math.max(0, from - 12), from));
   }
 
-  private static boolean lawOrPrice(String before) {
-    return LAW_OR_PRICE.matcher(before).matches();
+  private static boolean allDigits(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (!Character.isDigit(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
-  private static final Pattern LAW_OR_PRICE =
-      Pattern.compile(
-          "(?s).*(?:articulos?|article|art\\.|arts\\.|decreto|decree|numero|number|no\\.|us\\$|\\$|bs\\.?|€|hace|ago|aged|edad de)\\s*$");
+  /**
+   * Whether the text before a number ends, but for spaces, in a word of a law's article or a price
+   * ("artículo 293", "US$ 40", "hace 20"): the words are matched as suffixes, whatever is before.
+   */
+  private static boolean lawOrPrice(String before) {
+    int end = before.length();
+    while (end > 0 && MentionStarts.isRegexSpace(before.charAt(end - 1))) {
+      end--;
+    }
+    for (String w : LAW_OR_PRICE) {
+      if (before.startsWith(w, end - w.length())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final List<String> LAW_OR_PRICE =
+      List.of(
+          "articulos",
+          "articulo",
+          "article",
+          "art.",
+          "arts.",
+          "decreto",
+          "decree",
+          "numero",
+          "number",
+          "no.",
+          "us$",
+          "$",
+          "bs.",
+          "bs",
+          "€",
+          "hace",
+          "ago",
+          "aged",
+          "edad de");
 
   /** More decimals right after the number: a time ("12.30") or a version, no count. */
   private static final Pattern DECIMALS = Pattern.compile("^[.,]\\d.*");

@@ -46,23 +46,26 @@ public final class ProfileFigureExtractor implements FigureExtractor {
     this.vocabulary = vocabulary;
     this.actors = new Actors(kb, vocabulary);
     this.elections = new Elections(vocabulary);
-    this.cues = new CueIndex(cuesOf(vocabulary));
+    this.cues = CueIndex.ofLists(cuesOf(vocabulary));
   }
 
-  /** Every cue looked for around a number: the profile's, then the stage's own words. */
-  static List<String> cuesOf(FigureVocabulary vocabulary) {
-    List<String> all = new ArrayList<>();
+  /**
+   * Every list of cues looked for around a number, as the stage asks for them: the profile's, then
+   * the stage's own words.
+   */
+  static List<List<String>> cuesOf(FigureVocabulary vocabulary) {
+    List<List<String>> all = new ArrayList<>();
     for (Quantity q : vocabulary.quantities()) {
       for (Form f : q.forms()) {
-        all.addAll(f.with());
-        all.addAll(f.without());
+        all.add(f.with());
+        all.add(f.without());
       }
     }
-    vocabulary.elections().forEach(e -> all.addAll(e.cues()));
-    vocabulary.contexts().forEach(c -> all.addAll(c.cues()));
-    all.addAll(Speakers.SOURCE_BEFORE);
-    all.addAll(Speakers.SAYING);
-    all.addAll(SubjectFinder.CONTRAST);
+    vocabulary.elections().forEach(e -> all.add(e.cues()));
+    vocabulary.contexts().forEach(c -> all.add(c.cues()));
+    all.add(Speakers.SOURCE_BEFORE);
+    all.add(Speakers.SAYING);
+    all.add(SubjectFinder.CONTRAST);
     return all;
   }
 
@@ -72,8 +75,9 @@ public final class ProfileFigureExtractor implements FigureExtractor {
     if (text == null || text.isBlank() || vocabulary.quantities().isEmpty()) {
       return List.of();
     }
-    String folded = FoldedText.fold(text);
-    List<NumberMention> numbers = NumberScanner.scan(folded);
+    char[] chars = FoldedText.foldChars(text);
+    String folded = new String(chars);
+    List<NumberMention> numbers = NumberScanner.scan(folded, chars);
     if (numbers.isEmpty()) {
       return List.of();
     }
@@ -81,7 +85,7 @@ public final class ProfileFigureExtractor implements FigureExtractor {
         article.getPublishedAt() != null ? article.getPublishedAt() : article.getFetchedAt();
     LocalDate published = LocalDate.ofInstant(when, ZoneOffset.UTC);
     Actors.Finder names = actors.in(text, entities);
-    ArticleText at = new ArticleText(text, folded, cues.scan(folded), names::find);
+    ArticleText at = new ArticleText(text, folded, chars, cues.scan(folded, chars), names::find);
     Speakers speakers = new Speakers(at);
     SubjectFinder subjects = new SubjectFinder(at);
     // The article's own election is only looked for when a figure needs it.
@@ -376,11 +380,13 @@ public final class ProfileFigureExtractor implements FigureExtractor {
   /** 2 plus nearness when a cue is in the number's segment, 1 when earlier in the sentence. */
   private static double cueScore(CueIndex.Hits hits, List<String> cues, Clause c, int pos) {
     double best = 0;
-    for (String cue : cues) {
-      int at = hits.nearest(cue, c.segmentFrom(), c.segmentTo(), pos);
+    int[] ids = hits.ids(cues);
+    for (int k = 0; k < ids.length; k++) {
+      String cue = cues.get(k);
+      int at = hits.nearest(ids[k], cue, c.segmentFrom(), c.segmentTo(), pos);
       if (at >= 0) {
         best = Math.max(best, 2 + 1.0 / (1 + Math.abs(at - pos)));
-      } else if (hits.nearest(cue, c.from(), pos, pos) >= 0) {
+      } else if (hits.nearest(ids[k], cue, c.from(), pos, pos) >= 0) {
         best = Math.max(best, 1);
       }
     }
@@ -397,7 +403,13 @@ public final class ProfileFigureExtractor implements FigureExtractor {
   /** The end of the first noun that starts at {@code at} (or after a "de"/"of"), or -1. */
   private static int nounAt(String folded, List<String> nouns, int at) {
     for (int k = 0; k < 2; k++) {
+      boolean inText = at < folded.length();
+      char first =
+          inText ? folded.charAt(at) : 0; // most nouns differ from it by their first letter
       for (String noun : nouns) {
+        if (!noun.isEmpty() && (!inText || noun.charAt(0) != first)) {
+          continue;
+        }
         if (FoldedText.startsWord(folded, noun, at)) {
           return at + noun.length();
         }

@@ -4,6 +4,7 @@ import io.vigia.enrich.figures.Actors.Actor;
 import io.vigia.enrich.figures.Actors.Mention;
 import io.vigia.enrich.figures.Actors.Role;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -97,6 +98,12 @@ final class Speakers {
   private final ArticleText at;
   private final Map<Integer, Actor> bySentence = new HashMap<>();
 
+  /**
+   * Whether each mention read so far speaks: a mention's sentence is one, so the answer is asked
+   * again (for the next figure of its paragraph) but never changes.
+   */
+  private final Map<Mention, Boolean> speaking = new IdentityHashMap<>();
+
   Speakers(ArticleText at) {
     this.at = at;
   }
@@ -132,7 +139,12 @@ final class Speakers {
       if (m.start() < from || m.end() > to) {
         continue;
       }
-      if (!speaks(m, from, to)) {
+      Boolean speaks = speaking.get(m);
+      if (speaks == null) {
+        speaks = speaks(m, from, to);
+        speaking.put(m, speaks);
+      }
+      if (!speaks) {
         continue;
       }
       int d = m.start() < pos ? pos - m.end() : m.start() - pos;
@@ -159,15 +171,19 @@ final class Speakers {
   private boolean speaks(Mention m, int from, int to) {
     String f = at.folded;
     int b = Math.max(from, m.start() - BEFORE);
-    for (String cue : SOURCE_BEFORE) {
-      int i = at.cues.nearest(cue, b, m.start(), m.start());
+    int[] sources = at.cues.ids(SOURCE_BEFORE);
+    for (int k = 0; k < sources.length; k++) {
+      String cue = SOURCE_BEFORE.get(k);
+      int i = at.cues.nearest(sources[k], cue, b, m.start(), m.start());
       if (i >= 0 && ARTICLE_GAP.matcher(f).region(i + cue.length(), m.start()).matches()) {
         return true;
       }
     }
     int e = Math.min(to, m.end() + AFTER);
-    for (String cue : SAYING) {
-      int i = at.cues.nearest(cue, m.end(), e, m.end());
+    int[] saying = at.cues.ids(SAYING);
+    for (int k = 0; k < saying.length; k++) {
+      String cue = SAYING.get(k);
+      int i = at.cues.nearest(saying[k], cue, m.end(), e, m.end());
       if (i >= 0) {
         if (!NOT_IN_GAP.matcher(f).region(m.end(), i).find() && !saidBySomeoneElse(m, i, to)) {
           return true;

@@ -78,4 +78,29 @@ class CueIndexTest {
       }
     }
   }
+
+  @Test
+  void shouldKnowTheCuesOfTheListsItWasBuiltFromByNumber() {
+    List<String> sources = List.of("segun", "de acuerdo con");
+    List<String> saying = List.of("said", "say ", "dijo");
+    CueIndex lists = CueIndex.ofLists(List.of(sources, saying));
+    String text = FoldedText.fold("Según el CNE, dijo; de acuerdo con Provea, said no one");
+    CueIndex.Hits hits = lists.scan(text);
+    // a list it was built from, and the same cues in another list, are numbered alike
+    assertThat(hits.ids(saying))
+        .containsExactly(hits.ids(List.copyOf(new java.util.ArrayList<>(saying))));
+    assertThat(hits.ids(List.of("dijo", "nada"))[1]).isEqualTo(-1);
+    int[] ids = hits.ids(saying);
+    for (int k = 0; k < ids.length; k++) {
+      assertThat(ids[k]).isNotNegative();
+      for (int pos = 0; pos < text.length(); pos += 7) {
+        assertThat(hits.nearest(ids[k], saying.get(k), 0, text.length(), pos))
+            .isEqualTo(FoldedText.nearest(text, saying.get(k), 0, text.length(), pos));
+      }
+    }
+    assertThat(hits.nearest(-1, "nada", 0, text.length(), 0)).isEqualTo(-1);
+    assertThat(hits.anyIn(sources, 0, 5)).isTrue();
+    assertThat(hits.anyIn(sources, 1, text.length())).isTrue();
+    assertThat(hits.anyIn(sources, 1, 20)).isFalse();
+  }
 }
