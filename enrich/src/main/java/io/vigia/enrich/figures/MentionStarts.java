@@ -30,7 +30,7 @@ final class MentionStarts {
 
   /** First words a mention can start with besides digits: qualifiers, "entre", numbers. */
   private static final Set<String> STARTS =
-      java.util.Set.of(
+      Set.of(
           "casi",
           "cerca",
           "alrededor",
