@@ -88,8 +88,7 @@ public final class JsonLinesEnrichment {
   public ObjectNode enrich(RawArticle raw) {
     EnrichedArticle e = enricher.enrich(raw);
     if (e.getRelevance().getRelevant()) {
-      DedupDecision d =
-          dedup.decide(DedupInput.of(raw, e.getEntities().stream().map(Entity::getId).toList()));
+      DedupDecision d = dedup.decide(DedupInput.of(raw, e.getEntities()));
       e.setDedup(d.toAvro());
       if (!d.replay()) {
         e.setFigureConflicts(
