@@ -88,7 +88,8 @@ public final class JsonLinesEnrichment {
   public ObjectNode enrich(RawArticle raw) {
     EnrichedArticle e = enricher.enrich(raw);
     if (e.getRelevance().getRelevant()) {
-      DedupDecision d = dedup.decide(DedupInput.of(raw, e.getEntities()));
+      DedupDecision d =
+          dedup.decide(DedupInput.of(raw, e.getEntities().stream().map(Entity::getId).toList()));
       e.setDedup(d.toAvro());
       if (!d.replay()) {
         e.setFigureConflicts(

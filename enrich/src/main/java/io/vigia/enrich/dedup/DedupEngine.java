@@ -71,15 +71,7 @@ public final class DedupEngine {
     LongToDoubleFunction weight = state.counts().weights();
     double namesNorm = fp.weightedNorm(weight);
     if (match == null) {
-      storyId =
-          stories.storyOf(
-              in.id(),
-              in.time(),
-              fp,
-              textCandidates,
-              weight,
-              StoryEvidence.linkedNamesOnce(weight, in.entityNames()),
-              namesNorm);
+      storyId = stories.storyOf(in.id(), in.time(), fp, textCandidates, weight, namesNorm);
     }
     int sources = state.addSource(storyId, in.source(), in.time());
     String dupOf = match == null ? null : root;

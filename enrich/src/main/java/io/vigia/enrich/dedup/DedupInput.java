@@ -1,6 +1,5 @@
 package io.vigia.enrich.dedup;
 
-import io.vigia.schemas.Entity;
 import io.vigia.schemas.RawArticle;
 import java.net.URI;
 import java.util.List;
@@ -13,8 +12,6 @@ import java.util.Objects;
  * @param source the outlet, as the host of the canonical URL: stories count distinct sources and an
  *     update is a near-copy from the same source
  * @param time the article's own time (published, else fetched), in epoch milliseconds
- * @param entityIds the ids of the entities linked in the article
- * @param entityNames their names (a linked entity's words are one name)
  */
 public record DedupInput(
     String id,
@@ -25,31 +22,14 @@ public record DedupInput(
     long time,
     String title,
     String text,
-    List<String> entityIds,
-    List<String> entityNames) {
+    List<String> entityIds) {
 
   public DedupInput {
     Objects.requireNonNull(id, "id");
     entityIds = List.copyOf(entityIds);
-    entityNames = List.copyOf(entityNames);
   }
 
-  /** An article whose linked entities are known by id only. */
-  public DedupInput(
-      String id,
-      String canonicalUrl,
-      String guid,
-      String contentHash,
-      String source,
-      long time,
-      String title,
-      String text,
-      List<String> entityIds) {
-    this(id, canonicalUrl, guid, contentHash, source, time, title, text, entityIds, List.of());
-  }
-
-  /** What dedup needs of the article and the entities linked in it. */
-  public static DedupInput of(RawArticle a, List<Entity> entities) {
+  public static DedupInput of(RawArticle a, List<String> entityIds) {
     long time =
         a.getPublishedAt() != null
             ? a.getPublishedAt().toEpochMilli()
@@ -63,8 +43,7 @@ public record DedupInput(
         time,
         a.getTitle(),
         a.getText(),
-        entities.stream().map(e -> e.getId().toString()).toList(),
-        entities.stream().map(e -> String.valueOf(e.getName())).toList());
+        entityIds);
   }
 
   /** The host of the URL without {@code www.}, else the given name. */

@@ -2,6 +2,7 @@ package io.vigia.enrich.dedup;
 
 import io.vigia.schemas.DedupStatus;
 import io.vigia.schemas.EnrichedArticle;
+import io.vigia.schemas.Entity;
 import java.util.function.BiConsumer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -45,7 +46,9 @@ public final class DedupProcessor
   @Override
   public void process(Record<String, EnrichedArticle> record) {
     EnrichedArticle e = record.value();
-    DedupDecision d = engine.decide(DedupInput.of(e.getArticle(), e.getEntities()));
+    DedupDecision d =
+        engine.decide(
+            DedupInput.of(e.getArticle(), e.getEntities().stream().map(Entity::getId).toList()));
     onDecision.accept(e, d);
     if (d.replay()) {
       return;

@@ -1,9 +1,5 @@
 package io.vigia.enrich.dedup;
 
-import java.util.Collection;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 import java.util.function.LongToDoubleFunction;
 
 /**
@@ -70,23 +66,5 @@ final class StoryEvidence {
       return fp.sharedFeatures(candidate) / (2.0 * minShared);
     }
     return fp.sharedWeight(candidate, weight) / Math.log((counted + 1) / 2.0);
-  }
-
-  /**
-   * The evidence weights of an article's features: {@code rarity}, except that a word of a linked
-   * entity's name counts nothing, since the entity's id counts the name. "Luiz Inácio Lula da
-   * Silva" is one name, not four names and an entity: without this, one famous name written in full
-   * counts five times, and a head of state's name alone can look like evidence of one event.
-   */
-  static LongToDoubleFunction linkedNamesOnce(
-      LongToDoubleFunction rarity, Collection<String> entityNames) {
-    Set<Long> words = new HashSet<>();
-    for (String name : entityNames) {
-      // Behind a word, a name's first capital is not a sentence's.
-      for (long f : Fingerprint.features(null, "x " + name, List.of())) {
-        words.add(f);
-      }
-    }
-    return f -> words.contains(f) ? 0 : rarity.applyAsDouble(f);
   }
 }

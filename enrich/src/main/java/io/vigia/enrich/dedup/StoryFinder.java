@@ -47,8 +47,6 @@ final class StoryFinder {
    * famous names ({@link StoryEvidence#shared}). Else a new story named after the article.
    *
    * @param textCandidates the ids met in the text bands, compared first
-   * @param evidenceWeight how much each of the article's features counts as evidence of one event
-   *     ({@link StoryEvidence#linkedNamesOnce})
    */
   String storyOf(
       String id,
@@ -56,7 +54,6 @@ final class StoryFinder {
       Fingerprint fp,
       Collection<String> textCandidates,
       LongToDoubleFunction weight,
-      LongToDoubleFunction evidenceWeight,
       double namesNorm) {
     long window = settings.storyWindow().toMillis();
     double decay = settings.storyDecay().toMillis();
@@ -89,8 +86,7 @@ final class StoryFinder {
               ? REWRITE_RANK + aligned / Math.max(settings.storyOverlap(), 1e-9)
               : names >= settings.storyNamesOverlap() ? names / settings.storyNamesOverlap() : 0;
       double evidence =
-          StoryEvidence.shared(
-              fp, c.fingerprint(), counted, evidenceWeight, settings.storyMinShared());
+          StoryEvidence.shared(fp, c.fingerprint(), counted, weight, settings.storyMinShared());
       if (LOG.isTraceEnabled()) {
         LOG.trace(
             "story candidate {} for {}: aligned {}, names {}, evidence {} (N {}, shared {}, {} h)",

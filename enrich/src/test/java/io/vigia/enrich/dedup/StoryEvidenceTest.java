@@ -122,23 +122,6 @@ class StoryEvidenceTest {
   }
 
   @Test
-  void shouldCountALinkedNameOnceAsEvidenceNotOncePerWord() {
-    // Lula, linked, written in four words and an entity id; Amorim, not linked, one word.
-    Fingerprint a =
-        Fingerprint.of(
-            "", "Brazil's Luiz Inácio Lula da Silva sent Amorim to Caracas.", List.of("Q37181"));
-    Fingerprint b =
-        Fingerprint.of(
-            "", "A reply to Luiz Inácio Lula da Silva and Amorim came later.", List.of("Q37181"));
-    java.util.function.LongToDoubleFunction every = f -> 1.0;
-    assertThat(a.sharedWeight(b, every)).isEqualTo(6.0);
-    assertThat(
-            a.sharedWeight(
-                b, StoryEvidence.linkedNamesOnce(every, List.of("Luiz Inácio Lula da Silva"))))
-        .isEqualTo(2.0);
-  }
-
-  @Test
   void shouldKeepThreeEventsThatShareOnlyFamousNamesInThreeStories() {
     List<String> stories = storiesOfTheDay(DedupSettings.defaults(), true);
     assertThat(stories.subList(0, 3)).containsExactly("neighbour", "militia", "summit");
