@@ -4,8 +4,7 @@ pairs.tsv): the builder that sets D and E share.
 
 Usage: python3 SET/build.py [--audit]   (or: python3 build_set.py SET_FOLDER [--audit])
 
-An article whose `stance:` is `-` carries no stance label (the scorers then leave it out of the
-stance figures). Entities are labelled from src/entities.tsv: case-sensitive, whole word, longest surface first, no
+Entities are labelled from src/entities.tsv: case-sensitive, whole word, longest surface first, no
 overlaps, in order of first mention in the body. --audit lists, per article, the capitalised words
 inside sentences that no entity covers, for a human to judge.
 """
@@ -74,7 +73,7 @@ def main(here):
             articles.append({"id": b["id"], "lang": b["lang"], "headline": b["headline"],
                              "byline": None if b["byline"] == "-" else b["byline"],
                              "published": b["published"], "outlet": b["outlet"], "body": b["body"],
-                             "stance": None if b["stance"] == "-" else b["stance"], "entities": entities, "story": b["story"]})
+                             "stance": b["stance"], "entities": entities, "story": b["story"]})
             if "--audit" in sys.argv:
                 words = [m.group(0) for m in re.finditer(r"(?<=[a-z,;] )[A-ZÁÉÍÓÚÑ][\w.]+", b["body"])
                          if not taken[m.start()]]
