@@ -36,6 +36,13 @@ final class DedupState {
   private final FeatureCounts counts;
   private final Map<String, List<String>> bucketsRead = new HashMap<>();
 
+  /**
+   * The stored articles read during this decision, decoded once (a decision reads a candidate for
+   * the copy check, its root, and again for the story); {@code null} for one not stored. Kept in
+   * step with what the decision remembers and forgets.
+   */
+  private final Map<String, StoredArticle> articlesRead = new HashMap<>();
+
   DedupState(DedupStore store, int bucketSize) {
     this.store = store;
     this.bucketSize = bucketSize;
@@ -45,6 +52,7 @@ final class DedupState {
   /** Forgets the reads of the previous decision and advances the clock to {@code time}. */
   long startDecision(long time) {
     bucketsRead.clear();
+    articlesRead.clear();
     counts.startDecision();
     return advanceClock(time);
   }
@@ -54,8 +62,13 @@ final class DedupState {
   }
 
   StoredArticle article(String id) {
-    byte[] b = store.get("a|" + id);
-    return b == null ? null : StoredArticle.decode(b);
+    StoredArticle a = articlesRead.get(id);
+    if (a == null && !articlesRead.containsKey(id)) {
+      byte[] b = store.get("a|" + id);
+      a = b == null ? null : StoredArticle.decode(b);
+      articlesRead.put(id, a);
+    }
+    return a;
   }
 
   /** The article that owns an exact key ({@code x|u|url}, {@code x|g|guid}, {@code x|h|hash}). */
@@ -87,6 +100,7 @@ final class DedupState {
 
   void remember(StoredArticle a, long[] textBands) {
     store.put("a|" + a.id(), a.encode());
+    articlesRead.put(a.id(), a);
     counts.add(a, 1);
     store.put(evictionKey(a.time(), "a|" + a.id()), EMPTY);
     byte[] id = a.id().getBytes(StandardCharsets.UTF_8);
@@ -107,6 +121,7 @@ final class DedupState {
 
   void forget(StoredArticle a) {
     store.delete("a|" + a.id());
+    articlesRead.put(a.id(), null);
     counts.add(a, -1);
     store.delete(evictionKey(a.time(), "a|" + a.id()));
     deleteIfOwned("x|u|" + a.canonicalUrl(), a.id(), a.canonicalUrl() != null);
