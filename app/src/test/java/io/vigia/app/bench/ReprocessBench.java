@@ -69,12 +69,14 @@ class ReprocessBench {
       try (LuceneIndexVersions versions =
               LuceneIndexVersions.open(tmp.resolve("data").resolve("index"));
           Reprocessing run = new Reprocessing(config, kafka, versions)) {
+        ThreadCpu cpu = new ThreadCpu();
         long t0 = System.nanoTime();
         run.start(null, null);
         Map<String, Object> s = run.status();
         double switchedAfter = -1;
         while (!"done".equals(s.get("phase"))) {
           Thread.sleep(5000);
+          cpu.sample();
           s = run.status();
           if (switchedAfter < 0 && s.get("switchedAt") != null) {
             switchedAfter = (System.nanoTime() - t0) / 1e9;
@@ -104,6 +106,7 @@ class ReprocessBench {
             Runtime.getRuntime().availableProcessors(),
             java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                 .getSystemLoadAverage());
+        System.out.printf(Locale.ROOT, "RESULT reprocess-cpu %s%n", cpu.summary());
         checkOutcome(versions);
       }
     }

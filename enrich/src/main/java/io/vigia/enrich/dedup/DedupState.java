@@ -3,6 +3,7 @@ package io.vigia.enrich.dedup;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +29,9 @@ final class DedupState {
   /** Evictions done per article at most, so one article never pays for a long gap. */
   private static final int EVICTIONS_PER_ARTICLE = 256;
 
+  /** Decoded articles kept between decisions: five times the 1,536 one article meets (48 × 32). */
+  private static final int ARTICLES_KEPT = 8192;
+
   private static final String CLOCK = "m|clock";
   private static final byte[] EMPTY = new byte[0];
 
@@ -37,11 +41,19 @@ final class DedupState {
   private final Map<String, List<String>> bucketsRead = new HashMap<>();
 
   /**
-   * The stored articles read during this decision, decoded once (a decision reads a candidate for
-   * the copy check, its root, and again for the story); {@code null} for one not stored. Kept in
-   * step with what the decision remembers and forgets.
+   * Stored articles decoded most recently ({@code null}: not stored), so that one read for the copy
+   * check is not read again for its root or the story, nor by the next articles, which meet the
+   * same recent candidates. Every write and delete of a stored article goes through this class and
+   * updates it, and a task that starts (or restarts after its store was restored) makes a new
+   * state, so it always says what the store says. {@link #ARTICLES_KEPT} at most (a few MB).
    */
-  private final Map<String, StoredArticle> articlesRead = new HashMap<>();
+  private final Map<String, StoredArticle> articlesRead =
+      new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, StoredArticle> eldest) {
+          return size() > ARTICLES_KEPT;
+        }
+      };
 
   DedupState(DedupStore store, int bucketSize) {
     this.store = store;
@@ -52,7 +64,6 @@ final class DedupState {
   /** Forgets the reads of the previous decision and advances the clock to {@code time}. */
   long startDecision(long time) {
     bucketsRead.clear();
-    articlesRead.clear();
     counts.startDecision();
     return advanceClock(time);
   }
