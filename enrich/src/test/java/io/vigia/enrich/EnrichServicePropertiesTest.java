@@ -18,6 +18,7 @@ class EnrichServicePropertiesTest {
     Properties live = EnrichService.streamsProperties(SETTINGS, KAFKA);
     assertThat(live.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(200);
     assertThat(live.get(StreamsConfig.NUM_STREAM_THREADS_CONFIG)).isNull();
+    assertThat(live.get(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG)).isNull();
     assertThat(live.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG))
         .isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
   }
@@ -29,6 +30,8 @@ class EnrichServicePropertiesTest {
         .isEqualTo(EnrichService.BULK_COMMIT_INTERVAL_MS)
         .isEqualTo(1000);
     assertThat(bulk.get(StreamsConfig.NUM_STREAM_THREADS_CONFIG)).isEqualTo(2);
+    assertThat(bulk.get(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG))
+        .isEqualTo(64L * 1024 * 1024);
     assertThat(bulk.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG))
         .isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
     assertThat(bulk.get(StreamsConfig.APPLICATION_ID_CONFIG)).isEqualTo("vigia-enrich");

@@ -54,6 +54,8 @@ class ReprocessBench {
       Properties p = kafka.clientProperties();
       p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
       p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+      // On a loaded machine the embedded broker can take minutes to take them all in.
+      p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 900_000);
       SyntheticHistory.store(p, 0, ARTICLES);
       System.out.printf(
           Locale.ROOT,

@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
  * CPU seconds of this JVM's threads over a bench run, by thread kind (the name without its
  * numbers), sampled while the run goes (a thread that ended keeps its last sample): tells a run
  * bound by one busy thread from one that waits. Also the process's CPU seconds, the figure that
- * does not move with the machine's load.
+ * does not move with the machine's load, and what of it no Java thread accounts for (the JVM's own
+ * compiler and garbage collector threads, RocksDB's native threads).
  */
 final class ThreadCpu {
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -52,10 +53,13 @@ final class ThreadCpu {
         (id, cpu) ->
             byKind.merge(
                 kind(names.get(id)), (cpu - startNanos.getOrDefault(id, 0L)) / 1e9, Double::sum));
+    double process = (processCpuNanos() - processStart) / 1e9;
+    double inThreads = byKind.values().stream().mapToDouble(Double::doubleValue).sum();
     return String.format(
         Locale.ROOT,
-        "process_cpu_s=%.1f threads=%s",
-        (processCpuNanos() - processStart) / 1e9,
+        "process_cpu_s=%.1f outside_java_threads_s=%.1f threads=%s",
+        process,
+        process - inThreads,
         byKind.entrySet().stream()
             .filter(e -> e.getValue() >= 0.5)
             .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
@@ -64,7 +68,9 @@ final class ThreadCpu {
   }
 
   private static String kind(String name) {
-    return name.replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "").replaceAll("[0-9]+", "N");
+    // Stream threads keep their number (which one ran dedup matters); pools are summed.
+    String k = name.replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "");
+    return k.contains("StreamThread") ? k : k.replaceAll("[0-9]+", "N");
   }
 
   private static long processCpuNanos() {
