@@ -31,7 +31,7 @@ class EnrichServicePropertiesTest {
         .isEqualTo(1000);
     assertThat(bulk.get(StreamsConfig.NUM_STREAM_THREADS_CONFIG)).isEqualTo(2);
     assertThat(bulk.get(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG))
-        .isEqualTo(64L * 1024 * 1024);
+        .isEqualTo(2 * 10L * 1024 * 1024);
     assertThat(bulk.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG))
         .isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
     assertThat(bulk.get(StreamsConfig.APPLICATION_ID_CONFIG)).isEqualTo("vigia-enrich");
