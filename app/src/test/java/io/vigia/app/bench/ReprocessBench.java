@@ -54,8 +54,12 @@ class ReprocessBench {
       Properties p = kafka.clientProperties();
       p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
       p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-      // On a loaded machine the embedded broker can take minutes to take them all in.
+      // On a loaded machine the embedded broker can take minutes to take them all in, and
+      // retried requests in flight side by side came back out of sequence
+      // (OutOfOrderSequenceException): one request at a time, in big batches.
       p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 900_000);
+      p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+      p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
       SyntheticHistory.store(p, 0, ARTICLES);
       System.out.printf(
           Locale.ROOT,
