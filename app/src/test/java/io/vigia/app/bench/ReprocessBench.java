@@ -54,6 +54,12 @@ class ReprocessBench {
       Properties p = kafka.clientProperties();
       p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
       p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+      // On a loaded machine the embedded broker can take minutes to take them all in, and
+      // retried requests in flight side by side came back out of sequence
+      // (OutOfOrderSequenceException): one request at a time, in big batches.
+      p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 900_000);
+      p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+      p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
       SyntheticHistory.store(p, 0, ARTICLES);
       System.out.printf(
           Locale.ROOT,
@@ -69,12 +75,14 @@ class ReprocessBench {
       try (LuceneIndexVersions versions =
               LuceneIndexVersions.open(tmp.resolve("data").resolve("index"));
           Reprocessing run = new Reprocessing(config, kafka, versions)) {
+        ThreadCpu cpu = new ThreadCpu();
         long t0 = System.nanoTime();
         run.start(null, null);
         Map<String, Object> s = run.status();
         double switchedAfter = -1;
         while (!"done".equals(s.get("phase"))) {
           Thread.sleep(5000);
+          cpu.sample();
           s = run.status();
           if (switchedAfter < 0 && s.get("switchedAt") != null) {
             switchedAfter = (System.nanoTime() - t0) / 1e9;
@@ -104,6 +112,7 @@ class ReprocessBench {
             Runtime.getRuntime().availableProcessors(),
             java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                 .getSystemLoadAverage());
+        System.out.printf(Locale.ROOT, "RESULT reprocess-cpu %s%n", cpu.summary());
         checkOutcome(versions);
       }
     }

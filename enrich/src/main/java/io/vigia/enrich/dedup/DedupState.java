@@ -3,6 +3,7 @@ package io.vigia.enrich.dedup;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +29,9 @@ final class DedupState {
   /** Evictions done per article at most, so one article never pays for a long gap. */
   private static final int EVICTIONS_PER_ARTICLE = 256;
 
+  /** Decoded articles kept between decisions: five times the 1,536 one article meets (48 × 32). */
+  private static final int ARTICLES_KEPT = 8192;
+
   private static final String CLOCK = "m|clock";
   private static final byte[] EMPTY = new byte[0];
 
@@ -35,6 +39,21 @@ final class DedupState {
   private final int bucketSize;
   private final FeatureCounts counts;
   private final Map<String, List<String>> bucketsRead = new HashMap<>();
+
+  /**
+   * Stored articles decoded most recently ({@code null}: not stored), so that one read for the copy
+   * check is not read again for its root or the story, nor by the next articles, which meet the
+   * same recent candidates. Every write and delete of a stored article goes through this class and
+   * updates it, and a task that starts (or restarts after its store was restored) makes a new
+   * state, so it always says what the store says. {@link #ARTICLES_KEPT} at most (a few MB).
+   */
+  private final Map<String, StoredArticle> articlesRead =
+      new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, StoredArticle> eldest) {
+          return size() > ARTICLES_KEPT;
+        }
+      };
 
   DedupState(DedupStore store, int bucketSize) {
     this.store = store;
@@ -54,8 +73,13 @@ final class DedupState {
   }
 
   StoredArticle article(String id) {
-    byte[] b = store.get("a|" + id);
-    return b == null ? null : StoredArticle.decode(b);
+    StoredArticle a = articlesRead.get(id);
+    if (a == null && !articlesRead.containsKey(id)) {
+      byte[] b = store.get("a|" + id);
+      a = b == null ? null : StoredArticle.decode(b);
+      articlesRead.put(id, a);
+    }
+    return a;
   }
 
   /** The article that owns an exact key ({@code x|u|url}, {@code x|g|guid}, {@code x|h|hash}). */
@@ -87,6 +111,7 @@ final class DedupState {
 
   void remember(StoredArticle a, long[] textBands) {
     store.put("a|" + a.id(), a.encode());
+    articlesRead.put(a.id(), a);
     counts.add(a, 1);
     store.put(evictionKey(a.time(), "a|" + a.id()), EMPTY);
     byte[] id = a.id().getBytes(StandardCharsets.UTF_8);
@@ -107,6 +132,7 @@ final class DedupState {
 
   void forget(StoredArticle a) {
     store.delete("a|" + a.id());
+    articlesRead.put(a.id(), null);
     counts.add(a, -1);
     store.delete(evictionKey(a.time(), "a|" + a.id()));
     deleteIfOwned("x|u|" + a.canonicalUrl(), a.id(), a.canonicalUrl() != null);

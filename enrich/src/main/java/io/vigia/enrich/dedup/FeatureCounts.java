@@ -49,7 +49,10 @@ final class FeatureCounts {
    */
   LongToDoubleFunction weights() {
     double n = articles() + 1.0;
-    return f -> Math.log(n / (articlesWith(f) + 1.0));
+    // Asked about the same few features once per candidate: each computed once (the counts do not
+    // change while a decision compares, only when it stores the article, after its last use).
+    Map<Long, Double> known = new HashMap<>();
+    return f -> known.computeIfAbsent(f, g -> Math.log(n / (articlesWith(g) + 1.0)));
   }
 
   /** Counts (or uncounts, {@code delta} -1) a stored article's features. */

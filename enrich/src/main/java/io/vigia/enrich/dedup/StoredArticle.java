@@ -1,12 +1,10 @@
 package io.vigia.enrich.dedup;
 
 import io.vigia.schemas.DedupStatus;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
+import java.io.EOFException;
 import java.io.UncheckedIOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
 
 /**
  * What dedup remembers of an article it decided: its fingerprint instead of its text, its exact
@@ -43,76 +41,94 @@ record StoredArticle(
   }
 
   byte[] encode() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeByte(VERSION);
-      out.writeUTF(id);
-      out.writeUTF(root);
-      out.writeUTF(storyId);
-      out.writeUTF(source);
-      out.writeLong(time);
-      writeNullable(out, canonicalUrl);
-      writeNullable(out, guidKey);
-      writeNullable(out, contentHash);
-      out.writeByte(status.ordinal());
-      writeNullable(out, duplicateOf);
-      out.writeInt(fingerprint.shingles());
-      for (int h : fingerprint.minHash()) {
-        out.writeInt(h);
-      }
-      out.writeInt(fingerprint.features().length);
-      for (long f : fingerprint.features()) {
-        out.writeLong(f);
-      }
-      out.writeByte(fingerprint.anchors().length);
-      for (int a : fingerprint.anchors()) {
-        out.writeInt(a);
-      }
-      out.writeShort(fingerprint.headline().length);
-      for (long f : fingerprint.headline()) {
-        out.writeLong(f);
-      }
-      out.writeFloat((float) namesNorm);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    byte[][] strings = {
+      Bytes.utf(id),
+      Bytes.utf(root),
+      Bytes.utf(storyId),
+      Bytes.utf(source),
+      canonicalUrl == null ? null : Bytes.utf(canonicalUrl),
+      guidKey == null ? null : Bytes.utf(guidKey),
+      contentHash == null ? null : Bytes.utf(contentHash),
+      duplicateOf == null ? null : Bytes.utf(duplicateOf)
+    };
+    int size = 1 + 8 + 4 + 1 + 4 + 1 + 2 + 4; // the fixed-size fields
+    for (int i = 0; i < strings.length; i++) {
+      int flag = i < 4 ? 0 : 1; // the nullable ones have a presence byte
+      size += flag + (strings[i] == null ? 0 : strings[i].length);
     }
-    return bytes.toByteArray();
+    size += 4 * fingerprint.minHash().length + 8 * fingerprint.features().length;
+    size += 4 * fingerprint.anchors().length + 8 * fingerprint.headline().length;
+    ByteBuffer out = ByteBuffer.allocate(size);
+    out.put(VERSION);
+    out.put(strings[0]).put(strings[1]).put(strings[2]).put(strings[3]);
+    out.putLong(time);
+    putNullable(out, strings[4]);
+    putNullable(out, strings[5]);
+    putNullable(out, strings[6]);
+    out.put((byte) status.ordinal());
+    putNullable(out, strings[7]);
+    out.putInt(fingerprint.shingles());
+    for (int h : fingerprint.minHash()) {
+      out.putInt(h);
+    }
+    out.putInt(fingerprint.features().length);
+    for (long f : fingerprint.features()) {
+      out.putLong(f);
+    }
+    out.put((byte) fingerprint.anchors().length);
+    for (int a : fingerprint.anchors()) {
+      out.putInt(a);
+    }
+    out.putShort((short) fingerprint.headline().length);
+    for (long f : fingerprint.headline()) {
+      out.putLong(f);
+    }
+    out.putFloat((float) namesNorm);
+    if (out.hasRemaining()) {
+      throw new IllegalStateException("dedup record size miscounted");
+    }
+    return out.array();
   }
 
+  /**
+   * Reads what {@link #encode} wrote (or version 1 wrote), with a {@link ByteBuffer}: dedup decodes
+   * every candidate it compares, hundreds an article.
+   */
   static StoredArticle decode(byte[] b) {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(b))) {
-      byte v = in.readByte();
+    try {
+      ByteBuffer in = ByteBuffer.wrap(b);
+      byte v = in.get();
       if (v != 1 && v != VERSION) {
         throw new IllegalStateException("dedup state written by a newer version (" + v + ")");
       }
-      String id = in.readUTF();
-      String root = in.readUTF();
-      String story = in.readUTF();
-      String source = in.readUTF();
-      long time = in.readLong();
+      String id = Bytes.readUtf(in);
+      String root = Bytes.readUtf(in);
+      String story = Bytes.readUtf(in);
+      String source = Bytes.readUtf(in);
+      long time = in.getLong();
       String url = readNullable(in);
       String guid = readNullable(in);
       String hash = readNullable(in);
-      DedupStatus status = DedupStatus.values()[in.readByte()];
+      DedupStatus status = DedupStatus.values()[in.get()];
       String dupOf = readNullable(in);
-      int shingles = in.readInt();
+      int shingles = in.getInt();
       int[] minHash = new int[Fingerprint.HASHES];
       for (int i = 0; i < minHash.length; i++) {
-        minHash[i] = in.readInt();
+        minHash[i] = in.getInt();
       }
-      long[] features = new long[in.readInt()];
+      long[] features = new long[in.getInt()];
       for (int i = 0; i < features.length; i++) {
-        features[i] = in.readLong();
+        features[i] = in.getLong();
       }
-      int[] anchors = new int[in.readUnsignedByte()];
+      int[] anchors = new int[Byte.toUnsignedInt(in.get())];
       for (int i = 0; i < anchors.length; i++) {
-        anchors[i] = in.readInt();
+        anchors[i] = in.getInt();
       }
-      long[] headline = new long[v == 1 ? 0 : in.readUnsignedShort()];
+      long[] headline = new long[v == 1 ? 0 : Short.toUnsignedInt(in.getShort())];
       for (int i = 0; i < headline.length; i++) {
-        headline[i] = in.readLong();
+        headline[i] = in.getLong();
       }
-      double namesNorm = v == 1 ? -1 : in.readFloat();
+      double namesNorm = v == 1 ? -1 : in.getFloat();
       return new StoredArticle(
           id,
           root,
@@ -126,19 +142,19 @@ record StoredArticle(
           dupOf,
           new Fingerprint(minHash, shingles, features, anchors, headline),
           namesNorm);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    } catch (BufferUnderflowException e) {
+      throw new UncheckedIOException(new EOFException("dedup state record cut short"));
     }
   }
 
-  private static void writeNullable(DataOutputStream out, String s) throws IOException {
-    out.writeBoolean(s != null);
+  private static void putNullable(ByteBuffer out, byte[] s) {
+    out.put((byte) (s != null ? 1 : 0));
     if (s != null) {
-      out.writeUTF(s);
+      out.put(s);
     }
   }
 
-  private static String readNullable(DataInputStream in) throws IOException {
-    return in.readBoolean() ? in.readUTF() : null;
+  private static String readNullable(ByteBuffer in) {
+    return in.get() != 0 ? Bytes.readUtf(in) : null;
   }
 }

@@ -1,37 +1,40 @@
 package io.vigia.enrich.dedup;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
+import java.io.EOFException;
 import java.io.UncheckedIOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Encodes the small lists of strings the dedup state keeps (bucket members, story sources). */
+/**
+ * Encodes the small lists of strings the dedup state keeps (bucket members, story sources): a long,
+ * a count, then each string as {@code DataOutputStream.writeUTF} writes it ({@link Bytes}).
+ */
 final class StringLists {
   private StringLists() {}
 
   static byte[] encode(long number, List<String> items) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 + items.size() * 34);
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeLong(number);
-      out.writeInt(items.size());
-      for (String s : items) {
-        out.writeUTF(s);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    byte[][] strings = new byte[items.size()][];
+    int size = 8 + 4;
+    for (int i = 0; i < strings.length; i++) {
+      strings[i] = Bytes.utf(items.get(i));
+      size += strings[i].length;
     }
-    return bytes.toByteArray();
+    ByteBuffer out = ByteBuffer.allocate(size);
+    out.putLong(number);
+    out.putInt(strings.length);
+    for (byte[] s : strings) {
+      out.put(s);
+    }
+    return out.array();
   }
 
   static long number(byte[] b) {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(b))) {
-      return in.readLong();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    try {
+      return ByteBuffer.wrap(b).getLong();
+    } catch (BufferUnderflowException e) {
+      throw cutShort();
     }
   }
 
@@ -39,16 +42,21 @@ final class StringLists {
     if (b == null) {
       return new ArrayList<>();
     }
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(b))) {
-      in.readLong();
-      int n = in.readInt();
+    try {
+      ByteBuffer in = ByteBuffer.wrap(b);
+      in.getLong();
+      int n = in.getInt();
       List<String> out = new ArrayList<>(n + 1);
       for (int i = 0; i < n; i++) {
-        out.add(in.readUTF());
+        out.add(Bytes.readUtf(in));
       }
       return out;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    } catch (BufferUnderflowException e) {
+      throw cutShort();
     }
+  }
+
+  private static UncheckedIOException cutShort() {
+    return new UncheckedIOException(new EOFException("dedup state list cut short"));
   }
 }

@@ -39,6 +39,77 @@ class StoredArticleTest {
   }
 
   @Test
+  void shouldWriteTheLayoutItAlwaysWrote() throws IOException {
+    // Non-ASCII text goes through modified UTF-8, as DataOutputStream.writeUTF wrote it.
+    StoredArticle a =
+        new StoredArticle(
+            "a1",
+            "a0",
+            "historia-año",
+            "diario.example",
+            1_700_000_000_000L,
+            null,
+            "diario.example|guid-ñ",
+            "h1",
+            DedupStatus.DUPLICATE,
+            "a0",
+            FP,
+            12.5);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeByte(2);
+      out.writeUTF("a1");
+      out.writeUTF("a0");
+      out.writeUTF("historia-año");
+      out.writeUTF("diario.example");
+      out.writeLong(1_700_000_000_000L);
+      out.writeBoolean(false);
+      out.writeBoolean(true);
+      out.writeUTF("diario.example|guid-ñ");
+      out.writeBoolean(true);
+      out.writeUTF("h1");
+      out.writeByte(DedupStatus.DUPLICATE.ordinal());
+      out.writeBoolean(true);
+      out.writeUTF("a0");
+      out.writeInt(FP.shingles());
+      for (int h : FP.minHash()) {
+        out.writeInt(h);
+      }
+      out.writeInt(FP.features().length);
+      for (long f : FP.features()) {
+        out.writeLong(f);
+      }
+      out.writeByte(FP.anchors().length);
+      for (int x : FP.anchors()) {
+        out.writeInt(x);
+      }
+      out.writeShort(FP.headline().length);
+      for (long f : FP.headline()) {
+        out.writeLong(f);
+      }
+      out.writeFloat(12.5f);
+    }
+    assertThat(a.encode()).isEqualTo(bytes.toByteArray());
+    assertThat(StoredArticle.decode(bytes.toByteArray())).isEqualTo(a);
+  }
+
+  @Test
+  void shouldReadBackListsInTheirLayout() throws IOException {
+    List<String> items = List.of("a1", "fuente-ñ", "");
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeLong(42);
+      out.writeInt(3);
+      for (String s : items) {
+        out.writeUTF(s);
+      }
+    }
+    assertThat(StringLists.encode(42, items)).isEqualTo(bytes.toByteArray());
+    assertThat(StringLists.items(bytes.toByteArray())).isEqualTo(items);
+    assertThat(StringLists.number(bytes.toByteArray())).isEqualTo(42);
+  }
+
+  @Test
   void shouldNotCountACopy() {
     StoredArticle copy =
         new StoredArticle(
