@@ -71,18 +71,7 @@ class StoredArticleTest {
       out.writeByte(DedupStatus.DUPLICATE.ordinal());
       out.writeBoolean(true);
       out.writeUTF("a0");
-      out.writeInt(FP.shingles());
-      for (int h : FP.minHash()) {
-        out.writeInt(h);
-      }
-      out.writeInt(FP.features().length);
-      for (long f : FP.features()) {
-        out.writeLong(f);
-      }
-      out.writeByte(FP.anchors().length);
-      for (int x : FP.anchors()) {
-        out.writeInt(x);
-      }
+      writeFingerprintOfVersion1(out);
       out.writeShort(FP.headline().length);
       for (long f : FP.headline()) {
         out.writeLong(f);
@@ -146,18 +135,7 @@ class StoredArticleTest {
       out.writeUTF("h1");
       out.writeByte(DedupStatus.ORIGINAL.ordinal());
       out.writeBoolean(false);
-      out.writeInt(FP.shingles());
-      for (int h : FP.minHash()) {
-        out.writeInt(h);
-      }
-      out.writeInt(FP.features().length);
-      for (long f : FP.features()) {
-        out.writeLong(f);
-      }
-      out.writeByte(FP.anchors().length);
-      for (int x : FP.anchors()) {
-        out.writeInt(x);
-      }
+      writeFingerprintOfVersion1(out);
     }
     StoredArticle a = StoredArticle.decode(bytes.toByteArray());
     assertThat(a.id()).isEqualTo("a1");
@@ -166,5 +144,24 @@ class StoredArticleTest {
     // Its features were never counted, so forgetting it must not uncount them.
     assertThat(a.counted()).isFalse();
     assertThat(a.namesNorm()).isNegative();
+  }
+
+  /**
+   * The fingerprint's part of the layout that both state versions share, as the old writer wrote
+   * it.
+   */
+  private static void writeFingerprintOfVersion1(DataOutputStream out) throws IOException {
+    out.writeInt(FP.shingles());
+    for (int h : FP.minHash()) {
+      out.writeInt(h);
+    }
+    out.writeInt(FP.features().length);
+    for (long f : FP.features()) {
+      out.writeLong(f);
+    }
+    out.writeByte(FP.anchors().length);
+    for (int x : FP.anchors()) {
+      out.writeInt(x);
+    }
   }
 }
