@@ -42,14 +42,14 @@ record StoredArticle(
 
   byte[] encode() {
     byte[][] strings = {
-      Bytes.utf(id),
-      Bytes.utf(root),
-      Bytes.utf(storyId),
-      Bytes.utf(source),
-      canonicalUrl == null ? null : Bytes.utf(canonicalUrl),
-      guidKey == null ? null : Bytes.utf(guidKey),
-      contentHash == null ? null : Bytes.utf(contentHash),
-      duplicateOf == null ? null : Bytes.utf(duplicateOf)
+      ModifiedUtf8.encode(id),
+      ModifiedUtf8.encode(root),
+      ModifiedUtf8.encode(storyId),
+      ModifiedUtf8.encode(source),
+      canonicalUrl == null ? null : ModifiedUtf8.encode(canonicalUrl),
+      guidKey == null ? null : ModifiedUtf8.encode(guidKey),
+      contentHash == null ? null : ModifiedUtf8.encode(contentHash),
+      duplicateOf == null ? null : ModifiedUtf8.encode(duplicateOf)
     };
     int size = 1 + 8 + 4 + 1 + 4 + 1 + 2 + 4; // the fixed-size fields
     for (int i = 0; i < strings.length; i++) {
@@ -101,10 +101,10 @@ record StoredArticle(
       if (v != 1 && v != VERSION) {
         throw new IllegalStateException("dedup state written by a newer version (" + v + ")");
       }
-      String id = Bytes.readUtf(in);
-      String root = Bytes.readUtf(in);
-      String story = Bytes.readUtf(in);
-      String source = Bytes.readUtf(in);
+      String id = ModifiedUtf8.read(in);
+      String root = ModifiedUtf8.read(in);
+      String story = ModifiedUtf8.read(in);
+      String source = ModifiedUtf8.read(in);
       long time = in.getLong();
       String url = readNullable(in);
       String guid = readNullable(in);
@@ -155,6 +155,6 @@ record StoredArticle(
   }
 
   private static String readNullable(ByteBuffer in) {
-    return in.get() != 0 ? Bytes.readUtf(in) : null;
+    return in.get() != 0 ? ModifiedUtf8.read(in) : null;
   }
 }

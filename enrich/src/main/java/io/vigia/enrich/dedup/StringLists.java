@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Encodes the small lists of strings the dedup state keeps (bucket members, story sources): a long,
- * a count, then each string as {@code DataOutputStream.writeUTF} writes it ({@link Bytes}).
+ * a count, then each string as {@code DataOutputStream.writeUTF} writes it ({@link ModifiedUtf8}).
  */
 final class StringLists {
   private StringLists() {}
@@ -18,7 +18,7 @@ final class StringLists {
     byte[][] strings = new byte[items.size()][];
     int size = 8 + 4;
     for (int i = 0; i < strings.length; i++) {
-      strings[i] = Bytes.utf(items.get(i));
+      strings[i] = ModifiedUtf8.encode(items.get(i));
       size += strings[i].length;
     }
     ByteBuffer out = ByteBuffer.allocate(size);
@@ -48,7 +48,7 @@ final class StringLists {
       int n = in.getInt();
       List<String> out = new ArrayList<>(n + 1);
       for (int i = 0; i < n; i++) {
-        out.add(Bytes.readUtf(in));
+        out.add(ModifiedUtf8.read(in));
       }
       return out;
     } catch (BufferUnderflowException e) {

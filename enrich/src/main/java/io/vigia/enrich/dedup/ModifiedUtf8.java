@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -17,15 +18,15 @@ import java.nio.charset.StandardCharsets;
  * an id, a URL or a hash, is the same in modified UTF-8; anything else goes through {@code
  * DataInputStream}/{@code DataOutputStream} as before.
  */
-final class Bytes {
-  private Bytes() {}
+final class ModifiedUtf8 {
+  private ModifiedUtf8() {}
 
   /** The string written at the buffer's position by {@code writeUTF}; moves past it. */
-  static String readUtf(ByteBuffer in) {
+  static String read(ByteBuffer in) {
     int length = Short.toUnsignedInt(in.getShort());
     int at = in.position();
     if (length > in.remaining()) {
-      throw new UncheckedIOException(new java.io.EOFException("string past the record's end"));
+      throw new UncheckedIOException(new EOFException("string past the record's end"));
     }
     byte[] a = in.array();
     int from = in.arrayOffset() + at;
@@ -43,7 +44,7 @@ final class Bytes {
   }
 
   /** The bytes {@code writeUTF} writes for {@code s}, its length first. */
-  static byte[] utf(String s) {
+  static byte[] encode(String s) {
     int n = s.length();
     if (n <= 0xFFFF) {
       byte[] out = new byte[n + 2];
