@@ -2,6 +2,7 @@ package io.vigia.enrich.entities;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vigia.enrich.text.RandomTexts;
 import io.vigia.enrich.text.Tokens;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,15 +75,11 @@ class CreditLinesTest {
     };
     Random random = new Random(7);
     for (int n = 0; n < 5000; n++) {
-      StringBuilder b = new StringBuilder();
-      int parts = 1 + random.nextInt(14);
-      for (int i = 0; i < parts; i++) {
-        b.append(pieces[random.nextInt(pieces.length)]);
-      }
-      Tokens t = Tokens.of(b.toString());
+      String text = RandomTexts.of(random, pieces, 1 + random.nextInt(14));
+      Tokens t = Tokens.of(text);
       boolean[] now = new boolean[t.size()];
       CreditLines.coverCues(t, now);
-      assertThat(now).as("%s", b).isEqualTo(earlierCues(t));
+      assertThat(now).as("%s", text).isEqualTo(earlierCues(t));
     }
   }
 

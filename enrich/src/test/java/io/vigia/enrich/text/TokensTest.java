@@ -156,11 +156,7 @@ class TokensTest {
     };
     Random r = new Random(11);
     for (int n = 0; n < 5000; n++) {
-      StringBuilder sb = new StringBuilder();
-      for (int k = r.nextInt(40); k > 0; k--) {
-        sb.append(pieces[r.nextInt(pieces.length)]);
-      }
-      String text = sb.toString();
+      String text = RandomTexts.of(r, pieces, r.nextInt(40));
       Tokens t = Tokens.of(text);
       List<int[]> words = referenceWords(text);
       assertThat(t.size()).as("%s", text).isEqualTo(words.size());
