@@ -1,0 +1,78 @@
+package io.vigia.enrich.dedup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vigia.schemas.DedupStatus;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The articles the state keeps decoded between decisions never say other than its store. */
+class DedupStateTest {
+  private static final Fingerprint FP =
+      Fingerprint.of(
+          "Observers in Caracas publish their report",
+          Fixtures.text("timetable-en.txt"),
+          List.of("Q717"));
+
+  private final MemoryDedupStore store = new MemoryDedupStore();
+  private final DedupState state = new DedupState(store, 64);
+
+  @Test
+  void shouldForgetAKeptArticleWhenItIsForgotten() {
+    StoredArticle a = article("a1", "a1", 1_000L);
+    state.remember(a, FP.bands(DedupState.TEXT_BANDS));
+    assertThat(state.article("a1")).isEqualTo(a);
+
+    state.forget(a);
+
+    assertThat(state.article("a1")).isNull();
+    assertThat(new DedupState(store, 64).article("a1")).isNull();
+  }
+
+  @Test
+  void shouldReadTheNewVersionOfAnArticleRememberedAgain() {
+    state.remember(article("a1", "a1", 1_000L), FP.bands(DedupState.TEXT_BANDS));
+    assertThat(state.article("a1").storyId()).isEqualTo("a1");
+
+    StoredArticle moved = article("a1", "s9", 1_000L);
+    state.remember(moved, FP.bands(DedupState.TEXT_BANDS));
+
+    assertThat(state.article("a1")).isEqualTo(moved);
+    assertThat(new DedupState(store, 64).article("a1")).isEqualTo(moved);
+  }
+
+  @Test
+  void shouldForgetAKeptArticleThatEvictionRemoves() {
+    state.startDecision(1_000L);
+    state.remember(article("a1", "a1", 1_000L), FP.bands(DedupState.TEXT_BANDS));
+    assertThat(state.article("a1")).isNotNull();
+
+    state.evictOlderThan(2_000L);
+
+    assertThat(state.article("a1")).isNull();
+  }
+
+  @Test
+  void shouldRememberThatAnArticleIsAbsentUntilItIsStored() {
+    assertThat(state.article("a2")).isNull();
+    StoredArticle a = article("a2", "a2", 1_000L);
+    state.remember(a, FP.bands(DedupState.TEXT_BANDS));
+    assertThat(state.article("a2")).isEqualTo(a);
+  }
+
+  private static StoredArticle article(String id, String story, long time) {
+    return new StoredArticle(
+        id,
+        id,
+        story,
+        "wire.example",
+        time,
+        "https://wire.example/" + id,
+        null,
+        "h-" + id,
+        DedupStatus.ORIGINAL,
+        null,
+        FP,
+        12.5);
+  }
+}
