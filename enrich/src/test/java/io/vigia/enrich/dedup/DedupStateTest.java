@@ -3,16 +3,11 @@ package io.vigia.enrich.dedup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigia.schemas.DedupStatus;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The articles the state keeps decoded between decisions never say other than its store. */
 class DedupStateTest {
-  private static final Fingerprint FP =
-      Fingerprint.of(
-          "Observers in Caracas publish their report",
-          Fixtures.text("timetable-en.txt"),
-          List.of("Q717"));
+  private static final Fingerprint FP = Fixtures.observersReport();
 
   private final MemoryDedupStore store = new MemoryDedupStore();
   private final DedupState state = new DedupState(store, 64);

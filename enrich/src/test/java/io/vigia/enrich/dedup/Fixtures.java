@@ -28,6 +28,12 @@ public final class Fixtures {
     }
   }
 
+  /** The fingerprint of the observers' timetable report, for tests of what dedup stores. */
+  static Fingerprint observersReport() {
+    return Fingerprint.of(
+        "Observers in Caracas publish their report", text("timetable-en.txt"), List.of("Q717"));
+  }
+
   public static DedupInput article(String id, String url, String title, String text, Instant time) {
     return new DedupInput(
         id,

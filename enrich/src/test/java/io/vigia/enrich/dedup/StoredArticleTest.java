@@ -10,11 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class StoredArticleTest {
-  private static final Fingerprint FP =
-      Fingerprint.of(
-          "Observers in Caracas publish their report",
-          Fixtures.text("timetable-en.txt"),
-          List.of("Q717"));
+  private static final Fingerprint FP = Fixtures.observersReport();
 
   @Test
   void shouldReadBackWhatItWrites() {
