@@ -50,36 +50,10 @@ public record Fingerprint(
    */
   private static final Set<String> CALENDAR =
       Set.of(
-          "monday",
-          "tuesday",
-          "wednesday",
-          "thursday",
-          "friday",
-          "saturday",
-          "sunday",
-          "january",
-          "february",
-          "march",
-          "april",
-          "june",
-          "july",
-          "august",
-          "september",
-          "october",
-          "november",
-          "december",
-          "jan",
-          "feb",
-          "mar",
-          "apr",
-          "jun",
-          "jul",
-          "aug",
-          "sep",
-          "sept",
-          "oct",
-          "nov",
-          "dec");
+          ("monday tuesday wednesday thursday friday saturday sunday january february march april june"
+                  + " july august september october november december jan feb mar apr jun jul aug"
+                  + " sep sept oct nov dec")
+              .split(" "));
 
   private static final long[] SEEDS = new long[HASHES];
 
@@ -208,8 +182,9 @@ public record Fingerprint(
 
   /**
    * Story features: words written with a capital inside a sentence (names, acronyms, places),
-   * figures with their separators unified ({@code 41.80} = {@code 41,80}), and entity ids. These
-   * survive translation, unlike the words around them.
+   * figures with their separators unified ({@code 41.80} = {@code 41,80}), the kinds of event the
+   * text reports ({@link EventVocabulary}) and entity ids. These survive translation, unlike the
+   * words around them.
    */
   static long[] features(String title, String text, Collection<String> entityIds) {
     Set<String> out = new HashSet<>();
@@ -225,6 +200,9 @@ public record Fingerprint(
               }
             });
       }
+    }
+    for (String part : new String[] {title, text}) {
+      EventVocabulary.scan(part, out::add);
     }
     for (String id : entityIds) {
       out.add("!" + id);
@@ -371,6 +349,16 @@ public record Fingerprint(
   public int sharedFeatures(Fingerprint other) {
     int[] n = {0};
     forEachShared(other, f -> n[0]++);
+    return n[0];
+  }
+
+  /**
+   * How many names, figures and entities the two share: the story features less the kinds of event
+   * ({@link EventVocabulary}), which tell what happened, not that it is the same happening.
+   */
+  public int sharedNames(Fingerprint other) {
+    int[] n = {0};
+    forEachShared(other, f -> n[0] += EventVocabulary.isConcept(f) ? 0 : 1);
     return n[0];
   }
 

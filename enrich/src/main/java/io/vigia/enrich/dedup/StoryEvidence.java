@@ -20,12 +20,39 @@ final class StoryEvidence {
   static final int MIN_ARTICLES_FOR_RARITY = 5;
 
   /**
+   * Counted originals below which nothing can be counted: with one stored article every feature it
+   * shares with another weighs {@code ln(2/2) = 0}, so rarity weights start at two ({@link
+   * FeatureCounts#weights} uses a prior below).
+   */
+  static final int MIN_ARTICLES_FOR_COUNTS = 2;
+
+  /**
    * The weighted-names cosine's time discount while rarity cannot be told: coverage of one event
    * bunches up within a day or two (half its weight after 33 hours).
    */
   static final double YOUNG_STATE_DECAY_HOURS = 48;
 
+  /**
+   * The concepts' cosine ({@link #conceptCosine}) from which two articles are one story while
+   * nothing can be counted: most of what one reports happening, the other reports too (a half). The
+   * concepts' prior weights say what kind of event, not which one, so the rarity-weighted cosine's
+   * threshold (story-names-overlap) would join any two reports of one kind.
+   */
+  static final double PRIOR_OVERLAP = 0.5;
+
   private StoryEvidence() {}
+
+  /**
+   * The cosine of the two articles' kinds of event ({@link EventVocabulary}), each at its prior
+   * weight (the headline's twice, as names): what the weighted-names cosine falls back to while the
+   * state holds fewer than {@link #MIN_ARTICLES_FOR_COUNTS} originals, when every name two articles
+   * share weighs {@code ln(2/2) = 0}.
+   */
+  static double conceptCosine(Fingerprint fp, Fingerprint candidate) {
+    LongToDoubleFunction prior = f -> EventVocabulary.isConcept(f) ? EventVocabulary.PRIOR : 0;
+    double norms = fp.weightedNorm(prior) * candidate.weightedNorm(prior);
+    return norms > 0 ? fp.weightedShared(candidate, prior) / norms : 0;
+  }
 
   /** Whether the state holds enough originals ({@code counted}) for rarity to be told. */
   static boolean rarityKnown(int counted) {
@@ -62,9 +89,11 @@ final class StoryEvidence {
       int counted,
       LongToDoubleFunction weight,
       int minShared) {
-    if (counted < 2) {
-      return fp.sharedFeatures(candidate) / (2.0 * minShared);
+    if (counted < MIN_ARTICLES_FOR_COUNTS) {
+      return fp.sharedNames(candidate) / (2.0 * minShared);
     }
-    return fp.sharedWeight(candidate, weight) / Math.log((counted + 1) / 2.0);
+    return fp.sharedWeight(
+            candidate, f -> EventVocabulary.isConcept(f) ? 0 : weight.applyAsDouble(f))
+        / Math.log((counted + 1) / 2.0);
   }
 }

@@ -65,26 +65,32 @@ final class StoryFinder {
       StoredArticle c = state.article(candidate);
       if (c == null
           || Math.abs(c.time() - time) > window
-          || fp.sharedFeatures(c.fingerprint()) < settings.storyMinShared()) {
+          || fp.sharedNames(c.fingerprint()) < settings.storyMinShared()) {
         continue;
       }
       double apart = Math.abs(c.time() - time);
       // The closer in time, the less it takes: an event's coverage bunches up.
       double aligned = fp.anchorAlignment(c.fingerprint()) * Math.exp(-apart / decay);
       // Until the state can tell rare names from famous ones, closeness in time counts more.
+      // Until anything can be counted, the kinds of event both report, at their prior weights.
+      boolean prior = counted < StoryEvidence.MIN_ARTICLES_FOR_COUNTS;
+      double namesOverlap = prior ? StoryEvidence.PRIOR_OVERLAP : settings.storyNamesOverlap();
+      double discount = StoryEvidence.namesDiscount(counted, apart / 3.6e6, namesDecay / 3.6e6);
       double names =
-          namesNorm > 0 && c.namesNorm() > 0
-              ? fp.weightedShared(c.fingerprint(), weight)
-                  / (namesNorm * c.namesNorm())
-                  * StoryEvidence.namesDiscount(counted, apart / 3.6e6, namesDecay / 3.6e6)
-              : 0;
+          prior
+              ? StoryEvidence.conceptCosine(fp, c.fingerprint()) * discount
+              : namesNorm > 0 && c.namesNorm() > 0
+                  ? fp.weightedShared(c.fingerprint(), weight)
+                      / (namesNorm * c.namesNorm())
+                      * discount
+                  : 0;
       // A candidate this article translates or rewrites (the alignment, within hours) is its own
       // report and wins over one that only names the same rare actors (the cosine); within each,
       // the one furthest above its threshold.
       double score =
           aligned >= settings.storyOverlap()
               ? REWRITE_RANK + aligned / Math.max(settings.storyOverlap(), 1e-9)
-              : names >= settings.storyNamesOverlap() ? names / settings.storyNamesOverlap() : 0;
+              : names >= namesOverlap ? names / namesOverlap : 0;
       double evidence =
           StoryEvidence.shared(fp, c.fingerprint(), counted, weight, settings.storyMinShared());
       if (LOG.isTraceEnabled()) {
