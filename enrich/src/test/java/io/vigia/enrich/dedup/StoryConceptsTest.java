@@ -62,4 +62,18 @@ class StoryConceptsTest {
     Fingerprint licence = Fingerprint.of("", LICENCE_EN, List.of());
     assertThat(StoryEvidence.conceptCosine(licence, es)).isLessThan(StoryEvidence.PRIOR_OVERLAP);
   }
+
+  @Test
+  void shouldNotCountAKindOfEventAsEvidenceOfOneEvent() {
+    // Two tally-sheet disputes and two sets of sanctions share their kinds of event, not an event.
+    Fingerprint a = Fingerprint.of("", "Sanctions follow the tally sheets dispute.", List.of());
+    Fingerprint b =
+        Fingerprint.of("", "Nuevas sanciones tras la disputa por las actas.", List.of());
+    assertThat(a.sharedFeatures(b)).isEqualTo(2);
+    assertThat(a.sharedNames(b)).isZero();
+    assertThat(StoryEvidence.shared(a, b, 10, f -> 1.0, 4)).isZero();
+    assertThat(StoryEvidence.shared(a, b, 1, f -> 1.0, 4)).isZero();
+    // In the cosine they count like names.
+    assertThat(a.weightedShared(b, f -> 1.0)).isEqualTo(2.0);
+  }
 }
