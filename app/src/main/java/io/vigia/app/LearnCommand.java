@@ -90,6 +90,14 @@ final class LearnCommand implements java.util.concurrent.Callable<Integer> {
       description = "The profile to learn from (default: the configured profile).")
   String profileRef;
 
+  @Option(
+      names = "--lexical",
+      negatable = true,
+      description =
+          "Offer the stance model a lexical part (the examples' own words; cross-validation takes it "
+              + "or leaves it off). Default: as the profile's current model was trained.")
+  Boolean lexical;
+
   @Override
   public Integer call() {
     Config config = options.load();
@@ -99,7 +107,10 @@ final class LearnCommand implements java.util.concurrent.Callable<Integer> {
     }
     ProfileLearner learner =
         new ProfileLearner(
-            profileRef != null ? profileRef : config.string("profile"), folds, Clock.systemUTC());
+            profileRef != null ? profileRef : config.string("profile"),
+            folds,
+            Clock.systemUTC(),
+            lexical);
     List<StanceModel.DataSource> sources = new ArrayList<>();
     List<LabelledExample> read = examples == null ? List.of() : readExamples(sources);
     CorrectionLessons lessons = CorrectionLessons.none();
