@@ -93,10 +93,13 @@ final class LearnCommand implements java.util.concurrent.Callable<Integer> {
   @Option(
       names = "--lexical",
       negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
       description =
-          "Offer the stance model a lexical part (the examples' own words; cross-validation takes it "
-              + "or leaves it off). Default: as the profile's current model was trained.")
-  Boolean lexical;
+          "Offer the retrained stance model a lexical part (the examples' own words; cross-validation "
+              + "inside the examples takes it or leaves it off); --no-lexical: the cue families alone "
+              + "(default: ${DEFAULT-VALUE}; see docs/stance.md for how little it gains).")
+  boolean lexical;
 
   @Override
   public Integer call() {
