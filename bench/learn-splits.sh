@@ -6,6 +6,7 @@
 # direction the stance macro-F1 toward maduro-government of the shipped and of the learned version
 # there (off topic counts as neutral, as in bench/learn.sh) and how many labels changed; then the
 # mean difference. Only aggregate figures are printed, so it may be run on a test set.
+# LEARN_ARGS adds options to `vigia learn` (e.g. LEARN_ARGS=--lexical, LEARN_ARGS=--no-lexical).
 # Usage: bench/learn-splits.sh CORPUS_DIR [SEEDS]     e.g. bench/learn-splits.sh /work/shared/eval-dev 8
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,7 +40,7 @@ PY
   for pair in "a b" "b a"; do
     set -- $pair
     rm -rf "$work/learned"
-    java -Xmx1g -jar "$jar" learn --no-corrections --force --profile "$profile" --examples "$work/$1.jsonl" \
+    java -Xmx1g -jar "$jar" learn --no-corrections --force ${LEARN_ARGS:-} --profile "$profile" --examples "$work/$1.jsonl" \
       --out "$work/learned" > /dev/null 2>&1
     java -Xmx1g -jar "$jar" enrich --profile "$work/learned" --input "$work/$2.jsonl" > "$work/learned.jsonl" 2>/dev/null
     python3 - "$work/$2.jsonl" "$work/shipped.jsonl" "$work/learned.jsonl" "$seed $1->$2" >> "$work/results" <<'PY'

@@ -5,6 +5,8 @@
 # is left out so that the profile can ship the texts it was trained on (vigia learn retrains from
 # them). The input is rebuilt here by bench/eval-input.py --labelled, so its sha256 in the model's
 # provenance can be checked by running this again.
+# STANCE_TRAIN_ARGS=--lexical offers the model a lexical part (the articles' own words, taken or left off by
+# cross-validation inside the training half): tried in December 2026 and not adopted, docs/stance.md.
 # Usage: bench/stance-train.sh [PROFILE_DIR]   (default profiles/venezuela-elections)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,4 +15,4 @@ profile="${1:-profiles/venezuela-elections}"
 mkdir -p target/stance-train
 python3 bench/eval-input.py --labelled corpus/judgements/train > target/stance-train/judgements-train.jsonl
 java -jar app/target/vigia.jar stance-train --input target/stance-train/judgements-train.jsonl \
-  --profile "$profile" --out "$profile"
+  --profile "$profile" --out "$profile" ${STANCE_TRAIN_ARGS:---no-lexical}

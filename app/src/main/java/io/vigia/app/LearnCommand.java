@@ -90,6 +90,17 @@ final class LearnCommand implements java.util.concurrent.Callable<Integer> {
       description = "The profile to learn from (default: the configured profile).")
   String profileRef;
 
+  @Option(
+      names = "--lexical",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "Offer the retrained stance model a lexical part (the examples' own words; cross-validation "
+              + "inside the examples takes it or leaves it off); --no-lexical: the cue families alone "
+              + "(default: ${DEFAULT-VALUE}; see docs/stance.md for how little it gains).")
+  boolean lexical;
+
   @Override
   public Integer call() {
     Config config = options.load();
@@ -99,7 +110,10 @@ final class LearnCommand implements java.util.concurrent.Callable<Integer> {
     }
     ProfileLearner learner =
         new ProfileLearner(
-            profileRef != null ? profileRef : config.string("profile"), folds, Clock.systemUTC());
+            profileRef != null ? profileRef : config.string("profile"),
+            folds,
+            Clock.systemUTC(),
+            lexical);
     List<StanceModel.DataSource> sources = new ArrayList<>();
     List<LabelledExample> read = examples == null ? List.of() : readExamples(sources);
     CorrectionLessons lessons = CorrectionLessons.none();

@@ -35,6 +35,16 @@ final class StanceModelReport {
                       cv.get("against"),
                       cv.get("neutral"),
                       cv.get("logLoss")));
+              if (Boolean.TRUE.equals(model.hyperParameters().get("lexical"))) {
+                b.append(
+                    m.lexical() == null
+                        ? "  lexical part: off (cross-validation did not take it)\n"
+                        : String.format(
+                            Locale.ROOT,
+                            "  lexical part: %d terms, l2 %.4f%n",
+                            m.lexical().terms().size(),
+                            m.lexical().l2()));
+              }
               b.append(
                   "  reliability (out-of-fold): confidence bin, labels, mean confidence, share right\n");
               for (StanceModel.Bin bin : m.reliability()) {

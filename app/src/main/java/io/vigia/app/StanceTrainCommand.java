@@ -83,6 +83,16 @@ final class StanceTrainCommand implements Runnable {
       description = "Cross-validation folds (default: ${DEFAULT-VALUE}).")
   int folds;
 
+  @Option(
+      names = "--lexical",
+      negatable = true,
+      defaultValue = "false",
+      description =
+          "Offer each model a lexical part: the articles' own words by channel (headline, own voice, "
+              + "speech), with a vocabulary of words in at least two examples and a penalty chosen by "
+              + "cross-validation, which may leave it off (default: ${DEFAULT-VALUE}).")
+  boolean lexical;
+
   @Override
   public void run() {
     Config config = options.load();
@@ -113,7 +123,7 @@ final class StanceTrainCommand implements Runnable {
     List<StanceModel.DataSource> data = new ArrayList<>();
     read(inputs, "training", examples, data);
     read(development, "development", examples, data);
-    StanceLearner learner = new StanceLearner(cues, folds);
+    StanceLearner learner = new StanceLearner(cues, folds, lexical);
     StanceModel model =
         learner.train(LabelledExamples.merge(List.of(), examples), data, Instant.now());
     if (model.targets().isEmpty()) {

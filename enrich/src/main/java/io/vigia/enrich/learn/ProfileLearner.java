@@ -50,12 +50,28 @@ public final class ProfileLearner {
   private final WatchProfile profile;
   private final int folds;
   private final Clock clock;
+  private final boolean lexical;
 
   public ProfileLearner(String profileRef, int folds, Clock clock) {
+    this(profileRef, folds, clock, null);
+  }
+
+  /**
+   * @param lexical whether the retrained stance model is offered a lexical part (cross-validation
+   *     then takes it or not); null: as the profile's current model was trained
+   */
+  public ProfileLearner(String profileRef, int folds, Clock clock, Boolean lexical) {
     this.ref = profileRef;
     this.profile = WatchProfile.load(profileRef);
     this.folds = folds;
     this.clock = clock;
+    this.lexical =
+        lexical != null
+            ? lexical
+            : profile
+                .readTree(ArticleAnalyzers.STANCE_MODEL)
+                .map(n -> n.path("hyperParameters").path("lexical").asBoolean(false))
+                .orElse(false);
   }
 
   /**
@@ -184,7 +200,7 @@ public final class ProfileLearner {
   private BeforeAfter measure(String on, List<LabelledExample> train, List<LabelledExample> added) {
     StanceCues cues = cues();
     ArticleAnalyzer current = ArticleAnalyzers.fromProfile(profile);
-    StanceLearner learner = new StanceLearner(cues, folds);
+    StanceLearner learner = new StanceLearner(cues, folds, lexical);
     List<StanceLearner.Comparison> stance =
         learner.compare(ArticleAnalyzers.stanceScorer(profile, cues), train, added);
     List<LabelledExample> marked = added.stream().filter(e -> e.relevant() != null).toList();
@@ -275,7 +291,7 @@ public final class ProfileLearner {
     List<LabelledExample> all = LabelledExamples.merge(base(), added);
     List<StanceModel.DataSource> data = new ArrayList<>(currentModelData());
     data.addAll(sources);
-    StanceModel model = new StanceLearner(cues(), folds).train(all, data, clock.instant());
+    StanceModel model = new StanceLearner(cues(), folds, lexical).train(all, data, clock.instant());
     Files.writeString(
         out.resolve(ArticleAnalyzers.STANCE_MODEL),
         new com.fasterxml.jackson.databind.ObjectMapper()

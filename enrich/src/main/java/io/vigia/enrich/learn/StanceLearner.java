@@ -4,6 +4,7 @@ import io.vigia.enrich.analysis.StanceScorer;
 import io.vigia.enrich.stance.CueStanceScorer;
 import io.vigia.enrich.stance.StanceCues;
 import io.vigia.enrich.stance.StanceFeatures;
+import io.vigia.enrich.stance.StanceLexicon;
 import io.vigia.enrich.stance.StanceModel;
 import io.vigia.enrich.stance.StanceTraining;
 import io.vigia.schemas.RawArticle;
@@ -33,11 +34,22 @@ public final class StanceLearner {
   private final StanceCues cues;
   private final CueStanceScorer scorer;
   private final int folds;
+  private final boolean lexical;
 
+  /** A learner of the cue-family model alone. */
   public StanceLearner(StanceCues cues, int folds) {
+    this(cues, folds, false);
+  }
+
+  /**
+   * @param lexical whether to offer each model a lexical part (the examples' own words), which
+   *     cross-validation inside the examples then takes or leaves off
+   */
+  public StanceLearner(StanceCues cues, int folds, boolean lexical) {
     this.cues = cues;
     this.scorer = new CueStanceScorer(cues);
     this.folds = folds;
+    this.lexical = lexical;
   }
 
   /**
@@ -68,6 +80,11 @@ public final class StanceLearner {
     hp.put("folds", folds);
     hp.put("seed", StanceTraining.SEED);
     hp.put("minExamples", MIN_EXAMPLES);
+    hp.put("lexical", lexical);
+    if (lexical) {
+      hp.put("lexicalGrid", StanceTraining.LEXICAL_GRID);
+      hp.put("lexicalMinDf", StanceLexicon.MIN_DF);
+    }
     return new StanceModel(now.toString(), data, hp, targets);
   }
 
@@ -98,10 +115,12 @@ public final class StanceLearner {
       all.addAll(rows);
       StanceLabel[] after;
       if (trainable(all) && rows.size() >= 2) {
-        double l2 = StanceTraining.train(new StanceFeatures(t).names(), all, folds).l2();
+        StanceModel.TargetModel m = StanceTraining.train(new StanceFeatures(t).names(), all, folds);
+        double lexicalL2 = m.lexical() == null ? 0 : m.lexical().l2();
         after =
             StanceTraining.labels(
-                StanceTraining.outOfFoldLogits(rows, always, StanceTraining.folds(rows, folds), l2),
+                StanceTraining.outOfFoldLogits(
+                    rows, always, StanceTraining.folds(rows, folds), m.l2(), lexicalL2),
                 1.0);
       } else {
         after = before; // not enough labels to train this target: it keeps its current rule
@@ -123,7 +142,12 @@ public final class StanceLearner {
     for (LabelledExample e : examples) {
       StanceLabel l = e.stance().get(target);
       if (l != null) {
-        rows.add(new StanceTraining.Row(f.of(scorer.tally(e.title(), e.text()).get(t)), l));
+        CueStanceScorer.Reading r = scorer.read(e.title(), e.text(), lexical);
+        rows.add(
+            new StanceTraining.Row(
+                f.of(r.tallies().get(t)),
+                l,
+                lexical ? StanceLexicon.terms(r.tokens(), r.channels()) : null));
       }
     }
     return rows;

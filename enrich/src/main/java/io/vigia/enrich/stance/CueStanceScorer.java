@@ -161,6 +161,25 @@ public final class CueStanceScorer implements StanceScorer {
 
   /** Cue totals per target, in the order of the profile's targets. */
   public List<Tally> tally(String title, String text) {
+    return read(title, text, false).tallies();
+  }
+
+  /** Channels of {@link Reading#channels()}: where a word stands and in whose voice. */
+  public static final byte HEADLINE = 0;
+
+  public static final byte BODY = 1;
+  public static final byte SPEECH = 2;
+
+  /**
+   * One reading of an article: the cue totals per target, its words, and (when asked for) each
+   * word's channel: {@link #HEADLINE}, the outlet's own voice in the body ({@link #BODY}), or
+   * {@link #SPEECH} (inside a quotation longer than a scare quote, or in a sentence that names its
+   * speaker). The stance model's lexical part reads the words by channel.
+   */
+  public record Reading(List<Tally> tallies, Tokens tokens, byte[] channels) {}
+
+  /** {@link #tally}, keeping the words and, if {@code channels}, each word's channel. */
+  public Reading read(String title, String text, boolean channels) {
     String head = title == null ? "" : title;
     String all = head + "\n\n" + (text == null ? "" : text);
     int bodyStart = head.length() + 2;
@@ -315,6 +334,20 @@ public final class CueStanceScorer implements StanceScorer {
         }
       }
     }
+    byte[] channel = null;
+    if (channels) {
+      channel = new byte[tokens.size()];
+      for (int i = 0; i < tokens.size(); i++) {
+        int at = tokens.start(i);
+        QuotationSpans.Span q = at < bodyStart ? null : enclosing(quotes, at);
+        channel[i] =
+            at < bodyStart
+                ? HEADLINE
+                : (q != null && !q.isScareQuote()) || reportedSentence[sentences.indexOf(at)]
+                    ? SPEECH
+                    : BODY;
+      }
+    }
     List<Tally> out = new ArrayList<>(n);
     for (int t = 0; t < n; t++) {
       List<Found> found = evidence.get(t);
@@ -333,7 +366,7 @@ public final class CueStanceScorer implements StanceScorer {
               families[t],
               new Voice(sentences.size(), reportedCount, quotations)));
     }
-    return out;
+    return new Reading(out, tokens, channel);
   }
 
   /** One cue occurrence, turned into {@link Evidence} only if it is among the strongest. */

@@ -20,6 +20,9 @@ public final class LearnedStanceScorer implements StanceScorer {
   private final List<StanceFeatures> features = new ArrayList<>();
   private final List<StanceModel.TargetModel> models = new ArrayList<>();
 
+  /** Whether a model has a lexical part, which reads the words by channel. */
+  private final boolean lexical;
+
   public LearnedStanceScorer(StanceCues stanceCues, StanceModel model, String source) {
     this.cues = new CueStanceScorer(stanceCues);
     for (String name : model.targets().keySet()) {
@@ -47,11 +50,13 @@ public final class LearnedStanceScorer implements StanceScorer {
       features.add(f);
       models.add(m);
     }
+    this.lexical = models.stream().anyMatch(m -> m != null && m.lexical() != null);
   }
 
   @Override
   public List<Stance> score(RawArticle article, List<Entity> entities) {
-    List<CueStanceScorer.Tally> tallies = cues.tally(article.getTitle(), article.getText());
+    CueStanceScorer.Reading reading = cues.read(article.getTitle(), article.getText(), lexical);
+    List<CueStanceScorer.Tally> tallies = reading.tallies();
     List<Stance> out = new ArrayList<>(tallies.size());
     for (int t = 0; t < tallies.size(); t++) {
       StanceCues.Target target = cues.cues().targets().get(t);
@@ -66,7 +71,7 @@ public final class LearnedStanceScorer implements StanceScorer {
         out.add(new Stance(target.name(), label, round(s), null, tally.evidence()));
         continue;
       }
-      double[] p = m.probabilities(features.get(t).of(tally));
+      double[] p = m.probabilities(features.get(t).of(tally), reading.tokens(), reading.channels());
       int best = StanceTraining.argmax(p);
       out.add(
           new Stance(

@@ -66,17 +66,56 @@ public record StanceModel(
       double l2,
       int examples,
       Map<String, Double> crossValidated,
-      List<Bin> reliability) {
+      List<Bin> reliability,
+      StanceLexicon lexical) {
     public TargetModel {
       features = List.copyOf(features);
       crossValidated = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(crossValidated));
       reliability = List.copyOf(reliability);
     }
 
+    /** A model of the cue features alone (no lexical part). */
+    public TargetModel(
+        List<String> features,
+        double[] mean,
+        double[] scale,
+        double[][] weights,
+        double[] bias,
+        double temperature,
+        double l2,
+        int examples,
+        Map<String, Double> crossValidated,
+        List<Bin> reliability) {
+      this(
+          features,
+          mean,
+          scale,
+          weights,
+          bias,
+          temperature,
+          l2,
+          examples,
+          crossValidated,
+          reliability,
+          null);
+    }
+
     /** Calibrated probabilities of {@link #CLASSES} for raw features {@code x}. */
     public double[] probabilities(double[] x) {
       return SoftmaxRegression.softmax(
           new SoftmaxRegression.Fit(mean, scale, weights, bias, 0).logits(x), temperature);
+    }
+
+    /**
+     * Calibrated probabilities for raw features {@code x} and, when the model has a lexical part,
+     * the article's words by channel ({@link CueStanceScorer#read}).
+     */
+    public double[] probabilities(double[] x, io.vigia.enrich.text.Tokens tokens, byte[] channels) {
+      double[] logits = new SoftmaxRegression.Fit(mean, scale, weights, bias, 0).logits(x);
+      if (lexical != null) {
+        lexical.addLogits(tokens, channels, logits);
+      }
+      return SoftmaxRegression.softmax(logits, temperature);
     }
   }
 
@@ -139,6 +178,17 @@ public record StanceModel(
     if (!(temperature > 0)) {
       throw new IllegalArgumentException(where + ": temperature must be positive");
     }
+    StanceLexicon lexical = null;
+    JsonNode lex = t.path("lexical");
+    if (lex.isObject()) {
+      List<String> terms = new ArrayList<>();
+      lex.path("terms").forEach(f -> terms.add(f.asText()));
+      double[][] lw = new double[CLASSES.size()][];
+      for (int k = 0; k < CLASSES.size(); k++) {
+        lw[k] = doubles(lex.path("weights").path(k), terms.size(), where + " lexical weights");
+      }
+      lexical = new StanceLexicon(terms, lw, lex.path("l2").asDouble());
+    }
     return new TargetModel(
         features,
         mean,
@@ -149,7 +199,8 @@ public record StanceModel(
         t.path("l2").asDouble(),
         t.path("examples").asInt(),
         cv,
-        bins);
+        bins,
+        lexical);
   }
 
   private static double[] doubles(JsonNode n, int size, String what) {
@@ -209,6 +260,21 @@ public record StanceModel(
             put(w.addArray(), row);
           }
           put(t.putArray("bias"), m.bias());
+          if (m.lexical() != null) {
+            ObjectNode lex = t.putObject("lexical");
+            lex.put("l2", m.lexical().l2());
+            lex.put("minDf", StanceLexicon.MIN_DF);
+            lex.put(
+                "about",
+                "own words by channel (h: headline, b: own voice in the body); logits added to the "
+                    + "cue model's; rows of weights: favor, against, neutral");
+            ArrayNode terms = lex.putArray("terms");
+            m.lexical().terms().forEach(terms::add);
+            ArrayNode lw = lex.putArray("weights");
+            for (double[] row : m.lexical().weights()) {
+              put(lw.addArray(), row);
+            }
+          }
         });
     return root;
   }

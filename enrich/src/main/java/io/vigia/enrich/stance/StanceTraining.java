@@ -24,10 +24,28 @@ public final class StanceTraining {
 
   private StanceTraining() {}
 
-  /** One labelled row: its features and its label. */
-  public record Row(double[] features, StanceLabel label) {}
+  /**
+   * Penalties of the lexical part tried (weakest first); "off" (no lexical part) is always tried
+   * too, and wins ties.
+   */
+  public static final double[] LEXICAL_GRID = {1e-3, 3e-3, 0.01, 0.03, 0.1, 0.3, 1.0};
 
-  /** Trains on {@code rows} with {@code folds}-fold cross-validation. */
+  /**
+   * One labelled row: its cue features, its label and, for a model with a lexical part, its terms
+   * ({@link StanceLexicon#terms}); {@code terms} null trains no lexical part.
+   */
+  public record Row(double[] features, StanceLabel label, String[] terms) {
+    public Row(double[] features, StanceLabel label) {
+      this(features, label, null);
+    }
+  }
+
+  /**
+   * Trains on {@code rows} with {@code folds}-fold cross-validation: first the cue model's penalty,
+   * then, when every row has its terms, the lexical part's penalty or none, whichever gives the
+   * best cross-validated macro-F1 (ties to the stronger penalty, and to none); a lexical part is
+   * only taken if its out-of-fold log-loss is no worse than without it either.
+   */
   public static StanceModel.TargetModel train(List<String> features, List<Row> rows, int folds) {
     int[] fold = folds(rows, folds);
     double bestF1 = -1;
@@ -42,8 +60,24 @@ public final class StanceTraining {
         bestLogits = logits;
       }
     }
+    double lexicalL2 = 0;
+    if (lexical(rows)) {
+      double[][][] tried = outOfFold(rows, List.of(), fold, bestL2, LEXICAL_GRID);
+      double offLoss = logLoss(bestLogits, rows, temperature(bestLogits, rows));
+      for (int g = LEXICAL_GRID.length - 1; g >= 0; g--) {
+        double[][] logits = tried[g + 1];
+        double f1 = macroF1(labels(logits, 1.0), gold(rows))[0];
+        double loss = logLoss(logits, rows, temperature(logits, rows));
+        if (f1 > bestF1 + 1e-9 && loss <= offLoss + 1e-9) {
+          bestF1 = f1;
+          bestLogits = logits;
+          lexicalL2 = LEXICAL_GRID[g];
+        }
+      }
+    }
     double temperature = temperature(bestLogits, rows);
     SoftmaxRegression.Fit fit = fit(rows, bestL2);
+    StanceLexicon lexicon = lexicalL2 > 0 ? lexicon(rows, fit, lexicalL2) : null;
     double[] f = macroF1(labels(bestLogits, 1.0), gold(rows));
     Map<String, Double> cv = new LinkedHashMap<>();
     cv.put("macroF1", f[0]);
@@ -61,7 +95,33 @@ public final class StanceTraining {
         bestL2,
         rows.size(),
         cv,
-        reliability(bestLogits, rows, temperature));
+        reliability(bestLogits, rows, temperature),
+        lexicon);
+  }
+
+  static boolean lexical(List<Row> rows) {
+    return !rows.isEmpty() && rows.stream().allMatch(r -> r.terms() != null);
+  }
+
+  /** The lexical part fitted on {@code rows} over the cue model {@code fit}. */
+  static StanceLexicon lexicon(List<Row> rows, SoftmaxRegression.Fit fit, double l2) {
+    List<String> vocabulary =
+        StanceLexicon.vocabulary(rows.stream().map(Row::terms).toList(), StanceLexicon.MIN_DF);
+    return new StanceLexicon(vocabulary, fitLexical(rows, fit, vocabulary, l2), l2);
+  }
+
+  private static double[][] fitLexical(
+      List<Row> rows, SoftmaxRegression.Fit fit, List<String> vocabulary, double l2) {
+    Map<String, Integer> index = StanceLexicon.index(vocabulary);
+    int[][] idx = new int[rows.size()][];
+    double[][] offsets = new double[rows.size()][];
+    int[] y = new int[rows.size()];
+    for (int i = 0; i < rows.size(); i++) {
+      idx[i] = StanceLexicon.indices(rows.get(i).terms(), index);
+      offsets[i] = fit.logits(rows.get(i).features());
+      y[i] = StanceModel.CLASSES.indexOf(rows.get(i).label());
+    }
+    return LexicalRegression.fit(idx, offsets, y, vocabulary.size(), l2);
   }
 
   /** Fits on every row with penalty {@code l2}. */
@@ -81,11 +141,31 @@ public final class StanceTraining {
    */
   public static double[][] outOfFoldLogits(
       List<Row> rows, List<Row> always, int[] fold, double l2) {
+    return outOfFold(rows, always, fold, l2, new double[0])[0];
+  }
+
+  /**
+   * As {@link #outOfFoldLogits(List, List, int[], double)}, with a lexical part of penalty {@code
+   * lexicalL2} (0: none) learnt, vocabulary included, from each fold's training rows only.
+   */
+  public static double[][] outOfFoldLogits(
+      List<Row> rows, List<Row> always, int[] fold, double l2, double lexicalL2) {
+    double[] grid = lexicalL2 > 0 ? new double[] {lexicalL2} : new double[0];
+    double[][][] out = outOfFold(rows, always, fold, l2, grid);
+    return out[out.length - 1];
+  }
+
+  /**
+   * Out-of-fold logits without a lexical part ([0]) and with one of each penalty of {@code grid}
+   * ([1..]): the cue model is fitted once per fold, the lexical parts over it.
+   */
+  static double[][][] outOfFold(
+      List<Row> rows, List<Row> always, int[] fold, double l2, double[] grid) {
     int k = 0;
     for (int f : fold) {
       k = Math.max(k, f + 1);
     }
-    double[][] out = new double[rows.size()][];
+    double[][][] out = new double[1 + grid.length][rows.size()][];
     for (int f = 0; f < k; f++) {
       List<Row> train = new ArrayList<>(always);
       for (int i = 0; i < rows.size(); i++) {
@@ -96,7 +176,23 @@ public final class StanceTraining {
       SoftmaxRegression.Fit fit = fit(train, l2);
       for (int i = 0; i < rows.size(); i++) {
         if (fold[i] == f) {
-          out[i] = fit.logits(rows.get(i).features());
+          out[0][i] = fit.logits(rows.get(i).features());
+        }
+      }
+      if (grid.length == 0) {
+        continue;
+      }
+      List<String> vocabulary =
+          StanceLexicon.vocabulary(train.stream().map(Row::terms).toList(), StanceLexicon.MIN_DF);
+      Map<String, Integer> index = StanceLexicon.index(vocabulary);
+      for (int g = 0; g < grid.length; g++) {
+        double[][] w = fitLexical(train, fit, vocabulary, grid[g]);
+        for (int i = 0; i < rows.size(); i++) {
+          if (fold[i] == f) {
+            out[g + 1][i] =
+                LexicalRegression.logits(
+                    w, StanceLexicon.indices(rows.get(i).terms(), index), out[0][i]);
+          }
         }
       }
     }

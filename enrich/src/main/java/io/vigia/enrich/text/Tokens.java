@@ -226,12 +226,12 @@ public final class Tokens {
   }
 
   /** {@code folded(i).hashCode()}, computed while the word was cut. */
-  int foldedHash(int i) {
+  public int foldedHash(int i) {
     return hash[i];
   }
 
   /** True when word {@code i} folds to exactly {@code word}'s characters. */
-  boolean foldsTo(int i, char[] word) {
+  public boolean foldsTo(int i, char[] word) {
     int from = foldedFrom[i];
     if (foldedFrom[i + 1] - from != word.length) {
       return false;

@@ -95,6 +95,29 @@ public final class AnalysisBenchmark {
     }
     if (wanted.test("stance")) {
       measure("stance", articles, a -> stance.score(a, found));
+      // The same cues through the profile's learned model, as the pipeline runs them.
+      io.vigia.enrich.analysis.StanceScorer learned =
+          io.vigia.enrich.ArticleAnalyzers.stanceScorer(profile, stance.cues());
+      measure("stance (learned model)", articles, a -> learned.score(a, found));
+    }
+    for (String arg : only) {
+      // stance-model=FILE: a stance-model.json to measure instead (e.g. one with a lexical part)
+      if (arg.startsWith("stance-model=")) {
+        java.nio.file.Path file = java.nio.file.Path.of(arg.substring("stance-model=".length()));
+        io.vigia.enrich.stance.LearnedStanceScorer other;
+        try {
+          other =
+              new io.vigia.enrich.stance.LearnedStanceScorer(
+                  stance.cues(),
+                  io.vigia.enrich.stance.StanceModel.from(
+                      new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile()),
+                      file.toString()),
+                  file.toString());
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+        measure("stance (model " + file.getFileName() + ")", articles, a -> other.score(a, found));
+      }
     }
     if (!wanted.test("figures")) {
       return;
