@@ -90,8 +90,8 @@ final class EventVocabulary {
     "turnout: turnout | abstention | participacion electoral | abstencion",
     "rally: rally | rallies | campaign event* | caravan* | concentracion* | mitin* | caravana*",
     "hearing: hearing | testif* | testimony | comparec* | interpela*",
-    "charges: charged with | charges of | indicted | indictment | conspiracy | forg*"
-        + " | usurpacion | forjamiento | conspiracion | imputad* | acusad* de",
+    "charges: charged with | charges of | indicted | indictment | conspiracy | forged | forgery"
+        + " | forgeries | forging | usurpacion | forjamiento | conspiracion | imputad* | acusad* de",
     "terrorism: terroris* | terrorist*",
     "annexation: annex* | anexion* | anexar* | anexa*",
     "militia: militia* | milicia*",

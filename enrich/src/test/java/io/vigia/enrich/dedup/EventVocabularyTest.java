@@ -40,6 +40,9 @@ class EventVocabularyTest {
     assertThat(concepts("Crude exports rose.")).containsExactly("%oil");
     // A wording of several words needs all of them, in order.
     assertThat(concepts("He said the order was clear.")).isEmpty();
+    // Everyday words that share a stem with an event's wording are not that event.
+    assertThat(concepts("Do not forget the forge of democracy.")).isEmpty();
+    assertThat(concepts("They forged signatures.")).containsExactly("%charges");
   }
 
   @Test
