@@ -277,6 +277,148 @@ art("fig-train-049", "s16-protestas-2019", "es", "voz-oriente.example", "2019-01
     "A escala nacional, los muertos ya son 40, afirma Provea, y los presos son más de 1.000. La ONG pide liberar a los 12 periodistas detenidos y a los 30 adolescentes que siguen en calabozos policiales.",
     [f("killed", P19, 40, "40", "Provea"),
      f("detained", P19, 1000, "más de 1.000", "Provea")])
+# ---- Fourth batch (s17-s23), written on 2026-12-07 before the extractor was run on them, labels
+# with the text: a first and a final bulletin, abbreviations (5,2 MM, 5.8m), thirds and sixths,
+# live-blog times, elided nouns, possessive and after-the-figure attributions, elections the
+# vocabulary did not name yet (2008 regionals, the 2012 primary), offices of an earlier election.
+P18 = "2018 presidential election"
+FAVL = "Frente Amplio Venezuela Libre"
+NM = "Nicolás Maduro"
+HF = "Henri Falcón"
+art("fig-train-050", "s17-presidencial-2018", "es", "agencia-sur.example", "2018-05-21T06:00:00-04:00",
+    "CARACAS, 21 may (Agencia Sur) — Nicolás Maduro fue reelegido con 5.823.728 votos, el 67,7 % del total, informó la presidenta del Consejo Nacional Electoral, Tibisay Lucena, en un boletín leído pasada la medianoche con el 92,6 % de las actas transmitidas. Henri Falcón obtuvo 1.820.552 votos (20,9 %) y Javier Bertucci, 925.042.\n\nLucena cifró la participación en 46,1 %, la más baja en una presidencial desde 1958. Votaron 9,3 millones de los 20.526.978 inscritos en el registro electoral.",
+    [f("votes", NM, 5823728, "5.823.728 votos", CNE),
+     f("vote-share", NM, 0.677, "el 67,7 % del total", CNE),
+     f("votes", HF, 1820552, "1.820.552 votos", CNE),
+     f("vote-share", HF, 0.209, "20,9 %", CNE),
+     f("votes", "Javier Bertucci", 925042, "925.042", CNE),
+     f("turnout", P18, 0.461, "46,1 %", CNE),
+     f("votes", P18, 9300000, "9,3 millones", CNE),
+     f("registered-voters", P18, 20526978, "20.526.978 inscritos", CNE)])
+art("fig-train-051", "s17-presidencial-2018", "en", "northern-ledger.example", "2018-05-21T14:00:00-04:00",
+    "CARACAS — Nicolás Maduro claimed a second six-year term on Sunday in a vote boycotted by the main opposition parties. The electoral council said he won 5.8m votes, or roughly two-thirds of ballots cast, and that turnout was 46 per cent.\n\nThe Frente Amplio opposition coalition, which had urged Venezuelans to stay at home, put turnout at no more than 30 per cent, citing its own observers at 1,000 voting centres. Henri Falcón, 56, a former governor of Lara who broke the boycott, refused to recognise the result and called for a new vote before December.",
+    [f("votes", NM, 5800000, "5.8m votes", CNE),
+     f("vote-share", NM, 0.6667, "roughly two-thirds of ballots cast", CNE),
+     f("turnout", P18, 0.46, "46 per cent", CNE),
+     f("turnout", P18, 0.3, "no more than 30 per cent", FAVL)])
+art("fig-train-052", "s17-presidencial-2018", "es", "la-ventana.example", "2018-05-22T09:00:00-04:00",
+    "ANÁLISIS — Ni la mitad del padrón acudió a votar el domingo, y según el Frente Amplio apenas tres de cada diez electores lo hicieron. Al chavismo le bastó con movilizar a su base.\n\nSegún el boletín definitivo del CNE, Maduro reunió unos 6,2 millones de votos, casi 1,4 millones menos que en 2013, cuando sumó 7,58 millones; Falcón se quedó en torno a 1,9 millones, el 21 %. Falcón había prometido un millón de testigos. El dólar paralelo, mientras tanto, cerró la semana a 1.000.000 de bolívares.",
+    [f("turnout", P18, 0.3, "tres de cada diez electores", FAVL),
+     f("votes", NM, 6200000, "unos 6,2 millones de votos", CNE),
+     f("votes", NM, 7580000, "7,58 millones", CNE),
+     f("votes", HF, 1900000, "en torno a 1,9 millones", CNE),
+     f("vote-share", HF, 0.21, "el 21 %", CNE)])
+CA17 = "2017 Constituent Assembly election"
+art("fig-train-053", "s18-constituyente-2017", "es", "radio-del-estado.example", "2017-07-31T00:30:00-04:00",
+    "CARACAS — Más de ocho millones de venezolanos votaron este domingo para elegir a los 545 constituyentes, anunció la presidenta del CNE, Tibisay Lucena. «Han participado 8.089.320 electores, un 41,53 % del padrón», precisó Lucena, quien calificó la jornada de «extraordinaria».\n\nSegún el organismo, se habilitaron 14.515 centros de votación en todo el país, y 6.120 candidatos se disputaron los escaños.",
+    [f("votes", CA17, 8000000, "Más de ocho millones de venezolanos", CNE),
+     f("votes", CA17, 8089320, "8.089.320 electores", CNE),
+     f("turnout", CA17, 0.4153, "un 41,53 % del padrón", CNE),
+     f("polling-stations", CA17, 14515, "14.515 centros de votación", CNE),
+     f("candidates", CA17, 6120, "6.120 candidatos", CNE)])
+art("fig-train-054", "s18-constituyente-2017", "en", "wire-north.example", "2017-08-02T11:00:00-04:00",
+    "LONDON, Aug 2 (Wire) — Smartmatic, the company that supplied Venezuela's voting machines, said on Wednesday that turnout in Sunday's Constituent Assembly vote had been manipulated by at least one million votes. The council's 8.1 million figure would be a record for a chavista vote.\n\nThe opposition, which boycotted the vote, says only about 2.5 million people voted, or 12 percent of the electorate.",
+    [f("votes", CA17, 8100000, "8.1 million", CNE),
+     f("votes", CA17, 2500000, "about 2.5 million people", OPP),
+     f("turnout", CA17, 0.12, "12 percent of the electorate", OPP)])
+art("fig-train-055", "s18-constituyente-2017", "es", "voz-oriente.example", "2017-08-01T10:00:00-04:00",
+    "MATURÍN — En Monagas, el gobernador aseguró que votó el 60 % de los inscritos del estado. A escala nacional, la oposición estima que acudieron a las urnas unos 2,4 millones de personas, menos de un tercio de lo que anunció el CNE; el chavismo responde que «ocho millones no se inventan».\n\nLa asamblea sesionará por un período de hasta dos años, según el decreto 2.830.",
+    [f("votes", CA17, 2400000, "unos 2,4 millones de personas", OPP),
+     f("votes", CA17, 8000000, "ocho millones", PSUV)])
+M17 = "2017 municipal elections"
+art("fig-train-056", "s19-municipales-2017", "es", "radio-del-estado.example", "2017-12-11T07:00:00-04:00",
+    "CARACAS — El Gran Polo Patriótico obtuvo 308 de las 335 alcaldías en disputa en las municipales de este domingo, anunció el CNE, que situó la participación en 47,32 %. Se postularon más de 1.500 candidatos, agregó el organismo. El oficialismo también ganó la gobernación del Zulia, que se repetía ese mismo día.",
+    [f("mayoralties-won", GPP, 308, "308 de las 335 alcaldías", CNE, 335),
+     f("turnout", M17, 0.4732, "47,32 %", CNE),
+     f("candidates", M17, 1500, "más de 1.500 candidatos", CNE)])
+art("fig-train-057", "s19-municipales-2017", "en", "harbour-times.example", "2017-12-11T16:00:00-04:00",
+    "CARACAS — Candidates of the ruling coalition won more than 300 of the 335 mayoral races on Sunday, in a vote the three largest opposition parties sat out. Maduro, 55, said the result proved the opposition no longer exists.\n\nThe council put turnout at 47 percent. Independent observers said fewer than one in three voters had shown up.",
+    [f("mayoralties-won", GPP, 300, "more than 300 of the 335 mayoral races", None, 335),
+     f("turnout", M17, 0.47, "47 percent", CNE),
+     f("turnout", M17, 0.3333, "fewer than one in three voters")])
+art("fig-train-058", "s19-municipales-2017", "es", "el-llano.example", "2017-12-12T10:00:00-04:00",
+    "OPINIÓN — Los números del 10 de diciembre, estado por estado, cuentan otra historia. En Barinas el chavismo ganó las 12 alcaldías; en Mérida, 21 de 23. En todo el país, el Gran Polo Patriótico se quedó con 308 alcaldías y la oposición con 27, y la participación —un 47 % según el CNE— fue la más baja en una municipal desde 2005, cuando no llegó al 40 %.\n\nLa Ley de Partidos, en su artículo 25, obliga ahora a los partidos que no participaron a renovarse. Tres de las 27 alcaldías opositoras fueron para Avanzada Progresista.",
+    [f("mayoralties-won", GPP, 308, "308 alcaldías"),
+     f("mayoralties-won", OPP, 27, "27"),
+     f("turnout", M17, 0.47, "un 47 %", CNE),
+     f("turnout", "2005 municipal elections", 0.4, "no llegó al 40 %"),
+     f("mayoralties-won", "Avanzada Progresista", 3, "Tres de las 27 alcaldías", None, 27)])
+PR12 = "2012 opposition primary"
+CEP = "Comisión Electoral de Primarias"
+art("fig-train-059", "s20-primaria-2012", "es", "agencia-sur.example", "2012-02-13T05:00:00-04:30",
+    "CARACAS, 13 feb (Agencia Sur) — Henrique Capriles ganó la primaria de la oposición con 1.806.625 votos, el 62,2 %, frente al 30,3 % de Pablo Pérez, según el primer boletín de la Comisión Electoral de Primarias. Votaron unos 2,9 millones de personas, informó su presidenta, Teresa Albanes.\n\nMaría Corina Machado quedó tercera con un 3,7 %. Los cinco aspirantes firmaron en enero un pacto de unidad.",
+    [f("votes", HC, 1806625, "1.806.625 votos", CEP),
+     f("vote-share", HC, 0.622, "el 62,2 %", CEP),
+     f("vote-share", "Pablo Pérez", 0.303, "30,3 %", CEP),
+     f("votes", PR12, 2900000, "unos 2,9 millones de personas", CEP),
+     f("vote-share", MCM, 0.037, "un 3,7 %"),
+     f("candidates", PR12, 5, "cinco aspirantes")])
+art("fig-train-060", "s20-primaria-2012", "en", "andes-post.example", "2012-02-13T13:00:00-04:30",
+    "CARACAS — Henrique Capriles, the 39-year-old governor of Miranda, will challenge Hugo Chávez in October after winning about 64 percent of the vote in Sunday's opposition primary, organizers said. More than 3 million Venezuelans cast ballots, well above the 1.5 million to 2 million they had hoped for.\n\nChávez, who won 7.3 million votes in 2006, dismissed the primary as a show. The ruling party said no more than 1 million people voted in the primary.",
+    [f("vote-share", HC, 0.64, "about 64 percent of the vote", CEP),
+     f("votes", PR12, 3000000, "More than 3 million Venezuelans", CEP),
+     f("votes", CH, 7300000, "7.3 million votes"),
+     f("votes", PR12, 1000000, "no more than 1 million people", PSUV)])
+art("fig-train-061", "s20-primaria-2012", "es", "la-ventana.example", "2012-02-14T09:00:00-04:30",
+    "Con el 100 % de las actas escrutadas, la Comisión Electoral de Primarias dio a Capriles 1.900.528 votos, el 64,2 %. Pérez sumó 896.875. La participación, de poco más de 3 millones de electores, equivale a uno de cada seis inscritos en el registro nacional, de 18 millones.",
+    [f("votes", HC, 1900528, "1.900.528 votos", CEP),
+     f("vote-share", HC, 0.642, "el 64,2 %", CEP),
+     f("votes", "Pablo Pérez", 896875, "896.875", CEP),
+     f("votes", PR12, 3000000, "poco más de 3 millones de electores", CEP),
+     f("turnout", PR12, 0.1667, "uno de cada seis inscritos", CEP),
+     f("registered-voters", PR12, 18000000, "18 millones", CEP)])
+EG = "Edmundo González"
+art("fig-train-062", "s21-resultados-2024", "en", "orinoco-live.example", "2024-07-29T02:30:00-04:00",
+    "LIVE — 00:10: The National Electoral Council has declared Nicolás Maduro the winner with 51.2% against 44.2% for Edmundo González, with 80% of the tally sheets counted. Turnout: 59%.\n\n00:25: Opposition leader María Corina Machado says the result is impossible. 'We have 40% of the tally sheets and González is winning 70% to 30%,' she told reporters.\n\n01:40: Ten candidates were on the ballot, but the race was always between two.",
+    [f("vote-share", NM, 0.512, "51.2%", CNE),
+     f("vote-share", EG, 0.442, "44.2%", CNE),
+     f("turnout", P24, 0.59, "59%", CNE),
+     f("tally-sheets-collected", OPP, 0.4, "40% of the tally sheets", MCM),
+     f("vote-share", EG, 0.7, "70%", MCM),
+     f("vote-share", NM, 0.3, "30%", MCM),
+     f("candidates", P24, 10, "Ten candidates")])
+art("fig-train-063", "s21-resultados-2024", "es", "diario-uno.example", "2024-08-02T10:00:00-04:00",
+    "CARACAS — El CNE ratificó el viernes su segundo boletín: 6.408.844 votos para Maduro, el 51,95 %, y 5.326.104 para González, el 43,18 %. La oposición, que publicó en internet copias de 24.532 actas, más del 81 % del total, sostiene que González obtuvo 7,1 millones de votos, más del doble que Maduro.\n\nEl registro electoral era de 21.620.705 electores; de ellos, unos 4 millones viven fuera del país y no pudieron inscribirse.",
+    [f("votes", NM, 6408844, "6.408.844 votos", CNE),
+     f("vote-share", NM, 0.5195, "el 51,95 %", CNE),
+     f("votes", EG, 5326104, "5.326.104", CNE),
+     f("vote-share", EG, 0.4318, "el 43,18 %", CNE),
+     f("tally-sheets-collected", OPP, 24532, "24.532 actas", OPP),
+     f("tally-sheets-collected", OPP, 0.81, "más del 81 % del total", OPP),
+     f("votes", EG, 7100000, "7,1 millones de votos", OPP),
+     f("registered-voters", P24, 21620705, "21.620.705 electores")])
+PP = "political prisoners"
+MP = "Ministerio Público"
+art("fig-train-064", "s22-presos-2024", "es", "observatorio-ddhh.example", "2024-11-05T10:00:00-04:00",
+    "INFORME — Al cierre de octubre, Foro Penal contabiliza 1.963 presos políticos en Venezuela, la cifra más alta desde que la organización lleva registro. De ellos, 1.791 fueron arrestados después de la elección del 28 de julio; 69 son adolescentes.\n\nLa ONG calcula que en la represión postelectoral murieron al menos 25 personas, casi todas por disparos, y que fueron detenidas unas 1.800, aunque el fiscal general, Tarek William Saab, eleva esa cifra a 2.229.",
+    [f("detained", PP, 1963, "1.963 presos políticos", "Foro Penal"),
+     f("killed", PE, 25, "al menos 25 personas", "Foro Penal"),
+     f("detained", PE, 1800, "unas 1.800", "Foro Penal"),
+     f("detained", PE, 2229, "2.229", MP)])
+art("fig-train-065", "s22-presos-2024", "en", "state-wire.example", "2024-11-06T09:00:00-04:00",
+    "CARACAS — Attorney General Tarek William Saab said on Wednesday that 2,229 people were arrested for acts of violence after the July 28 election, and that 1,369 of them have since been released. He put the number of dead at 28, including two soldiers.\n\nThe figures contradict those of so-called human rights NGOs, which, he said, inflate the numbers for foreign funders. Foro Penal's register of political prisoners stands at about 1,900.",
+    [f("detained", PE, 2229, "2,229 people", MP),
+     f("killed", PE, 28, "28", MP),
+     f("detained", PP, 1900, "about 1,900", "Foro Penal")])
+R08 = "2008 regional elections"
+art("fig-train-066", "s23-regionales-2008", "es", "agencia-sur.example", "2008-11-24T05:00:00-04:30",
+    "CARACAS, 24 nov (Agencia Sur) — El PSUV ganó 17 de las 22 gobernaciones en disputa y la oposición se impuso en cinco, entre ellas Miranda, Carabobo y Zulia, informó el CNE. La participación fue de 65,45 %, la más alta en unas regionales.\n\nEl partido de gobierno sumó 5,2 MM de votos en todo el país, frente a 4,2 MM de la oposición, según cálculos del propio PSUV.",
+    [f("governorships-won", PSUV, 17, "17 de las 22 gobernaciones", CNE, 22),
+     f("governorships-won", OPP, 5, "cinco", CNE),
+     f("turnout", R08, 0.6545, "65,45 %", CNE),
+     f("votes", PSUV, 5200000, "5,2 MM de votos", PSUV),
+     f("votes", OPP, 4200000, "4,2 MM", PSUV)])
+art("fig-train-067", "s23-regionales-2008", "en", "northern-ledger.example", "2008-11-24T15:00:00-04:30",
+    "CARACAS — Hugo Chávez's socialist party won 17 of the 22 governorships in Sunday's regional elections, but the opposition captured the two most populous states, Zulia and Miranda, as well as the mayor's office of Greater Caracas. The opposition, which says its candidates got 5.3m votes nationwide, now governs states home to almost half of all Venezuelans.\n\nChávez, who has been in power since 1999, called the result a clear victory. Turnout was a record 65 per cent, the election board said.",
+    [f("governorships-won", PSUV, 17, "17 of the 22 governorships", None, 22),
+     f("votes", OPP, 5300000, "5.3m votes", OPP),
+     f("turnout", R08, 0.65, "a record 65 per cent", CNE)])
+art("fig-train-068", "s23-regionales-2008", "es", "el-llano.example", "2008-11-25T09:00:00-04:30",
+    "OPINIÓN — El oficialismo se quedó con 17 gobernaciones, tres menos que las 20 que tenía desde 2004; en Barinas, feudo de la familia Chávez, ganó por menos de 10.000 votos. La oposición, por su parte, pasó de dos a cinco gobernaciones.\n\nCon un barril de petróleo a 50 dólares, el 2009 será otro año.",
+    [f("governorships-won", PSUV, 17, "17 gobernaciones"),
+     f("governorships-won", PSUV, 20, "las 20 que tenía desde 2004"),
+     f("governorships-won", OPP, 2, "dos"),
+     f("governorships-won", OPP, 5, "cinco gobernaciones")])
 for a in A:
     for g in a["figures"]:
         assert g["text"] in a["body"], (a["id"], g["text"])
@@ -345,6 +487,43 @@ C = [
     {"quantity": "killed", "subject": "2019 protests", "values": [{"value": 35, "articles": ["fig-train-047", "fig-train-048"]}, {"value": 26, "articles": ["fig-train-047"]}, {"value": 40, "articles": ["fig-train-049"]}]},
     {"quantity": "detained", "subject": "2019 protests", "values": [{"value": 850, "articles": ["fig-train-047", "fig-train-048"]}, {"value": 300, "articles": ["fig-train-048"]}, {"value": 1000, "articles": ["fig-train-049"]}]}],
    "not_conflicts": []},
+  {"story": "s17-presidencial-2018", "conflicts": [
+    {"quantity": "turnout", "subject": "2018 presidential election", "values": [{"value": 0.461, "articles": ["fig-train-050", "fig-train-051"]}, {"value": 0.3, "articles": ["fig-train-051", "fig-train-052"]}]}],
+   "not_conflicts": [
+    {"quantity": "votes", "subject": "Nicolás Maduro", "why": "the council's first (5.823.728, 5.8m) and final (6,2 millones) bulletins: a revision; 7,58 millones is 2013's"},
+    {"quantity": "vote-share", "subject": "Nicolás Maduro", "why": "67,7 % and roughly two-thirds: the council's figure in words"},
+    {"quantity": "votes", "subject": "Henri Falcón", "why": "1.820.552 then about 1,9 millones: the council's first and final bulletins"},
+    {"quantity": "vote-share", "subject": "Henri Falcón", "why": "20,9 % and 21 %: one value rounded"}]},
+  {"story": "s18-constituyente-2017", "conflicts": [
+    {"quantity": "votes", "subject": "2017 Constituent Assembly election", "values": [{"value": 8089320, "articles": ["fig-train-053", "fig-train-054", "fig-train-055"]}, {"value": 2500000, "articles": ["fig-train-054"]}, {"value": 2400000, "articles": ["fig-train-055"]}]},
+    {"quantity": "turnout", "subject": "2017 Constituent Assembly election", "values": [{"value": 0.4153, "articles": ["fig-train-053"]}, {"value": 0.12, "articles": ["fig-train-054"]}]}],
+   "not_conflicts": []},
+  {"story": "s19-municipales-2017", "conflicts": [
+    {"quantity": "turnout", "subject": "2017 municipal elections", "values": [{"value": 0.4732, "articles": ["fig-train-056", "fig-train-057", "fig-train-058"]}, {"value": 0.3333, "articles": ["fig-train-057"]}]}],
+   "not_conflicts": [
+    {"quantity": "mayoralties-won", "subject": "Gran Polo Patriótico", "why": "308 of 335 and more than 300 of 335: one value, bounded"}]},
+  {"story": "s20-primaria-2012", "conflicts": [
+    {"quantity": "votes", "subject": "2012 opposition primary", "values": [{"value": 2900000, "articles": ["fig-train-059"]}, {"value": 3000000, "articles": ["fig-train-060", "fig-train-061"]}, {"value": 1000000, "articles": ["fig-train-060"]}]}],
+   "not_conflicts": [
+    {"quantity": "votes", "subject": "Henrique Capriles", "why": "1.806.625 then 1.900.528: the commission's first and final bulletins"},
+    {"quantity": "vote-share", "subject": "Henrique Capriles", "why": "62,2 % then about 64 percent and 64,2 %: the commission's revision"}]},
+  {"story": "s21-resultados-2024", "conflicts": [
+    {"quantity": "vote-share", "subject": "Nicolás Maduro", "values": [{"value": 0.512, "articles": ["fig-train-062"]}, {"value": 0.5195, "articles": ["fig-train-063"]}, {"value": 0.3, "articles": ["fig-train-062"]}]},
+    {"quantity": "vote-share", "subject": "Edmundo González", "values": [{"value": 0.442, "articles": ["fig-train-062"]}, {"value": 0.4318, "articles": ["fig-train-063"]}, {"value": 0.7, "articles": ["fig-train-062"]}]},
+    {"quantity": "votes", "subject": "Edmundo González", "values": [{"value": 5326104, "articles": ["fig-train-063"]}, {"value": 7100000, "articles": ["fig-train-063"]}]}],
+   "not_conflicts": [
+    {"quantity": "tally-sheets-collected", "subject": "Oposición", "why": "40% on the night, 24.532 actas (81 %) four days later: the opposition's running count, two dates"}]},
+  {"story": "s22-presos-2024", "conflicts": [
+    {"quantity": "killed", "subject": "2024 post-election protests", "values": [{"value": 25, "articles": ["fig-train-064"]}, {"value": 28, "articles": ["fig-train-065"]}]},
+    {"quantity": "detained", "subject": "2024 post-election protests", "values": [{"value": 1800, "articles": ["fig-train-064"]}, {"value": 2229, "articles": ["fig-train-064", "fig-train-065"]}]}],
+   "not_conflicts": [
+    {"quantity": "detained", "subject": "political prisoners", "why": "1.963 and about 1,900: Foro Penal's one register, rounded"}]},
+  {"story": "s23-regionales-2008", "conflicts": [
+    {"quantity": "votes", "subject": "Oposición", "values": [{"value": 4200000, "articles": ["fig-train-066"]}, {"value": 5300000, "articles": ["fig-train-067"]}]}],
+   "not_conflicts": [
+    {"quantity": "governorships-won", "subject": "Partido Socialista Unido de Venezuela", "why": "17 in 2008 and the 20 held since 2004: two elections"},
+    {"quantity": "governorships-won", "subject": "Oposición", "why": "five in 2008 and two before: two elections"},
+    {"quantity": "turnout", "subject": "2008 regional elections", "why": "65,45 % and 65 per cent: the board's figure rounded"}]},
 ]
 with open("conflicts.jsonl", "w") as out:
     for c in C: out.write(json.dumps(c, ensure_ascii=False) + "\n")

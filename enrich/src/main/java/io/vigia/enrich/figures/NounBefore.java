@@ -65,6 +65,10 @@ final class NounBefore {
           "increased",
           "grew");
 
+  /** An auxiliary of the passive before a participle: "fueron (detenidas)", "han sido". */
+  private static final Set<String> PASSIVE =
+      Set.of("fueron", "sido", "resultaron", "quedaron", "were", "been");
+
   /** A word that announces a count of what follows it: "la cifra de", "the number of". */
   private static final Set<String> COUNT_WORDS =
       Set.of(
@@ -102,6 +106,11 @@ final class NounBefore {
     }
     int w2 = wordBefore(folded, w1, from);
     String b = w2 < 0 ? "" : folded.substring(w2, wordEnd(folded, w2));
+    // "fueron detenidas unas 1.800", "han sido arrestados 300": a passive participle right before
+    // the number is its noun.
+    if (PASSIVE.contains(b)) {
+      return new Link(w1, wordEnd(folded, w1), false);
+    }
     boolean to = a.equals("a") || a.equals("to") || a.equals("hasta");
     if ((a.equals("de") && (b.equals("es") || b.equals("era") || b.equals("fue")))
         || (a.equals("at") && (b.equals("stands") || b.equals("stood")))

@@ -29,8 +29,14 @@ final class NumberScanner {
           + "|novecientos|mil|thousand)";
   private static final String NUMBER =
       "(?:" + DIGITS + "|" + WORD + "(?:(?:\\s+y\\s+|\\s+|-)" + WORD + ")*)";
+
+  /**
+   * The scale after a number, also abbreviated as the press writes it: "5,2 MM" and "5,2 mill." in
+   * Spanish, "5.8m" and "1.2bn" (no space) in English; the short ones only after digits.
+   */
   private static final String SCALE =
-      "(?:\\s+(?:mil\\s+millones|millones|millon|millions|million|billion|mil|thousand))";
+      "(?:\\s+(?:mil\\s+millones|millones|millon|millions|million|billion|mil|thousand)"
+          + "|\\s+mill\\.|(?<=\\d)(?:\\s?mm|m|bn)(?![\\w]))";
 
   /** The "cada diez" of "cuatro de cada diez", "one in eight", "uno de cada cinco". */
   private static final String PER =
@@ -437,7 +443,7 @@ final class NumberScanner {
 
   private static double scale(String s) {
     String t = s.strip();
-    if (t.startsWith("mil ") || t.startsWith("billion")) {
+    if (t.startsWith("mil ") || t.startsWith("billion") || t.equals("bn")) {
       return 1e9;
     }
     if (t.startsWith("mil") && !t.startsWith("mill") || t.startsWith("thousand")) {

@@ -95,6 +95,8 @@ public final class ProfileFigureExtractor implements FigureExtractor {
     List<Figure> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     Choice previous = null;
+    Choice lastCount = null; // the latest count read, for a list that does not repeat its noun
+    NumberMention lastCountAt = null;
     for (int i = 0; i < numbers.size(); i++) {
       NumberMention n = numbers.get(i);
       int sentence = at.sentenceOf(n.numberStart());
@@ -110,7 +112,14 @@ public final class ProfileFigureExtractor implements FigureExtractor {
       if (q == null && i > 0) {
         q = elided(previous, numbers.get(i - 1), n, folded, from);
       }
+      if (q == null && lastCount != null) {
+        q = listed(lastCount, lastCountAt, n, folded, at, sentence);
+      }
       previous = q;
+      if (q != null && !n.fraction()) {
+        lastCount = q;
+        lastCountAt = n;
+      }
       if (q == null) {
         continue;
       }
@@ -128,6 +137,15 @@ public final class ProfileFigureExtractor implements FigureExtractor {
                 yield election = election(at, clause, n, published, articleElection);
               }
               Actor a = subjects.actorOf(n, clause, preferPerson(q.quantity), speaker);
+              // "The opposition, which says its candidates got 5.3m votes": a speaker who says
+              // it won a figure is its subject rather than someone named in an earlier sentence.
+              if (a != null
+                  && speaker != null
+                  && speaker.canBeSubject()
+                  && gainedBefore(folded, n, clause)
+                  && !subjects.namedInSentence(a, clause)) {
+                a = speaker;
+              }
               if (a != null) {
                 election = election(at, clause, n, published, articleElection);
                 yield new Subject(a.id(), a.name());
@@ -213,6 +231,51 @@ public final class ProfileFigureExtractor implements FigureExtractor {
     }
     return new Choice(previous.quantity, previous.form, previous.score, -1);
   }
+
+  /**
+   * "1.820.552 votos (20,9 %) y Javier Bertucci, 925.042", "...1.900.528 votos, el 64,2 %. Pérez
+   * sumó 896.875": a count in digits with no noun of its own, in a list of counts that named its
+   * noun once (in its sentence or the one before, in one paragraph), counts what the list counts
+   * when it is of the same order (a tenth to ten times the other) and in the thousands (a small
+   * bare number is an age or a day as often as a count). A part of the count ("de ellos", "of
+   * them"), a difference ("menos que", "more than") or an expectation ("above", "esperaba") is not
+   * one of the list.
+   */
+  private static Choice listed(
+      Choice last, NumberMention lastAt, NumberMention n, String folded, ArticleText at, int s) {
+    // in the thousands: a small bare number is an age or a day as often as a count
+    if (n.inWords()
+        || n.fraction()
+        || n.value() < 1000
+        || n.value() < lastAt.value() / 10
+        || n.value() > lastAt.value() * 10) {
+      return null;
+    }
+    int lastSentence = at.sentenceOf(lastAt.numberStart());
+    if (s - lastSentence > 1 || !at.sameParagraph(lastSentence, s)) {
+      return null;
+    }
+    int from = Math.max(at.sentenceStart(s), lastAt.end());
+    if (NOT_LISTED_BEFORE.matcher(folded).region(Math.max(from, n.start() - 30), n.start()).find()
+        || NOT_LISTED_AFTER
+            .matcher(folded)
+            .region(n.end(), Math.min(folded.length(), n.end() + 30))
+            .lookingAt()) {
+      return null;
+    }
+    return new Choice(last.quantity, last.form, last.score, -1);
+  }
+
+  private static final java.util.regex.Pattern NOT_LISTED_BEFORE =
+      java.util.regex.Pattern.compile(
+          "(?:\\b(?:de ellos|de ellas|of them|of whom|among them|entre ellos|above|below|encima"
+              + "|debajo|than|mas que|menos que|esperaba|esperaban|expected|hoped)\\b[^.;]*"
+              + "|\\b(?:por|by)\\s+)$");
+
+  private static final java.util.regex.Pattern NOT_LISTED_AFTER =
+      java.util.regex.Pattern.compile(
+          "\\s*(?:menos|mas|more|fewer|less|de diferencia|de ventaja|de ellos|de ellas|of them"
+              + "|of whom|(?!(?:para|for|a|to)\\b)[a-z])");
 
   private static final java.util.regex.Pattern SET_AGAINST =
       java.util.regex.Pattern.compile(

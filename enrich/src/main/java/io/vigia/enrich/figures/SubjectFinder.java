@@ -25,6 +25,13 @@ final class SubjectFinder {
 
   Actor actorOf(NumberMention n, Clause c, boolean preferPerson, Actor speaker) {
     int pos = n.numberStart();
+    // "6.408.844 votos para Maduro, el 51,95 %, y 5.326.104 para González", "44% for Edmundo
+    // González": the owner introduced right after the number in its own part of the sentence.
+    Mention own = firstAfter(n.end(), c.segmentTo(), preferPerson, speaker);
+    if (own != null
+        && INTRODUCED_RIGHT_AFTER.matcher(at.folded).region(n.end(), own.start()).matches()) {
+      return own.actor();
+    }
     Mention before = nearestBefore(c.segmentFrom(), pos, preferPerson, speaker);
     if (before == null) {
       before = nearestBefore(c.from(), pos, preferPerson, speaker);
@@ -52,6 +59,20 @@ final class SubjectFinder {
   private static final java.util.regex.Pattern INTRODUCED =
       java.util.regex.Pattern.compile(
           "[^.;\\d]{0,25}?\\b(?:del|de la|de|for|of|para|a|to)\\b[^.;\\d]{0,45}");
+
+  /** An owner introduced right after the number: "5.326.104 para González", "44% for him". */
+  private static final java.util.regex.Pattern INTRODUCED_RIGHT_AFTER =
+      java.util.regex.Pattern.compile("\\s*(?:votos|votes)?\\s*(?:para|for|a|to|de|del|of)\\s+");
+
+  /** Whether the actor is named in the number's sentence. */
+  boolean namedInSentence(Actor a, Clause c) {
+    for (Mention m : at.actorsAround(c.from())) {
+      if (m.start() >= c.from() && m.end() <= c.to() && m.actor().id().equals(a.id())) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   private Mention nearestBefore(int from, int pos, boolean preferPerson, Actor speaker) {
     Mention any = null;
