@@ -40,6 +40,8 @@ public final class DedupEngine {
   public DedupDecision decide(DedupInput in) {
     long clock = state.startDecision(in.time());
     state.evictOlderThan(clock - settings.retention().toMillis());
+    // What this decision and the story figure table write is keyed at the article's time or later.
+    state.lowerEvictionFloor(in.time());
 
     StoredArticle same = state.article(in.id());
     if (same != null) {
@@ -205,7 +207,9 @@ public final class DedupEngine {
 
   /**
    * The key that makes {@code target} forgotten once the clock passes {@code time} plus the
-   * retention: how state kept beside dedup's (a story's figure table) is evicted with it.
+   * retention: how state kept beside dedup's (a story's figure table) is evicted with it. {@code
+   * time} is the time of the article last decided or later (eviction scans start where the last one
+   * ended, below the last article's time at most).
    */
   public static String evictionKey(long time, String target) {
     return DedupState.evictionKey(time, target);

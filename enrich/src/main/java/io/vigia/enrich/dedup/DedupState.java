@@ -41,6 +41,16 @@ final class DedupState {
   private final Map<String, List<String>> bucketsRead = new HashMap<>();
 
   /**
+   * No eviction key is below this one: where the next eviction scan starts. Eviction deletes the
+   * index from its oldest end, so a scan from {@code e|} would step over every key deleted before
+   * (RocksDB keeps a deletion marker for each until compaction reaches the last level, and Kafka
+   * Streams' cache keeps them until the next flush), work that grows with the history. Kept in
+   * memory: a new state (a task that starts or restarts) scans from {@code e|} once. See {@link
+   * #lowerEvictionFloor}.
+   */
+  private String evictionFloor = "e|";
+
+  /**
    * Stored articles decoded most recently ({@code null}: not stored), so that one read for the copy
    * check is not read again for its root or the story, nor by the next articles, which meet the
    * same recent candidates. Every write and delete of a stored article goes through this class and
@@ -238,12 +248,23 @@ final class DedupState {
     return clock;
   }
 
-  /** Forgets articles and stories whose article time is before the cutoff. */
+  /**
+   * Forgets articles and stories whose article time is before the cutoff, at most {@link
+   * #EVICTIONS_PER_ARTICLE} of them, the oldest first.
+   */
   void evictOlderThan(long cutoff) {
     if (cutoff <= 0) {
       return;
     }
-    for (String key : store.keys("e|", evictionKey(cutoff, ""), EVICTIONS_PER_ARTICLE)) {
+    String to = evictionKey(cutoff, "");
+    if (evictionFloor.compareTo(to) >= 0) {
+      return; // nothing below the floor, and the floor is past the cutoff
+    }
+    List<String> due = store.keys(evictionFloor, to, EVICTIONS_PER_ARTICLE);
+    // Every key below `to` is deleted below, or, when the limit was reached, every key up to the
+    // last one: the next scan starts there.
+    evictionFloor = due.size() < EVICTIONS_PER_ARTICLE ? to : due.get(due.size() - 1);
+    for (String key : due) {
       String target = key.substring(key.indexOf('|', 2) + 1);
       if (target.startsWith("a|")) {
         StoredArticle a = article(target.substring(2));
@@ -254,6 +275,19 @@ final class DedupState {
         store.delete(target);
       }
       store.delete(key);
+    }
+  }
+
+  /**
+   * Says that eviction keys of article time {@code time} or later may be written from now on, by
+   * this state or beside it ({@link DedupEngine#evictionKey}). An article older than the cutoff
+   * (one that arrives more than a retention late) writes its keys below the floor, so the floor
+   * goes down to them and the next decision forgets it, as a scan from {@code e|} would.
+   */
+  void lowerEvictionFloor(long time) {
+    String key = evictionKey(time, "");
+    if (key.compareTo(evictionFloor) < 0) {
+      evictionFloor = key;
     }
   }
 

@@ -28,6 +28,13 @@ public final class ExactRepeats {
   private final DedupStore store;
   private final long retentionMillis;
 
+  /**
+   * No eviction key is below this one: where the next eviction scan starts, so that it does not
+   * step over the deletion markers of every key evicted before (work that would grow with the
+   * history). Keys are only written at or after the cutoff, which only grows, so the floor holds.
+   */
+  private String evictionFloor = "e|";
+
   public ExactRepeats(DedupStore store, Duration retention) {
     this.store = Objects.requireNonNull(store);
     this.retentionMillis = retention.toMillis();
@@ -97,7 +104,13 @@ public final class ExactRepeats {
     if (cutoff <= 0) {
       return;
     }
-    for (String key : store.keys("e|", "e|" + hex(cutoff), EVICTIONS_PER_ARTICLE)) {
+    String to = "e|" + hex(cutoff);
+    if (evictionFloor.compareTo(to) >= 0) {
+      return;
+    }
+    List<String> due = store.keys(evictionFloor, to, EVICTIONS_PER_ARTICLE);
+    evictionFloor = due.size() < EVICTIONS_PER_ARTICLE ? to : due.get(due.size() - 1);
+    for (String key : due) {
       String id = key.substring(key.indexOf('|', 2) + 1);
       store.delete(articleKey(id));
       store.delete(key);

@@ -1,0 +1,169 @@
+package io.vigia.enrich.dedup;
+
+import static io.vigia.enrich.dedup.Fixtures.T0;
+import static io.vigia.enrich.dedup.Fixtures.article;
+import static io.vigia.enrich.dedup.Fixtures.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vigia.schemas.DedupStatus;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Eviction scans start where the last one ended (not at the index's oldest end, over every key
+ * deleted before), and still forget exactly what a scan from the start would.
+ */
+class EvictionScanTest {
+  private static final Fingerprint FP = Fixtures.observersReport();
+  private static final String EN = text("timetable-en.txt");
+
+  /** A memory store that records where each key scan started. */
+  private static final class ScanRecordingStore implements DedupStore {
+    final MemoryDedupStore map = new MemoryDedupStore();
+    final List<String> scansFrom = new ArrayList<>();
+
+    @Override
+    public byte[] get(String key) {
+      return map.get(key);
+    }
+
+    @Override
+    public void put(String key, byte[] value) {
+      map.put(key, value);
+    }
+
+    @Override
+    public void delete(String key) {
+      map.delete(key);
+    }
+
+    @Override
+    public List<String> keys(String from, String to, int limit) {
+      scansFrom.add(from);
+      return map.keys(from, to, limit);
+    }
+  }
+
+  private final ScanRecordingStore store = new ScanRecordingStore();
+
+  @Test
+  void shouldStartTheNextDedupEvictionScanPastTheKeysItDeleted() {
+    DedupState state = new DedupState(store, 32);
+    state.remember(stored("a1", 1_000L), FP.bands(DedupState.TEXT_BANDS));
+    state.remember(stored("a2", 9_000L), FP.bands(DedupState.TEXT_BANDS));
+
+    state.evictOlderThan(2_000L);
+    assertThat(state.article("a1")).isNull();
+    state.evictOlderThan(3_000L);
+
+    assertThat(state.article("a2")).isNotNull();
+    String last = store.scansFrom.get(store.scansFrom.size() - 1);
+    assertThat(last).isGreaterThan(DedupState.evictionKey(1_000L, "a|a1"));
+    assertThat(last).isEqualTo(DedupState.evictionKey(2_000L, ""));
+  }
+
+  @Test
+  void shouldGoOnWhereAScanStoppedAtItsLimit() {
+    DedupState state = new DedupState(store, 32);
+    for (int i = 0; i < 300; i++) {
+      state.remember(stored("a" + i, 1_000L + i), FP.bands(DedupState.TEXT_BANDS));
+    }
+
+    state.evictOlderThan(5_000L);
+    assertThat(state.article("a255")).isNull();
+    assertThat(state.article("a256")).isNotNull();
+    state.evictOlderThan(5_000L);
+
+    for (int i = 0; i < 300; i++) {
+      assertThat(state.article("a" + i)).as("a%d", i).isNull();
+    }
+    assertThat(store.map.keys("e|", "e}", 1_000)).isEmpty();
+  }
+
+  @Test
+  void shouldForgetAnArticleThatArrivesMoreThanARetentionLateAndWhatIsKeptBesideIt() {
+    DedupEngine engine = new DedupEngine(store, withRetention(Duration.ofDays(2)));
+    Duration later = Duration.ofDays(10);
+    engine.decide(article("new", "https://daily.example/n/1", "t", EN, T0.plus(later)));
+    DedupDecision late = engine.decide(article("late", "https://wire.example/old", "t", EN, T0));
+    // What a step beside dedup keeps for the late article's story (its figure table).
+    String table = "g|" + late.storyId();
+    store.put(table, new byte[] {1});
+    store.put(DedupEngine.evictionKey(T0.toEpochMilli(), table), new byte[0]);
+
+    DedupDecision next =
+        engine.decide(
+            article(
+                "copy",
+                "https://republisher.example/p/1",
+                "t",
+                Fixtures.syndicated(EN),
+                T0.plus(later).plusSeconds(60)));
+
+    assertThat(store.get("a|late") == null).as("the late article is forgotten").isTrue();
+    assertThat(store.get(table) == null).as("its story's figure table is forgotten").isTrue();
+    assertThat(next.duplicateOf()).isEqualTo("new");
+  }
+
+  @Test
+  void shouldStartTheNextExactRepeatsEvictionScanPastTheKeysItDeleted() {
+    ExactRepeats repeats = new ExactRepeats(store, Duration.ofSeconds(5));
+    repeats.remember("a1", "h1", 1_000L);
+    repeats.remember("a2", "h2", 9_000L); // evicts a1 (cutoff 4,000)
+    repeats.remember("a3", "h3", 10_000L);
+
+    assertThat(repeats.isRepeat("a1", "h1")).isFalse();
+    assertThat(repeats.isRepeat("a2", "h2")).isTrue();
+    String last = store.scansFrom.get(store.scansFrom.size() - 1);
+    assertThat(last).isGreaterThan("e|" + "0000000000000000".substring(3) + "3e8|a1");
+  }
+
+  @Test
+  void shouldForgetEveryExactRepeatPastTheRetentionAcrossScansThatReachTheirLimit() {
+    ExactRepeats repeats = new ExactRepeats(store, Duration.ofSeconds(1));
+    for (int i = 0; i < 300; i++) {
+      repeats.remember("a" + i, "h" + i, 1_000L + i);
+    }
+    repeats.remember("b1", "h", 100_000L); // 256 evicted
+    repeats.remember("b2", "h", 100_001L); // the other 44
+
+    for (int i = 0; i < 300; i++) {
+      assertThat(store.get("a|a" + i) == null).as("a%d forgotten", i).isTrue();
+    }
+    assertThat(repeats.size()).isEqualTo(2);
+  }
+
+  private static StoredArticle stored(String id, long time) {
+    return new StoredArticle(
+        id,
+        id,
+        id,
+        "wire.example",
+        time,
+        "https://wire.example/" + id,
+        null,
+        "h-" + id,
+        DedupStatus.ORIGINAL,
+        null,
+        FP,
+        12.5);
+  }
+
+  private static DedupSettings withRetention(Duration retention) {
+    DedupSettings d = DedupSettings.defaults();
+    return new DedupSettings(
+        retention,
+        d.storyWindow(),
+        d.storyDecay(),
+        d.nearDuplicateJaccard(),
+        d.containment(),
+        d.storyOverlap(),
+        d.storyMinShared(),
+        d.bucketSize(),
+        d.storyNamesOverlap(),
+        d.storyNamesDecay(),
+        d.storyMinEvidence());
+  }
+}
