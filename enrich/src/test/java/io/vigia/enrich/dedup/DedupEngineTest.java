@@ -310,7 +310,7 @@ class DedupEngineTest {
 
   @Test
   void shouldForgetArticlesOlderThanTheRetentionInArticleTime() {
-    engine = new DedupEngine(store, withRetention(Duration.ofDays(2)));
+    engine = new DedupEngine(store, Fixtures.withRetention(Duration.ofDays(2)));
     engine.decide(article("a1", WIRE, "t", EN, T0));
     int withOne = store.size();
     engine.decide(
@@ -336,7 +336,7 @@ class DedupEngineTest {
 
   @Test
   void shouldKeepTheStateBoundedOverAStreamLongerThanTheRetention() {
-    engine = new DedupEngine(store, withRetention(Duration.ofDays(1)));
+    engine = new DedupEngine(store, Fixtures.withRetention(Duration.ofDays(1)));
     int afterFirstDays = 0;
     for (int i = 0; i < 400; i++) {
       String text =
@@ -495,7 +495,7 @@ class DedupEngineTest {
 
   @Test
   void shouldCountOnlyOriginalsAndForgetTheirCountsWithThem() {
-    engine = new DedupEngine(store, withRetention(Duration.ofDays(2)));
+    engine = new DedupEngine(store, Fixtures.withRetention(Duration.ofDays(2)));
     engine.decide(article("a1", WIRE, "t", EN, T0));
     engine.decide(
         article(
@@ -514,21 +514,5 @@ class DedupEngineTest {
     assertThat(store.get("m|articles")).containsExactly(0, 0, 0, 1);
     assertThat(store.keys("n|", "n~", 10_000))
         .hasSize(Fingerprint.of("t", UNRELATED, List.of()).features().length);
-  }
-
-  private static DedupSettings withRetention(Duration retention) {
-    DedupSettings d = DedupSettings.defaults();
-    return new DedupSettings(
-        retention,
-        d.storyWindow(),
-        d.storyDecay(),
-        d.nearDuplicateJaccard(),
-        d.containment(),
-        d.storyOverlap(),
-        d.storyMinShared(),
-        d.bucketSize(),
-        d.storyNamesOverlap(),
-        d.storyNamesDecay(),
-        d.storyMinEvidence());
   }
 }

@@ -2,7 +2,6 @@ package io.vigia.enrich.dedup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vigia.schemas.DedupStatus;
 import org.junit.jupiter.api.Test;
 
 /** The articles the state keeps decoded between decisions never say other than its store. */
@@ -14,7 +13,7 @@ class DedupStateTest {
 
   @Test
   void shouldForgetAKeptArticleWhenItIsForgotten() {
-    StoredArticle a = article("a1", "a1", 1_000L);
+    StoredArticle a = Fixtures.storedOriginal("a1", "a1", 1_000L);
     state.remember(a, FP.bands(DedupState.TEXT_BANDS));
     assertThat(state.article("a1")).isEqualTo(a);
 
@@ -26,10 +25,10 @@ class DedupStateTest {
 
   @Test
   void shouldReadTheNewVersionOfAnArticleRememberedAgain() {
-    state.remember(article("a1", "a1", 1_000L), FP.bands(DedupState.TEXT_BANDS));
+    state.remember(Fixtures.storedOriginal("a1", "a1", 1_000L), FP.bands(DedupState.TEXT_BANDS));
     assertThat(state.article("a1").storyId()).isEqualTo("a1");
 
-    StoredArticle moved = article("a1", "s9", 1_000L);
+    StoredArticle moved = Fixtures.storedOriginal("a1", "s9", 1_000L);
     state.remember(moved, FP.bands(DedupState.TEXT_BANDS));
 
     assertThat(state.article("a1")).isEqualTo(moved);
@@ -39,7 +38,7 @@ class DedupStateTest {
   @Test
   void shouldForgetAKeptArticleThatEvictionRemoves() {
     state.startDecision(1_000L);
-    state.remember(article("a1", "a1", 1_000L), FP.bands(DedupState.TEXT_BANDS));
+    state.remember(Fixtures.storedOriginal("a1", "a1", 1_000L), FP.bands(DedupState.TEXT_BANDS));
     assertThat(state.article("a1")).isNotNull();
 
     state.evictOlderThan(2_000L);
@@ -50,24 +49,8 @@ class DedupStateTest {
   @Test
   void shouldRememberThatAnArticleIsAbsentUntilItIsStored() {
     assertThat(state.article("a2")).isNull();
-    StoredArticle a = article("a2", "a2", 1_000L);
+    StoredArticle a = Fixtures.storedOriginal("a2", "a2", 1_000L);
     state.remember(a, FP.bands(DedupState.TEXT_BANDS));
     assertThat(state.article("a2")).isEqualTo(a);
-  }
-
-  private static StoredArticle article(String id, String story, long time) {
-    return new StoredArticle(
-        id,
-        id,
-        story,
-        "wire.example",
-        time,
-        "https://wire.example/" + id,
-        null,
-        "h-" + id,
-        DedupStatus.ORIGINAL,
-        null,
-        FP,
-        12.5);
   }
 }

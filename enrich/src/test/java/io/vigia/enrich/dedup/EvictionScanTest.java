@@ -5,7 +5,6 @@ import static io.vigia.enrich.dedup.Fixtures.article;
 import static io.vigia.enrich.dedup.Fixtures.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vigia.schemas.DedupStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,8 +50,8 @@ class EvictionScanTest {
   @Test
   void shouldStartTheNextDedupEvictionScanPastTheKeysItDeleted() {
     DedupState state = new DedupState(store, 32);
-    state.remember(stored("a1", 1_000L), FP.bands(DedupState.TEXT_BANDS));
-    state.remember(stored("a2", 9_000L), FP.bands(DedupState.TEXT_BANDS));
+    state.remember(Fixtures.storedOriginal("a1", "a1", 1_000L), FP.bands(DedupState.TEXT_BANDS));
+    state.remember(Fixtures.storedOriginal("a2", "a2", 9_000L), FP.bands(DedupState.TEXT_BANDS));
 
     state.evictOlderThan(2_000L);
     assertThat(state.article("a1")).isNull();
@@ -68,7 +67,8 @@ class EvictionScanTest {
   void shouldGoOnWhereAScanStoppedAtItsLimit() {
     DedupState state = new DedupState(store, 32);
     for (int i = 0; i < 300; i++) {
-      state.remember(stored("a" + i, 1_000L + i), FP.bands(DedupState.TEXT_BANDS));
+      state.remember(
+          Fixtures.storedOriginal("a" + i, "a" + i, 1_000L + i), FP.bands(DedupState.TEXT_BANDS));
     }
 
     state.evictOlderThan(5_000L);
@@ -84,7 +84,7 @@ class EvictionScanTest {
 
   @Test
   void shouldForgetAnArticleThatArrivesMoreThanARetentionLateAndWhatIsKeptBesideIt() {
-    DedupEngine engine = new DedupEngine(store, withRetention(Duration.ofDays(2)));
+    DedupEngine engine = new DedupEngine(store, Fixtures.withRetention(Duration.ofDays(2)));
     Duration later = Duration.ofDays(10);
     engine.decide(article("new", "https://daily.example/n/1", "t", EN, T0.plus(later)));
     DedupDecision late = engine.decide(article("late", "https://wire.example/old", "t", EN, T0));
@@ -133,37 +133,5 @@ class EvictionScanTest {
       assertThat(store.get("a|a" + i) == null).as("a%d forgotten", i).isTrue();
     }
     assertThat(repeats.size()).isEqualTo(2);
-  }
-
-  private static StoredArticle stored(String id, long time) {
-    return new StoredArticle(
-        id,
-        id,
-        id,
-        "wire.example",
-        time,
-        "https://wire.example/" + id,
-        null,
-        "h-" + id,
-        DedupStatus.ORIGINAL,
-        null,
-        FP,
-        12.5);
-  }
-
-  private static DedupSettings withRetention(Duration retention) {
-    DedupSettings d = DedupSettings.defaults();
-    return new DedupSettings(
-        retention,
-        d.storyWindow(),
-        d.storyDecay(),
-        d.nearDuplicateJaccard(),
-        d.containment(),
-        d.storyOverlap(),
-        d.storyMinShared(),
-        d.bucketSize(),
-        d.storyNamesOverlap(),
-        d.storyNamesDecay(),
-        d.storyMinEvidence());
   }
 }

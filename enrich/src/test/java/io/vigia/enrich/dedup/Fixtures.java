@@ -1,6 +1,7 @@
 package io.vigia.enrich.dedup;
 
 import io.vigia.common.text.TextNormalizer;
+import io.vigia.schemas.DedupStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,6 +33,43 @@ public final class Fixtures {
   static Fingerprint observersReport() {
     return Fingerprint.of(
         "Observers in Caracas publish their report", text("timetable-en.txt"), List.of("Q717"));
+  }
+
+  /**
+   * An original as dedup stores it, with the observers' report's fingerprint: for tests of what the
+   * state keeps and forgets, where the text does not matter.
+   */
+  static StoredArticle storedOriginal(String id, String story, long time) {
+    return new StoredArticle(
+        id,
+        id,
+        story,
+        "wire.example",
+        time,
+        "https://wire.example/" + id,
+        null,
+        "h-" + id,
+        DedupStatus.ORIGINAL,
+        null,
+        observersReport(),
+        12.5);
+  }
+
+  /** The default settings with another retention. */
+  static DedupSettings withRetention(Duration retention) {
+    DedupSettings d = DedupSettings.defaults();
+    return new DedupSettings(
+        retention,
+        d.storyWindow(),
+        d.storyDecay(),
+        d.nearDuplicateJaccard(),
+        d.containment(),
+        d.storyOverlap(),
+        d.storyMinShared(),
+        d.bucketSize(),
+        d.storyNamesOverlap(),
+        d.storyNamesDecay(),
+        d.storyMinEvidence());
   }
 
   public static DedupInput article(String id, String url, String title, String text, Instant time) {
