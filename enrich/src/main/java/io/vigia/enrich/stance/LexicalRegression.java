@@ -66,13 +66,7 @@ final class LexicalRegression {
       double[] p = SoftmaxRegression.softmax(logits(w, idx[i], offsets[i]), 1.0);
       sum -= Math.log(Math.max(p[y[i]], 1e-300));
     }
-    double penalty = 0;
-    for (double[] row : w) {
-      for (double v : row) {
-        penalty += v * v;
-      }
-    }
-    return sum / Math.max(1, idx.length) + l2 / 2 * penalty;
+    return sum / Math.max(1, idx.length) + l2 / 2 * SoftmaxRegression.squaredNorm(w);
   }
 
   private static void gradient(

@@ -116,13 +116,18 @@ final class SoftmaxRegression {
       probabilities(z[i], w, b, p);
       sum -= Math.log(Math.max(p[y[i]], 1e-300));
     }
-    double penalty = 0;
+    return sum / Math.max(1, z.length) + l2 / 2 * squaredNorm(w);
+  }
+
+  /** The sum of the squared weights: what the L2 penalty counts. */
+  static double squaredNorm(double[][] w) {
+    double sum = 0;
     for (double[] row : w) {
       for (double v : row) {
-        penalty += v * v;
+        sum += v * v;
       }
     }
-    return sum / Math.max(1, z.length) + l2 / 2 * penalty;
+    return sum;
   }
 
   private static void gradient(

@@ -57,6 +57,15 @@ public final class Fixtures {
 
   /** The default settings with another retention. */
   static DedupSettings withRetention(Duration retention) {
+    return settings(retention, DedupSettings.defaults().storyMinEvidence());
+  }
+
+  /** The default settings with another minimum of evidence of one event for a story. */
+  static DedupSettings withMinEvidence(double minEvidence) {
+    return settings(DedupSettings.defaults().retention(), minEvidence);
+  }
+
+  private static DedupSettings settings(Duration retention, double minEvidence) {
     DedupSettings d = DedupSettings.defaults();
     return new DedupSettings(
         retention,
@@ -69,7 +78,7 @@ public final class Fixtures {
         d.bucketSize(),
         d.storyNamesOverlap(),
         d.storyNamesDecay(),
-        d.storyMinEvidence());
+        minEvidence);
   }
 
   public static DedupInput article(String id, String url, String title, String text, Instant time) {

@@ -105,22 +105,6 @@ class StoryEvidenceTest {
         .toList();
   }
 
-  private static DedupSettings withMinEvidence(double minEvidence) {
-    DedupSettings d = DedupSettings.defaults();
-    return new DedupSettings(
-        d.retention(),
-        d.storyWindow(),
-        d.storyDecay(),
-        d.nearDuplicateJaccard(),
-        d.containment(),
-        d.storyOverlap(),
-        d.storyMinShared(),
-        d.bucketSize(),
-        d.storyNamesOverlap(),
-        d.storyNamesDecay(),
-        minEvidence);
-  }
-
   @Test
   void shouldKeepThreeEventsThatShareOnlyFamousNamesInThreeStories() {
     List<String> stories = storiesOfTheDay(DedupSettings.defaults(), true);
@@ -137,7 +121,7 @@ class StoryEvidenceTest {
   void shouldJoinTheFamousNameEventsWhenNoEvidenceIsAsked() {
     // The same day and the same famous names in the same order line up well enough for the
     // alignment measure alone: what the evidence gate is for.
-    List<String> stories = storiesOfTheDay(withMinEvidence(0), true);
+    List<String> stories = storiesOfTheDay(Fixtures.withMinEvidence(0), true);
     assertThat(stories.subList(0, 3)).containsOnly("neighbour");
   }
 
