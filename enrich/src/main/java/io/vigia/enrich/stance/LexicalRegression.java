@@ -3,9 +3,9 @@ package io.vigia.enrich.stance;
 /**
  * Fits the weights of a {@link StanceLexicon} on top of a fitted cue model: multinomial logistic
  * loss of (cue-model logits + lexical logits) with an L2 penalty on the lexical weights only, by
- * full-batch gradient descent with backtracking over sparse rows (an article has a few hundred
- * terms of a vocabulary of thousands). No bias: the cue model has one. What the words add is what
- * the cue model, held fixed, leaves unexplained.
+ * full-batch gradient descent ({@link GradientDescent}) over sparse rows (an article has a few
+ * hundred terms of a vocabulary of thousands). No bias: the cue model has one. What the words add
+ * is what the cue model, held fixed, leaves unexplained.
  */
 final class LexicalRegression {
   static final int MAX_ITERATIONS = 1500;
@@ -19,39 +19,21 @@ final class LexicalRegression {
    */
   static double[][] fit(int[][] idx, double[][] offsets, int[] y, int terms, double l2) {
     int classes = offsets.length == 0 ? StanceModel.CLASSES.size() : offsets[0].length;
-    double[][] w = new double[classes][terms];
-    double[][] g = new double[classes][terms];
-    double step = 1.0;
-    double loss = loss(idx, offsets, y, w, l2);
-    for (int it = 0; it < MAX_ITERATIONS; it++) {
-      gradient(idx, offsets, y, w, l2, g);
-      double norm = 0;
-      for (double[] row : g) {
-        for (double v : row) {
-          norm = Math.max(norm, Math.abs(v));
-        }
-      }
-      if (norm < TOLERANCE) {
-        break;
-      }
-      while (true) {
-        double[][] w2 = new double[classes][terms];
-        for (int k = 0; k < classes; k++) {
-          for (int j = 0; j < terms; j++) {
-            w2[k][j] = w[k][j] - step * g[k][j];
+    GradientDescent.Objective objective =
+        new GradientDescent.Objective() {
+          @Override
+          public double loss(double[][] w) {
+            return LexicalRegression.loss(idx, offsets, y, w, l2);
           }
-        }
-        double l = loss(idx, offsets, y, w2, l2);
-        if (l <= loss || step < 1e-8) {
-          w = w2;
-          loss = l;
-          step *= 1.2;
-          break;
-        }
-        step /= 2;
-      }
-    }
-    return w;
+
+          @Override
+          public void gradient(double[][] w, double[][] into) {
+            LexicalRegression.gradient(idx, offsets, y, w, l2, into);
+          }
+        };
+    return GradientDescent.minimise(
+            new double[classes][terms], objective, 1.0, TOLERANCE, MAX_ITERATIONS)
+        .weights();
   }
 
   static double[] logits(double[][] w, int[] idx, double[] offset) {

@@ -65,47 +65,35 @@ final class SoftmaxRegression {
         z[i][j] = (x[i][j] - mean[j]) / scale[j];
       }
     }
-    double[][] w = new double[classes][d];
-    double[] b = new double[classes];
-    double[][] gw = new double[classes][d];
-    double[] gb = new double[classes];
-    double step = 0.5;
-    double loss = loss(z, y, w, b, l2);
-    int it = 0;
-    for (; it < MAX_ITERATIONS; it++) {
-      gradient(z, y, w, b, l2, gw, gb);
-      double norm = 0;
-      for (int k = 0; k < classes; k++) {
-        norm = Math.max(norm, Math.abs(gb[k]));
-        for (int j = 0; j < d; j++) {
-          norm = Math.max(norm, Math.abs(gw[k][j]));
-        }
-      }
-      if (norm < TOLERANCE) {
-        break;
-      }
-      // Backtracking: halve the step until the loss goes down, then try a larger one next time.
-      while (true) {
-        double[][] w2 = new double[classes][d];
-        double[] b2 = new double[classes];
-        for (int k = 0; k < classes; k++) {
-          b2[k] = b[k] - step * gb[k];
-          for (int j = 0; j < d; j++) {
-            w2[k][j] = w[k][j] - step * gw[k][j];
-          }
-        }
-        double l = loss(z, y, w2, b2, l2);
-        if (l <= loss || step < 1e-8) {
-          w = w2;
-          b = b2;
-          loss = l;
-          step *= 1.2;
-          break;
-        }
-        step /= 2;
-      }
+    // The weights, one row per class, and the biases as one more row.
+    double[][] start = new double[classes + 1][];
+    for (int k = 0; k < classes; k++) {
+      start[k] = new double[d];
     }
-    return new Fit(mean, scale, w, b, it);
+    start[classes] = new double[classes];
+    GradientDescent.Objective objective =
+        new GradientDescent.Objective() {
+          @Override
+          public double loss(double[][] wb) {
+            return SoftmaxRegression.loss(z, y, Arrays.copyOf(wb, classes), wb[classes], l2);
+          }
+
+          @Override
+          public void gradient(double[][] wb, double[][] into) {
+            SoftmaxRegression.gradient(
+                z,
+                y,
+                Arrays.copyOf(wb, classes),
+                wb[classes],
+                l2,
+                Arrays.copyOf(into, classes),
+                into[classes]);
+          }
+        };
+    GradientDescent.Minimum min =
+        GradientDescent.minimise(start, objective, 0.5, TOLERANCE, MAX_ITERATIONS);
+    double[][] wb = min.weights();
+    return new Fit(mean, scale, Arrays.copyOf(wb, classes), wb[classes], min.iterations());
   }
 
   /** Mean negative log-likelihood plus the penalty (l2 / 2 times the squared weights). */
