@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vigia.enrich.text.Tokens;
 import io.vigia.schemas.StanceLabel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,6 +56,9 @@ public record StanceModel(
    * The model toward one target.
    *
    * @param crossValidated macro-F1 and per-class F1 of out-of-fold predictions on its training data
+   * @param lexical the weights of the article's own words, or {@code null}: a model of the cue
+   *     features alone (every model file written before the lexical part, and any the
+   *     cross-validation left it out of)
    */
   public record TargetModel(
       List<String> features,
@@ -74,32 +78,6 @@ public record StanceModel(
       reliability = List.copyOf(reliability);
     }
 
-    /** A model of the cue features alone (no lexical part). */
-    public TargetModel(
-        List<String> features,
-        double[] mean,
-        double[] scale,
-        double[][] weights,
-        double[] bias,
-        double temperature,
-        double l2,
-        int examples,
-        Map<String, Double> crossValidated,
-        List<Bin> reliability) {
-      this(
-          features,
-          mean,
-          scale,
-          weights,
-          bias,
-          temperature,
-          l2,
-          examples,
-          crossValidated,
-          reliability,
-          null);
-    }
-
     /** Calibrated probabilities of {@link #CLASSES} for raw features {@code x}. */
     public double[] probabilities(double[] x) {
       return SoftmaxRegression.softmax(
@@ -110,7 +88,7 @@ public record StanceModel(
      * Calibrated probabilities for raw features {@code x} and, when the model has a lexical part,
      * the article's words by channel ({@link CueStanceScorer#read}).
      */
-    public double[] probabilities(double[] x, io.vigia.enrich.text.Tokens tokens, byte[] channels) {
+    public double[] probabilities(double[] x, Tokens tokens, byte[] channels) {
       double[] logits = new SoftmaxRegression.Fit(mean, scale, weights, bias, 0).logits(x);
       if (lexical != null) {
         lexical.addLogits(tokens, channels, logits);

@@ -3,7 +3,6 @@ package io.vigia.enrich.stance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.vigia.common.profile.WatchProfile;
 import io.vigia.schemas.Stance;
 import io.vigia.schemas.StanceLabel;
 import io.vigia.schemas.testing.SampleArticles;
@@ -14,12 +13,9 @@ import org.junit.jupiter.api.Test;
 
 /** Features, training and calibration of the learned stance model. */
 class LearnedStanceTest {
-  private static final StanceCues CUES =
-      StanceCues.from(
-          WatchProfile.load("venezuela-elections").readTree("stance.yaml").orElseThrow(),
-          "bundled");
-  private static final CueStanceScorer SCORER = new CueStanceScorer(CUES);
-  private static final StanceFeatures FEATURES = new StanceFeatures(CUES.targets().get(0));
+  private static final StanceCues CUES = BundledCues.CUES;
+  private static final CueStanceScorer SCORER = BundledCues.SCORER;
+  private static final StanceFeatures FEATURES = BundledCues.FEATURES;
 
   private static double feature(String title, String text, String name) {
     return FEATURES.of(SCORER.tally(title, text).get(0))[FEATURES.names().indexOf(name)];
@@ -104,7 +100,8 @@ class LearnedStanceTest {
             1,
             0,
             Map.of(),
-            List.of());
+            List.of(),
+            null);
     assertThatThrownBy(
             () ->
                 new LearnedStanceScorer(

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.vigia.common.profile.WatchProfile;
 import io.vigia.schemas.Stance;
 import io.vigia.schemas.StanceLabel;
 import io.vigia.schemas.testing.SampleArticles;
@@ -19,12 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /** The lexical part of the stance model: its vocabulary, its choice by CV, its file. */
 class StanceLexiconTest {
-  private static final StanceCues CUES =
-      StanceCues.from(
-          WatchProfile.load("venezuela-elections").readTree("stance.yaml").orElseThrow(),
-          "bundled");
-  private static final CueStanceScorer SCORER = new CueStanceScorer(CUES);
-  private static final StanceFeatures FEATURES = new StanceFeatures(CUES.targets().get(0));
+  private static final StanceCues CUES = BundledCues.CUES;
+  private static final CueStanceScorer SCORER = BundledCues.SCORER;
+  private static final StanceFeatures FEATURES = BundledCues.FEATURES;
   private static final List<String> ONE = List.of("x");
 
   @Test
