@@ -165,16 +165,7 @@ final class DemoSite implements AutoCloseable {
     for (String f : FEEDS) {
       feeds.add(new FeedSpec(baseUrl() + "/feeds/" + f, "Demo: " + f.substring(0, f.indexOf('.'))));
     }
-    return new IngestSettings(
-        feeds,
-        true,
-        s.userAgent(),
-        Duration.ofSeconds(30),
-        s.connectTimeout(),
-        s.readTimeout(),
-        s.maxBodyBytes(),
-        s.groupId(),
-        s.instanceId());
+    return s.forOwnSite(feeds, Duration.ofSeconds(30));
   }
 
   @Override

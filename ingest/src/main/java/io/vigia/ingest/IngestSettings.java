@@ -34,9 +34,6 @@ public record IngestSettings(
     Duration totalTimeout,
     Duration seenRetention) {
 
-  /** How long a fetched article's URL is remembered when not configured. */
-  static final Duration DEFAULT_SEEN_RETENTION = Duration.ofDays(30);
-
   public IngestSettings {
     feeds = List.copyOf(feeds);
     privateAddressExceptions = List.copyOf(privateAddressExceptions);
@@ -45,29 +42,17 @@ public record IngestSettings(
     }
   }
 
-  /** As the canonical constructor, with the default total timeout and URL retention. */
-  public IngestSettings(
-      List<FeedSpec> feeds,
-      boolean allowPrivateAddresses,
-      String userAgent,
-      Duration pollInterval,
-      Duration connectTimeout,
-      Duration readTimeout,
-      long maxBodyBytes,
-      String groupId,
-      String instanceId,
-      List<String> privateAddressExceptions,
-      int maxItemsPerFeed,
-      Duration maxPollInterval,
-      Duration hostDelay,
-      int maxInFlightPerHost,
-      int fetchThreads,
-      int maxSitemapsPerIndex) {
-    this(
-        feeds,
-        allowPrivateAddresses,
+  /**
+   * The same settings polling {@code ownFeeds} of a site that is ours on loopback (the demo site):
+   * private addresses allowed, every {@code interval} with no per-host delay, since nobody else's
+   * server is paced.
+   */
+  public IngestSettings forOwnSite(List<FeedSpec> ownFeeds, Duration interval) {
+    return new IngestSettings(
+        ownFeeds,
+        true,
         userAgent,
-        pollInterval,
+        interval,
         connectTimeout,
         readTimeout,
         maxBodyBytes,
@@ -75,95 +60,13 @@ public record IngestSettings(
         instanceId,
         privateAddressExceptions,
         maxItemsPerFeed,
-        maxPollInterval,
-        hostDelay,
+        interval,
+        Duration.ZERO,
         maxInFlightPerHost,
         fetchThreads,
         maxSitemapsPerIndex,
-        io.vigia.ingest.fetch.PageFetcher.defaultTotal(connectTimeout, readTimeout),
-        DEFAULT_SEEN_RETENTION);
-  }
-
-  /** Fixed interval, no per-host delay: for fixtures that are ours (tests, the demo site). */
-  public IngestSettings(
-      List<FeedSpec> feeds,
-      boolean allowPrivateAddresses,
-      String userAgent,
-      Duration pollInterval,
-      Duration connectTimeout,
-      Duration readTimeout,
-      long maxBodyBytes,
-      String groupId,
-      String instanceId,
-      List<String> privateAddressExceptions,
-      int maxItemsPerFeed) {
-    this(
-        feeds,
-        allowPrivateAddresses,
-        userAgent,
-        pollInterval,
-        connectTimeout,
-        readTimeout,
-        maxBodyBytes,
-        groupId,
-        instanceId,
-        privateAddressExceptions,
-        maxItemsPerFeed,
-        pollInterval,
-        Duration.ZERO,
-        DEFAULT_MAX_IN_FLIGHT_PER_HOST,
-        DEFAULT_FETCH_THREADS,
-        DEFAULT_MAX_SITEMAPS_PER_INDEX);
-  }
-
-  static final int DEFAULT_MAX_IN_FLIGHT_PER_HOST = 2;
-  static final int DEFAULT_FETCH_THREADS = 4;
-  static final int DEFAULT_MAX_SITEMAPS_PER_INDEX = 5;
-
-  public IngestSettings(
-      List<FeedSpec> feeds,
-      boolean allowPrivateAddresses,
-      String userAgent,
-      Duration pollInterval,
-      Duration connectTimeout,
-      Duration readTimeout,
-      long maxBodyBytes,
-      String groupId,
-      String instanceId) {
-    this(
-        feeds,
-        allowPrivateAddresses,
-        userAgent,
-        pollInterval,
-        connectTimeout,
-        readTimeout,
-        maxBodyBytes,
-        groupId,
-        instanceId,
-        List.of(),
-        DEFAULT_MAX_ITEMS_PER_FEED);
-  }
-
-  static final int DEFAULT_MAX_ITEMS_PER_FEED = 1000;
-
-  public IngestSettings(
-      List<FeedSpec> feeds,
-      boolean allowPrivateAddresses,
-      String userAgent,
-      Duration pollInterval,
-      Duration connectTimeout,
-      Duration readTimeout,
-      long maxBodyBytes) {
-    this(
-        feeds,
-        allowPrivateAddresses,
-        userAgent,
-        pollInterval,
-        connectTimeout,
-        readTimeout,
-        maxBodyBytes,
-        "vigia-ingest",
-        "");
+        totalTimeout,
+        seenRetention);
   }
 
   /** The same settings polling other feeds (the demo site swaps in its own). */

@@ -8,6 +8,7 @@ import io.vigia.broker.EmbeddedKafka;
 import io.vigia.common.config.KafkaSettings;
 import io.vigia.common.profile.FeedSpec;
 import io.vigia.ingest.extract.JsoupArticleExtractor;
+import io.vigia.ingest.fetch.PageFetcher;
 import io.vigia.schemas.RawArticle;
 import io.vigia.schemas.TopicCreator;
 import io.vigia.schemas.Topics;
@@ -829,7 +830,9 @@ class FeedSourcesIT {
             HOST_DELAY,
             2,
             4,
-            5);
+            5,
+            PageFetcher.defaultTotal(Duration.ofSeconds(2), Duration.ofSeconds(3)),
+            Duration.ofDays(30));
     IngestService svc =
         new IngestService(
             s,

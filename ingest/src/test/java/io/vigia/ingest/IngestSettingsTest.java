@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vigia.common.config.Config;
+import io.vigia.common.profile.FeedSpec;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class IngestSettingsTest {
@@ -49,5 +51,25 @@ class IngestSettingsTest {
     assertThat(
             from("  connect-timeout: 1s\n  read-timeout: 2s\n  total-timeout: 3s\n").totalTimeout())
         .isEqualTo(Duration.ofSeconds(3));
+  }
+
+  @Test
+  void shouldPollOwnSiteAtAFixedIntervalWithoutPacingAndKeepTheRest() {
+    IngestSettings configured =
+        from(
+            "  poll-interval: 1m\n  max-poll-interval: 1h\n  host-delay: 5s\n  seen-retention: 7d\n");
+    List<FeedSpec> own =
+        List.of(new FeedSpec("http://127.0.0.1:8080/feeds/demo.xml", "Demo", null));
+
+    IngestSettings demo = configured.forOwnSite(own, Duration.ofSeconds(30));
+
+    assertThat(demo.feeds()).isEqualTo(own);
+    assertThat(demo.allowPrivateAddresses()).isTrue();
+    assertThat(demo.pollInterval()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(demo.maxPollInterval()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(demo.hostDelay()).isZero();
+    assertThat(demo.seenRetention()).isEqualTo(Duration.ofDays(7));
+    assertThat(demo.userAgent()).isEqualTo(configured.userAgent());
+    assertThat(demo.totalTimeout()).isEqualTo(configured.totalTimeout());
   }
 }

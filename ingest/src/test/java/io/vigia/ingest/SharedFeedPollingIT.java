@@ -8,6 +8,7 @@ import io.vigia.common.config.KafkaSettings;
 import io.vigia.common.profile.FeedSpec;
 import io.vigia.ingest.cluster.FeedOwnership;
 import io.vigia.ingest.extract.JsoupArticleExtractor;
+import io.vigia.ingest.fetch.PageFetcher;
 import io.vigia.schemas.TopicCreator;
 import io.vigia.schemas.Topics;
 import java.io.OutputStream;
@@ -125,7 +126,9 @@ class SharedFeedPollingIT {
             Duration.ZERO,
             4,
             4,
-            5);
+            5,
+            PageFetcher.defaultTotal(Duration.ofSeconds(2), Duration.ofSeconds(3)),
+            Duration.ofDays(30));
     IngestService svc = new IngestService(s, kafka, new JsoupArticleExtractor());
     svc.start();
     return svc;
