@@ -102,16 +102,17 @@ public final class IngestService implements AutoCloseable, HealthReporting {
     this.extractor = extractor;
     HostGate gate = new HostGate(settings.hostDelay(), settings.maxInFlightPerHost());
     this.fetcher =
-        new PageFetcher(
-            settings.userAgent(),
-            settings.allowPrivateAddresses(),
-            settings.maxBodyBytes(),
-            settings.connectTimeout(),
-            settings.readTimeout(),
-            settings.totalTimeout(),
-            Set.copyOf(settings.privateAddressExceptions()),
-            gate,
-            resolver);
+        PageFetcher.builder(
+                settings.userAgent(),
+                settings.maxBodyBytes(),
+                settings.connectTimeout(),
+                settings.readTimeout())
+            .allowPrivate(settings.allowPrivateAddresses())
+            .totalTimeout(settings.totalTimeout())
+            .exempt(Set.copyOf(settings.privateAddressExceptions()))
+            .gate(gate)
+            .resolver(resolver)
+            .build();
     this.robots = new RobotsPolicy(fetcher, "vigia", Clock.systemUTC());
     this.sources = new SourceStatuses(states, settings.pollInterval());
     for (FeedSpec f : settings.feeds()) {

@@ -54,141 +54,114 @@ public final class PageFetcher implements AutoCloseable {
   private final PinnedHttpClient client;
   private final BodyReader bodies;
 
-  public PageFetcher(
-      String userAgent,
-      boolean allowPrivate,
-      long maxBytes,
-      Duration connectTimeout,
-      Duration readTimeout) {
-    this(userAgent, allowPrivate, maxBytes, connectTimeout, readTimeout, Set.of());
+  /**
+   * A fetcher for {@code userAgent} reading at most {@code maxBytes} of a body, each hop connecting
+   * within {@code connectTimeout} and reading within {@code readTimeout}; the rest is the builder's
+   * (private addresses refused, no exemptions, no per-host pacing, the system resolver, the total
+   * timeout {@link #defaultTotal}).
+   */
+  public static Builder builder(
+      String userAgent, long maxBytes, Duration connectTimeout, Duration readTimeout) {
+    return new Builder(userAgent, maxBytes, connectTimeout, readTimeout);
   }
 
-  /**
-   * As above, with {@code exemptAuthorities} ({@code host:port}) reachable even when private: tests
-   * exempt exactly their loopback fixture server and check that every other private address,
-   * including other ports on loopback, stays refused.
-   */
-  public PageFetcher(
-      String userAgent,
-      boolean allowPrivate,
-      long maxBytes,
-      Duration connectTimeout,
-      Duration readTimeout,
-      Set<String> exemptAuthorities) {
-    this(
-        userAgent,
-        allowPrivate,
-        maxBytes,
-        connectTimeout,
-        readTimeout,
-        exemptAuthorities,
-        HostGate.unlimited());
+  /** How a {@link PageFetcher} fetches; only what differs from the defaults needs a call. */
+  public static final class Builder {
+    private final String userAgent;
+    private final long maxBytes;
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
+    private Duration totalTimeout;
+    private boolean allowPrivate;
+    private Set<String> exemptAuthorities = Set.of();
+    private HostGate gate = HostGate.unlimited();
+    private HostResolver resolver = HostResolver.SYSTEM;
+    private Function<InetAddress, String> guard = AddressGuard::refusal;
+    private SSLContext tls;
+
+    private Builder(
+        String userAgent, long maxBytes, Duration connectTimeout, Duration readTimeout) {
+      this.userAgent = userAgent;
+      this.maxBytes = maxBytes;
+      this.connectTimeout = connectTimeout;
+      this.readTimeout = readTimeout;
+      this.totalTimeout = defaultTotal(connectTimeout, readTimeout);
+    }
+
+    /**
+     * Private and loopback addresses allowed (fixtures that are ours), or refused (the default).
+     */
+    public Builder allowPrivate(boolean allow) {
+      this.allowPrivate = allow;
+      return this;
+    }
+
+    /**
+     * {@code host:port} authorities reachable even when private: tests exempt exactly their
+     * loopback fixture server and check that every other private address, other loopback ports
+     * included, stays refused.
+     */
+    public Builder exempt(Set<String> authorities) {
+      this.exemptAuthorities = Set.copyOf(authorities);
+      return this;
+    }
+
+    /**
+     * One deadline for the whole fetch: waits for the host's turn, every redirect hop, the body.
+     */
+    public Builder totalTimeout(Duration total) {
+      this.totalTimeout = total;
+      return this;
+    }
+
+    /**
+     * Every request (each redirect hop, robots.txt too) passes through {@code gate}'s per-host
+     * rules.
+     */
+    public Builder gate(HostGate hostGate) {
+      this.gate = hostGate;
+      return this;
+    }
+
+    /** Hosts resolved by {@code hostResolver} instead of the system's resolver. */
+    public Builder resolver(HostResolver hostResolver) {
+      this.resolver = hostResolver;
+      return this;
+    }
+
+    /**
+     * Another address guard (why an address is refused, or null): tests that need one loopback
+     * address allowed and another refused.
+     */
+    Builder guard(Function<InetAddress, String> addressGuard) {
+      this.guard = addressGuard;
+      return this;
+    }
+
+    /**
+     * TLS trusting what {@code context} trusts instead of the JVM's default trust store: tests that
+     * serve https on loopback with a certificate of their own.
+     */
+    Builder tls(SSLContext context) {
+      this.tls = context;
+      return this;
+    }
+
+    public PageFetcher build() {
+      return new PageFetcher(this);
+    }
   }
 
-  /**
-   * As above, every request (each redirect hop, robots.txt too) passing through {@code gate}'s
-   * per-host rules.
-   */
-  public PageFetcher(
-      String userAgent,
-      boolean allowPrivate,
-      long maxBytes,
-      Duration connectTimeout,
-      Duration readTimeout,
-      Set<String> exemptAuthorities,
-      HostGate gate) {
-    this(
-        userAgent,
-        allowPrivate,
-        maxBytes,
-        connectTimeout,
-        readTimeout,
-        defaultTotal(connectTimeout, readTimeout),
-        exemptAuthorities,
-        gate,
-        HostResolver.SYSTEM);
-  }
-
-  /**
-   * As above, the whole fetch bounded by {@code totalTimeout}, hosts resolved by {@code resolver}.
-   */
-  public PageFetcher(
-      String userAgent,
-      boolean allowPrivate,
-      long maxBytes,
-      Duration connectTimeout,
-      Duration readTimeout,
-      Duration totalTimeout,
-      Set<String> exemptAuthorities,
-      HostGate gate,
-      HostResolver resolver) {
-    this(
-        userAgent,
-        allowPrivate,
-        maxBytes,
-        connectTimeout,
-        readTimeout,
-        totalTimeout,
-        exemptAuthorities,
-        gate,
-        resolver,
-        AddressGuard::refusal);
-  }
-
-  /**
-   * As above with another address guard: tests that need one loopback address allowed and another
-   * refused.
-   */
-  PageFetcher(
-      String userAgent,
-      boolean allowPrivate,
-      long maxBytes,
-      Duration connectTimeout,
-      Duration readTimeout,
-      Duration totalTimeout,
-      Set<String> exemptAuthorities,
-      HostGate gate,
-      HostResolver resolver,
-      Function<InetAddress, String> guard) {
-    this(
-        userAgent,
-        allowPrivate,
-        maxBytes,
-        connectTimeout,
-        readTimeout,
-        totalTimeout,
-        exemptAuthorities,
-        gate,
-        resolver,
-        guard,
-        null);
-  }
-
-  /**
-   * As above, TLS trusting what {@code tls} trusts instead of the JVM's default trust store: tests
-   * that serve https on loopback with a certificate of their own. Null is the default.
-   */
-  PageFetcher(
-      String userAgent,
-      boolean allowPrivate,
-      long maxBytes,
-      Duration connectTimeout,
-      Duration readTimeout,
-      Duration totalTimeout,
-      Set<String> exemptAuthorities,
-      HostGate gate,
-      HostResolver resolver,
-      Function<InetAddress, String> guard,
-      SSLContext tls) {
-    this.userAgent = userAgent;
-    this.maxBytes = maxBytes;
-    this.connectTimeout = connectTimeout;
-    this.readTimeout = readTimeout;
-    this.totalTimeout = totalTimeout;
-    this.gate = gate;
-    this.pinning = new AddressPinning(allowPrivate, exemptAuthorities, resolver, guard);
-    this.client = new PinnedHttpClient(connectTimeout, readTimeout, tls);
-    this.bodies = new BodyReader(maxBytes);
+  private PageFetcher(Builder b) {
+    this.userAgent = b.userAgent;
+    this.maxBytes = b.maxBytes;
+    this.connectTimeout = b.connectTimeout;
+    this.readTimeout = b.readTimeout;
+    this.totalTimeout = b.totalTimeout;
+    this.gate = b.gate;
+    this.pinning = new AddressPinning(b.allowPrivate, b.exemptAuthorities, b.resolver, b.guard);
+    this.client = new PinnedHttpClient(b.connectTimeout, b.readTimeout, b.tls);
+    this.bodies = new BodyReader(b.maxBytes);
   }
 
   /**

@@ -34,13 +34,13 @@ public final class FeedPollBenchmark {
     int threads = Integer.parseInt(args[3]);
     String authority = "127.0.0.1:" + port;
     PageFetcher fetcher =
-        new PageFetcher(
-            "Vigia-bench/1 (+https://example.org/contact)",
-            false,
-            10 << 20,
-            Duration.ofSeconds(5),
-            Duration.ofSeconds(10),
-            Set.of(authority));
+        PageFetcher.builder(
+                "Vigia-bench/1 (+https://example.org/contact)",
+                10 << 20,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(10))
+            .exempt(Set.of(authority))
+            .build();
     FeedReader reader = new FeedReader();
     List<FeedPollState> states = new ArrayList<>();
     for (int i = 0; i < feeds; i++) {

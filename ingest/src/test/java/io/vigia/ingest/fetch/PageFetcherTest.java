@@ -168,13 +168,13 @@ class PageFetcherTest {
     String host = server.getAddress().getAddress().getHostAddress();
     base = "http://" + host + ":" + port;
     fetcher =
-        new PageFetcher(
-            "Vigia-test/1 (+https://example.org/contact)",
-            false,
-            100_000,
-            Duration.ofSeconds(2),
-            Duration.ofMillis(800),
-            Set.of(host + ":" + port));
+        PageFetcher.builder(
+                "Vigia-test/1 (+https://example.org/contact)",
+                100_000,
+                Duration.ofSeconds(2),
+                Duration.ofMillis(800))
+            .exempt(Set.of(host + ":" + port))
+            .build();
   }
 
   private static final byte[] BOMB = gzip(new byte[0], 20_000_000 / 1024);
@@ -242,14 +242,13 @@ class PageFetcherTest {
   private static PageFetcher freshFetcher() {
     String authority =
         server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort();
-    return new PageFetcher(
-        "Vigia-test/1 (+https://example.org/contact)",
-        false,
-        100_000,
-        Duration.ofSeconds(2),
-        Duration.ofMillis(800),
-        Set.of(authority),
-        HostGate.unlimited());
+    return PageFetcher.builder(
+            "Vigia-test/1 (+https://example.org/contact)",
+            100_000,
+            Duration.ofSeconds(2),
+            Duration.ofMillis(800))
+        .exempt(Set.of(authority))
+        .build();
   }
 
   @Test
@@ -352,16 +351,14 @@ class PageFetcherTest {
     String authority =
         server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort();
     PageFetcher f =
-        new PageFetcher(
-            "Vigia-test/1 (+https://example.org/contact)",
-            false,
-            100_000,
-            Duration.ofSeconds(2),
-            Duration.ofSeconds(2),
-            Duration.ofMillis(1000),
-            Set.of(authority),
-            HostGate.unlimited(),
-            HostResolver.SYSTEM);
+        PageFetcher.builder(
+                "Vigia-test/1 (+https://example.org/contact)",
+                100_000,
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(2))
+            .totalTimeout(Duration.ofMillis(1000))
+            .exempt(Set.of(authority))
+            .build();
     var r = assertInstanceOf(FetchResult.Failed.class, f.fetch(base + "/hop-slowly"));
     assertTrue(
         r.reason().contains("ingest.total-timeout") || r.reason().contains("may not be asked"),
@@ -390,13 +387,9 @@ class PageFetcherTest {
       t.start();
       String authority = "127.0.0.1:" + raw.getLocalPort();
       PageFetcher f =
-          new PageFetcher(
-              "Vigia-test/1",
-              false,
-              100_000,
-              Duration.ofSeconds(2),
-              Duration.ofSeconds(2),
-              Set.of(authority));
+          PageFetcher.builder("Vigia-test/1", 100_000, Duration.ofSeconds(2), Duration.ofSeconds(2))
+              .exempt(Set.of(authority))
+              .build();
       var r = assertInstanceOf(FetchResult.Failed.class, f.fetch("http://" + authority + "/"));
       assertTrue(r.reason().contains("headers too large"), r.reason());
     }

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -83,17 +82,15 @@ class PinnedAddressTest {
   }
 
   private PageFetcher fetcher() {
-    return new PageFetcher(
-        "Vigia-test/1 (+https://example.org/contact)",
-        false,
-        100_000,
-        Duration.ofSeconds(2),
-        Duration.ofSeconds(2),
-        Duration.ofSeconds(10),
-        Set.of(),
-        HostGate.unlimited(),
-        this::rebinding,
-        a -> a.equals(INTERNAL) ? "internal address" : null);
+    return PageFetcher.builder(
+            "Vigia-test/1 (+https://example.org/contact)",
+            100_000,
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(2))
+        .totalTimeout(Duration.ofSeconds(10))
+        .resolver(this::rebinding)
+        .guard(a -> a.equals(INTERNAL) ? "internal address" : null)
+        .build();
   }
 
   @Test

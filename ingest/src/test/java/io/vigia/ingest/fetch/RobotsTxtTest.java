@@ -72,8 +72,9 @@ class RobotsTxtTest {
     try {
       String site = "http://127.0.0.1:" + server.getAddress().getPort();
       PageFetcher fetcher =
-          new PageFetcher(
-              "Vigia/test", true, 1 << 20, Duration.ofSeconds(2), Duration.ofSeconds(2));
+          PageFetcher.builder("Vigia/test", 1 << 20, Duration.ofSeconds(2), Duration.ofSeconds(2))
+              .allowPrivate(true)
+              .build();
 
       RobotsPolicy policy = new RobotsPolicy(fetcher, "vigia", Clock.systemUTC());
       assertThat(policy.check(site + "/internal/a.html").allowed()).isFalse();

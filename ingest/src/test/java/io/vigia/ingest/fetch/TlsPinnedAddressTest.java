@@ -166,18 +166,13 @@ class TlsPinnedAddressTest {
           lookups.computeIfAbsent(name, n -> new AtomicInteger()).incrementAndGet();
           return new InetAddress[] {InetAddress.getLoopbackAddress()};
         };
-    return new PageFetcher(
-        "Vigia-test/1",
-        false,
-        1 << 20,
-        Duration.ofSeconds(5),
-        Duration.ofSeconds(5),
-        Duration.ofSeconds(20),
-        Set.of(host + ":" + port),
-        HostGate.unlimited(),
-        resolver,
-        AddressGuard::refusal,
-        tls);
+    return PageFetcher.builder(
+            "Vigia-test/1", 1 << 20, Duration.ofSeconds(5), Duration.ofSeconds(5))
+        .totalTimeout(Duration.ofSeconds(20))
+        .exempt(Set.of(host + ":" + port))
+        .resolver(resolver)
+        .tls(tls)
+        .build();
   }
 
   @Test
