@@ -182,9 +182,10 @@ public record Fingerprint(
 
   /**
    * Story features: words written with a capital inside a sentence (names, acronyms, places),
-   * figures with their separators unified ({@code 41.80} = {@code 41,80}), the kinds of event the
-   * text reports ({@link EventVocabulary}) and entity ids. These survive translation, unlike the
-   * words around them.
+   * figures with their separators unified ({@code 41.80} = {@code 41,80}) and figures written in
+   * words as the same figure in digits ({@link NumberWords}), the kinds of event the text reports
+   * ({@link EventVocabulary}) and entity ids. These survive translation, unlike the words around
+   * them.
    */
   static long[] features(String title, String text, Collection<String> entityIds) {
     Set<String> out = new HashSet<>();
@@ -202,6 +203,7 @@ public record Fingerprint(
       }
     }
     for (String part : new String[] {title, text}) {
+      NumberWords.scan(part, out::add);
       EventVocabulary.scan(part, out::add);
     }
     for (String id : entityIds) {

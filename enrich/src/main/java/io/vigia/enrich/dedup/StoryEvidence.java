@@ -64,9 +64,35 @@ final class StoryEvidence {
    * namesDecayHours} once rarity can be told, over {@link #YOUNG_STATE_DECAY_HOURS} before.
    */
   static double namesDiscount(int counted, double hoursApart, double namesDecayHours) {
+    return namesDiscount(counted, hoursApart, namesDecayHours, false);
+  }
+
+  /**
+   * The same, knowing whether the two report the same kinds of event ({@link #sameKindOfEvent}).
+   * While rarity cannot be told, shared names alone may be the watch's famous ones, so they are
+   * discounted over two days; names shared by two articles that also report what happened in the
+   * same terms (a law and its penalties, an escape from an embassy) are who and what of one event,
+   * and keep story-names-decay, as on an older state: a reaction or an analysis two or three days
+   * later is still the same story. The other two conditions are unchanged (the cosine's threshold,
+   * the evidence of one event).
+   */
+  static double namesDiscount(
+      int counted, double hoursApart, double namesDecayHours, boolean sameKindOfEvent) {
     double decay =
-        rarityKnown(counted) ? namesDecayHours : Math.min(namesDecayHours, YOUNG_STATE_DECAY_HOURS);
+        rarityKnown(counted) || sameKindOfEvent
+            ? namesDecayHours
+            : Math.min(namesDecayHours, YOUNG_STATE_DECAY_HOURS);
     return Math.exp(-hoursApart / decay);
+  }
+
+  /**
+   * Whether the two report the same kinds of event: the cosine of their concepts at prior weights
+   * ({@link #conceptCosine}) reaches {@link #PRIOR_OVERLAP}, most of what one reports happening the
+   * other reports too. A kind of event is no evidence of one event by itself (two tally-sheet
+   * disputes of one day share it); this only says what the shared names are doing.
+   */
+  static boolean sameKindOfEvent(Fingerprint fp, Fingerprint candidate) {
+    return conceptCosine(fp, candidate) >= PRIOR_OVERLAP;
   }
 
   /**

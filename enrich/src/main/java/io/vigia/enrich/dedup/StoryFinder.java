@@ -75,7 +75,13 @@ final class StoryFinder {
       // Until anything can be counted, the kinds of event both report, at their prior weights.
       boolean prior = counted < StoryEvidence.MIN_ARTICLES_FOR_COUNTS;
       double namesOverlap = prior ? StoryEvidence.PRIOR_OVERLAP : settings.storyNamesOverlap();
-      double discount = StoryEvidence.namesDiscount(counted, apart / 3.6e6, namesDecay / 3.6e6);
+      // While rarity cannot be told, names keep their slow decay only with what happened.
+      boolean sameKind =
+          !prior
+              && !StoryEvidence.rarityKnown(counted)
+              && StoryEvidence.sameKindOfEvent(fp, c.fingerprint());
+      double discount =
+          StoryEvidence.namesDiscount(counted, apart / 3.6e6, namesDecay / 3.6e6, sameKind);
       double names =
           prior
               ? StoryEvidence.conceptCosine(fp, c.fingerprint()) * discount
@@ -95,12 +101,14 @@ final class StoryFinder {
           StoryEvidence.shared(fp, c.fingerprint(), counted, weight, settings.storyMinShared());
       if (LOG.isTraceEnabled()) {
         LOG.trace(
-            "story candidate {} for {}: aligned {}, names {}, evidence {} (N {}, shared {}, {} h)",
+            "story candidate {} for {}: aligned {}, names {}, evidence {}, concepts {} (N {}, shared"
+                + " {}, {} h)",
             c.id(),
             id,
             aligned,
             names,
             evidence,
+            StoryEvidence.conceptCosine(fp, c.fingerprint()),
             counted,
             fp.sharedFeatures(c.fingerprint()),
             apart / 3.6e6);
