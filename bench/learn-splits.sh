@@ -91,5 +91,5 @@ if [ -z "${COMPARE_ARGS:-}" ]; then
 fi
 summary "$work/resultsA" " A (LEARN_ARGS)"
 summary "$work/resultsB" " B (+ COMPARE_ARGS)"
-paste -d' ' "$work/resultsA" "$work/resultsB" | awk '{d = $10 - $5; s += d; n++; if (n == 1 || d < min) min = d; if (n == 1 || d > max) max = d; if (d > 0) up++; if (d < 0) down++} END {printf "RESULT B - A per split direction: mean %+.3f, from %+.3f to %+.3f; B better in %d, worse in %d, same in %d\n", s / n, min, max, up, down, n - up - down}'
+paste -d' ' "$work/resultsA" "$work/resultsB" | awk '{d = $11 - $5; s += d; n++; if (n == 1 || d < min) min = d; if (n == 1 || d > max) max = d; if (d > 0) up++; if (d < 0) down++} END {printf "RESULT B - A per split direction: mean %+.3f, from %+.3f to %+.3f; B better in %d, worse in %d, same in %d\n", s / n, min, max, up, down, n - up - down}'
 exit 0
