@@ -4,6 +4,7 @@ import io.vigia.broker.EmbeddedKafka;
 import io.vigia.common.config.Config;
 import io.vigia.common.config.KafkaSettings;
 import io.vigia.enrich.learn.CorrectionLessons;
+import io.vigia.enrich.learn.ExampleWeighting;
 import io.vigia.enrich.learn.LabelledExample;
 import io.vigia.enrich.learn.LabelledExamples;
 import io.vigia.enrich.learn.ProfileLearner;
@@ -18,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -101,6 +103,53 @@ final class LearnCommand implements java.util.concurrent.Callable<Integer> {
               + "(default: ${DEFAULT-VALUE}; see docs/stance.md for how little it gains).")
   boolean lexical;
 
+  @Option(
+      names = "--example-weight",
+      paramLabel = "auto|N",
+      defaultValue = "1",
+      description =
+          "How many times each example counts against the profile's own training data: a number, or "
+              + "auto (chosen by cross-validation inside the examples among 1, 2, 4, 8 and the weight "
+              + "that makes the examples weigh as much as the profile's data) (default: ${DEFAULT-VALUE}; "
+              + "see docs/stance.md).")
+  String exampleWeight;
+
+  @Option(
+      names = "--class-balance",
+      paramLabel = "auto|on|off",
+      defaultValue = "off",
+      description =
+          "Weight the examples so that each stance label weighs alike: auto when their labels are "
+              + "skewed (default: ${DEFAULT-VALUE}).")
+  String classBalance;
+
+  private ExampleWeighting weighting() {
+    Double w;
+    if (exampleWeight.equalsIgnoreCase("auto")) {
+      w = null;
+    } else {
+      try {
+        w = Double.parseDouble(exampleWeight);
+      } catch (NumberFormatException e) {
+        throw new ErrorHandler.UserError(
+            "--example-weight " + exampleWeight + ": give a positive number or auto", e);
+      }
+    }
+    ExampleWeighting.ClassBalance balance;
+    try {
+      balance = ExampleWeighting.ClassBalance.valueOf(classBalance.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new ErrorHandler.UserError(
+          "--class-balance " + classBalance + ": give auto, on or off", e);
+    }
+    try {
+      return new ExampleWeighting(w, balance);
+    } catch (IllegalArgumentException e) {
+      throw new ErrorHandler.UserError(
+          "--example-weight " + exampleWeight + ": " + e.getMessage(), e);
+    }
+  }
+
   @Override
   public Integer call() {
     Config config = options.load();
@@ -113,7 +162,8 @@ final class LearnCommand implements java.util.concurrent.Callable<Integer> {
             profileRef != null ? profileRef : config.string("profile"),
             folds,
             Clock.systemUTC(),
-            lexical);
+            lexical,
+            weighting());
     List<StanceModel.DataSource> sources = new ArrayList<>();
     List<LabelledExample> read = examples == null ? List.of() : readExamples(sources);
     CorrectionLessons lessons = CorrectionLessons.none();

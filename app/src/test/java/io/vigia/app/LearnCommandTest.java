@@ -105,4 +105,28 @@ class LearnCommandTest {
     assertThat(code).isEqualTo(ErrorHandler.USAGE);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("--no-corrections and no --examples");
   }
+
+  @Test
+  void shouldRefuseAnExampleWeightOrClassBalanceItCannotUse(@TempDir Path tmp) {
+    for (String[] bad :
+        new String[][] {
+          {"--example-weight", "0"},
+          {"--example-weight", "heavy"},
+          {"--class-balance", "maybe"}
+        }) {
+      err.reset();
+      int code =
+          Vigia.execute(
+              "learn",
+              "--no-corrections",
+              "--data",
+              tmp.toString(),
+              "--examples",
+              "x",
+              bad[0],
+              bad[1]);
+      assertThat(code).isEqualTo(ErrorHandler.USAGE);
+      assertThat(err.toString(StandardCharsets.UTF_8)).contains(bad[0] + " " + bad[1]);
+    }
+  }
 }

@@ -48,6 +48,9 @@ public record BeforeAfter(
               c.after()[3],
               folds,
               c.worse() ? "  WORSE" : ""));
+      if (c.weighting() != null) {
+        b.append("    after: ").append(c.weighting()).append('\n');
+      }
     }
     if (relevance != null) {
       b.append(

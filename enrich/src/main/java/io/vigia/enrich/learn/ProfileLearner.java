@@ -51,16 +51,24 @@ public final class ProfileLearner {
   private final int folds;
   private final Clock clock;
   private final boolean lexical;
+  private final ExampleWeighting weighting;
 
   public ProfileLearner(String profileRef, int folds, Clock clock) {
     this(profileRef, folds, clock, null);
   }
 
+  public ProfileLearner(String profileRef, int folds, Clock clock, Boolean lexical) {
+    this(profileRef, folds, clock, lexical, ExampleWeighting.none());
+  }
+
   /**
    * @param lexical whether the retrained stance model is offered a lexical part (cross-validation
    *     then takes it or not); null: as the profile's current model was trained
+   * @param weighting how the examples count against the profile's own training data
    */
-  public ProfileLearner(String profileRef, int folds, Clock clock, Boolean lexical) {
+  public ProfileLearner(
+      String profileRef, int folds, Clock clock, Boolean lexical, ExampleWeighting weighting) {
+    this.weighting = weighting;
     this.ref = profileRef;
     this.profile = WatchProfile.load(profileRef);
     this.folds = folds;
@@ -200,7 +208,7 @@ public final class ProfileLearner {
   private BeforeAfter measure(String on, List<LabelledExample> train, List<LabelledExample> added) {
     StanceCues cues = cues();
     ArticleAnalyzer current = ArticleAnalyzers.fromProfile(profile);
-    StanceLearner learner = new StanceLearner(cues, folds, lexical);
+    StanceLearner learner = new StanceLearner(cues, folds, lexical, weighting);
     List<StanceLearner.Comparison> stance =
         learner.compare(ArticleAnalyzers.stanceScorer(profile, cues), train, added);
     List<LabelledExample> marked = added.stream().filter(e -> e.relevant() != null).toList();
@@ -291,7 +299,9 @@ public final class ProfileLearner {
     List<LabelledExample> all = LabelledExamples.merge(base(), added);
     List<StanceModel.DataSource> data = new ArrayList<>(currentModelData());
     data.addAll(sources);
-    StanceModel model = new StanceLearner(cues(), folds, lexical).train(all, data, clock.instant());
+    StanceModel model =
+        new StanceLearner(cues(), folds, lexical, weighting)
+            .train(base(), added, data, clock.instant());
     Files.writeString(
         out.resolve(ArticleAnalyzers.STANCE_MODEL),
         new com.fasterxml.jackson.databind.ObjectMapper()

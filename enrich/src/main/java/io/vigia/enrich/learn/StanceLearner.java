@@ -35,6 +35,7 @@ public final class StanceLearner {
   private final CueStanceScorer scorer;
   private final int folds;
   private final boolean lexical;
+  private final ExampleWeighting weighting;
 
   /** A learner of the cue-family model alone. */
   public StanceLearner(StanceCues cues, int folds) {
@@ -46,20 +47,101 @@ public final class StanceLearner {
    *     cross-validation inside the examples then takes or leaves off
    */
   public StanceLearner(StanceCues cues, int folds, boolean lexical) {
+    this(cues, folds, lexical, ExampleWeighting.none());
+  }
+
+  /**
+   * @param weighting how the added examples count against the profile's own training data
+   */
+  public StanceLearner(StanceCues cues, int folds, boolean lexical, ExampleWeighting weighting) {
     this.cues = cues;
     this.scorer = new CueStanceScorer(cues);
     this.folds = folds;
     this.lexical = lexical;
+    this.weighting = weighting;
   }
 
   /**
    * Before and after on the examples toward one target: macro-F1 then F1 of favor, against,
-   * neutral.
+   * neutral; {@code weighting} how the examples were weighted after (null: not retrained).
    */
-  public record Comparison(String target, int examples, double[] before, double[] after) {
+  public record Comparison(
+      String target, int examples, double[] before, double[] after, String weighting) {
+    public Comparison(String target, int examples, double[] before, double[] after) {
+      this(target, examples, before, after, null);
+    }
+
     public boolean worse() {
       return after[0] < before[0] - 1e-9;
     }
+  }
+
+  /**
+   * A target's model retrained on the profile's rows plus the added ones weighted {@code weight}
+   * (labels balanced or not), with the out-of-fold labels of the added rows that chose it and the
+   * macro-F1 of every weight tried.
+   */
+  record Choice(
+      StanceModel.TargetModel model,
+      double weight,
+      boolean balanced,
+      StanceLabel[] outOfFold,
+      Map<Double, Double> tried) {
+    String text() {
+      return String.format(
+              java.util.Locale.ROOT,
+              "examples weighted x%s%s",
+              weight,
+              balanced ? ", labels balanced" : "")
+          + (tried.size() > 1
+              ? " (cross-validated macro-F1 by weight: "
+                  + tried.entrySet().stream()
+                      .map(
+                          e ->
+                              String.format(
+                                  java.util.Locale.ROOT, "x%s %.3f", e.getKey(), e.getValue()))
+                      .collect(Collectors.joining(", "))
+                  + ")"
+              : "");
+    }
+  }
+
+  /**
+   * Retrains a target on {@code base} rows plus {@code added} ones weighted as {@link #weighting}
+   * says; with several candidate weights, each is judged by the k-fold macro-F1 on the added rows
+   * (each fold predicted by a model trained on {@code base} plus the other folds), ties to the
+   * smaller weight. Null when the rows are too few to train.
+   */
+  Choice choose(
+      List<String> features, List<StanceTraining.Row> base, List<StanceTraining.Row> added) {
+    List<StanceTraining.Row> all = new ArrayList<>(base);
+    all.addAll(added);
+    if (!trainable(all) || added.size() < 2) {
+      return null;
+    }
+    boolean balanced = weighting.balances(added);
+    StanceLabel[] gold = added.stream().map(StanceTraining.Row::label).toArray(StanceLabel[]::new);
+    int[] fold = StanceTraining.folds(added, folds);
+    Choice best = null;
+    double bestF1 = -1;
+    Map<Double, Double> tried = new LinkedHashMap<>();
+    for (double w : weighting.candidates(base.size(), added.size())) {
+      List<StanceTraining.Row> weighted = ExampleWeighting.weigh(added, w, balanced);
+      List<StanceTraining.Row> rows = new ArrayList<>(base);
+      rows.addAll(weighted);
+      StanceModel.TargetModel m = StanceTraining.train(features, rows, folds);
+      double lexicalL2 = m.lexical() == null ? 0 : m.lexical().l2();
+      StanceLabel[] oof =
+          StanceTraining.labels(
+              StanceTraining.outOfFoldLogits(weighted, base, fold, m.l2(), lexicalL2), 1.0);
+      double f1 = StanceTraining.macroF1(oof, gold)[0];
+      tried.put(w, f1);
+      if (f1 > bestF1 + 1e-9) {
+        bestF1 = f1;
+        best = new Choice(m, w, balanced, oof, tried);
+      }
+    }
+    return best;
   }
 
   /**
@@ -67,11 +149,51 @@ public final class StanceLearner {
    */
   public StanceModel train(
       List<LabelledExample> examples, List<StanceModel.DataSource> data, Instant now) {
+    return train(examples, List.of(), data, now);
+  }
+
+  /**
+   * As {@link #train(List, List, Instant)} on {@code base} (the profile's own training examples)
+   * plus {@code added} (an analyst's, replacing a base example of the same id), the added ones
+   * weighted as this learner's {@link ExampleWeighting} says; the weight taken per target is in the
+   * model's hyper-parameters ({@code exampleWeights}).
+   */
+  public StanceModel train(
+      List<LabelledExample> base,
+      List<LabelledExample> added,
+      List<StanceModel.DataSource> data,
+      Instant now) {
+    Set<String> addedIds = added.stream().map(LabelledExample::id).collect(Collectors.toSet());
+    List<LabelledExample> all = LabelledExamples.merge(base, added);
+    List<LabelledExample> rest = all.stream().filter(e -> !addedIds.contains(e.id())).toList();
+    List<LabelledExample> mine = all.stream().filter(e -> addedIds.contains(e.id())).toList();
     Map<String, StanceModel.TargetModel> targets = new LinkedHashMap<>();
+    Map<String, Object> weights = new LinkedHashMap<>();
     for (StanceCues.Target t : cues.targets()) {
-      List<StanceTraining.Row> rows = rows(t.name(), examples);
+      List<String> names = new StanceFeatures(t).names();
+      List<StanceTraining.Row> baseRows = rows(t.name(), rest);
+      List<StanceTraining.Row> addedRows = rows(t.name(), mine);
+      Choice c = addedRows.isEmpty() ? null : choose(names, baseRows, addedRows);
+      if (c != null) {
+        Map<String, Object> w = new LinkedHashMap<>();
+        w.put("examples", addedRows.size());
+        w.put("weight", c.weight());
+        w.put("labelsBalanced", c.balanced());
+        w.put("crossValidatedMacroF1ByWeight", c.tried());
+        weights.put(t.name(), w);
+        addedRows = ExampleWeighting.weigh(addedRows, c.weight(), c.balanced());
+      }
+      // In the order of the merged examples, as the profile's examples file lists them.
+      List<StanceTraining.Row> rows = new ArrayList<>();
+      java.util.Iterator<StanceTraining.Row> b = baseRows.iterator();
+      java.util.Iterator<StanceTraining.Row> a = addedRows.iterator();
+      for (LabelledExample e : all) {
+        if (e.stance().containsKey(t.name())) {
+          rows.add(addedIds.contains(e.id()) ? a.next() : b.next());
+        }
+      }
       if (trainable(rows)) {
-        targets.put(t.name(), StanceTraining.train(new StanceFeatures(t).names(), rows, folds));
+        targets.put(t.name(), StanceTraining.train(names, rows, folds));
       }
     }
     Map<String, Object> hp = new LinkedHashMap<>();
@@ -84,6 +206,10 @@ public final class StanceLearner {
     if (lexical) {
       hp.put("lexicalGrid", StanceTraining.LEXICAL_GRID);
       hp.put("lexicalMinDf", StanceLexicon.MIN_DF);
+    }
+    if (!added.isEmpty()) {
+      hp.put("exampleWeighting", weighting.describe());
+      hp.put("exampleWeights", weights);
     }
     return new StanceModel(now.toString(), data, hp, targets);
   }
@@ -111,26 +237,16 @@ public final class StanceLearner {
       }
       List<StanceTraining.Row> rows = rows(t.name(), labelled);
       List<StanceTraining.Row> always = rows(t.name(), rest);
-      List<StanceTraining.Row> all = new ArrayList<>(always);
-      all.addAll(rows);
-      StanceLabel[] after;
-      if (trainable(all) && rows.size() >= 2) {
-        StanceModel.TargetModel m = StanceTraining.train(new StanceFeatures(t).names(), all, folds);
-        double lexicalL2 = m.lexical() == null ? 0 : m.lexical().l2();
-        after =
-            StanceTraining.labels(
-                StanceTraining.outOfFoldLogits(
-                    rows, always, StanceTraining.folds(rows, folds), m.l2(), lexicalL2),
-                1.0);
-      } else {
-        after = before; // not enough labels to train this target: it keeps its current rule
-      }
+      Choice c = choose(new StanceFeatures(t).names(), always, rows);
+      // Too few labels to train this target: it keeps its current rule.
+      StanceLabel[] after = c == null ? before : c.outOfFold();
       out.add(
           new Comparison(
               t.name(),
               labelled.size(),
               StanceTraining.macroF1(before, gold),
-              StanceTraining.macroF1(after, gold)));
+              StanceTraining.macroF1(after, gold),
+              c == null ? null : c.text()));
     }
     return out;
   }

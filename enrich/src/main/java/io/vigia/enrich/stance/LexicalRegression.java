@@ -18,17 +18,25 @@ final class LexicalRegression {
    * {@code y} and fixed cue-model logits {@code offsets}.
    */
   static double[][] fit(int[][] idx, double[][] offsets, int[] y, int terms, double l2) {
+    return fit(idx, offsets, y, null, terms, l2);
+  }
+
+  /** As above, row i counting {@code weight[i]} times (null: once each) in the mean loss. */
+  static double[][] fit(
+      int[][] idx, double[][] offsets, int[] y, double[] weight, int terms, double l2) {
+    double[] rw = weight != null ? weight : SoftmaxRegression.ones(idx.length);
+    double sumOfWeights = SoftmaxRegression.sum(rw);
     int classes = offsets.length == 0 ? StanceModel.CLASSES.size() : offsets[0].length;
     GradientDescent.Objective objective =
         new GradientDescent.Objective() {
           @Override
           public double loss(double[][] w) {
-            return LexicalRegression.loss(idx, offsets, y, w, l2);
+            return LexicalRegression.loss(idx, offsets, y, rw, sumOfWeights, w, l2);
           }
 
           @Override
           public void gradient(double[][] w, double[][] into) {
-            LexicalRegression.gradient(idx, offsets, y, w, l2, into);
+            LexicalRegression.gradient(idx, offsets, y, rw, sumOfWeights, w, l2, into);
           }
         };
     return GradientDescent.minimise(
@@ -42,17 +50,31 @@ final class LexicalRegression {
     return out;
   }
 
-  private static double loss(int[][] idx, double[][] offsets, int[] y, double[][] w, double l2) {
+  private static double loss(
+      int[][] idx,
+      double[][] offsets,
+      int[] y,
+      double[] rw,
+      double total,
+      double[][] w,
+      double l2) {
     double sum = 0;
     for (int i = 0; i < idx.length; i++) {
       double[] p = SoftmaxRegression.softmax(logits(w, idx[i], offsets[i]), 1.0);
-      sum -= Math.log(Math.max(p[y[i]], 1e-300));
+      sum -= rw[i] * Math.log(Math.max(p[y[i]], 1e-300));
     }
-    return sum / Math.max(1, idx.length) + l2 / 2 * SoftmaxRegression.squaredNorm(w);
+    return sum / Math.max(1, total) + l2 / 2 * SoftmaxRegression.squaredNorm(w);
   }
 
   private static void gradient(
-      int[][] idx, double[][] offsets, int[] y, double[][] w, double l2, double[][] g) {
+      int[][] idx,
+      double[][] offsets,
+      int[] y,
+      double[] rw,
+      double total,
+      double[][] w,
+      double l2,
+      double[][] g) {
     int n = idx.length;
     for (int k = 0; k < w.length; k++) {
       for (int j = 0; j < w[k].length; j++) {
@@ -63,7 +85,7 @@ final class LexicalRegression {
       double[] p = SoftmaxRegression.softmax(logits(w, idx[i], offsets[i]), 1.0);
       double v = StanceLexicon.value(idx[i].length);
       for (int k = 0; k < w.length; k++) {
-        double err = (p[k] - (y[i] == k ? 1 : 0)) / n * v;
+        double err = (p[k] - (y[i] == k ? 1 : 0)) * rw[i] / total * v;
         for (int j : idx[i]) {
           g[k][j] += err;
         }

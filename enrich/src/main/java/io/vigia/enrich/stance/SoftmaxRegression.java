@@ -36,18 +36,29 @@ final class SoftmaxRegression {
 
   /** Fits {@code classes} classes to rows {@code x} with labels {@code y} (0..classes-1). */
   static Fit fit(double[][] x, int[] y, int classes, double l2) {
+    return fit(x, y, null, classes, l2);
+  }
+
+  /**
+   * As {@link #fit(double[][], int[], int, double)}, each row counting {@code weight[i]} times
+   * (null: once each) in the mean log-likelihood and in the standardisation; weights of 1 give the
+   * unweighted fit exactly.
+   */
+  static Fit fit(double[][] x, int[] y, double[] weight, int classes, double l2) {
     int n = x.length;
     int d = n == 0 ? 0 : x[0].length;
+    double[] w = weight != null ? weight : ones(n);
+    double total = sum(w);
     double[] mean = new double[d];
     double[] scale = new double[d];
-    for (double[] row : x) {
+    for (int i = 0; i < n; i++) {
       for (int j = 0; j < d; j++) {
-        mean[j] += row[j] / n;
+        mean[j] += x[i][j] * w[i] / total;
       }
     }
-    for (double[] row : x) {
+    for (int i = 0; i < n; i++) {
       for (int j = 0; j < d; j++) {
-        scale[j] += (row[j] - mean[j]) * (row[j] - mean[j]) / n;
+        scale[j] += (x[i][j] - mean[j]) * (x[i][j] - mean[j]) * w[i] / total;
       }
     }
     for (int j = 0; j < d; j++) {
@@ -75,7 +86,8 @@ final class SoftmaxRegression {
         new GradientDescent.Objective() {
           @Override
           public double loss(double[][] wb) {
-            return SoftmaxRegression.loss(z, y, Arrays.copyOf(wb, classes), wb[classes], l2);
+            return SoftmaxRegression.loss(
+                z, y, w, total, Arrays.copyOf(wb, classes), wb[classes], l2);
           }
 
           @Override
@@ -83,6 +95,8 @@ final class SoftmaxRegression {
             SoftmaxRegression.gradient(
                 z,
                 y,
+                w,
+                total,
                 Arrays.copyOf(wb, classes),
                 wb[classes],
                 l2,
@@ -98,13 +112,36 @@ final class SoftmaxRegression {
 
   /** Mean negative log-likelihood plus the penalty (l2 / 2 times the squared weights). */
   static double loss(double[][] z, int[] y, double[][] w, double[] b, double l2) {
+    return loss(z, y, ones(z.length), z.length, w, b, l2);
+  }
+
+  /**
+   * Weighted mean negative log-likelihood (row i counts {@code rw[i]} of {@code total}) plus the
+   * penalty.
+   */
+  static double loss(
+      double[][] z, int[] y, double[] rw, double total, double[][] w, double[] b, double l2) {
     double sum = 0;
     double[] p = new double[b.length];
     for (int i = 0; i < z.length; i++) {
       probabilities(z[i], w, b, p);
-      sum -= Math.log(Math.max(p[y[i]], 1e-300));
+      sum -= rw[i] * Math.log(Math.max(p[y[i]], 1e-300));
     }
-    return sum / Math.max(1, z.length) + l2 / 2 * squaredNorm(w);
+    return sum / Math.max(1, total) + l2 / 2 * squaredNorm(w);
+  }
+
+  static double sum(double[] values) {
+    double s = 0;
+    for (double v : values) {
+      s += v;
+    }
+    return s;
+  }
+
+  static double[] ones(int n) {
+    double[] out = new double[n];
+    Arrays.fill(out, 1.0);
+    return out;
   }
 
   /** The sum of the squared weights: what the L2 penalty counts. */
@@ -119,7 +156,15 @@ final class SoftmaxRegression {
   }
 
   private static void gradient(
-      double[][] z, int[] y, double[][] w, double[] b, double l2, double[][] gw, double[] gb) {
+      double[][] z,
+      int[] y,
+      double[] rw,
+      double total,
+      double[][] w,
+      double[] b,
+      double l2,
+      double[][] gw,
+      double[] gb) {
     int n = z.length;
     Arrays.fill(gb, 0);
     for (int k = 0; k < w.length; k++) {
@@ -131,7 +176,7 @@ final class SoftmaxRegression {
     for (int i = 0; i < n; i++) {
       probabilities(z[i], w, b, p);
       for (int k = 0; k < b.length; k++) {
-        double err = (p[k] - (y[i] == k ? 1 : 0)) / n;
+        double err = (p[k] - (y[i] == k ? 1 : 0)) * rw[i] / total;
         gb[k] += err;
         for (int j = 0; j < z[i].length; j++) {
           gw[k][j] += err * z[i][j];

@@ -31,12 +31,29 @@ public final class StanceTraining {
   public static final double[] LEXICAL_GRID = {1e-3, 3e-3, 0.01, 0.03, 0.1, 0.3, 1.0};
 
   /**
-   * One labelled row: its cue features, its label and, for a model with a lexical part, its terms
-   * ({@link StanceLexicon#terms}); {@code terms} null trains no lexical part.
+   * One labelled row: its cue features, its label, for a model with a lexical part its terms
+   * ({@link StanceLexicon#terms}; null trains no lexical part), and how many times it counts in the
+   * fitted loss ({@code weight}, 1 unless {@code vigia learn} weights an analyst's examples).
+   * Cross-validated figures and the temperature count every row once whatever its weight.
    */
-  public record Row(double[] features, StanceLabel label, String[] terms) {
+  public record Row(double[] features, StanceLabel label, String[] terms, double weight) {
     public Row(double[] features, StanceLabel label) {
       this(features, label, null);
+    }
+
+    public Row(double[] features, StanceLabel label, String[] terms) {
+      this(features, label, terms, 1.0);
+    }
+
+    public Row {
+      if (!(weight > 0) || Double.isInfinite(weight)) {
+        throw new IllegalArgumentException("a row's weight must be positive, not " + weight);
+      }
+    }
+
+    /** The same row counting {@code w} times. */
+    public Row weighted(double w) {
+      return new Row(features, label, terms, w);
     }
   }
 
@@ -116,23 +133,27 @@ public final class StanceTraining {
     int[][] idx = new int[rows.size()][];
     double[][] offsets = new double[rows.size()][];
     int[] y = new int[rows.size()];
+    double[] w = new double[rows.size()];
     for (int i = 0; i < rows.size(); i++) {
       idx[i] = StanceLexicon.indices(rows.get(i).terms(), index);
       offsets[i] = fit.logits(rows.get(i).features());
       y[i] = StanceModel.CLASSES.indexOf(rows.get(i).label());
+      w[i] = rows.get(i).weight();
     }
-    return LexicalRegression.fit(idx, offsets, y, vocabulary.size(), l2);
+    return LexicalRegression.fit(idx, offsets, y, w, vocabulary.size(), l2);
   }
 
-  /** Fits on every row with penalty {@code l2}. */
+  /** Fits on every row (each counting its weight) with penalty {@code l2}. */
   static SoftmaxRegression.Fit fit(List<Row> rows, double l2) {
     double[][] x = new double[rows.size()][];
     int[] y = new int[rows.size()];
+    double[] w = new double[rows.size()];
     for (int i = 0; i < rows.size(); i++) {
       x[i] = rows.get(i).features();
       y[i] = StanceModel.CLASSES.indexOf(rows.get(i).label());
+      w[i] = rows.get(i).weight();
     }
-    return SoftmaxRegression.fit(x, y, StanceModel.CLASSES.size(), l2);
+    return SoftmaxRegression.fit(x, y, w, StanceModel.CLASSES.size(), l2);
   }
 
   /**

@@ -75,4 +75,70 @@ class SoftmaxRegressionTest {
     }
     return Math.sqrt(s);
   }
+
+  @Test
+  void shouldCountARowOfWeightTwoAsTwoCopiesOfIt() {
+    // Weighting the first ten rows twice is fitting them twice: same standardisation, same loss.
+    double[][] copies = new double[x.length + 10][];
+    int[] yc = new int[x.length + 10];
+    double[] weight = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      copies[i] = x[i];
+      yc[i] = y[i];
+      weight[i] = i < 10 ? 2 : 1;
+    }
+    for (int i = 0; i < 10; i++) {
+      copies[x.length + i] = x[i];
+      yc[x.length + i] = y[i];
+    }
+    SoftmaxRegression.Fit twice = SoftmaxRegression.fit(copies, yc, 3, 0.1);
+    SoftmaxRegression.Fit weighted = SoftmaxRegression.fit(x, y, weight, 3, 0.1);
+    SoftmaxRegression.Fit once = SoftmaxRegression.fit(x, y, 3, 0.1);
+    assertThat(weighted.mean())
+        .containsExactly(twice.mean(), org.assertj.core.data.Offset.offset(1e-9));
+    for (int k = 0; k < 3; k++) {
+      assertThat(weighted.weights()[k])
+          .containsExactly(twice.weights()[k], org.assertj.core.data.Offset.offset(1e-4));
+    }
+    assertThat(norm(once.weights()) - norm(twice.weights()))
+        .isNotCloseTo(0, org.assertj.core.data.Offset.offset(1e-3));
+    // Weights of 1 are the unweighted fit, bit for bit.
+    SoftmaxRegression.Fit ones =
+        SoftmaxRegression.fit(x, y, SoftmaxRegression.ones(x.length), 3, 0.1);
+    for (int k = 0; k < 3; k++) {
+      assertThat(ones.weights()[k]).containsExactly(once.weights()[k]);
+    }
+  }
+
+  @Test
+  void shouldLetHeavilyWeightedRowsMoveTheBoundary() {
+    // Bundled rows: favor from +0.5 to +1.4, neutral around 0, against from -0.5 to -1.4 (ten
+    // each). Added rows: neutral at about +0.6 and -0.6. Counted once, the added rows leave +0.6
+    // favor; counted eight times, they make it neutral: the weight decides.
+    java.util.List<StanceTraining.Row> base = new java.util.ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      base.add(
+          new StanceTraining.Row(new double[] {0.5 + 0.1 * i}, io.vigia.schemas.StanceLabel.FAVOR));
+      base.add(
+          new StanceTraining.Row(
+              new double[] {-0.3 + 0.06 * i}, io.vigia.schemas.StanceLabel.NEUTRAL));
+      base.add(
+          new StanceTraining.Row(
+              new double[] {-0.5 - 0.1 * i}, io.vigia.schemas.StanceLabel.AGAINST));
+    }
+    java.util.List<StanceTraining.Row> added = new java.util.ArrayList<>();
+    for (double x : new double[] {0.6, 0.62, -0.6, -0.62}) {
+      added.add(new StanceTraining.Row(new double[] {x}, io.vigia.schemas.StanceLabel.NEUTRAL));
+    }
+    assertThat(label(base, added, 1)).isEqualTo(io.vigia.schemas.StanceLabel.FAVOR);
+    assertThat(label(base, added, 8)).isEqualTo(io.vigia.schemas.StanceLabel.NEUTRAL);
+  }
+
+  private static io.vigia.schemas.StanceLabel label(
+      java.util.List<StanceTraining.Row> base, java.util.List<StanceTraining.Row> added, double w) {
+    java.util.List<StanceTraining.Row> rows = new java.util.ArrayList<>(base);
+    added.forEach(r -> rows.add(r.weighted(w)));
+    SoftmaxRegression.Fit fit = StanceTraining.fit(rows, 0.01);
+    return StanceModel.CLASSES.get(StanceTraining.argmax(fit.logits(new double[] {0.6})));
+  }
 }
