@@ -13,25 +13,31 @@ import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 
 class FetchTimeMergeTest {
-  /** Three partitions with interleaved timestamps, a tie across partitions 0 and 2. */
+  /**
+   * Four partitions with interleaved timestamps, a tie at 40 between 0@1 and 2@1 (partition 0
+   * first, though its offset is the higher), and an empty partition 3.
+   */
   private static final List<List<ConsumerRecord<byte[], byte[]>>> PARTITIONS =
       List.of(
           List.of(rec(0, 0, 10), rec(0, 1, 40), rec(0, 2, 41), rec(0, 3, 70)),
           List.of(rec(1, 0, 20), rec(1, 1, 30), rec(1, 2, 90)),
-          List.of(rec(2, 0, 5), rec(2, 1, 40), rec(2, 2, 60)));
+          List.of(rec(2, 0, 40), rec(2, 1, 60)),
+          List.of());
+
+  private static final Map<Integer, Long> START = Map.of(0, 0L, 1, 0L, 2, 0L, 3, 0L);
 
   private static final List<String> MERGED =
-      List.of("2@0", "0@0", "1@0", "1@1", "0@1", "2@1", "0@2", "2@2", "0@3", "1@2");
+      List.of("0@0", "1@0", "1@1", "0@1", "2@0", "0@2", "2@1", "0@3", "1@2");
 
   @Test
   void shouldEmitInTimestampOrderTiesByPartitionThenOffset() {
-    FetchTimeMerge m = new FetchTimeMerge(Map.of(0, 0L, 1, 0L, 2, 0L), 0);
+    FetchTimeMerge m = new FetchTimeMerge(START, 0);
     PARTITIONS.forEach(p -> p.forEach(m::add));
-    for (int p = 0; p < 3; p++) {
+    for (int p = 0; p < PARTITIONS.size(); p++) {
       m.readerAt(p, PARTITIONS.get(p).size(), true);
     }
     assertThat(drain(m, Integer.MAX_VALUE)).isEqualTo(MERGED);
-    assertThat(m.positions()).isEqualTo(Map.of(0, 4L, 1, 3L, 2, 3L));
+    assertThat(m.positions()).isEqualTo(Map.of(0, 4L, 1, 3L, 2, 2L, 3, 0L));
   }
 
   @Test
@@ -42,8 +48,8 @@ class FetchTimeMergeTest {
     m.readerAt(0, 1, false);
     m.readerAt(1, 1, false);
     m.readerAt(2, 0, false); // partition 2 holds records not read yet
-    assertThat(m.next(0)).as("2@0 (time 5) may come first").isNull();
-    m.add(PARTITIONS.get(2).get(0));
+    assertThat(m.next(0)).as("partition 2 may bring an earlier record").isNull();
+    m.add(rec(2, 0, 5));
     m.readerAt(2, 1, false);
     assertThat(name(m.next(0))).isEqualTo("2@0");
     assertThat(m.next(0)).as("partition 2 is empty again and not at its end").isNull();
@@ -83,16 +89,16 @@ class FetchTimeMergeTest {
   @Test
   void shouldResumeFromCommittedPositionsInTheSameOrder() {
     for (int stop = 0; stop <= MERGED.size(); stop++) {
-      FetchTimeMerge first = new FetchTimeMerge(Map.of(0, 0L, 1, 0L, 2, 0L), 0);
+      FetchTimeMerge first = new FetchTimeMerge(START, 0);
       PARTITIONS.forEach(p -> p.forEach(first::add));
-      for (int p = 0; p < 3; p++) {
+      for (int p = 0; p < PARTITIONS.size(); p++) {
         first.readerAt(p, PARTITIONS.get(p).size(), true);
       }
       List<String> out = drain(first, stop);
       Map<Integer, Long> committed = first.positions();
       // A crash: the next merger reads every partition again from its committed position.
       FetchTimeMerge resumed = new FetchTimeMerge(committed, 0);
-      for (int p = 0; p < 3; p++) {
+      for (int p = 0; p < PARTITIONS.size(); p++) {
         for (ConsumerRecord<byte[], byte[]> r : PARTITIONS.get(p)) {
           if (r.offset() >= committed.get(p)) {
             resumed.add(r);
