@@ -37,20 +37,23 @@ import org.slf4j.LoggerFactory;
  * {@code vigia reprocess}, run inside {@code vigia run}: re-enriches the stored raw history with
  * the current (or a given) profile into a new index version, then switches the search alias to it.
  *
- * <p>The same topology as the live pipeline ({@link EnrichTopology#build}) runs under its own
- * application id ({@code <enrich.application-id>-reprocess-N}), so it starts from the beginning of
- * {@code vigia.articles.raw} with fresh state stores (dedup and stories rebuilt from the raw
- * articles in order) and writes its own topics ({@code vigia.reprocess.rN.*}), which only its own
- * sink reads, into index version N. The live pipeline keeps flowing meanwhile into the current
- * version; the run keeps following the raw topic past the end offsets it took at start.
+ * <p>Its merge step ({@link RawMerger}) copies the raw partitions into one topic, {@code
+ * vigia.reprocess.rN.raw}, in the order the articles were stored. The same topology as the live
+ * pipeline ({@link EnrichTopology#build}) runs under its own application id ({@code
+ * <enrich.application-id>-reprocess-N}) on that topic, from its beginning, with fresh state stores
+ * (dedup and stories rebuilt from the raw articles in the order the live run met them, so a copy
+ * stays the copy) and writes its own topics ({@code vigia.reprocess.rN.*}), which only its own sink
+ * reads, into index version N. The live pipeline keeps flowing meanwhile into the current version;
+ * the run keeps following the raw topic past the end offsets it took at start.
  *
  * <p>It switches the alias once it has caught up with those end offsets, through the whole chain:
- * the raw offsets committed (under exactly-once, with the records they produced), then the dedup
- * step past the last record of its repartition topic, then its sink durable past the last record of
- * its enriched topic. From the switch on the live sink writes into the new version; the run goes on
- * until it has caught up with the raw end offsets taken at the switch, so every article that
- * arrived before the switch is re-judged and every one after is written by the live pipeline:
- * nothing falls in between. Then it stops.
+ * the raw offsets committed by the merge (in one transaction with the records they produced), then
+ * the topology past the merged topic's last record, then the dedup step past the last record of its
+ * repartition topic, then its sink durable past the last record of its enriched topic. From the
+ * switch on the live sink writes into the new version; the run goes on until it has caught up with
+ * the raw end offsets taken at the switch, so every article that arrived before the switch is
+ * re-judged and every one after is written by the live pipeline: nothing falls in between. Then it
+ * stops.
  *
  * <p>The run is recorded in {@code DATA/reprocess/run.json}; a process killed in the middle resumes
  * it at its next start from the committed offsets, the changelogged state stores and the committed
