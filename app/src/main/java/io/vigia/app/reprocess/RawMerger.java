@@ -118,6 +118,34 @@ final class RawMerger implements AutoCloseable {
     }
   }
 
+  /**
+   * Sets {@code retention.ms=-1} on a run's output topics: the topology gives its records the raw
+   * records' timestamps, the time each article was stored, often older than the broker's default
+   * retention (7 days), which would delete them, maybe before the run's sink has read them. They
+   * are kept until deleted by hand, as the docs say.
+   */
+  static void keepUntilDeleted(org.apache.kafka.clients.admin.Admin admin, List<String> topics)
+      throws InterruptedException {
+    Map<
+            org.apache.kafka.common.config.ConfigResource,
+            java.util.Collection<org.apache.kafka.clients.admin.AlterConfigOp>>
+        ops = new HashMap<>();
+    for (String t : topics) {
+      ops.put(
+          new org.apache.kafka.common.config.ConfigResource(
+              org.apache.kafka.common.config.ConfigResource.Type.TOPIC, t),
+          List.of(
+              new org.apache.kafka.clients.admin.AlterConfigOp(
+                  new org.apache.kafka.clients.admin.ConfigEntry("retention.ms", "-1"),
+                  org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET)));
+    }
+    try {
+      admin.incrementalAlterConfigs(ops).all().get(30, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("cannot keep the records of " + topics + ": " + e, e);
+    }
+  }
+
   void start() {
     thread.start();
   }

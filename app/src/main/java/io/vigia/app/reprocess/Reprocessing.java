@@ -235,6 +235,8 @@ public final class Reprocessing implements AutoCloseable {
       TopicCreator.ensure(
           admin, Topics.reprocessTopics(r.run()), kafka.partitions(), kafka.replicationFactor());
       RawMerger.ensureTopic(admin, raw, kafka.replicationFactor());
+      RawMerger.keepUntilDeleted(
+          admin, Topics.reprocessTopics(r.run()).stream().map(t -> t.name()).toList());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating the run's topics", e);
