@@ -112,7 +112,10 @@ class ReprocessIT {
       assertThat(metrics(p))
           .contains("vigia_reprocess_rate")
           .contains("vigia_reprocess_eta_seconds");
-      assertThat(midway.path("done").asLong()).as("stopped mid-way").isLessThan(N);
+      // Stopped mid-way through the run's chain: its one merged partition lets the first step
+      // commit all 1,000 raw records in its first one-second commit on a quiet machine, so the
+      // figure that shows the run unfinished is what its sink had written.
+      assertThat(midway.path("indexed").asLong()).as("stopped mid-way").isLessThan(N);
       assertThat(midway.path("phase").asText()).isEqualTo("catching-up");
     }
 
