@@ -131,6 +131,17 @@ public final class Topics {
         "vigia.reprocess.r" + run + ".deadletter", KEYS, AvroSerde.of(DeadLetter.class), false);
   }
 
+  /**
+   * The raw records reprocessing run {@code run} reads, all raw partitions merged into one in order
+   * of record timestamp (the time ingest stored each article), byte for byte: its topology reads
+   * this instead of {@link #RAW}, so its one dedup task meets articles in the order they were
+   * stored. One partition, created by the run (not in {@link #reprocessTopics}).
+   */
+  public static Topic<String, RawArticle> reprocessRaw(int run) {
+    return new Topic<>(
+        "vigia.reprocess.r" + run + ".raw", KEYS, AvroSerde.of(RawArticle.class), false);
+  }
+
   /** Every topic of reprocessing run {@code run}, created when it starts. */
   public static java.util.List<Topic<?, ?>> reprocessTopics(int run) {
     return java.util.List.of(

@@ -23,7 +23,8 @@ import java.util.Optional;
  * @param profile the profile folder given, or null for the configured profile
  * @param since only articles published since; null for all
  * @param rawTargets per raw partition, the end offset taken when the run started
- * @param rawBeginnings per raw partition, the first offset the topic still held then
+ * @param rawBeginnings per raw partition, the first offset the run reads: the first the topic still
+ *     held then, or with {@code since} the first stored a day before it
  * @param phase where the run is
  */
 public record ReprocessRun(

@@ -37,20 +37,23 @@ import org.slf4j.LoggerFactory;
  * {@code vigia reprocess}, run inside {@code vigia run}: re-enriches the stored raw history with
  * the current (or a given) profile into a new index version, then switches the search alias to it.
  *
- * <p>The same topology as the live pipeline ({@link EnrichTopology#build}) runs under its own
- * application id ({@code <enrich.application-id>-reprocess-N}), so it starts from the beginning of
- * {@code vigia.articles.raw} with fresh state stores (dedup and stories rebuilt from the raw
- * articles in order) and writes its own topics ({@code vigia.reprocess.rN.*}), which only its own
- * sink reads, into index version N. The live pipeline keeps flowing meanwhile into the current
- * version; the run keeps following the raw topic past the end offsets it took at start.
+ * <p>Its merge step ({@link RawMerger}) copies the raw partitions into one topic, {@code
+ * vigia.reprocess.rN.raw}, in the order the articles were stored. The same topology as the live
+ * pipeline ({@link EnrichTopology#build}) runs under its own application id ({@code
+ * <enrich.application-id>-reprocess-N}) on that topic, from its beginning, with fresh state stores
+ * (dedup and stories rebuilt from the raw articles in the order the live run met them, so a copy
+ * stays the copy) and writes its own topics ({@code vigia.reprocess.rN.*}), which only its own sink
+ * reads, into index version N. The live pipeline keeps flowing meanwhile into the current version;
+ * the run keeps following the raw topic past the end offsets it took at start.
  *
  * <p>It switches the alias once it has caught up with those end offsets, through the whole chain:
- * the raw offsets committed (under exactly-once, with the records they produced), then the dedup
- * step past the last record of its repartition topic, then its sink durable past the last record of
- * its enriched topic. From the switch on the live sink writes into the new version; the run goes on
- * until it has caught up with the raw end offsets taken at the switch, so every article that
- * arrived before the switch is re-judged and every one after is written by the live pipeline:
- * nothing falls in between. Then it stops.
+ * the raw offsets committed by the merge (in one transaction with the records they produced), then
+ * the topology past the merged topic's last record, then the dedup step past the last record of its
+ * repartition topic, then its sink durable past the last record of its enriched topic. From the
+ * switch on the live sink writes into the new version; the run goes on until it has caught up with
+ * the raw end offsets taken at the switch, so every article that arrived before the switch is
+ * re-judged and every one after is written by the live pipeline: nothing falls in between. Then it
+ * stops.
  *
  * <p>The run is recorded in {@code DATA/reprocess/run.json}; a process killed in the middle resumes
  * it at its next start from the committed offsets, the changelogged state stores and the committed
@@ -75,12 +78,14 @@ public final class Reprocessing implements AutoCloseable {
 
   /** What one run started: closed together. */
   private record Running(
+      RawMerger merger,
       EnrichService enrich,
       SinkService sink,
       ArticleIndex target,
       MeterRegistry meters,
       Thread monitor,
       String applicationId,
+      String rawTopic,
       String enrichedTopic,
       WatchProfile profile) {}
 
@@ -184,6 +189,11 @@ public final class Reprocessing implements AutoCloseable {
     try (TopicOffsets offsets = new TopicOffsets(kafka)) {
       offsets.ends(Topics.RAW.name()).forEach((tp, o) -> targets.put(tp.partition(), o));
       offsets.beginnings(Topics.RAW.name()).forEach((tp, o) -> beginnings.put(tp.partition(), o));
+      if (since != null) { // no need to read what was stored before since (less a day's margin)
+        offsets
+            .offsetsForTime(Topics.RAW.name(), since.minus(SINCE_MARGIN).toEpochMilli())
+            .forEach((tp, o) -> beginnings.merge(tp.partition(), o, Math::max));
+      }
     }
     ReprocessRun r =
         new ReprocessRun(
@@ -208,14 +218,25 @@ public final class Reprocessing implements AutoCloseable {
     return r;
   }
 
+  /**
+   * With {@code --since}, the merge starts at the first raw record stored this long before it: an
+   * article is judged by its publication time, which a source may give later than the time it was
+   * stored (a wrong time zone is off by up to 14 hours).
+   */
+  static final java.time.Duration SINCE_MARGIN = java.time.Duration.ofDays(1);
+
   private void launch(ReprocessRun r) {
     WatchProfile profile =
         WatchProfile.load(r.profile() != null ? r.profile() : config.string("profile"));
     EnrichSettings live = EnrichSettings.from(config, profile);
     String appId = live.applicationId() + "-reprocess-" + r.run();
+    String raw = Topics.reprocessRaw(r.run()).name();
     try (Admin admin = Admin.create(kafka.clientProperties())) {
       TopicCreator.ensure(
           admin, Topics.reprocessTopics(r.run()), kafka.partitions(), kafka.replicationFactor());
+      RawMerger.ensureTopic(admin, raw, kafka.replicationFactor());
+      RawMerger.keepUntilDeleted(
+          admin, Topics.reprocessTopics(r.run()).stream().map(t -> t.name()).toList());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating the run's topics", e);
@@ -229,6 +250,7 @@ public final class Reprocessing implements AutoCloseable {
             kafka,
             ArticleAnalyzers.fromProfile(profile),
             new EnrichOutputs(
+                raw,
                 enriched,
                 Topics.reprocessIrrelevant(r.run()).name(),
                 Topics.reprocessDeadLetter(r.run()).name(),
@@ -249,10 +271,19 @@ public final class Reprocessing implements AutoCloseable {
             .batchedForBulkLoad(); // one index commit a second or per 5,000 documents, not per poll
     Thread monitor = new Thread(this::monitor, "vigia-reprocess-" + r.run());
     monitor.setDaemon(true);
-    running = new Running(enrich, sink, target, meters, monitor, appId, enriched, profile);
+    RawMerger merger =
+        new RawMerger(kafka, Topics.RAW.name(), raw, mergeGroup(appId), r.rawBeginnings());
+    running =
+        new Running(merger, enrich, sink, target, meters, monitor, appId, raw, enriched, profile);
     sink.start();
+    merger.start();
     enrich.start();
     monitor.start();
+  }
+
+  /** The consumer group (and transactional id) of a run's merge step. */
+  static String mergeGroup(String applicationId) {
+    return applicationId + "-merge";
   }
 
   private Path baseDir() {
@@ -281,11 +312,13 @@ public final class Reprocessing implements AutoCloseable {
   private boolean step(TopicOffsets offsets) {
     ReprocessRun r = run;
     Running on = running;
-    Map<TopicPartition, Long> committed = offsets.committed(on.applicationId(), Topics.RAW.name());
+    Map<TopicPartition, Long> committed =
+        offsets.committed(mergeGroup(on.applicationId()), Topics.RAW.name());
+    Map<Integer, Long> read = rawReadByTopology(offsets, on);
     long done = 0;
     for (Map.Entry<Integer, Long> e : r.rawTargets().entrySet()) {
       long begin = r.rawBeginnings().getOrDefault(e.getKey(), 0L);
-      long at = committed.getOrDefault(new TopicPartition(Topics.RAW.name(), e.getKey()), begin);
+      long at = read.getOrDefault(e.getKey(), begin);
       done += Math.max(0, Math.min(at, e.getValue()) - begin);
     }
     progress.update(
@@ -307,6 +340,7 @@ public final class Reprocessing implements AutoCloseable {
             r.run());
         return false;
       }
+      on.merger().close();
       on.enrich().close();
       on.sink().close();
       versions.release(r.run(), on.target());
@@ -320,10 +354,26 @@ public final class Reprocessing implements AutoCloseable {
   }
 
   /**
+   * Per raw partition, how far the run's topology has read: the raw positions the merge had reached
+   * with the last merged record the topology committed past (its header).
+   */
+  private static Map<Integer, Long> rawReadByTopology(TopicOffsets offsets, Running on) {
+    TopicPartition merged = new TopicPartition(on.rawTopic(), 0);
+    Long at = offsets.committed(on.applicationId(), on.rawTopic()).get(merged);
+    if (at == null) {
+      return Map.of();
+    }
+    var last = offsets.lastRecordBefore(merged, at);
+    var header = last == null ? null : last.headers().lastHeader(RawMerger.POSITION_HEADER);
+    return header == null ? Map.of() : RawMerger.decode(header.value());
+  }
+
+  /**
    * Whether everything before the run's raw targets went through the whole chain: raw offsets
-   * committed, then the dedup step past its repartition topic's last record, then the sink past the
-   * enriched topic's last record. Each end is read after the step before it was seen done, so it
-   * includes everything that step produced.
+   * committed by the merge, then the topology past the merged topic's last record, then the dedup
+   * step past its repartition topic's last record, then the sink past the enriched topic's last
+   * record. Each end is read after the step before it was seen done, so it includes everything that
+   * step produced.
    */
   private static boolean caughtUp(
       TopicOffsets offsets, Running on, ReprocessRun r, Map<TopicPartition, Long> rawCommitted) {
@@ -331,6 +381,13 @@ public final class Reprocessing implements AutoCloseable {
       long begin = r.rawBeginnings().getOrDefault(e.getKey(), 0L);
       long at = rawCommitted.getOrDefault(new TopicPartition(Topics.RAW.name(), e.getKey()), begin);
       if (at < e.getValue()) {
+        return false;
+      }
+    }
+    Map<TopicPartition, Long> mergedEnds = offsets.afterLastRecord(on.rawTopic());
+    Map<TopicPartition, Long> mergedAt = offsets.committed(on.applicationId(), on.rawTopic());
+    for (Map.Entry<TopicPartition, Long> e : mergedEnds.entrySet()) {
+      if (e.getValue() > mergedAt.getOrDefault(e.getKey(), 0L)) {
         return false;
       }
     }
@@ -400,6 +457,7 @@ public final class Reprocessing implements AutoCloseable {
       return;
     }
     running.monitor().interrupt();
+    running.merger().halt();
     running.enrich().halt();
     running.sink().close();
     if (run.phase() != ReprocessRun.Phase.DONE) {
@@ -417,6 +475,7 @@ public final class Reprocessing implements AutoCloseable {
     }
     running.monitor().interrupt();
     if (run.phase() != ReprocessRun.Phase.DONE) {
+      running.merger().close();
       running.enrich().close();
       running.sink().close();
       versions.release(run.run(), running.target());

@@ -89,27 +89,57 @@ final class TopicOffsets implements AutoCloseable {
   }
 
   private long afterLastRecord(TopicPartition tp, long begin, long end) {
+    ConsumerRecord<byte[], byte[]> last = lastRecordBefore(tp, begin, end);
+    return last == null ? begin : last.offset() + 1;
+  }
+
+  /** The last committed record of {@code tp} before offset {@code end}; null when none. */
+  ConsumerRecord<byte[], byte[]> lastRecordBefore(TopicPartition tp, long end) {
+    long begin = reader.beginningOffsets(List.of(tp), Duration.ofSeconds(TIMEOUT_S)).get(tp);
+    return lastRecordBefore(tp, begin, end);
+  }
+
+  private ConsumerRecord<byte[], byte[]> lastRecordBefore(TopicPartition tp, long begin, long end) {
+    if (end <= begin) {
+      return null;
+    }
     long window = 64;
     for (long from = Math.max(begin, end - window); ; from = Math.max(begin, from - window)) {
-      long last = -1;
+      ConsumerRecord<byte[], byte[]> last = null;
       reader.assign(List.of(tp));
       reader.seek(tp, from);
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_S);
       while (reader.position(tp) < end && System.nanoTime() < deadline) {
         for (ConsumerRecord<byte[], byte[]> r : reader.poll(Duration.ofMillis(200))) {
-          if (r.offset() < end) {
-            last = Math.max(last, r.offset());
+          if (r.offset() < end && (last == null || r.offset() > last.offset())) {
+            last = r;
           }
         }
       }
-      if (last >= 0) {
-        return last + 1;
+      if (last != null) {
+        return last;
       }
       if (from == begin) {
-        return begin;
+        return null;
       }
       window *= 4;
     }
+  }
+
+  /**
+   * Per partition of {@code topic}, the first offset whose record timestamp is at or after {@code
+   * at} (the end offset where there is none).
+   */
+  Map<TopicPartition, Long> offsetsForTime(String topic, long at) {
+    List<TopicPartition> tps = partitions(topic);
+    Map<TopicPartition, Long> query = new HashMap<>();
+    tps.forEach(tp -> query.put(tp, at));
+    Map<TopicPartition, Long> ends = ends(topic);
+    Map<TopicPartition, Long> out = new HashMap<>();
+    reader
+        .offsetsForTimes(query, Duration.ofSeconds(TIMEOUT_S))
+        .forEach((tp, o) -> out.put(tp, o != null ? o.offset() : ends.get(tp)));
+    return out;
   }
 
   private interface Call<T> {

@@ -205,8 +205,11 @@ public final class SyntheticHistory {
             producer, Topics.RAW.keySerde().serializer(), Topics.RAW.valueSerde().serializer())) {
       for (int i = from; i < to; i++) {
         RawArticle a = article(i);
+        // Stored as ingest stores an article: just after fetching it (the record's timestamp), one
+        // a minute here, not all within the same millisecond.
         out.send(
-            new ProducerRecord<>(Topics.RAW.name(), a.getId(), a),
+            new ProducerRecord<>(
+                Topics.RAW.name(), null, a.getFetchedAt().toEpochMilli(), a.getId(), a),
             (meta, e) -> {
               if (e != null) {
                 failed.compareAndSet(null, e);

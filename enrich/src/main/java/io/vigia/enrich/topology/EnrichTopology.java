@@ -87,7 +87,7 @@ public final class EnrichTopology {
 
     KStream<String, Decoded> decoded =
         builder.stream(
-                Topics.RAW.name(),
+                outputs.rawTopic(),
                 Consumed.with(Topics.KEYS, Serdes.ByteArray()).withName("read-raw-articles"))
             .processValues(() -> new DecodeRawArticle(meters), Named.as("decode-raw-article"));
 
