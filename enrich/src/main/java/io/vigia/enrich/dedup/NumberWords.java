@@ -1,8 +1,10 @@
 package io.vigia.enrich.dedup;
 
 import io.vigia.common.text.TextNormalizer;
+import io.vigia.enrich.text.NumberWordValues;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -20,103 +22,27 @@ import java.util.function.Consumer;
  * general knowledge of the two languages' number words, not of any article.
  */
 final class NumberWords {
+  /**
+   * Words that are also ordinary words in the other language or articles: Spanish "once" (eleven)
+   * is English "once"; "un", "una" and "uno" are articles as often as figures, and single digits do
+   * not count in a body anyway.
+   */
+  private static final Set<String> AMBIGUOUS = Set.of("once", "un", "una", "uno");
+
+  /** Units, teens and tens, which add up within a group below a thousand. */
   private static final Map<String, Integer> UNITS = new HashMap<>();
+
+  /** Spanish hundreds ({@code cien} to {@code novecientas}), which add to their group too. */
   private static final Map<String, Integer> HUNDREDS = new HashMap<>();
 
   static {
-    String[] en = {
-      "zero",
-      "one",
-      "two",
-      "three",
-      "four",
-      "five",
-      "six",
-      "seven",
-      "eight",
-      "nine",
-      "ten",
-      "eleven",
-      "twelve",
-      "thirteen",
-      "fourteen",
-      "fifteen",
-      "sixteen",
-      "seventeen",
-      "eighteen",
-      "nineteen"
-    };
-    for (int i = 0; i < en.length; i++) {
-      UNITS.put(en[i], i);
-    }
-    String[] enTens = {
-      "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"
-    };
-    for (int i = 0; i < enTens.length; i++) {
-      UNITS.put(enTens[i], 20 + 10 * i);
-    }
-    // Spanish; "once" (11) is left out: it is an English word. "un", "una" and "uno" are articles
-    // as often as figures, and single digits do not count in a body anyway.
-    String[] es = {
-      "cero",
-      null,
-      "dos",
-      "tres",
-      "cuatro",
-      "cinco",
-      "seis",
-      "siete",
-      "ocho",
-      "nueve",
-      "diez",
-      null,
-      "doce",
-      "trece",
-      "catorce",
-      "quince",
-      "dieciseis",
-      "diecisiete",
-      "dieciocho",
-      "diecinueve",
-      "veinte",
-      "veintiuno",
-      "veintidos",
-      "veintitres",
-      "veinticuatro",
-      "veinticinco",
-      "veintiseis",
-      "veintisiete",
-      "veintiocho",
-      "veintinueve"
-    };
-    for (int i = 0; i < es.length; i++) {
-      if (es[i] != null) {
-        UNITS.put(es[i], i);
-      }
-    }
-    String[] esTens = {
-      "treinta", "cuarenta", "cincuenta", "sesenta", "setenta", "ochenta", "noventa"
-    };
-    for (int i = 0; i < esTens.length; i++) {
-      UNITS.put(esTens[i], 30 + 10 * i);
-    }
-    HUNDREDS.put("cien", 100);
-    HUNDREDS.put("ciento", 100);
-    String[] esHundreds = {
-      "doscientos",
-      "trescientos",
-      "cuatrocientos",
-      "quinientos",
-      "seiscientos",
-      "setecientos",
-      "ochocientos",
-      "novecientos"
-    };
-    for (int i = 0; i < esHundreds.length; i++) {
-      HUNDREDS.put(esHundreds[i], 200 + 100 * i);
-      String stem = esHundreds[i].substring(0, esHundreds[i].length() - 2);
-      HUNDREDS.put(stem + "as", 200 + 100 * i); // doscientas personas
-    }
+    NumberWordValues.VALUES.forEach(
+        (word, value) -> {
+          if (AMBIGUOUS.contains(word)) {
+            return;
+          }
+          (NumberWordValues.isSpanishHundred(word) ? HUNDREDS : UNITS).put(word, value);
+        });
   }
 
   private NumberWords() {}
