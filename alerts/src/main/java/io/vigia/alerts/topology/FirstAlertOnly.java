@@ -40,9 +40,13 @@ final class FirstAlertOnly implements Processor<String, String, String, String> 
     if (r.key() == null || sent.get(r.key()) != null) {
       return;
     }
-    sent.put(r.key(), context.currentSystemTimeMs());
+    long now = context.currentSystemTimeMs();
+    sent.put(r.key(), now);
     String subscription = r.key().substring(0, r.key().indexOf('|'));
-    context.forward(new Record<>(subscription, r.value(), r.timestamp()));
+    // Stamped with the time it is raised, not its article's fetch time: the alerts topic's
+    // retention then counts from the alert, and an alert on an article fetched long ago (replayed,
+    // re-judged) is not due for deletion before it is delivered.
+    context.forward(new Record<>(subscription, r.value(), now));
   }
 
   private void forgetOld(long now) {

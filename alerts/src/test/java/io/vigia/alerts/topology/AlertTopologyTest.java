@@ -9,6 +9,7 @@ import io.vigia.schemas.EnrichedArticle;
 import io.vigia.schemas.Topics;
 import io.vigia.schemas.testing.SampleArticles;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -102,6 +103,23 @@ class AlertTopologyTest {
     assertThat(out.get(0).path("article").path("id").asText())
         .isEqualTo(original.getArticle().getId());
     assertThat(out.get(0).path("kind").asText()).isEqualTo("article");
+  }
+
+  @Test
+  void shouldStampAnAlertWithTheTimeItIsRaisedNotItsArticlesFetchTime() {
+    subscribe("cne-es", "{\"q\":\"CNE\",\"language\":\"es\"}");
+    EnrichedArticle old = article("https://a.example/viejo", "El CNE anuncia", "es");
+    Instant fetched = Instant.parse("2024-07-01T00:00:00Z");
+    Instant before = Instant.now();
+    enriched.pipeInput(
+        old.getArticle().getId(),
+        Topics.ENRICHED.valueSerde().serializer().serialize(Topics.ENRICHED.name(), old),
+        fetched);
+    // The driver's wall clock started at its construction, before this test's clock reading.
+    assertThat(alerts.readRecord().getRecordTime())
+        .as("the topic's retention counts from the alert")
+        .isAfter(before.minusSeconds(60))
+        .isBeforeOrEqualTo(Instant.now());
   }
 
   @Test
