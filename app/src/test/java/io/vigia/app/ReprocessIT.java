@@ -11,8 +11,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -119,7 +123,19 @@ class ReprocessIT {
       assertThat(midway.path("phase").asText()).isEqualTo("catching-up");
     }
 
+    // The next start's first attempt to resume finds the run's state directory locked, as by a run
+    // stopped a moment ago in this process: it must let go of what it opened (the run's index) so
+    // that its next attempt, ten seconds later, resumes the run.
+    Path streamsLock = data.resolve("streams").resolve("vigia-enrich-reprocess-1").resolve(".lock");
+    FileChannel lockChannel =
+        FileChannel.open(streamsLock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileLock held = awaitLock(lockChannel); // the halted run lets go of it once its threads end
     try (PipelineHandle p = start(config, data)) {
+      assertThat(p.get("/api/reprocess").has("profileVersion"))
+          .as("the first attempt to resume failed on the locked state directory")
+          .isFalse();
+      held.release();
+      lockChannel.close();
       JsonNode done =
           p.await(
               "/api/reprocess",
@@ -177,6 +193,24 @@ class ReprocessIT {
       assertThat(metrics(p))
           .contains("vigia_reprocess_phase 3")
           .contains("vigia_reprocess_articles_done " + done.path("total").asLong());
+    }
+  }
+
+  private static FileLock awaitLock(FileChannel channel) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (true) {
+      try {
+        FileLock lock = channel.tryLock();
+        if (lock != null) {
+          return lock;
+        }
+      } catch (OverlappingFileLockException stillHeldInThisProcess) {
+        // the halted run's stream threads are still ending
+      }
+      assertThat(System.nanoTime())
+          .as("the halted run let go of its state directory")
+          .isLessThan(deadline);
+      Thread.sleep(100);
     }
   }
 

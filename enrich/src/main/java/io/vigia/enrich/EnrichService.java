@@ -126,12 +126,15 @@ public final class EnrichService implements AutoCloseable, HealthReporting {
   }
 
   /**
-   * Stops at once, without waiting for the stream threads to commit: what a crash leaves behind,
-   * for tests of resuming (a later service under the same application id picks up from the last
-   * committed transaction).
+   * Stops abruptly, for tests of resuming: the stream threads are told to stop at once (a later
+   * service under the same application id picks up from the last committed transaction). A killed
+   * process's threads and file locks die with it; here the threads end on their own, so this waits
+   * (at most a minute, while the broker is still up) until they have, and a later service in the
+   * same process finds the state directory free.
    */
   public void halt() {
     streams.close(Duration.ZERO);
+    streams.close(Duration.ofSeconds(60));
   }
 
   /** From the Streams state: up while running or rebalancing, down once Streams gave up. */

@@ -241,9 +241,10 @@ public final class Reprocessing implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating the run's topics", e);
     }
-    ArticleIndex target = versions.openForRun(r.run(), r.since());
     MeterRegistry meters = new SimpleMeterRegistry();
     String enriched = Topics.reprocessEnriched(r.run()).name();
+    // Built before the run's index is opened: its state directory may still be held by a run
+    // stopped a moment ago, and the attempt then fails without holding anything.
     EnrichService enrich =
         new EnrichService(
             live.withApplicationId(appId),
@@ -256,19 +257,35 @@ public final class Reprocessing implements AutoCloseable {
                 Topics.reprocessDeadLetter(r.run()).name(),
                 r.since()),
             new EnrichMeters(meters));
-    SinkService sink =
-        new SinkService(
-                new SinkSettings(
-                    SinkSettings.Backend.LUCENE,
-                    config.string("sink.group-id") + "-reprocess-" + r.run(),
-                    LuceneIndexVersions.dir(baseDir(), r.run()),
-                    ""),
-                kafka,
-                target,
-                DiskSpaceGuard.none(),
-                enriched,
-                meters)
-            .batchedForBulkLoad(); // one index commit a second or per 5,000 documents, not per poll
+    ArticleIndex target;
+    try {
+      target = versions.openForRun(r.run(), r.since());
+    } catch (RuntimeException e) {
+      enrich.close();
+      throw e;
+    }
+    SinkService sink;
+    try {
+      sink =
+          new SinkService(
+                  new SinkSettings(
+                      SinkSettings.Backend.LUCENE,
+                      config.string("sink.group-id") + "-reprocess-" + r.run(),
+                      LuceneIndexVersions.dir(baseDir(), r.run()),
+                      ""),
+                  kafka,
+                  target,
+                  DiskSpaceGuard.none(),
+                  enriched,
+                  meters)
+              .batchedForBulkLoad(); // one index commit a second or per 5,000 documents
+    } catch (RuntimeException e) {
+      // A failed attempt lets go of what it opened, or every later attempt to resume fails on
+      // the index lock it still holds.
+      enrich.close();
+      versions.release(r.run(), target);
+      throw e;
+    }
     Thread monitor = new Thread(this::monitor, "vigia-reprocess-" + r.run());
     monitor.setDaemon(true);
     RawMerger merger =
