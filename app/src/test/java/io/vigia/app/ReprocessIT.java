@@ -74,6 +74,7 @@ class ReprocessIT {
     assertThat(census).as("the history has off-topic articles").isPositive();
 
     long alertsBefore;
+    String alertOffsetsBefore;
     Map<TopicPartition, Long> liveEnrichedBefore;
     try (PipelineHandle p = start(config, data)) {
       p.await(
@@ -89,6 +90,7 @@ class ReprocessIT {
           Duration.ofSeconds(600));
       alertsBefore = awaitStableCount(p.bootstrapServers(), Topics.ALERTS.name());
       assertThat(alertsBefore).as("the live run alerted").isPositive();
+      alertOffsetsBefore = alertOffsets(p.bootstrapServers());
       liveEnrichedBefore = endOffsets(p.bootstrapServers(), Topics.ENRICHED.name());
 
       // An analyst's correction made before the run: it must win over the run's new judgement.
@@ -185,7 +187,10 @@ class ReprocessIT {
       assertThat(reversed).as("copies that became their original's original").isZero();
       Thread.sleep(3000); // an alert sent again would be on its way now
       assertThat(countRecords(p.bootstrapServers(), Topics.ALERTS.name()))
-          .as("no alert sent again")
+          // Fewer would mean records deleted: the log start and end offsets tell.
+          .as(
+              "no alert sent again (alerts' log start/end offsets before %s, after %s)",
+              alertOffsetsBefore, alertOffsets(p.bootstrapServers()))
           .isEqualTo(alertsBefore);
       assertThat(endOffsets(p.bootstrapServers(), Topics.ENRICHED.name()))
           .as("nothing re-enriched reached the live topic alerts read")
@@ -233,6 +238,18 @@ class ReprocessIT {
         tps.add(new TopicPartition(topic, i.partition()));
       }
       return c.endOffsets(tps, Duration.ofSeconds(30));
+    }
+  }
+
+  private static String alertOffsets(String bootstrap) {
+    try (KafkaConsumer<byte[], byte[]> c = consumer(bootstrap)) {
+      List<TopicPartition> tps = new ArrayList<>();
+      for (PartitionInfo i : c.partitionsFor(Topics.ALERTS.name(), Duration.ofSeconds(30))) {
+        tps.add(new TopicPartition(Topics.ALERTS.name(), i.partition()));
+      }
+      return c.beginningOffsets(tps, Duration.ofSeconds(30))
+          + " / "
+          + c.endOffsets(tps, Duration.ofSeconds(30));
     }
   }
 
