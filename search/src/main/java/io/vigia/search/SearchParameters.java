@@ -107,22 +107,22 @@ public final class SearchParameters {
     if (since != null && until != null && since.isAfter(until)) {
       throw new IllegalArgumentException("'since' must not be after 'until'");
     }
-    return new SearchQuery(
-        q,
-        list(values, "entity"),
-        list(values, "entityAny"),
-        stance,
-        list(values, "language").stream().map(l -> l.toLowerCase(Locale.ROOT)).toList(),
-        list(values, "source"),
-        single(values, "story"),
-        storySources,
-        since,
-        until,
-        duplicates,
-        from,
-        size,
-        sort,
-        relevance);
+    return SearchQuery.builder()
+        .q(q)
+        .entities(list(values, "entity"))
+        .entitiesAny(list(values, "entityAny"))
+        .stance(stance)
+        .languages(list(values, "language").stream().map(l -> l.toLowerCase(Locale.ROOT)).toList())
+        .sources(list(values, "source"))
+        .story(single(values, "story"))
+        .storySources(storySources)
+        .since(since)
+        .until(until)
+        .includeDuplicates(duplicates)
+        .page(from, size)
+        .sort(sort)
+        .relevance(relevance)
+        .build();
   }
 
   private static SearchQuery.Relevance relevance(String v) {

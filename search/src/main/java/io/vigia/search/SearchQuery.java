@@ -81,95 +81,151 @@ public record SearchQuery(
     }
   }
 
-  /** A query over the articles not marked off topic (the default {@link Relevance}). */
-  public SearchQuery(
-      String q,
-      List<String> entities,
-      List<String> entitiesAny,
-      Map<String, String> stance,
-      List<String> languages,
-      List<String> sources,
-      String story,
-      int storySources,
-      Instant since,
-      Instant until,
-      boolean includeDuplicates,
-      int from,
-      int size,
-      Sort sort) {
-    this(
-        q,
-        entities,
-        entitiesAny,
-        stance,
-        languages,
-        sources,
-        story,
-        storySources,
-        since,
-        until,
-        includeDuplicates,
-        from,
-        size,
-        sort,
-        Relevance.RELEVANT);
+  /** Every filter unset: all articles not marked off topic, newest first, no copies, 10 a page. */
+  public static Builder builder() {
+    return new Builder();
   }
 
-  /** The query of earlier releases: one language, one source, no entityAny or storySources. */
-  public SearchQuery(
-      String q,
-      List<String> entities,
-      Map<String, String> stance,
-      String language,
-      String source,
-      String story,
-      Instant since,
-      Instant until,
-      boolean includeDuplicates,
-      int from,
-      int size,
-      Sort sort) {
-    this(
-        q,
-        entities,
-        List.of(),
-        stance,
-        one(language),
-        one(source),
-        story,
-        0,
-        since,
-        until,
-        includeDuplicates,
-        from,
-        size,
-        sort);
+  /**
+   * A query named filter by filter; what is not set is no condition (and the defaults of {@link
+   * #builder()}). Checked as the record checks it, on {@link #build()}.
+   */
+  public static final class Builder {
+    private String q;
+    private List<String> entities = List.of();
+    private List<String> entitiesAny = List.of();
+    private Map<String, String> stance = Map.of();
+    private List<String> languages = List.of();
+    private List<String> sources = List.of();
+    private String story;
+    private int storySources;
+    private Instant since;
+    private Instant until;
+    private boolean includeDuplicates;
+    private int from;
+    private int size = 10;
+    private Sort sort = Sort.NEWEST;
+    private Relevance relevance = Relevance.RELEVANT;
+
+    private Builder() {}
+
+    public Builder q(String q) {
+      this.q = q;
+      return this;
+    }
+
+    /** Articles that carry every one of these entity ids. */
+    public Builder entities(List<String> entities) {
+      this.entities = entities;
+      return this;
+    }
+
+    /** Articles that carry at least one of these entity ids. */
+    public Builder entitiesAny(List<String> entitiesAny) {
+      this.entitiesAny = entitiesAny;
+      return this;
+    }
+
+    /** Target → label ({@code favor}, {@code against}, {@code neutral}). */
+    public Builder stance(Map<String, String> stance) {
+      this.stance = stance;
+      return this;
+    }
+
+    public Builder languages(List<String> languages) {
+      this.languages = languages;
+      return this;
+    }
+
+    public Builder language(String language) {
+      return languages(one(language));
+    }
+
+    public Builder sources(List<String> sources) {
+      this.sources = sources;
+      return this;
+    }
+
+    public Builder source(String source) {
+      return sources(one(source));
+    }
+
+    public Builder story(String story) {
+      this.story = story;
+      return this;
+    }
+
+    /** Only articles of stories told by at least this many sources (0: no condition). */
+    public Builder storySources(int storySources) {
+      this.storySources = storySources;
+      return this;
+    }
+
+    public Builder since(Instant since) {
+      this.since = since;
+      return this;
+    }
+
+    public Builder until(Instant until) {
+      this.until = until;
+      return this;
+    }
+
+    public Builder includeDuplicates(boolean includeDuplicates) {
+      this.includeDuplicates = includeDuplicates;
+      return this;
+    }
+
+    public Builder page(int from, int size) {
+      this.from = from;
+      this.size = size;
+      return this;
+    }
+
+    public Builder sort(Sort sort) {
+      this.sort = sort;
+      return this;
+    }
+
+    public Builder relevance(Relevance relevance) {
+      this.relevance = relevance;
+      return this;
+    }
+
+    public SearchQuery build() {
+      return new SearchQuery(
+          q,
+          entities,
+          entitiesAny,
+          stance,
+          languages,
+          sources,
+          story,
+          storySources,
+          since,
+          until,
+          includeDuplicates,
+          from,
+          size,
+          sort,
+          relevance);
+    }
   }
 
   /** The articles of one story, copies included, from {@code from}, {@code size} of them. */
   public static SearchQuery story(
       String storyId, Relevance relevance, int from, int size, Sort sort) {
-    return new SearchQuery(
-        null, List.of(), List.of(), Map.of(), List.of(), List.of(), storyId, 0, null, null, true,
-        from, size, sort, relevance);
+    return builder()
+        .story(storyId)
+        .includeDuplicates(true)
+        .relevance(relevance)
+        .page(from, size)
+        .sort(sort)
+        .build();
   }
 
   public static SearchQuery text(String q, int size) {
-    return new SearchQuery(
-        q,
-        List.of(),
-        List.of(),
-        Map.of(),
-        List.of(),
-        List.of(),
-        null,
-        0,
-        null,
-        null,
-        false,
-        0,
-        size,
-        Sort.NEWEST);
+    return builder().q(q).page(0, size).build();
   }
 
   /** The same filters with other paging (stories and stats read every match, copies included). */

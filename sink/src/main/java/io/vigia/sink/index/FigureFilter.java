@@ -2,8 +2,6 @@ package io.vigia.sink.index;
 
 import io.vigia.search.SearchQuery;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Which figures a listing selects: of one quantity, about one subject, about one election (an
@@ -23,20 +21,6 @@ public record FigureFilter(String quantity, String subject, String election, Ins
    * included (a copy in another outlet states its figures too), since {@link #since}.
    */
   public SearchQuery articles() {
-    return new SearchQuery(
-        null,
-        List.of(),
-        List.of(),
-        Map.of(),
-        List.of(),
-        List.of(),
-        null,
-        0,
-        since,
-        null,
-        true,
-        0,
-        0,
-        SearchQuery.Sort.NEWEST);
+    return SearchQuery.builder().since(since).includeDuplicates(true).page(0, 0).build();
   }
 }

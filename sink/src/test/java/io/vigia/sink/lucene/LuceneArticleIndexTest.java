@@ -146,35 +146,13 @@ class LuceneArticleIndexTest {
               enriched(
                   "https://b.example/2", "B", "s1", "2024-07-28T12:00:00Z", "FAVOR", "Q1", "Q2"),
               enriched("https://c.example/3", "C", "s2", "2024-07-29T09:00:00Z", "NEUTRAL", "Q2")));
-      SearchQuery byEntity =
-          new SearchQuery(
-              null,
-              List.of("Q1"),
-              java.util.Map.of(),
-              null,
-              null,
-              null,
-              null,
-              null,
-              false,
-              0,
-              10,
-              null);
+      SearchQuery byEntity = SearchQuery.builder().entities(List.of("Q1")).page(0, 10).build();
       assertThat(index.search(byEntity).total()).isEqualTo(2);
       SearchQuery byStance =
-          new SearchQuery(
-              null,
-              List.of(),
-              java.util.Map.of("maduro-government", "favor"),
-              null,
-              null,
-              null,
-              null,
-              null,
-              false,
-              0,
-              10,
-              null);
+          SearchQuery.builder()
+              .stance(java.util.Map.of("maduro-government", "favor"))
+              .page(0, 10)
+              .build();
       assertThat(index.search(byStance).articles())
           .extracting(ArticleDocument::source)
           .containsExactly("B");

@@ -15,7 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -257,19 +256,13 @@ abstract class OpenSearchIndexContract extends ArticleIndexContract {
         .as("accent-folded")
         .isEqualTo(1);
     SearchQuery bySource =
-        new SearchQuery(
-            null,
-            List.of(),
-            Map.of(),
-            "es",
-            "a.example",
-            null,
-            Instant.parse("2024-08-15T00:00:00Z"),
-            null,
-            false,
-            0,
-            10,
-            SearchQuery.Sort.OLDEST);
+        SearchQuery.builder()
+            .language("es")
+            .source("a.example")
+            .since(Instant.parse("2024-08-15T00:00:00Z"))
+            .page(0, 10)
+            .sort(SearchQuery.Sort.OLDEST)
+            .build();
     assertThat(index.search(bySource).articles())
         .extracting(ArticleDocument::url)
         .containsExactly("https://a.example/3");
@@ -289,20 +282,7 @@ abstract class OpenSearchIndexContract extends ArticleIndexContract {
                   "2024-07-0" + (i + 1) + "T00:00:00Z")));
     }
     index.refresh();
-    SearchQuery page2 =
-        new SearchQuery(
-            null,
-            List.of(),
-            Map.of(),
-            null,
-            null,
-            null,
-            null,
-            null,
-            false,
-            2,
-            2,
-            SearchQuery.Sort.OLDEST);
+    SearchQuery page2 = SearchQuery.builder().page(2, 2).sort(SearchQuery.Sort.OLDEST).build();
     var hits = index.search(page2);
     assertThat(hits.total()).isEqualTo(5);
     assertThat(hits.articles())
