@@ -84,9 +84,7 @@ public final class Reprocessing implements AutoCloseable {
       ArticleIndex target,
       MeterRegistry meters,
       Thread monitor,
-      String applicationId,
-      String rawTopic,
-      String enrichedTopic,
+      RunTopics topics,
       WatchProfile profile) {}
 
   /**
@@ -291,7 +289,15 @@ public final class Reprocessing implements AutoCloseable {
     RawMerger merger =
         new RawMerger(kafka, Topics.RAW.name(), raw, mergeGroup(appId), r.rawBeginnings());
     running =
-        new Running(merger, enrich, sink, target, meters, monitor, appId, raw, enriched, profile);
+        new Running(
+            merger,
+            enrich,
+            sink,
+            target,
+            meters,
+            monitor,
+            new RunTopics(appId, raw, enriched),
+            profile);
     sink.start();
     merger.start();
     enrich.start();
@@ -330,8 +336,8 @@ public final class Reprocessing implements AutoCloseable {
     ReprocessRun r = run;
     Running on = running;
     Map<TopicPartition, Long> committed =
-        offsets.committed(mergeGroup(on.applicationId()), Topics.RAW.name());
-    Map<Integer, Long> read = rawReadByTopology(offsets, on);
+        offsets.committed(mergeGroup(on.topics().applicationId()), Topics.RAW.name());
+    Map<Integer, Long> read = on.topics().rawReadByTopology(offsets);
     long done = 0;
     for (Map.Entry<Integer, Long> e : r.rawTargets().entrySet()) {
       long begin = r.rawBeginnings().getOrDefault(e.getKey(), 0L);
@@ -340,7 +346,7 @@ public final class Reprocessing implements AutoCloseable {
     }
     progress.update(
         r.total(), done, on.sink().indexed(), r.phase().ordinal() + 1, System.nanoTime());
-    if (!caughtUp(offsets, on, r, committed)) {
+    if (!on.topics().caughtUp(offsets, r, committed, on.sink())) {
       return false;
     }
     synchronized (this) {
@@ -368,59 +374,6 @@ public final class Reprocessing implements AutoCloseable {
       LOG.info("reprocessing run {} done: {} documents written", r.run(), on.sink().indexed());
       return true;
     }
-  }
-
-  /**
-   * Per raw partition, how far the run's topology has read: the raw positions the merge had reached
-   * with the last merged record the topology committed past (its header).
-   */
-  private static Map<Integer, Long> rawReadByTopology(TopicOffsets offsets, Running on) {
-    TopicPartition merged = new TopicPartition(on.rawTopic(), 0);
-    Long at = offsets.committed(on.applicationId(), on.rawTopic()).get(merged);
-    if (at == null) {
-      return Map.of();
-    }
-    var last = offsets.lastRecordBefore(merged, at);
-    var header = last == null ? null : last.headers().lastHeader(RawMerger.POSITION_HEADER);
-    return header == null ? Map.of() : RawMerger.decode(header.value());
-  }
-
-  /**
-   * Whether everything before the run's raw targets went through the whole chain: raw offsets
-   * committed by the merge, then the topology past the merged topic's last record, then the dedup
-   * step past its repartition topic's last record, then the sink past the enriched topic's last
-   * record. Each end is read after the step before it was seen done, so it includes everything that
-   * step produced.
-   */
-  private static boolean caughtUp(
-      TopicOffsets offsets, Running on, ReprocessRun r, Map<TopicPartition, Long> rawCommitted) {
-    for (Map.Entry<Integer, Long> e : r.rawTargets().entrySet()) {
-      long begin = r.rawBeginnings().getOrDefault(e.getKey(), 0L);
-      long at = rawCommitted.getOrDefault(new TopicPartition(Topics.RAW.name(), e.getKey()), begin);
-      if (at < e.getValue()) {
-        return false;
-      }
-    }
-    Map<TopicPartition, Long> mergedEnds = offsets.afterLastRecord(on.rawTopic());
-    Map<TopicPartition, Long> mergedAt = offsets.committed(on.applicationId(), on.rawTopic());
-    for (Map.Entry<TopicPartition, Long> e : mergedEnds.entrySet()) {
-      if (e.getValue() > mergedAt.getOrDefault(e.getKey(), 0L)) {
-        return false;
-      }
-    }
-    String repartition =
-        on.applicationId() + "-" + EnrichTopology.DEDUP_REPARTITION + "-repartition";
-    if (!offsets.exists(repartition)) {
-      return false;
-    }
-    Map<TopicPartition, Long> dedupEnds = offsets.afterLastRecord(repartition);
-    Map<TopicPartition, Long> dedupAt = offsets.committed(on.applicationId(), repartition);
-    for (Map.Entry<TopicPartition, Long> e : dedupEnds.entrySet()) {
-      if (e.getValue() > dedupAt.getOrDefault(e.getKey(), 0L)) {
-        return false;
-      }
-    }
-    return on.sink().durableUpTo(offsets.afterLastRecord(on.enrichedTopic()));
   }
 
   /** The run as {@code GET /api/reprocess} shows it. */
