@@ -39,6 +39,11 @@ public final class LearnedStanceScorer implements StanceScorer {
       StanceFeatures f = new StanceFeatures(target);
       StanceModel.TargetModel m = model.targets().get(target.name());
       if (m != null && !m.features().equals(f.names())) {
+        // A model trained before the voice features still reads its own features, unchanged.
+        StanceFeatures before = new StanceFeatures(target, false);
+        f = m.features().equals(before.names()) ? before : f;
+      }
+      if (m != null && !m.features().equals(f.names())) {
         throw new IllegalArgumentException(
             source
                 + ": the model of '"
