@@ -147,7 +147,8 @@ public final class CueStanceScorer implements StanceScorer {
 
   @Override
   public List<Stance> score(RawArticle article, List<Entity> entities) {
-    List<Tally> tallies = tally(article.getTitle(), article.getText());
+    // The cue rule reads no speakers: only a learned model weighs them.
+    List<Tally> tallies = read(article.getTitle(), article.getText(), false, false).tallies();
     List<Stance> out = new ArrayList<>(tallies.size());
     for (int t = 0; t < tallies.size(); t++) {
       StanceCues.Target target = cues.targets().get(t);
@@ -184,6 +185,11 @@ public final class CueStanceScorer implements StanceScorer {
 
   /** {@link #tally}, keeping the words and, if {@code channels}, each word's channel. */
   public Reading read(String title, String text, boolean channels) {
+    return read(title, text, channels, true);
+  }
+
+  /** {@link #read}, finding whose words the article carries only if {@code speakers}. */
+  public Reading read(String title, String text, boolean channels, boolean speakers) {
     String head = title == null ? "" : title;
     String all = head + "\n\n" + (text == null ? "" : text);
     int bodyStart = head.length() + 2;
@@ -202,10 +208,10 @@ public final class CueStanceScorer implements StanceScorer {
         hedgeAt[i] = true;
       }
     }
-    List<TermMatcher.Hit<Boolean>> said = attribution.findAll(tokens);
-    int[] anchors = new int[said.size()];
+    List<TermMatcher.Hit<Boolean>> attributions = attribution.findAll(tokens);
+    int[] anchors = new int[attributions.size()];
     int anchorCount = 0;
-    for (TermMatcher.Hit<Boolean> h : said) {
+    for (TermMatcher.Hit<Boolean> h : attributions) {
       int at = tokens.start(h.from());
       if (!hedgeAt[h.from()] && enclosing(quotes, at) == null) {
         anchors[anchorCount++] = h.from();
@@ -356,8 +362,10 @@ public final class CueStanceScorer implements StanceScorer {
                     : BODY;
       }
     }
-    List<StanceVoices.Counts> speakers =
-        voices.count(tokens, quotes, sentences, java.util.Arrays.copyOf(anchors, anchorCount));
+    List<StanceVoices.Counts> said =
+        speakers
+            ? voices.count(tokens, quotes, sentences, java.util.Arrays.copyOf(anchors, anchorCount))
+            : java.util.Collections.nCopies(n, StanceVoices.Counts.NONE);
     List<Tally> out = new ArrayList<>(n);
     for (int t = 0; t < n; t++) {
       List<Found> found = evidence.get(t);
@@ -375,7 +383,7 @@ public final class CueStanceScorer implements StanceScorer {
               parts[t],
               families[t],
               new Voice(sentences.size(), reportedCount, quotations),
-              speakers.get(t)));
+              said.get(t)));
     }
     return new Reading(out, tokens, channel);
   }

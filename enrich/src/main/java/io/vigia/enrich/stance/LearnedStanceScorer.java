@@ -23,6 +23,9 @@ public final class LearnedStanceScorer implements StanceScorer {
   /** Whether a model has a lexical part, which reads the words by channel. */
   private final boolean lexical;
 
+  /** Whether a model weighs whose words the article carries ({@link StanceVoices}). */
+  private final boolean voices;
+
   public LearnedStanceScorer(StanceCues stanceCues, StanceModel model, String source) {
     this.cues = new CueStanceScorer(stanceCues);
     for (String name : model.targets().keySet()) {
@@ -56,11 +59,15 @@ public final class LearnedStanceScorer implements StanceScorer {
       models.add(m);
     }
     this.lexical = models.stream().anyMatch(m -> m != null && m.lexical() != null);
+    this.voices =
+        models.stream()
+            .anyMatch(m -> m != null && m.features().stream().anyMatch(StanceFeatures::voice));
   }
 
   @Override
   public List<Stance> score(RawArticle article, List<Entity> entities) {
-    CueStanceScorer.Reading reading = cues.read(article.getTitle(), article.getText(), lexical);
+    CueStanceScorer.Reading reading =
+        cues.read(article.getTitle(), article.getText(), lexical, voices);
     List<CueStanceScorer.Tally> tallies = reading.tallies();
     List<Stance> out = new ArrayList<>(tallies.size());
     for (int t = 0; t < tallies.size(); t++) {

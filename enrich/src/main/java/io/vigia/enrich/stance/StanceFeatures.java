@@ -51,6 +51,11 @@ public final class StanceFeatures {
     this.names = List.copyOf(n);
   }
 
+  /** Whether a feature name is one of the voice features. */
+  public static boolean voice(String name) {
+    return name.startsWith("voice:");
+  }
+
   /** Feature names, in the order of {@link #of}. */
   public List<String> names() {
     return names;

@@ -92,6 +92,36 @@ class StanceVoicesTest {
   }
 
   @Test
+  void shouldReadTheSpeakersForAModelTrainedOnThem() {
+    StanceFeatures f = BundledCues.FEATURES;
+    String[] texts = {
+      "“Seguiremos denunciando cada detención”, dijo la directora de Provea.",
+      "“El pueblo votó en paz”, afirmó el ministro.",
+      "El ministro dijo que todo fue normal. La oposición denunció fallas."
+    };
+    List<StanceTraining.Row> rows = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      rows.add(
+          new StanceTraining.Row(
+              f.of(BundledCues.SCORER.tally("t", texts[i % 3]).get(0)),
+              StanceModel.CLASSES.get(new int[] {1, 0, 2}[i % 3])));
+    }
+    StanceModel.TargetModel m = StanceTraining.train(f.names(), rows, 3);
+    LearnedStanceScorer scorer =
+        new LearnedStanceScorer(
+            BundledCues.CUES,
+            new StanceModel("now", List.of(), Map.of(), Map.of("maduro-government", m)),
+            "voices");
+    Stance s =
+        scorer
+            .score(SampleArticles.raw("https://x.example/w", "t", texts[0]).build(), List.of())
+            .get(0);
+    double[] p = m.probabilities(f.of(BundledCues.SCORER.tally("t", texts[0]).get(0)));
+    assertThat(s.getScore()).isEqualTo(Math.round((p[0] - p[1]) * 1000) / 1000.0);
+    assertThat(s.getLabel()).isEqualTo(io.vigia.schemas.StanceLabel.AGAINST);
+  }
+
+  @Test
   void shouldScoreAModelTrainedBeforeTheVoicesExactlyAsBefore() {
     StanceCues.Target target = BundledCues.CUES.targets().get(0);
     StanceFeatures before = new StanceFeatures(target, false);
