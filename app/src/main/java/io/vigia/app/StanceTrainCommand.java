@@ -4,6 +4,7 @@ import io.vigia.common.config.Config;
 import io.vigia.common.config.ConfigException;
 import io.vigia.common.profile.WatchProfile;
 import io.vigia.enrich.ArticleAnalyzers;
+import io.vigia.enrich.learn.ExampleWeighting;
 import io.vigia.enrich.learn.LabelledExample;
 import io.vigia.enrich.learn.LabelledExamples;
 import io.vigia.enrich.learn.StanceLearner;
@@ -93,6 +94,15 @@ final class StanceTrainCommand implements Runnable {
               + "cross-validation, which may leave it off (default: ${DEFAULT-VALUE}).")
   boolean lexical;
 
+  @Option(
+      names = "--voices",
+      negatable = true,
+      defaultValue = "false",
+      description =
+          "Give each model the voice features: how many quotations and reported-speech sentences "
+              + "go to each camp's speakers (voices: of stance.yaml) (default: ${DEFAULT-VALUE}).")
+  boolean voices;
+
   @Override
   public void run() {
     Config config = options.load();
@@ -123,7 +133,8 @@ final class StanceTrainCommand implements Runnable {
     List<StanceModel.DataSource> data = new ArrayList<>();
     read(inputs, "training", examples, data);
     read(development, "development", examples, data);
-    StanceLearner learner = new StanceLearner(cues, folds, lexical);
+    StanceLearner learner =
+        new StanceLearner(cues, folds, lexical, ExampleWeighting.none(), voices);
     StanceModel model =
         learner.train(LabelledExamples.merge(List.of(), examples), data, Instant.now());
     if (model.targets().isEmpty()) {

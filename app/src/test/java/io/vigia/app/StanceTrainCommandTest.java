@@ -70,6 +70,35 @@ class StanceTrainCommandTest {
     assertThat(model.targets()).containsOnlyKeys("maduro-government");
     assertThat(model.hyperParameters()).containsKeys("l2Grid", "folds", "seed");
     assertThat(Files.readAllLines(out.resolve("stance-examples.jsonl"))).hasSize(24);
+    assertThat(model.targets().get("maduro-government").features())
+        .as("voice features only with --voices")
+        .noneMatch(f -> f.startsWith("voice:"));
+  }
+
+  @Test
+  void shouldGiveTheModelTheVoiceFeaturesWhenAskedFor(@TempDir Path tmp) throws Exception {
+    Path input = tmp.resolve("labelled.jsonl");
+    Files.write(input, LabelledLines.lines(0, 6));
+    Path out = tmp.resolve("profile");
+
+    int code =
+        Vigia.execute(
+            "stance-train",
+            "--input",
+            input.toString(),
+            "--out",
+            out.toString(),
+            "--folds",
+            "3",
+            "--voices");
+
+    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    StanceModel model =
+        StanceModel.from(
+            new ObjectMapper().readTree(out.resolve("stance-model.json").toFile()), "written");
+    assertThat(model.targets().get("maduro-government").features())
+        .contains("voice:favor", "voice:against", "voice:other", "voice:both");
+    assertThat(model.hyperParameters()).containsEntry("voices", true);
   }
 
   @Test

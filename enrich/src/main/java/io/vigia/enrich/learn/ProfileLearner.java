@@ -6,6 +6,7 @@ import io.vigia.enrich.analysis.ArticleAnalyzer;
 import io.vigia.enrich.entities.KnowledgeBase;
 import io.vigia.enrich.relevance.RelevanceRules;
 import io.vigia.enrich.stance.StanceCues;
+import io.vigia.enrich.stance.StanceFeatures;
 import io.vigia.enrich.stance.StanceModel;
 import java.io.IOException;
 import java.io.InputStream;
@@ -208,7 +209,7 @@ public final class ProfileLearner {
   private BeforeAfter measure(String on, List<LabelledExample> train, List<LabelledExample> added) {
     StanceCues cues = cues();
     ArticleAnalyzer current = ArticleAnalyzers.fromProfile(profile);
-    StanceLearner learner = new StanceLearner(cues, folds, lexical, weighting);
+    StanceLearner learner = new StanceLearner(cues, folds, lexical, weighting, currentVoices());
     List<StanceLearner.Comparison> stance =
         learner.compare(ArticleAnalyzers.stanceScorer(profile, cues), train, added);
     List<LabelledExample> marked = added.stream().filter(e -> e.relevant() != null).toList();
@@ -300,7 +301,7 @@ public final class ProfileLearner {
     List<StanceModel.DataSource> data = new ArrayList<>(currentModelData());
     data.addAll(sources);
     StanceModel model =
-        new StanceLearner(cues(), folds, lexical, weighting)
+        new StanceLearner(cues(), folds, lexical, weighting, currentVoices())
             .train(base(), added, data, clock.instant());
     Files.writeString(
         out.resolve(ArticleAnalyzers.STANCE_MODEL),
@@ -385,6 +386,20 @@ public final class ProfileLearner {
               }
             });
     return out;
+  }
+
+  /**
+   * Whether the profile's model weighs whose words an article carries: learning retrains the
+   * features the model has (adding the voice features is {@code vigia stance-train --voices}'s).
+   */
+  private boolean currentVoices() {
+    return profile
+        .readTree(ArticleAnalyzers.STANCE_MODEL)
+        .map(
+            n ->
+                StanceModel.from(n, profile.name()).targets().values().stream()
+                    .anyMatch(m -> m.features().stream().anyMatch(StanceFeatures::voice)))
+        .orElse(false);
   }
 
   private List<StanceModel.DataSource> currentModelData() {

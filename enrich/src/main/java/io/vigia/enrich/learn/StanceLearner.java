@@ -36,6 +36,7 @@ public final class StanceLearner {
   private final int folds;
   private final boolean lexical;
   private final ExampleWeighting weighting;
+  private final boolean voices;
 
   /** A learner of the cue-family model alone. */
   public StanceLearner(StanceCues cues, int folds) {
@@ -54,6 +55,16 @@ public final class StanceLearner {
    * @param weighting how the added examples count against the profile's own training data
    */
   public StanceLearner(StanceCues cues, int folds, boolean lexical, ExampleWeighting weighting) {
+    this(cues, folds, lexical, weighting, false);
+  }
+
+  /**
+   * @param voices whether to give each model the voice features ({@link
+   *     io.vigia.enrich.stance.StanceVoices}) of a target whose stance.yaml names its speakers
+   */
+  public StanceLearner(
+      StanceCues cues, int folds, boolean lexical, ExampleWeighting weighting, boolean voices) {
+    this.voices = voices;
     this.cues = cues;
     this.scorer = new CueStanceScorer(cues);
     this.folds = folds;
@@ -170,7 +181,7 @@ public final class StanceLearner {
     Map<String, StanceModel.TargetModel> targets = new LinkedHashMap<>();
     Map<String, Object> weights = new LinkedHashMap<>();
     for (StanceCues.Target t : cues.targets()) {
-      List<String> names = new StanceFeatures(t).names();
+      List<String> names = features(t).names();
       List<StanceTraining.Row> baseRows = rows(t.name(), rest);
       List<StanceTraining.Row> addedRows = rows(t.name(), mine);
       Choice c = addedRows.isEmpty() ? null : choose(names, baseRows, addedRows);
@@ -203,6 +214,9 @@ public final class StanceLearner {
     hp.put("seed", StanceTraining.SEED);
     hp.put("minExamples", MIN_EXAMPLES);
     hp.put("lexical", lexical);
+    if (voices) {
+      hp.put("voices", true);
+    }
     if (lexical) {
       hp.put("lexicalGrid", StanceTraining.LEXICAL_GRID);
       hp.put("lexicalMinDf", StanceLexicon.MIN_DF);
@@ -237,7 +251,7 @@ public final class StanceLearner {
       }
       List<StanceTraining.Row> rows = rows(t.name(), labelled);
       List<StanceTraining.Row> always = rows(t.name(), rest);
-      Choice c = choose(new StanceFeatures(t).names(), always, rows);
+      Choice c = choose(features(t).names(), always, rows);
       // Too few labels to train this target: it keeps its current rule.
       StanceLabel[] after = c == null ? before : c.outOfFold();
       out.add(
@@ -253,7 +267,7 @@ public final class StanceLearner {
 
   private List<StanceTraining.Row> rows(String target, List<LabelledExample> examples) {
     int t = index(target);
-    StanceFeatures f = new StanceFeatures(cues.targets().get(t));
+    StanceFeatures f = features(cues.targets().get(t));
     List<StanceTraining.Row> rows = new ArrayList<>();
     for (LabelledExample e : examples) {
       StanceLabel l = e.stance().get(target);
@@ -267,6 +281,11 @@ public final class StanceLearner {
       }
     }
     return rows;
+  }
+
+  /** The features a model of {@code t} is trained on: with its voices only if asked for. */
+  private StanceFeatures features(StanceCues.Target t) {
+    return new StanceFeatures(t, voices && !t.voices().isEmpty());
   }
 
   private int index(String target) {

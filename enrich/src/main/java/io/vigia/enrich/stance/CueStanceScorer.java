@@ -38,9 +38,11 @@ public final class CueStanceScorer implements StanceScorer {
   private final List<TermMatcher<String>> scareWords = new ArrayList<>();
   private final TermMatcher<Boolean> attribution = new TermMatcher<>();
   private final TermMatcher<Boolean> hedges = new TermMatcher<>();
+  private final StanceVoices voices;
 
   public CueStanceScorer(StanceCues cues) {
     this.cues = cues;
+    this.voices = new StanceVoices(cues);
     cues.attribution().forEach(w -> attribution.add(w, Boolean.TRUE));
     cues.hedges().forEach(w -> hedges.add(w, Boolean.TRUE));
     for (int t = 0; t < cues.targets().size(); t++) {
@@ -74,7 +76,8 @@ public final class CueStanceScorer implements StanceScorer {
    * What one article shows toward one target before labels: the weighted cue totals for and against
    * under the profile's factors, the number of cue occurrences, the evidence, and the raw totals
    * per side, kind of occurrence and place ({@link #score(StanceCues)} recomputes the score under
-   * other factors without reading the text again, which is what training does).
+   * other factors without reading the text again, which is what training does), and whose words it
+   * carries ({@link StanceVoices}).
    */
   public record Tally(
       double favor,
@@ -83,7 +86,8 @@ public final class CueStanceScorer implements StanceScorer {
       List<Evidence> evidence,
       double[] parts,
       double[] families,
-      Voice voice) {
+      Voice voice,
+      StanceVoices.Counts speakers) {
     public double score() {
       return (favor - against) / Math.sqrt(1 + cues);
     }
@@ -143,7 +147,8 @@ public final class CueStanceScorer implements StanceScorer {
 
   @Override
   public List<Stance> score(RawArticle article, List<Entity> entities) {
-    List<Tally> tallies = tally(article.getTitle(), article.getText());
+    // The cue rule reads no speakers: only a learned model weighs them.
+    List<Tally> tallies = read(article.getTitle(), article.getText(), false, false).tallies();
     List<Stance> out = new ArrayList<>(tallies.size());
     for (int t = 0; t < tallies.size(); t++) {
       StanceCues.Target target = cues.targets().get(t);
@@ -180,6 +185,11 @@ public final class CueStanceScorer implements StanceScorer {
 
   /** {@link #tally}, keeping the words and, if {@code channels}, each word's channel. */
   public Reading read(String title, String text, boolean channels) {
+    return read(title, text, channels, true);
+  }
+
+  /** {@link #read}, finding whose words the article carries only if {@code speakers}. */
+  public Reading read(String title, String text, boolean channels, boolean speakers) {
     String head = title == null ? "" : title;
     String all = head + "\n\n" + (text == null ? "" : text);
     int bodyStart = head.length() + 2;
@@ -198,9 +208,13 @@ public final class CueStanceScorer implements StanceScorer {
         hedgeAt[i] = true;
       }
     }
-    for (TermMatcher.Hit<Boolean> h : attribution.findAll(tokens)) {
+    List<TermMatcher.Hit<Boolean>> attributions = attribution.findAll(tokens);
+    int[] anchors = new int[attributions.size()];
+    int anchorCount = 0;
+    for (TermMatcher.Hit<Boolean> h : attributions) {
       int at = tokens.start(h.from());
       if (!hedgeAt[h.from()] && enclosing(quotes, at) == null) {
+        anchors[anchorCount++] = h.from();
         int sentence = sentences.indexOf(at);
         reportedCount += reportedSentence[sentence] ? 0 : 1;
         reportedSentence[sentence] = true;
@@ -348,6 +362,10 @@ public final class CueStanceScorer implements StanceScorer {
                     : BODY;
       }
     }
+    List<StanceVoices.Counts> said =
+        speakers
+            ? voices.count(tokens, quotes, sentences, java.util.Arrays.copyOf(anchors, anchorCount))
+            : java.util.Collections.nCopies(n, StanceVoices.Counts.NONE);
     List<Tally> out = new ArrayList<>(n);
     for (int t = 0; t < n; t++) {
       List<Found> found = evidence.get(t);
@@ -364,7 +382,8 @@ public final class CueStanceScorer implements StanceScorer {
               List.copyOf(ev),
               parts[t],
               families[t],
-              new Voice(sentences.size(), reportedCount, quotations)));
+              new Voice(sentences.size(), reportedCount, quotations),
+              said.get(t)));
     }
     return new Reading(out, tokens, channel);
   }

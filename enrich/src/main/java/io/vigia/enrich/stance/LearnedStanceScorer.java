@@ -23,6 +23,9 @@ public final class LearnedStanceScorer implements StanceScorer {
   /** Whether a model has a lexical part, which reads the words by channel. */
   private final boolean lexical;
 
+  /** Whether a model weighs whose words the article carries ({@link StanceVoices}). */
+  private final boolean voices;
+
   public LearnedStanceScorer(StanceCues stanceCues, StanceModel model, String source) {
     this.cues = new CueStanceScorer(stanceCues);
     for (String name : model.targets().keySet()) {
@@ -39,6 +42,11 @@ public final class LearnedStanceScorer implements StanceScorer {
       StanceFeatures f = new StanceFeatures(target);
       StanceModel.TargetModel m = model.targets().get(target.name());
       if (m != null && !m.features().equals(f.names())) {
+        // A model trained before the voice features still reads its own features, unchanged.
+        StanceFeatures before = new StanceFeatures(target, false);
+        f = m.features().equals(before.names()) ? before : f;
+      }
+      if (m != null && !m.features().equals(f.names())) {
         throw new IllegalArgumentException(
             source
                 + ": the model of '"
@@ -51,11 +59,15 @@ public final class LearnedStanceScorer implements StanceScorer {
       models.add(m);
     }
     this.lexical = models.stream().anyMatch(m -> m != null && m.lexical() != null);
+    this.voices =
+        models.stream()
+            .anyMatch(m -> m != null && m.features().stream().anyMatch(StanceFeatures::voice));
   }
 
   @Override
   public List<Stance> score(RawArticle article, List<Entity> entities) {
-    CueStanceScorer.Reading reading = cues.read(article.getTitle(), article.getText(), lexical);
+    CueStanceScorer.Reading reading =
+        cues.read(article.getTitle(), article.getText(), lexical, voices);
     List<CueStanceScorer.Tally> tallies = reading.tallies();
     List<Stance> out = new ArrayList<>(tallies.size());
     for (int t = 0; t < tallies.size(); t++) {

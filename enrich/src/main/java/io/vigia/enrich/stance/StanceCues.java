@@ -54,21 +54,53 @@ public record StanceCues(
     }
   }
 
-  /** Cues toward one target, grouped in families. */
+  /**
+   * Who speaks for which camp toward a target ({@code voices:} in stance.yaml): role words and
+   * known names of the speakers whose words carry the target's side ({@code favor}), its critics'
+   * ({@code against}), and others often quoted by both (analysts, mediators: {@code other}). What
+   * {@link StanceVoices} looks for beside a quotation or a verb of saying.
+   */
+  public record Speakers(List<String> favor, List<String> against, List<String> other) {
+    public static final Speakers NONE = new Speakers(List.of(), List.of(), List.of());
+
+    public Speakers {
+      favor = List.copyOf(favor);
+      against = List.copyOf(against);
+      other = List.copyOf(other);
+    }
+
+    public boolean isEmpty() {
+      return favor.isEmpty() && against.isEmpty() && other.isEmpty();
+    }
+  }
+
+  /** Cues toward one target, grouped in families, and its camps' speakers. */
   public record Target(
       String name,
       double favorThreshold,
       double againstThreshold,
       List<Family> families,
-      List<String> scareQuoted) {
+      List<String> scareQuoted,
+      Speakers voices) {
     public Target {
       families = List.copyOf(families);
       scareQuoted = List.copyOf(scareQuoted);
+      voices = voices == null ? Speakers.NONE : voices;
+    }
+
+    /** A target without speakers. */
+    public Target(
+        String name,
+        double favorThreshold,
+        double againstThreshold,
+        List<Family> families,
+        List<String> scareQuoted) {
+      this(name, favorThreshold, againstThreshold, families, scareQuoted, Speakers.NONE);
     }
 
     /** The same cues with other thresholds (what calibration changes). */
     public Target withThresholds(double favorAt, double againstAt) {
-      return new Target(name, favorAt, againstAt, families, scareQuoted);
+      return new Target(name, favorAt, againstAt, families, scareQuoted, voices);
     }
 
     /** Every cue on one side, whatever its family. */
@@ -138,7 +170,11 @@ public record StanceCues(
                       t.path("thresholds").path("favor").asDouble(1.0),
                       t.path("thresholds").path("against").asDouble(1.0),
                       families,
-                      words(t.path("scare-quoted"))));
+                      words(t.path("scare-quoted")),
+                      new Speakers(
+                          words(t.path("voices").path("favor")),
+                          words(t.path("voices").path("against")),
+                          words(t.path("voices").path("other")))));
             });
     return new StanceCues(
         share(root, "attributed", 0.25, source),

@@ -8,15 +8,27 @@ import java.util.List;
  * CueStanceScorer.Tally}: the hand-weighted cue score, each cue family in the outlet's own voice,
  * and per side the cues of the headline, the cues in speech (quoted or reported: who says what),
  * the doubted ones (hedged or scare-quoted, already counted for the other side), and how the
- * article speaks (share of sentences that name a speaker, long quotations). Counts enter as {@code
- * log(1 + n)}: the tenth "régimen" says less than the first.
+ * article speaks (share of sentences that name a speaker, long quotations), and, when the profile
+ * names each camp's speakers, whose words it carries (speech sentences given to each camp, and to
+ * both). Counts enter as {@code log(1 + n)}: the tenth "régimen" says less than the first.
  */
 public final class StanceFeatures {
   private final List<String> names;
   private final StanceCues.Target target;
+  private final boolean voices;
 
+  /** The features of {@code target}, with its voices when stance.yaml gives it speakers. */
   public StanceFeatures(StanceCues.Target target) {
+    this(target, !target.voices().isEmpty());
+  }
+
+  /**
+   * @param voices whether to add the voice features ({@link StanceVoices}); a model trained before
+   *     them is read with {@code false} and scores exactly as it did
+   */
+  public StanceFeatures(StanceCues.Target target, boolean voices) {
     this.target = target;
+    this.voices = voices;
     List<String> n = new ArrayList<>();
     n.add("cue-score");
     for (StanceCues.Family f : target.families()) {
@@ -29,7 +41,19 @@ public final class StanceFeatures {
     }
     n.add("reported-share");
     n.add("quotations");
+    if (voices) {
+      // Whose words the article carries, and whether both camps speak (wire copy's balance).
+      n.add("voice:favor");
+      n.add("voice:against");
+      n.add("voice:other");
+      n.add("voice:both");
+    }
     this.names = List.copyOf(n);
+  }
+
+  /** Whether a feature name is one of the voice features. */
+  public static boolean voice(String name) {
+    return name.startsWith("voice:");
   }
 
   /** Feature names, in the order of {@link #of}. */
@@ -67,7 +91,14 @@ public final class StanceFeatures {
     }
     CueStanceScorer.Voice v = tally.voice();
     x[i++] = v.sentences() == 0 ? 0 : (double) v.reportedSentences() / v.sentences();
-    x[i] = Math.log1p(v.quotations());
+    x[i++] = Math.log1p(v.quotations());
+    if (voices) {
+      StanceVoices.Counts c = tally.speakers();
+      x[i++] = Math.log1p(c.favor());
+      x[i++] = Math.log1p(c.against());
+      x[i++] = Math.log1p(c.other());
+      x[i] = Math.log1p(Math.min(c.favor(), c.against()));
+    }
     return x;
   }
 }
