@@ -41,8 +41,12 @@ public record Fingerprint(
 
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
-  /** Characters after which a capital starts a sentence rather than a name. */
-  private static final String SENTENCE_END = ".!?:;\"\u201c\u201d\u00ab\u00bb()-\u2013\u2014";
+  /**
+   * Characters after which a capital starts a sentence rather than a name. Spanish opens a question
+   * or an exclamation with an inverted mark (¿, ¡), and its first word takes a capital.
+   */
+  private static final String SENTENCE_END =
+      ".!?:;\"\u201c\u201d\u00ab\u00bb()-\u2013\u2014\u00bf\u00a1";
 
   /**
    * Names of days and months: English writes them with a capital, Spanish does not, and they name a

@@ -15,8 +15,12 @@ import org.slf4j.LoggerFactory;
 final class StoryFinder {
   private static final Logger LOG = LoggerFactory.getLogger(StoryFinder.class);
 
-  /** Story bands a candidate must share with the article to be compared at all. */
-  private static final int MIN_STORY_HITS = 2;
+  /**
+   * Story bands a candidate must share with the article to be compared at all: one, so that what
+   * two reports share decides (the rules: min-shared, evidence, measures), not a hash coincidence;
+   * the work stays bounded by {@link #MAX_STORY_CANDIDATES}, those sharing more bands first.
+   */
+  private static final int MIN_STORY_HITS = 1;
 
   /** Story candidates compared at most, those sharing the most bands first. */
   private static final int MAX_STORY_CANDIDATES = 24;

@@ -98,4 +98,21 @@ class FingerprintTest {
       assertThat(a[i]).isNotEqualTo(b[i]);
     }
   }
+
+  private static boolean hasName(String text, String name) {
+    String f = "@" + name;
+    long h = Fingerprint.hash(f, 0, f.length());
+    return java.util.Arrays.stream(Fingerprint.features(null, text, List.of()))
+        .anyMatch(x -> x == h);
+  }
+
+  @Test
+  void shouldNotTakeTheWordAfterAnInvertedMarkForAName() {
+    // Spanish opens a question or an exclamation with ¿ or ¡, and its first word takes a capital.
+    String text =
+        "Y el ministro preguntó ¿Dónde están las pruebas? Luego gritó ¡Basta ya! a Cabello";
+    assertThat(hasName(text, "donde")).isFalse();
+    assertThat(hasName(text, "basta")).isFalse();
+    assertThat(hasName(text, "cabello")).isTrue();
+  }
 }
