@@ -94,6 +94,31 @@ public final class Fixtures {
         List.of());
   }
 
+  /**
+   * An engine with two unrelated articles stored the two hours before {@link #T0}: the names of the
+   * articles a test stores next are weighed by rarity from the first one on, as on a running state,
+   * not on a young state (of one article, where every rarity weight is 0 and the young-state rules
+   * decide).
+   */
+  static DedupEngine engineWithTwoBackgroundArticles() {
+    DedupEngine engine = new DedupEngine(new MemoryDedupStore(), DedupSettings.defaults());
+    engine.decide(
+        article(
+            "watch",
+            "https://other.example/watch",
+            "Background",
+            text("watch-background-en.txt"),
+            T0.minusSeconds(7200)));
+    engine.decide(
+        article(
+            "other",
+            "https://other.example/other",
+            "Other news",
+            text("other-background-en.txt"),
+            T0.minusSeconds(3600)));
+    return engine;
+  }
+
   public static Instant hoursLater(long h) {
     return T0.plus(Duration.ofHours(h));
   }

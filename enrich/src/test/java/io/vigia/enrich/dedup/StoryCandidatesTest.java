@@ -3,7 +3,6 @@ package io.vigia.enrich.dedup;
 import static io.vigia.enrich.dedup.Fixtures.T0;
 import static io.vigia.enrich.dedup.Fixtures.article;
 import static io.vigia.enrich.dedup.Fixtures.hoursLater;
-import static io.vigia.enrich.dedup.Fixtures.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -62,22 +61,7 @@ class StoryCandidatesTest {
             + ", and finally "
             + names.get(25)
             + ", before the session closed.";
-    DedupEngine engine = new DedupEngine(new MemoryDedupStore(), DedupSettings.defaults());
-    // Two articles of the watch before it, so the invented names' rarity can be told.
-    engine.decide(
-        article(
-            "watch",
-            "https://other.example/watch",
-            "Background",
-            text("watch-background-en.txt"),
-            T0.minusSeconds(7200)));
-    engine.decide(
-        article(
-            "other",
-            "https://other.example/other",
-            "Other news",
-            text("other-background-en.txt"),
-            T0.minusSeconds(3600)));
+    DedupEngine engine = Fixtures.engineWithTwoBackgroundArticles();
     engine.decide(
         article("report", "https://wire.example/report", "Hearing", report.toString(), T0));
     return engine

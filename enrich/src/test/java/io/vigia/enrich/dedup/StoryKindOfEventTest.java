@@ -24,22 +24,7 @@ class StoryKindOfEventTest {
   private static final String AUDIT_EN = text("comptroller-audit-en.txt");
 
   private static String storyOf(String title, String text, long hours) {
-    DedupEngine engine = new DedupEngine(new MemoryDedupStore(), DedupSettings.defaults());
-    // Two articles of the watch before it: the law's names are weighed from when it is stored.
-    engine.decide(
-        article(
-            "watch",
-            "https://other.example/watch",
-            "Background",
-            text("watch-background-en.txt"),
-            T0.minusSeconds(7200)));
-    engine.decide(
-        article(
-            "other",
-            "https://other.example/other",
-            "Other news",
-            text("other-background-en.txt"),
-            T0.minusSeconds(3600)));
+    DedupEngine engine = Fixtures.engineWithTwoBackgroundArticles();
     engine.decide(
         article(
             "law",

@@ -3,7 +3,6 @@ package io.vigia.enrich.dedup;
 import static io.vigia.enrich.dedup.Fixtures.T0;
 import static io.vigia.enrich.dedup.Fixtures.article;
 import static io.vigia.enrich.dedup.Fixtures.hoursLater;
-import static io.vigia.enrich.dedup.Fixtures.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -30,21 +29,7 @@ class StorySameCityTest {
 
   @Test
   void shouldKeepTwoEventsOfOneCityAndOneDayApart() {
-    DedupEngine engine = new DedupEngine(new MemoryDedupStore(), DedupSettings.defaults());
-    engine.decide(
-        article(
-            "watch",
-            "https://other.example/watch",
-            "Background",
-            text("watch-background-en.txt"),
-            T0.minusSeconds(7200)));
-    engine.decide(
-        article(
-            "other",
-            "https://other.example/other",
-            "Other news",
-            text("other-background-en.txt"),
-            T0.minusSeconds(3600)));
+    DedupEngine engine = Fixtures.engineWithTwoBackgroundArticles();
     engine.decide(
         article("council", "https://wire.example/council", "Parties file lists", COUNCIL, T0));
     String story =
