@@ -7,30 +7,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vigia.enrich.learn.LabelledExamples;
 import io.vigia.enrich.stance.StanceModel;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code vigia stance-train --input FILE --out DIR}: trains and writes a model with provenance. */
 class StanceTrainCommandTest {
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private PrintStream oldErr;
+  @RegisterExtension final ConsoleCapture console = new ConsoleCapture();
 
-  @BeforeEach
-  void capture() {
-    oldErr = System.err;
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-  }
+  private final ByteArrayOutputStream err = console.err;
 
-  @AfterEach
-  void restore() {
-    System.setErr(oldErr);
+  /** The model {@code vigia stance-train} wrote into {@code out}. */
+  private static StanceModel written(Path out) throws Exception {
+    JsonNode json = new ObjectMapper().readTree(out.resolve("stance-model.json").toFile());
+    return StanceModel.from(json, "written");
   }
 
   @Test
@@ -59,8 +53,7 @@ class StanceTrainCommandTest {
         .contains("maduro-government: 24 examples")
         .contains("3-fold cross-validated macro-F1")
         .contains("reliability");
-    JsonNode written = new ObjectMapper().readTree(out.resolve("stance-model.json").toFile());
-    StanceModel model = StanceModel.from(written, "written");
+    StanceModel model = written(out);
     assertThat(model.data())
         .containsExactly(
             new StanceModel.DataSource(
@@ -93,9 +86,7 @@ class StanceTrainCommandTest {
             "--voices");
 
     assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
-    StanceModel model =
-        StanceModel.from(
-            new ObjectMapper().readTree(out.resolve("stance-model.json").toFile()), "written");
+    StanceModel model = written(out);
     assertThat(model.targets().get("maduro-government").features())
         .contains("voice:favor", "voice:against", "voice:other", "voice:both");
     assertThat(model.hyperParameters()).containsEntry("voices", true);

@@ -64,12 +64,12 @@ public final class StanceLearner {
    */
   public StanceLearner(
       StanceCues cues, int folds, boolean lexical, ExampleWeighting weighting, boolean voices) {
-    this.voices = voices;
     this.cues = cues;
     this.scorer = new CueStanceScorer(cues);
     this.folds = folds;
     this.lexical = lexical;
     this.weighting = weighting;
+    this.voices = voices;
   }
 
   /**
@@ -272,7 +272,7 @@ public final class StanceLearner {
     for (LabelledExample e : examples) {
       StanceLabel l = e.stance().get(target);
       if (l != null) {
-        CueStanceScorer.Reading r = scorer.read(e.title(), e.text(), lexical);
+        CueStanceScorer.Reading r = scorer.read(e.title(), e.text(), lexical, voices);
         rows.add(
             new StanceTraining.Row(
                 f.of(r.tallies().get(t)),

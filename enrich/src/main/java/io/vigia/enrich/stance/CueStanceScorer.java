@@ -9,6 +9,8 @@ import io.vigia.schemas.RawArticle;
 import io.vigia.schemas.Stance;
 import io.vigia.schemas.StanceLabel;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -213,7 +215,7 @@ public final class CueStanceScorer implements StanceScorer {
     int anchorCount = 0;
     for (TermMatcher.Hit<Boolean> h : attributions) {
       int at = tokens.start(h.from());
-      if (!hedgeAt[h.from()] && enclosing(quotes, at) == null) {
+      if (!hedgeAt[h.from()] && QuotationSpans.enclosing(quotes, at) == null) {
         anchors[anchorCount++] = h.from();
         int sentence = sentences.indexOf(at);
         reportedCount += reportedSentence[sentence] ? 0 : 1;
@@ -236,7 +238,7 @@ public final class CueStanceScorer implements StanceScorer {
       Cue c = h.value();
       int start = tokens.start(h.from());
       int end = tokens.end(h.to() - 1);
-      QuotationSpans.Span q = enclosing(quotes, start);
+      QuotationSpans.Span q = QuotationSpans.enclosing(quotes, start);
       boolean reported = reportedSentence[sentences.indexOf(start)];
       boolean inHeadline = start < bodyStart;
       int slot = c.family() * FAMILY_SLOTS;
@@ -353,7 +355,7 @@ public final class CueStanceScorer implements StanceScorer {
       channel = new byte[tokens.size()];
       for (int i = 0; i < tokens.size(); i++) {
         int at = tokens.start(i);
-        QuotationSpans.Span q = at < bodyStart ? null : enclosing(quotes, at);
+        QuotationSpans.Span q = at < bodyStart ? null : QuotationSpans.enclosing(quotes, at);
         channel[i] =
             at < bodyStart
                 ? HEADLINE
@@ -364,8 +366,8 @@ public final class CueStanceScorer implements StanceScorer {
     }
     List<StanceVoices.Counts> said =
         speakers
-            ? voices.count(tokens, quotes, sentences, java.util.Arrays.copyOf(anchors, anchorCount))
-            : java.util.Collections.nCopies(n, StanceVoices.Counts.NONE);
+            ? voices.count(tokens, quotes, sentences, Arrays.copyOf(anchors, anchorCount))
+            : Collections.nCopies(n, StanceVoices.Counts.NONE);
     List<Tally> out = new ArrayList<>(n);
     for (int t = 0; t < n; t++) {
       List<Found> found = evidence.get(t);
@@ -453,15 +455,6 @@ public final class CueStanceScorer implements StanceScorer {
 
   public StanceCues cues() {
     return cues;
-  }
-
-  private static QuotationSpans.Span enclosing(List<QuotationSpans.Span> quotes, int offset) {
-    for (QuotationSpans.Span q : quotes) {
-      if (q.contains(offset)) {
-        return q;
-      }
-    }
-    return null;
   }
 
   /**

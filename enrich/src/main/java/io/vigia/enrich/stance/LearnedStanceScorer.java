@@ -39,13 +39,20 @@ public final class LearnedStanceScorer implements StanceScorer {
       }
     }
     for (StanceCues.Target target : stanceCues.targets()) {
-      StanceFeatures f = new StanceFeatures(target);
       StanceModel.TargetModel m = model.targets().get(target.name());
-      if (m != null && !m.features().equals(f.names())) {
-        // A model trained before the voice features still reads its own features, unchanged.
-        StanceFeatures before = new StanceFeatures(target, false);
-        f = m.features().equals(before.names()) ? before : f;
+      // The model says whether it weighs whose words an article carries (trained with --voices or
+      // not), and is read with the features it was trained on.
+      boolean voices = m != null && m.features().stream().anyMatch(StanceFeatures::voice);
+      if (voices && target.voices().isEmpty()) {
+        throw new IllegalArgumentException(
+            source
+                + ": the model of '"
+                + target.name()
+                + "' weighs whose words an article carries, but stance.yaml names no speakers "
+                + "for it (voices:): add them back or retrain it with `vigia stance-train` "
+                + "without --voices");
       }
+      StanceFeatures f = new StanceFeatures(target, voices);
       if (m != null && !m.features().equals(f.names())) {
         throw new IllegalArgumentException(
             source

@@ -22,6 +22,16 @@ final class QuotationSpans {
 
   private QuotationSpans() {}
 
+  /** The quotation {@code offset} lies in, or null when it is in none. */
+  static Span enclosing(List<Span> quotes, int offset) {
+    for (Span q : quotes) {
+      if (q.contains(offset)) {
+        return q;
+      }
+    }
+    return null;
+  }
+
   static List<Span> of(String text) {
     List<Span> out = new ArrayList<>();
     int straightOpen = -1;

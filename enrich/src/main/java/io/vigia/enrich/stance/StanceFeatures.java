@@ -17,14 +17,9 @@ public final class StanceFeatures {
   private final StanceCues.Target target;
   private final boolean voices;
 
-  /** The features of {@code target}, with its voices when stance.yaml gives it speakers. */
-  public StanceFeatures(StanceCues.Target target) {
-    this(target, !target.voices().isEmpty());
-  }
-
   /**
-   * @param voices whether to add the voice features ({@link StanceVoices}); a model trained before
-   *     them is read with {@code false} and scores exactly as it did
+   * @param voices whether to add the voice features ({@link StanceVoices}): a model records whether
+   *     it was trained with them ({@code vigia stance-train --voices}), and is read the same way
    */
   public StanceFeatures(StanceCues.Target target, boolean voices) {
     this.target = target;

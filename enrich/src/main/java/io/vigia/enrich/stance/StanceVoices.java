@@ -89,7 +89,7 @@ public final class StanceVoices {
     }
     for (TermMatcher.Hit<Speaker> h : hits) {
       int start = tokens.start(h.from());
-      if (quoted(quotes, start)) {
+      if (QuotationSpans.enclosing(quotes, start) != null) {
         continue; // a name inside the quotation is spoken of, not speaking
       }
       int sentence = sentences.indexOf(start);
@@ -120,15 +120,6 @@ public final class StanceVoices {
       out.add(new Counts(c[FAVOR], c[AGAINST], c[OTHER]));
     }
     return out;
-  }
-
-  private static boolean quoted(List<QuotationSpans.Span> quotes, int offset) {
-    for (QuotationSpans.Span q : quotes) {
-      if (q.contains(offset)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** The first token starting at or after {@code offset} ({@code tokens.size()} if none). */

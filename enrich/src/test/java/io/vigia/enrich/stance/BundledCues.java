@@ -10,8 +10,8 @@ final class BundledCues {
           "bundled");
   static final CueStanceScorer SCORER = new CueStanceScorer(CUES);
 
-  /** The learned model's features toward the first target (the government). */
-  static final StanceFeatures FEATURES = new StanceFeatures(CUES.targets().get(0));
+  /** The features toward the first target (the government), the voice features included. */
+  static final StanceFeatures FEATURES = new StanceFeatures(CUES.targets().get(0), true);
 
   private BundledCues() {}
 }

@@ -1,6 +1,7 @@
 package io.vigia.enrich.stance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vigia.schemas.Stance;
 import io.vigia.schemas.testing.SampleArticles;
@@ -156,5 +157,35 @@ class StanceVoicesTest {
             .get(0);
     double[] p = m.probabilities(before.of(BundledCues.SCORER.tally("t", text).get(0)));
     assertThat(s.getScore()).isEqualTo(Math.round((p[0] - p[1]) * 1000) / 1000.0);
+  }
+
+  @Test
+  void shouldRefuseAModelTrainedOnVoicesWhenTheProfileNamesNoSpeakers() {
+    StanceCues.Target t = BundledCues.CUES.targets().get(0);
+    StanceCues mute =
+        BundledCues.CUES.withTargets(
+            List.of(
+                new StanceCues.Target(
+                    t.name(),
+                    t.favorThreshold(),
+                    t.againstThreshold(),
+                    t.families(),
+                    t.scareQuoted(),
+                    StanceCues.Speakers.NONE)));
+    List<StanceTraining.Row> rows = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      rows.add(
+          new StanceTraining.Row(
+              BundledCues.FEATURES.of(
+                  BundledCues.SCORER.tally("t", "El ministro dijo que todo fue normal.").get(0)),
+              StanceModel.CLASSES.get(i % 3)));
+    }
+    StanceModel.TargetModel m = StanceTraining.train(BundledCues.FEATURES.names(), rows, 3);
+    StanceModel model = new StanceModel("now", List.of(), Map.of(), Map.of(t.name(), m));
+
+    assertThatThrownBy(() -> new LearnedStanceScorer(mute, model, "voices-model"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("voices-model")
+        .hasMessageContaining("names no speakers");
   }
 }
