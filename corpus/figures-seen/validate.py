@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Check the held-out figures set: format, labels, names, conflict keys and the README's counts.
 
-Usage: python3 corpus/figures-test/validate.py [DIR]   (DIR defaults to this script's folder)
+Usage: python3 corpus/figures-seen/validate.py [DIR]   (DIR defaults to this script's folder)
 
 Stand-alone on purpose (standard library only, nothing read from outside DIR). Name folding and
 value tolerance follow the rules of the figures scorer described in README.md, so that "two
