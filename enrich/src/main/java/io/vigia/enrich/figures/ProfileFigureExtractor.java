@@ -34,6 +34,9 @@ public final class ProfileFigureExtractor implements FigureExtractor {
   /** How far before a number a verb of winning may be. */
   private static final int WITH_BEFORE = 60;
 
+  /** How close after a hypothetical number one set beside it is. */
+  private static final int APPOSITION = 30;
+
   private final FigureVocabulary vocabulary;
   private final Actors actors;
   private final Elections elections;
@@ -96,18 +99,36 @@ public final class ProfileFigureExtractor implements FigureExtractor {
     Choice previous = null;
     Choice lastCount = null; // the latest count read, for a list that does not repeat its noun
     NumberMention lastCountAt = null;
+    int hypotheticalEnd = -1;
     for (int i = 0; i < numbers.size(); i++) {
       NumberMention n = numbers.get(i);
       int sentence = at.sentenceOf(n.numberStart());
       int from = at.sentenceStart(sentence);
       int to = at.sentenceEnd(sentence);
-      int segFrom = i > 0 && numbers.get(i - 1).end() > from ? numbers.get(i - 1).end() : from;
-      int segTo =
-          i + 1 < numbers.size() && numbers.get(i + 1).start() < to
-              ? numbers.get(i + 1).start()
-              : to;
+      // A number's part of the sentence runs to its neighbours, but an article ("una
+      // participación de...") is no neighbour.
+      int segFrom = from;
+      for (int k = i - 1; k >= 0 && numbers.get(k).end() > from; k--) {
+        if (!QuantityReader.article(numbers.get(k), folded)) {
+          segFrom = numbers.get(k).end();
+          break;
+        }
+      }
+      int segTo = to;
+      for (int k = i + 1; k < numbers.size() && numbers.get(k).start() < to; k++) {
+        if (!QuantityReader.article(numbers.get(k), folded)) {
+          segTo = numbers.get(k).start();
+          break;
+        }
+      }
       Clause clause = new Clause(from, to, segFrom, segTo);
       Choice q = quantities.of(n, folded, at.cues, clause);
+      if (i > 0 && quantities.shareOfVoters(q, numbers.get(i - 1), n, folded, from)) {
+        q = quantities.turnout();
+      }
+      if (q == null) {
+        q = quantities.votedBefore(n, folded, from);
+      }
       if (q == null && i > 0) {
         q = QuantityReader.elided(previous, numbers.get(i - 1), n, folded, from);
       }
@@ -118,6 +139,14 @@ public final class ProfileFigureExtractor implements FigureExtractor {
       if (q != null && !n.fraction()) {
         lastCount = q;
         lastCountAt = n;
+      }
+      if (q != null
+          && (QuantityReader.hypothetical(folded, segFrom, n)
+              || (hypotheticalEnd >= from && n.start() - hypotheticalEnd < APPOSITION))) {
+        // "correspondería a unos 2,1 millones de votantes, alrededor de uno de cada diez": a
+        // number set right after a hypothetical one is hypothetical too.
+        hypotheticalEnd = n.end();
+        continue;
       }
       if (q == null) {
         continue;

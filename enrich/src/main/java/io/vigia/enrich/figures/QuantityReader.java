@@ -80,7 +80,7 @@ final class QuantityReader {
         } else if (n.inWords()) {
           continue;
         } else if (!f.with().isEmpty()) {
-          score = cueScore(hits, f.with(), c, n.numberStart());
+          score = cueScore(hits, f.with(), nearerThanNext(n, c), n.numberStart());
           if (score == 0) {
             continue;
           }
@@ -91,7 +91,7 @@ final class QuantityReader {
         // looked for around the number within its sentence, whatever numbers stand between.
         int near = Math.max(nounEnd, n.end());
         if (!f.without().isEmpty()
-            && hits.anyIn(f.without(), withoutFrom(n, c), withoutTo(near, c))) {
+            && hits.anyIn(f.without(), withoutFrom(folded, n, c), withoutTo(folded, near, c))) {
           continue;
         }
         if (best == null || score > best.score) {
@@ -107,18 +107,49 @@ final class QuantityReader {
    * characters back in its sentence, whatever numbers stand between ("con 99 % de las actas, la
    * distancia era de 2.000 votos": what a number is, is mostly said before it).
    */
-  private static int withoutFrom(NumberMention n, Clause c) {
-    return Math.max(c.from(), n.start() - WITHOUT_AROUND);
+  private static int withoutFrom(String folded, NumberMention n, Clause c) {
+    int from = Math.max(c.from(), n.start() - WITHOUT_AROUND);
+    // "con el 97 % de las actas transmitidas, informó una participación de 44 %": the noun right
+    // after an earlier number is that number's, and rules out nothing of this one.
+    if (c.segmentFrom() > c.from() && c.segmentFrom() < n.start()) {
+      java.util.regex.Matcher m = OWN_NOUN.matcher(folded).region(c.segmentFrom(), n.start());
+      if (m.lookingAt()) {
+        from = Math.max(from, m.end());
+      }
+    }
+    return from;
   }
+
+  /** The noun phrase right after a number: "de las actas transmitidas", "of the tally sheets". */
+  private static final java.util.regex.Pattern OWN_NOUN =
+      java.util.regex.Pattern.compile(
+          "\\s*(?:de|del|of)\\s+(?:(?:las|los|la|el|the)\\s+)?[a-z]+(?:\\s+[a-z]+)?");
 
   /**
    * The same after a number and its noun, but only up to the midpoint to the next number: a word
    * nearer to that one is its own ("Seis de cada diez acudieron a votar, y la abstención rondó el
    * 41 %": abstention is the 41 %'s word, not the six in ten's).
    */
-  private static int withoutTo(int near, Clause c) {
+  private static int withoutTo(String folded, int near, Clause c) {
     int to = Math.min(c.to(), near + WITHOUT_AROUND);
+    // "Four candidates were on the ballot; a fifth withdrew": a semicolon ends the number's clause.
+    int semicolon = folded.indexOf(';', near);
+    if (semicolon >= 0 && semicolon < to) {
+      to = semicolon;
+    }
     return c.segmentTo() < c.to() ? Math.min(to, (near + c.segmentTo() + 1) / 2) : to;
+  }
+
+  /**
+   * The number's part of the sentence for a cue found away from any noun: "about 56 percent of the
+   * total, and turnout reached nearly three in four": a cue after the number but nearer the next
+   * one is the next one's.
+   */
+  private static Clause nearerThanNext(NumberMention n, Clause c) {
+    if (c.segmentTo() >= c.to() || c.segmentTo() <= n.end()) {
+      return c;
+    }
+    return new Clause(c.from(), c.to(), c.segmentFrom(), (n.end() + c.segmentTo() + 1) / 2);
   }
 
   /** 2 plus nearness when a cue is in the number's segment, 1 when earlier in the sentence. */
@@ -237,4 +268,98 @@ final class QuantityReader {
       java.util.regex.Pattern.compile(
           "\\s*,?\\s*(?:against|versus|vs\\.?|compared with|to|frente a|contra|ante|y|and"
               + "|mientras que|while)\\s+(?:(?:los|las|el|la|the)\\s+)?");
+
+  /** "un", "una": an article, which the scanner reads as the number one too. */
+  static boolean article(NumberMention m, String folded) {
+    if (!m.inWords() || m.value() != 1) {
+      return false;
+    }
+    int at = m.numberStart();
+    return FoldedText.startsWord(folded, "una", at)
+        || FoldedText.startsWord(folded, "un", at)
+        || FoldedText.startsWord(folded, "a", at)
+        || FoldedText.startsWord(folded, "an", at);
+  }
+
+  /**
+   * "Si la oposición llegara a 112 diputados", "correspondería a unos 2,1 millones de votantes",
+   * "would have won 60%": a number in a condition or a counterfactual is no one's figure.
+   */
+  static boolean hypothetical(String folded, int segmentFrom, NumberMention n) {
+    int from = Math.max(segmentFrom, n.start() - HYPOTHETICAL_BEFORE);
+    return from < n.start() && HYPOTHETICAL.matcher(folded).region(from, n.start()).find();
+  }
+
+  private static final int HYPOTHETICAL_BEFORE = 60;
+
+  private static final java.util.regex.Pattern HYPOTHETICAL =
+      java.util.regex.Pattern.compile(
+          "\\b(?:(?:si|if)\\s+(?:[^\\s,.;]+\\s+){0,4}?(?:llegara|llegaran|obtuviera|obtuvieran"
+              + "|ganara|ganaran|lograra|lograran|alcanzara|alcanzaran|sumara|sumaran|were to"
+              + "|had won|had taken|had got)"
+              + "|corresponderia|corresponderian|equivaldria|equivaldrian|habria|habrian|tendria"
+              + "|tendrian|would|could have)\\b");
+
+  /**
+   * "8,1 millones de personas votaron, un 41,5 % del registro", "2,483,263 voters, about 12.4
+   * percent": a share set right after a count of the people who voted is the share of the
+   * electorate that voted (turnout), not a vote share of someone named in the sentence.
+   */
+  boolean shareOfVoters(Choice q, NumberMention before, NumberMention n, String folded, int from) {
+    if (!n.fraction()
+        || before.fraction()
+        || before.start() < from
+        || (q != null && !(q.quantity().name().equals("vote-share") && q.nounEnd() < 0))) {
+      return false;
+    }
+    int nouns = before.nounsFrom();
+    java.util.regex.Matcher m = PEOPLE_WHO_VOTED.matcher(folded).region(nouns, n.start());
+    return m.lookingAt() && m.end() == n.start();
+  }
+
+  private static final java.util.regex.Pattern PEOPLE_WHO_VOTED =
+      java.util.regex.Pattern.compile(
+          "\\s*(?:de\\s+)?(?:personas|people|votantes|voters|electores|venezolanos|venezuelans"
+              + "|ciudadanos|citizens)\\b[\"'\u201d\u00bb]?\\s*(?:(?:votaron|voted|participaron"
+              + "|took part|sufragaron|turned out)[\"'\u201d\u00bb]?\\s*)?(?:,|\\(|\\s-|:)\\s*"
+              + "(?:(?:or|o|es decir|that is|un|una|el|about|some|around|unos|cerca del?|alrededor"
+              + "del?|nearly|casi|just over|just under|poco mas del?|apenas)\\s+)*$");
+
+  /** The turnout of the vocabulary, as read for a share of the electorate that voted. */
+  Choice turnout() {
+    for (Quantity q : vocabulary.quantities()) {
+      if (q.name().equals("turnout")) {
+        return new Choice(q, q.forms().get(0), 2, -1);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * "de 20.710.421 electores inscritos, votaron 6.251.080": a bare count right after a verb of
+   * voting is the votes cast (the people who voted), whatever count came before it.
+   */
+  Choice votedBefore(NumberMention n, String folded, int from) {
+    if (n.fraction() || n.inWords()) {
+      return null;
+    }
+    int start = Math.max(from, n.start() - 30);
+    if (!VOTED_RIGHT_BEFORE.matcher(folded).region(start, n.start()).find()) {
+      return null;
+    }
+    for (Quantity q : vocabulary.quantities()) {
+      if (q.name().equals("votes")) {
+        for (Form f : q.forms()) {
+          if (f.election()) {
+            return new Choice(q, f, 2, -1);
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  private static final java.util.regex.Pattern VOTED_RIGHT_BEFORE =
+      java.util.regex.Pattern.compile(
+          "\\b(?:votaron|sufragaron|participaron|voted|cast their ballots?)\\s+$");
 }
