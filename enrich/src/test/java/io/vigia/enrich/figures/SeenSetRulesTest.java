@@ -172,8 +172,7 @@ class SeenSetRulesTest {
   @Test
   void shouldKnowTheWordsTheSeenSetUsedThatTheVocabularyLacked() {
     // "deputies", "lawmakers" are seats
-    assertThat(
-            valued(figures(DEC_2020, "The PSUV will have 41 lawmakers."), "seats-won", 41))
+    assertThat(valued(figures(DEC_2020, "The PSUV will have 41 lawmakers."), "seats-won", 41))
         .isNotNull();
     assertThat(valued(figures(DEC_2020, "The opposition won 62 deputies."), "seats-won", 62))
         .isNotNull();
