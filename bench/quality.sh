@@ -138,12 +138,12 @@ names = []
 for m in table.values():
     names += [n for n in m if n not in names]
 sets = [s for s in ("dev", "train", "test", "figures-dev", "figures-train", "figures-seen", "figures-test") if s in table]
-print(f"{'':24}" + "".join(f"{s:>13}" for s in sets))
+print(f"{'':24}" + "".join(f"{s:>15}" for s in sets))
 for n in names:
     cells = []
     for s in sets:
         v = table[s].get(n)
-        cells.append(f"{'':>13}" if v is None else f"{v:>13.3f}" if isinstance(v, float) else f"{v:>13}")
+        cells.append(f"{'':>15}" if v is None else f"{v:>15.3f}" if isinstance(v, float) else f"{v:>15}")
     print(f"{n:24}" + "".join(cells))
 if gate is None:
     sys.exit(0)

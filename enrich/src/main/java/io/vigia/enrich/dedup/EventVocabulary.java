@@ -1,10 +1,5 @@
 package io.vigia.enrich.dedup;
 
-import io.vigia.common.text.TextNormalizer;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -105,91 +100,22 @@ final class EventVocabulary {
     "results-certification: certif* | proclaim* | proclama* | certifica* | adjudica*",
   };
 
-  /** Wordings by the key of their first word ({@link #key}). */
-  private static final Map<String, List<String[]>> BY_FIRST = new HashMap<>();
-
-  static {
-    for (String line : CONCEPTS) {
-      int colon = line.indexOf(':');
-      String id = PREFIX + line.substring(0, colon).trim();
-      for (String wording : line.substring(colon + 1).split("\\|")) {
-        String[] words = TextNormalizer.fold(wording).split("[^a-z0-9*']+");
-        String first = words[0];
-        if (first.endsWith("*") && first.length() < 5) {
-          throw new IllegalStateException("a prefix needs four letters: " + wording);
-        }
-        String[] entry = new String[words.length + 1];
-        entry[0] = id;
-        System.arraycopy(words, 0, entry, 1, words.length);
-        BY_FIRST.computeIfAbsent(key(first.replace("*", "")), k -> new ArrayList<>()).add(entry);
-      }
-    }
-  }
-
-  /** The story features ({@link Fingerprint#hash}) of the concepts. */
-  private static final java.util.Set<Long> FEATURES = new java.util.HashSet<>();
-
-  static {
-    for (List<String[]> wordings : BY_FIRST.values()) {
-      for (String[] w : wordings) {
-        FEATURES.add(Fingerprint.hash(w[0], 0, w[0].length()));
-      }
-    }
-  }
+  private static final Wordings WORDINGS = new Wordings(PREFIX, CONCEPTS);
 
   private EventVocabulary() {}
 
   /** Whether the story feature (a hash) is one of the concepts. */
   static boolean isConcept(long feature) {
-    return FEATURES.contains(feature);
+    return WORDINGS.contains(feature);
   }
 
   /** Calls back with the feature ({@code %} + id) of each concept the text reports, once each. */
   static void scan(String text, Consumer<String> found) {
-    if (text == null || text.isEmpty()) {
-      return;
-    }
-    String[] words = TextNormalizer.fold(text).split("[^a-z0-9']+");
-    java.util.Set<String> seen = new java.util.HashSet<>();
-    for (int i = 0; i < words.length; i++) {
-      List<String[]> wordings = BY_FIRST.get(key(words[i]));
-      if (wordings == null) {
-        continue;
-      }
-      for (String[] w : wordings) {
-        if (!seen.contains(w[0]) && matches(words, i, w)) {
-          seen.add(w[0]);
-          found.accept(w[0]);
-        }
-      }
-    }
+    WORDINGS.scan(text, found);
   }
 
   /** How many concepts the vocabulary has. */
   static int size() {
     return CONCEPTS.length;
-  }
-
-  private static boolean matches(String[] words, int at, String[] wording) {
-    if (at + wording.length - 1 > words.length) {
-      return false;
-    }
-    for (int k = 1; k < wording.length; k++) {
-      String want = wording[k];
-      String got = words[at + k - 1];
-      boolean ok =
-          want.endsWith("*")
-              ? got.startsWith(want.substring(0, want.length() - 1))
-              : got.equals(want);
-      if (!ok) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** The first four characters of a word (all of a shorter one): where its wordings are filed. */
-  private static String key(String word) {
-    return word.length() > 4 ? word.substring(0, 4) : word;
   }
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Check the held-out figures set: format, labels, names, conflict keys and the README's counts.
+"""Check a held-out figures set: format, labels, names, conflict keys and the README's counts.
 
-Usage: python3 corpus/figures-seen/validate.py [DIR]   (DIR defaults to this script's folder)
+Usage: python3 corpus/validate-figures.py DIR   (corpus/figures-test, corpus/figures-seen)
 
 Stand-alone on purpose (standard library only, nothing read from outside DIR). Name folding and
 value tolerance follow the rules of the figures scorer described in README.md, so that "two
@@ -336,7 +336,9 @@ def check_readme(path, articles, stories, names):
 
 
 def main():
-    d = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
+    if len(sys.argv) != 2:
+        sys.exit("usage: python3 corpus/validate-figures.py DIR")
+    d = sys.argv[1]
     names, owner = load_names(os.path.join(d, "names.json"))
     articles = read_jsonl(os.path.join(d, "articles.jsonl"))
     stories = read_jsonl(os.path.join(d, "conflicts.jsonl"))
