@@ -60,7 +60,16 @@ final class Actors {
    */
   private final PhraseMatcher<Actor> genericNames = new PhraseMatcher<>();
 
+  /** Generic names of a coalition, each with the index of its entry in {@link #coalitionRefs}. */
+  private final PhraseMatcher<Integer> coalitionNames = new PhraseMatcher<>();
+
+  private final List<FigureVocabulary.CoalitionRefs> coalitionRefs;
+
+  /** The actors a generic name of a coalition may mean, by id. */
+  private final Map<String, Actor> coalitions = new HashMap<>();
+
   Actors(KnowledgeBase kb, FigureVocabulary vocabulary) {
+    this.coalitionRefs = vocabulary.coalitionRefs();
     Map<String, KnownEntity> byId = new HashMap<>();
     kb.entities().forEach(e -> byId.put(e.id(), e));
     Map<String, Boolean> institutions = new HashMap<>();
@@ -74,6 +83,7 @@ final class Actors {
               ? Role.INSTITUTION
               : e.type().equals("PERSON") ? Role.PERSON : organisation(e);
       Actor a = new Actor(e.id(), e.name(), role);
+      coalitions.put(e.id(), a);
       e.aliases().forEach(n -> names.add(n, a));
       e.generic().forEach(n -> genericNames.add(n, a));
       // A weak name ("Chávez") means the entity where the linker found it meant (the article
@@ -82,7 +92,12 @@ final class Actors {
     }
     for (FigureVocabulary.Group g : vocabulary.groups()) {
       Actor a = new Actor(g.id(), g.name(), Role.GROUP);
+      coalitions.put(g.id(), a);
       g.aliases().forEach(n -> names.add(n, a));
+    }
+    for (int k = 0; k < coalitionRefs.size(); k++) {
+      Integer entry = k;
+      coalitionRefs.get(k).refs().forEach(r -> coalitionNames.add(r, entry));
     }
     Map<String, KnownEntity> people = new HashMap<>();
     for (KnownEntity e : kb.entities()) {
@@ -203,8 +218,54 @@ final class Actors {
           covered = m.end();
         }
       }
-      return distinct;
+      return coalitionRefs.isEmpty() ? distinct : withCoalitionRefs(distinct, tokens, from);
     }
+
+    /**
+     * "La MUD suma 112 diputados... La coalición opositora recibió 7,7 millones de votos": a
+     * generic name of a coalition is the coalition of its kind the article named last before it (in
+     * this part or an earlier one), else its entry's default.
+     */
+    private List<Mention> withCoalitionRefs(List<Mention> found, Tokens tokens, int from) {
+      List<PhraseMatcher.Match<List<Integer>>> refs = coalitionNames.findAll(tokens);
+      if (refs.isEmpty()) {
+        return found;
+      }
+      List<Mention> earlier = null; // the mentions before this part, read once if needed
+      List<Mention> out = new ArrayList<>(found);
+      for (PhraseMatcher.Match<List<Integer>> r : refs) {
+        int start = from + tokens.start(r.from());
+        int end = from + tokens.end(r.to() - 1);
+        if (overlaps(found, found.size(), start, end)) {
+          continue; // part of a name ("la Alianza Democrática")
+        }
+        FigureVocabulary.CoalitionRefs entry = coalitionRefs.get(r.value().get(0));
+        Actor meant = lastOf(entry.members(), out, start);
+        if (meant == null && from > 0) {
+          earlier = earlier != null ? earlier : find(0, from);
+          meant = lastOf(entry.members(), earlier, start);
+        }
+        if (meant == null && entry.otherwise() != null) {
+          meant = coalitions.get(entry.otherwise());
+        }
+        if (meant != null) {
+          out.add(new Mention(start, end, meant));
+          out.sort(Comparator.comparingInt(Mention::start));
+        }
+      }
+      return out;
+    }
+  }
+
+  /** The actor among {@code ids} last mentioned before {@code pos}, or null. */
+  private static Actor lastOf(List<String> ids, List<Mention> mentions, int pos) {
+    Actor last = null;
+    for (Mention m : mentions) {
+      if (m.start() < pos && ids.contains(m.actor().id())) {
+        last = m.actor();
+      }
+    }
+    return last;
   }
 
   /** Whether one of the first {@code count} mentions overlaps [start, end). */

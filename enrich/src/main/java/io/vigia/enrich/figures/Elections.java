@@ -31,7 +31,7 @@ final class Elections {
     Election best = null;
     Election latest = null;
     for (Election e : elections) {
-      if (e.date().isAfter(published.plusDays(1))) {
+      if (e.date().isAfter(published.plusDays(1)) || e.namedOnly()) {
         continue;
       }
       if (latest == null || e.date().isAfter(latest.date())) {

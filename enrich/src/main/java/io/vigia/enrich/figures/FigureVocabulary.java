@@ -21,7 +21,8 @@ public record FigureVocabulary(
     List<Election> elections,
     List<Context> contexts,
     List<Group> groups,
-    List<Speaker> speakers) {
+    List<Speaker> speakers,
+    List<CoalitionRefs> coalitionRefs) {
 
   /** What a quantity's value is: a fraction of 1, a count, or either (tally sheets). */
   public enum Unit {
@@ -57,7 +58,14 @@ public record FigureVocabulary(
 
   public record Quantity(String name, Unit unit, SubjectKind subject, List<Form> forms) {}
 
-  public record Election(String id, String name, LocalDate date, List<String> cues) {}
+  /**
+   * An election of the vocabulary. {@code namedOnly}: a vote a party organises on its own (a
+   * consultation) is the figure's election only where the clause names it, never the article's own
+   * by default, so an article about it keeps the state's election of the same weeks for its other
+   * figures.
+   */
+  public record Election(
+      String id, String name, LocalDate date, List<String> cues, boolean namedOnly) {}
 
   public record Context(String id, String name, List<String> cues, LocalDate from, LocalDate to) {}
 
@@ -65,16 +73,24 @@ public record FigureVocabulary(
 
   public record Speaker(String id, List<String> people, List<String> refs) {}
 
+  /**
+   * Generic names of a coalition ("la coalición opositora", "the coalition"): each means the
+   * coalition among {@code members} the article named last before it, else {@code otherwise} (an
+   * actor id, or null: no one).
+   */
+  public record CoalitionRefs(List<String> refs, List<String> members, String otherwise) {}
+
   public FigureVocabulary {
     quantities = List.copyOf(quantities);
     elections = List.copyOf(elections);
     contexts = List.copyOf(contexts);
     groups = List.copyOf(groups);
     speakers = List.copyOf(speakers);
+    coalitionRefs = List.copyOf(coalitionRefs);
   }
 
   public static FigureVocabulary empty() {
-    return new FigureVocabulary(List.of(), List.of(), List.of(), List.of(), List.of());
+    return new FigureVocabulary(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
   }
 
   public static FigureVocabulary from(JsonNode root, String source) {
@@ -125,7 +141,8 @@ public record FigureVocabulary(
               text(e, "id", where),
               text(e, "name", where),
               date(e, "date", where),
-              folded(e, "cues")));
+              folded(e, "cues"),
+              e.path("named-only").asBoolean(false)));
     }
     List<Context> contexts = new ArrayList<>();
     i = 0;
@@ -151,7 +168,15 @@ public record FigureVocabulary(
       String where = source + " speakers[" + i++ + "]";
       speakers.add(new Speaker(text(s, "id", where), list(s, "people"), list(s, "refs")));
     }
-    return new FigureVocabulary(quantities, elections, contexts, groups, speakers);
+    List<CoalitionRefs> coalitionRefs = new ArrayList<>();
+    for (JsonNode r : root.path("coalition-refs")) {
+      coalitionRefs.add(
+          new CoalitionRefs(
+              list(r, "refs"),
+              list(r, "members"),
+              r.hasNonNull("otherwise") ? r.get("otherwise").asText() : null));
+    }
+    return new FigureVocabulary(quantities, elections, contexts, groups, speakers, coalitionRefs);
   }
 
   private static <E extends Enum<E>> E choice(JsonNode n, String field, Class<E> type, String w) {

@@ -70,7 +70,8 @@ final class NumberScanner {
               + SCALE
               + ")?(?<pct2>"
               + PCT
-              + ")?)|(?<of>\\s+(?:de\\s+(?:las|los)|of\\s+the|out\\s+of)\\s+(?<n3>"
+              + ")?)|(?<of>(?<!%|ciento|cent)\\s+(?:de\\s+(?:las|los)|of\\s+the(?:\\s+(?:country|nation)['\u2019]s)?"
+              + "|out\\s+of)\\s+(?<n3>"
               + DIGITS
               + "|"
               + WORD
@@ -193,6 +194,11 @@ final class NumberScanner {
       }
       String scale2 = m.group("scale2");
       max = hi.value * (scale2 != null ? scale(scale2) : scaled ? scale(scaleWords) : 1);
+      // "entre 4,5 y 5,5 millones": the scale written once, after the upper end, is both ends'.
+      if (!scaled && scale2 != null && value < hi.value) {
+        value *= scale(scale2);
+        precision *= scale(scale2);
+      }
       if (pct2 != null) {
         pct = true;
       }

@@ -36,6 +36,9 @@ final class SubjectFinder {
     if (before == null) {
       before = nearestBefore(c.from(), pos, preferPerson, speaker);
     }
+    if (before != null) {
+      before = headOf(before, c.from(), pos, speaker);
+    }
     boolean contrast = before != null && at.cues.anyIn(CONTRAST, before.end(), pos);
     if (before != null && !contrast) {
       return before.actor();
@@ -63,6 +66,59 @@ final class SubjectFinder {
   /** An owner introduced right after the number: "5.326.104 para González", "44% for him". */
   private static final java.util.regex.Pattern INTRODUCED_RIGHT_AFTER =
       java.util.regex.Pattern.compile("\\s*(?:votos|votes)?\\s*(?:para|for|a|to|de|del|of)\\s+");
+
+  /**
+   * "El Gran Polo Patriótico (GPP), la alianza que encabeza el PSUV, sumó 46 diputados", "Alianza
+   * Democrática, a bloc that broke with the boycott called by Juan Guaidó, came second with 18
+   * percent": a name inside an aside set off by commas describes the one named before the aside,
+   * which is what the sentence is about.
+   */
+  private Mention headOf(Mention m, int from, int pos, Actor speaker) {
+    String f = at.folded;
+    int close = f.indexOf(',', m.end());
+    if (close < 0 || close >= pos || close - m.end() > ASIDE_TAIL || digitIn(m.end(), close)) {
+      return m;
+    }
+    int open = f.lastIndexOf(',', m.start() - 1);
+    if (open < from) {
+      return m;
+    }
+    Mention head = null;
+    for (Mention h : at.actorsAround(pos)) {
+      if (h.start() >= from && h.end() <= open && candidate(h, speaker)) {
+        head = h;
+      }
+    }
+    if (head == null || open - head.end() > HEAD_TAIL || !plainBetween(head.end(), open)) {
+      return m;
+    }
+    return head;
+  }
+
+  /** How far a name may stand from the comma that closes its aside, and a head from its own. */
+  private static final int ASIDE_TAIL = 40;
+
+  private static final int HEAD_TAIL = 30;
+
+  private boolean digitIn(int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (Character.isDigit(at.folded.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** No digit, comma or full stop between: the head's own words ("que decidieron participar"). */
+  private boolean plainBetween(int from, int to) {
+    for (int i = from; i < to; i++) {
+      char ch = at.folded.charAt(i);
+      if (Character.isDigit(ch) || ch == ',' || ch == '.' || ch == ';') {
+        return false;
+      }
+    }
+    return true;
+  }
 
   /** Whether the actor is named in the number's sentence. */
   boolean namedInSentence(Actor a, Clause c) {
