@@ -12,6 +12,7 @@ import io.vigia.enrich.dedup.DedupEngine;
 import io.vigia.enrich.dedup.DedupInput;
 import io.vigia.enrich.dedup.DedupSettings;
 import io.vigia.enrich.dedup.MemoryDedupStore;
+import io.vigia.enrich.figures.ElectionFigureTable;
 import io.vigia.enrich.figures.StoryFigureTable;
 import io.vigia.enrich.topology.ArticleEnricher;
 import io.vigia.schemas.DedupStatus;
@@ -46,6 +47,7 @@ public final class JsonLinesEnrichment {
   private final ArticleEnricher enricher;
   private final DedupEngine dedup;
   private final StoryFigureTable figures;
+  private final ElectionFigureTable elections;
   private long clock;
 
   public JsonLinesEnrichment(ArticleAnalyzer analyzer, String profileName, DedupSettings settings) {
@@ -59,6 +61,7 @@ public final class JsonLinesEnrichment {
     MemoryDedupStore state = new MemoryDedupStore();
     this.dedup = new DedupEngine(state, settings);
     this.figures = new StoryFigureTable(state);
+    this.elections = new ElectionFigureTable(state);
   }
 
   /** Reads every line, writes one verdict line each; returns how many articles it wrote. */
@@ -92,13 +95,12 @@ public final class JsonLinesEnrichment {
           dedup.decide(DedupInput.of(raw, e.getEntities().stream().map(Entity::getId).toList()));
       e.setDedup(d.toAvro());
       if (!d.replay()) {
+        long time = raw.getFetchedAt().toEpochMilli();
+        // As the topology's RecordStoryFigures: the story's conflicts and the election-wide ones.
         e.setFigureConflicts(
-            figures.record(
-                d.storyId(),
-                raw.getId(),
-                raw.getSource(),
-                raw.getFetchedAt().toEpochMilli(),
-                e.getFigures()));
+            ElectionFigureTable.union(
+                figures.record(d.storyId(), raw.getId(), raw.getSource(), time, e.getFigures()),
+                elections.record(raw.getId(), raw.getSource(), time, e.getFigures())));
       }
     }
     return toJson(e);
