@@ -112,6 +112,25 @@ class ElectionFigureTableTest {
   }
 
   @Test
+  void shouldNotCompareOnePartysSharesOfTwoElections() {
+    // Keyed by election, and compared per election besides (FigureConflicts): either keeps apart
+    // a party's share of 2021 and its share of 2025.
+    String y2021 = "event:2021-regional-elections";
+    String y2025 = "event:2025-regional-and-parliamentary-elections";
+    table.record("a", "lanterna", 0, List.of(share(y2021, "CNE", 0.46)));
+    List<FigureConflict> later =
+        table.record(
+            "b", "brisa", Duration.ofDays(3).toMillis(), List.of(share(y2025, "MUD", 0.3)));
+    assertThat(later).isEmpty();
+  }
+
+  private static Figure share(String election, String by, double value) {
+    return Figure.newBuilder(claim("vote-share", election, by, value))
+        .setSubject("vigia:org/psuv")
+        .build();
+  }
+
+  @Test
   void shouldNotCompareRunningCountsOnTwoDates() {
     // A count of detained people grows from one day to the next: two dates, two moments.
     table.record("a", "lanterna", 0, List.of(claim("detained", Y2024, "Foro Penal", 120)));
