@@ -19,6 +19,7 @@ import io.vigia.schemas.DedupStatus;
 import io.vigia.schemas.EnrichedArticle;
 import io.vigia.schemas.Entity;
 import io.vigia.schemas.Evidence;
+import io.vigia.schemas.FigureConflict;
 import io.vigia.schemas.RawArticle;
 import io.vigia.schemas.Stance;
 import java.io.BufferedReader;
@@ -27,6 +28,7 @@ import java.io.Writer;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -47,7 +49,7 @@ public final class JsonLinesEnrichment {
   private final ArticleEnricher enricher;
   private final DedupEngine dedup;
   private final StoryFigureTable figures;
-  private final ElectionFigureTable elections;
+  private final ElectionFigureTable elections; // null when the profile keeps conflicts per story
   private long clock;
 
   public JsonLinesEnrichment(ArticleAnalyzer analyzer, String profileName, DedupSettings settings) {
@@ -61,7 +63,7 @@ public final class JsonLinesEnrichment {
     MemoryDedupStore state = new MemoryDedupStore();
     this.dedup = new DedupEngine(state, settings);
     this.figures = new StoryFigureTable(state);
-    this.elections = new ElectionFigureTable(state);
+    this.elections = enricher.conflictsAcrossStories() ? new ElectionFigureTable(state) : null;
   }
 
   /** Reads every line, writes one verdict line each; returns how many articles it wrote. */
@@ -96,11 +98,15 @@ public final class JsonLinesEnrichment {
       e.setDedup(d.toAvro());
       if (!d.replay()) {
         long time = raw.getFetchedAt().toEpochMilli();
-        // As the topology's RecordStoryFigures: the story's conflicts and the election-wide ones.
+        // As the topology's RecordStoryFigures: the story's conflicts, and the election-wide ones
+        // when the profile asks for them.
+        List<FigureConflict> story =
+            figures.record(d.storyId(), raw.getId(), raw.getSource(), time, e.getFigures());
         e.setFigureConflicts(
-            ElectionFigureTable.union(
-                figures.record(d.storyId(), raw.getId(), raw.getSource(), time, e.getFigures()),
-                elections.record(raw.getId(), raw.getSource(), time, e.getFigures())));
+            elections == null
+                ? story
+                : ElectionFigureTable.union(
+                    story, elections.record(raw.getId(), raw.getSource(), time, e.getFigures())));
       }
     }
     return toJson(e);

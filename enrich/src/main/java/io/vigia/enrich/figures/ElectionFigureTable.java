@@ -29,6 +29,9 @@ import java.util.Set;
  * and is forgotten through dedup's eviction index once no claim joined it for {@code
  * enrich.dedup.retention} of article time.
  *
+ * <p>An option of the profile ({@code conflicts: {across-stories: true}} in figures.yaml), off in
+ * the bundled one: when off, this table is never built and nothing of it is stored.
+ *
  * <p>Only claims that name a known election, are of a {@link #SETTLED} quantity and are attributed
  * to a named source are kept ({@link #kept}).
  */

@@ -21,26 +21,31 @@ class ElectionFiguresJsonLinesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String Y2024 = "event:2024-presidential-election";
 
-  /** Each article's figure is the vote share its title names, in the voice after the colon. */
-  private static final ArticleAnalyzer ANALYZER =
-      new ArticleAnalyzer(
-          (title, body, lang) -> List.<Entity>of(),
-          (a, e) -> new Relevance(true, 1.0, List.of()),
-          (a, e) -> List.of(),
-          (a, e) -> {
-            String[] parts = a.getTitle().split(":");
-            return List.of(
-                Figure.newBuilder()
-                    .setQuantity("vote-share")
-                    .setSubject("vigia:person/candidato")
-                    .setValue(Double.parseDouble(parts[1]))
-                    .setAttributedTo(parts[0])
-                    .setElection(Y2024)
-                    .setText(parts[1])
-                    .setStart(0)
-                    .setEnd(2)
-                    .build());
-          });
+  /**
+   * Each article's figure is the vote share its title names, in the voice after the colon; {@code
+   * acrossStories} is the profile's {@code conflicts: {across-stories}}.
+   */
+  private static ArticleAnalyzer analyzer(boolean acrossStories) {
+    return new ArticleAnalyzer(
+        (title, body, lang) -> List.<Entity>of(),
+        (a, e) -> new Relevance(true, 1.0, List.of()),
+        (a, e) -> List.of(),
+        (a, e) -> {
+          String[] parts = a.getTitle().split(":");
+          return List.of(
+              Figure.newBuilder()
+                  .setQuantity("vote-share")
+                  .setSubject("vigia:person/candidato")
+                  .setValue(Double.parseDouble(parts[1]))
+                  .setAttributedTo(parts[0])
+                  .setElection(Y2024)
+                  .setText(parts[1])
+                  .setStart(0)
+                  .setEnd(2)
+                  .build());
+        },
+        acrossStories);
+  }
 
   private static String line(String id, String title, String text, String publishedAt)
       throws Exception {
@@ -54,8 +59,12 @@ class ElectionFiguresJsonLinesTest {
   }
 
   private static List<JsonNode> run(String... lines) throws Exception {
+    return run(true, lines);
+  }
+
+  private static List<JsonNode> run(boolean acrossStories, String... lines) throws Exception {
     StringWriter out = new StringWriter();
-    new JsonLinesEnrichment(ANALYZER, "test", DedupSettings.defaults())
+    new JsonLinesEnrichment(analyzer(acrossStories), "test", DedupSettings.defaults())
         .run(new BufferedReader(new StringReader(String.join("\n", lines))), out);
     List<JsonNode> result = new ArrayList<>();
     for (String l : out.toString().split("\n")) {
@@ -100,6 +109,26 @@ class ElectionFiguresJsonLinesTest {
                 "CNE:0.5195",
                 "La coalición publicó en su portal las actas escaneadas por sus testigos.",
                 "2024-08-02T18:00:00Z"));
+    assertThat(out.get(1).path("figureConflicts")).isEmpty();
+  }
+
+  @Test
+  void shouldKeepConflictsWithinTheStoryWhenTheProfileSaysSo() throws Exception {
+    List<JsonNode> out =
+        run(
+            false,
+            line(
+                "lanterna",
+                "CNE:0.512",
+                "El consejo electoral leyó su boletín en la madrugada ante la prensa.",
+                "2024-07-29T06:00:00Z"),
+            line(
+                "brisa",
+                "Comando de campaña:0.31",
+                "La coalición publicó en su portal las actas escaneadas por sus testigos.",
+                "2024-08-02T18:00:00Z"));
+    assertThat(out.get(0).path("dedup").path("story").asText())
+        .isNotEqualTo(out.get(1).path("dedup").path("story").asText());
     assertThat(out.get(1).path("figureConflicts")).isEmpty();
   }
 }
