@@ -30,10 +30,11 @@ class FigureVocabularyTest {
 
   @Test
   void shouldRefuseAConflictsValueOtherThanTrueOrFalse() throws Exception {
-    var root = new ObjectMapper().readTree("{\"conflicts\": {\"across-stories\": \"yes\"}}");
+    var root = new ObjectMapper().readTree("{\"conflicts\": {\"across-stories\": \"sometimes\"}}");
     assertThatThrownBy(() -> FigureVocabulary.from(root, "p/figures.yaml"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("p/figures.yaml conflicts: across-stories 'yes' is none of [true, false]");
+        .hasMessage(
+            "p/figures.yaml conflicts: across-stories 'sometimes' is none of [true, false]");
   }
 
   @Test
