@@ -40,19 +40,17 @@ public final class ArticleAnalyzers {
             .readTree("stance.yaml")
             .map(n -> StanceCues.from(n, profile.name() + "/stance.yaml"))
             .orElse(StanceCues.none());
-    FigureExtractor figures =
+    FigureVocabulary vocabulary =
         profile
             .readTree("figures.yaml")
-            .<FigureExtractor>map(
-                n ->
-                    new ProfileFigureExtractor(
-                        FigureVocabulary.from(n, profile.name() + "/figures.yaml"), kb))
-            .orElse(FigureExtractor.NONE);
+            .map(n -> FigureVocabulary.from(n, profile.name() + "/figures.yaml"))
+            .orElse(null);
     return new ArticleAnalyzer(
         new KnowledgeBaseEntityLinker(kb),
         new ProfileRelevanceScorer(rules),
         stanceScorer(profile, cues),
-        figures);
+        vocabulary == null ? FigureExtractor.NONE : new ProfileFigureExtractor(vocabulary, kb),
+        vocabulary != null && vocabulary.conflictsAcrossStories());
   }
 
   /**

@@ -24,6 +24,7 @@ public final class ArticleAnalyzer {
   private final RelevanceScorer relevance;
   private final StanceScorer stance;
   private final FigureExtractor figures;
+  private final boolean conflictsAcrossStories;
 
   public ArticleAnalyzer(EntityLinker entities, RelevanceScorer relevance, StanceScorer stance) {
     this(entities, relevance, stance, FigureExtractor.NONE);
@@ -34,10 +35,31 @@ public final class ArticleAnalyzer {
       RelevanceScorer relevance,
       StanceScorer stance,
       FigureExtractor figures) {
+    this(entities, relevance, stance, figures, false);
+  }
+
+  /**
+   * @param conflictsAcrossStories the profile's {@code conflicts: {across-stories}} (figures.yaml):
+   *     whether the step after dedup also compares an article's claims with its elections' claims
+   *     in every story. Carried here, though that step is not this one, because the analyzer is
+   *     what a profile is assembled into for both the topology and {@code vigia enrich --input}.
+   */
+  public ArticleAnalyzer(
+      EntityLinker entities,
+      RelevanceScorer relevance,
+      StanceScorer stance,
+      FigureExtractor figures,
+      boolean conflictsAcrossStories) {
     this.entities = Objects.requireNonNull(entities);
     this.relevance = Objects.requireNonNull(relevance);
     this.stance = Objects.requireNonNull(stance);
     this.figures = Objects.requireNonNull(figures);
+    this.conflictsAcrossStories = conflictsAcrossStories;
+  }
+
+  /** Whether figure conflicts are also sought election-wide, across stories (off by default). */
+  public boolean conflictsAcrossStories() {
+    return conflictsAcrossStories;
   }
 
   public ArticleAnalysis analyze(RawArticle article) {

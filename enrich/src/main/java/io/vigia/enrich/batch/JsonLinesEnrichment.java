@@ -12,12 +12,14 @@ import io.vigia.enrich.dedup.DedupEngine;
 import io.vigia.enrich.dedup.DedupInput;
 import io.vigia.enrich.dedup.DedupSettings;
 import io.vigia.enrich.dedup.MemoryDedupStore;
+import io.vigia.enrich.figures.ElectionFigureTable;
 import io.vigia.enrich.figures.StoryFigureTable;
 import io.vigia.enrich.topology.ArticleEnricher;
 import io.vigia.schemas.DedupStatus;
 import io.vigia.schemas.EnrichedArticle;
 import io.vigia.schemas.Entity;
 import io.vigia.schemas.Evidence;
+import io.vigia.schemas.FigureConflict;
 import io.vigia.schemas.RawArticle;
 import io.vigia.schemas.Stance;
 import java.io.BufferedReader;
@@ -26,6 +28,7 @@ import java.io.Writer;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -46,6 +49,7 @@ public final class JsonLinesEnrichment {
   private final ArticleEnricher enricher;
   private final DedupEngine dedup;
   private final StoryFigureTable figures;
+  private final ElectionFigureTable elections; // null when the profile keeps conflicts per story
   private long clock;
 
   public JsonLinesEnrichment(ArticleAnalyzer analyzer, String profileName, DedupSettings settings) {
@@ -59,6 +63,7 @@ public final class JsonLinesEnrichment {
     MemoryDedupStore state = new MemoryDedupStore();
     this.dedup = new DedupEngine(state, settings);
     this.figures = new StoryFigureTable(state);
+    this.elections = enricher.conflictsAcrossStories() ? new ElectionFigureTable(state) : null;
   }
 
   /** Reads every line, writes one verdict line each; returns how many articles it wrote. */
@@ -92,13 +97,16 @@ public final class JsonLinesEnrichment {
           dedup.decide(DedupInput.of(raw, e.getEntities().stream().map(Entity::getId).toList()));
       e.setDedup(d.toAvro());
       if (!d.replay()) {
+        long time = raw.getFetchedAt().toEpochMilli();
+        // As the topology's RecordStoryFigures: the story's conflicts, and the election-wide ones
+        // when the profile asks for them.
+        List<FigureConflict> story =
+            figures.record(d.storyId(), raw.getId(), raw.getSource(), time, e.getFigures());
         e.setFigureConflicts(
-            figures.record(
-                d.storyId(),
-                raw.getId(),
-                raw.getSource(),
-                raw.getFetchedAt().toEpochMilli(),
-                e.getFigures()));
+            elections == null
+                ? story
+                : ElectionFigureTable.union(
+                    story, elections.record(raw.getId(), raw.getSource(), time, e.getFigures())));
       }
     }
     return toJson(e);

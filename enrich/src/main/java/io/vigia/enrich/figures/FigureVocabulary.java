@@ -13,8 +13,9 @@ import java.util.Set;
 /**
  * The profile's figures ({@code figures.yaml}): the quantities worth tracking and how articles
  * write them, the elections and contexts figures are about, collective actors, and who speaks for
- * an institution. Loaded once and validated with errors that name the bad entry; every word list is
- * folded (lower case, no accents) here, so matching never folds again.
+ * an institution; and whether conflicts are also sought across stories ({@code conflicts:}). Loaded
+ * once and validated with errors that name the bad entry; every word list is folded (lower case, no
+ * accents) here, so matching never folds again.
  */
 public record FigureVocabulary(
     List<Quantity> quantities,
@@ -22,7 +23,11 @@ public record FigureVocabulary(
     List<Context> contexts,
     List<Group> groups,
     List<Speaker> speakers,
-    List<CoalitionRefs> coalitionRefs) {
+    List<CoalitionRefs> coalitionRefs,
+    boolean conflictsAcrossStories) {
+
+  /** The only key of {@code conflicts:}; its values are true and false. */
+  static final String ACROSS_STORIES = "across-stories";
 
   /** What a quantity's value is: a fraction of 1, a count, or either (tally sheets). */
   public enum Unit {
@@ -90,7 +95,8 @@ public record FigureVocabulary(
   }
 
   public static FigureVocabulary empty() {
-    return new FigureVocabulary(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+    return new FigureVocabulary(
+        List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), false);
   }
 
   public static FigureVocabulary from(JsonNode root, String source) {
@@ -176,7 +182,47 @@ public record FigureVocabulary(
               list(r, "members"),
               r.hasNonNull("otherwise") ? r.get("otherwise").asText() : null));
     }
-    return new FigureVocabulary(quantities, elections, contexts, groups, speakers, coalitionRefs);
+    return new FigureVocabulary(
+        quantities,
+        elections,
+        contexts,
+        groups,
+        speakers,
+        coalitionRefs,
+        conflictsAcrossStories(root.path("conflicts"), source + " conflicts"));
+  }
+
+  /**
+   * {@code conflicts: {across-stories: true}}: an article also shows the conflicts among the claims
+   * of its elections in every story, not only its own story's (ElectionFigureTable). Off when
+   * absent: measured, it found more of the conflicts an analyst listed but also flagged one the
+   * train set labels as none (docs/figures.md), so it is the analyst's choice, not the default.
+   */
+  private static boolean conflictsAcrossStories(JsonNode c, String where) {
+    if (c.isMissingNode() || c.isNull()) {
+      return false;
+    }
+    if (!c.isObject()) {
+      throw new IllegalArgumentException(
+          where + ": write a mapping, e.g. `conflicts: {" + ACROSS_STORIES + ": false}`");
+    }
+    c.fieldNames()
+        .forEachRemaining(
+            k -> {
+              if (!k.equals(ACROSS_STORIES)) {
+                throw new IllegalArgumentException(
+                    where + ": unknown key '" + k + "'; the only key is " + ACROSS_STORIES);
+              }
+            });
+    JsonNode v = c.path(ACROSS_STORIES);
+    if (v.isMissingNode() || v.isNull()) {
+      return false;
+    }
+    if (!v.isBoolean()) {
+      throw new IllegalArgumentException(
+          where + ": " + ACROSS_STORIES + " '" + v.asText() + "' is none of [true, false]");
+    }
+    return v.booleanValue();
   }
 
   private static <E extends Enum<E>> E choice(JsonNode n, String field, Class<E> type, String w) {

@@ -80,9 +80,11 @@ public final class StoryFigureTable {
     return b == null ? List.of() : decode(b).claims;
   }
 
-  private record Table(long last, List<StoredClaim> claims) {}
+  /** A table as stored: the latest article time among its claims, and the claims. */
+  record Table(long last, List<StoredClaim> claims) {}
 
-  private static byte[] encode(long last, List<StoredClaim> claims) {
+  /** Also the format of {@link ElectionFigureTable}'s entries. */
+  static byte[] encode(long last, List<StoredClaim> claims) {
     try {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + claims.size() * 96);
       DataOutputStream out = new DataOutputStream(bytes);
@@ -98,7 +100,7 @@ public final class StoryFigureTable {
     }
   }
 
-  private static Table decode(byte[] b) {
+  static Table decode(byte[] b) {
     try {
       DataInputStream in = new DataInputStream(new ByteArrayInputStream(b));
       int format = in.readByte();

@@ -32,6 +32,13 @@ public final class ArticleEnricher {
     this.profileVersion = profileVersion;
   }
 
+  /**
+   * The profile's choice for the step after dedup ({@link ArticleAnalyzer#conflictsAcrossStories}).
+   */
+  public boolean conflictsAcrossStories() {
+    return analyzer.conflictsAcrossStories();
+  }
+
   public EnrichedArticle enrich(RawArticle a) {
     return enrich(a, analyzer.analyze(a), profileName, profileVersion);
   }

@@ -140,7 +140,9 @@ public final class EnrichTopology {
                                           Named.as("dedup"),
                                           DedupProcessor.STORE)
                                       .processValues(
-                                          RecordStoryFigures::new,
+                                          () ->
+                                              new RecordStoryFigures(
+                                                  enricher.conflictsAcrossStories()),
                                           Named.as("story-figures"),
                                           DedupProcessor.STORE)
                                       .peek((k, v) -> meters.enriched(), Named.as("count-enriched"))

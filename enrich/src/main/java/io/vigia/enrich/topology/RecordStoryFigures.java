@@ -2,28 +2,41 @@ package io.vigia.enrich.topology;
 
 import io.vigia.enrich.dedup.DedupProcessor;
 import io.vigia.enrich.dedup.KeyValueDedupStore;
+import io.vigia.enrich.figures.ElectionFigureTable;
 import io.vigia.enrich.figures.StoryFigureTable;
 import io.vigia.schemas.EnrichedArticle;
+import io.vigia.schemas.FigureConflict;
 import io.vigia.schemas.RawArticle;
+import java.util.List;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
 /**
  * Right after dedup, in its task and over its store: adds the article's figures to its story's
- * figure table and sets the story's {@code figureConflicts} as known now. The table lives in
- * dedup's store so that it is evicted with the story ({@link StoryFigureTable}).
+ * figure table, and to its elections' ({@link ElectionFigureTable}) when the profile asks for
+ * conflicts across stories, and sets {@code figureConflicts} to the story's conflicts as known now
+ * and, then, the election-wide ones the article's claims are in. The tables live in dedup's store
+ * so that they are changelogged with it and evicted through its eviction index ({@link
+ * StoryFigureTable}).
  */
 final class RecordStoryFigures
     implements FixedKeyProcessor<String, EnrichedArticle, EnrichedArticle> {
   private FixedKeyProcessorContext<String, EnrichedArticle> context;
   private StoryFigureTable table;
+  private final boolean acrossStories;
+  private ElectionFigureTable elections; // null when off: nothing election-wide is stored
+
+  RecordStoryFigures(boolean acrossStories) {
+    this.acrossStories = acrossStories;
+  }
 
   @Override
   public void init(FixedKeyProcessorContext<String, EnrichedArticle> context) {
     this.context = context;
-    this.table =
-        new StoryFigureTable(new KeyValueDedupStore(context.getStateStore(DedupProcessor.STORE)));
+    KeyValueDedupStore store = new KeyValueDedupStore(context.getStateStore(DedupProcessor.STORE));
+    this.table = new StoryFigureTable(store);
+    this.elections = acrossStories ? new ElectionFigureTable(store) : null;
   }
 
   @Override
@@ -31,8 +44,13 @@ final class RecordStoryFigures
     EnrichedArticle e = record.value();
     RawArticle a = e.getArticle();
     long time = (a.getPublishedAt() != null ? a.getPublishedAt() : a.getFetchedAt()).toEpochMilli();
+    List<FigureConflict> story =
+        table.record(e.getDedup().getStoryId(), a.getId(), a.getSource(), time, e.getFigures());
     e.setFigureConflicts(
-        table.record(e.getDedup().getStoryId(), a.getId(), a.getSource(), time, e.getFigures()));
+        elections == null
+            ? story
+            : ElectionFigureTable.union(
+                story, elections.record(a.getId(), a.getSource(), time, e.getFigures())));
     context.forward(record.withValue(e));
   }
 }

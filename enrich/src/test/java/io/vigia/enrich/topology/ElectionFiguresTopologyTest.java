@@ -1,0 +1,178 @@
+package io.vigia.enrich.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vigia.enrich.analysis.ArticleAnalyzer;
+import io.vigia.enrich.dedup.DedupProcessor;
+import io.vigia.schemas.ConflictingValue;
+import io.vigia.schemas.EnrichedArticle;
+import io.vigia.schemas.Entity;
+import io.vigia.schemas.Figure;
+import io.vigia.schemas.FigureConflict;
+import io.vigia.schemas.RawArticle;
+import io.vigia.schemas.Relevance;
+import io.vigia.schemas.Topics;
+import io.vigia.schemas.testing.SampleArticles;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Figures of one election in two stories days apart, through the whole topology: the later article
+ * carries the election-wide conflict its claims are in (RecordStoryFigures over dedup's store).
+ */
+class ElectionFiguresTopologyTest {
+  @TempDir java.nio.file.Path stateDir;
+
+  private static final String Y2024 = "event:2024-presidential-election";
+
+  /**
+   * Each article's figure is the quantity, voice and value its title names; {@code acrossStories}
+   * is the profile's {@code conflicts: {across-stories}}.
+   */
+  private static ArticleAnalyzer analyzer(boolean acrossStories) {
+    return new ArticleAnalyzer(
+        (title, body, lang) ->
+            List.of(new Entity("Q1", "Consejo Nacional Electoral", "ORG", 1, 0, true)),
+        (a, e) -> new Relevance(true, 1.0, List.of()),
+        (a, e) -> List.of(),
+        (a, e) -> {
+          String[] parts = a.getTitle().split(":");
+          return List.of(
+              Figure.newBuilder()
+                  .setQuantity(parts[0])
+                  .setSubject(Y2024)
+                  .setValue(Double.parseDouble(parts[2]))
+                  .setAttributedTo(parts[1])
+                  .setElection(Y2024)
+                  .setText(parts[2])
+                  .setStart(0)
+                  .setEnd(2)
+                  .build());
+        },
+        acrossStories);
+  }
+
+  private TopologyTestDriver driver;
+  private TestInputTopic<String, byte[]> raw;
+  private TestOutputTopic<String, EnrichedArticle> enriched;
+
+  /** The topology of a profile with {@code across-stories} set so; each test starts its own. */
+  private void start(boolean acrossStories) {
+    Properties p = new Properties();
+    p.put(StreamsConfig.APPLICATION_ID_CONFIG, "election-figures-test");
+    p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    driver = new TopologyTestDriver(EnrichTopology.build(analyzer(acrossStories), "test"), p);
+    raw =
+        driver.createInputTopic(
+            Topics.RAW.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+    enriched =
+        driver.createOutputTopic(
+            Topics.ENRICHED.name(),
+            Serdes.String().deserializer(),
+            Topics.ENRICHED.valueSerde().deserializer());
+  }
+
+  @AfterEach
+  void stop() {
+    if (driver != null) {
+      driver.close();
+    }
+  }
+
+  private void send(String outlet, String title, String text, String published) {
+    RawArticle a =
+        SampleArticles.raw("https://" + outlet + ".example/" + published, title, text)
+            .setSource(outlet)
+            .setPublishedAt(Instant.parse(published))
+            .setFetchedAt(Instant.parse(published))
+            .build();
+    raw.pipeInput(a.getId(), Topics.RAW.valueSerde().serializer().serialize(Topics.RAW.name(), a));
+  }
+
+  @Test
+  void shouldGiveTheLaterArticleOfAnotherStoryTheElectionsConflict() {
+    start(true);
+    send(
+        "lanterna",
+        "turnout:CNE:0.59",
+        "El consejo electoral leyó su boletín en la madrugada ante la prensa acreditada.",
+        "2024-07-29T06:00:00Z");
+    send(
+        "brisa",
+        "turnout:Plataforma Unitaria:0.48",
+        "La coalición publicó en su portal las actas escaneadas por sus testigos de mesa.",
+        "2024-08-01T18:00:00Z");
+    List<EnrichedArticle> out = enriched.readValuesToList();
+
+    assertThat(out).hasSize(2);
+    assertThat(out.get(0).getDedup().getStoryId())
+        .as("days apart and told apart: two stories")
+        .isNotEqualTo(out.get(1).getDedup().getStoryId());
+    assertThat(out.get(0).getFigureConflicts()).isEmpty();
+    List<FigureConflict> later = out.get(1).getFigureConflicts();
+    assertThat(later).hasSize(1);
+    assertThat(later.get(0).getElection()).isEqualTo(Y2024);
+    assertThat(later.get(0).getValues())
+        .extracting(ConflictingValue::getValue)
+        .containsExactly(0.59, 0.48);
+  }
+
+  @Test
+  void shouldNotFlagRunningCountsOfTwoDates() {
+    start(true);
+    send(
+        "lanterna",
+        "detained:Foro Penal:120",
+        "El consejo electoral leyó su boletín en la madrugada ante la prensa acreditada.",
+        "2024-07-29T06:00:00Z");
+    send(
+        "brisa",
+        "detained:Fiscalía:900",
+        "La coalición publicó en su portal las actas escaneadas por sus testigos de mesa.",
+        "2024-08-01T18:00:00Z");
+    assertThat(enriched.readValuesToList())
+        .allSatisfy(e -> assertThat(e.getFigureConflicts()).isEmpty());
+  }
+
+  @Test
+  void shouldKeepConflictsWithinTheStoryAndStoreNothingElectionWideWhenTheProfileSaysSo() {
+    start(false);
+    send(
+        "lanterna",
+        "turnout:CNE:0.59",
+        "El consejo electoral leyó su boletín en la madrugada ante la prensa acreditada.",
+        "2024-07-29T06:00:00Z");
+    send(
+        "brisa",
+        "turnout:Plataforma Unitaria:0.48",
+        "La coalición publicó en su portal las actas escaneadas por sus testigos de mesa.",
+        "2024-08-01T18:00:00Z");
+    List<EnrichedArticle> out = enriched.readValuesToList();
+
+    assertThat(out).hasSize(2);
+    assertThat(out.get(0).getDedup().getStoryId()).isNotEqualTo(out.get(1).getDedup().getStoryId());
+    assertThat(out).allSatisfy(e -> assertThat(e.getFigureConflicts()).isEmpty());
+    KeyValueStore<String, byte[]> store = driver.getKeyValueStore(DedupProcessor.STORE);
+    try (KeyValueIterator<String, byte[]> all = store.all()) {
+      // Neither an entry (v|...) nor its line in dedup's eviction index (e|<time>|v|...).
+      all.forEachRemaining(
+          kv ->
+              assertThat(kv.key)
+                  .as("no election-wide entry")
+                  .doesNotStartWith("v|")
+                  .doesNotContain("|v|"));
+    }
+  }
+}
