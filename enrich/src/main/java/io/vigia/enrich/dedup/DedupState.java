@@ -49,6 +49,14 @@ final class DedupState {
   private final Map<String, List<String>> bucketsRead = new HashMap<>();
 
   /**
+   * The exact keys read in this decision and what they hold ({@code null}: absent): a decision
+   * reads them for the exact match, then again to store the article's own (most are absent, so each
+   * read went past the record cache to RocksDB twice). Every write and delete of an exact key goes
+   * through this class and updates it; cleared at each decision.
+   */
+  private final Map<String, byte[]> exactRead = new HashMap<>();
+
+  /**
    * No eviction key is below this one: where the next eviction scan starts. Eviction deletes the
    * index from its oldest end, so a scan from {@code e|} would step over every key deleted before
    * (RocksDB keeps a deletion marker for each until compaction reaches the last level, and Kafka
@@ -82,6 +90,7 @@ final class DedupState {
   /** Forgets the reads of the previous decision and advances the clock to {@code time}. */
   long startDecision(long time) {
     bucketsRead.clear();
+    exactRead.clear();
     counts.startDecision();
     return advanceClock(time);
   }
@@ -102,7 +111,7 @@ final class DedupState {
 
   /** The article that owns an exact key ({@code x|u|url}, {@code x|g|guid}, {@code x|h|hash}). */
   StoredArticle articleAt(String exactKey) {
-    byte[] id = store.get(exactKey);
+    byte[] id = exactOwner(exactKey);
     return id == null ? null : article(new String(id, StandardCharsets.UTF_8));
   }
 
@@ -180,11 +189,20 @@ final class DedupState {
     byte[] old = store.get(key);
     List<String> sources = StringLists.items(old);
     long last = old == null ? time : Math.max(time, StringLists.number(old));
+    boolean added = !sources.contains(source);
+    if (added) {
+      sources.add(source);
+    }
+    if (old != null && last == StringLists.number(old)) {
+      // The story's eviction key stays as it is (deleting and writing it back changes nothing), and
+      // so does its entry unless the source is new.
+      if (added) {
+        store.put(key, StringLists.encode(last, sources));
+      }
+      return sources.size();
+    }
     if (old != null) {
       store.delete(evictionKey(StringLists.number(old), key));
-    }
-    if (!sources.contains(source)) {
-      sources.add(source);
     }
     store.put(key, StringLists.encode(last, sources));
     store.put(evictionKey(last, key), EMPTY);
@@ -194,8 +212,9 @@ final class DedupState {
   // ---------------------------------------------------------------- keys and buckets
 
   private void putIfAbsent(String key, byte[] value, boolean applies) {
-    if (applies && store.get(key) == null) {
+    if (applies && exactOwner(key) == null) {
       store.put(key, value);
+      exactRead.put(key, value);
     }
   }
 
@@ -203,10 +222,21 @@ final class DedupState {
     if (!applies) {
       return;
     }
-    byte[] owner = store.get(key);
+    byte[] owner = exactOwner(key);
     if (owner != null && new String(owner, StandardCharsets.UTF_8).equals(id)) {
       store.delete(key);
+      exactRead.put(key, null);
     }
+  }
+
+  /** What an exact key holds (the owner's id), read from the store once per decision. */
+  private byte[] exactOwner(String key) {
+    if (exactRead.containsKey(key)) {
+      return exactRead.get(key);
+    }
+    byte[] owner = store.get(key);
+    exactRead.put(key, owner);
+    return owner;
   }
 
   /** Adds the id to a bucket, keeping only the most recent {@code bucketSize} members. */
