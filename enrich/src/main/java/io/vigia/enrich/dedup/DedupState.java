@@ -41,6 +41,10 @@ final class DedupState {
   private static final int ARTICLES_KEPT = 8192;
 
   private static final String CLOCK = "m|clock";
+
+  /** Past every eviction key ({@code '}'} follows {@code '|'}). */
+  private static final String EVICTION_KEYS_END = "e}";
+
   private static final byte[] EMPTY = new byte[0];
 
   private final DedupStore store;
@@ -65,6 +69,18 @@ final class DedupState {
    * #lowerEvictionFloor}.
    */
   private String evictionFloor = "e|";
+
+  /**
+   * No eviction key has an article time below this one, so a decision whose cutoff is not past it
+   * has nothing to forget and opens no scan (a store iterator, RocksDB's under the record cache's,
+   * for every article: through the whole first retention of a history nothing is due). Known from
+   * one look at the oldest key when the state first evicts, raised to the cutoff by each scan that
+   * deleted everything below it, lowered to every time keys may be written at ({@link
+   * #lowerEvictionFloor}, and this class's own writes).
+   */
+  private long nothingDueBefore = Long.MAX_VALUE;
+
+  private boolean oldestKeyKnown;
 
   /**
    * Stored articles decoded most recently ({@code null}: not stored), so that one read for the copy
@@ -141,6 +157,7 @@ final class DedupState {
     articlesRead.put(a.id(), a);
     counts.add(a, 1);
     store.put(evictionKey(a.time(), "a|" + a.id()), EMPTY);
+    keysWrittenAt(a.time());
     byte[] id = a.id().getBytes(StandardCharsets.UTF_8);
     putIfAbsent("x|u|" + a.canonicalUrl(), id, a.canonicalUrl() != null);
     putIfAbsent("x|g|" + a.guidKey(), id, a.guidKey() != null);
@@ -206,6 +223,7 @@ final class DedupState {
     }
     store.put(key, StringLists.encode(last, sources));
     store.put(evictionKey(last, key), EMPTY);
+    keysWrittenAt(last);
     return sources.size();
   }
 
@@ -298,10 +316,22 @@ final class DedupState {
     if (evictionFloor.compareTo(to) >= 0) {
       return; // nothing below the floor, and the floor is past the cutoff
     }
+    if (!oldestKeyKnown) {
+      List<String> oldest = store.keys(evictionFloor, EVICTION_KEYS_END, 1);
+      keysWrittenAt(oldest.isEmpty() ? Long.MAX_VALUE : timeOf(oldest.get(0)));
+      oldestKeyKnown = true;
+    }
+    if (cutoff <= nothingDueBefore) {
+      evictionFloor = to; // where a scan that found nothing would have left it
+      return;
+    }
     List<String> due = store.keys(evictionFloor, to, EVICTIONS_PER_ARTICLE);
     // Every key below `to` is deleted below, or, when the limit was reached, every key up to the
     // last one: the next scan starts there.
     evictionFloor = due.size() < EVICTIONS_PER_ARTICLE ? to : due.get(due.size() - 1);
+    if (due.size() < EVICTIONS_PER_ARTICLE) {
+      nothingDueBefore = Math.max(nothingDueBefore, cutoff);
+    }
     for (String key : due) {
       String target = key.substring(key.indexOf('|', 2) + 1);
       if (target.startsWith("a|")) {
@@ -327,6 +357,17 @@ final class DedupState {
     if (key.compareTo(evictionFloor) < 0) {
       evictionFloor = key;
     }
+    keysWrittenAt(time);
+  }
+
+  /** Eviction keys of article time {@code time} or later may be in the store. */
+  private void keysWrittenAt(long time) {
+    nothingDueBefore = Math.min(nothingDueBefore, Math.max(0, time));
+  }
+
+  /** The article time of an eviction key. */
+  private static long timeOf(String evictionKey) {
+    return Long.parseUnsignedLong(evictionKey.substring(2, 18), 16);
   }
 
   static String evictionKey(long time, String target) {
