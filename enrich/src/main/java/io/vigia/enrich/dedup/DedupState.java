@@ -41,12 +41,24 @@ final class DedupState {
   private static final int ARTICLES_KEPT = 8192;
 
   private static final String CLOCK = "m|clock";
+
+  /** Past every eviction key ({@code '}'} follows {@code '|'}). */
+  private static final String EVICTION_KEYS_END = "e}";
+
   private static final byte[] EMPTY = new byte[0];
 
   private final DedupStore store;
   private final int bucketSize;
   private final FeatureCounts counts;
   private final Map<String, List<String>> bucketsRead = new HashMap<>();
+
+  /**
+   * The exact keys read in this decision and what they hold ({@code null}: absent): a decision
+   * reads them for the exact match, then again to store the article's own (most are absent, so each
+   * read went past the record cache to RocksDB twice). Every write and delete of an exact key goes
+   * through this class and updates it; cleared at each decision.
+   */
+  private final Map<String, byte[]> exactRead = new HashMap<>();
 
   /**
    * No eviction key is below this one: where the next eviction scan starts. Eviction deletes the
@@ -57,6 +69,18 @@ final class DedupState {
    * #lowerEvictionFloor}.
    */
   private String evictionFloor = "e|";
+
+  /**
+   * No eviction key has an article time below this one, so a decision whose cutoff is not past it
+   * has nothing to forget and opens no scan (a store iterator, RocksDB's under the record cache's,
+   * for every article: through the whole first retention of a history nothing is due). Known from
+   * one look at the oldest key when the state first evicts, raised to the cutoff by each scan that
+   * deleted everything below it, lowered to every time keys may be written at ({@link
+   * #lowerEvictionFloor}, and this class's own writes).
+   */
+  private long nothingDueBefore = Long.MAX_VALUE;
+
+  private boolean oldestKeyKnown;
 
   /**
    * Stored articles decoded most recently ({@code null}: not stored), so that one read for the copy
@@ -82,6 +106,7 @@ final class DedupState {
   /** Forgets the reads of the previous decision and advances the clock to {@code time}. */
   long startDecision(long time) {
     bucketsRead.clear();
+    exactRead.clear();
     counts.startDecision();
     return advanceClock(time);
   }
@@ -102,7 +127,7 @@ final class DedupState {
 
   /** The article that owns an exact key ({@code x|u|url}, {@code x|g|guid}, {@code x|h|hash}). */
   StoredArticle articleAt(String exactKey) {
-    byte[] id = store.get(exactKey);
+    byte[] id = exactOwner(exactKey);
     return id == null ? null : article(new String(id, StandardCharsets.UTF_8));
   }
 
@@ -132,6 +157,7 @@ final class DedupState {
     articlesRead.put(a.id(), a);
     counts.add(a, 1);
     store.put(evictionKey(a.time(), "a|" + a.id()), EMPTY);
+    keysWrittenAt(a.time());
     byte[] id = a.id().getBytes(StandardCharsets.UTF_8);
     putIfAbsent("x|u|" + a.canonicalUrl(), id, a.canonicalUrl() != null);
     putIfAbsent("x|g|" + a.guidKey(), id, a.guidKey() != null);
@@ -180,22 +206,33 @@ final class DedupState {
     byte[] old = store.get(key);
     List<String> sources = StringLists.items(old);
     long last = old == null ? time : Math.max(time, StringLists.number(old));
+    boolean added = !sources.contains(source);
+    if (added) {
+      sources.add(source);
+    }
+    if (old != null && last == StringLists.number(old)) {
+      // The story's eviction key stays as it is (deleting and writing it back changes nothing), and
+      // so does its entry unless the source is new.
+      if (added) {
+        store.put(key, StringLists.encode(last, sources));
+      }
+      return sources.size();
+    }
     if (old != null) {
       store.delete(evictionKey(StringLists.number(old), key));
     }
-    if (!sources.contains(source)) {
-      sources.add(source);
-    }
     store.put(key, StringLists.encode(last, sources));
     store.put(evictionKey(last, key), EMPTY);
+    keysWrittenAt(last);
     return sources.size();
   }
 
   // ---------------------------------------------------------------- keys and buckets
 
   private void putIfAbsent(String key, byte[] value, boolean applies) {
-    if (applies && store.get(key) == null) {
+    if (applies && exactOwner(key) == null) {
       store.put(key, value);
+      exactRead.put(key, value);
     }
   }
 
@@ -203,10 +240,21 @@ final class DedupState {
     if (!applies) {
       return;
     }
-    byte[] owner = store.get(key);
+    byte[] owner = exactOwner(key);
     if (owner != null && new String(owner, StandardCharsets.UTF_8).equals(id)) {
       store.delete(key);
+      exactRead.put(key, null);
     }
+  }
+
+  /** What an exact key holds (the owner's id), read from the store once per decision. */
+  private byte[] exactOwner(String key) {
+    if (exactRead.containsKey(key)) {
+      return exactRead.get(key);
+    }
+    byte[] owner = store.get(key);
+    exactRead.put(key, owner);
+    return owner;
   }
 
   /** Adds the id to a bucket, keeping only the most recent {@code bucketSize} members. */
@@ -268,10 +316,22 @@ final class DedupState {
     if (evictionFloor.compareTo(to) >= 0) {
       return; // nothing below the floor, and the floor is past the cutoff
     }
+    if (!oldestKeyKnown) {
+      List<String> oldest = store.keys(evictionFloor, EVICTION_KEYS_END, 1);
+      keysWrittenAt(oldest.isEmpty() ? Long.MAX_VALUE : timeOf(oldest.get(0)));
+      oldestKeyKnown = true;
+    }
+    if (cutoff <= nothingDueBefore) {
+      evictionFloor = to; // where a scan that found nothing would have left it
+      return;
+    }
     List<String> due = store.keys(evictionFloor, to, EVICTIONS_PER_ARTICLE);
     // Every key below `to` is deleted below, or, when the limit was reached, every key up to the
     // last one: the next scan starts there.
     evictionFloor = due.size() < EVICTIONS_PER_ARTICLE ? to : due.get(due.size() - 1);
+    if (due.size() < EVICTIONS_PER_ARTICLE) {
+      nothingDueBefore = Math.max(nothingDueBefore, cutoff);
+    }
     for (String key : due) {
       String target = key.substring(key.indexOf('|', 2) + 1);
       if (target.startsWith("a|")) {
@@ -297,6 +357,17 @@ final class DedupState {
     if (key.compareTo(evictionFloor) < 0) {
       evictionFloor = key;
     }
+    keysWrittenAt(time);
+  }
+
+  /** Eviction keys of article time {@code time} or later may be in the store. */
+  private void keysWrittenAt(long time) {
+    nothingDueBefore = Math.min(nothingDueBefore, Math.max(0, time));
+  }
+
+  /** The article time of an eviction key. */
+  private static long timeOf(String evictionKey) {
+    return Long.parseUnsignedLong(evictionKey.substring(2, 18), 16);
   }
 
   static String evictionKey(long time, String target) {

@@ -27,9 +27,16 @@ public final class KeyValueDedupStore implements DedupStore {
     store.put(key, value);
   }
 
+  /**
+   * A put of {@code null}, which Kafka Streams stores and changelogs as a delete (a tombstone, as
+   * {@code delete} does), without {@code delete}'s read: {@code KeyValueStore.delete} returns the
+   * old value, so its caching layer reads the key first, from RocksDB when it is not cached (an
+   * evicted article's old keys, feature counts falling to zero, a story's old eviction key), and
+   * dedup never uses that value.
+   */
   @Override
   public void delete(String key) {
-    store.delete(key);
+    store.put(key, null);
   }
 
   @Override

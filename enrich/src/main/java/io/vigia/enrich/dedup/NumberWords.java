@@ -1,6 +1,5 @@
 package io.vigia.enrich.dedup;
 
-import io.vigia.common.text.TextNormalizer;
 import io.vigia.enrich.text.NumberWordValues;
 import java.util.HashMap;
 import java.util.Map;
@@ -55,7 +54,7 @@ final class NumberWords {
     if (text == null || text.isEmpty()) {
       return;
     }
-    String[] w = TextNormalizer.fold(text).split("[^a-z0-9']+");
+    String[] w = FoldedWords.of(text);
     for (int i = 0; i < w.length; ) {
       if (!startsNumber(w[i])) {
         i++;

@@ -55,7 +55,7 @@ final class Wordings {
     if (text == null || text.isEmpty()) {
       return;
     }
-    String[] words = TextNormalizer.fold(text).split("[^a-z0-9']+");
+    String[] words = FoldedWords.of(text);
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < words.length; i++) {
       List<String[]> wordings = byFirst.get(key(words[i]));

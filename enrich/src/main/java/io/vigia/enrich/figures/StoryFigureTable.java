@@ -50,15 +50,20 @@ public final class StoryFigureTable {
     String key = "g|" + storyId;
     byte[] old = store.get(key);
     long last = time;
+    long lastBefore = Long.MIN_VALUE; // no table yet
     List<StoredClaim> claims = new ArrayList<>();
     if (old != null) {
       Table t = decode(old);
       last = Math.max(time, t.last);
+      lastBefore = t.last;
       t.claims.stream().filter(c -> !c.articleId().equals(articleId)).forEach(claims::add);
       if (figures.isEmpty() && claims.size() == t.claims.size()) {
         return FigureConflicts.of(claims); // nothing new: the table stays as it is
       }
-      store.delete(DedupEngine.evictionKey(t.last, key));
+      if (last != lastBefore) {
+        // Else the eviction key stays as it is: deleting and writing it back changes nothing.
+        store.delete(DedupEngine.evictionKey(t.last, key));
+      }
     } else if (figures.isEmpty()) {
       return List.of();
     }
@@ -70,7 +75,9 @@ public final class StoryFigureTable {
       claims = new ArrayList<>(claims.subList(claims.size() - MAX_CLAIMS, claims.size()));
     }
     store.put(key, encode(last, claims));
-    store.put(DedupEngine.evictionKey(last, key), new byte[0]);
+    if (last != lastBefore) {
+      store.put(DedupEngine.evictionKey(last, key), new byte[0]);
+    }
     return FigureConflicts.of(claims);
   }
 

@@ -64,6 +64,31 @@ class EvictionScanTest {
   }
 
   @Test
+  void shouldNotScanWhileNoKeyCanBeDueAndStillForgetWhatIs() {
+    DedupState state = new DedupState(store, 32);
+    state.lowerEvictionFloor(10_000L);
+    state.remember(Fixtures.storedOriginal("a1", "a1", 10_000L), FP.bands(DedupState.TEXT_BANDS));
+
+    state.evictOlderThan(2_000L); // one look at the oldest key (10,000): nothing due
+    state.evictOlderThan(5_000L);
+    state.evictOlderThan(10_000L);
+    assertThat(store.scansFrom).hasSize(1);
+    assertThat(state.article("a1")).isNotNull();
+
+    state.evictOlderThan(10_001L);
+    assertThat(state.article("a1")).isNull();
+    // What a step beside dedup keeps for a late article (a figure table), written below the
+    // cutoff and announced by the floor alone, is forgotten by the next decision, at the same
+    // clock.
+    state.lowerEvictionFloor(3_000L);
+    store.put("g|late", new byte[] {1});
+    store.put(DedupEngine.evictionKey(3_000L, "g|late"), new byte[0]);
+    state.evictOlderThan(10_001L);
+    assertThat(store.get("g|late") == null).as("the late table is forgotten").isTrue();
+    assertThat(store.map.keys("e|", "e}", 10)).isEmpty();
+  }
+
+  @Test
   void shouldGoOnWhereAScanStoppedAtItsLimit() {
     DedupState state = new DedupState(store, 32);
     for (int i = 0; i < 300; i++) {

@@ -305,4 +305,52 @@ class StoryFigureTableTest {
     assertThat(table.claims("s")).hasSize(StoryFigureTable.MAX_CLAIMS);
     assertThat(table.claims("s").get(0).articleId()).isEqualTo("a5");
   }
+
+  @Test
+  void shouldLeaveTheEvictionKeyAloneWhenTheStorysLastTimeStaysTheSame() {
+    List<String> deletes = new java.util.ArrayList<>();
+    StoryFigureTable recorded =
+        new StoryFigureTable(
+            new io.vigia.enrich.dedup.DedupStore() {
+              @Override
+              public byte[] get(String key) {
+                return store.get(key);
+              }
+
+              @Override
+              public void put(String key, byte[] value) {
+                store.put(key, value);
+              }
+
+              @Override
+              public void delete(String key) {
+                deletes.add(key);
+                store.delete(key);
+              }
+
+              @Override
+              public List<String> keys(String from, String to, int limit) {
+                return store.keys(from, to, limit);
+              }
+            });
+    for (String id : List.of("a", "b")) { // two articles of one story at the same time
+      recorded.record(
+          "s",
+          id,
+          "outlet",
+          1,
+          List.of(
+              Figure.newBuilder()
+                  .setQuantity("detained")
+                  .setSubject("event:x")
+                  .setValue(100)
+                  .setText("x")
+                  .setStart(0)
+                  .setEnd(1)
+                  .build()));
+    }
+    assertThat(deletes).as("deleted and written back").isEmpty();
+    assertThat(store.get(DedupEngine.evictionKey(1, "g|s"))).isNotNull();
+    assertThat(recorded.claims("s")).hasSize(2);
+  }
 }

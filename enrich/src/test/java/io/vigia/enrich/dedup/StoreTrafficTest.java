@@ -1,0 +1,164 @@
+package io.vigia.enrich.dedup;
+
+import static io.vigia.enrich.dedup.Fixtures.T0;
+import static io.vigia.enrich.dedup.Fixtures.article;
+import static io.vigia.enrich.dedup.Fixtures.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a decision asks of the store: each key read once, and no write that leaves the store as it
+ * was (a value rewritten to itself, a key deleted and written back). Every store operation of the
+ * one dedup task is a lookup in the Kafka Streams record cache, and a miss a read in RocksDB.
+ */
+class StoreTrafficTest {
+  private static final String EN = text("timetable-en.txt");
+  private static final String OTHER = text("other-background-en.txt");
+
+  /**
+   * A memory store that records, per decision, the keys read and the writes that changed nothing.
+   */
+  private static final class RecordingStore implements DedupStore {
+    final MemoryDedupStore map = new MemoryDedupStore();
+    final Map<String, Integer> reads = new HashMap<>();
+    final Map<String, byte[]> deleted = new HashMap<>();
+    final List<String> idle = new ArrayList<>();
+
+    void nextDecision() {
+      reads.clear();
+      deleted.clear();
+    }
+
+    @Override
+    public byte[] get(String key) {
+      reads.merge(key, 1, Integer::sum);
+      return map.get(key);
+    }
+
+    @Override
+    public void put(String key, byte[] value) {
+      byte[] old = map.get(key);
+      if (Arrays.equals(old, value)) {
+        idle.add("rewrote " + key);
+      } else if (deleted.containsKey(key) && Arrays.equals(deleted.get(key), value)) {
+        idle.add("deleted and wrote back " + key);
+      }
+      map.put(key, value);
+    }
+
+    @Override
+    public void delete(String key) {
+      byte[] old = map.get(key);
+      if (old == null) {
+        idle.add("deleted absent " + key);
+      }
+      deleted.put(key, old);
+      map.delete(key);
+    }
+
+    @Override
+    public List<String> keys(String from, String to, int limit) {
+      return map.keys(from, to, limit);
+    }
+  }
+
+  private final RecordingStore store = new RecordingStore();
+  private final DedupEngine engine = new DedupEngine(store, DedupSettings.defaults());
+
+  private DedupDecision decide(DedupInput in) {
+    store.nextDecision();
+    return engine.decide(in);
+  }
+
+  /** Decides, then checks that the decision read no key twice. */
+  private DedupDecision decideReadingOnce(DedupInput in) {
+    DedupDecision d = decide(in);
+    store.reads.forEach((key, n) -> assertThat(n).as("reads of %s by %s", key, in.id()).isOne());
+    return d;
+  }
+
+  @Test
+  void shouldReadEachKeyOnceInADecision() {
+    decideReadingOnce(article("a1", "https://wire.example/a1", "Observers report", EN, T0));
+    decideReadingOnce(
+        article("b1", "https://other.example/b1", "Other news", OTHER, T0.plusSeconds(60)));
+    // A copy under the same address: its exact keys are read for the match, then to store its own.
+    DedupDecision copy =
+        decide(
+            article("a2", "https://wire.example/a1", "Observers report", EN, T0.plusSeconds(90)));
+
+    assertThat(copy.duplicateOf()).isEqualTo("a1");
+  }
+
+  @Test
+  void shouldNotRewriteWhatAnArticleOfTheSameStoryAtTheSameTimeLeavesAsItWas() {
+    decide(article("a1", "https://wire.example/a1", "Observers report", EN, T0));
+    // The same outlet's copy at the same time: the story's sources and their time do not change.
+    DedupDecision copy =
+        decide(article("a2", "https://wire.example/a1", "Observers report", EN, T0));
+
+    assertThat(copy.duplicateOf()).isEqualTo("a1");
+    assertThat(store.idle).isEmpty();
+  }
+
+  @Test
+  void shouldDeleteFromAKafkaStreamsStoreWithoutReadingTheKey() {
+    List<String> calls = new ArrayList<>();
+    Map<String, byte[]> values = new HashMap<>();
+    @SuppressWarnings("unchecked")
+    KeyValueStore<String, byte[]> kv =
+        (KeyValueStore<String, byte[]>)
+            Proxy.newProxyInstance(
+                KeyValueStore.class.getClassLoader(),
+                new Class<?>[] {KeyValueStore.class},
+                (proxy, method, args) -> {
+                  calls.add(method.getName());
+                  return switch (method.getName()) {
+                    case "get" -> values.get((String) args[0]);
+                    case "put" ->
+                        args[1] == null
+                            ? values.remove((String) args[0])
+                            : values.put((String) args[0], (byte[]) args[1]);
+                    default -> throw new UnsupportedOperationException(method.getName());
+                  };
+                });
+    KeyValueDedupStore dedupStore = new KeyValueDedupStore(kv);
+    dedupStore.put("e|1|a|x", new byte[0]);
+    calls.clear();
+
+    dedupStore.delete("e|1|a|x");
+
+    assertThat(calls).containsExactly("put");
+    assertThat(values).isEmpty();
+  }
+
+  @Test
+  void shouldForgetAKeyPutAsNullInAKafkaStreamsStore() {
+    KeyValueStore<String, byte[]> kv =
+        Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore("traffic"), Serdes.String(), Serdes.ByteArray())
+            .withLoggingDisabled()
+            .build();
+    kv.init(new MockProcessorContext<>().getStateStoreContext(), kv);
+    KeyValueDedupStore dedupStore = new KeyValueDedupStore(kv);
+    dedupStore.put("a|x", new byte[] {1});
+    dedupStore.put("a|y", new byte[] {2});
+
+    dedupStore.delete("a|x");
+
+    assertThat(dedupStore.get("a|x")).isNull();
+    assertThat(dedupStore.keys("a|", "a}", 10)).containsExactly("a|y");
+    kv.close();
+  }
+}
