@@ -17,12 +17,6 @@ public final class DedupRocksDbConfig implements RocksDBConfigSetter {
   private static final long CACHE_BYTES = 256L * 1024 * 1024;
   private static final long WRITE_BUFFER_BYTES = 64L * 1024 * 1024;
 
-  /**
-   * The memtable bloom filter's size as a share of the memtable's: 1.3 MB of bits for a 64 MB
-   * memtable, tens of bits per entry for entries of a few hundred bytes (few false positives).
-   */
-  private static final double MEMTABLE_BLOOM_RATIO = 0.02;
-
   private Cache cache;
 
   @Override
@@ -35,13 +29,6 @@ public final class DedupRocksDbConfig implements RocksDBConfigSetter {
     options.setMaxWriteBufferNumber(3);
     options.setTargetFileSizeBase(WRITE_BUFFER_BYTES);
     options.setMaxBytesForLevelBase(8 * WRITE_BUFFER_BYTES);
-    // A bloom filter over the whole keys of each memtable: most of dedup's reads that reach RocksDB
-    // (past the record cache) are of keys that are not there (a new article's id and exact keys,
-    // the LSH buckets and feature counts no article had yet), and each searched the skip lists of
-    // up to three 64 MB memtables before the files' bloom filters; now one filter probe per
-    // memtable. A few MB of memory; what a read returns does not change.
-    options.setMemtablePrefixBloomSizeRatio(MEMTABLE_BLOOM_RATIO);
-    options.setMemtableWholeKeyFiltering(true);
   }
 
   @Override
