@@ -75,18 +75,8 @@ class ElectionFiguresJsonLinesTest {
 
   @Test
   void shouldShowTheElectionsConflictOnTheLaterArticleOfAnotherStory() throws Exception {
-    List<JsonNode> out =
-        run(
-            line(
-                "lanterna",
-                "CNE:0.512",
-                "El consejo electoral leyó su boletín en la madrugada ante la prensa.",
-                "2024-07-29T06:00:00Z"),
-            line(
-                "brisa",
-                "Comando de campaña:0.31",
-                "La coalición publicó en su portal las actas escaneadas por sus testigos.",
-                "2024-08-02T18:00:00Z"));
+    List<JsonNode> out = twoStoriesDaysApart(true, "Comando de campaña:0.31");
+
     assertThat(out.get(0).path("dedup").path("story").asText())
         .isNotEqualTo(out.get(1).path("dedup").path("story").asText());
     assertThat(out.get(0).path("figureConflicts")).isEmpty();
@@ -97,38 +87,33 @@ class ElectionFiguresJsonLinesTest {
 
   @Test
   void shouldNotFlagOneSourcesRevision() throws Exception {
-    List<JsonNode> out =
-        run(
-            line(
-                "lanterna",
-                "CNE:0.512",
-                "El consejo electoral leyó su boletín en la madrugada ante la prensa.",
-                "2024-07-29T06:00:00Z"),
-            line(
-                "brisa",
-                "CNE:0.5195",
-                "La coalición publicó en su portal las actas escaneadas por sus testigos.",
-                "2024-08-02T18:00:00Z"));
+    List<JsonNode> out = twoStoriesDaysApart(true, "CNE:0.5195");
+
     assertThat(out.get(1).path("figureConflicts")).isEmpty();
   }
 
   @Test
   void shouldKeepConflictsWithinTheStoryWhenTheProfileSaysSo() throws Exception {
-    List<JsonNode> out =
-        run(
-            false,
-            line(
-                "lanterna",
-                "CNE:0.512",
-                "El consejo electoral leyó su boletín en la madrugada ante la prensa.",
-                "2024-07-29T06:00:00Z"),
-            line(
-                "brisa",
-                "Comando de campaña:0.31",
-                "La coalición publicó en su portal las actas escaneadas por sus testigos.",
-                "2024-08-02T18:00:00Z"));
+    List<JsonNode> out = twoStoriesDaysApart(false, "Comando de campaña:0.31");
+
     assertThat(out.get(0).path("dedup").path("story").asText())
         .isNotEqualTo(out.get(1).path("dedup").path("story").asText());
     assertThat(out.get(1).path("figureConflicts")).isEmpty();
+  }
+
+  /** The council's bulletin, then four days later another story whose claim is {@code claim}. */
+  private List<JsonNode> twoStoriesDaysApart(boolean acrossStories, String claim) throws Exception {
+    return run(
+        acrossStories,
+        line(
+            "lanterna",
+            "CNE:0.512",
+            "El consejo electoral leyó su boletín en la madrugada ante la prensa.",
+            "2024-07-29T06:00:00Z"),
+        line(
+            "brisa",
+            claim,
+            "La coalición publicó en su portal las actas escaneadas por sus testigos.",
+            "2024-08-02T18:00:00Z"));
   }
 }
