@@ -38,4 +38,17 @@ final class FigureFixtures {
     RawArticle a = article("t", published, text);
     return EXTRACTOR.extract(a, LINKER.link("", text, null));
   }
+
+  /** The figures of one quantity. */
+  static List<Figure> of(List<Figure> fs, String quantity) {
+    return fs.stream().filter(f -> f.getQuantity().equals(quantity)).toList();
+  }
+
+  /** The figure of that quantity and value, or an assertion error that lists what there is. */
+  static Figure valued(List<Figure> fs, String quantity, double value) {
+    return of(fs, quantity).stream()
+        .filter(f -> Math.abs(f.getValue() - value) < 1e-6 * Math.max(1, value))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(quantity + " = " + value + " not in " + fs));
+  }
 }

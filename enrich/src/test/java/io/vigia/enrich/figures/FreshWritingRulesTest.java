@@ -1,6 +1,8 @@
 package io.vigia.enrich.figures;
 
 import static io.vigia.enrich.figures.FigureFixtures.figures;
+import static io.vigia.enrich.figures.FigureFixtures.of;
+import static io.vigia.enrich.figures.FigureFixtures.valued;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -16,17 +18,6 @@ import org.junit.jupiter.api.Test;
  */
 class FreshWritingRulesTest {
   private static final String APR_2013 = "2013-04-16T12:00:00Z";
-
-  private static List<Figure> of(List<Figure> fs, String quantity) {
-    return fs.stream().filter(f -> f.getQuantity().equals(quantity)).toList();
-  }
-
-  private static Figure valued(List<Figure> fs, String quantity, double value) {
-    return of(fs, quantity).stream()
-        .filter(f -> Math.abs(f.getValue() - value) < 1e-6 * Math.max(1, value))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError(quantity + " = " + value + " not in " + fs));
-  }
 
   @Test
   void shouldReadAbbreviatedMillions() {

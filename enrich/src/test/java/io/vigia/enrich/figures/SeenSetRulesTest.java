@@ -1,6 +1,8 @@
 package io.vigia.enrich.figures;
 
 import static io.vigia.enrich.figures.FigureFixtures.figures;
+import static io.vigia.enrich.figures.FigureFixtures.of;
+import static io.vigia.enrich.figures.FigureFixtures.valued;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -20,17 +22,6 @@ import org.junit.jupiter.api.Test;
 class SeenSetRulesTest {
   private static final String DEC_2020 = "2020-12-15T12:00:00Z";
   private static final String AUG_2024 = "2024-08-20T12:00:00Z";
-
-  private static List<Figure> of(List<Figure> fs, String quantity) {
-    return fs.stream().filter(f -> f.getQuantity().equals(quantity)).toList();
-  }
-
-  private static Figure valued(List<Figure> fs, String quantity, double value) {
-    return of(fs, quantity).stream()
-        .filter(f -> Math.abs(f.getValue() - value) < 1e-6 * Math.max(1, value))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError(quantity + " = " + value + " not in " + fs));
-  }
 
   @Test
   void shouldNotTakeAnArticleForTheNextNumber() {

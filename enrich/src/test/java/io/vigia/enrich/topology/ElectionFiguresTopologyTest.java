@@ -101,9 +101,8 @@ class ElectionFiguresTopologyTest {
     raw.pipeInput(a.getId(), Topics.RAW.valueSerde().serializer().serialize(Topics.RAW.name(), a));
   }
 
-  @Test
-  void shouldGiveTheLaterArticleOfAnotherStoryTheElectionsConflict() {
-    start(true);
+  /** The council's turnout, then three days later the coalition's, each told its own way. */
+  private void sendTwoTurnoutsDaysApart() {
     send(
         "lanterna",
         "turnout:CNE:0.59",
@@ -114,6 +113,12 @@ class ElectionFiguresTopologyTest {
         "turnout:Plataforma Unitaria:0.48",
         "La coalición publicó en su portal las actas escaneadas por sus testigos de mesa.",
         "2024-08-01T18:00:00Z");
+  }
+
+  @Test
+  void shouldGiveTheLaterArticleOfAnotherStoryTheElectionsConflict() {
+    start(true);
+    sendTwoTurnoutsDaysApart();
     List<EnrichedArticle> out = enriched.readValuesToList();
 
     assertThat(out).hasSize(2);
@@ -149,16 +154,7 @@ class ElectionFiguresTopologyTest {
   @Test
   void shouldKeepConflictsWithinTheStoryAndStoreNothingElectionWideWhenTheProfileSaysSo() {
     start(false);
-    send(
-        "lanterna",
-        "turnout:CNE:0.59",
-        "El consejo electoral leyó su boletín en la madrugada ante la prensa acreditada.",
-        "2024-07-29T06:00:00Z");
-    send(
-        "brisa",
-        "turnout:Plataforma Unitaria:0.48",
-        "La coalición publicó en su portal las actas escaneadas por sus testigos de mesa.",
-        "2024-08-01T18:00:00Z");
+    sendTwoTurnoutsDaysApart();
     List<EnrichedArticle> out = enriched.readValuesToList();
 
     assertThat(out).hasSize(2);
