@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Figures of one election in two stories days apart, through the whole topology: the later article
- * carries the election-wide conflict its claims are in (RecordStoryFigures over dedup's store).
+ * carries the election-wide conflict its claims are in (RecordFigures over dedup's store).
  */
 class ElectionFiguresTopologyTest {
   @TempDir java.nio.file.Path stateDir;
