@@ -98,7 +98,7 @@ public final class JsonLinesEnrichment {
       e.setDedup(d.toAvro());
       if (!d.replay()) {
         long time = raw.getFetchedAt().toEpochMilli();
-        // As the topology's RecordStoryFigures: the story's conflicts, and the election-wide ones
+        // As the topology's RecordFigures: the story's conflicts, and the election-wide ones
         // when the profile asks for them.
         List<FigureConflict> story =
             figures.record(d.storyId(), raw.getId(), raw.getSource(), time, e.getFigures());

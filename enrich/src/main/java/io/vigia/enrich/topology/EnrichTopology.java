@@ -141,8 +141,7 @@ public final class EnrichTopology {
                                           DedupProcessor.STORE)
                                       .processValues(
                                           () ->
-                                              new RecordStoryFigures(
-                                                  enricher.conflictsAcrossStories()),
+                                              new RecordFigures(enricher.conflictsAcrossStories()),
                                           Named.as("story-figures"),
                                           DedupProcessor.STORE)
                                       .peek((k, v) -> meters.enriched(), Named.as("count-enriched"))

@@ -6,8 +6,6 @@ import static io.vigia.enrich.dedup.Fixtures.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,34 +16,7 @@ class EvictionScanTest {
   private static final Fingerprint FP = Fixtures.observersReport();
   private static final String EN = text("timetable-en.txt");
 
-  /** A memory store that records where each key scan started. */
-  private static final class ScanRecordingStore implements DedupStore {
-    final MemoryDedupStore map = new MemoryDedupStore();
-    final List<String> scansFrom = new ArrayList<>();
-
-    @Override
-    public byte[] get(String key) {
-      return map.get(key);
-    }
-
-    @Override
-    public void put(String key, byte[] value) {
-      map.put(key, value);
-    }
-
-    @Override
-    public void delete(String key) {
-      map.delete(key);
-    }
-
-    @Override
-    public List<String> keys(String from, String to, int limit) {
-      scansFrom.add(from);
-      return map.keys(from, to, limit);
-    }
-  }
-
-  private final ScanRecordingStore store = new ScanRecordingStore();
+  private final RecordingDedupStore store = new RecordingDedupStore();
 
   @Test
   void shouldStartTheNextDedupEvictionScanPastTheKeysItDeleted() {

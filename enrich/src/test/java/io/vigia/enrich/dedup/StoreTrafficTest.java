@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,54 +25,7 @@ class StoreTrafficTest {
   private static final String EN = text("timetable-en.txt");
   private static final String OTHER = text("other-background-en.txt");
 
-  /**
-   * A memory store that records, per decision, the keys read and the writes that changed nothing.
-   */
-  private static final class RecordingStore implements DedupStore {
-    final MemoryDedupStore map = new MemoryDedupStore();
-    final Map<String, Integer> reads = new HashMap<>();
-    final Map<String, byte[]> deleted = new HashMap<>();
-    final List<String> idle = new ArrayList<>();
-
-    void nextDecision() {
-      reads.clear();
-      deleted.clear();
-    }
-
-    @Override
-    public byte[] get(String key) {
-      reads.merge(key, 1, Integer::sum);
-      return map.get(key);
-    }
-
-    @Override
-    public void put(String key, byte[] value) {
-      byte[] old = map.get(key);
-      if (Arrays.equals(old, value)) {
-        idle.add("rewrote " + key);
-      } else if (deleted.containsKey(key) && Arrays.equals(deleted.get(key), value)) {
-        idle.add("deleted and wrote back " + key);
-      }
-      map.put(key, value);
-    }
-
-    @Override
-    public void delete(String key) {
-      byte[] old = map.get(key);
-      if (old == null) {
-        idle.add("deleted absent " + key);
-      }
-      deleted.put(key, old);
-      map.delete(key);
-    }
-
-    @Override
-    public List<String> keys(String from, String to, int limit) {
-      return map.keys(from, to, limit);
-    }
-  }
-
-  private final RecordingStore store = new RecordingStore();
+  private final RecordingDedupStore store = new RecordingDedupStore();
   private final DedupEngine engine = new DedupEngine(store, DedupSettings.defaults());
 
   private DedupDecision decide(DedupInput in) {

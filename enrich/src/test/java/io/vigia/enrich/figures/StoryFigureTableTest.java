@@ -4,7 +4,7 @@ import static io.vigia.enrich.figures.FigureFixtures.article;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigia.enrich.dedup.DedupEngine;
-import io.vigia.enrich.dedup.MemoryDedupStore;
+import io.vigia.enrich.dedup.RecordingDedupStore;
 import io.vigia.enrich.entities.KnowledgeBaseEntityLinker;
 import io.vigia.schemas.ConflictingValue;
 import io.vigia.schemas.Figure;
@@ -20,7 +20,7 @@ class StoryFigureTableTest {
   private static final KnowledgeBaseEntityLinker LINKER =
       new KnowledgeBaseEntityLinker(FigureFixtures.KB);
 
-  private final MemoryDedupStore store = new MemoryDedupStore();
+  private final RecordingDedupStore store = new RecordingDedupStore();
   private final StoryFigureTable table = new StoryFigureTable(store);
 
   /** One outlet's article of story "s", its figures extracted by the bundled profile. */
@@ -308,33 +308,8 @@ class StoryFigureTableTest {
 
   @Test
   void shouldLeaveTheEvictionKeyAloneWhenTheStorysLastTimeStaysTheSame() {
-    List<String> deletes = new java.util.ArrayList<>();
-    StoryFigureTable recorded =
-        new StoryFigureTable(
-            new io.vigia.enrich.dedup.DedupStore() {
-              @Override
-              public byte[] get(String key) {
-                return store.get(key);
-              }
-
-              @Override
-              public void put(String key, byte[] value) {
-                store.put(key, value);
-              }
-
-              @Override
-              public void delete(String key) {
-                deletes.add(key);
-                store.delete(key);
-              }
-
-              @Override
-              public List<String> keys(String from, String to, int limit) {
-                return store.keys(from, to, limit);
-              }
-            });
     for (String id : List.of("a", "b")) { // two articles of one story at the same time
-      recorded.record(
+      table.record(
           "s",
           id,
           "outlet",
@@ -349,8 +324,8 @@ class StoryFigureTableTest {
                   .setEnd(1)
                   .build()));
     }
-    assertThat(deletes).as("deleted and written back").isEmpty();
+    assertThat(store.deletes).as("deleted and written back").isEmpty();
     assertThat(store.get(DedupEngine.evictionKey(1, "g|s"))).isNotNull();
-    assertThat(recorded.claims("s")).hasSize(2);
+    assertThat(table.claims("s")).hasSize(2);
   }
 }

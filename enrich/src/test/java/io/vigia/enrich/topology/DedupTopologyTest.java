@@ -11,17 +11,11 @@ import io.vigia.schemas.EnrichedArticle;
 import io.vigia.schemas.Entity;
 import io.vigia.schemas.RawArticle;
 import io.vigia.schemas.Relevance;
-import io.vigia.schemas.Topics;
 import io.vigia.schemas.testing.SampleArticles;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,47 +39,28 @@ class DedupTopologyTest {
           (a, e) -> new Relevance(!a.getTitle().startsWith("OFF-TOPIC"), 1.0, List.of()),
           (a, e) -> List.of());
 
-  private TopologyTestDriver driver;
-  private TestInputTopic<String, byte[]> raw;
+  private TopologyHarness harness;
   private TestOutputTopic<String, EnrichedArticle> enriched;
   private TestOutputTopic<String, EnrichedArticle> irrelevant;
 
   @BeforeEach
   void start() {
-    Properties p = new Properties();
-    p.put(StreamsConfig.APPLICATION_ID_CONFIG, "dedup-test");
-    // Its own state folder: test JVMs of other builds on the machine use the same application id.
-    p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    driver = new TopologyTestDriver(EnrichTopology.build(ANALYZER, "test"), p);
-    raw =
-        driver.createInputTopic(
-            Topics.RAW.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
-    enriched =
-        driver.createOutputTopic(
-            Topics.ENRICHED.name(),
-            Serdes.String().deserializer(),
-            Topics.ENRICHED.valueSerde().deserializer());
-    irrelevant =
-        driver.createOutputTopic(
-            Topics.IRRELEVANT.name(),
-            Serdes.String().deserializer(),
-            Topics.IRRELEVANT.valueSerde().deserializer());
+    harness = TopologyHarness.start(ANALYZER, "dedup-test", stateDir);
+    enriched = harness.enriched();
+    irrelevant = harness.irrelevant();
   }
 
   @AfterEach
   void stop() {
-    driver.close();
+    harness.close();
   }
 
   private RawArticle send(String url, String title, String text, long hoursAfterT0) {
-    RawArticle a =
+    return harness.send(
         SampleArticles.raw(url, title, text)
             .setPublishedAt(T0.plus(Duration.ofHours(hoursAfterT0)))
             .setFetchedAt(T0.plus(Duration.ofHours(hoursAfterT0)))
-            .build();
-    raw.pipeInput(a.getId(), Topics.RAW.valueSerde().serializer().serialize(Topics.RAW.name(), a));
-    return a;
+            .build());
   }
 
   @Test

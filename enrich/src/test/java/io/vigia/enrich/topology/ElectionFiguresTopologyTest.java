@@ -9,18 +9,11 @@ import io.vigia.schemas.EnrichedArticle;
 import io.vigia.schemas.Entity;
 import io.vigia.schemas.Figure;
 import io.vigia.schemas.FigureConflict;
-import io.vigia.schemas.RawArticle;
 import io.vigia.schemas.Relevance;
-import io.vigia.schemas.Topics;
 import io.vigia.schemas.testing.SampleArticles;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
@@ -29,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Figures of one election in two stories days apart, through the whole topology: the later article
- * carries the election-wide conflict its claims are in (RecordStoryFigures over dedup's store).
+ * carries the election-wide conflict its claims are in (RecordFigures over dedup's store).
  */
 class ElectionFiguresTopologyTest {
   @TempDir java.nio.file.Path stateDir;
@@ -63,42 +56,29 @@ class ElectionFiguresTopologyTest {
         acrossStories);
   }
 
-  private TopologyTestDriver driver;
-  private TestInputTopic<String, byte[]> raw;
+  private TopologyHarness harness;
   private TestOutputTopic<String, EnrichedArticle> enriched;
 
   /** The topology of a profile with {@code across-stories} set so; each test starts its own. */
   private void start(boolean acrossStories) {
-    Properties p = new Properties();
-    p.put(StreamsConfig.APPLICATION_ID_CONFIG, "election-figures-test");
-    p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    driver = new TopologyTestDriver(EnrichTopology.build(analyzer(acrossStories), "test"), p);
-    raw =
-        driver.createInputTopic(
-            Topics.RAW.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
-    enriched =
-        driver.createOutputTopic(
-            Topics.ENRICHED.name(),
-            Serdes.String().deserializer(),
-            Topics.ENRICHED.valueSerde().deserializer());
+    harness = TopologyHarness.start(analyzer(acrossStories), "election-figures-test", stateDir);
+    enriched = harness.enriched();
   }
 
   @AfterEach
   void stop() {
-    if (driver != null) {
-      driver.close();
+    if (harness != null) {
+      harness.close();
     }
   }
 
   private void send(String outlet, String title, String text, String published) {
-    RawArticle a =
+    harness.send(
         SampleArticles.raw("https://" + outlet + ".example/" + published, title, text)
             .setSource(outlet)
             .setPublishedAt(Instant.parse(published))
             .setFetchedAt(Instant.parse(published))
-            .build();
-    raw.pipeInput(a.getId(), Topics.RAW.valueSerde().serializer().serialize(Topics.RAW.name(), a));
+            .build());
   }
 
   /** The council's turnout, then three days later the coalition's, each told its own way. */
@@ -160,7 +140,7 @@ class ElectionFiguresTopologyTest {
     assertThat(out).hasSize(2);
     assertThat(out.get(0).getDedup().getStoryId()).isNotEqualTo(out.get(1).getDedup().getStoryId());
     assertThat(out).allSatisfy(e -> assertThat(e.getFigureConflicts()).isEmpty());
-    KeyValueStore<String, byte[]> store = driver.getKeyValueStore(DedupProcessor.STORE);
+    KeyValueStore<String, byte[]> store = harness.driver().getKeyValueStore(DedupProcessor.STORE);
     try (KeyValueIterator<String, byte[]> all = store.all()) {
       // Neither an entry (v|...) nor its line in dedup's eviction index (e|<time>|v|...).
       all.forEachRemaining(

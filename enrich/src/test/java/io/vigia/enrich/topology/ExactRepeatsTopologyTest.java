@@ -15,21 +15,15 @@ import io.vigia.schemas.EnrichedArticle;
 import io.vigia.schemas.Entity;
 import io.vigia.schemas.RawArticle;
 import io.vigia.schemas.Relevance;
-import io.vigia.schemas.Topics;
 import io.vigia.schemas.testing.SampleArticles;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyDescription;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
@@ -62,8 +56,7 @@ class ExactRepeatsTopologyTest {
 
   private final MeterRegistry registry = new SimpleMeterRegistry();
   private Topology topology;
-  private TopologyTestDriver driver;
-  private TestInputTopic<String, byte[]> raw;
+  private TopologyHarness harness;
   private TestOutputTopic<String, EnrichedArticle> enriched;
   private TestOutputTopic<String, EnrichedArticle> irrelevant;
 
@@ -71,31 +64,15 @@ class ExactRepeatsTopologyTest {
   void start() {
     DedupSettings dedup =
         DedupSettings.from(Config.builder().set("enrich.dedup.retention", "2d").build());
-    Properties p = new Properties();
-    p.put(StreamsConfig.APPLICATION_ID_CONFIG, "repeats-test");
-    // Its own state folder: test JVMs of other builds on the machine use the same application id.
-    p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     topology = EnrichTopology.build(analyzer, "test", dedup, new EnrichMeters(registry));
-    driver = new TopologyTestDriver(topology, p);
-    raw =
-        driver.createInputTopic(
-            Topics.RAW.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
-    enriched =
-        driver.createOutputTopic(
-            Topics.ENRICHED.name(),
-            Serdes.String().deserializer(),
-            Topics.ENRICHED.valueSerde().deserializer());
-    irrelevant =
-        driver.createOutputTopic(
-            Topics.IRRELEVANT.name(),
-            Serdes.String().deserializer(),
-            Topics.IRRELEVANT.valueSerde().deserializer());
+    harness = new TopologyHarness(topology, "repeats-test", stateDir);
+    enriched = harness.enriched();
+    irrelevant = harness.irrelevant();
   }
 
   @AfterEach
   void stop() {
-    driver.close();
+    harness.close();
   }
 
   private RawArticle article(String url, String title, String text, Duration after) {
@@ -106,8 +83,7 @@ class ExactRepeatsTopologyTest {
   }
 
   private RawArticle send(RawArticle a) {
-    raw.pipeInput(a.getId(), Topics.RAW.valueSerde().serializer().serialize(Topics.RAW.name(), a));
-    return a;
+    return harness.send(a);
   }
 
   private double count(String name, String... tags) {
@@ -164,7 +140,7 @@ class ExactRepeatsTopologyTest {
   void shouldForgetByArticleTimeNotWallClock() {
     RawArticle a =
         send(article("https://wire.example/en/cne-date", "CNE sets the date", EN, Duration.ZERO));
-    driver.advanceWallClockTime(Duration.ofDays(400));
+    harness.driver().advanceWallClockTime(Duration.ofDays(400));
     send(a);
     assertThat(analyses).as("a year of wall clock forgets nothing").hasValue(1);
 
@@ -186,7 +162,7 @@ class ExactRepeatsTopologyTest {
   @Test
   void shouldKeepTheRepeatMemoryInAChangeloggedStoreOfTheFirstSubTopology() {
     send(article("https://wire.example/en/cne-date", "CNE sets the date", EN, Duration.ZERO));
-    assertThat(driver.producedTopicNames())
+    assertThat(harness.driver().producedTopicNames())
         .contains("repeats-test-" + EnrichTopology.EXACT_REPEATS_STORE + "-changelog");
 
     TopologyDescription.Processor drop =
@@ -230,7 +206,7 @@ class ExactRepeatsTopologyTest {
             REACTION,
             Duration.ofDays(30)));
     send(article("https://sports.example/a", "OFF-TOPIC baseball", REACTION, Duration.ofDays(30)));
-    raw.pipeInput("bad", "not avro".getBytes());
+    harness.send("bad", "not avro".getBytes());
 
     assertThat(count("vigia.enrich.articles.in")).isEqualTo(6);
     assertThat(count("vigia.enrich.articles.out", "destination", "enriched")).isEqualTo(3);
@@ -251,7 +227,7 @@ class ExactRepeatsTopologyTest {
 
   private List<String> remembered() {
     KeyValueStore<String, byte[]> store =
-        driver.getKeyValueStore(EnrichTopology.EXACT_REPEATS_STORE);
+        harness.driver().getKeyValueStore(EnrichTopology.EXACT_REPEATS_STORE);
     List<String> ids = new ArrayList<>();
     try (KeyValueIterator<String, byte[]> it = store.range("a|", "a}")) {
       it.forEachRemaining(kv -> ids.add(kv.key.substring(2)));

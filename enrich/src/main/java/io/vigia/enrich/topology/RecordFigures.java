@@ -20,14 +20,13 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
  * so that they are changelogged with it and evicted through its eviction index ({@link
  * StoryFigureTable}).
  */
-final class RecordStoryFigures
-    implements FixedKeyProcessor<String, EnrichedArticle, EnrichedArticle> {
+final class RecordFigures implements FixedKeyProcessor<String, EnrichedArticle, EnrichedArticle> {
   private FixedKeyProcessorContext<String, EnrichedArticle> context;
   private StoryFigureTable table;
   private final boolean acrossStories;
   private ElectionFigureTable elections; // null when off: nothing election-wide is stored
 
-  RecordStoryFigures(boolean acrossStories) {
+  RecordFigures(boolean acrossStories) {
     this.acrossStories = acrossStories;
   }
 
