@@ -13,7 +13,9 @@ import java.util.List;
  * CueStanceScorer} (same evidence), then each target with a model gets the label of highest
  * calibrated probability, that probability as its {@code confidence} and P(favor) − P(against) as
  * its score. A target the model does not cover keeps the cue rule (thresholds on the cue score) and
- * has no confidence: nothing labelled says how often that rule is right.
+ * has no confidence: nothing labelled says how often that rule is right. Where analysts labelled
+ * articles of the same outlet, the model's probabilities are moved toward that outlet's lean
+ * ({@link OutletLeans}) before the label is taken.
  */
 public final class LearnedStanceScorer implements StanceScorer {
   private final CueStanceScorer cues;
@@ -26,7 +28,15 @@ public final class LearnedStanceScorer implements StanceScorer {
   /** Whether a model weighs whose words the article carries ({@link StanceVoices}). */
   private final boolean voices;
 
+  private final OutletLeans leans;
+
   public LearnedStanceScorer(StanceCues stanceCues, StanceModel model, String source) {
+    this(stanceCues, model, OutletLeans.none(), source);
+  }
+
+  public LearnedStanceScorer(
+      StanceCues stanceCues, StanceModel model, OutletLeans leans, String source) {
+    this.leans = leans;
     this.cues = new CueStanceScorer(stanceCues);
     for (String name : model.targets().keySet()) {
       if (stanceCues.targets().stream().noneMatch(t -> t.name().equals(name))) {
@@ -90,7 +100,11 @@ public final class LearnedStanceScorer implements StanceScorer {
         out.add(new Stance(target.name(), label, round(s), null, tally.evidence()));
         continue;
       }
-      double[] p = m.probabilities(features.get(t).of(tally), reading.tokens(), reading.channels());
+      double[] p =
+          leans.adjust(
+              target.name(),
+              outletUrl(article),
+              m.probabilities(features.get(t).of(tally), reading.tokens(), reading.channels()));
       int best = StanceTraining.argmax(p);
       out.add(
           new Stance(
@@ -101,6 +115,14 @@ public final class LearnedStanceScorer implements StanceScorer {
               tally.evidence()));
     }
     return out;
+  }
+
+  /** The address an article's outlet is read from: as analysts' corrections record it. */
+  private static String outletUrl(RawArticle article) {
+    CharSequence canonical = article.getCanonicalUrl();
+    return canonical != null && !canonical.toString().isBlank()
+        ? canonical.toString()
+        : article.getUrl().toString();
   }
 
   private static double round(double v) {
