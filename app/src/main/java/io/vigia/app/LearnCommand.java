@@ -106,12 +106,13 @@ final class LearnCommand implements java.util.concurrent.Callable<Integer> {
   @Option(
       names = "--outlets",
       negatable = true,
-      defaultValue = "false",
+      defaultValue = "true",
       fallbackValue = "true",
       description =
           "Learn where the examples' outlets lean (an outlet's articles tend to lean alike), at a "
               + "strength cross-validation inside the examples chooses (0 when it does not help); "
-              + "kept in stance-outlets.json (default: ${DEFAULT-VALUE}; see docs/stance.md).")
+              + "kept in stance-outlets.json; --no-outlets: the text alone (default: ${DEFAULT-VALUE}; "
+              + "see docs/stance.md).")
   boolean outlets;
 
   @Option(

@@ -2,6 +2,7 @@ package io.vigia.enrich.stance;
 
 import io.vigia.enrich.analysis.StanceScorer;
 import io.vigia.schemas.Entity;
+import io.vigia.schemas.Evidence;
 import io.vigia.schemas.RawArticle;
 import io.vigia.schemas.Stance;
 import io.vigia.schemas.StanceLabel;
@@ -100,11 +101,15 @@ public final class LearnedStanceScorer implements StanceScorer {
         out.add(new Stance(target.name(), label, round(s), null, tally.evidence()));
         continue;
       }
-      double[] p =
-          leans.adjust(
-              target.name(),
-              outletUrl(article),
-              m.probabilities(features.get(t).of(tally), reading.tokens(), reading.channels()));
+      String url = outletUrl(article);
+      int[] labelled = leans.labelled(target.name(), url);
+      double[] p = m.probabilities(features.get(t).of(tally), reading.tokens(), reading.channels());
+      List<Evidence> evidence = tally.evidence();
+      if (labelled != null) {
+        p = OutletLeans.apply(p, labelled, leans.strength(target.name()));
+        evidence = new ArrayList<>(evidence);
+        evidence.add(outletEvidence(url, labelled, leans.strength(target.name())));
+      }
       int best = StanceTraining.argmax(p);
       out.add(
           new Stance(
@@ -112,9 +117,29 @@ public final class LearnedStanceScorer implements StanceScorer {
               StanceModel.CLASSES.get(best),
               round(p[0] - p[1]),
               round(p[best]),
-              tally.evidence()));
+              evidence));
     }
     return out;
+  }
+
+  /**
+   * What an analyst sees of the outlet's part in the judgement: no span of the text (start and end
+   * 0), the outlet and how its labelled articles went, the strength it was weighed at.
+   */
+  private static Evidence outletEvidence(String url, int[] labelled, double strength) {
+    return new Evidence(
+        String.format(
+            java.util.Locale.ROOT,
+            "%s: labelled %d favor, %d against, %d neutral",
+            OutletLeans.outletOf(url),
+            labelled[0],
+            labelled[1],
+            labelled[2]),
+        0,
+        0,
+        "outlet-lean",
+        strength,
+        false);
   }
 
   /** The address an article's outlet is read from: as analysts' corrections record it. */

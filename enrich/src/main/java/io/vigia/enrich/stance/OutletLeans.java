@@ -126,13 +126,21 @@ public final class OutletLeans {
 
   /** {@code p} toward {@code target} moved by the lean of the outlet of {@code url}. */
   public double[] adjust(String target, String url, double[] p) {
-    double strength = strength(target);
-    if (strength <= 0) {
-      return p;
+    int[] labelled = labelled(target, url);
+    return labelled == null ? p : apply(p, labelled, strength(target));
+  }
+
+  /**
+   * The labels toward {@code target} of the articles of {@code url}'s outlet (in {@link
+   * StanceModel#CLASSES} order), when they count (strength above 0); else null.
+   */
+  public int[] labelled(String target, String url) {
+    if (strength(target) <= 0) {
+      return null;
     }
     Map<String, int[]> byOutlet = counts.get(target);
     String outlet = outletOf(url);
-    return byOutlet == null || outlet == null ? p : apply(p, byOutlet.get(outlet), strength);
+    return byOutlet == null || outlet == null ? null : byOutlet.get(outlet);
   }
 
   public double strength(String target) {

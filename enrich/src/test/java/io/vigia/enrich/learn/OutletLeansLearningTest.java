@@ -125,6 +125,15 @@ class OutletLeansLearningTest {
         example("n2", "https://otro-diario.example/c", text, StanceLabel.NEUTRAL);
     assertThat(stance(plain, leaned).getLabel()).isNotEqualTo(StanceLabel.FAVOR);
     assertThat(stance(analyzer, leaned).getLabel()).isEqualTo(StanceLabel.FAVOR);
+    // The analyst sees why: the outlet and how its labelled articles went.
+    assertThat(stance(analyzer, leaned).getEvidence())
+        .anyMatch(
+            e ->
+                e.getCue().equals("outlet-lean")
+                    && e.getText()
+                        .equals("prensa-roja.example: labelled 6 favor, 0 against, 0 neutral"));
+    assertThat(stance(analyzer, unknown).getEvidence())
+        .noneMatch(e -> e.getCue().equals("outlet-lean"));
     // An outlet nobody labelled is judged as without the file.
     assertThat(stance(analyzer, unknown)).isEqualTo(stance(plain, unknown));
   }
