@@ -104,6 +104,18 @@ final class LearnCommand implements java.util.concurrent.Callable<Integer> {
   boolean lexical;
 
   @Option(
+      names = "--outlets",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "Learn where the examples' outlets lean (an outlet's articles tend to lean alike), at a "
+              + "strength cross-validation inside the examples chooses (0 when it does not help); "
+              + "kept in stance-outlets.json; --no-outlets: the text alone (default: ${DEFAULT-VALUE}; "
+              + "see docs/stance.md).")
+  boolean outlets;
+
+  @Option(
       names = "--example-weight",
       paramLabel = "auto|N",
       defaultValue = "1",
@@ -163,7 +175,8 @@ final class LearnCommand implements java.util.concurrent.Callable<Integer> {
             folds,
             Clock.systemUTC(),
             lexical,
-            weighting());
+            weighting(),
+            outlets);
     List<StanceModel.DataSource> sources = new ArrayList<>();
     List<LabelledExample> read = examples == null ? List.of() : readExamples(sources);
     CorrectionLessons lessons = CorrectionLessons.none();

@@ -48,6 +48,9 @@ class LearnCommandTest {
         .contains("corrections: none read");
     assertThat(Files.readString(v1.resolve("profile.yaml"))).contains("\nversion: 2\n");
     assertThat(v1.resolve("stance-model.json")).exists();
+    // Outlets are learned by default: the examples' outlet is kept, its strength reported.
+    assertThat(printed).contains("outlets' lean x");
+    assertThat(Files.readString(v1.resolve("stance-outlets.json"))).contains("\"ex.example\"");
 
     out.reset();
     Path article = tmp.resolve("article.jsonl");

@@ -13,6 +13,7 @@ import io.vigia.enrich.relevance.ProfileRelevanceScorer;
 import io.vigia.enrich.relevance.RelevanceRules;
 import io.vigia.enrich.stance.CueStanceScorer;
 import io.vigia.enrich.stance.LearnedStanceScorer;
+import io.vigia.enrich.stance.OutletLeans;
 import io.vigia.enrich.stance.StanceCues;
 import io.vigia.enrich.stance.StanceModel;
 
@@ -64,11 +65,31 @@ public final class ArticleAnalyzers {
         .<StanceScorer>map(
             n -> {
               try {
-                return new LearnedStanceScorer(cues, StanceModel.from(n, source), source);
+                return new LearnedStanceScorer(
+                    cues, StanceModel.from(n, source), outletLeans(profile), source);
               } catch (IllegalArgumentException e) {
                 throw new ConfigException(e.getMessage(), e);
               }
             })
         .orElseGet(() -> new CueStanceScorer(cues));
+  }
+
+  /**
+   * Where outlets lean, when a version learned it from labelled articles ({@code
+   * stance-outlets.json}, written by {@code vigia learn}); none otherwise.
+   */
+  public static OutletLeans outletLeans(WatchProfile profile) {
+    String source = profile.name() + "/" + OutletLeans.FILE;
+    return profile
+        .readTree(OutletLeans.FILE)
+        .map(
+            n -> {
+              try {
+                return OutletLeans.from(n, source);
+              } catch (IllegalArgumentException e) {
+                throw new ConfigException(e.getMessage(), e);
+              }
+            })
+        .orElse(OutletLeans.none());
   }
 }

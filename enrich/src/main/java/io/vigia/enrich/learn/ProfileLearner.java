@@ -5,6 +5,7 @@ import io.vigia.enrich.ArticleAnalyzers;
 import io.vigia.enrich.analysis.ArticleAnalyzer;
 import io.vigia.enrich.entities.KnowledgeBase;
 import io.vigia.enrich.relevance.RelevanceRules;
+import io.vigia.enrich.stance.OutletLeans;
 import io.vigia.enrich.stance.StanceCues;
 import io.vigia.enrich.stance.StanceFeatures;
 import io.vigia.enrich.stance.StanceModel;
@@ -42,6 +43,7 @@ public final class ProfileLearner {
           "figures.yaml",
           ArticleAnalyzers.STANCE_MODEL,
           StanceLearner.EXAMPLES_FILE,
+          OutletLeans.FILE,
           "README.md");
 
   private static final Pattern VERSION = Pattern.compile("(?m)^version:[ \\t]*(\\d+)[ \\t]*$");
@@ -53,6 +55,9 @@ public final class ProfileLearner {
   private final Clock clock;
   private final boolean lexical;
   private final ExampleWeighting weighting;
+
+  /** Whether the new version learns where outlets lean ({@link OutletLeans}). */
+  private final boolean outlets;
 
   public ProfileLearner(String profileRef, int folds, Clock clock) {
     this(profileRef, folds, clock, null);
@@ -69,6 +74,21 @@ public final class ProfileLearner {
    */
   public ProfileLearner(
       String profileRef, int folds, Clock clock, Boolean lexical, ExampleWeighting weighting) {
+    this(profileRef, folds, clock, lexical, weighting, false);
+  }
+
+  /**
+   * @param outlets whether the new version learns where the examples' outlets lean, at a strength
+   *     cross-validation chooses (0 when it does not help on the examples)
+   */
+  public ProfileLearner(
+      String profileRef,
+      int folds,
+      Clock clock,
+      Boolean lexical,
+      ExampleWeighting weighting,
+      boolean outlets) {
+    this.outlets = outlets;
     this.weighting = weighting;
     this.ref = profileRef;
     this.profile = WatchProfile.load(profileRef);
@@ -209,7 +229,7 @@ public final class ProfileLearner {
   private BeforeAfter measure(String on, List<LabelledExample> train, List<LabelledExample> added) {
     StanceCues cues = cues();
     ArticleAnalyzer current = ArticleAnalyzers.fromProfile(profile);
-    StanceLearner learner = new StanceLearner(cues, folds, lexical, weighting, currentVoices());
+    StanceLearner learner = learner(cues);
     List<StanceLearner.Comparison> stance =
         learner.compare(ArticleAnalyzers.stanceScorer(profile, cues), train, added);
     List<LabelledExample> marked = added.stream().filter(e -> e.relevant() != null).toList();
@@ -300,9 +320,17 @@ public final class ProfileLearner {
     List<LabelledExample> all = LabelledExamples.merge(base(), added);
     List<StanceModel.DataSource> data = new ArrayList<>(currentModelData());
     data.addAll(sources);
-    StanceModel model =
-        new StanceLearner(cues(), folds, lexical, weighting, currentVoices())
-            .train(base(), added, data, clock.instant());
+    StanceLearner.Learned learned = learner(cues()).learn(base(), added, data, clock.instant());
+    StanceModel model = learned.model();
+    if (learned.outlets() != null && !learned.outlets().isEmpty()) {
+      Files.writeString(
+          out.resolve(OutletLeans.FILE),
+          LabelledExamples.JSON
+                  .writerWithDefaultPrettyPrinter()
+                  .writeValueAsString(learned.outlets().toJson())
+              + "\n",
+          StandardCharsets.UTF_8);
+    }
     Files.writeString(
         out.resolve(ArticleAnalyzers.STANCE_MODEL),
         new com.fasterxml.jackson.databind.ObjectMapper()
@@ -347,6 +375,16 @@ public final class ProfileLearner {
             version);
     Matcher m = THRESHOLD.matcher(yaml);
     return m.find() ? m.replaceFirst(Matcher.quoteReplacement(line)) : yaml + "\n" + line + "\n";
+  }
+
+  private StanceLearner learner(StanceCues cues) {
+    return new StanceLearner(
+        cues,
+        folds,
+        lexical,
+        weighting,
+        currentVoices(),
+        outlets ? ArticleAnalyzers.outletLeans(profile) : null);
   }
 
   private StanceCues cues() {

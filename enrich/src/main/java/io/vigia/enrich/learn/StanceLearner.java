@@ -2,6 +2,7 @@ package io.vigia.enrich.learn;
 
 import io.vigia.enrich.analysis.StanceScorer;
 import io.vigia.enrich.stance.CueStanceScorer;
+import io.vigia.enrich.stance.OutletLeans;
 import io.vigia.enrich.stance.StanceCues;
 import io.vigia.enrich.stance.StanceFeatures;
 import io.vigia.enrich.stance.StanceLexicon;
@@ -38,6 +39,9 @@ public final class StanceLearner {
   private final ExampleWeighting weighting;
   private final boolean voices;
 
+  /** Where outlets lean as the current version knows it; null: outlets are not learned. */
+  private final OutletLeans outlets;
+
   /** A learner of the cue-family model alone. */
   public StanceLearner(StanceCues cues, int folds) {
     this(cues, folds, false);
@@ -64,6 +68,22 @@ public final class StanceLearner {
    */
   public StanceLearner(
       StanceCues cues, int folds, boolean lexical, ExampleWeighting weighting, boolean voices) {
+    this(cues, folds, lexical, weighting, voices, null);
+  }
+
+  /**
+   * @param outlets where outlets lean as the current version knows it, to which the examples'
+   *     outlets are added and whose strength cross-validation chooses ({@link OutletLeanChoice});
+   *     null: outlets are not learned
+   */
+  public StanceLearner(
+      StanceCues cues,
+      int folds,
+      boolean lexical,
+      ExampleWeighting weighting,
+      boolean voices,
+      OutletLeans outlets) {
+    this.outlets = outlets;
     this.cues = cues;
     this.scorer = new CueStanceScorer(cues);
     this.folds = folds;
@@ -97,7 +117,9 @@ public final class StanceLearner {
       double weight,
       boolean balanced,
       StanceLabel[] outOfFold,
-      Map<Double, Double> tried) {
+      Map<Double, Double> tried,
+      double[][] logits,
+      int[] fold) {
     String text() {
       return String.format(
               java.util.Locale.ROOT,
@@ -142,14 +164,13 @@ public final class StanceLearner {
       rows.addAll(weighted);
       StanceModel.TargetModel m = StanceTraining.train(features, rows, folds);
       double lexicalL2 = m.lexical() == null ? 0 : m.lexical().l2();
-      StanceLabel[] oof =
-          StanceTraining.labels(
-              StanceTraining.outOfFoldLogits(weighted, base, fold, m.l2(), lexicalL2), 1.0);
+      double[][] logits = StanceTraining.outOfFoldLogits(weighted, base, fold, m.l2(), lexicalL2);
+      StanceLabel[] oof = StanceTraining.labels(logits, 1.0);
       double f1 = StanceTraining.macroF1(oof, gold)[0];
       tried.put(w, f1);
       if (f1 > bestF1 + 1e-9) {
         bestF1 = f1;
-        best = new Choice(m, w, balanced, oof, tried);
+        best = new Choice(m, w, balanced, oof, tried, logits, fold);
       }
     }
     return best;
@@ -174,17 +195,39 @@ public final class StanceLearner {
       List<LabelledExample> added,
       List<StanceModel.DataSource> data,
       Instant now) {
+    return learn(base, added, data, now).model();
+  }
+
+  /** What {@link #learn} gives: the model, and where outlets lean (null: not learned). */
+  public record Learned(StanceModel model, OutletLeans outlets) {}
+
+  /**
+   * As {@link #train(List, List, List, Instant)}, and, when this learner learns outlets, where they
+   * lean: the current version's labelled articles plus the added ones, each target at the strength
+   * cross-validation chose on the added ones (the current strength when it is not retrained).
+   */
+  public Learned learn(
+      List<LabelledExample> base,
+      List<LabelledExample> added,
+      List<StanceModel.DataSource> data,
+      Instant now) {
     Set<String> addedIds = added.stream().map(LabelledExample::id).collect(Collectors.toSet());
     List<LabelledExample> all = LabelledExamples.merge(base, added);
     List<LabelledExample> rest = all.stream().filter(e -> !addedIds.contains(e.id())).toList();
     List<LabelledExample> mine = all.stream().filter(e -> addedIds.contains(e.id())).toList();
     Map<String, StanceModel.TargetModel> targets = new LinkedHashMap<>();
     Map<String, Object> weights = new LinkedHashMap<>();
+    Map<String, Double> strengths =
+        outlets == null ? Map.of() : new LinkedHashMap<>(outlets.strengths());
     for (StanceCues.Target t : cues.targets()) {
       List<String> names = features(t).names();
       List<StanceTraining.Row> baseRows = rows(t.name(), rest);
       List<StanceTraining.Row> addedRows = rows(t.name(), mine);
       Choice c = addedRows.isEmpty() ? null : choose(names, baseRows, addedRows);
+      OutletLeanChoice.Result lean = c == null ? null : lean(t.name(), c, mine, addedIds);
+      if (lean != null) {
+        strengths.put(t.name(), lean.strength());
+      }
       if (c != null) {
         Map<String, Object> w = new LinkedHashMap<>();
         w.put("examples", addedRows.size());
@@ -225,7 +268,39 @@ public final class StanceLearner {
       hp.put("exampleWeighting", weighting.describe());
       hp.put("exampleWeights", weights);
     }
-    return new StanceModel(now.toString(), data, hp, targets);
+    StanceModel model = new StanceModel(now.toString(), data, hp, targets);
+    if (outlets == null) {
+      return new Learned(model, null);
+    }
+    List<OutletLeans.Entry> entries = new ArrayList<>();
+    outlets.entries().stream().filter(e -> !addedIds.contains(e.id())).forEach(entries::add);
+    for (LabelledExample e : mine) {
+      String outlet = OutletLeans.outletOf(e.url());
+      if (outlet != null && !e.stance().isEmpty()) {
+        entries.add(new OutletLeans.Entry(e.id(), outlet, e.stance()));
+      }
+    }
+    return new Learned(model, new OutletLeans(strengths, entries));
+  }
+
+  /**
+   * The outlet strength toward {@code target} chosen on the out-of-fold predictions of {@code c}
+   * ({@link OutletLeanChoice}); null when this learner does not learn outlets.
+   */
+  private OutletLeanChoice.Result lean(
+      String target, Choice c, List<LabelledExample> added, Set<String> addedIds) {
+    if (outlets == null) {
+      return null;
+    }
+    List<LabelledExample> labelled =
+        added.stream().filter(e -> e.stance().containsKey(target)).toList();
+    return OutletLeanChoice.choose(
+        c.logits(),
+        c.model().temperature(),
+        labelled.stream().map(e -> e.stance().get(target)).toArray(StanceLabel[]::new),
+        labelled.stream().map(e -> OutletLeans.outletOf(e.url())).toArray(String[]::new),
+        c.fold(),
+        outlets.counts(target, addedIds));
   }
 
   /**
@@ -252,17 +327,27 @@ public final class StanceLearner {
       List<StanceTraining.Row> rows = rows(t.name(), labelled);
       List<StanceTraining.Row> always = rows(t.name(), rest);
       Choice c = choose(features(t).names(), always, rows);
+      OutletLeanChoice.Result lean = c == null ? null : lean(t.name(), c, added, addedIds);
       // Too few labels to train this target: it keeps its current rule.
-      StanceLabel[] after = c == null ? before : c.outOfFold();
+      StanceLabel[] after = c == null ? before : lean == null ? c.outOfFold() : lean.outOfFold();
       out.add(
           new Comparison(
               t.name(),
               labelled.size(),
               StanceTraining.macroF1(before, gold),
               StanceTraining.macroF1(after, gold),
-              c == null ? null : c.text()));
+              c == null ? null : c.text() + (lean == null ? "" : leanText(lean))));
     }
     return out;
+  }
+
+  private static String leanText(OutletLeanChoice.Result lean) {
+    return String.format(java.util.Locale.ROOT, "; outlets' lean x%s", lean.strength())
+        + " (cross-validated macro-F1 by strength: "
+        + lean.tried().entrySet().stream()
+            .map(e -> String.format(java.util.Locale.ROOT, "x%s %.3f", e.getKey(), e.getValue()))
+            .collect(Collectors.joining(", "))
+        + ")";
   }
 
   private List<StanceTraining.Row> rows(String target, List<LabelledExample> examples) {

@@ -2,6 +2,7 @@ package io.vigia.enrich.stance;
 
 import io.vigia.enrich.analysis.StanceScorer;
 import io.vigia.schemas.Entity;
+import io.vigia.schemas.Evidence;
 import io.vigia.schemas.RawArticle;
 import io.vigia.schemas.Stance;
 import io.vigia.schemas.StanceLabel;
@@ -13,7 +14,9 @@ import java.util.List;
  * CueStanceScorer} (same evidence), then each target with a model gets the label of highest
  * calibrated probability, that probability as its {@code confidence} and P(favor) − P(against) as
  * its score. A target the model does not cover keeps the cue rule (thresholds on the cue score) and
- * has no confidence: nothing labelled says how often that rule is right.
+ * has no confidence: nothing labelled says how often that rule is right. Where analysts labelled
+ * articles of the same outlet, the model's probabilities are moved toward that outlet's lean
+ * ({@link OutletLeans}) before the label is taken.
  */
 public final class LearnedStanceScorer implements StanceScorer {
   private final CueStanceScorer cues;
@@ -26,7 +29,15 @@ public final class LearnedStanceScorer implements StanceScorer {
   /** Whether a model weighs whose words the article carries ({@link StanceVoices}). */
   private final boolean voices;
 
+  private final OutletLeans leans;
+
   public LearnedStanceScorer(StanceCues stanceCues, StanceModel model, String source) {
+    this(stanceCues, model, OutletLeans.none(), source);
+  }
+
+  public LearnedStanceScorer(
+      StanceCues stanceCues, StanceModel model, OutletLeans leans, String source) {
+    this.leans = leans;
     this.cues = new CueStanceScorer(stanceCues);
     for (String name : model.targets().keySet()) {
       if (stanceCues.targets().stream().noneMatch(t -> t.name().equals(name))) {
@@ -90,7 +101,15 @@ public final class LearnedStanceScorer implements StanceScorer {
         out.add(new Stance(target.name(), label, round(s), null, tally.evidence()));
         continue;
       }
+      String url = outletUrl(article);
+      int[] labelled = leans.labelled(target.name(), url);
       double[] p = m.probabilities(features.get(t).of(tally), reading.tokens(), reading.channels());
+      List<Evidence> evidence = tally.evidence();
+      if (labelled != null) {
+        p = OutletLeans.apply(p, labelled, leans.strength(target.name()));
+        evidence = new ArrayList<>(evidence);
+        evidence.add(outletEvidence(url, labelled, leans.strength(target.name())));
+      }
       int best = StanceTraining.argmax(p);
       out.add(
           new Stance(
@@ -98,9 +117,37 @@ public final class LearnedStanceScorer implements StanceScorer {
               StanceModel.CLASSES.get(best),
               round(p[0] - p[1]),
               round(p[best]),
-              tally.evidence()));
+              evidence));
     }
     return out;
+  }
+
+  /**
+   * What an analyst sees of the outlet's part in the judgement: no span of the text (start and end
+   * 0), the outlet and how its labelled articles went, the strength it was weighed at.
+   */
+  private static Evidence outletEvidence(String url, int[] labelled, double strength) {
+    return new Evidence(
+        String.format(
+            java.util.Locale.ROOT,
+            "%s: labelled %d favor, %d against, %d neutral",
+            OutletLeans.outletOf(url),
+            labelled[0],
+            labelled[1],
+            labelled[2]),
+        0,
+        0,
+        "outlet-lean",
+        strength,
+        false);
+  }
+
+  /** The address an article's outlet is read from: as analysts' corrections record it. */
+  private static String outletUrl(RawArticle article) {
+    CharSequence canonical = article.getCanonicalUrl();
+    return canonical != null && !canonical.toString().isBlank()
+        ? canonical.toString()
+        : article.getUrl().toString();
   }
 
   private static double round(double v) {

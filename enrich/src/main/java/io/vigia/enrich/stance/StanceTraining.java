@@ -304,6 +304,11 @@ public final class StanceTraining {
     return best;
   }
 
+  /** Probabilities of one row's logits at {@code temperature} (the logits are left as they are). */
+  public static double[] probabilities(double[] logits, double temperature) {
+    return SoftmaxRegression.softmax(logits.clone(), temperature);
+  }
+
   /** The label of the largest logit of each row. */
   public static StanceLabel[] labels(double[][] logits, double temperature) {
     StanceLabel[] out = new StanceLabel[logits.length];
