@@ -85,27 +85,17 @@ class OutletLeansLearningTest {
 
   @Test
   void shouldWriteNoOutletsUnlessAsked(@TempDir Path tmp) throws Exception {
-    Path v1 = tmp.resolve("v1");
-    new ProfileLearner("venezuela-elections", 3, CLOCK)
-        .write(
-            notWorse(),
-            List.of(example("e1", "https://prensa-roja.example/a", "Texto.", StanceLabel.FAVOR)),
-            SOURCE,
-            v1,
-            true);
+    Path v1 =
+        learnedWithoutOutlets(
+            tmp, example("e1", "https://prensa-roja.example/a", "Texto.", StanceLabel.FAVOR));
     assertThat(v1.resolve(OutletLeans.FILE)).doesNotExist();
   }
 
   @Test
   void shouldLeanTheNextArticleOfALabelledOutletInTheAnalyser(@TempDir Path tmp) throws Exception {
-    Path v1 = tmp.resolve("v1");
-    new ProfileLearner("venezuela-elections", 3, CLOCK)
-        .write(
-            notWorse(),
-            List.of(example("e0", null, "El consejo se reunió.", StanceLabel.NEUTRAL)),
-            SOURCE,
-            v1,
-            true);
+    Path v1 =
+        learnedWithoutOutlets(
+            tmp, example("e0", null, "El consejo se reunió.", StanceLabel.NEUTRAL));
     ArticleAnalyzer plain = ArticleAnalyzers.fromProfile(WatchProfile.load(v1.toString()));
     List<OutletLeans.Entry> favor = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
@@ -136,6 +126,16 @@ class OutletLeansLearningTest {
         .noneMatch(e -> e.getCue().equals("outlet-lean"));
     // An outlet nobody labelled is judged as without the file.
     assertThat(stance(analyzer, unknown)).isEqualTo(stance(plain, unknown));
+  }
+
+  /**
+   * Version 1 of the bundled profile, learned from {@code example} by the constructor's default.
+   */
+  private static Path learnedWithoutOutlets(Path tmp, LabelledExample example) throws Exception {
+    Path v1 = tmp.resolve("v1");
+    new ProfileLearner("venezuela-elections", 3, CLOCK)
+        .write(notWorse(), List.of(example), SOURCE, v1, true);
+    return v1;
   }
 
   private static Stance stance(ArticleAnalyzer analyzer, LabelledExample e) {
