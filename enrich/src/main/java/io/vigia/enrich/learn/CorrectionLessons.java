@@ -1,5 +1,6 @@
 package io.vigia.enrich.learn;
 
+import io.vigia.enrich.stance.StanceLabels;
 import io.vigia.schemas.Correction;
 import io.vigia.schemas.EntityAction;
 import io.vigia.schemas.EntityCorrection;
@@ -103,9 +104,7 @@ public record CorrectionLessons(
   private static LabelledExample labels(Correction c, RawArticle a) {
     Map<String, StanceLabel> stance = new LinkedHashMap<>();
     if (c.getStance() != null) {
-      stance.put(
-          c.getStance().getTarget(),
-          StanceLabel.valueOf(c.getStance().getLabel().strip().toUpperCase(Locale.ROOT)));
+      stance.put(c.getStance().getTarget(), StanceLabels.parse(c.getStance().getLabel()));
     }
     return new LabelledExample(
         a.getId(),

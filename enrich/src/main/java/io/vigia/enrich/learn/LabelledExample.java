@@ -2,9 +2,9 @@ package io.vigia.enrich.learn;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vigia.enrich.stance.StanceLabels;
 import io.vigia.schemas.StanceLabel;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -44,9 +44,9 @@ public record LabelledExample(
     Map<String, StanceLabel> stance = new LinkedHashMap<>();
     JsonNode s = o.has("stance") ? o.get("stance") : o.path("label");
     if (s.isObject()) {
-      s.fields().forEachRemaining(e -> stance.put(e.getKey(), label(e.getValue().asText())));
+      stance.putAll(StanceLabels.byTarget(s));
     } else if (s.isTextual() && !s.asText().isBlank()) {
-      stance.put(defaultTarget, label(s.asText()));
+      stance.put(defaultTarget, StanceLabels.parse(s.asText()));
     }
     String id = o.path("id").asText("");
     if (id.isBlank()) {
@@ -79,8 +79,7 @@ public record LabelledExample(
       o.put("publishedAt", publishedAt);
     }
     if (!stance.isEmpty()) {
-      ObjectNode st = o.putObject("stance");
-      stance.forEach((t, l) -> st.put(t, l.name().toLowerCase(Locale.ROOT)));
+      StanceLabels.put(o, "stance", stance);
     }
     if (relevant != null) {
       o.put("relevant", relevant);
@@ -101,15 +100,6 @@ public record LabelledExample(
         publishedAt,
         merged,
         other.relevant() != null ? other.relevant() : relevant);
-  }
-
-  private static StanceLabel label(String s) {
-    try {
-      return StanceLabel.valueOf(s.strip().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "stance label must be favor, against or neutral, was '" + s + "'", e);
-    }
   }
 
   private static String text(JsonNode o, String field, String fallback) {

@@ -61,22 +61,14 @@ final class OutletLeanChoice {
       StanceLabel[] labels = new StanceLabel[gold.length];
       for (int i = 0; i < gold.length; i++) {
         double[] p = StanceTraining.probabilities(logits[i], temperature);
-        labels[i] = StanceModel.CLASSES.get(argmax(OutletLeans.apply(p, counts[i], strength)));
+        labels[i] =
+            StanceModel.CLASSES.get(
+                StanceTraining.argmax(OutletLeans.apply(p, counts[i], strength)));
       }
       double f1 = StanceTraining.macroF1(labels, gold)[0];
       tried.put(strength, f1);
       if (best == null || f1 > tried.get(best.strength()) + 1e-9) {
         best = new Result(strength, labels, tried);
-      }
-    }
-    return best;
-  }
-
-  private static int argmax(double[] p) {
-    int best = 0;
-    for (int k = 1; k < p.length; k++) {
-      if (p[k] > p[best]) {
-        best = k;
       }
     }
     return best;

@@ -126,16 +126,7 @@ public final class StanceLearner {
               "examples weighted x%s%s",
               weight,
               balanced ? ", labels balanced" : "")
-          + (tried.size() > 1
-              ? " (cross-validated macro-F1 by weight: "
-                  + tried.entrySet().stream()
-                      .map(
-                          e ->
-                              String.format(
-                                  java.util.Locale.ROOT, "x%s %.3f", e.getKey(), e.getValue()))
-                      .collect(Collectors.joining(", "))
-                  + ")"
-              : "");
+          + (tried.size() > 1 ? triedText("weight", tried) : "");
     }
   }
 
@@ -343,8 +334,15 @@ public final class StanceLearner {
 
   private static String leanText(OutletLeanChoice.Result lean) {
     return String.format(java.util.Locale.ROOT, "; outlets' lean x%s", lean.strength())
-        + " (cross-validated macro-F1 by strength: "
-        + lean.tried().entrySet().stream()
+        + triedText("strength", lean.tried());
+  }
+
+  /** What cross-validation gave each candidate of a choice, for the report. */
+  private static String triedText(String candidate, Map<Double, Double> tried) {
+    return " (cross-validated macro-F1 by "
+        + candidate
+        + ": "
+        + tried.entrySet().stream()
             .map(e -> String.format(java.util.Locale.ROOT, "x%s %.3f", e.getKey(), e.getValue()))
             .collect(Collectors.joining(", "))
         + ")";

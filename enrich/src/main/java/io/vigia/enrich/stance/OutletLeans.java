@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Where outlets lean, as the analysts' own labels say: an outlet's slant is steady from one article
@@ -57,14 +58,11 @@ public final class OutletLeans {
     for (Entry e : entries) {
       this.entries.put(e.id(), e);
     }
-    for (Entry e : this.entries.values()) {
-      e.stance()
-          .forEach(
-              (target, label) ->
-                  counts.computeIfAbsent(target, t -> new HashMap<>())
-                      .computeIfAbsent(e.outlet(), o -> new int[StanceModel.CLASSES.size()])[
-                      StanceModel.CLASSES.indexOf(label)]++);
-    }
+    // Counted once here, for every target some article is labelled toward.
+    this.entries.values().stream()
+        .flatMap(e -> e.stance().keySet().stream())
+        .distinct()
+        .forEach(target -> counts.put(target, counts(target, Set.of())));
   }
 
   public static OutletLeans none() {
@@ -163,7 +161,7 @@ public final class OutletLeans {
    * Labels toward {@code target} by outlet from the entries whose id is not in {@code leftOut}:
    * what earlier versions knew, without the articles being learned from again.
    */
-  public Map<String, int[]> counts(String target, java.util.Set<String> leftOut) {
+  public Map<String, int[]> counts(String target, Set<String> leftOut) {
     Map<String, int[]> out = new HashMap<>();
     for (Entry e : entries.values()) {
       StanceLabel l = e.stance().get(target);
@@ -191,27 +189,13 @@ public final class OutletLeans {
             });
     List<Entry> entries = new ArrayList<>();
     for (JsonNode e : n.path("articles")) {
-      Map<String, StanceLabel> stance = new LinkedHashMap<>();
-      e.path("stance")
-          .fields()
-          .forEachRemaining(
-              s -> {
-                try {
-                  stance.put(
-                      s.getKey(),
-                      StanceLabel.valueOf(s.getValue().asText().toUpperCase(Locale.ROOT)));
-                } catch (IllegalArgumentException x) {
-                  throw new IllegalArgumentException(
-                      source
-                          + ": article "
-                          + e.path("id").asText()
-                          + ": label must be favor, "
-                          + "against or neutral, was '"
-                          + s.getValue().asText()
-                          + "'",
-                      x);
-                }
-              });
+      Map<String, StanceLabel> stance;
+      try {
+        stance = StanceLabels.byTarget(e.path("stance"));
+      } catch (IllegalArgumentException x) {
+        throw new IllegalArgumentException(
+            source + ": article " + e.path("id").asText() + ": " + x.getMessage(), x);
+      }
       String outlet = e.path("outlet").asText("");
       if (e.path("id").asText("").isBlank() || outlet.isBlank()) {
         throw new IllegalArgumentException(source + ": every article needs an id and an outlet");
@@ -235,8 +219,7 @@ public final class OutletLeans {
       ObjectNode a = articles.addObject();
       a.put("id", e.id());
       a.put("outlet", e.outlet());
-      ObjectNode st = a.putObject("stance");
-      e.stance().forEach((t, l) -> st.put(t, l.name().toLowerCase(Locale.ROOT)));
+      StanceLabels.put(a, "stance", e.stance());
     }
     return o;
   }
