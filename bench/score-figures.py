@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Scores the figures of `vigia enrich --input` output against a labelled figures corpus.
 
-Usage: bench/score-figures.py --corpus DIR --pred OUT.jsonl [--json] [--errors]
+Usage: bench/score-figures.py --corpus DIR --pred OUT.jsonl [--json] [--errors | --kinds]
 
 DIR holds
   articles.jsonl   {"id", "story", "figures": [{"quantity", "subject", "value", "total"?, "max"?,
@@ -17,6 +17,13 @@ resolve to the same name (its id or its readable name), and the values agree: ex
 counts under 1,000, within 0.5% otherwise. One to one. Conflicts are (quantity, subject) keys over
 the union of a story's articles' figureConflicts; a key that is a labelled not-conflict is counted
 apart as "flagged wrongly".
+
+--kinds prints, instead of the misses themselves, how many missed and extra claims fall in each kind
+(an aggregate that says which part of the extractor fails without showing any item): a missed gold
+claim is "wrong quantity" when a claim the extractor left unmatched in the article has its value and
+subject, "wrong subject" when one has its quantity and value, "wrong value" when one has its quantity
+and subject, else "not found"; an extra claim is "value not a gold figure" when no gold claim of the
+article has its value, else "gold value, other quantity or subject".
 """
 import argparse
 import json
@@ -54,7 +61,10 @@ class Subjects:
             best = max(((n, canonical) for ws, n, canonical in self.by_words if ws <= have), default=None)
             if best:
                 return best[1]
-        return " ".join(words(candidates[0])) if candidates else ""
+        # A name no table knows stays as written: the readable one (a prediction's subjectName,
+        # given last) rather than an id, which is no name ("vigia:person/henrique-capriles").
+        named = [c for c in candidates if words(c)]
+        return " ".join(words(named[-1])) if named else ""
 
 
 def same_value(gold, got):
@@ -65,6 +75,34 @@ def same_value(gold, got):
     if gold == int(gold) and abs(gold) < 1000:
         return got == gold
     return abs(got - gold) <= 0.005 * abs(gold)
+
+
+def miss_kinds(gold, got, unmatched):
+    """The kind of each gold claim no prediction matched (see --kinds)."""
+    left = list(got)
+    missed = []
+    for g in gold:
+        hit = next((x for x in left if x[0] == g[0] and x[1] == g[1] and same_value(g[2], x[2])), None)
+        if hit:
+            left.remove(hit)
+        else:
+            missed.append(g)
+    out = []
+    for g in missed:
+        if any(x[1] == g[1] and same_value(g[2], x[2]) for x in unmatched):
+            out.append("missed: wrong quantity")
+        elif any(x[0] == g[0] and same_value(g[2], x[2]) for x in unmatched):
+            out.append("missed: wrong subject")
+        elif any(x[0] == g[0] and x[1] == g[1] for x in unmatched):
+            out.append("missed: wrong value")
+        else:
+            out.append("missed: not found")
+    return out
+
+
+def extra_kinds(gold, unmatched):
+    return ["extra: gold value, other quantity or subject" if any(same_value(g[2], x[2]) for g in gold)
+            else "extra: value not a gold figure" for x in unmatched]
 
 
 def read(path):
@@ -82,6 +120,7 @@ def main():
     ap.add_argument("--pred", required=True)
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--errors", action="store_true")
+    ap.add_argument("--kinds", action="store_true")
     a = ap.parse_args()
     articles = read(f"{a.corpus}/articles.jsonl")
     stories = {s["story"]: s for s in read(f"{a.corpus}/conflicts.jsonl")}
@@ -94,6 +133,7 @@ def main():
     errors = []
 
     tp = n_pred = n_gold = 0
+    kinds = {}
     for art in articles:
         gold = [(g["quantity"], subjects.resolve(g["subject"]), g["value"], g.get("text")) for g in art.get("figures", [])]
         got = [(f.get("quantity"), subjects.resolve(f.get("subject"), f.get("subjectName")), f.get("value"), f.get("text"))
@@ -109,6 +149,8 @@ def main():
             else:
                 errors.append(f"claim missed {art['id']}: {g[0]} / {g[1]} = {g[2]} ({g[3]})")
         errors += [f"claim extra  {art['id']}: {x[0]} / {x[1]} = {x[2]} ({x[3]})" for x in unmatched]
+        for kind in miss_kinds(gold, got, unmatched) + extra_kinds(gold, unmatched):
+            kinds[kind] = kinds.get(kind, 0) + 1
     cp, cr = tp / n_pred if n_pred else 0.0, tp / n_gold if n_gold else 0.0
 
     ctp = cfp = cfn = wrong = 0
@@ -135,6 +177,9 @@ def main():
            "conflicts": {"precision": kp, "recall": kr, "f1": harmonic(kp, kr), "not_conflicts_flagged": wrong}}
     if a.errors:
         print("\n".join(errors))
+    if a.kinds:
+        for kind in sorted(kinds):
+            print(f"{kind:45} {kinds[kind]}")
     if a.json:
         print(json.dumps(out))
     else:

@@ -48,7 +48,6 @@ public record FigureVocabulary(
     SPEAKER
   }
 
-  /** One way an article writes a quantity. */
   /**
    * One way an article writes a quantity.
    *

@@ -135,6 +135,9 @@ public final class ProfileFigureExtractor implements FigureExtractor {
       if (q == null && lastCount != null) {
         q = QuantityReader.listed(lastCount, lastCountAt, n, folded, at, sentence);
       }
+      if (q == null && lastCount != null) {
+        q = QuantityReader.officesListed(lastCount, lastCountAt, n, folded, at, sentence);
+      }
       previous = q;
       if (q != null && !n.fraction()) {
         lastCount = q;

@@ -253,6 +253,59 @@ final class QuantityReader {
     return new Choice(last.quantity, last.form, last.score, -1);
   }
 
+  /**
+   * "La MUD obtuvo 112 escaños y el PSUV, 55", "18 of the 23 governorships, while the opposition
+   * took five", "112 seats to the ruling party's 55": a small bare number (digits or words) right
+   * after another candidate or party, set off by a comma, a verb of winning or a possessive, and
+   * ending its part of the sentence, counts the offices the count before it in the sentence counts
+   * (the noun is not repeated). Offices only: a bare number beside a name is a vote count or an age
+   * as often as not, and votes have their own list rule ({@link #listed}).
+   */
+  static Choice officesListed(
+      Choice last, NumberMention lastAt, NumberMention n, String folded, ArticleText at, int s) {
+    if (last == null
+        || n.fraction()
+        || last.quantity().subject() != FigureVocabulary.SubjectKind.ACTOR
+        || last.quantity().unit() != FigureVocabulary.Unit.COUNT
+        || last.quantity().name().equals("votes")
+        || at.sentenceOf(lastAt.numberStart()) != s
+        || n.value() < 1
+        || n.value() > (lastAt.total() != null ? lastAt.total() : MAX_OFFICES)) {
+      return null;
+    }
+    Actors.Mention owner = null;
+    for (Actors.Mention m : at.actorsAround(n.numberStart())) {
+      if (m.start() >= lastAt.end() && m.end() <= n.start() && m.actor().canBeSubject()) {
+        owner = m;
+      }
+    }
+    if (owner == null
+        || n.start() - owner.end() > OWNER_GAP_MAX
+        || !OWNER_GAP.matcher(folded).region(owner.end(), n.start()).matches()
+        || !PART_ENDS.matcher(folded).region(n.end(), folded.length()).lookingAt()) {
+      return null;
+    }
+    return new Choice(last.quantity, last.form, last.score, -1);
+  }
+
+  /** More offices than any Venezuelan election fills (335 mayoralties, 277 seats) are no list. */
+  private static final double MAX_OFFICES = 400;
+
+  private static final int OWNER_GAP_MAX = 40;
+
+  /** Between the owner and its bare count: a comma, a possessive or a verb of winning. */
+  private static final java.util.regex.Pattern OWNER_GAP =
+      java.util.regex.Pattern.compile(
+          "\\s*(?:,|['\u2019]s?|(?:se\\s+)?(?:quedo con|quedaron con|llevo|llevaron|gano|ganaron"
+              + "|obtuvo|obtuvieron|logro|lograron|sumo|sumaron|conquisto|conquistaron|retuvo"
+              + "|retuvieron|took|won|got|secured|kept|held|claimed)(?:\\s+(?:con|with))?"
+              + "(?:\\s+(?:el|la|los|las|the|only|solo|apenas|just))?)\\s*");
+
+  /** The bare count ends its part of the sentence. */
+  private static final java.util.regex.Pattern PART_ENDS =
+      java.util.regex.Pattern.compile(
+          "\\s*(?:[,.;:)]|$|(?:y|e|and|mientras|while|frente|against|contra)\\b)");
+
   private static final java.util.regex.Pattern NOT_LISTED_BEFORE =
       java.util.regex.Pattern.compile(
           "(?:\\b(?:de ellos|de ellas|of them|of whom|among them|entre ellos|above|below|encima"

@@ -25,14 +25,35 @@ final class SubjectFinder {
 
   Actor actorOf(NumberMention n, Clause c, boolean preferPerson, Actor speaker) {
     int pos = n.numberStart();
+    // "925.042 (10,8 %) del pastor Javier Bertucci": a number and the one in brackets beside it
+    // are one figure's two forms, so its owner is read after the brackets.
+    int tail = afterBrackets(n.end(), c.to());
+    int ownTo = tail == n.end() ? c.segmentTo() : nextDigit(tail, c.to());
     // "6.408.844 votos para Maduro, el 51,95 %, y 5.326.104 para González", "44% for Edmundo
     // González": the owner introduced right after the number in its own part of the sentence.
-    Mention own = firstAfter(n.end(), c.segmentTo(), preferPerson, speaker);
+    Mention own = firstAfter(tail, ownTo, preferPerson, speaker);
+    if (own != null && ownsNextNumber(own, ownTo, c.to())) {
+      own = null; // "won 6.2 million votes to Henri Falcón's 1.8 million": the next one's owner
+    }
     if (own != null
-        && INTRODUCED_RIGHT_AFTER.matcher(at.folded).region(n.end(), own.start()).matches()) {
+        && INTRODUCED_RIGHT_AFTER.matcher(at.folded).region(tail, own.start()).matches()) {
       return own.actor();
     }
     Mention before = nearestBefore(c.segmentFrom(), pos, preferPerson, speaker);
+    if (before == null
+        && tail != n.end()
+        && own != null
+        && DESCRIBED_AFTER.matcher(at.folded).region(tail, own.start()).matches()) {
+      return own.actor(); // "925.042 (10,8 %) del pastor Javier Bertucci", for the 10,8 % too
+    }
+    if (before != null && ownedByEarlierNumber(before, c.segmentFrom())) {
+      // "1.820.552 (21,1 %) del exgobernador Henri Falcón y 925.042 (10,8 %) del pastor Javier
+      // Bertucci": a name introduced after the number before this one is that number's owner.
+      before = null;
+      if (own != null && DESCRIBED_AFTER.matcher(at.folded).region(tail, own.start()).matches()) {
+        return own.actor();
+      }
+    }
     if (before == null) {
       before = nearestBefore(c.from(), pos, preferPerson, speaker);
     }
@@ -41,7 +62,8 @@ final class SubjectFinder {
     }
     boolean contrast = before != null && at.cues.anyIn(CONTRAST, before.end(), pos);
     if (before != null && !contrast) {
-      return before.actor();
+      Mention winner = winnerOver(before, c, pos, preferPerson, speaker);
+      return winner != null ? winner.actor() : before.actor();
     }
     Mention after = firstAfter(n.end(), c.to(), preferPerson, speaker);
     if (after != null
@@ -57,6 +79,131 @@ final class SubjectFinder {
         nearestBefore(at.paragraphStart(n.numberStart()), c.from(), preferPerson, speaker);
     return earlier == null ? null : earlier.actor();
   }
+
+  /**
+   * Where the text after a number resumes past the brackets that go with it: the ones right after
+   * it ("925.042 (10,8 %)") or the ones it stands in ("(10,8 %)"); else the number's end.
+   */
+  private int afterBrackets(int end, int to) {
+    String f = at.folded;
+    int i = end;
+    while (i < to && f.charAt(i) == ' ') {
+      i++;
+    }
+    if (i < to && f.charAt(i) == '(') {
+      int close = f.indexOf(')', i);
+      return close > 0 && close < to && close - i <= BRACKETS ? close + 1 : end;
+    }
+    int close = f.indexOf(')', end);
+    int open = f.lastIndexOf('(', end);
+    boolean inside =
+        close > 0
+            && close < to
+            && close - end <= BRACKETS
+            && open >= 0
+            && end - open <= BRACKETS
+            && f.indexOf(')', open) == close;
+    return inside ? close + 1 : end;
+  }
+
+  /** How long the brackets beside a number may be: a share or a count, not an aside. */
+  private static final int BRACKETS = 30;
+
+  /** The first digit in [from, to), or {@code to}: where the next number's part begins. */
+  private int nextDigit(int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (Character.isDigit(at.folded.charAt(i))) {
+        return i;
+      }
+    }
+    return to;
+  }
+
+  /** "to Henri Falcón's 1.8 million": a name in the possessive right before the next number. */
+  private boolean ownsNextNumber(Mention m, int ownTo, int to) {
+    return ownTo < to
+        && POSSESSIVE_BEFORE_NUMBER.matcher(at.folded).region(m.end(), ownTo).matches();
+  }
+
+  private static final java.util.regex.Pattern POSSESSIVE_BEFORE_NUMBER =
+      java.util.regex.Pattern.compile("\\s*['\u2019]s?\\s*");
+
+  /** Whether the name, in [from, ...), is introduced right after the number that ends at from. */
+  private boolean ownedByEarlierNumber(Mention m, int from) {
+    if (from == 0) {
+      return false;
+    }
+    char last = at.folded.charAt(from - 1);
+    return (Character.isDigit(last) || last == '%')
+        && DESCRIBED_AFTER.matcher(at.folded).region(from, m.start()).matches();
+  }
+
+  /**
+   * An owner introduced after its number by a few words that describe it: "del exgobernador de Lara
+   * Henri Falcón", "for the evangelical pastor Javier Bertucci".
+   */
+  private static final java.util.regex.Pattern DESCRIBED_AFTER =
+      java.util.regex.Pattern.compile(
+          "\\s*\\)?\\s*%?\\s*(?:votos|votes)?\\s*,?\\s*(?:del|de la|de|para|for|of|to)\\s+"
+              + "(?:[^\\s,.;:()\\d]+\\s+){0,5}");
+
+  /**
+   * "Maduro defeated Henri Falcón with 68 percent", "he beat Henrique Capriles with 50.61 percent",
+   * "Maduro derrotó a Falcón con el 68 %": a name right after a verb of defeating is the loser, and
+   * the number that follows is the winner's: the one named before the verb, else (a pronoun) the
+   * last one named before the sentence in its paragraph. Not when a clause of the loser's own
+   * stands between ("beat Henri Falcón, who took 21 percent").
+   */
+  private Mention winnerOver(
+      Mention loser, Clause c, int pos, boolean preferPerson, Actor speaker) {
+    String f = at.folded;
+    if (loser.start() < c.from() || OWN_CLAUSE.matcher(f).region(loser.end(), pos).find()) {
+      return null;
+    }
+    java.util.regex.Matcher verb =
+        DEFEATED
+            .matcher(f)
+            .region(Math.max(c.from(), loser.start() - DEFEAT_BEFORE), loser.start());
+    if (!verb.find()) {
+      return null;
+    }
+    // the one named before the verb in the sentence, else (a pronoun) before the sentence
+    String loserId = loser.actor().id();
+    Mention winner = lastOther(c.from(), verb.start(), loserId, preferPerson, speaker);
+    return winner != null
+        ? winner
+        : lastOther(at.paragraphStart(pos), c.from(), loserId, preferPerson, speaker);
+  }
+
+  /** The last candidate within [from, to) that is not {@code other} (a person first, if asked). */
+  private Mention lastOther(int from, int to, String other, boolean preferPerson, Actor speaker) {
+    Mention any = null;
+    Mention person = null;
+    for (Mention m : at.actorsAround(Math.max(from, to - 1))) {
+      if (m.start() < from || m.end() > to || !candidate(m, speaker)) {
+        continue;
+      }
+      if (!m.actor().id().equals(other)) {
+        any = m;
+        person = m.actor().person() ? m : person;
+      }
+    }
+    return preferPerson && person != null ? person : any;
+  }
+
+  private static final int DEFEAT_BEFORE = 60;
+
+  /** A verb of defeating right before the loser's name, with a few words describing the loser. */
+  private static final java.util.regex.Pattern DEFEATED =
+      java.util.regex.Pattern.compile(
+          "\\b(?:beat|beats|defeated|defeats|defeating|beating|outpolled|trounced|routed"
+              + "|derroto|derrotaron|derrotando|vencio|vencieron|venciendo|aventajo|aventajaron"
+              + "|supero|superaron|se impuso|se impusieron|(?:le |les )?gano(?=\\s+al?\\s))"
+              + "\\s+(?:a\\s+|al\\s+)?(?:[^\\s,.;:()\\d]+\\s+){0,4}$");
+
+  /** A comma, a relative pronoun or a semicolon: the loser's own clause begins. */
+  private static final java.util.regex.Pattern OWN_CLAUSE =
+      java.util.regex.Pattern.compile("[,;(]|\\b(?:who|which|que|quien|quienes|cuyo|cuya)\\b");
 
   /** The number's owner named right after it: "41,27 % del excanciller Jorge Arreaza". */
   private static final java.util.regex.Pattern INTRODUCED =
@@ -81,6 +228,13 @@ final class SubjectFinder {
     }
     int open = f.lastIndexOf(',', m.start() - 1);
     if (open < from) {
+      return m;
+    }
+    if (m.actor().person()
+        && f.substring(open + 1, m.start()).isBlank()
+        && f.substring(m.end(), close).isBlank()) {
+      // "the opposition candidate, Henri Falcón, received": an aside that is only a person's
+      // name names the one described before it, so the person is the subject.
       return m;
     }
     Mention head = null;
