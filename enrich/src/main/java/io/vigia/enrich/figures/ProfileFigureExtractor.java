@@ -179,7 +179,7 @@ public final class ProfileFigureExtractor implements FigureExtractor {
               }
               if (a != null) {
                 election = election(at, clause, n, published, articleElection);
-                yield new Subject(a.id(), a.name());
+                yield Subject.ofActor(a.id(), a.name());
               }
               // "The MUD itself says it won 113 of the 167 seats": a party or candidate that
               // states a count of offices, with no one else named, states its own.
@@ -189,7 +189,7 @@ public final class ProfileFigureExtractor implements FigureExtractor {
                   && speaker.canBeSubject()
                   && (!preferPerson(q.quantity()) || gainedBefore(folded, n, clause))) {
                 election = election(at, clause, n, published, articleElection);
-                yield new Subject(speaker.id(), speaker.name());
+                yield Subject.ofActor(speaker.id(), speaker.name());
               }
               // Votes with no candidate or party near them are the election's votes cast.
               yield q.quantity().name().equals("votes")
@@ -202,7 +202,7 @@ public final class ProfileFigureExtractor implements FigureExtractor {
                 yield null;
               }
               election = election(at, clause, n, published, articleElection);
-              yield new Subject(a.id(), a.name());
+              yield Subject.ofActor(a.id(), a.name());
             }
           };
       if (subject == null || !plausible(n, q.quantity())) {

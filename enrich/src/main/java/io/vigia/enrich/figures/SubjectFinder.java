@@ -167,13 +167,29 @@ final class SubjectFinder {
     if (!verb.find()) {
       return null;
     }
-    // the one named before the verb in the sentence, else (a pronoun) before the sentence
+    // The verb's subject: the name right before it ("Maduro derrotó a"), or a pronoun's
+    // antecedent, the last one named before the sentence ("... he beat Capriles"). Another name
+    // earlier in the sentence is no subject ("weeks after Hugo Chávez's death, he beat").
     String loserId = loser.actor().id();
     Mention winner = lastOther(c.from(), verb.start(), loserId, preferPerson, speaker);
-    return winner != null
-        ? winner
-        : lastOther(at.paragraphStart(pos), c.from(), loserId, preferPerson, speaker);
+    if (winner != null
+        && SUBJECT_BEFORE_VERB.matcher(f).region(winner.end(), verb.start()).matches()) {
+      return winner;
+    }
+    if (winner != null && !PRONOUN_BEFORE_VERB.matcher(f).region(c.from(), verb.start()).find()) {
+      return null;
+    }
+    return lastOther(at.paragraphStart(pos), c.from(), loserId, preferPerson, speaker);
   }
+
+  /** Between a verb's subject and the verb: at most two words ("easily", "ya"), no comma. */
+  private static final java.util.regex.Pattern SUBJECT_BEFORE_VERB =
+      java.util.regex.Pattern.compile("\\s+(?:[^\\s,.;:()\\d]+\\s+){0,2}");
+
+  /** A pronoun as the verb's subject, with at most two words before the verb. */
+  private static final java.util.regex.Pattern PRONOUN_BEFORE_VERB =
+      java.util.regex.Pattern.compile(
+          "\\b(?:he|she|they|ella|ellos|ellas)\\s+(?:[^\\s,.;:()\\d]+\\s+){0,2}$");
 
   /** The last candidate within [from, to) that is not {@code other} (a person first, if asked). */
   private Mention lastOther(int from, int to, String other, boolean preferPerson, Actor speaker) {

@@ -88,7 +88,7 @@ class FreshWritingRulesTest {
             "El CNE asignó 7.505.338 votos para Nicolás Maduro y 7.270.403 para Henrique Capriles.");
     assertThat(valued(fs, "votes", 7_270_403).getSubject())
         .isEqualTo("vigia:person/henrique-capriles");
-    assertThat(valued(fs, "votes", 7_505_338).getSubject()).isEqualTo("Q57413");
+    assertThat(valued(fs, "votes", 7_505_338).getSubject()).isEqualTo("Q57413/nicolas-maduro");
   }
 
   @Test

@@ -42,6 +42,14 @@ class OwnerRulesTest {
             "Nicolás Maduro has faced Henrique Capriles before. In April 2013 he beat Henrique"
                 + " Capriles with 50.61 percent of the vote.");
     assertThat(valued(fs, "vote-share", 0.5061).getSubjectName()).isEqualTo("Nicolás Maduro");
+    List<Figure> after =
+        figures(
+            MAY_2018,
+            "Nicolás Maduro had been vice-president. In April 2013, weeks after Hugo Chávez's"
+                + " death, he beat Henrique Capriles with 50.61 percent of the vote.");
+    assertThat(valued(after, "vote-share", 0.5061).getSubjectName())
+        .as("a name earlier in the sentence is not the pronoun's")
+        .isEqualTo("Nicolás Maduro");
   }
 
   @Test
@@ -131,5 +139,17 @@ class OwnerRulesTest {
                 "governorships-won"))
         .extracting(Figure::getValue)
         .containsExactly(18.0);
+  }
+
+  @Test
+  void shouldNameASubjectWhoseKnowledgeBaseIdNamesNobody() {
+    List<Figure> fs =
+        figures(
+            MAY_2018,
+            "En las presidenciales, Nicolás Maduro obtuvo el 68 % de los votos y Henri Falcón, el"
+                + " 21 %.");
+    // a Wikidata id says nobody who it is: the name follows it; a readable id is kept as it is
+    assertThat(valued(fs, "vote-share", 0.68).getSubject()).isEqualTo("Q57413/nicolas-maduro");
+    assertThat(valued(fs, "vote-share", 0.21).getSubject()).isEqualTo(FALCON);
   }
 }

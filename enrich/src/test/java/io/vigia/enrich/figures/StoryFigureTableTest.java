@@ -130,7 +130,7 @@ class StoryFigureTableTest {
       assertThat(conflicts).hasSize(1);
       FigureConflict c = conflicts.get(0);
       assertThat(c.getQuantity()).isEqualTo("vote-share");
-      assertThat(c.getSubject()).isEqualTo("Q57413");
+      assertThat(c.getSubject()).isEqualTo("Q57413/nicolas-maduro");
       assertThat(c.getValues()).extracting(ConflictingValue::getValue).containsExactly(0.512, 0.3);
       assertThat(c.getValues().get(0).getClaims())
           .extracting(FigureClaim::getSource, FigureClaim::getAttributedTo)

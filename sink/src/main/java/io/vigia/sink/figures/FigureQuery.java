@@ -78,7 +78,7 @@ public record FigureQuery(
   /** Whether a value of a group is one this query lists. */
   boolean selects(FigureTable.Group g, FigureTable.Value v) {
     return (quantity == null || quantity.equals(g.quantity()))
-        && (subject == null || subject.equals(g.subject()))
+        && (subject == null || FigureFilter.sameSubject(subject, g.subject()))
         && (election == null || election.equals(g.election()))
         && (conflicting == null || conflicting == v.conflicting());
   }

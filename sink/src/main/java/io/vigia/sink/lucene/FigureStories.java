@@ -70,17 +70,26 @@ final class FigureStories {
    * The filter's articles that state a figure of its quantity and subject (any when null), and one
    * about its election (whether the same figure is the listing's to check).
    */
+  /** The term, or one that names it after a slash ({@link FigureFilter#sameSubject}). */
+  private static Query subject(String field, String value) {
+    return new BooleanQuery.Builder()
+        .add(new TermQuery(new Term(field, value)), BooleanClause.Occur.SHOULD)
+        .add(
+            new org.apache.lucene.search.PrefixQuery(
+                new Term(field, value + FigureFilter.NAMED_ID)),
+            BooleanClause.Occur.SHOULD)
+        .build();
+  }
+
   static Query query(FigureFilter filter) {
     Query figure;
     if (filter.quantity() != null && filter.subject() != null) {
       figure =
-          new TermQuery(
-              new Term(
-                  ArticleFields.FIGURE, filter.quantity() + ArticleFields.SEP + filter.subject()));
+          subject(ArticleFields.FIGURE, filter.quantity() + ArticleFields.SEP + filter.subject());
     } else if (filter.quantity() != null) {
       figure = new TermQuery(new Term(ArticleFields.FIGURE_QUANTITY, filter.quantity()));
     } else if (filter.subject() != null) {
-      figure = new TermQuery(new Term(ArticleFields.FIGURE_SUBJECT, filter.subject()));
+      figure = subject(ArticleFields.FIGURE_SUBJECT, filter.subject());
     } else {
       figure = new TermRangeQuery(ArticleFields.FIGURE, null, null, true, true);
     }

@@ -90,6 +90,13 @@ final class OpenSearchQueries {
     }
   }
 
+  /** The term, or one that names it after a slash ({@link FigureFilter#sameSubject}). */
+  private static void subject(ArrayNode filter, String field, String value) {
+    ArrayNode should = filter.addObject().putObject("bool").putArray("should");
+    should.addObject().putObject("term").put(field, value);
+    should.addObject().putObject("prefix").put(field, value + FigureFilter.NAMED_ID);
+  }
+
   private static void term(ArrayNode filter, String field, String value) {
     if (value != null && !value.isBlank()) {
       filter.addObject().putObject("term").put(field, value);
@@ -202,11 +209,11 @@ final class OpenSearchQueries {
     ObjectNode q = query(filter.articles());
     ArrayNode must = (ArrayNode) q.path("bool").path("filter");
     if (filter.quantity() != null && filter.subject() != null) {
-      term(must, "figure", filter.quantity() + "\t" + filter.subject());
+      subject(must, "figure", filter.quantity() + "\t" + filter.subject());
     } else if (filter.quantity() != null) {
       term(must, "figure_quantity", filter.quantity());
     } else if (filter.subject() != null) {
-      term(must, "figure_subject", filter.subject());
+      subject(must, "figure_subject", filter.subject());
     } else {
       must.addObject().putObject("exists").put("field", "figure");
     }

@@ -164,6 +164,13 @@ class FigureApiTest {
     assertThat(get("/api/figures?election=event%3A2021-regional-elections").body().path("figures"))
         .isEmpty();
 
+    index.write(List.of(FigureFixtures.MADURO_SHARE));
+    assertThat(get("/api/figures?subject=Q57413").body().path("figures"))
+        .as("an opaque id finds the subject that names it after a slash")
+        .singleElement()
+        .satisfies(f -> assertThat(f.path("subject").asText()).isEqualTo(FigureFixtures.MADURO));
+    assertThat(get("/api/figures?subject=Q5741").body().path("figures")).isEmpty();
+
     String psuv = URLEncoder.encode(FigureFixtures.PSUV, StandardCharsets.UTF_8);
     assertThat(get("/api/figures?subject=" + psuv).body().path("figures")).hasSize(2);
     assertThat(

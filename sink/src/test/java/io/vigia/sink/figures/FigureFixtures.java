@@ -129,6 +129,31 @@ public final class FigureFixtures {
   public static final List<ArticleDocument> ALL =
       List.of(CNE_BULLETIN, SAME_TURNOUT, OPPOSITION_TURNOUT, DETAINEES);
 
+  /** A share whose subject is an opaque id named after a slash, as enrich writes Q57413's. */
+  public static final String MADURO = "Q57413/nicolas-maduro";
+
+  public static final String SHARE_STORY = "story-share";
+
+  /** Not in {@link #ALL}: written by the tests of subjects named after their id. */
+  public static final ArticleDocument MADURO_SHARE =
+      doc(
+          "https://llanos.example/resultado",
+          "Llanos Hoy",
+          SHARE_STORY,
+          "2024-07-29T11:00:00Z",
+          List.of(
+              figure(
+                  "vote-share",
+                  MADURO,
+                  0.512,
+                  null,
+                  null,
+                  false,
+                  0.0005,
+                  "vigia:org/cne",
+                  "51,2 %")),
+          List.of());
+
   private FigureFixtures() {}
 
   public static String id(String url) {

@@ -544,6 +544,26 @@ public abstract class ArticleIndexContract {
   }
 
   @Test
+  void shouldFindAFigureWhoseSubjectNamesItsIdByTheIdAlone() throws Exception {
+    assertThat(index.write(List.of(FigureFixtures.MADURO_SHARE)).rejected()).isEmpty();
+    makeSearchable(index);
+
+    for (FigureFilter f :
+        List.of(
+            new FigureFilter(null, "Q57413", null),
+            new FigureFilter("vote-share", "Q57413", null),
+            new FigureFilter("vote-share", FigureFixtures.MADURO, null))) {
+      assertThat(index.storiesWithFigures(f, 10))
+          .as(f.toString())
+          .containsExactly(FigureFixtures.SHARE_STORY);
+    }
+    assertThat(index.storiesWithFigures(new FigureFilter(null, "Q5741", null), 10))
+        .as("an id's prefix is not the id")
+        .isEmpty();
+    assertThat(index.storiesWithFigures(new FigureFilter("turnout", "Q57413", null), 10)).isEmpty();
+  }
+
+  @Test
   void shouldStoreEachArticlesFiguresAndItsStorysConflictsAndFindStoriesByFigure()
       throws Exception {
     assertThat(index.write(FigureFixtures.ALL).rejected()).isEmpty();
