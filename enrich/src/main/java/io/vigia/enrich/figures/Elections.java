@@ -109,6 +109,67 @@ final class Elections {
     return chosen == null ? null : new Subject(chosen.id(), chosen.name());
   }
 
+  /**
+   * The election of another year that the number's sentence dates it to, when it names no kind of
+   * election: "In April 2013 he beat Henrique Capriles with 50.61 percent" in a report on the 2018
+   * vote, "Chávez, who won 7.3 million votes in 2006". Of that year's elections, the one of the
+   * article's kind (sharing a cue with it), else the only one. A year that bounds ("since 1958",
+   * "desde 2013") dates nothing; a year with no election of the vocabulary leaves the figure to the
+   * article's election.
+   *
+   * @param ofArticle the article's election, which a year of its own leaves as it is
+   */
+  Subject ofYearInClause(String folded, int from, int to, int pos, Subject ofArticle) {
+    Matcher m = DATING_YEAR.matcher(folded).region(from, to);
+    Integer year = null;
+    int bestDistance = Integer.MAX_VALUE;
+    while (m.find()) {
+      int d = Math.abs(m.start("year") - pos);
+      if (d < bestDistance) {
+        bestDistance = d;
+        year = Integer.parseInt(m.group("year"));
+      }
+    }
+    if (year == null) {
+      return null;
+    }
+    Election article = null;
+    for (Election e : elections) {
+      if (ofArticle != null && e.id().equals(ofArticle.id())) {
+        article = e;
+      }
+    }
+    if (article != null && article.date().getYear() == year) {
+      return null;
+    }
+    Election sameKind = null;
+    Election only = null;
+    int thatYear = 0;
+    for (Election e : elections) {
+      if (e.date().getYear() != year || e.namedOnly()) {
+        continue;
+      }
+      thatYear++;
+      only = e;
+      if (article != null && e.cues().stream().anyMatch(article.cues()::contains)) {
+        sameKind = e;
+      }
+    }
+    Election chosen = sameKind != null ? sameKind : thatYear == 1 ? only : null;
+    return chosen == null ? null : new Subject(chosen.id(), chosen.name());
+  }
+
+  /**
+   * A year that dates what the sentence says, not one that bounds it or is compared with ("since
+   * 1958", "slightly above 2020", "más que en 2015").
+   */
+  private static final Pattern DATING_YEAR =
+      Pattern.compile(
+          "(?<!\\bsince |\\bdesde |\\bhasta |\\buntil |\\bdesde el |\\bsince the |\\babove"
+              + " |\\bbelow |\\bthan |\\bthan in |\\bque en |\\bque |\\bcompared with |\\bcon"
+              + " respecto a |\\bfrente a |\\bversus |\\bvs |\\bover )"
+              + "\\b(?<year>(?:19|20)\\d\\d)\\b(?!\\s*%)");
+
   /** The context of a count of detained or killed people. */
   Subject context(CueIndex.Hits cues, int from, int to, LocalDate published) {
     for (Context c : contexts) {

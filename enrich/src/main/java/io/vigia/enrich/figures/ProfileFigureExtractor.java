@@ -275,7 +275,14 @@ public final class ProfileFigureExtractor implements FigureExtractor {
           elections.inClause(
               at.folded, at.cues, c.from(), c.segmentTo(), n.numberStart(), published);
     }
-    return s != null ? s : ofArticle.get();
+    if (s != null) {
+      return s;
+    }
+    // "In April 2013 he beat Capriles with 50.61 percent", in a report on 2018: that year's.
+    Subject dated =
+        elections.ofYearInClause(
+            at.folded, c.from(), c.segmentTo(), n.numberStart(), ofArticle.get());
+    return dated != null ? dated : ofArticle.get();
   }
 
   /** A verb of winning or getting votes: "obtuvo", "ganamos", "received", "won". */
