@@ -107,7 +107,7 @@ public final class KnowledgeBaseEntityLinker implements EntityLinker {
     for (int pass = 0; pass < 2; pass++) {
       for (int k = 0; k < matches.size(); k++) {
         PhraseMatcher.Match<List<Ref>> m = matches.get(k);
-        if (resolved[k] != null) {
+        if (resolved[k] != null || otherPersonsName(tokens, m)) {
           continue;
         }
         KnownEntity e =
@@ -127,6 +127,9 @@ public final class KnowledgeBaseEntityLinker implements EntityLinker {
       }
     }
     for (PhraseMatcher.Match<List<Ref>> m : matches) {
+      if (otherPersonsName(tokens, m)) {
+        continue; // "Omar González" is found whole among the unlinked names
+      }
       for (int t = m.from(); t < m.to(); t++) {
         covered[t] = true;
       }
@@ -137,6 +140,37 @@ public final class KnowledgeBaseEntityLinker implements EntityLinker {
     out.addAll(unlinkedGeneric);
     out.addAll(unlinked.find(tokens, covered, masked, MAX_UNLINKED));
     return out;
+  }
+
+  /**
+   * "Omar González" where the knowledge base knows "González" only as a weak name of Edmundo
+   * González: a weak name right after a capitalised word that does not open the sentence is the end
+   * of another person's name, whatever settles the weak name elsewhere in the article.
+   */
+  private static boolean otherPersonsName(Tokens tokens, PhraseMatcher.Match<List<Ref>> m) {
+    if (m.from() == 0) {
+      return false;
+    }
+    for (Ref r : m.value()) {
+      if (r.kind() != Kind.WEAK) {
+        return false;
+      }
+    }
+    String text = tokens.text();
+    int prev = m.from() - 1;
+    int at = tokens.start(prev);
+    if (tokens.end(prev) + 1 != tokens.start(m.from())
+        || text.charAt(tokens.end(prev)) != ' '
+        || !Character.isUpperCase(text.charAt(at))
+        || tokens.end(prev) - at < 2) {
+      return false;
+    }
+    int before = at - 1;
+    while (before >= 0 && text.charAt(before) == ' ') {
+      before--;
+    }
+    // the first word of a sentence or a line is capitalised whatever it is
+    return before >= 0 && ".!?\n\"\u201c\u00ab:\u2014-".indexOf(text.charAt(before)) < 0;
   }
 
   /** The one entity a name always means, or null (two spellings of one name are one entity). */

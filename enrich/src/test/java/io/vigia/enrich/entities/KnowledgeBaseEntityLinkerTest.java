@@ -57,6 +57,35 @@ class KnowledgeBaseEntityLinkerTest {
   }
 
   @Test
+  void shouldNotTakeTheEndOfAnotherPersonsNameForAWeakSurname() throws Exception {
+    Map<String, Entity> found =
+        byName(
+            linker(KB)
+                .link(
+                    "t",
+                    "Edmundo González llegó a Madrid. Su asesor Omar González se quedó en Caracas."
+                        + " González habló después.",
+                    "es"));
+    assertThat(found.get("Edmundo González").getMentions())
+        .as("the bare surname, not Omar's")
+        .isEqualTo(2);
+    assertThat(found.get("Omar González").getLinked()).isFalse();
+    // a capitalised word that opens the sentence is no first name
+    assertThat(
+            byName(
+                    linker(KB)
+                        .link("t", "Edmundo González viajó y Luisa González lo despidió.", "es"))
+                .get("Edmundo González")
+                .getMentions())
+        .isEqualTo(1);
+    assertThat(
+            byName(linker(KB).link("t", "Edmundo González viajó. Pero González habló.", "es"))
+                .get("Edmundo González")
+                .getMentions())
+        .isEqualTo(2);
+  }
+
+  @Test
   void shouldLeaveAnAmbiguousSurnameUnlinkedRatherThanGuess() throws Exception {
     List<Entity> found = linker(KB).link("t", "González habló con la prensa.", "es");
     assertThat(found).noneMatch(Entity::getLinked);

@@ -152,4 +152,23 @@ class OwnerRulesTest {
     assertThat(valued(fs, "vote-share", 0.68).getSubject()).isEqualTo("Q57413/nicolas-maduro");
     assertThat(valued(fs, "vote-share", 0.21).getSubject()).isEqualTo(FALCON);
   }
+
+  @Test
+  void shouldKnowACandidateBySurnameWhereTheArticleSpeaksOfHisRace() {
+    // the profile's context words settle the bare surnames: the tally sheets of 2024, the
+    // co-candidates of 2018
+    List<Figure> gonzalez =
+        figures(
+            "2024-08-02T12:00:00Z",
+            "Con las actas en la mano, la oposición dice que González obtuvo 7,3 millones de votos"
+                + " en la presidencial.");
+    assertThat(valued(gonzalez, "votes", 7_300_000).getSubject())
+        .isEqualTo("vigia:person/edmundo-gonzalez");
+    List<Figure> falcon =
+        figures(
+            MAY_2018,
+            "En las presidenciales, Falcón, que compitió con Javier Bertucci, obtuvo el 21 % de los"
+                + " votos.");
+    assertThat(valued(falcon, "vote-share", 0.21).getSubject()).isEqualTo(FALCON);
+  }
 }
