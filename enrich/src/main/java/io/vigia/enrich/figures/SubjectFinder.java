@@ -63,6 +63,9 @@ final class SubjectFinder {
     boolean contrast = before != null && at.cues.anyIn(CONTRAST, before.end(), pos);
     if (before != null && !contrast) {
       Mention winner = winnerOver(before, c, pos, preferPerson, speaker);
+      if (winner == null) {
+        winner = aheadOfComparison(before, c, preferPerson, speaker);
+      }
       return winner != null ? winner.actor() : before.actor();
     }
     Mention after = firstAfter(n.end(), c.to(), preferPerson, speaker);
@@ -182,6 +185,31 @@ final class SubjectFinder {
     return lastOther(at.paragraphStart(pos), c.from(), loserId, preferPerson, speaker);
   }
 
+  /**
+   * "Henri Falcón finished a distant second behind Nicolás Maduro with 21 percent", "quedó segundo,
+   * por detrás de Maduro, con el 21 %": a name after a preposition of ranking is what the figure's
+   * owner is ranked against; the owner is the one named before it in the sentence.
+   */
+  private Mention aheadOfComparison(Mention other, Clause c, boolean preferPerson, Actor speaker) {
+    java.util.regex.Matcher m =
+        RANKED_AGAINST
+            .matcher(at.folded)
+            .region(Math.max(c.from(), other.start() - RANKED_BEFORE), other.start());
+    if (!m.find()) {
+      return null;
+    }
+    return lastOther(c.from(), m.start(), other.actor().id(), preferPerson, speaker);
+  }
+
+  private static final int RANKED_BEFORE = 40;
+
+  /** A preposition of ranking right before a name, with a few words describing it. */
+  private static final java.util.regex.Pattern RANKED_AGAINST =
+      java.util.regex.Pattern.compile(
+          "\\b(?:behind|ahead of|trailing|detras de|por detras de|delante de|por delante de"
+              + "|por encima de|por debajo de)\\s+(?:(?:el|la|al|the)\\s+)?"
+              + "(?:[^\\s,.;:()\\d]+\\s+){0,3}$");
+
   /** Between a verb's subject and the verb: at most two words ("easily", "ya"), no comma. */
   private static final java.util.regex.Pattern SUBJECT_BEFORE_VERB =
       java.util.regex.Pattern.compile("\\s+(?:[^\\s,.;:()\\d]+\\s+){0,2}");
@@ -224,7 +252,7 @@ final class SubjectFinder {
   /** The number's owner named right after it: "41,27 % del excanciller Jorge Arreaza". */
   private static final java.util.regex.Pattern INTRODUCED =
       java.util.regex.Pattern.compile(
-          "[^.;\\d]{0,25}?\\b(?:del|de la|de|for|of|para|a|to)\\b[^.;\\d]{0,45}");
+          "[^.;\\d]{0,25}?\\b(?:del|de la|de|for|of|para|a|to|by|por)\\b[^.;\\d]{0,45}");
 
   /** An owner introduced right after the number: "5.326.104 para González", "44% for him". */
   private static final java.util.regex.Pattern INTRODUCED_RIGHT_AFTER =

@@ -171,4 +171,18 @@ class OwnerRulesTest {
                 + " votos.");
     assertThat(valued(falcon, "vote-share", 0.21).getSubject()).isEqualTo(FALCON);
   }
+
+  @Test
+  void shouldNotGiveAFigureToTheOneItsOwnerIsRankedAgainst() {
+    for (String text :
+        List.of(
+            "In Venezuela's presidential election, Henri Falcón finished a distant second behind"
+                + " Nicolás Maduro with 21 percent.",
+            "En las presidenciales, Henri Falcón quedó segundo, muy por detrás de Nicolás Maduro,"
+                + " con el 21 % de los votos.")) {
+      assertThat(valued(figures(MAY_2018, text), "vote-share", 0.21).getSubject())
+          .as(text)
+          .isEqualTo(FALCON);
+    }
+  }
 }
