@@ -7,7 +7,10 @@
 # engineer's own examples: train), corpus/figures-seen (the first held-out set, written apart by
 # someone who never saw the extractor; read item by item since 2026-12-07 to learn why the rules did
 # not carry to it, so now a development set) and corpus/figures-test (the second held-out set,
-# written apart the same way after that: test, only ever read as these aggregates).
+# written apart the same way after that: test, only ever read as these aggregates; read five times
+# as aggregates on 2026-12-07 while rules changed) and corpus/figures-fresh (the third held-out set,
+# written apart on 2026-12-07 by someone who read neither the extractor nor the other sets: fresh,
+# only ever read as these aggregates).
 #
 #   bench/quality.sh            print the table (options may be preceded by --shared DIR, the
 #                               folder holding eval-dev; default ../shared)
@@ -46,7 +49,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 declare -A judgements=([train]=corpus/judgements/train [test]=corpus/judgements/test)
-declare -A figures=([figures-train]=corpus/figures [figures-seen]=corpus/figures-seen [figures-test]=corpus/figures-test)
+declare -A figures=([figures-train]=corpus/figures [figures-seen]=corpus/figures-seen [figures-test]=corpus/figures-test [figures-fresh]=corpus/figures-fresh)
 if [ -d "$shared/eval-dev" ]; then
   judgements[dev]="$shared/eval-dev"
   [ -d "$shared/eval-dev/figures" ] && figures[figures-dev]="$shared/eval-dev/figures"
@@ -77,7 +80,7 @@ import json, sys
 print(json.dumps({"set": sys.argv[1], "kind": "judgements", **json.loads(sys.argv[2])}))
 PY
 done
-for set in figures-dev figures-train figures-seen figures-test; do
+for set in figures-dev figures-train figures-seen figures-test figures-fresh; do
   corpus="${figures[$set]:-}"
   [ -n "$corpus" ] && [ -f "$corpus/articles.jsonl" ] || continue
   python3 bench/eval-input.py "$corpus" > "$work/in.jsonl"
@@ -127,7 +130,7 @@ table = {r["set"]: metrics(r) for r in rows}
 names = []
 for m in table.values():
     names += [n for n in m if n not in names]
-sets = [s for s in ("dev", "train", "test", "figures-dev", "figures-train", "figures-seen", "figures-test") if s in table]
+sets = [s for s in ("dev", "train", "test", "figures-dev", "figures-train", "figures-seen", "figures-test", "figures-fresh") if s in table]
 print(f"{'':24}" + "".join(f"{s:>15}" for s in sets))
 for n in names:
     cells = []

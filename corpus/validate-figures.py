@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Check a held-out figures set: format, labels, names, conflict keys and the README's counts.
 
-Usage: python3 corpus/validate-figures.py DIR   (corpus/figures-test, corpus/figures-seen)
+Usage: python3 corpus/validate-figures.py DIR   (corpus/figures-test, corpus/figures-seen,
+corpus/figures-fresh)
 
 Stand-alone on purpose (standard library only, nothing read from outside DIR). Name folding and
 value tolerance follow the rules of the figures scorer described in README.md, so that "two
@@ -133,14 +134,17 @@ def readme_names(path):
     return rows
 
 
+PREFIX = "fig-test-"
+
+
 def check_articles(articles, names, owner):
     ids = [a.get("id") for a in articles]
     for i, dup in Counter(ids).items():
         if dup > 1:
             problem(f"id {i} appears {dup} times")
-    expected = [f"fig-test-{n:03d}" for n in range(1, len(articles) + 1)]
+    expected = [f"{PREFIX}{n:03d}" for n in range(1, len(articles) + 1)]
     if ids != expected:
-        problem(f"ids are not fig-test-001.. in order: {ids}")
+        problem(f"ids are not {PREFIX}001.. in order: {ids}")
     urls = Counter(a.get("url") for a in articles)
     for u, n in urls.items():
         if n > 1:
@@ -171,7 +175,7 @@ def check_articles(articles, names, owner):
             problem(f"{aid}: body has {n_words} words, outside {MIN_WORDS}-{MAX_WORDS}")
         if "\n\n\n" in body or body != body.strip():
             problem(f"{aid}: paragraphs must be separated by exactly one blank line")
-        if not isinstance(a["story"], str) or not a["story"].startswith("fig-test-s"):
+        if not isinstance(a["story"], str) or not a["story"].startswith(f"{PREFIX}s"):
             problem(f"{aid}: story {a['story']!r}")
         check_figures(aid, body, a["figures"], names, owner)
 
@@ -342,6 +346,11 @@ def main():
     names, owner = load_names(os.path.join(d, "names.json"))
     articles = read_jsonl(os.path.join(d, "articles.jsonl"))
     stories = read_jsonl(os.path.join(d, "conflicts.jsonl"))
+    # The set's own id prefix (fig-test-, fig-fresh-), read from its first article: every id and
+    # story must carry it.
+    global PREFIX
+    first = re.match(r"(fig-[a-z]+-)\d{3}$", str(articles[0].get("id", ""))) if articles else None
+    PREFIX = first.group(1) if first else "fig-test-"
     check_articles(articles, names, owner)
     if not problems:
         check_conflicts(articles, stories, owner)
