@@ -17,6 +17,9 @@ final class SubjectFinder {
       List.of("frente a", "contra ", "against", "versus", "vs", "ante ", "compared with", "y a ");
   private static final int PERSON_AFTER_PARTY = 45;
 
+  /** One word of a few that describe a name ("del pastor evangélico"), with its space. */
+  private static final String WORD = "(?:[^\\s,.;:()\\d]+\\s+)";
+
   private final ArticleText at;
 
   SubjectFinder(ArticleText at) {
@@ -148,7 +151,8 @@ final class SubjectFinder {
   private static final java.util.regex.Pattern DESCRIBED_AFTER =
       java.util.regex.Pattern.compile(
           "\\s*\\)?\\s*%?\\s*(?:votos|votes)?\\s*,?\\s*(?:del|de la|de|para|for|of|to)\\s+"
-              + "(?:[^\\s,.;:()\\d]+\\s+){0,5}");
+              + WORD
+              + "{0,5}");
 
   /**
    * "Maduro defeated Henri Falcón with 68 percent", "he beat Henrique Capriles with 50.61 percent",
@@ -208,16 +212,16 @@ final class SubjectFinder {
       java.util.regex.Pattern.compile(
           "\\b(?:behind|ahead of|trailing|detras de|por detras de|delante de|por delante de"
               + "|por encima de|por debajo de)\\s+(?:(?:el|la|al|the)\\s+)?"
-              + "(?:[^\\s,.;:()\\d]+\\s+){0,3}$");
+              + WORD
+              + "{0,3}$");
 
   /** Between a verb's subject and the verb: at most two words ("easily", "ya"), no comma. */
   private static final java.util.regex.Pattern SUBJECT_BEFORE_VERB =
-      java.util.regex.Pattern.compile("\\s+(?:[^\\s,.;:()\\d]+\\s+){0,2}");
+      java.util.regex.Pattern.compile("\\s+" + WORD + "{0,2}");
 
   /** A pronoun as the verb's subject, with at most two words before the verb. */
   private static final java.util.regex.Pattern PRONOUN_BEFORE_VERB =
-      java.util.regex.Pattern.compile(
-          "\\b(?:he|she|they|ella|ellos|ellas)\\s+(?:[^\\s,.;:()\\d]+\\s+){0,2}$");
+      java.util.regex.Pattern.compile("\\b(?:he|she|they|ella|ellos|ellas)\\s+" + WORD + "{0,2}$");
 
   /** The last candidate within [from, to) that is not {@code other} (a person first, if asked). */
   private Mention lastOther(int from, int to, String other, boolean preferPerson, Actor speaker) {
@@ -243,7 +247,9 @@ final class SubjectFinder {
           "\\b(?:beat|beats|defeated|defeats|defeating|beating|outpolled|trounced|routed"
               + "|derroto|derrotaron|derrotando|vencio|vencieron|venciendo|aventajo|aventajaron"
               + "|supero|superaron|se impuso|se impusieron|(?:le |les )?gano(?=\\s+al?\\s))"
-              + "\\s+(?:a\\s+|al\\s+)?(?:[^\\s,.;:()\\d]+\\s+){0,4}$");
+              + "\\s+(?:a\\s+|al\\s+)?"
+              + WORD
+              + "{0,4}$");
 
   /** A comma, a relative pronoun or a semicolon: the loser's own clause begins. */
   private static final java.util.regex.Pattern OWN_CLAUSE =
