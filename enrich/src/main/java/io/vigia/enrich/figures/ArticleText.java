@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 
 /**
  * An article's text as the figures stage reads it: the original, its folded copy (same offsets),
@@ -118,6 +119,22 @@ final class ArticleText {
 
   boolean sameParagraph(int s1, int s2) {
     return paragraph[s1] == paragraph[s2];
+  }
+
+  /**
+   * The last actor named within [from, to) of one paragraph that {@code eligible} accepts: the last
+   * person among them when {@code preferPerson} and there is one.
+   */
+  Mention lastNamed(int from, int to, boolean preferPerson, Predicate<Mention> eligible) {
+    Mention any = null;
+    Mention person = null;
+    for (Mention m : actorsAround(Math.max(from, to - 1))) {
+      if (m.start() >= from && m.end() <= to && eligible.test(m)) {
+        any = m;
+        person = m.actor().person() ? m : person;
+      }
+    }
+    return preferPerson && person != null ? person : any;
   }
 
   /** The actors named in the paragraph holding {@code offset}, in text order. */

@@ -4,6 +4,7 @@ import io.vigia.enrich.figures.Actors.Actor;
 import io.vigia.enrich.figures.Actors.Mention;
 import io.vigia.enrich.figures.ProfileFigureExtractor.Clause;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The candidate or party a figure is about: the one its own segment of the sentence names (the
@@ -18,12 +19,14 @@ final class SubjectFinder {
   private static final int PERSON_AFTER_PARTY = 45;
 
   /** One word of a few that describe a name ("del pastor evangélico"), with its space. */
-  private static final String WORD = "(?:[^\\s,.;:()\\d]+\\s+)";
+  static final String WORD = "(?:[^\\s,.;:()\\d]+\\s+)";
 
   private final ArticleText at;
+  private final Rivals rivals;
 
   SubjectFinder(ArticleText at) {
     this.at = at;
+    this.rivals = new Rivals(at);
   }
 
   Actor actorOf(NumberMention n, Clause c, boolean preferPerson, Actor speaker) {
@@ -65,11 +68,10 @@ final class SubjectFinder {
     }
     boolean contrast = before != null && at.cues.anyIn(CONTRAST, before.end(), pos);
     if (before != null && !contrast) {
-      Mention winner = winnerOver(before, c, pos, preferPerson, speaker);
-      if (winner == null) {
-        winner = aheadOfComparison(before, c, preferPerson, speaker);
-      }
-      return winner != null ? winner.actor() : before.actor();
+      // "Maduro derrotó a Falcón con el 68 %", "Falcón quedó segundo, por detrás de Maduro, con el
+      // 21 %": the name before the number may be the one its owner beat or is ranked against.
+      Mention owner = rivals.ownerOver(before, c, pos, preferPerson, m -> candidate(m, speaker));
+      return owner != null ? owner.actor() : before.actor();
     }
     Mention after = firstAfter(n.end(), c.to(), preferPerson, speaker);
     if (after != null
@@ -131,8 +133,7 @@ final class SubjectFinder {
         && POSSESSIVE_BEFORE_NUMBER.matcher(at.folded).region(m.end(), ownTo).matches();
   }
 
-  private static final java.util.regex.Pattern POSSESSIVE_BEFORE_NUMBER =
-      java.util.regex.Pattern.compile("\\s*['\u2019]s?\\s*");
+  private static final Pattern POSSESSIVE_BEFORE_NUMBER = Pattern.compile("\\s*['\u2019]s?\\s*");
 
   /** Whether the name, in [from, ...), is introduced right after the number that ends at from. */
   private boolean ownedByEarlierNumber(Mention m, int from) {
@@ -148,121 +149,20 @@ final class SubjectFinder {
    * An owner introduced after its number by a few words that describe it: "del exgobernador de Lara
    * Henri Falcón", "for the evangelical pastor Javier Bertucci".
    */
-  private static final java.util.regex.Pattern DESCRIBED_AFTER =
-      java.util.regex.Pattern.compile(
+  private static final Pattern DESCRIBED_AFTER =
+      Pattern.compile(
           "\\s*\\)?\\s*%?\\s*(?:votos|votes)?\\s*,?\\s*(?:del|de la|de|para|for|of|to)\\s+"
               + WORD
               + "{0,5}");
 
-  /**
-   * "Maduro defeated Henri Falcón with 68 percent", "he beat Henrique Capriles with 50.61 percent",
-   * "Maduro derrotó a Falcón con el 68 %": a name right after a verb of defeating is the loser, and
-   * the number that follows is the winner's: the one named before the verb, else (a pronoun) the
-   * last one named before the sentence in its paragraph. Not when a clause of the loser's own
-   * stands between ("beat Henri Falcón, who took 21 percent").
-   */
-  private Mention winnerOver(
-      Mention loser, Clause c, int pos, boolean preferPerson, Actor speaker) {
-    String f = at.folded;
-    if (loser.start() < c.from() || OWN_CLAUSE.matcher(f).region(loser.end(), pos).find()) {
-      return null;
-    }
-    java.util.regex.Matcher verb =
-        DEFEATED
-            .matcher(f)
-            .region(Math.max(c.from(), loser.start() - DEFEAT_BEFORE), loser.start());
-    if (!verb.find()) {
-      return null;
-    }
-    // The verb's subject: the name right before it ("Maduro derrotó a"), or a pronoun's
-    // antecedent, the last one named before the sentence ("... he beat Capriles"). Another name
-    // earlier in the sentence is no subject ("weeks after Hugo Chávez's death, he beat").
-    String loserId = loser.actor().id();
-    Mention winner = lastOther(c.from(), verb.start(), loserId, preferPerson, speaker);
-    if (winner != null
-        && SUBJECT_BEFORE_VERB.matcher(f).region(winner.end(), verb.start()).matches()) {
-      return winner;
-    }
-    if (winner != null && !PRONOUN_BEFORE_VERB.matcher(f).region(c.from(), verb.start()).find()) {
-      return null;
-    }
-    return lastOther(at.paragraphStart(pos), c.from(), loserId, preferPerson, speaker);
-  }
-
-  /**
-   * "Henri Falcón finished a distant second behind Nicolás Maduro with 21 percent", "quedó segundo,
-   * por detrás de Maduro, con el 21 %": a name after a preposition of ranking is what the figure's
-   * owner is ranked against; the owner is the one named before it in the sentence.
-   */
-  private Mention aheadOfComparison(Mention other, Clause c, boolean preferPerson, Actor speaker) {
-    java.util.regex.Matcher m =
-        RANKED_AGAINST
-            .matcher(at.folded)
-            .region(Math.max(c.from(), other.start() - RANKED_BEFORE), other.start());
-    if (!m.find()) {
-      return null;
-    }
-    return lastOther(c.from(), m.start(), other.actor().id(), preferPerson, speaker);
-  }
-
-  private static final int RANKED_BEFORE = 40;
-
-  /** A preposition of ranking right before a name, with a few words describing it. */
-  private static final java.util.regex.Pattern RANKED_AGAINST =
-      java.util.regex.Pattern.compile(
-          "\\b(?:behind|ahead of|trailing|detras de|por detras de|delante de|por delante de"
-              + "|por encima de|por debajo de)\\s+(?:(?:el|la|al|the)\\s+)?"
-              + WORD
-              + "{0,3}$");
-
-  /** Between a verb's subject and the verb: at most two words ("easily", "ya"), no comma. */
-  private static final java.util.regex.Pattern SUBJECT_BEFORE_VERB =
-      java.util.regex.Pattern.compile("\\s+" + WORD + "{0,2}");
-
-  /** A pronoun as the verb's subject, with at most two words before the verb. */
-  private static final java.util.regex.Pattern PRONOUN_BEFORE_VERB =
-      java.util.regex.Pattern.compile("\\b(?:he|she|they|ella|ellos|ellas)\\s+" + WORD + "{0,2}$");
-
-  /** The last candidate within [from, to) that is not {@code other} (a person first, if asked). */
-  private Mention lastOther(int from, int to, String other, boolean preferPerson, Actor speaker) {
-    Mention any = null;
-    Mention person = null;
-    for (Mention m : at.actorsAround(Math.max(from, to - 1))) {
-      if (m.start() < from || m.end() > to || !candidate(m, speaker)) {
-        continue;
-      }
-      if (!m.actor().id().equals(other)) {
-        any = m;
-        person = m.actor().person() ? m : person;
-      }
-    }
-    return preferPerson && person != null ? person : any;
-  }
-
-  private static final int DEFEAT_BEFORE = 60;
-
-  /** A verb of defeating right before the loser's name, with a few words describing the loser. */
-  private static final java.util.regex.Pattern DEFEATED =
-      java.util.regex.Pattern.compile(
-          "\\b(?:beat|beats|defeated|defeats|defeating|beating|outpolled|trounced|routed"
-              + "|derroto|derrotaron|derrotando|vencio|vencieron|venciendo|aventajo|aventajaron"
-              + "|supero|superaron|se impuso|se impusieron|(?:le |les )?gano(?=\\s+al?\\s))"
-              + "\\s+(?:a\\s+|al\\s+)?"
-              + WORD
-              + "{0,4}$");
-
-  /** A comma, a relative pronoun or a semicolon: the loser's own clause begins. */
-  private static final java.util.regex.Pattern OWN_CLAUSE =
-      java.util.regex.Pattern.compile("[,;(]|\\b(?:who|which|que|quien|quienes|cuyo|cuya)\\b");
-
   /** The number's owner named right after it: "41,27 % del excanciller Jorge Arreaza". */
-  private static final java.util.regex.Pattern INTRODUCED =
-      java.util.regex.Pattern.compile(
+  private static final Pattern INTRODUCED =
+      Pattern.compile(
           "[^.;\\d]{0,25}?\\b(?:del|de la|de|for|of|para|a|to|by|por)\\b[^.;\\d]{0,45}");
 
   /** An owner introduced right after the number: "5.326.104 para González", "44% for him". */
-  private static final java.util.regex.Pattern INTRODUCED_RIGHT_AFTER =
-      java.util.regex.Pattern.compile("\\s*(?:votos|votes)?\\s*(?:para|for|a|to|de|del|of)\\s+");
+  private static final Pattern INTRODUCED_RIGHT_AFTER =
+      Pattern.compile("\\s*(?:votos|votes)?\\s*(?:para|for|a|to|de|del|of)\\s+");
 
   /**
    * "El Gran Polo Patriótico (GPP), la alianza que encabeza el PSUV, sumó 46 diputados", "Alianza
@@ -335,18 +235,7 @@ final class SubjectFinder {
   }
 
   private Mention nearestBefore(int from, int pos, boolean preferPerson, Actor speaker) {
-    Mention any = null;
-    Mention person = null;
-    for (Mention m : at.actorsAround(pos)) {
-      if (m.start() < from || m.end() > pos || !candidate(m, speaker)) {
-        continue;
-      }
-      any = m;
-      if (m.actor().person()) {
-        person = m;
-      }
-    }
-    return preferPerson && person != null ? person : any;
+    return at.lastNamed(from, pos, preferPerson, m -> candidate(m, speaker));
   }
 
   private Mention firstAfter(int pos, int to, boolean preferPerson, Actor speaker) {
@@ -370,7 +259,7 @@ final class SubjectFinder {
     return first;
   }
 
-  private static boolean candidate(Mention m, Actor speaker) {
+  static boolean candidate(Mention m, Actor speaker) {
     return m.actor().canBeSubject() && (speaker == null || !m.actor().id().equals(speaker.id()));
   }
 }
