@@ -15,30 +15,6 @@ import java.util.regex.Pattern;
 final class Elections {
   private static final Pattern YEAR = Pattern.compile("\\b(?:19|20)\\d\\d\\b");
 
-  /** The subject a figure names: an id and a readable name. */
-  record Subject(String id, String name) {
-    /**
-     * A candidate's or party's subject: the knowledge base's id, and where that id names nothing (a
-     * Wikidata QID: {@code Q57413}) the id with the name after a slash ({@code
-     * Q57413/nicolas-maduro}). A figure's subject is read alone, in a table of figures, an alert or
-     * a scorer's list, where {@code Q57413} says nobody who it is; the part before the slash is
-     * still the entity's id (the API's {@code subject=Q57413} finds it).
-     */
-    static Subject ofActor(String id, String name) {
-      return OPAQUE_ID.matcher(id).matches()
-          ? new Subject(id + "/" + slug(name), name)
-          : new Subject(id, name);
-    }
-
-    private static String slug(String name) {
-      return NOT_A_SLUG.matcher(FoldedText.fold(name)).replaceAll("-").replaceAll("^-+|-+$", "");
-    }
-  }
-
-  private static final Pattern OPAQUE_ID = Pattern.compile("Q\\d+");
-
-  private static final Pattern NOT_A_SLUG = Pattern.compile("[^a-z0-9]+");
-
   private final List<Election> elections;
   private final List<Context> contexts;
 

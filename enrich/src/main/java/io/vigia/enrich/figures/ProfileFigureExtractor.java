@@ -3,7 +3,6 @@ package io.vigia.enrich.figures;
 import io.vigia.enrich.analysis.FigureExtractor;
 import io.vigia.enrich.entities.KnowledgeBase;
 import io.vigia.enrich.figures.Actors.Actor;
-import io.vigia.enrich.figures.Elections.Subject;
 import io.vigia.enrich.figures.FigureVocabulary.Form;
 import io.vigia.enrich.figures.FigureVocabulary.Quantity;
 import io.vigia.enrich.figures.QuantityReader.Choice;

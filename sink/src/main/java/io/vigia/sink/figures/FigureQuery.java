@@ -1,6 +1,7 @@
 package io.vigia.sink.figures;
 
 import io.vigia.common.profile.QuantityName;
+import io.vigia.schemas.FigureSubjects;
 import io.vigia.sink.index.FigureFilter;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -78,7 +79,7 @@ public record FigureQuery(
   /** Whether a value of a group is one this query lists. */
   boolean selects(FigureTable.Group g, FigureTable.Value v) {
     return (quantity == null || quantity.equals(g.quantity()))
-        && (subject == null || FigureFilter.sameSubject(subject, g.subject()))
+        && (subject == null || FigureSubjects.same(subject, g.subject()))
         && (election == null || election.equals(g.election()))
         && (conflicting == null || conflicting == v.conflicting());
   }

@@ -17,18 +17,6 @@ public record FigureFilter(String quantity, String subject, String election, Ins
   }
 
   /**
-   * Whether a figure's stored subject is the one asked for: the same, or a subject that names an
-   * opaque entity id after it ({@code subject=Q57413} asks for {@code Q57413/nicolas-maduro}, the
-   * form enrich gives a Wikidata id, see docs/figures.md).
-   */
-  public static boolean sameSubject(String asked, String stored) {
-    return asked.equals(stored) || stored.startsWith(asked + NAMED_ID);
-  }
-
-  /** What follows an opaque id in a figure's subject, before its name. */
-  public static final String NAMED_ID = "/";
-
-  /**
    * The articles this filter looks among: every article not marked off topic, syndicated copies
    * included (a copy in another outlet states its figures too), since {@link #since}.
    */

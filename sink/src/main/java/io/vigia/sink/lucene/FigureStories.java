@@ -1,5 +1,6 @@
 package io.vigia.sink.lucene;
 
+import io.vigia.schemas.FigureSubjects;
 import io.vigia.search.lucene.ArticleFields;
 import io.vigia.search.lucene.ArticleQueries;
 import io.vigia.sink.index.FigureFilter;
@@ -17,6 +18,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
@@ -70,13 +72,19 @@ final class FigureStories {
    * The filter's articles that state a figure of its quantity and subject (any when null), and one
    * about its election (whether the same figure is the listing's to check).
    */
-  /** The term, or one that names it after a slash ({@link FigureFilter#sameSubject}). */
-  private static Query subject(String field, String value) {
+  /**
+   * The subject's term ({@code before} it, the quantity and separator of a figure term, if any),
+   * or, for an opaque id, a term that names it after the id ({@link FigureSubjects}).
+   */
+  private static Query subject(String field, String before, String subject) {
+    Query exact = new TermQuery(new Term(field, before + subject));
+    if (!FigureSubjects.opaque(subject)) {
+      return exact;
+    }
     return new BooleanQuery.Builder()
-        .add(new TermQuery(new Term(field, value)), BooleanClause.Occur.SHOULD)
+        .add(exact, BooleanClause.Occur.SHOULD)
         .add(
-            new org.apache.lucene.search.PrefixQuery(
-                new Term(field, value + FigureFilter.NAMED_ID)),
+            new PrefixQuery(new Term(field, before + subject + FigureSubjects.NAME_AFTER)),
             BooleanClause.Occur.SHOULD)
         .build();
   }
@@ -85,11 +93,11 @@ final class FigureStories {
     Query figure;
     if (filter.quantity() != null && filter.subject() != null) {
       figure =
-          subject(ArticleFields.FIGURE, filter.quantity() + ArticleFields.SEP + filter.subject());
+          subject(ArticleFields.FIGURE, filter.quantity() + ArticleFields.SEP, filter.subject());
     } else if (filter.quantity() != null) {
       figure = new TermQuery(new Term(ArticleFields.FIGURE_QUANTITY, filter.quantity()));
     } else if (filter.subject() != null) {
-      figure = subject(ArticleFields.FIGURE_SUBJECT, filter.subject());
+      figure = subject(ArticleFields.FIGURE_SUBJECT, "", filter.subject());
     } else {
       figure = new TermRangeQuery(ArticleFields.FIGURE, null, null, true, true);
     }

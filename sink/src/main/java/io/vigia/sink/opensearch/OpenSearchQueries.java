@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vigia.common.http.Json;
 import io.vigia.common.text.TextNormalizer;
+import io.vigia.schemas.FigureSubjects;
 import io.vigia.search.QueryText;
 import io.vigia.search.SearchQuery;
 import io.vigia.sink.index.FigureFilter;
@@ -90,11 +91,18 @@ final class OpenSearchQueries {
     }
   }
 
-  /** The term, or one that names it after a slash ({@link FigureFilter#sameSubject}). */
-  private static void subject(ArrayNode filter, String field, String value) {
+  /**
+   * The subject's term ({@code before} it, the quantity and separator of a figure term, if any),
+   * or, for an opaque id, a term that names it after the id ({@link FigureSubjects}).
+   */
+  private static void subject(ArrayNode filter, String field, String before, String subject) {
+    if (!FigureSubjects.opaque(subject)) {
+      term(filter, field, before + subject);
+      return;
+    }
     ArrayNode should = filter.addObject().putObject("bool").putArray("should");
-    should.addObject().putObject("term").put(field, value);
-    should.addObject().putObject("prefix").put(field, value + FigureFilter.NAMED_ID);
+    should.addObject().putObject("term").put(field, before + subject);
+    should.addObject().putObject("prefix").put(field, before + subject + FigureSubjects.NAME_AFTER);
   }
 
   private static void term(ArrayNode filter, String field, String value) {
@@ -209,11 +217,11 @@ final class OpenSearchQueries {
     ObjectNode q = query(filter.articles());
     ArrayNode must = (ArrayNode) q.path("bool").path("filter");
     if (filter.quantity() != null && filter.subject() != null) {
-      subject(must, "figure", filter.quantity() + "\t" + filter.subject());
+      subject(must, "figure", filter.quantity() + "\t", filter.subject());
     } else if (filter.quantity() != null) {
       term(must, "figure_quantity", filter.quantity());
     } else if (filter.subject() != null) {
-      subject(must, "figure_subject", filter.subject());
+      subject(must, "figure_subject", "", filter.subject());
     } else {
       must.addObject().putObject("exists").put("field", "figure");
     }
