@@ -156,21 +156,13 @@ public final class KnowledgeBaseEntityLinker implements EntityLinker {
         return false;
       }
     }
-    String text = tokens.text();
     int prev = m.from() - 1;
-    int at = tokens.start(prev);
-    if (tokens.end(prev) + 1 != tokens.start(m.from())
-        || text.charAt(tokens.end(prev)) != ' '
-        || !Character.isUpperCase(text.charAt(at))
-        || tokens.end(prev) - at < 2) {
-      return false;
-    }
-    int before = at - 1;
-    while (before >= 0 && text.charAt(before) == ' ') {
-      before--;
-    }
-    // the first word of a sentence or a line is capitalised whatever it is
-    return before >= 0 && ".!?\n\"\u201c\u00ab:\u2014-".indexOf(text.charAt(before)) < 0;
+    return tokens.end(prev) + 1 == tokens.start(m.from())
+        && tokens.text().charAt(tokens.end(prev)) == ' '
+        && tokens.capitalised(prev)
+        && tokens.end(prev) - tokens.start(prev) >= 2
+        // the first word of a sentence is capitalised whatever it is
+        && !tokens.sentenceStart(prev);
   }
 
   /** The one entity a name always means, or null (two spellings of one name are one entity). */
