@@ -77,27 +77,15 @@ def same_value(gold, got):
     return abs(got - gold) <= 0.005 * abs(gold)
 
 
-def miss_kinds(gold, got, unmatched):
-    """The kind of each gold claim no prediction matched (see --kinds)."""
-    left = list(got)
-    missed = []
-    for g in gold:
-        hit = next((x for x in left if x[0] == g[0] and x[1] == g[1] and same_value(g[2], x[2])), None)
-        if hit:
-            left.remove(hit)
-        else:
-            missed.append(g)
-    out = []
-    for g in missed:
-        if any(x[1] == g[1] and same_value(g[2], x[2]) for x in unmatched):
-            out.append("missed: wrong quantity")
-        elif any(x[0] == g[0] and same_value(g[2], x[2]) for x in unmatched):
-            out.append("missed: wrong subject")
-        elif any(x[0] == g[0] and x[1] == g[1] for x in unmatched):
-            out.append("missed: wrong value")
-        else:
-            out.append("missed: not found")
-    return out
+def miss_kind(g, unmatched):
+    """The kind of a gold claim no prediction matched (see --kinds)."""
+    if any(x[1] == g[1] and same_value(g[2], x[2]) for x in unmatched):
+        return "missed: wrong quantity"
+    if any(x[0] == g[0] and same_value(g[2], x[2]) for x in unmatched):
+        return "missed: wrong subject"
+    if any(x[0] == g[0] and x[1] == g[1] for x in unmatched):
+        return "missed: wrong value"
+    return "missed: not found"
 
 
 def extra_kinds(gold, unmatched):
@@ -141,15 +129,17 @@ def main():
         n_gold += len(gold)
         n_pred += len(got)
         unmatched = list(got)
+        missed = []
         for g in gold:
             hit = next((x for x in unmatched if x[0] == g[0] and x[1] == g[1] and same_value(g[2], x[2])), None)
             if hit:
                 tp += 1
                 unmatched.remove(hit)
             else:
+                missed.append(g)
                 errors.append(f"claim missed {art['id']}: {g[0]} / {g[1]} = {g[2]} ({g[3]})")
         errors += [f"claim extra  {art['id']}: {x[0]} / {x[1]} = {x[2]} ({x[3]})" for x in unmatched]
-        for kind in miss_kinds(gold, got, unmatched) + extra_kinds(gold, unmatched):
+        for kind in [miss_kind(g, unmatched) for g in missed] + extra_kinds(gold, unmatched):
             kinds[kind] = kinds.get(kind, 0) + 1
     cp, cr = tp / n_pred if n_pred else 0.0, tp / n_gold if n_gold else 0.0
 
