@@ -120,14 +120,14 @@ class OwnerRulesTest {
 
   @Test
   void shouldNotListABareNumberThatIsNoOfficeCount() {
-    // a bare number after a name that goes on with a noun of its own, or beyond the offices at
-    // stake, is not the list's
+    // a bare number after a name that does not end its part of the sentence, or beyond the
+    // offices at stake, is not the list's
     assertThat(
             of(
                 figures(
                     "2017-10-16T12:00:00Z",
-                    "En las regionales, el PSUV ganó 18 de las 23 gobernaciones y la oposición, 40"
-                        + " alcaldes."),
+                    "En las regionales, el PSUV ganó 18 de las 23 gobernaciones y la oposición, 5 de"
+                        + " sus dirigentes presos."),
                 "governorships-won"))
         .extracting(Figure::getValue)
         .containsExactly(18.0);
