@@ -3,6 +3,7 @@ package io.vigia.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vigia.app.reprocess.SinkHold;
 import io.vigia.app.testing.BundledProfile;
 import io.vigia.app.testing.SyntheticHistory;
 import io.vigia.common.config.Config;
@@ -89,11 +90,17 @@ class OpenSearchReprocessIT {
 
         SyntheticHistory.censusOnTopic(
             profile); // the census now counts: every stored article becomes relevant
+        // Its sink holds the write that would complete the STORED documents the run must write
+        // before it can switch, so it is halted mid-way whatever the machine's load.
+        SinkHold hold = p.reprocessing().holdNextRunSink(STORED);
         HttpResponse<String> started =
             p.post("/api/reprocess", "{\"profile\": \"" + profile + "\"}");
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         SyntheticHistory.store(
             p.bootstrapServers(), STORED, STORED + LIVE); // live articles during the run
+        assertThat(hold.awaitHeld(Duration.ofSeconds(120)))
+            .as("the run's sink reached its hold")
+            .isTrue();
         JsonNode midway = p.get("/api/reprocess");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (midway.path("done").asLong() == 0 && System.nanoTime() < deadline) {
@@ -101,6 +108,7 @@ class OpenSearchReprocessIT {
           midway = p.get("/api/reprocess");
         }
         p.reprocessing().halt(); // a crash mid-way
+        System.out.println("RESULT opensearch-reprocess-it halted held-after=" + hold.written());
         assertThat(midway.path("phase").asText()).isEqualTo("catching-up");
         assertThat(aliasTargets(os))
             .as("not switched before it caught up")

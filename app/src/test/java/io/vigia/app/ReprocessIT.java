@@ -3,6 +3,7 @@ package io.vigia.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vigia.app.reprocess.SinkHold;
 import io.vigia.app.testing.BundledProfile;
 import io.vigia.app.testing.SyntheticHistory;
 import io.vigia.common.config.Config;
@@ -102,12 +103,18 @@ class ReprocessIT {
 
       // The analyst's new profile version: the census now counts as a political anchor.
       SyntheticHistory.censusOnTopic(profile);
+      // Its sink holds the write that would complete the run's N documents, so the run is halted
+      // mid-way, before it can catch up and switch the alias, whatever the machine's load.
+      SinkHold hold = p.reprocessing().holdNextRunSink(N);
       HttpResponse<String> started =
           p.post("/api/reprocess", "{\"profile\": \"" + profile.toString() + "\"}");
       assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
       assertThat(p.post("/api/reprocess", "{}").statusCode())
           .as("one run at a time")
           .isEqualTo(409);
+      assertThat(hold.awaitHeld(Duration.ofSeconds(240)))
+          .as("the run's sink reached its hold")
+          .isTrue();
       JsonNode midway = p.get("/api/reprocess");
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
       while (midway.path("done").asLong() == 0 && System.nanoTime() < deadline) {
@@ -115,12 +122,18 @@ class ReprocessIT {
         midway = p.get("/api/reprocess");
       }
       p.reprocessing().halt(); // a crash: nothing flushed, nothing committed beyond what was
+      System.out.println(
+          "RESULT reprocess-it halted indexed="
+              + midway.path("indexed").asLong()
+              + " held-after="
+              + hold.written());
       assertThat(metrics(p))
           .contains("vigia_reprocess_rate")
           .contains("vigia_reprocess_eta_seconds");
       // Stopped mid-way through the run's chain: its one merged partition lets the first step
       // commit all 1,000 raw records in its first one-second commit on a quiet machine, so the
-      // figure that shows the run unfinished is what its sink had written.
+      // figure that shows the run unfinished is what its sink had written (the hold keeps it
+      // below N).
       assertThat(midway.path("indexed").asLong()).as("stopped mid-way").isLessThan(N);
       assertThat(midway.path("phase").asText()).isEqualTo("catching-up");
     }

@@ -85,7 +85,8 @@ public final class Reprocessing implements AutoCloseable {
       MeterRegistry meters,
       Thread monitor,
       RunTopics topics,
-      WatchProfile profile) {}
+      WatchProfile profile,
+      SinkHold hold) {}
 
   /**
    * @param versions the alias the live sink and the search API use (embedded Lucene)
@@ -116,6 +117,18 @@ public final class Reprocessing implements AutoCloseable {
   }
 
   private Runnable afterSwitch = () -> {};
+
+  private SinkHold sinkHold;
+
+  /**
+   * For tests of resuming only (no configuration or HTTP request reaches it): the next run this
+   * launches has its sink hold the write that would bring its documents to {@code documents}, so
+   * the run stays catching up, the alias unswitched, until {@link #halt} or {@link #close}.
+   */
+  public synchronized SinkHold holdNextRunSink(long documents) {
+    sinkHold = new SinkHold(documents);
+    return sinkHold;
+  }
 
   /** Resumes the run recorded in the data folder when it did not finish (after a crash or stop). */
   public synchronized void resumeIfUnfinished() {
@@ -272,7 +285,7 @@ public final class Reprocessing implements AutoCloseable {
                       LuceneIndexVersions.dir(baseDir(), r.run()),
                       ""),
                   kafka,
-                  target,
+                  sinkHold == null ? target : sinkHold.wrap(target),
                   DiskSpaceGuard.none(),
                   enriched,
                   meters)
@@ -297,7 +310,9 @@ public final class Reprocessing implements AutoCloseable {
             meters,
             monitor,
             new RunTopics(appId, raw, enriched),
-            profile);
+            profile,
+            sinkHold);
+    sinkHold = null; // one run's
     sink.start();
     merger.start();
     enrich.start();
@@ -429,6 +444,9 @@ public final class Reprocessing implements AutoCloseable {
     running.monitor().interrupt();
     running.merger().halt();
     running.enrich().halt();
+    if (running.hold() != null) {
+      running.hold().refuse(); // its sink's thread ends only once its held write returns
+    }
     running.sink().close();
     if (run.phase() != ReprocessRun.Phase.DONE) {
       versions.release(run.run(), running.target());
@@ -444,6 +462,9 @@ public final class Reprocessing implements AutoCloseable {
       return;
     }
     running.monitor().interrupt();
+    if (running.hold() != null) {
+      running.hold().refuse();
+    }
     if (run.phase() != ReprocessRun.Phase.DONE) {
       running.merger().close();
       running.enrich().close();
