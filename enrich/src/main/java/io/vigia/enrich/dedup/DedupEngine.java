@@ -91,7 +91,7 @@ public final class DedupEngine {
             dupOf,
             fp,
             namesNorm);
-    state.remember(stored, textBands);
+    state.remember(stored);
     return new DedupDecision(
         status,
         dupOf,
@@ -140,7 +140,7 @@ public final class DedupEngine {
             document,
             fp,
             fp.weightedNorm(state.counts().weights()));
-    state.remember(updated, fp.bands(DedupState.TEXT_BANDS));
+    state.remember(updated);
     return new DedupDecision(
         DedupStatus.UPDATE, document, similarity, "canonical-url", seen.storyId(), sources, false);
   }

@@ -21,8 +21,8 @@ class EvictionScanTest {
   @Test
   void shouldStartTheNextDedupEvictionScanPastTheKeysItDeleted() {
     DedupState state = new DedupState(store, 32);
-    state.remember(Fixtures.storedOriginal("a1", "a1", 1_000L), FP.bands(DedupState.TEXT_BANDS));
-    state.remember(Fixtures.storedOriginal("a2", "a2", 9_000L), FP.bands(DedupState.TEXT_BANDS));
+    state.remember(Fixtures.storedOriginal("a1", "a1", 1_000L));
+    state.remember(Fixtures.storedOriginal("a2", "a2", 9_000L));
 
     state.evictOlderThan(2_000L);
     assertThat(state.article("a1")).isNull();
@@ -38,7 +38,7 @@ class EvictionScanTest {
   void shouldNotScanWhileNoKeyCanBeDueAndStillForgetWhatIs() {
     DedupState state = new DedupState(store, 32);
     state.lowerEvictionFloor(10_000L);
-    state.remember(Fixtures.storedOriginal("a1", "a1", 10_000L), FP.bands(DedupState.TEXT_BANDS));
+    state.remember(Fixtures.storedOriginal("a1", "a1", 10_000L));
 
     state.evictOlderThan(2_000L); // one look at the oldest key (10,000): nothing due
     state.evictOlderThan(5_000L);
@@ -63,8 +63,7 @@ class EvictionScanTest {
   void shouldGoOnWhereAScanStoppedAtItsLimit() {
     DedupState state = new DedupState(store, 32);
     for (int i = 0; i < 300; i++) {
-      state.remember(
-          Fixtures.storedOriginal("a" + i, "a" + i, 1_000L + i), FP.bands(DedupState.TEXT_BANDS));
+      state.remember(Fixtures.storedOriginal("a" + i, "a" + i, 1_000L + i));
     }
 
     state.evictOlderThan(5_000L);

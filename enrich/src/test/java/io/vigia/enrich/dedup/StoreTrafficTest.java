@@ -54,6 +54,22 @@ class StoreTrafficTest {
   }
 
   @Test
+  void shouldKeepNoBucketsOrFeatureCountsInTheStore() {
+    decide(article("a1", "https://wire.example/a1", "Observers report", EN, T0));
+    decide(article("b1", "https://other.example/b1", "Other news", OTHER, T0.plusSeconds(60)));
+    decide(
+        article(
+            "a2", "https://republisher.example/a2", "Observers report", EN, T0.plusSeconds(90)));
+
+    // Only the articles, their exact keys and eviction keys, the stories' sources and the clock:
+    // the buckets and counts are in memory, read back from the articles when a state is made.
+    assertThat(store.map.keys("", "~", 1_000))
+        .allMatch(k -> k.matches("(a|x|e|t|m)\\|.*"))
+        .noneMatch(k -> k.equals("m|articles"));
+    assertThat(store.reads.keySet()).allMatch(k -> k.matches("(a|x|t|m)\\|.*"));
+  }
+
+  @Test
   void shouldNotRewriteWhatAnArticleOfTheSameStoryAtTheSameTimeLeavesAsItWas() {
     decide(article("a1", "https://wire.example/a1", "Observers report", EN, T0));
     // The same outlet's copy at the same time: the story's sources and their time do not change.
