@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Dedup's memory: in one {@link DedupStore}, the stored articles ({@code a|id}), their exact keys
@@ -19,6 +21,8 @@ import java.util.Map;
  * article stays bounded as the state grows. Not thread-safe: one decision at a time.
  */
 final class DedupState {
+  private static final Logger LOG = LoggerFactory.getLogger(DedupState.class);
+
   /**
    * LSH bands over the text's MinHash: 32 bands of 4 rows find copies from a Jaccard of about 0.45.
    */
@@ -116,6 +120,7 @@ final class DedupState {
   DedupState(DedupStore store, int bucketSize) {
     this.store = store;
     this.bucketSize = bucketSize;
+    long start = System.nanoTime();
     store.scan(
         "a|",
         "a}",
@@ -126,6 +131,12 @@ final class DedupState {
           return true;
         });
     deleteOldLayout();
+    if (slots.size() > 0) {
+      LOG.info(
+          "dedup: read back {} stored articles into the in-memory buckets and counts in {} ms",
+          slots.size(),
+          (System.nanoTime() - start) / 1_000_000);
+    }
   }
 
   /** Forgets the reads of the previous decision and advances the clock to {@code time}. */
