@@ -111,8 +111,28 @@ class EvictionScanTest {
 
     assertThat(repeats.isRepeat("a1", "h1")).isFalse();
     assertThat(repeats.isRepeat("a2", "h2")).isTrue();
+    repeats.remember("a4", "h4", 20_000L); // evicts a2 and a3 (cutoff 15,000)
+
+    assertThat(repeats.isRepeat("a2", "h2")).isFalse();
     String last = store.scansFrom.get(store.scansFrom.size() - 1);
     assertThat(last).isGreaterThan("e|" + "0000000000000000".substring(3) + "3e8|a1");
+  }
+
+  @Test
+  void shouldNotScanForExactRepeatsToForgetWhileNoneIsDue() {
+    ExactRepeats repeats = new ExactRepeats(store, Duration.ofHours(1));
+    long start = Duration.ofHours(2).toMillis();
+    for (int i = 0; i < 500; i++) {
+      repeats.remember("a" + i, "h" + i, start + i * 1_000L);
+    }
+    // One look at the oldest key when it first could evict, then none: nothing was ever due.
+    assertThat(store.scansFrom).hasSize(1);
+
+    repeats.remember("late", "h", start + Duration.ofHours(1).toMillis() + 100_500L);
+
+    assertThat(store.scansFrom).hasSize(2);
+    assertThat(repeats.isRepeat("a100", "h100")).isFalse();
+    assertThat(repeats.isRepeat("a101", "h101")).isTrue();
   }
 
   @Test
