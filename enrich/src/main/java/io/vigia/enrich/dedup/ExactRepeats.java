@@ -1,7 +1,6 @@
 package io.vigia.enrich.dedup;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -43,9 +42,9 @@ public final class ExactRepeats {
    * No eviction key has an article time below this one, so an article whose cutoff is not past it
    * has nothing to forget and opens no scan (a store iterator, RocksDB's under the record cache's,
    * for every article remembered: through the whole first retention of a history nothing is due).
-   * Known from one look at the oldest key when this instance first evicts; then each scan reads one
-   * key past those it deletes, the oldest left, and each key written lowers it. Only this class
-   * writes eviction keys to its store.
+   * Known from one look at the oldest key when this instance first evicts, raised to the cutoff by
+   * each scan that deleted everything below it, lowered by each key written. Only this class writes
+   * eviction keys to its store.
    */
   private long nothingDueBefore;
 
@@ -134,18 +133,10 @@ public final class ExactRepeats {
       evictionFloor = to; // every key is at the cutoff or later
       return;
     }
-    // The keys due, and one more: the oldest key left when all due fit in this scan.
-    List<String> keys = store.keys(evictionFloor, EVICTION_KEYS_END, EVICTIONS_PER_ARTICLE + 1);
-    List<String> due = new ArrayList<>();
-    for (String key : keys) {
-      if (key.compareTo(to) >= 0 || due.size() == EVICTIONS_PER_ARTICLE) {
-        break;
-      }
-      due.add(key);
-    }
+    List<String> due = store.keys(evictionFloor, to, EVICTIONS_PER_ARTICLE);
     if (due.size() < EVICTIONS_PER_ARTICLE) {
       evictionFloor = to;
-      nothingDueBefore = keys.size() > due.size() ? timeOf(keys.get(due.size())) : Long.MAX_VALUE;
+      nothingDueBefore = cutoff; // every key below the cutoff is deleted below
     } else {
       evictionFloor = due.get(due.size() - 1); // more may be due: the next article goes on
     }
