@@ -165,6 +165,15 @@ final class DedupState {
     return id == null ? null : article(new String(id, StandardCharsets.UTF_8));
   }
 
+  /**
+   * What the near-copy check compares of a stored article ({@link Fingerprint#textPart}), from
+   * memory, or {@code null} when it is not stored.
+   */
+  Fingerprint textOf(String id) {
+    int slot = slots.slot(id);
+    return slot < 0 ? null : slots.text(slot);
+  }
+
   /** The ids met in the text bands (candidate copies). */
   List<String> textCandidates(long[] textBands) {
     List<String> out = new ArrayList<>();
@@ -240,7 +249,7 @@ final class DedupState {
 
   /** Puts a stored article in the buckets of its text and story bands. */
   private void index(StoredArticle a) {
-    int slot = slots.add(a.id(), a.time());
+    int slot = slots.add(a.id(), a.time(), a.fingerprint().textPart());
     long[] bands = a.fingerprint().bands(TEXT_BANDS);
     for (int b = 0; b < TEXT_BANDS; b++) {
       textBuckets.add(b, bands[b], slot);

@@ -18,7 +18,7 @@ class BucketIndexTest {
   }
 
   private int add(String id, long time, long hash) {
-    int slot = slots.add(id, time);
+    int slot = slots.add(id, time, null);
     index.add(0, hash, slot);
     return slot;
   }
@@ -81,9 +81,9 @@ class BucketIndexTest {
 
   @Test
   void shouldGiveAForgottenArticlesNumberToTheNextOne() {
-    int a = slots.add("a", 1_000L);
+    int a = slots.add("a", 1_000L, null);
     slots.remove(a);
-    int b = slots.add("b", 2_000L);
+    int b = slots.add("b", 2_000L, null);
 
     assertThat(b).isEqualTo(a);
     assertThat(slots.slot("a")).isEqualTo(-1);
