@@ -29,8 +29,8 @@ public final class EnrichService implements AutoCloseable, HealthReporting {
 
   /**
    * A bulk load commits once a second, not every 200 ms: fewer transactions, and the record cache
-   * absorbs a second of rewrites of the same dedup buckets before they reach RocksDB and the
-   * changelog. Nobody waits on a single article of a run.
+   * absorbs a second of rewrites of the same dedup keys (clock, story sources) before they reach
+   * RocksDB and the changelog. Nobody waits on a single article of a run.
    */
   static final int BULK_COMMIT_INTERVAL_MS = 1000;
 

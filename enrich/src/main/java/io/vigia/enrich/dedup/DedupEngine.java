@@ -91,7 +91,7 @@ public final class DedupEngine {
             dupOf,
             fp,
             namesNorm);
-    state.remember(stored, textBands);
+    state.remember(stored);
     return new DedupDecision(
         status,
         dupOf,
@@ -140,7 +140,7 @@ public final class DedupEngine {
             document,
             fp,
             fp.weightedNorm(state.counts().weights()));
-    state.remember(updated, fp.bands(DedupState.TEXT_BANDS));
+    state.remember(updated);
     return new DedupDecision(
         DedupStatus.UPDATE, document, similarity, "canonical-url", seen.storyId(), sources, false);
   }
@@ -171,17 +171,16 @@ public final class DedupEngine {
   private Match nearMatch(Fingerprint fp, Set<String> candidates) {
     Match best = null;
     for (String id : candidates) {
-      StoredArticle c = state.article(id);
-      if (c == null) {
+      // Compared from memory; the article is read only when it is a copy.
+      Fingerprint text = state.textOf(id);
+      if (text == null) {
         continue;
       }
-      double j = fp.jaccard(c.fingerprint());
-      int small = Math.min(fp.shingles(), c.fingerprint().shingles());
-      int large = Math.max(fp.shingles(), c.fingerprint().shingles());
+      double j = fp.jaccard(text);
+      int small = Math.min(fp.shingles(), text.shingles());
+      int large = Math.max(fp.shingles(), text.shingles());
       double contained =
-          large == 0 || (double) small / large < MIN_SIZE_RATIO
-              ? 0
-              : fp.containment(c.fingerprint());
+          large == 0 || (double) small / large < MIN_SIZE_RATIO ? 0 : fp.containment(text);
       String reason = null;
       double score = 0;
       if (j >= settings.nearDuplicateJaccard()) {
@@ -191,7 +190,10 @@ public final class DedupEngine {
         reason = "contained";
         score = contained;
       }
-      if (reason != null && (best == null || score > best.similarity)) {
+      StoredArticle c;
+      if (reason != null
+          && (best == null || score > best.similarity)
+          && (c = state.article(id)) != null) {
         best = withRoot(c, score, reason);
       }
     }

@@ -8,10 +8,11 @@ import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
 
 /**
- * RocksDB settings for the dedup state, which takes many small writes (LSH buckets) and point
- * reads: larger memtables and a larger first level keep the tree shallow as it grows to millions of
- * keys (fewer levels to look through per read, less rewriting per write), and a larger block cache
- * keeps busy buckets in memory.
+ * RocksDB settings for the dedup state, which takes many small writes (stored articles, exact keys,
+ * the eviction index; the LSH buckets were in it too until they moved to memory) and point reads:
+ * larger memtables and a larger first level keep the tree shallow as it grows to millions of keys
+ * (fewer levels to look through per read, less rewriting per write), and a larger block cache keeps
+ * recently read articles in memory.
  */
 public final class DedupRocksDbConfig implements RocksDBConfigSetter {
   private static final long CACHE_BYTES = 256L * 1024 * 1024;

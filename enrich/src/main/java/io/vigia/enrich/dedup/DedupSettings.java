@@ -14,7 +14,8 @@ import java.time.Duration;
  * @param storyOverlap alignment of names and figures (after the time discount) from which two
  *     articles are one story
  * @param storyMinShared names and figures two articles of one story must share at least
- * @param bucketSize most recent articles kept per LSH bucket: bounds the work per article
+ * @param bucketSize newest articles (by article time) a reader sees per LSH bucket: bounds the work
+ *     per article
  * @param storyNamesOverlap cosine of the two articles' names, figures and entities, each weighted
  *     by how rare it is in the state (headline ones twice), after the time discount below, from
  *     which two articles are one story

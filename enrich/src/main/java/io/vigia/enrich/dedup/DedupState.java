@@ -6,18 +6,23 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Dedup's memory over one {@link DedupStore}: stored articles ({@code a|id}), their exact keys
- * ({@code x|…}), the LSH buckets ({@code b|…} over the text, {@code f|…} over the story features),
- * each story's sources ({@code t|story}), the feature counts ({@link FeatureCounts}), the clock
- * ({@code m|clock}) and the eviction index ({@code e|time|…}) that forgets everything older than
- * the retention, by article time.
+ * Dedup's memory: in one {@link DedupStore}, the stored articles ({@code a|id}), their exact keys
+ * ({@code x|…}), each story's sources ({@code t|story}), the clock ({@code m|clock}) and the
+ * eviction index ({@code e|time|…}) that forgets everything older than the retention, by article
+ * time; in memory, what is derived from the stored articles alone: the LSH buckets over the text
+ * and over the story features ({@link BucketIndex}) and the feature counts ({@link FeatureCounts}),
+ * read back from the stored articles whenever a state is made.
  *
- * <p>Buckets keep their {@code bucketSize} most recent members, so the work per article stays
- * bounded as the state grows. Not thread-safe: one decision at a time.
+ * <p>A reader sees a bucket's {@code bucketSize} newest members (by article time), so the work per
+ * article stays bounded as the state grows. Not thread-safe: one decision at a time.
  */
 final class DedupState {
+  private static final Logger LOG = LoggerFactory.getLogger(DedupState.class);
+
   /**
    * LSH bands over the text's MinHash: 32 bands of 4 rows find copies from a Jaccard of about 0.45.
    */
@@ -47,10 +52,21 @@ final class DedupState {
 
   private static final byte[] EMPTY = new byte[0];
 
+  /**
+   * Keys of the layout before the buckets and counts moved to memory ({@code b|}, {@code f|},
+   * {@code n|} and {@code m|articles}): a state written then still holds them, and nothing else
+   * would ever delete them.
+   */
+  private static final List<String> OLD_LAYOUT_PREFIXES = List.of("b|", "f|", "n|");
+
+  private static final String OLD_LAYOUT_COUNTED = "m|articles";
+
   private final DedupStore store;
   private final int bucketSize;
-  private final FeatureCounts counts;
-  private final Map<String, List<String>> bucketsRead = new HashMap<>();
+  private final FeatureCounts counts = new FeatureCounts();
+  private final ArticleSlots slots = new ArticleSlots();
+  private final BucketIndex textBuckets = new BucketIndex(slots, TEXT_BANDS);
+  private final BucketIndex storyBuckets = new BucketIndex(slots, STORY_BANDS);
 
   /**
    * The exact keys read in this decision and what they hold ({@code null}: absent): a decision
@@ -97,17 +113,35 @@ final class DedupState {
         }
       };
 
+  /**
+   * A state over {@code store} as it is: its stored articles are indexed again (buckets and
+   * counts), and what an older layout kept in the store for them is deleted.
+   */
   DedupState(DedupStore store, int bucketSize) {
     this.store = store;
     this.bucketSize = bucketSize;
-    this.counts = new FeatureCounts(store);
+    long start = System.nanoTime();
+    store.scan(
+        "a|",
+        "a}",
+        (key, value) -> {
+          StoredArticle a = StoredArticle.decode(value);
+          index(a);
+          counts.add(a, 1);
+          return true;
+        });
+    deleteOldLayout();
+    if (slots.size() > 0) {
+      LOG.info(
+          "dedup: read back {} stored articles into the in-memory buckets and counts in {} ms",
+          slots.size(),
+          (System.nanoTime() - start) / 1_000_000);
+    }
   }
 
   /** Forgets the reads of the previous decision and advances the clock to {@code time}. */
   long startDecision(long time) {
-    bucketsRead.clear();
     exactRead.clear();
-    counts.startDecision();
     return advanceClock(time);
   }
 
@@ -131,11 +165,20 @@ final class DedupState {
     return id == null ? null : article(new String(id, StandardCharsets.UTF_8));
   }
 
+  /**
+   * What the near-copy check compares of a stored article ({@link Fingerprint#textPart}), from
+   * memory, or {@code null} when it is not stored.
+   */
+  Fingerprint textOf(String id) {
+    int slot = slots.slot(id);
+    return slot < 0 ? null : slots.text(slot);
+  }
+
   /** The ids met in the text bands (candidate copies). */
   List<String> textCandidates(long[] textBands) {
     List<String> out = new ArrayList<>();
     for (int b = 0; b < TEXT_BANDS; b++) {
-      out.addAll(bucket(textBucket(b, textBands[b])));
+      textBuckets.newest(b, textBands[b], bucketSize, out);
     }
     return out;
   }
@@ -146,16 +189,25 @@ final class DedupState {
     int[] sig = fp.featureMinHash(STORY_BANDS);
     for (int b = 0; b < STORY_BANDS; b++) {
       if (sig[b] != Integer.MAX_VALUE) {
-        out.add(bucket(storyBucket(b, sig[b])));
+        List<String> members = new ArrayList<>();
+        storyBuckets.newest(b, sig[b], bucketSize, members);
+        out.add(members);
       }
     }
     return out;
   }
 
-  void remember(StoredArticle a, long[] textBands) {
+  /** Stores an article, in place of the version of it stored before, if any. */
+  void remember(StoredArticle a) {
+    StoredArticle before = article(a.id());
+    if (before != null) {
+      counts.add(before, -1);
+      unindex(before);
+    }
     store.put("a|" + a.id(), a.encode());
     articlesRead.put(a.id(), a);
     counts.add(a, 1);
+    index(a);
     store.put(evictionKey(a.time(), "a|" + a.id()), EMPTY);
     keysWrittenAt(a.time());
     byte[] id = a.id().getBytes(StandardCharsets.UTF_8);
@@ -163,15 +215,6 @@ final class DedupState {
     putIfAbsent("x|g|" + a.guidKey(), id, a.guidKey() != null);
     putIfAbsent(
         "x|h|" + a.contentHash(), id, a.contentHash() != null && !a.contentHash().isBlank());
-    for (int b = 0; b < TEXT_BANDS; b++) {
-      addToBucket(textBucket(b, textBands[b]), a.id());
-    }
-    int[] sig = a.fingerprint().featureMinHash(STORY_BANDS);
-    for (int b = 0; b < STORY_BANDS; b++) {
-      if (sig[b] != Integer.MAX_VALUE) {
-        addToBucket(storyBucket(b, sig[b]), a.id());
-      }
-    }
   }
 
   void forget(StoredArticle a) {
@@ -182,15 +225,70 @@ final class DedupState {
     deleteIfOwned("x|u|" + a.canonicalUrl(), a.id(), a.canonicalUrl() != null);
     deleteIfOwned("x|g|" + a.guidKey(), a.id(), a.guidKey() != null);
     deleteIfOwned("x|h|" + a.contentHash(), a.id(), a.contentHash() != null);
+    unindex(a);
+  }
+
+  /** Takes a stored article out of its buckets. */
+  private void unindex(StoredArticle a) {
+    int slot = slots.slot(a.id());
+    if (slot < 0) {
+      return;
+    }
     long[] bands = a.fingerprint().bands(TEXT_BANDS);
     for (int b = 0; b < TEXT_BANDS; b++) {
-      removeFromBucket(textBucket(b, bands[b]), a.id());
+      textBuckets.remove(b, bands[b], slot);
     }
     int[] sig = a.fingerprint().featureMinHash(STORY_BANDS);
     for (int b = 0; b < STORY_BANDS; b++) {
       if (sig[b] != Integer.MAX_VALUE) {
-        removeFromBucket(storyBucket(b, sig[b]), a.id());
+        storyBuckets.remove(b, sig[b], slot);
       }
+    }
+    slots.remove(slot);
+  }
+
+  /** Puts a stored article in the buckets of its text and story bands. */
+  private void index(StoredArticle a) {
+    int slot = slots.add(a.id(), a.time(), a.fingerprint().textPart());
+    long[] bands = a.fingerprint().bands(TEXT_BANDS);
+    for (int b = 0; b < TEXT_BANDS; b++) {
+      textBuckets.add(b, bands[b], slot);
+    }
+    int[] sig = a.fingerprint().featureMinHash(STORY_BANDS);
+    for (int b = 0; b < STORY_BANDS; b++) {
+      if (sig[b] != Integer.MAX_VALUE) {
+        storyBuckets.add(b, sig[b], slot);
+      }
+    }
+  }
+
+  /** How many articles are indexed in memory (for tests). */
+  int indexed() {
+    return slots.size();
+  }
+
+  /** How many article-in-bucket memberships the text and story buckets hold (for tests). */
+  long memberships() {
+    return textBuckets.memberships() + storyBuckets.memberships();
+  }
+
+  /** Deletes the keys an older layout kept for the buckets and counts, in chunks, once. */
+  private void deleteOldLayout() {
+    for (String prefix : OLD_LAYOUT_PREFIXES) {
+      String to = prefix.charAt(0) + "}";
+      String from = prefix;
+      List<String> chunk = new ArrayList<>();
+      do {
+        chunk.clear();
+        store.scan(from, to, (key, value) -> chunk.add(key) && chunk.size() < 10_000);
+        chunk.forEach(store::delete);
+        if (!chunk.isEmpty()) {
+          from = chunk.get(chunk.size() - 1) + '\0'; // the next key after the last one deleted
+        }
+      } while (chunk.size() == 10_000);
+    }
+    if (store.get(OLD_LAYOUT_COUNTED) != null) {
+      store.delete(OLD_LAYOUT_COUNTED);
     }
   }
 
@@ -255,42 +353,6 @@ final class DedupState {
     byte[] owner = store.get(key);
     exactRead.put(key, owner);
     return owner;
-  }
-
-  /** Adds the id to a bucket, keeping only the most recent {@code bucketSize} members. */
-  private void addToBucket(String key, String id) {
-    List<String> members = new ArrayList<>(bucket(key));
-    members.remove(id);
-    members.add(id);
-    if (members.size() > bucketSize) {
-      members = new ArrayList<>(members.subList(members.size() - bucketSize, members.size()));
-    }
-    store.put(key, StringLists.encode(0, members));
-    bucketsRead.put(key, members);
-  }
-
-  /**
-   * A bucket's members, read from the store once per decision (a decision reads, then adds to, the
-   * same buckets).
-   */
-  private List<String> bucket(String key) {
-    return bucketsRead.computeIfAbsent(key, k -> StringLists.items(store.get(k)));
-  }
-
-  private void removeFromBucket(String key, String id) {
-    bucketsRead.remove(key);
-    byte[] old = store.get(key);
-    if (old == null) {
-      return;
-    }
-    List<String> members = StringLists.items(old);
-    if (members.remove(id)) {
-      if (members.isEmpty()) {
-        store.delete(key);
-      } else {
-        store.put(key, StringLists.encode(0, members));
-      }
-    }
   }
 
   // ---------------------------------------------------------------- time
@@ -373,13 +435,5 @@ final class DedupState {
   static String evictionKey(long time, String target) {
     String hex = Long.toHexString(Math.max(0, time));
     return "e|" + "0000000000000000".substring(hex.length()) + hex + "|" + target;
-  }
-
-  private static String textBucket(int band, long hash) {
-    return "b|" + band + "|" + Long.toHexString(hash);
-  }
-
-  private static String storyBucket(int band, int hash) {
-    return "f|" + band + "|" + Integer.toHexString(hash);
   }
 }

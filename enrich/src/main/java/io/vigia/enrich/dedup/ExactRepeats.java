@@ -25,6 +25,9 @@ public final class ExactRepeats {
   private static final String CLOCK = "m|clock";
   private static final byte[] EMPTY = new byte[0];
 
+  /** Past every eviction key ({@code '}'} follows {@code '|'}). */
+  private static final String EVICTION_KEYS_END = "e}";
+
   private final DedupStore store;
   private final long retentionMillis;
 
@@ -34,6 +37,18 @@ public final class ExactRepeats {
    * history). Keys are only written at or after the cutoff, which only grows, so the floor holds.
    */
   private String evictionFloor = "e|";
+
+  /**
+   * No eviction key has an article time below this one, so an article whose cutoff is not past it
+   * has nothing to forget and opens no scan (a store iterator, RocksDB's under the record cache's,
+   * for every article remembered: through the whole first retention of a history nothing is due).
+   * Known from one look at the oldest key when this instance first evicts, raised to the cutoff by
+   * each scan that deleted everything below it, lowered by each key written. Only this class writes
+   * eviction keys to its store.
+   */
+  private long nothingDueBefore;
+
+  private boolean oldestKeyKnown;
 
   public ExactRepeats(DedupStore store, Duration retention) {
     this.store = Objects.requireNonNull(store);
@@ -79,6 +94,7 @@ public final class ExactRepeats {
     }
     store.put(articleKey(id), StringLists.encode(at, List.of(contentHash)));
     store.put(evictionKey(at, id), EMPTY);
+    nothingDueBefore = Math.min(nothingDueBefore, at);
   }
 
   /** Articles remembered now (reads the whole index: for tests and diagnostics). */
@@ -108,13 +124,32 @@ public final class ExactRepeats {
     if (evictionFloor.compareTo(to) >= 0) {
       return;
     }
+    if (!oldestKeyKnown) {
+      List<String> oldest = store.keys(evictionFloor, EVICTION_KEYS_END, 1);
+      nothingDueBefore = oldest.isEmpty() ? Long.MAX_VALUE : timeOf(oldest.get(0));
+      oldestKeyKnown = true;
+    }
+    if (cutoff <= nothingDueBefore) {
+      evictionFloor = to; // every key is at the cutoff or later
+      return;
+    }
     List<String> due = store.keys(evictionFloor, to, EVICTIONS_PER_ARTICLE);
-    evictionFloor = due.size() < EVICTIONS_PER_ARTICLE ? to : due.get(due.size() - 1);
+    if (due.size() < EVICTIONS_PER_ARTICLE) {
+      evictionFloor = to;
+      nothingDueBefore = cutoff; // every key below the cutoff is deleted below
+    } else {
+      evictionFloor = due.get(due.size() - 1); // more may be due: the next article goes on
+    }
     for (String key : due) {
       String id = key.substring(key.indexOf('|', 2) + 1);
       store.delete(articleKey(id));
       store.delete(key);
     }
+  }
+
+  /** The article time of an eviction key. */
+  private static long timeOf(String evictionKey) {
+    return Long.parseUnsignedLong(evictionKey.substring(2, 18), 16);
   }
 
   private static String articleKey(String id) {

@@ -1,51 +1,41 @@
 package io.vigia.enrich.dedup;
 
-import java.nio.ByteBuffer;
+import com.carrotsearch.hppc.LongIntHashMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.LongToDoubleFunction;
 
 /**
- * How many of the stored originals have each story feature ({@code n|feature}) and how many
- * originals there are ({@code m|articles}): the document frequencies behind the story weights.
- * Copies and updates of another article are not counted (a syndicated story would otherwise make
- * its own names look common); counts go up when an original is stored and down when it is
- * forgotten, so they always describe the articles of the last retention.
+ * How many of the stored originals have each story feature and how many originals there are: the
+ * document frequencies behind the story weights. Copies and updates of another article are not
+ * counted (a syndicated story would otherwise make its own names look common); counts go up when an
+ * original is stored and down when it is forgotten, so they always describe the articles of the
+ * last retention.
  *
- * <p>Reads are kept for one decision (a decision reads, then writes, the same counts).
+ * <p>In memory, like the buckets ({@link BucketIndex}), and for the same reason: they are a sum
+ * over the stored articles, which {@link DedupState} reads back whenever a state is made, so
+ * keeping them in the store only cost each article some thirty reads and writes there. Not
+ * thread-safe.
  */
 final class FeatureCounts {
-  /** How many counted articles the state holds: the N of the feature weights. */
-  private static final String COUNTED = "m|articles";
-
-  private final DedupStore store;
-  private final Map<String, Integer> read = new HashMap<>();
-
-  FeatureCounts(DedupStore store) {
-    this.store = store;
-  }
-
-  /** Forgets the reads of the previous decision. */
-  void startDecision() {
-    read.clear();
-  }
+  private final LongIntHashMap counts = new LongIntHashMap();
+  private int articles;
 
   /** How many counted originals the state holds. */
   int articles() {
-    return count(COUNTED);
+    return articles;
   }
 
   /** How many counted originals have the feature. */
   int articlesWith(long feature) {
-    return count(key(feature));
+    return counts.getOrDefault(feature, 0);
   }
 
   /**
    * How telling each story feature is: the inverse document frequency {@code ln((N + 1) / (n + 1))}
    * over the N counted originals, n of which have it. A name every article of the watch has
    * ("Venezuela", "Maduro") counts nothing, one that only the candidate has counts most. On an
-   * empty or young state nothing can be told from anything. Only asked about the article's own
-   * features (one read each, kept for the decision).
+   * empty or young state nothing can be told from anything.
    */
   LongToDoubleFunction weights() {
     double n = articles() + 1.0;
@@ -60,33 +50,16 @@ final class FeatureCounts {
     if (!a.counted()) {
       return;
     }
-    add(COUNTED, delta);
+    articles = Math.max(0, articles + delta);
     for (long f : a.fingerprint().features()) {
-      add(key(f), delta);
+      if (counts.addTo(f, delta) <= 0) {
+        counts.remove(f);
+      }
     }
   }
 
-  private int count(String key) {
-    return read.computeIfAbsent(
-        key,
-        k -> {
-          byte[] b = store.get(k);
-          return b == null ? 0 : ByteBuffer.wrap(b).getInt();
-        });
-  }
-
-  private void add(String key, int delta) {
-    int n = count(key) + delta;
-    if (n <= 0) {
-      store.delete(key);
-      n = 0;
-    } else {
-      store.put(key, ByteBuffer.allocate(4).putInt(n).array());
-    }
-    read.put(key, n);
-  }
-
-  private static String key(long feature) {
-    return "n|" + Long.toHexString(feature);
+  /** How many distinct features are counted (for tests). */
+  int features() {
+    return counts.size();
   }
 }

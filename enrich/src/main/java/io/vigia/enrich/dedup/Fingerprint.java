@@ -35,6 +35,8 @@ public record Fingerprint(
   public static final double HEADLINE_WEIGHT = 2.0;
 
   private static final long[] SEEDS = new long[HASHES];
+  private static final long[] NO_FEATURES = new long[0];
+  private static final int[] NO_ANCHORS = new int[0];
 
   static {
     long s = 0x9E3779B97F4A7C15L;
@@ -116,6 +118,14 @@ public record Fingerprint(
   }
 
   /** The estimated Jaccard similarity of the two shingle sets. */
+  /**
+   * The part {@link #jaccard} and {@link #containment} compare (the signature and the shingle
+   * count), sharing this fingerprint's signature array, without the story features.
+   */
+  public Fingerprint textPart() {
+    return new Fingerprint(minHash, shingles, NO_FEATURES, NO_ANCHORS, NO_FEATURES);
+  }
+
   public double jaccard(Fingerprint other) {
     if (shingles == 0 || other.shingles == 0) {
       return 0;

@@ -2,6 +2,7 @@ package io.vigia.enrich.dedup;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiPredicate;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -51,5 +52,17 @@ public final class KeyValueDedupStore implements DedupStore {
       }
     }
     return out;
+  }
+
+  @Override
+  public void scan(String from, String to, BiPredicate<String, byte[]> each) {
+    try (KeyValueIterator<String, byte[]> it = store.range(from, to)) {
+      while (it.hasNext()) {
+        KeyValue<String, byte[]> kv = it.next();
+        if (kv.key.compareTo(to) >= 0 || !each.test(kv.key, kv.value)) {
+          return;
+        }
+      }
+    }
   }
 }

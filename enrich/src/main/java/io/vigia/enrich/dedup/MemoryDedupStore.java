@@ -2,7 +2,9 @@ package io.vigia.enrich.dedup;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiPredicate;
 
 /** Dedup state in memory: fresh for every run of {@code vigia enrich --input}. Not thread-safe. */
 public final class MemoryDedupStore implements DedupStore {
@@ -33,6 +35,15 @@ public final class MemoryDedupStore implements DedupStore {
       out.add(k);
     }
     return out;
+  }
+
+  @Override
+  public void scan(String from, String to, BiPredicate<String, byte[]> each) {
+    for (Map.Entry<String, byte[]> e : map.subMap(from, true, to, false).entrySet()) {
+      if (!each.test(e.getKey(), e.getValue())) {
+        return;
+      }
+    }
   }
 
   /** How many entries the state holds (for tests of retention). */

@@ -82,7 +82,9 @@ public final class EnrichTopology {
                 Stores.persistentKeyValueStore(DedupProcessor.STORE),
                 Serdes.String(),
                 Serdes.ByteArray())
-            // The cache absorbs the repeated rewrites of busy LSH buckets between commits.
+            // The cache absorbs the repeated rewrites of busy keys (the clock, a story's sources
+            // and
+            // figure table) between commits.
             .withCachingEnabled());
 
     KStream<String, Decoded> decoded =

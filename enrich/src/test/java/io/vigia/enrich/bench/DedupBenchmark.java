@@ -74,8 +74,8 @@ public final class DedupBenchmark {
     java.lang.management.ThreadMXBean threads =
         java.lang.management.ManagementFactory.getThreadMXBean();
     System.out.printf(
-        "%-12s %-12s %-14s %-16s %-12s%n",
-        "stored", "articles/s", "us/article", "cpu us/article", "copies found");
+        "%-12s %-12s %-14s %-16s %-14s %s%n",
+        "stored", "articles/s", "us/article", "cpu us/article", "copies found", "heap MB");
     long totalStart = System.nanoTime();
     for (long checkpoint : checkpoints) {
       while (bench.n < checkpoint) {
@@ -91,13 +91,13 @@ public final class DedupBenchmark {
       double seconds = (System.nanoTime() - t0) / 1e9;
       double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
       System.out.printf(
-          "%-12d %-12.0f %-14.1f %-16.1f %d/%d%n",
+          "%-12d %-12.0f %-14.1f %-16.1f %-14s %d%n",
           checkpoint,
           WINDOW / seconds,
           seconds * 1e6 / WINDOW,
           cpuSeconds * 1e6 / WINDOW,
-          bench.found,
-          bench.copies);
+          bench.found + "/" + bench.copies,
+          heapAfterGcMb());
     }
     System.out.printf(
         "total %d articles in %.0f s%n", bench.n, (System.nanoTime() - totalStart) / 1e9);
@@ -105,6 +105,16 @@ public final class DedupBenchmark {
     try (var files = Files.walk(dir)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
     }
+  }
+
+  /**
+   * The heap in use after a full collection: dedup's in-memory buckets and counts grow with the
+   * articles it holds (one retention's worth), so the benchmark says how much.
+   */
+  private static long heapAfterGcMb() {
+    System.gc();
+    Runtime rt = Runtime.getRuntime();
+    return (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024);
   }
 
   private void next(DedupEngine engine) {

@@ -21,8 +21,8 @@ class EvictionScanTest {
   @Test
   void shouldStartTheNextDedupEvictionScanPastTheKeysItDeleted() {
     DedupState state = new DedupState(store, 32);
-    state.remember(Fixtures.storedOriginal("a1", "a1", 1_000L), FP.bands(DedupState.TEXT_BANDS));
-    state.remember(Fixtures.storedOriginal("a2", "a2", 9_000L), FP.bands(DedupState.TEXT_BANDS));
+    state.remember(Fixtures.storedOriginal("a1", "a1", 1_000L));
+    state.remember(Fixtures.storedOriginal("a2", "a2", 9_000L));
 
     state.evictOlderThan(2_000L);
     assertThat(state.article("a1")).isNull();
@@ -38,7 +38,7 @@ class EvictionScanTest {
   void shouldNotScanWhileNoKeyCanBeDueAndStillForgetWhatIs() {
     DedupState state = new DedupState(store, 32);
     state.lowerEvictionFloor(10_000L);
-    state.remember(Fixtures.storedOriginal("a1", "a1", 10_000L), FP.bands(DedupState.TEXT_BANDS));
+    state.remember(Fixtures.storedOriginal("a1", "a1", 10_000L));
 
     state.evictOlderThan(2_000L); // one look at the oldest key (10,000): nothing due
     state.evictOlderThan(5_000L);
@@ -63,8 +63,7 @@ class EvictionScanTest {
   void shouldGoOnWhereAScanStoppedAtItsLimit() {
     DedupState state = new DedupState(store, 32);
     for (int i = 0; i < 300; i++) {
-      state.remember(
-          Fixtures.storedOriginal("a" + i, "a" + i, 1_000L + i), FP.bands(DedupState.TEXT_BANDS));
+      state.remember(Fixtures.storedOriginal("a" + i, "a" + i, 1_000L + i));
     }
 
     state.evictOlderThan(5_000L);
@@ -112,8 +111,28 @@ class EvictionScanTest {
 
     assertThat(repeats.isRepeat("a1", "h1")).isFalse();
     assertThat(repeats.isRepeat("a2", "h2")).isTrue();
+    repeats.remember("a4", "h4", 20_000L); // evicts a2 and a3 (cutoff 15,000)
+
+    assertThat(repeats.isRepeat("a2", "h2")).isFalse();
     String last = store.scansFrom.get(store.scansFrom.size() - 1);
     assertThat(last).isGreaterThan("e|" + "0000000000000000".substring(3) + "3e8|a1");
+  }
+
+  @Test
+  void shouldNotScanForExactRepeatsToForgetWhileNoneIsDue() {
+    ExactRepeats repeats = new ExactRepeats(store, Duration.ofHours(1));
+    long start = Duration.ofHours(2).toMillis();
+    for (int i = 0; i < 500; i++) {
+      repeats.remember("a" + i, "h" + i, start + i * 1_000L);
+    }
+    // One look at the oldest key when it first could evict, then none: nothing was ever due.
+    assertThat(store.scansFrom).hasSize(1);
+
+    repeats.remember("late", "h", start + Duration.ofHours(1).toMillis() + 100_500L);
+
+    assertThat(store.scansFrom).hasSize(2);
+    assertThat(repeats.isRepeat("a100", "h100")).isFalse();
+    assertThat(repeats.isRepeat("a101", "h101")).isTrue();
   }
 
   @Test

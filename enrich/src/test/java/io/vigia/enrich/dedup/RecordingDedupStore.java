@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiPredicate;
 
 /**
  * A memory store that records what is asked of it, for tests of the traffic dedup and the figure
@@ -20,6 +21,9 @@ public final class RecordingDedupStore implements DedupStore {
 
   /** Every key deleted, in order. */
   public final List<String> deletes = new ArrayList<>();
+
+  /** Where each entry scan ({@link #scan}: a state reading its articles back) started, in order. */
+  public final List<String> entryScansFrom = new ArrayList<>();
 
   /** Where each key scan started, in order. */
   public final List<String> scansFrom = new ArrayList<>();
@@ -71,5 +75,11 @@ public final class RecordingDedupStore implements DedupStore {
   public List<String> keys(String from, String to, int limit) {
     scansFrom.add(from);
     return map.keys(from, to, limit);
+  }
+
+  @Override
+  public void scan(String from, String to, BiPredicate<String, byte[]> each) {
+    entryScansFrom.add(from);
+    map.scan(from, to, each);
   }
 }

@@ -54,6 +54,56 @@ class StoreTrafficTest {
   }
 
   @Test
+  void shouldKeepNoBucketsOrFeatureCountsInTheStore() {
+    decide(article("a1", "https://wire.example/a1", "Observers report", EN, T0));
+    decide(article("b1", "https://other.example/b1", "Other news", OTHER, T0.plusSeconds(60)));
+    decide(
+        article(
+            "a2", "https://republisher.example/a2", "Observers report", EN, T0.plusSeconds(90)));
+
+    // Only the articles, their exact keys and eviction keys, the stories' sources and the clock:
+    // the buckets and counts are in memory, read back from the articles when a state is made.
+    assertThat(store.map.keys("", "~", 1_000))
+        .allMatch(k -> k.matches("(a|x|e|t|m)\\|.*"))
+        .noneMatch(k -> k.equals("m|articles"));
+    assertThat(store.reads.keySet()).allMatch(k -> k.matches("(a|x|t|m)\\|.*"));
+  }
+
+  @Test
+  void shouldReadOnlyTheArticleACopyIsOfNotEveryCandidateOfTheNearCopyCheck() {
+    String[] paragraphs = EN.split("\n\n");
+    for (int k = 0; k < paragraphs.length; k++) { // versions that share some of its LSH bands
+      StringBuilder b = new StringBuilder();
+      for (int i = 0; i < paragraphs.length; i++) {
+        b.append(i == k ? OTHER.split("\n\n")[0] : paragraphs[i]).append("\n\n");
+      }
+      decide(article("v" + k, "https://outlet" + k + ".example/v", "t", b.toString(), T0));
+    }
+    // A task that starts again: nothing decoded in memory, every article read from the store.
+    DedupState made = new DedupState(store, DedupSettings.defaults().bucketSize());
+    Fingerprint copy = Fingerprint.of("t", EN, List.of());
+    assertThat(new java.util.HashSet<>(made.textCandidates(copy.bands(DedupState.TEXT_BANDS))))
+        .as("the near-copy check has several candidates")
+        .hasSizeGreaterThan(3);
+    DedupEngine restarted = new DedupEngine(store, DedupSettings.defaults());
+
+    store.nextDecision();
+    DedupDecision d =
+        restarted.decide(
+            article(
+                "c1",
+                "https://copy.example/c1",
+                "t",
+                EN + "\n\nRepublished with permission.",
+                T0.plusSeconds(60)));
+
+    assertThat(d.reason()).as("found by the near-copy check").isIn("near-duplicate", "contained");
+    assertThat(store.reads.keySet().stream().filter(k -> k.startsWith("a|") && !k.equals("a|c1")))
+        .as("the copy's original and its root, no other candidate")
+        .hasSizeLessThanOrEqualTo(2);
+  }
+
+  @Test
   void shouldNotRewriteWhatAnArticleOfTheSameStoryAtTheSameTimeLeavesAsItWas() {
     decide(article("a1", "https://wire.example/a1", "Observers report", EN, T0));
     // The same outlet's copy at the same time: the story's sources and their time do not change.
