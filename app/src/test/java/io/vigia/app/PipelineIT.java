@@ -193,6 +193,9 @@ class PipelineIT {
     assertThat(value(m, "vigia_enrich_dedup_decisions_total{reason=\"none\",status=\"original\"}"))
         .isGreaterThanOrEqualTo(1);
     assertThat(value(m, "vigia_enrich_stories_total{story=\"new\"}")).isGreaterThanOrEqualTo(1);
+    assertThat(value(m, "vigia_enrich_dedup_articles_held"))
+        .as("the on-topic articles the dedup state holds")
+        .isGreaterThanOrEqualTo(1);
     assertThat(value(m, "vigia_sink_write_seconds_count")).isGreaterThanOrEqualTo(1);
     assertThat(m)
         .contains("vigia_freshness_published_to_searchable_recent_seconds{quantile=\"0.99\"}")

@@ -37,6 +37,14 @@ public final class DedupEngine {
     this.stories = new StoryFinder(state, settings);
   }
 
+  /**
+   * How many articles the state holds (one retention's worth): its in-memory buckets, counts and
+   * signatures grow with them.
+   */
+  public int articlesHeld() {
+    return state.indexed();
+  }
+
   public DedupDecision decide(DedupInput in) {
     long clock = state.startDecision(in.time());
     state.evictOlderThan(clock - settings.retention().toMillis());

@@ -43,6 +43,11 @@ public final class DedupProcessor
     this.engine = new DedupEngine(new KeyValueDedupStore(context.getStateStore(STORE)), settings);
   }
 
+  /** How many articles the dedup state holds; 0 before {@link #init}. */
+  public int articlesHeld() {
+    return engine == null ? 0 : engine.articlesHeld();
+  }
+
   @Override
   public void process(Record<String, EnrichedArticle> record) {
     EnrichedArticle e = record.value();

@@ -1,10 +1,12 @@
 package io.vigia.enrich.topology;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vigia.enrich.dedup.DedupDecision;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What the enrich topology counts ({@code vigia_enrich_*}, listed in docs/metrics.md): records in,
@@ -26,6 +28,7 @@ public final class EnrichMeters {
   private final Counter storiesJoined;
   private final Timer analysis;
   private final Timer dedup;
+  private final AtomicLong dedupHeld = new AtomicLong();
 
   public EnrichMeters(MeterRegistry registry) {
     this.registry = registry;
@@ -45,6 +48,11 @@ public final class EnrichMeters {
     this.storiesJoined = stories("joined", "Articles that joined an earlier article's story");
     this.analysis = step("analyse", "Entities, relevance and stance of one article");
     this.dedup = step("dedup", "The full dedup's decision about one relevant article");
+    Gauge.builder("vigia.enrich.dedup.articles.held", dedupHeld, AtomicLong::get)
+        .description(
+            "Articles the dedup state of this instance holds (one retention of on-topic articles);"
+                + " its in-memory buckets, counts and signatures take about 3 KB of heap each")
+        .register(registry);
   }
 
   private Timer step(String step, String description) {
@@ -90,6 +98,11 @@ public final class EnrichMeters {
         .tag("story", story)
         .description(description)
         .register(registry);
+  }
+
+  /** How many articles this instance's dedup state holds now. */
+  void dedupHeld(long articles) {
+    dedupHeld.set(articles);
   }
 
   void read() {

@@ -20,15 +20,18 @@ final class TimedDedup implements Processor<String, EnrichedArticle, String, Enr
   @Override
   public void init(ProcessorContext<String, EnrichedArticle> context) {
     dedup.init(context);
+    meters.dedupHeld(dedup.articlesHeld()); // what the state read back
   }
 
   @Override
   public void process(Record<String, EnrichedArticle> record) {
     meters.timeDedup(() -> dedup.process(record));
+    meters.dedupHeld(dedup.articlesHeld());
   }
 
   @Override
   public void close() {
     dedup.close();
+    meters.dedupHeld(0); // the task moved away, or the service stops: this instance holds none
   }
 }

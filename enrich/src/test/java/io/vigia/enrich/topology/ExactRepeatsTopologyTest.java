@@ -225,6 +225,29 @@ class ExactRepeatsTopologyTest {
         .isEqualTo(1);
   }
 
+  @Test
+  void shouldSayHowManyArticlesTheDedupStateHolds() {
+    assertThat(registry.get("vigia.enrich.dedup.articles.held").gauge().value()).isZero();
+    send(article("https://wire.example/en/cne-date", "CNE sets the date", EN, Duration.ZERO));
+    send(
+        article(
+            "https://republisher.example/p/1",
+            "Venezuela votes July 28",
+            Fixtures.syndicated(EN),
+            Duration.ofHours(5)));
+    assertThat(registry.get("vigia.enrich.dedup.articles.held").gauge().value()).isEqualTo(2);
+
+    // Thirty days on, past the two-day retention: the first two are forgotten.
+    send(
+        article(
+            "https://wire.example/es/other",
+            "Opposition weighs options",
+            REACTION,
+            Duration.ofDays(30)));
+
+    assertThat(registry.get("vigia.enrich.dedup.articles.held").gauge().value()).isEqualTo(1);
+  }
+
   private List<String> remembered() {
     KeyValueStore<String, byte[]> store =
         harness.driver().getKeyValueStore(EnrichTopology.EXACT_REPEATS_STORE);
