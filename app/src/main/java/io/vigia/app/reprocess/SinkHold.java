@@ -1,18 +1,13 @@
 package io.vigia.app.reprocess;
 
 import io.vigia.search.ArticleDocument;
-import io.vigia.search.SearchQuery;
 import io.vigia.sink.index.ArticleIndex;
-import io.vigia.sink.index.FigureFilter;
-import io.vigia.sink.index.IndexStats;
+import io.vigia.sink.index.ForwardingArticleIndex;
 import io.vigia.sink.index.IndexUnavailableException;
-import io.vigia.sink.index.SearchResult;
-import io.vigia.sink.index.StorySummary;
 import io.vigia.sink.index.WriteOutcome;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * For tests of resuming only: stops a reprocessing run's sink mid-way whatever the machine's load,
@@ -94,11 +89,9 @@ public final class SinkHold {
     return new Held(Objects.requireNonNull(index, "index"));
   }
 
-  private final class Held implements ArticleIndex {
-    private final ArticleIndex index;
-
+  private final class Held extends ForwardingArticleIndex {
     Held(ArticleIndex index) {
-      this.index = index;
+      super(index);
     }
 
     @Override
@@ -106,39 +99,9 @@ public final class SinkHold {
       if (!mayWrite(documents.size())) {
         throw new IndexUnavailableException("the run's sink was held and then halted", null);
       }
-      WriteOutcome out = index.write(documents);
+      WriteOutcome out = delegate().write(documents);
       wrote(documents.size());
       return out;
-    }
-
-    @Override
-    public Optional<ArticleDocument> get(String id) {
-      return index.get(id);
-    }
-
-    @Override
-    public SearchResult search(SearchQuery query) {
-      return index.search(query);
-    }
-
-    @Override
-    public IndexStats stats(SearchQuery filter, String target, int top) {
-      return index.stats(filter, target, top);
-    }
-
-    @Override
-    public List<StorySummary> stories(SearchQuery filter, int size) {
-      return index.stories(filter, size);
-    }
-
-    @Override
-    public List<String> storiesWithFigures(FigureFilter filter, int size) {
-      return index.storiesWithFigures(filter, size);
-    }
-
-    @Override
-    public long count() {
-      return index.count();
     }
 
     /** The run closes its index itself ({@link IndexVersions#release}); the sink never does. */

@@ -1,12 +1,9 @@
 package io.vigia.sink.corrections;
 
 import io.vigia.search.ArticleDocument;
-import io.vigia.search.SearchQuery;
 import io.vigia.sink.index.ArticleIndex;
-import io.vigia.sink.index.IndexStats;
+import io.vigia.sink.index.ForwardingArticleIndex;
 import io.vigia.sink.index.IndexUnavailableException;
-import io.vigia.sink.index.SearchResult;
-import io.vigia.sink.index.StorySummary;
 import io.vigia.sink.index.WriteOutcome;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,13 +19,12 @@ import java.util.Optional;
  * <p>Writes are serialised: a re-application reads a document and writes it back, and must not
  * overwrite a newer version the sink wrote in between.
  */
-public final class CorrectedIndex implements ArticleIndex {
-  private final ArticleIndex index;
+public final class CorrectedIndex extends ForwardingArticleIndex {
   private final CorrectionSet corrections;
   private final Object writes = new Object();
 
   public CorrectedIndex(ArticleIndex index, CorrectionSet corrections) {
-    this.index = java.util.Objects.requireNonNull(index, "index");
+    super(index);
     this.corrections = java.util.Objects.requireNonNull(corrections, "corrections");
   }
 
@@ -39,7 +35,7 @@ public final class CorrectedIndex implements ArticleIndex {
       for (ArticleDocument d : documents) {
         corrected.add(CorrectionOverlay.apply(d, corrections.of(d.id())));
       }
-      return index.write(corrected);
+      return delegate().write(corrected);
     }
   }
 
@@ -53,7 +49,7 @@ public final class CorrectedIndex implements ArticleIndex {
     synchronized (writes) {
       List<ArticleDocument> changed = new ArrayList<>();
       for (String id : articleIds) {
-        Optional<ArticleDocument> indexed = index.get(id);
+        Optional<ArticleDocument> indexed = delegate().get(id);
         if (indexed.isPresent()) {
           ArticleDocument now = CorrectionOverlay.apply(indexed.get(), corrections.of(id));
           if (!now.equals(indexed.get())) {
@@ -62,7 +58,7 @@ public final class CorrectedIndex implements ArticleIndex {
         }
       }
       if (!changed.isEmpty()) {
-        WriteOutcome out = index.write(changed);
+        WriteOutcome out = delegate().write(changed);
         if (!out.rejected().isEmpty()) {
           throw new IndexUnavailableException(
               "the index rejected corrected documents: " + out.rejected(), null);
@@ -79,41 +75,6 @@ public final class CorrectedIndex implements ArticleIndex {
 
   /** The index this one writes to. */
   public ArticleIndex backend() {
-    return index;
-  }
-
-  @Override
-  public Optional<ArticleDocument> get(String id) {
-    return index.get(id);
-  }
-
-  @Override
-  public SearchResult search(SearchQuery query) {
-    return index.search(query);
-  }
-
-  @Override
-  public IndexStats stats(SearchQuery filter, String target, int top) {
-    return index.stats(filter, target, top);
-  }
-
-  @Override
-  public List<StorySummary> stories(SearchQuery filter, int size) {
-    return index.stories(filter, size);
-  }
-
-  @Override
-  public List<String> storiesWithFigures(io.vigia.sink.index.FigureFilter filter, int size) {
-    return index.storiesWithFigures(filter, size);
-  }
-
-  @Override
-  public long count() {
-    return index.count();
-  }
-
-  @Override
-  public void close() {
-    index.close();
+    return delegate();
   }
 }
