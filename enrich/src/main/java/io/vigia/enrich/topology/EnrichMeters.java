@@ -48,6 +48,13 @@ public final class EnrichMeters {
     this.storiesJoined = stories("joined", "Articles that joined an earlier article's story");
     this.analysis = step("analyse", "Entities, relevance and stance of one article");
     this.dedup = step("dedup", "The full dedup's decision about one relevant article");
+    // A registry keeps the first gauge of a name and ignores later ones, so a service started
+    // again in the same process (after a crash, in tests) would go on reporting the old one's
+    // value: the newest meters take the gauge over. Counters need no such care (they add up).
+    Gauge old = registry.find("vigia.enrich.dedup.articles.held").gauge();
+    if (old != null) {
+      registry.remove(old);
+    }
     Gauge.builder("vigia.enrich.dedup.articles.held", dedupHeld, AtomicLong::get)
         .description(
             "Articles the dedup state of this instance holds (one retention of on-topic articles);"

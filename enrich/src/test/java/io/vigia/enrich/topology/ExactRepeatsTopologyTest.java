@@ -62,12 +62,14 @@ class ExactRepeatsTopologyTest {
 
   @BeforeEach
   void start() {
-    DedupSettings dedup =
-        DedupSettings.from(Config.builder().set("enrich.dedup.retention", "2d").build());
-    topology = EnrichTopology.build(analyzer, "test", dedup, new EnrichMeters(registry));
+    topology = EnrichTopology.build(analyzer, "test", dedup(), new EnrichMeters(registry));
     harness = new TopologyHarness(topology, "repeats-test", stateDir);
     enriched = harness.enriched();
     irrelevant = harness.irrelevant();
+  }
+
+  private static DedupSettings dedup() {
+    return DedupSettings.from(Config.builder().set("enrich.dedup.retention", "2d").build());
   }
 
   @AfterEach
@@ -246,6 +248,10 @@ class ExactRepeatsTopologyTest {
             Duration.ofDays(30)));
 
     assertThat(registry.get("vigia.enrich.dedup.articles.held").gauge().value()).isEqualTo(1);
+
+    // A service started again in the same process (same registry) takes the gauge over.
+    new EnrichMeters(registry).dedupHeld(5);
+    assertThat(registry.get("vigia.enrich.dedup.articles.held").gauge().value()).isEqualTo(5);
   }
 
   private List<String> remembered() {
