@@ -194,19 +194,9 @@ class ExactRepeatsTopologyTest {
     RawArticle a =
         send(article("https://wire.example/en/cne-date", "CNE sets the date", EN, Duration.ZERO));
     send(a);
-    send(
-        article(
-            "https://republisher.example/p/1",
-            "Venezuela votes July 28",
-            Fixtures.syndicated(EN),
-            Duration.ofHours(5)));
+    sendSyndicatedCopy();
     // Beyond the story window: a story of its own.
-    send(
-        article(
-            "https://wire.example/es/other",
-            "Opposition weighs options",
-            REACTION,
-            Duration.ofDays(30)));
+    sendStoryThirtyDaysOn();
     send(article("https://sports.example/a", "OFF-TOPIC baseball", REACTION, Duration.ofDays(30)));
     harness.send("bad", "not avro".getBytes());
 
@@ -231,27 +221,37 @@ class ExactRepeatsTopologyTest {
   void shouldSayHowManyArticlesTheDedupStateHolds() {
     assertThat(registry.get("vigia.enrich.dedup.articles.held").gauge().value()).isZero();
     send(article("https://wire.example/en/cne-date", "CNE sets the date", EN, Duration.ZERO));
-    send(
-        article(
-            "https://republisher.example/p/1",
-            "Venezuela votes July 28",
-            Fixtures.syndicated(EN),
-            Duration.ofHours(5)));
+    sendSyndicatedCopy();
     assertThat(registry.get("vigia.enrich.dedup.articles.held").gauge().value()).isEqualTo(2);
 
     // Thirty days on, past the two-day retention: the first two are forgotten.
-    send(
-        article(
-            "https://wire.example/es/other",
-            "Opposition weighs options",
-            REACTION,
-            Duration.ofDays(30)));
+    sendStoryThirtyDaysOn();
 
     assertThat(registry.get("vigia.enrich.dedup.articles.held").gauge().value()).isEqualTo(1);
 
     // A service started again in the same process (same registry) takes the gauge over.
     new EnrichMeters(registry).dedupHeld(5);
     assertThat(registry.get("vigia.enrich.dedup.articles.held").gauge().value()).isEqualTo(5);
+  }
+
+  /** The wire story's syndicated copy, five hours later. */
+  private void sendSyndicatedCopy() {
+    send(
+        article(
+            "https://republisher.example/p/1",
+            "Venezuela votes July 28",
+            Fixtures.syndicated(EN),
+            Duration.ofHours(5)));
+  }
+
+  /** Another on-topic story thirty days on: beyond the story window and the two-day retention. */
+  private void sendStoryThirtyDaysOn() {
+    send(
+        article(
+            "https://wire.example/es/other",
+            "Opposition weighs options",
+            REACTION,
+            Duration.ofDays(30)));
   }
 
   private List<String> remembered() {
