@@ -234,30 +234,33 @@ final class DedupState {
     if (slot < 0) {
       return;
     }
-    long[] bands = a.fingerprint().bands(TEXT_BANDS);
-    for (int b = 0; b < TEXT_BANDS; b++) {
-      textBuckets.remove(b, bands[b], slot);
-    }
-    int[] sig = a.fingerprint().featureMinHash(STORY_BANDS);
-    for (int b = 0; b < STORY_BANDS; b++) {
-      if (sig[b] != Integer.MAX_VALUE) {
-        storyBuckets.remove(b, sig[b], slot);
-      }
-    }
+    forEachBucket(a, slot, BucketIndex::remove);
     slots.remove(slot);
   }
 
   /** Puts a stored article in the buckets of its text and story bands. */
   private void index(StoredArticle a) {
-    int slot = slots.add(a.id(), a.time(), a.fingerprint().textPart());
+    forEachBucket(a, slots.add(a.id(), a.time(), a.fingerprint().textPart()), BucketIndex::add);
+  }
+
+  /**
+   * What is done to one bucket of an article: {@link BucketIndex#add} or {@link
+   * BucketIndex#remove}.
+   */
+  private interface BucketChange {
+    void apply(BucketIndex buckets, int band, long hash, int slot);
+  }
+
+  /** Applies {@code change} to each bucket the article is in: its text bands, its story bands. */
+  private void forEachBucket(StoredArticle a, int slot, BucketChange change) {
     long[] bands = a.fingerprint().bands(TEXT_BANDS);
     for (int b = 0; b < TEXT_BANDS; b++) {
-      textBuckets.add(b, bands[b], slot);
+      change.apply(textBuckets, b, bands[b], slot);
     }
     int[] sig = a.fingerprint().featureMinHash(STORY_BANDS);
     for (int b = 0; b < STORY_BANDS; b++) {
       if (sig[b] != Integer.MAX_VALUE) {
-        storyBuckets.add(b, sig[b], slot);
+        change.apply(storyBuckets, b, sig[b], slot);
       }
     }
   }
